@@ -1,0 +1,169 @@
+import { z } from 'zod'
+
+/**
+ * The structured plan produced by the importer (src/main/plan). Everything downstream
+ * (DB, evidence, progress, report, UI) reads this shape. Line numbers are 1-based lines
+ * of the decoded (and repaired) text.
+ */
+
+export const FileRoleSchema = z.enum(['create', 'modify', 'remove', 'mention'])
+export type FileRole = z.infer<typeof FileRoleSchema>
+
+export const FileRefSchema = z.object({
+  path: z.string(),
+  role: FileRoleSchema,
+  line: z.number().int(),
+  /** true when the path would resolve outside the repository (absolute, `..`, leading `-`) */
+  unsafe: z.boolean().default(false),
+})
+export type FileRef = z.infer<typeof FileRefSchema>
+
+export const TextLineSchema = z.object({ text: z.string(), line: z.number().int() })
+export type TextLine = z.infer<typeof TextLineSchema>
+
+export const SubtaskSchema = z.object({
+  text: z.string(),
+  line: z.number().int(),
+  /** null: plain bullet; true/false: GFM task-list checkbox state (a claim, not evidence) */
+  checked: z.boolean().nullable(),
+})
+export type Subtask = z.infer<typeof SubtaskSchema>
+
+export const CodeBlockSchema = z.object({
+  lang: z.string().nullable(),
+  text: z.string(),
+  line: z.number().int(),
+})
+export type CodeBlock = z.infer<typeof CodeBlockSchema>
+
+export const PhaseSchema = z.object({
+  title: z.string(),
+  weekStart: z.number().int().nullable(),
+  weekEnd: z.number().int().nullable(),
+  dayStart: z.number().int().nullable(),
+  dayEnd: z.number().int().nullable(),
+  line: z.number().int(),
+})
+export type Phase = z.infer<typeof PhaseSchema>
+
+export const TaskSchema = z.object({
+  /** stable key: the item's number when it has one (e.g. "1.2"), else a normalized title within its phase */
+  key: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  /** index into phases, or null when the item is outside any phase */
+  phase: z.number().int().nullable(),
+  weekStart: z.number().int().nullable(),
+  weekEnd: z.number().int().nullable(),
+  /** plan working days (1-based from the plan start) when the plan schedules by day */
+  dayStart: z.number().int().nullable(),
+  dayEnd: z.number().int().nullable(),
+  estimateHours: z.number().nullable(),
+  /** true when the estimate was derived from the day span instead of stated */
+  estimateDerived: z.boolean(),
+  /** the text the estimate was read from, for the UI ("Estimated Time: 4 hours") */
+  estimateText: z.string().nullable(),
+  /** the plan claims the item is done (✅ in heading, all boxes [x], "Status: done") — a claim, never evidence */
+  claimedDone: z.boolean(),
+  files: z.array(FileRefSchema),
+  criteria: z.array(TextLineSchema),
+  subtasks: z.array(SubtaskSchema),
+  codeBlocks: z.array(CodeBlockSchema),
+  /** the item's heading/body lines as written (for check derivation and display) */
+  body: z.array(TextLineSchema),
+  line: z.number().int(),
+  lineEnd: z.number().int(),
+})
+export type Task = z.infer<typeof TaskSchema>
+
+export const GateSchema = z.object({
+  title: z.string(),
+  week: z.number().int().nullable(),
+  day: z.number().int().nullable(),
+  items: z.array(SubtaskSchema),
+  line: z.number().int(),
+})
+export type Gate = z.infer<typeof GateSchema>
+
+export const BacklogSchema = z.object({
+  title: z.string(),
+  items: z.array(TextLineSchema),
+  line: z.number().int(),
+})
+export type Backlog = z.infer<typeof BacklogSchema>
+
+export const RecapSchema = z.object({
+  title: z.string(),
+  line: z.number().int(),
+  /** each restating entry and the task it restates (null when no task matched) */
+  links: z.array(z.object({ text: z.string(), line: z.number().int(), taskKey: z.string().nullable() })),
+})
+export type Recap = z.infer<typeof RecapSchema>
+
+export const MilestoneSchema = z.object({
+  week: z.number().int(),
+  label: z.string(),
+  percent: z.number().nullable(),
+  taskKey: z.string().nullable(),
+  line: z.number().int(),
+})
+export type Milestone = z.infer<typeof MilestoneSchema>
+
+export const PlanClaimSchema = z.object({
+  kind: z.enum(['score', 'percent', 'status', 'metric']),
+  text: z.string(),
+  value: z.number().nullable(),
+  line: z.number().int(),
+})
+export type PlanClaim = z.infer<typeof PlanClaimSchema>
+
+export const RepairSchema = z.object({
+  line: z.number().int(),
+  kind: z.string(),
+  before: z.string(),
+  after: z.string(),
+})
+export type Repair = z.infer<typeof RepairSchema>
+
+export const WarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  line: z.number().int().nullable(),
+  taskKey: z.string().nullable(),
+})
+export type PlanWarning = z.infer<typeof WarningSchema>
+
+export const ParsedPlanSchema = z.object({
+  title: z.string(),
+  /** ISO yyyy-mm-dd, or null when the plan states no date */
+  date: z.string().nullable(),
+  encoding: z.string(),
+  daysPerWeek: z.number().int().min(1).max(7),
+  daysPerWeekSource: z.enum(['plan', 'nesting', 'default', 'option']),
+  hoursPerDay: z.number().positive(),
+  /** the plan's span in weeks (last scheduled week, gates included) */
+  weeks: z.number().int(),
+  /** plan day (index 0 = day 1) -> week, when the plan schedules by day; empty otherwise */
+  dayWeeks: z.array(z.number().int()),
+  phases: z.array(PhaseSchema),
+  tasks: z.array(TaskSchema),
+  gates: z.array(GateSchema),
+  backlog: z.array(BacklogSchema),
+  recaps: z.array(RecapSchema),
+  milestones: z.array(MilestoneSchema),
+  claims: z.array(PlanClaimSchema),
+  totals: z.object({
+    estimateHours: z.number(),
+    statedHours: z.number().nullable(),
+    statedDays: z.number().nullable(),
+  }),
+  repairs: z.array(RepairSchema),
+  warnings: z.array(WarningSchema),
+})
+export type ParsedPlan = z.infer<typeof ParsedPlanSchema>
+
+export const ParseOptionsSchema = z.object({
+  daysPerWeek: z.number().int().min(1).max(7).optional(),
+  hoursPerDay: z.number().positive().max(24).optional(),
+})
+export type ParseOptions = z.infer<typeof ParseOptionsSchema>
