@@ -1,0 +1,20 @@
+import { homedir } from 'node:os'
+import { openCore, type Core } from '../main/bootstrap'
+import { resolveDbPath } from '../main/paths'
+import { packageVersion, sourceLayout } from '../main/source-layout'
+import type { PlatformPort } from '../main/rpc'
+
+export function dbPathFrom(explicit: string | undefined): string {
+  return resolveDbPath(explicit, { platform: process.platform, env: process.env, homedir: homedir() })
+}
+
+/** A core for headless use (CLI, browser mode): no native dialogs, same database as the desktop app. */
+export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode']): Core {
+  return openCore({
+    dbPath,
+    migrationsFolder: sourceLayout.migrationsFolder,
+    resourcesDir: sourceLayout.resourcesDir,
+    appVersion: packageVersion(),
+    platform: { mode, dialogs: null },
+  })
+}

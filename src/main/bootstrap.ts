@@ -1,0 +1,52 @@
+import { openDatabase } from './db/client'
+import { createCore, type CoreContext, type Dispatch, type PlatformPort } from './rpc'
+import type { EventName, EventPayload } from '../shared/events'
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+export interface CoreOptions {
+  dbPath: string
+  migrationsFolder: string
+  resourcesDir: string
+  appVersion: string
+  platform: PlatformPort
+  now?: () => Date
+}
+
+export interface Core {
+  dispatch: Dispatch
+  context: CoreContext
+  /** listen to pushed events (sync progress, repo changes); returns the unsubscribe */
+  subscribe(listener: EventListener): () => void
+  close(): void
+}
+
+/** Opens the database (migrating it) and builds the dispatch every transport serves. */
+export function openCore(options: CoreOptions): Core {
+  const db = openDatabase({ path: options.dbPath, migrationsFolder: options.migrationsFolder })
+  const listeners = new Set<EventListener>()
+  const context: CoreContext = {
+    db,
+    dbPath: options.dbPath,
+    now: options.now ?? (() => new Date()),
+    appVersion: options.appVersion,
+    resourcesDir: options.resourcesDir,
+    platform: options.platform,
+    emit: (event, payload) => {
+      for (const listener of listeners) listener(event, payload)
+    },
+  }
+  const dispatch = createCore(context)
+  return {
+    dispatch,
+    context,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close() {
+      listeners.clear()
+      db.$client.close()
+    },
+  }
+}

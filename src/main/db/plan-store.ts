@@ -1,0 +1,197 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
+import { ParsedPlanSchema, type ParsedPlan, type Task } from '../../shared/plan-model'
+import type { PlanDiffData, PlanSummary } from '../../shared/contract/plans'
+import { AppError } from '../../shared/rpc'
+import { inTransaction, type AppDatabase } from './client'
+import { phases, planRepos, planVersions, plans, scopeChanges, tasks } from './schema'
+
+export interface StorePlanArgs {
+  plan: ParsedPlan
+  sourceName: string
+  sourceBytes: Uint8Array
+  sourceSha256: string
+  /** re-import as a new version of this plan */
+  planId?: number
+  startDate?: string
+  now: Date
+  /** diff of the previous version to this one (re-import only) */
+  diff?: PlanDiffData
+  /** called inside the transaction for every stored (new or mapped) task, to (re)derive its checks */
+  onTaskStored?: (taskId: number, task: Task, isNew: boolean) => void
+}
+
+export interface StoredPlan {
+  planId: number
+  versionId: number
+  versionNo: number
+}
+
+function taskColumns(task: Task, sortOrder: number) {
+  return {
+    key: task.key,
+    title: task.title,
+    phaseIdx: task.phase,
+    estimateHours: task.estimateHours,
+    estimateDerived: task.estimateDerived,
+    weekStart: task.weekStart,
+    weekEnd: task.weekEnd,
+    dayStart: task.dayStart,
+    dayEnd: task.dayEnd,
+    claimedDone: task.claimedDone,
+    line: task.line,
+    sortOrder,
+  }
+}
+
+/** Stores a parsed plan (new, or a new version of an existing one) in one transaction. */
+export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
+  return inTransaction(db, () => {
+    const importedAt = args.now.toISOString()
+    let planId = args.planId
+    let versionNo = 1
+    if (planId === undefined) {
+      planId = db
+        .insert(plans)
+        .values({ title: args.plan.title, sourceName: args.sourceName, startDate: args.startDate ?? null, updatedAt: importedAt })
+        .returning({ id: plans.id })
+        .get().id
+    } else {
+      const existing = db.select().from(plans).where(eq(plans.id, planId)).get()
+      if (!existing) throw new AppError('not-found', `No plan with id ${planId}`)
+      const last = db
+        .select({ versionNo: planVersions.versionNo })
+        .from(planVersions)
+        .where(eq(planVersions.planId, planId))
+        .orderBy(desc(planVersions.versionNo))
+        .get()
+      versionNo = (last?.versionNo ?? 0) + 1
+    }
+    const versionId = db
+      .insert(planVersions)
+      .values({
+        planId,
+        versionNo,
+        sourceName: args.sourceName,
+        sourceSha256: args.sourceSha256,
+        sourceBytes: Buffer.from(args.sourceBytes),
+        parsedJson: JSON.stringify(args.plan),
+        importedAt,
+      })
+      .returning({ id: planVersions.id })
+      .get().id
+    args.plan.phases.forEach((phase, idx) =>
+      db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run(),
+    )
+    if (versionNo === 1) {
+      insertNewTasks(db, planId, versionId, args.plan.tasks, args.onTaskStored)
+      db.update(plans).set({ baselineVersionId: versionId, currentVersionId: versionId }).where(eq(plans.id, planId)).run()
+    } else {
+      applyReimport(db, planId, versionId, versionNo, args)
+      const patch: Partial<typeof plans.$inferInsert> = { currentVersionId: versionId, title: args.plan.title, sourceName: args.sourceName, updatedAt: importedAt }
+      if (args.startDate) patch.startDate = args.startDate
+      db.update(plans).set(patch).where(eq(plans.id, planId)).run()
+    }
+    return { planId, versionId, versionNo }
+  })
+}
+
+function insertNewTasks(
+  db: AppDatabase,
+  planId: number,
+  versionId: number,
+  list: Task[],
+  onTaskStored: StorePlanArgs['onTaskStored'],
+  sortOf: (task: Task) => number = (task) => list.indexOf(task),
+) {
+  for (const task of list) {
+    const id = db
+      .insert(tasks)
+      .values({ planId, addedInVersionId: versionId, ...taskColumns(task, sortOf(task)) })
+      .returning({ id: tasks.id })
+      .get().id
+    onTaskStored?.(id, task, true)
+  }
+}
+
+/** Maps the previous version's tasks onto the new ones: statuses, notes and user checks stay with their task. */
+function applyReimport(db: AppDatabase, planId: number, versionId: number, versionNo: number, args: StorePlanArgs) {
+  const diff = args.diff
+  if (!diff) throw new Error('re-import needs the diff of the previous version')
+  const date = args.now.toISOString().slice(0, 10)
+  const live = db.select().from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId))).all()
+  const byKey = new Map(live.map((row) => [row.key, row]))
+  const nextByKey = new Map(args.plan.tasks.map((task, index) => [task.key, { task, index }]))
+
+  // Keys move around on renumbering; park the mapped rows on unique temporary keys first.
+  for (const row of live) db.update(tasks).set({ key: `\u0000moving:${row.id}` }).where(eq(tasks.id, row.id)).run()
+  const mappedNext = new Set<string>()
+  for (const { previousKey, nextKey } of diff.mapping) {
+    const row = byKey.get(previousKey)
+    const next = nextByKey.get(nextKey)
+    if (!row || !next) continue
+    mappedNext.add(nextKey)
+    db.update(tasks).set(taskColumns(next.task, next.index)).where(eq(tasks.id, row.id)).run()
+    byKey.delete(previousKey)
+    args.onTaskStored?.(row.id, next.task, false)
+  }
+  for (const row of byKey.values()) {
+    db.update(tasks)
+      .set({ key: `${row.key}#removed-v${versionNo}`, removedInVersionId: versionId })
+      .where(eq(tasks.id, row.id))
+      .run()
+  }
+  const added = args.plan.tasks.filter((task) => !mappedNext.has(task.key))
+  insertNewTasks(db, planId, versionId, added, args.onTaskStored, (task) => nextByKey.get(task.key)!.index)
+
+  const log = (kind: 'added' | 'removed' | 'reestimated', taskKey: string, title: string, hoursDelta: number, week: number | null) =>
+    db.insert(scopeChanges).values({ planId, versionId, date, kind, taskKey, title, hoursDelta, week }).run()
+  for (const item of diff.added) log('added', item.key, item.title, item.estimateHours ?? 0, item.weekStart)
+  for (const item of diff.removed) log('removed', item.key, item.title, -(item.estimateHours ?? 0), item.weekStart)
+  for (const item of diff.reestimated) {
+    const week = nextByKey.get(item.nextKey)?.task.weekStart ?? null
+    log('reestimated', item.nextKey, item.title, (item.to ?? 0) - (item.from ?? 0), week)
+  }
+}
+
+export function readVersionPlan(db: AppDatabase, versionId: number): ParsedPlan {
+  const row = db.select({ parsedJson: planVersions.parsedJson }).from(planVersions).where(eq(planVersions.id, versionId)).get()
+  if (!row) throw new AppError('not-found', `No plan version ${versionId}`)
+  return ParsedPlanSchema.parse(JSON.parse(row.parsedJson))
+}
+
+export function requirePlanRow(db: AppDatabase, planId: number) {
+  const row = db.select().from(plans).where(eq(plans.id, planId)).get()
+  if (!row || row.currentVersionId === null) throw new AppError('not-found', `No plan with id ${planId}`)
+  return { ...row, currentVersionId: row.currentVersionId, baselineVersionId: row.baselineVersionId ?? row.currentVersionId }
+}
+
+export function summarizePlan(db: AppDatabase, planId: number): PlanSummary {
+  const row = requirePlanRow(db, planId)
+  const plan = readVersionPlan(db, row.currentVersionId)
+  const version = db.select().from(planVersions).where(eq(planVersions.id, row.currentVersionId)).get()!
+  const versionCount = db.select({ n: sql<number>`count(*)` }).from(planVersions).where(eq(planVersions.planId, planId)).get()!.n
+  const repoCount = db.select({ n: sql<number>`count(*)` }).from(planRepos).where(eq(planRepos.planId, planId)).get()!.n
+  return {
+    id: planId,
+    title: row.title,
+    sourceName: row.sourceName,
+    planDate: plan.date,
+    startDate: row.startDate ?? plan.date,
+    taskCount: plan.tasks.length,
+    totalHours: plan.totals.estimateHours,
+    weeks: plan.weeks,
+    versionCount,
+    importedAt: version.importedAt,
+    lastSyncAt: row.lastSyncAt,
+    repoCount,
+  }
+}
+
+export function listPlanIds(db: AppDatabase): number[] {
+  return db.select({ id: plans.id }).from(plans).orderBy(asc(plans.id)).all().map((r) => r.id)
+}
+
+export function taskIdsByKey(db: AppDatabase, planId: number): Record<string, number> {
+  const rows = db.select({ id: tasks.id, key: tasks.key }).from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId))).all()
+  return Object.fromEntries(rows.map((r) => [r.key, r.id]))
+}

@@ -1,0 +1,133 @@
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { openCore, type Core } from '../bootstrap'
+import { resolveDbPath } from '../paths'
+import type { PlatformPort } from '../rpc'
+import { CONTENT_SECURITY_POLICY } from '../web/server'
+import { forwardEvents, isAppUrl, registerIpcHandlers } from './ipc-bridge'
+import { eventChannel } from '../../preload/api'
+import { buildAppMenu } from './menu'
+import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState } from './window-state'
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const rendererEntry = join(__dirname, '../renderer/index.html')
+const appEntryUrl = pathToFileURL(rendererEntry).href
+
+let mainWindow: BrowserWindow | null = null
+
+function bundledFolder(name: string): string {
+  return app.isPackaged ? join(process.resourcesPath, name) : join(app.getAppPath(), name)
+}
+
+const platformPort: PlatformPort = {
+  mode: 'electron',
+  dialogs: {
+    async openFile({ title, filters }) {
+      const result = await dialog.showOpenDialog(mainWindow!, { title, filters, properties: ['openFile'] })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async openFolder({ title }) {
+      const result = await dialog.showOpenDialog(mainWindow!, { title, properties: ['openDirectory'] })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async saveFile({ title, defaultPath, filters }) {
+      const result = await dialog.showSaveDialog(mainWindow!, { title, defaultPath, filters })
+      return result.canceled ? null : (result.filePath ?? null)
+    },
+  },
+  revealInFolder: (path) => shell.showItemInFolder(path),
+  openPath: async (path) => {
+    await shell.openPath(path)
+  },
+}
+
+function createWindow(core: Core) {
+  const stateFile = join(app.getPath('userData'), 'window-state.json')
+  const state = loadWindowState(stateFile)
+  const win = new BrowserWindow({
+    ...DEFAULT_WINDOW_STATE,
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Readiness Cockpit',
+    backgroundColor: '#10141a',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  mainWindow = win
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+
+  const remember = () => {
+    if (win.isDestroyed()) return
+    saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() })
+  }
+  win.on('close', remember)
+
+  // Nothing foreign ever loads in the app window; links open in the user's browser only if they are web links.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appEntryUrl, devServerUrl)) event.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault())
+
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(rendererEntry)
+  forwardEvents(core, () => (win.isDestroyed() ? null : win.webContents))
+  return win
+}
+
+export function startDesktopApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  void app.whenReady().then(() => {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    })
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+
+    const core = openCore({
+      dbPath: resolveDbPath(undefined, { platform: process.platform, env: process.env, homedir: homedir() }),
+      migrationsFolder: bundledFolder('drizzle'),
+      resourcesDir: bundledFolder('resources'),
+      appVersion: app.getVersion(),
+      platform: platformPort,
+    })
+    registerIpcHandlers(ipcMain, core.dispatch, (event) => {
+      const frame = event.senderFrame
+      return frame !== null && mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frame.url, appEntryUrl, devServerUrl)
+    })
+    createWindow(core)
+    buildAppMenu({ send: (command) => mainWindow?.webContents.send(eventChannel('app.menuCommand'), { command }) })
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow(core)
+    })
+    app.on('will-quit', () => core.close())
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

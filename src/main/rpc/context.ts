@@ -1,0 +1,27 @@
+import type { AppDatabase } from '../db/client'
+import type { EventName, EventPayload } from '../../shared/events'
+
+/** What the host (Electron, browser bridge, CLI) can do natively; handlers ask it rather than importing a platform. */
+export interface PlatformPort {
+  mode: 'electron' | 'web' | 'cli'
+  /** null when the host has no native dialogs (browser mode, CLI) */
+  dialogs: {
+    openFile(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+    openFolder(options: { title: string }): Promise<string | null>
+    saveFile(options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+  } | null
+  revealInFolder?(path: string): void
+  openPath?(path: string): Promise<void>
+}
+
+export interface CoreContext {
+  db: AppDatabase
+  dbPath: string
+  /** the app's clock; tests pass a fixed one */
+  now: () => Date
+  appVersion: string
+  /** folder with editable data files (tool → package map, sample plan) */
+  resourcesDir: string
+  platform: PlatformPort
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/contract'
+import { AppError, type RpcResult } from '../../shared/rpc'
+import type { CoreContext } from './context'
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  ctx: CoreContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>
+
+export type Handlers = { [M in MethodName]: Handler<M> }
+export type HandlerGroup = { [M in MethodName]?: Handler<M> }
+
+/** Merges per-domain handler groups; a method handled twice is a startup error, a missing one a type error. */
+export function mergeHandlers(...groups: HandlerGroup[]): Handlers {
+  const merged: Record<string, unknown> = {}
+  for (const group of groups) {
+    for (const [name, handler] of Object.entries(group)) {
+      if (name in merged) throw new Error(`handler registered twice: ${name}`)
+      merged[name] = handler
+    }
+  }
+  for (const name of Object.keys(contract)) {
+    if (!(name in merged)) throw new Error(`no handler for contract method: ${name}`)
+  }
+  return merged as Handlers
+}
+
+export type Dispatch = (method: string, rawInput: unknown) => Promise<RpcResult<unknown>>
+
+function issuesOf(error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.') || '(input)', message: issue.message }))
+}
+
+/** The single entry every transport calls: validates input, runs the handler, validates output, never throws. */
+export function createDispatch(handlers: Handlers, ctx: CoreContext, log: (message: string) => void = console.error): Dispatch {
+  return async (method, rawInput) => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method).slice(0, 100)}` } }
+    }
+    const spec = contract[method]
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'validation', message: `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`, issues: issuesOf(parsed.error) },
+      }
+    }
+    try {
+      const handler = handlers[method] as Handler<MethodName>
+      const value = await handler(parsed.data as never, ctx)
+      const checked = spec.output.safeParse(value)
+      if (!checked.success) {
+        log(`[rpc] ${method} returned data outside its contract: ${z.prettifyError(checked.error)}`)
+        return { ok: false, error: { code: 'internal', message: `${method} produced an invalid answer (a bug; see the log)` } }
+      }
+      return { ok: true, value: checked.data }
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } }
+      log(`[rpc] ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      const message = error instanceof Error ? error.message : String(error)
+      return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm'
+import type { ParseOptions, ParsedPlan } from '../../../shared/plan-model'
+import { AppError } from '../../../shared/rpc'
+import { planVersions, plans } from '../../db/schema'
+import { listPlanIds, readVersionPlan, requirePlanRow, storePlan, summarizePlan, taskIdsByKey } from '../../db/plan-store'
+import { diffPlans, parsePlanBytes } from '../../plan'
+import type { CoreContext } from '../context'
+import type { HandlerGroup } from '../dispatch'
+import { loadPlanSource } from './plan-source'
+import { deriveAndStoreChecks } from './task-checks'
+
+function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefined, name: string): ParsedPlan {
+  const outcome = parsePlanBytes(bytes, options)
+  if (!outcome.ok) throw new AppError('bad-input', `${name}: ${outcome.error.message}`)
+  return outcome.plan
+}
+
+function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: ParseOptions | undefined): ParseOptions | undefined {
+  if (explicit && (explicit.daysPerWeek || explicit.hoursPerDay)) return explicit
+  if (planId === undefined) return explicit
+  const row = requirePlanRow(ctx.db, planId)
+  const options: ParseOptions = {}
+  if (row.daysPerWeek) options.daysPerWeek = row.daysPerWeek
+  if (row.hoursPerDay) options.hoursPerDay = row.hoursPerDay
+  return options
+}
+
+export const planHandlers: HandlerGroup = {
+  'plans.preview': (input, ctx) => {
+    const source = loadPlanSource(input.source)
+    const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
+    if (input.planId === undefined) return { plan, diff: null }
+    const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
+    return { plan, diff: diffPlans(previous, plan) }
+  },
+  'plans.import': (input, ctx) => {
+    const source = loadPlanSource(input.source)
+    const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
+    const previous = input.planId === undefined ? null : readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
+    const diff = previous ? diffPlans(previous, plan) : null
+    const stored = storePlan(ctx.db, {
+      plan,
+      sourceName: source.name,
+      sourceBytes: source.bytes,
+      sourceSha256: source.sha256,
+      planId: input.planId,
+      startDate: input.startDate,
+      now: ctx.now(),
+      diff: diff ?? undefined,
+      onTaskStored: (taskId, task, isNew) => deriveAndStoreChecks(ctx, taskId, task, isNew),
+    })
+    if (input.options?.daysPerWeek || input.options?.hoursPerDay) {
+      ctx.db
+        .update(plans)
+        .set({ daysPerWeek: input.options.daysPerWeek ?? null, hoursPerDay: input.options.hoursPerDay ?? null })
+        .where(eq(plans.id, stored.planId))
+        .run()
+    }
+    ctx.emit('plans.changed', { planId: stored.planId })
+    return { ...stored, taskCount: plan.tasks.length, totalHours: plan.totals.estimateHours, diff }
+  },
+  'plans.list': (_input, ctx) => listPlanIds(ctx.db).map((id) => summarizePlan(ctx.db, id)),
+  'plans.get': (input, ctx) => {
+    const row = requirePlanRow(ctx.db, input.planId)
+    const versions = ctx.db
+      .select({ id: planVersions.id, versionNo: planVersions.versionNo, sourceName: planVersions.sourceName, importedAt: planVersions.importedAt })
+      .from(planVersions)
+      .where(eq(planVersions.planId, input.planId))
+      .orderBy(planVersions.versionNo)
+      .all()
+    return {
+      summary: summarizePlan(ctx.db, input.planId),
+      settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay },
+      plan: readVersionPlan(ctx.db, row.currentVersionId),
+      versions,
+      taskIds: taskIdsByKey(ctx.db, input.planId),
+    }
+  },
+  'plans.update': (input, ctx) => {
+    requirePlanRow(ctx.db, input.planId)
+    const patch: Partial<typeof plans.$inferInsert> = { updatedAt: ctx.now().toISOString() }
+    if (input.title !== undefined) patch.title = input.title
+    if (input.startDate !== undefined) patch.startDate = input.startDate
+    if (input.daysPerWeek !== undefined) patch.daysPerWeek = input.daysPerWeek
+    if (input.hoursPerDay !== undefined) patch.hoursPerDay = input.hoursPerDay
+    ctx.db.update(plans).set(patch).where(eq(plans.id, input.planId)).run()
+    ctx.emit('plans.changed', { planId: input.planId })
+    return summarizePlan(ctx.db, input.planId)
+  },
+  'plans.remove': (input, ctx) => {
+    const result = ctx.db.delete(plans).where(eq(plans.id, input.planId)).run()
+    ctx.emit('plans.changed', { planId: null })
+    return { removed: result.changes > 0 }
+  },
+}
