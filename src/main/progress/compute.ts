@@ -1,0 +1,348 @@
+import type {
+  ProgressInput,
+  ProgressReport,
+  ProgressTaskInput,
+  ScopeChange,
+  ScopeChangeLogEntry,
+  TaskProgress,
+} from '../../shared/progress-model'
+import { ProgressBuckets } from './buckets'
+import { planCalendar, type PlanCalendar } from './calendar'
+import { isoDatePart, toDayNumber } from './dates'
+import { earnedValueFigures } from './earned-value'
+import { forecastFinish } from './forecast-report'
+import { milestoneProgress, type MilestoneTaskFacts } from './milestones'
+import { PhaseGroups } from './phases'
+import { percentOf, round2 } from './rounding'
+import { scheduledWeeks, spreadOverSchedule, weekOfPlanDayFor } from './schedule'
+import { burndownRows } from './series'
+import { resolveTaskState, type ResolvedTaskState } from './task-state'
+
+interface EffectiveChange {
+  change: ScopeChange
+  changeWeek: number
+}
+
+interface TaskOnAsOf {
+  task: ProgressTaskInput
+  /** its estimate as it stood on asOf (re-estimates made later are undone) */
+  estimateAsOf: number
+  resolved: ResolvedTaskState
+  doneWeek: number | null
+}
+
+/**
+ * Progress of a plan as it stood at the end of `asOf`: task states, burndown/burnup series
+ * (overall and per phase), earned-value figures, scope-change log, milestones and finish
+ * forecasts. Pure: everything, including "today", comes from the input.
+ */
+export function computeProgress(input: ProgressInput): ProgressReport {
+  const calendar = planCalendar(input.calendar)
+  const asOf = isoDatePart(input.asOf)
+  const asOfDay = toDayNumber(asOf)
+  const asOfWeek = calendar.progressWeekOfDate(asOf)
+  const lastCompletedWeek = asOfWeek >= 1 && asOf >= calendar.week(asOfWeek).end ? asOfWeek : Math.max(0, asOfWeek - 1)
+  const groups = new PhaseGroups(input.baseline, input.current)
+  const overall = new ProgressBuckets()
+
+  const baselineBudget = addBaselineSchedule(input, calendar, overall, groups)
+
+  const currentKeys = new Set(input.tasks.map((task) => task.key))
+  const baselinePhaseByKey = new Map(input.baseline.tasks.map((task) => [task.key, task.phase]))
+  const currentPhaseByKey = new Map(input.tasks.map((task) => [task.key, task.phase]))
+  /** a scope change belongs to the phase its task is in now, or was in when removed */
+  const groupOfKey = (key: string) =>
+    currentPhaseByKey.has(key)
+      ? groups.ofCurrentPhase(currentPhaseByKey.get(key)!)
+      : groups.ofBaselinePhase(baselinePhaseByKey.get(key) ?? null)
+
+  // Scope changes made after asOf are undone; the others step the scope line.
+  const effectiveByKey = new Map<string, EffectiveChange[]>()
+  const effectiveChanges: EffectiveChange[] = []
+  const laterHoursByKey = new Map<string, number>()
+  const addedLater = new Set<string>()
+  for (const change of input.scopeChanges) {
+    const taskCountDelta = change.kind === 'added' ? 1 : change.kind === 'removed' ? -1 : 0
+    const targets = [overall, groupOfKey(change.taskKey).buckets]
+    if (toDayNumber(change.date) > asOfDay) {
+      laterHoursByKey.set(change.taskKey, (laterHoursByKey.get(change.taskKey) ?? 0) + change.hoursDelta)
+      if (change.kind === 'added') addedLater.add(change.taskKey)
+      // Work removed after asOf is not among the current tasks but was in scope on asOf.
+      if (!currentKeys.has(change.taskKey)) {
+        for (const buckets of targets) {
+          buckets.scopeHoursAtAsOf -= change.hoursDelta
+          buckets.scopeTasksAtAsOf -= taskCountDelta
+        }
+      }
+      continue
+    }
+    const effective = { change, changeWeek: calendar.progressWeekOfDate(change.date) }
+    effectiveChanges.push(effective)
+    const forKey = effectiveByKey.get(change.taskKey) ?? []
+    forKey.push(effective)
+    effectiveByKey.set(change.taskKey, forKey)
+    for (const buckets of targets) {
+      buckets.scopeHoursChange.add(effective.changeWeek, change.hoursDelta)
+      buckets.scopeTasksChange.add(effective.changeWeek, taskCountDelta)
+    }
+  }
+
+  const tasksOnAsOf: TaskOnAsOf[] = []
+  for (const task of input.tasks) {
+    if (addedLater.has(task.key)) continue
+    const estimateAsOf = (task.estimateHours ?? 0) - (laterHoursByKey.get(task.key) ?? 0)
+    const resolved = resolveTaskState(task, asOf)
+    const doneWeek = resolved.state === 'done' && resolved.doneAt ? calendar.progressWeekOfDate(resolved.doneAt) : null
+    const onAsOf = { task, estimateAsOf, resolved, doneWeek }
+    tasksOnAsOf.push(onAsOf)
+    const phaseBuckets = groups.ofCurrentPhase(task.phase).buckets
+    for (const buckets of [overall, phaseBuckets]) {
+      addTaskOnAsOf(buckets, onAsOf, effectiveByKey.get(task.key) ?? [])
+    }
+    const budget = baselineBudget.get(task.key)
+    if (doneWeek !== null && budget) {
+      for (const buckets of [overall, budget.buckets]) {
+        buckets.earnedHours += budget.hours
+        buckets.earnedTasks += 1
+      }
+    }
+  }
+
+  const scopeBasis = overall.scopeHoursAtAsOf > 0 ? 'hours' : 'tasks'
+  const scheduleBasis = overall.idealTotalHours > 0 ? 'hours' : 'tasks'
+  const elapsedWeeks = calendar.elapsedWeeksAt(asOf)
+  const earnedValueOf = (buckets: ProgressBuckets) =>
+    scheduleBasis === 'hours'
+      ? earnedValueFigures(buckets.idealHours, buckets.earnedHours, elapsedWeeks)
+      : earnedValueFigures(buckets.idealTasks, buckets.earnedTasks, elapsedWeeks)
+
+  const currentWeekOfDay = weekOfPlanDayFor(input.current, calendar)
+  const taskRows: TaskProgress[] = []
+  let latestScheduledWeek = 0
+  for (const onAsOf of tasksOnAsOf) {
+    const schedule = scheduledWeeks(onAsOf.task, input.current, currentWeekOfDay)
+    if (schedule) latestScheduledWeek = Math.max(latestScheduledWeek, schedule.last)
+    const overdue = schedule !== null && schedule.last <= lastCompletedWeek && onAsOf.resolved.state !== 'done'
+    taskRows.push(taskRow(onAsOf, schedule, overdue, input))
+  }
+
+  const planEndWeek = Math.max(
+    input.baseline.weeks,
+    input.current.weeks,
+    overall.idealHours.length - 1,
+    overall.idealTasks.length - 1,
+    latestScheduledWeek,
+    ...input.current.milestones.map((milestone) => milestone.week),
+  )
+
+  const remainingHours = overall.scopeHoursAtAsOf - overall.doneHoursAtAsOf
+  const remainingTasks = overall.scopeTasksAtAsOf - overall.doneTaskCount
+  const forecast = forecastFinish({
+    calendar,
+    overall,
+    basis: scopeBasis,
+    remaining: scopeBasis === 'hours' ? remainingHours : remainingTasks,
+    lastCompletedWeek,
+    latestDoneAt: latestDoneAt(tasksOnAsOf),
+    options: input.forecast ?? {},
+  })
+  const lastWeek = Math.max(
+    planEndWeek,
+    asOfWeek,
+    forecast.p50Week ?? 0,
+    forecast.p85Week ?? 0,
+    forecast.p95Week ?? 0,
+    forecast.velocityWeek ?? 0,
+  )
+  const burndown = burndownRows(overall, calendar, asOfWeek, lastWeek)
+
+  const taskFacts = new Map<string, MilestoneTaskFacts>(
+    tasksOnAsOf.map((onAsOf) => [onAsOf.task.key, { estimateHours: onAsOf.estimateAsOf, doneWeek: onAsOf.doneWeek }]),
+  )
+  const planMilestones = input.current.milestones.length ? input.current.milestones : input.baseline.milestones
+  const milestones = milestoneProgress(planMilestones, {
+    calendar,
+    burndown,
+    basis: scopeBasis,
+    asOfWeek,
+    lastCompletedWeek,
+    taskFacts,
+  })
+
+  const doneThisWeek = tasksOnAsOf.filter((onAsOf) => onAsOf.doneWeek === asOfWeek)
+  const overdueKeys = taskRows.filter((row) => row.overdue).map((row) => row.key)
+  const countState = (state: string) => taskRows.filter((row) => row.state === state).length
+
+  return {
+    start: isoDatePart(input.calendar.start),
+    week1Start: calendar.week1Start,
+    asOf,
+    asOfWeek,
+    planEndWeek,
+    calendar: input.calendar,
+    summary: {
+      basis: scopeBasis,
+      verifiedPercent: verifiedPercentOf(overall, scopeBasis),
+      claimedPercent: claimedPercentOf(overall, scopeBasis),
+      scopeHours: round2(overall.scopeHoursAtAsOf),
+      doneHours: round2(overall.doneHoursAtAsOf),
+      remainingHours: round2(remainingHours),
+      ...earnedValueOf(overall),
+      taskCount: overall.taskCount,
+      doneTaskCount: overall.doneTaskCount,
+      remainingTaskCount: overall.taskCount - overall.doneTaskCount,
+      inProgressCount: countState('in-progress'),
+      needsConfirmationCount: countState('needs-confirmation'),
+      blockedCount: countState('blocked'),
+      disagreementCount: taskRows.filter((row) => row.disagreement).length,
+      overdueCount: overdueKeys.length,
+      overdueTaskKeys: overdueKeys,
+      doneThisWeek: {
+        tasks: doneThisWeek.length,
+        hours: round2(doneThisWeek.reduce((sum, onAsOf) => sum + onAsOf.estimateAsOf, 0)),
+        taskKeys: doneThisWeek.map((onAsOf) => onAsOf.task.key),
+      },
+      unscheduledTasks: overall.unscheduledTasks,
+      unscheduledHours: round2(overall.unscheduledHours),
+      unestimatedTasks: tasksOnAsOf.filter((onAsOf) => onAsOf.task.estimateHours === null).length,
+    },
+    forecast,
+    tasks: taskRows,
+    burndown,
+    phases: groups.list().map((group) => ({
+      title: group.title,
+      index: group.index,
+      weekStart: group.weekStart,
+      weekEnd: group.weekEnd,
+      scopeHours: round2(group.buckets.scopeHoursAtAsOf),
+      doneHours: round2(group.buckets.doneHoursAtAsOf),
+      remainingHours: round2(group.buckets.scopeHoursAtAsOf - group.buckets.doneHoursAtAsOf),
+      verifiedPercent: verifiedPercentOf(group.buckets, scopeBasis),
+      claimedPercent: claimedPercentOf(group.buckets, scopeBasis),
+      taskCount: group.buckets.taskCount,
+      doneTaskCount: group.buckets.doneTaskCount,
+      ...earnedValueOf(group.buckets),
+      burndown: burndownRows(group.buckets, calendar, asOfWeek, lastWeek),
+    })),
+    scopeChanges: effectiveChanges.map(toLogEntry),
+    milestones,
+  }
+}
+
+/**
+ * The baseline's ideal line: each scheduled task's hours spread over its schedule.
+ * Returns each scheduled task's budget and the phase it was planned in, for earned value.
+ */
+function addBaselineSchedule(
+  input: ProgressInput,
+  calendar: PlanCalendar,
+  overall: ProgressBuckets,
+  groups: PhaseGroups,
+): Map<string, { hours: number; buckets: ProgressBuckets }> {
+  const baseline = input.baseline
+  const weekOfDay = weekOfPlanDayFor(baseline, calendar)
+  const budgets = new Map<string, { hours: number; buckets: ProgressBuckets }>()
+  for (const task of baseline.tasks) {
+    const hours = task.estimateHours ?? 0
+    const targets = [overall, groups.ofBaselinePhase(task.phase).buckets]
+    const schedule = scheduledWeeks(task, baseline, weekOfDay)
+    if (!schedule) {
+      for (const buckets of targets) {
+        buckets.unscheduledTasks++
+        buckets.unscheduledHours += hours
+      }
+      continue
+    }
+    spreadOverSchedule(task, hours, baseline, weekOfDay, (week, share) => {
+      for (const buckets of targets) buckets.idealHours.add(week, share)
+    })
+    for (const buckets of targets) {
+      buckets.idealTasks.add(schedule.last, 1)
+      buckets.idealTotalHours += hours
+      buckets.idealTotalTasks++
+    }
+    budgets.set(task.key, { hours, buckets: targets[1] })
+  }
+  return budgets
+}
+
+/**
+ * Adds one current task to the scope and burnup. Done hours count with the estimate the
+ * task had in each week: a re-estimate made after the task was done moves its done hours
+ * at the week of the change, and a task added after it was done counts from the addition.
+ */
+function addTaskOnAsOf(buckets: ProgressBuckets, onAsOf: TaskOnAsOf, changes: EffectiveChange[]): void {
+  const { task, estimateAsOf, doneWeek } = onAsOf
+  buckets.taskCount++
+  buckets.scopeHoursAtAsOf += estimateAsOf
+  buckets.scopeTasksAtAsOf += 1
+  if (task.claimedDone) {
+    buckets.claimedHours += estimateAsOf
+    buckets.claimedTasks++
+  }
+  if (doneWeek === null) return
+  buckets.doneTaskCount++
+  buckets.doneHoursAtAsOf += estimateAsOf
+  buckets.doneHours.add(doneWeek, estimateAsOf)
+  let countsFromWeek = doneWeek
+  for (const { change, changeWeek } of changes) {
+    if (changeWeek <= doneWeek) continue
+    buckets.doneHours.add(doneWeek, -change.hoursDelta)
+    buckets.doneHours.add(changeWeek, change.hoursDelta)
+    if (change.kind === 'added') countsFromWeek = Math.max(countsFromWeek, changeWeek)
+  }
+  buckets.doneTasks.add(countsFromWeek, 1)
+}
+
+function taskRow(
+  onAsOf: TaskOnAsOf,
+  schedule: { first: number; last: number } | null,
+  overdue: boolean,
+  input: ProgressInput,
+): TaskProgress {
+  const { task, resolved } = onAsOf
+  return {
+    key: task.key,
+    title: task.title,
+    phase: task.phase,
+    phaseTitle: task.phase === null ? null : (input.current.phases[task.phase]?.title ?? null),
+    state: resolved.state,
+    source: resolved.source,
+    claimedDone: task.claimedDone,
+    disagreement: resolved.disagreement,
+    evidenceState: resolved.evidenceState,
+    manual: resolved.source === 'manual' ? task.manual : null,
+    doneAt: resolved.state === 'done' ? resolved.doneAt : null,
+    doneWeek: onAsOf.doneWeek,
+    estimateHours: task.estimateHours === null ? null : round2(onAsOf.estimateAsOf),
+    estimateDerived: task.estimateDerived,
+    scheduledWeekStart: schedule?.first ?? null,
+    scheduledWeekEnd: schedule?.last ?? null,
+    overdue,
+    evidence: resolved.evidenceItems,
+  }
+}
+
+function verifiedPercentOf(buckets: ProgressBuckets, basis: 'hours' | 'tasks'): number {
+  return basis === 'hours'
+    ? percentOf(buckets.doneHoursAtAsOf, buckets.scopeHoursAtAsOf)
+    : percentOf(buckets.doneTaskCount, buckets.scopeTasksAtAsOf)
+}
+
+function claimedPercentOf(buckets: ProgressBuckets, basis: 'hours' | 'tasks'): number {
+  return basis === 'hours'
+    ? percentOf(buckets.claimedHours, buckets.scopeHoursAtAsOf)
+    : percentOf(buckets.claimedTasks, buckets.scopeTasksAtAsOf)
+}
+
+function latestDoneAt(tasks: TaskOnAsOf[]): string | null {
+  let latest: string | null = null
+  for (const { resolved } of tasks) {
+    if (resolved.state === 'done' && resolved.doneAt && (latest === null || resolved.doneAt > latest)) latest = resolved.doneAt
+  }
+  return latest
+}
+
+function toLogEntry({ change, changeWeek }: EffectiveChange): ScopeChangeLogEntry {
+  return { ...change, date: isoDatePart(change.date), changeWeek }
+}

@@ -1,0 +1,84 @@
+import type { ParsedPlan } from '../../shared/plan-model'
+import { ProgressBuckets } from './buckets'
+
+export interface PhaseGroup {
+  key: string
+  title: string
+  /** index in current.phases; null for baseline-only phases and for "no phase" */
+  index: number | null
+  weekStart: number | null
+  weekEnd: number | null
+  buckets: ProgressBuckets
+}
+
+const NO_PHASE_KEY = '\u0000no-phase'
+const NO_PHASE_TITLE = '(no phase)'
+
+/** Phases are matched between baseline and current import by their normalized title. */
+const phaseKeyOf = (title: string) => title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+
+/**
+ * The phases progress is reported by: the current plan's phases in order, then phases only
+ * the baseline has, then "(no phase)" for tasks outside any phase (created when needed).
+ */
+export class PhaseGroups {
+  private readonly groups = new Map<string, PhaseGroup>()
+
+  constructor(
+    private readonly baseline: ParsedPlan,
+    private readonly current: ParsedPlan,
+  ) {
+    current.phases.forEach((phase, index) => this.ensure(phaseKeyOf(phase.title), phase.title, index, phase))
+    for (const phase of baseline.phases) this.ensure(phaseKeyOf(phase.title), phase.title, null, phase)
+  }
+
+  ofBaselinePhase(phaseIndex: number | null): PhaseGroup {
+    return this.ofPhase(this.baseline, phaseIndex)
+  }
+
+  ofCurrentPhase(phaseIndex: number | null): PhaseGroup {
+    return this.ofPhase(this.current, phaseIndex)
+  }
+
+  /** groups in report order, leaving out baseline-only and no-phase groups with nothing in them */
+  list(): PhaseGroup[] {
+    return [...this.groups.values()].filter((group) => group.index !== null || hasContent(group.buckets))
+  }
+
+  private ofPhase(plan: ParsedPlan, phaseIndex: number | null): PhaseGroup {
+    const phase = phaseIndex === null ? undefined : plan.phases[phaseIndex]
+    if (!phase) return this.ensure(NO_PHASE_KEY, NO_PHASE_TITLE, null, null)
+    return this.ensure(phaseKeyOf(phase.title), phase.title, null, phase)
+  }
+
+  private ensure(
+    key: string,
+    title: string,
+    index: number | null,
+    phase: { weekStart: number | null; weekEnd: number | null } | null,
+  ): PhaseGroup {
+    const existing = this.groups.get(key)
+    if (existing) return existing
+    const group: PhaseGroup = {
+      key,
+      title,
+      index,
+      weekStart: phase?.weekStart ?? null,
+      weekEnd: phase?.weekEnd ?? null,
+      buckets: new ProgressBuckets(),
+    }
+    this.groups.set(key, group)
+    return group
+  }
+}
+
+function hasContent(buckets: ProgressBuckets): boolean {
+  return (
+    buckets.taskCount > 0 ||
+    buckets.idealTotalTasks > 0 ||
+    buckets.unscheduledTasks > 0 ||
+    buckets.scopeTasksAtAsOf !== 0 ||
+    buckets.scopeHoursChange.lastNonZeroWeek() >= 0 ||
+    buckets.scopeTasksChange.lastNonZeroWeek() >= 0
+  )
+}
