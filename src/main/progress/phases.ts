@@ -23,21 +23,20 @@ const phaseKeyOf = (title: string) => title.normalize('NFKC').toLowerCase().repl
  */
 export class PhaseGroups {
   private readonly groups = new Map<string, PhaseGroup>()
+  private readonly currentByIndex: PhaseGroup[]
+  private readonly baselineByIndex: PhaseGroup[]
 
-  constructor(
-    private readonly baseline: ParsedPlan,
-    private readonly current: ParsedPlan,
-  ) {
-    current.phases.forEach((phase, index) => this.ensure(phaseKeyOf(phase.title), phase.title, index, phase))
-    for (const phase of baseline.phases) this.ensure(phaseKeyOf(phase.title), phase.title, null, phase)
+  constructor(baseline: ParsedPlan, current: ParsedPlan) {
+    this.currentByIndex = current.phases.map((phase, index) => this.ensure(phaseKeyOf(phase.title), phase.title, index, phase))
+    this.baselineByIndex = baseline.phases.map((phase) => this.ensure(phaseKeyOf(phase.title), phase.title, null, phase))
   }
 
   ofBaselinePhase(phaseIndex: number | null): PhaseGroup {
-    return this.ofPhase(this.baseline, phaseIndex)
+    return (phaseIndex !== null && this.baselineByIndex[phaseIndex]) || this.noPhase()
   }
 
   ofCurrentPhase(phaseIndex: number | null): PhaseGroup {
-    return this.ofPhase(this.current, phaseIndex)
+    return (phaseIndex !== null && this.currentByIndex[phaseIndex]) || this.noPhase()
   }
 
   /** groups in report order, leaving out baseline-only and no-phase groups with nothing in them */
@@ -45,10 +44,8 @@ export class PhaseGroups {
     return [...this.groups.values()].filter((group) => group.index !== null || hasContent(group.buckets))
   }
 
-  private ofPhase(plan: ParsedPlan, phaseIndex: number | null): PhaseGroup {
-    const phase = phaseIndex === null ? undefined : plan.phases[phaseIndex]
-    if (!phase) return this.ensure(NO_PHASE_KEY, NO_PHASE_TITLE, null, null)
-    return this.ensure(phaseKeyOf(phase.title), phase.title, null, phase)
+  private noPhase(): PhaseGroup {
+    return this.ensure(NO_PHASE_KEY, NO_PHASE_TITLE, null, null)
   }
 
   private ensure(
