@@ -1,0 +1,158 @@
+import { StringDecoder } from 'node:string_decoder'
+import type { CommitRef } from '../../shared/check-model'
+import { GitCommandError, type GitPort } from './git-port'
+
+/** Reading git history and trees as data: one streamed `log --raw` pass, `ls-tree` listings. */
+
+export interface CommitInfo extends CommitRef {
+  parents: string[]
+}
+
+export interface Change {
+  path: string
+  /** new blob id, or null when the path was deleted */
+  oid: string | null
+  mode: string
+}
+
+export interface LoggedCommit extends CommitInfo {
+  changes: Change[]
+}
+
+export interface TreeEntry {
+  path: string
+  oid: string
+  mode: string
+  /** blob size in bytes; -1 for submodules (gitlinks) */
+  size: number
+}
+
+const ZERO_OID = /^0+$/
+const RECORD = '\x1e'
+const FIELD = '\x1f'
+export const COMMIT_FORMAT = `--format=${RECORD}C%H${FIELD}%cI${FIELD}%P${FIELD}%s`
+
+export class AbortedError extends Error {
+  constructor() {
+    super('sync cancelled')
+    this.name = 'AbortError'
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError()
+}
+
+function parseHeader(header: string): CommitInfo {
+  const [sha, date, parents, ...subject] = header.slice(2).split(FIELD)
+  return { sha, date, parents: parents ? parents.split(' ') : [], subject: subject.join(FIELD) }
+}
+
+function parseRecord(record: string, keepPath: (path: string) => boolean): LoggedCommit {
+  const headerEnd = record.indexOf('\0')
+  const commit: LoggedCommit = { ...parseHeader(headerEnd < 0 ? record.replace(/\n+$/, '') : record.slice(0, headerEnd)), changes: [] }
+  if (headerEnd < 0) return commit
+  const tokens = record.slice(headerEnd + 1).split('\0')
+  for (let i = 0; i + 1 < tokens.length; i += 2) {
+    const meta = tokens[i].replace(/^\n+/, '')
+    const path = tokens[i + 1]
+    if (!meta.startsWith(':') || !keepPath(path)) continue
+    const [, dstMode, , dstOid] = meta.slice(1).split(' ')
+    commit.changes.push({ path, oid: ZERO_OID.test(dstOid) ? null : dstOid, mode: dstMode })
+  }
+  return commit
+}
+
+/**
+ * Streams `git log` output commit by commit. `onCommit` returning false stops the walk early
+ * (the process is killed). Paths not kept are dropped while parsing, so memory follows the checks.
+ */
+export function streamLog(
+  git: GitPort,
+  dir: string,
+  args: string[],
+  opts: { keepPath?: (path: string) => boolean; onCommit: (commit: LoggedCommit) => boolean | void; signal?: AbortSignal },
+): Promise<void> {
+  const keepPath = opts.keepPath ?? (() => true)
+  return new Promise((resolve, reject) => {
+    const child = git.spawn(dir, ['log', ...args])
+    const decoder = new StringDecoder('utf8')
+    let pending = ''
+    let stopped = false
+    let stderr = ''
+    const stop = () => {
+      stopped = true
+      child.kill()
+    }
+    const onAbort = () => stop()
+    opts.signal?.addEventListener('abort', onAbort)
+    const flush = (final: boolean) => {
+      const records = pending.split(RECORD)
+      pending = final ? '' : (records.pop() ?? '')
+      for (const record of records) {
+        if (stopped || record === '') continue
+        if (opts.onCommit(parseRecord(RECORD + record, keepPath)) === false) stop()
+      }
+    }
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (stopped) return
+      pending += decoder.write(chunk)
+      flush(false)
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    child.on('error', (error) => {
+      opts.signal?.removeEventListener('abort', onAbort)
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+      reject(new GitCommandError(missing ? 'git is not installed' : error.message, null, '', missing))
+    })
+    child.on('close', (code) => {
+      opts.signal?.removeEventListener('abort', onAbort)
+      if (opts.signal?.aborted) return reject(new AbortedError())
+      if (!stopped) {
+        pending += decoder.end()
+        flush(true)
+      }
+      if (stopped || code === 0) resolve()
+      else reject(new GitCommandError(stderr.trim() || `git log exited with ${code}`, code, stderr))
+    })
+  })
+}
+
+export const RAW_LOG_ARGS = ['--first-parent', '--diff-merges=first-parent', '--raw', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '-z', '--root', COMMIT_FORMAT]
+
+/** the calendar date a commit was made on, in the committer's own time zone (YYYY-MM-DD) */
+export function commitDay(isoDate: string): string {
+  return isoDate.slice(0, 10)
+}
+
+/**
+ * Walks the first-parent chain from `head` back to the last commit made before `planStart`.
+ * Returns null when the whole chain is inside the window (young repo, or a shallow clone's boundary).
+ */
+export async function findWindowBase(git: GitPort, dir: string, head: string, planStart: string, signal?: AbortSignal): Promise<{ base: CommitInfo | null; oldest: CommitInfo | null }> {
+  let base: CommitInfo | null = null
+  let oldest: CommitInfo | null = null
+  await streamLog(git, dir, ['--first-parent', COMMIT_FORMAT, head, '--'], {
+    signal,
+    onCommit: (commit) => {
+      oldest = commit
+      if (commitDay(commit.date) < planStart) {
+        base = commit
+        return false
+      }
+    },
+  })
+  return { base, oldest }
+}
+
+export async function listTree(git: GitPort, dir: string, commit: string): Promise<TreeEntry[]> {
+  const out = await git.run(dir, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--'])
+  const entries: TreeEntry[] = []
+  for (const record of out.split('\0')) {
+    if (!record) continue
+    const tab = record.indexOf('\t')
+    const [mode, , oid, size] = record.slice(0, tab).split(/ +/)
+    entries.push({ path: record.slice(tab + 1), oid, mode, size: size === '-' ? -1 : Number(size) })
+  }
+  return entries
+}

@@ -1,0 +1,12 @@
+/** Git evidence engine: checks derived from plan tasks, evaluated over each connected repo's history. */
+export { deriveChecks } from './derive'
+export { loadToolMap, findTools, type ToolMap, type Tool } from './tool-map'
+export { checkKey } from './check-key'
+export { inspectRepo, isSafeBranchName, type RepoInspection, type RepoState } from './inspect'
+export { syncEvidence, type SyncInput, type SyncResult, type SyncRepoInput, type SyncCheckInput, type SyncProgress, type SyncStats, type RepoSyncResult } from './sync'
+export { taskStateFromChecks, type TaskEvidenceSummary } from './task-state'
+export { watchRepo } from './watch'
+export { createMemoryEvidenceCache, type EvidenceCache, type MemoryEvidenceCache } from './cache'
+export { createGitPort, GitCommandError, type GitPort } from './git-port'
+export { planWeekEnds, weekOf } from './results'
+export { unsafePathReason, planToRepoPath, repoToPlanPath } from './paths'

@@ -1,0 +1,152 @@
+import type { CheckResult, CheckSpec, CommitRef } from '../../shared/check-model'
+import type { EvidenceCache } from './cache'
+import { compileCheck, type CompiledCheck } from './compile'
+import type { GitPort } from './git-port'
+import { AbortedError, throwIfAborted } from './history'
+import { inspectRepo, type RepoState } from './inspect'
+import { syncRepo, type RepoCheckOutcome, type RepoSyncStats } from './repo-sync'
+import { combineRepos, unresolvedResult, type RepoOutcome, type Timeline } from './results'
+
+export interface SyncRepoInput {
+  id: string
+  dir: string
+  /** null: the repo's current branch (or detached HEAD) */
+  branch: string | null
+  /** where the repo sits in the plan's path space (`services/ml-service/`), or null for the plan root */
+  prefix: string | null
+}
+
+export interface SyncCheckInput {
+  id: string
+  spec: CheckSpec
+}
+
+export interface SyncProgress {
+  phase: 'inspect' | 'history' | 'read' | 'replay' | 'worktree' | 'done'
+  repoId: string | null
+  done: number
+  /** 0 when not known yet */
+  total: number
+}
+
+export interface SyncInput {
+  repos: SyncRepoInput[]
+  checks: SyncCheckInput[]
+  /** ISO yyyy-mm-dd */
+  planStart: string
+  /** exclusive end date of each plan week (see planWeekEnds) */
+  weekEnds: string[]
+  /** ISO yyyy-mm-dd; weeks starting after it are unknown (null). Omit to evaluate every week. */
+  today?: string
+  cache: EvidenceCache
+  git: GitPort
+  onProgress?: (progress: SyncProgress) => void
+  signal?: AbortSignal
+  /** files over this size are never read (default 2 MiB) */
+  maxFileBytes?: number
+}
+
+export interface RepoSyncResult {
+  id: string
+  state: RepoState
+  message: string
+  branch: string | null
+  detached: boolean
+  shallow: boolean
+  head: CommitRef | null
+}
+
+export interface SyncStats {
+  /** commits replayed (0 when nothing new: no history work) */
+  commitsEvaluated: number
+  /** `git log --raw` passes over history */
+  historyPasses: number
+  /** file findings answered from the cache */
+  cacheHits: number
+  blobsRead: number
+  /** git processes started during this sync */
+  gitCalls: number
+}
+
+export interface SyncResult {
+  repos: RepoSyncResult[]
+  checks: CheckResult[]
+  stats: SyncStats
+}
+
+const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
+
+/** checks that must hold in every repo they apply to, rather than in the one that has the path */
+function combineMode(spec: CheckSpec): 'every' | 'resolve' {
+  return spec.kind === 'text-absent' ? 'every' : 'resolve'
+}
+
+/**
+ * Replays the first-parent history of every connected repo over the plan window and evaluates every
+ * enabled check. Re-syncs only look at commits made since the last sync. Cancelling (signal) rejects
+ * with an AbortError and leaves the cache as the previous sync left it (file findings aside, which
+ * are immutable facts about blobs).
+ */
+export async function syncEvidence(input: SyncInput): Promise<SyncResult> {
+  const callsBefore = input.git.calls
+  const stats: RepoSyncStats = { commitsEvaluated: 0, historyPasses: 0, cacheHits: 0, blobsRead: 0 }
+  const timeline: Timeline = { planStart: input.planStart, weekEnds: input.weekEnds, today: input.today ?? null }
+  const weeks = input.weekEnds.length
+  const enabled = input.checks.filter((c) => c.spec.enabled !== false)
+  const perCheck = new Map<string, RepoOutcome[]>()
+  const reasons = new Map<string, string>()
+  const repos: RepoSyncResult[] = []
+  const report = (progress: SyncProgress) => input.onProgress?.(progress)
+
+  for (const [i, repo] of input.repos.entries()) {
+    throwIfAborted(input.signal)
+    report({ phase: 'inspect', repoId: repo.id, done: i, total: input.repos.length })
+    const inspection = await inspectRepo(input.git, repo.dir, { branch: repo.branch })
+    repos.push({
+      id: repo.id,
+      state: inspection.state,
+      message: inspection.message,
+      branch: inspection.branch,
+      detached: inspection.detached,
+      shallow: inspection.shallow,
+      head: inspection.head,
+    })
+    const compiled: CompiledCheck[] = []
+    for (const { id, spec } of enabled) {
+      const outcome = compileCheck(id, spec, repo.prefix)
+      if (outcome.ok) compiled.push(outcome.check)
+      else if (outcome.unsafe || !reasons.has(id)) reasons.set(id, outcome.reason)
+    }
+    if (!inspection.head) {
+      for (const check of compiled) if (!reasons.has(check.id)) reasons.set(check.id, `repo ${repo.id}: ${inspection.message}`)
+      continue
+    }
+    const outcomes: Map<string, RepoCheckOutcome> = await syncRepo(
+      {
+        git: input.git,
+        cache: input.cache,
+        repoKey: repo.id,
+        prefix: repo.prefix,
+        planStart: input.planStart,
+        maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+        stats,
+        signal: input.signal,
+        progress: (phase, done, total) => report({ phase: phase as SyncProgress['phase'], repoId: repo.id, done, total }),
+      },
+      repo.dir,
+      inspection,
+      compiled,
+    )
+    for (const [id, outcome] of outcomes) perCheck.set(id, [...(perCheck.get(id) ?? []), { repoId: repo.id, prefix: repo.prefix, outcome }])
+  }
+  if (input.signal?.aborted) throw new AbortedError()
+
+  const checks = input.checks.map(({ id, spec }) => {
+    if (spec.enabled === false) return unresolvedResult(id, weeks, 'disabled')
+    const outcomes = perCheck.get(id)
+    if (!outcomes?.length) return unresolvedResult(id, weeks, reasons.get(id) ?? 'no connected repository')
+    return combineRepos(id, outcomes, combineMode(spec), timeline)
+  })
+  report({ phase: 'done', repoId: null, done: input.repos.length, total: input.repos.length })
+  return { repos, checks, stats: { ...stats, gitCalls: input.git.calls - callsBefore } }
+}

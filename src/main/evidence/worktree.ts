@@ -1,0 +1,87 @@
+import { lstatSync, openSync, readSync, closeSync, realpathSync } from 'node:fs'
+import { dirname, join, sep } from 'node:path'
+import { skippedFinding, type FileFinding } from './file-eval'
+import { evaluateContent } from './findings'
+import type { GitPort } from './git-port'
+import type { ScopeIndex } from './replay'
+
+/**
+ * Uncommitted work: files the working tree changes relative to HEAD, read from disk with the same
+ * limits as blobs (no symlinks followed, nothing outside the repo, nothing past the size limit).
+ */
+
+export interface WorktreeChange {
+  path: string
+  /** false when the working tree deleted the file */
+  exists: boolean
+}
+
+export async function listWorktreeChanges(git: GitPort, dir: string): Promise<WorktreeChange[]> {
+  const out = await git.run(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--ignore-submodules=all'])
+  const changes: WorktreeChange[] = []
+  for (const record of out.split('\0')) {
+    if (record.length < 4) continue
+    const status = record.slice(0, 2)
+    const path = record.slice(3)
+    changes.push({ path, exists: !(status[1] === 'D' || (status[0] === 'D' && status[1] === ' ')) })
+  }
+  return changes
+}
+
+function readBounded(path: string, maxBytes: number): Buffer | 'too-large' {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1)
+    const read = readSync(fd, buffer, 0, maxBytes + 1, 0)
+    return read > maxBytes ? 'too-large' : buffer.subarray(0, read)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** content of a working-tree file, or why it is not read */
+export function readWorktreeFile(topLevel: string, repoPath: string, maxBytes: number): { content: Buffer } | { skipped: FileFinding['skipped'] } | null {
+  const full = join(topLevel, repoPath)
+  let stat
+  try {
+    stat = lstatSync(full)
+  } catch {
+    return null
+  }
+  if (stat.isSymbolicLink()) return { skipped: 'symlink' }
+  if (!stat.isFile()) return null
+  const root = realpathSync(topLevel)
+  const parent = realpathSync(dirname(full))
+  if (parent !== root && !parent.startsWith(root + sep)) return { skipped: 'symlink' }
+  if (stat.size > maxBytes) return { skipped: 'too-large' }
+  const content = readBounded(full, maxBytes)
+  return content === 'too-large' ? { skipped: 'too-large' } : { content }
+}
+
+/** the working tree's version of each changed in-scope path: a finding per (check, path), or null when deleted */
+export function worktreeFindings(
+  topLevel: string,
+  changes: WorktreeChange[],
+  index: ScopeIndex,
+  maxBytes: number,
+): Map<string, Map<string, FileFinding | null>> {
+  const perCheck = new Map<string, Map<string, FileFinding | null>>()
+  for (const change of changes) {
+    const checks = index.checksFor(change.path)
+    if (checks.length === 0) continue
+    const file = change.exists ? readWorktreeFile(topLevel, change.path, maxBytes) : null
+    for (const check of checks) {
+      let finding: FileFinding | null = null
+      if (file) {
+        const evaluator = check.evaluatorFor(change.path)
+        if (!evaluator) finding = { count: 1, lines: [] }
+        else if ('content' in file) finding = evaluateContent(evaluator, file.content)
+        else finding = skippedFinding(file.skipped ?? 'missing')
+      }
+      const forCheck = perCheck.get(check.id) ?? new Map<string, FileFinding | null>()
+      forCheck.set(change.path, finding)
+      perCheck.set(check.id, forCheck)
+    }
+  }
+  return perCheck
+}

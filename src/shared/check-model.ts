@@ -1,0 +1,162 @@
+import { z } from 'zod'
+
+/**
+ * Checks: what the evidence engine (src/main/evidence) verifies in git for a task, and what it found.
+ * Paths in a CheckSpec are plan paths (as written in the plan, repo-relative to the plan's root);
+ * the engine maps them into each connected repo through the repo's prefix.
+ */
+
+const CheckBase = {
+  /** readable sentence shown in the UI ("`services/ml-service/src/self_learning.py` exists") */
+  sentence: z.string(),
+  /** 1-based plan line the check was derived from, or null (user-authored) */
+  sourceLine: z.number().int().nullable(),
+  origin: z.enum(['derived', 'user']),
+  /** a disabled check is kept (user decision) but not evaluated */
+  enabled: z.boolean().default(true),
+}
+
+export const ComparisonSchema = z.enum(['<', '<=', '>', '>=', '=='])
+export type Comparison = z.infer<typeof ComparisonSchema>
+
+export const JsonScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+export type JsonScalar = z.infer<typeof JsonScalarSchema>
+
+export const FileExistsCheckSchema = z.object({ kind: z.literal('file-exists'), path: z.string(), ...CheckBase })
+export const FileAbsentCheckSchema = z.object({ kind: z.literal('file-absent'), path: z.string(), ...CheckBase })
+/** the file changed in a commit after the plan start */
+export const FileChangedCheckSchema = z.object({ kind: z.literal('file-changed'), path: z.string(), ...CheckBase })
+/** the file contains every one of the fixed strings */
+export const FileContainsCheckSchema = z.object({
+  kind: z.literal('file-contains'),
+  path: z.string(),
+  needles: z.array(z.string().min(1)).min(1),
+  ...CheckBase,
+})
+/**
+ * a fixed string occurs 0 times (matching lines) in tracked files within `scope` globs; an empty scope
+ * means every tracked text file except documentation (.md/.txt/.rst/.adoc: plans quote the string) and
+ * vendored trees (node_modules, dist, ...)
+ */
+export const TextAbsentCheckSchema = z.object({
+  kind: z.literal('text-absent'),
+  needle: z.string().min(1),
+  scope: z.array(z.string()),
+  ...CheckBase,
+})
+export const LineCountCheckSchema = z.object({
+  kind: z.literal('line-count'),
+  path: z.string(),
+  op: ComparisonSchema,
+  value: z.number().int().nonnegative(),
+  ...CheckBase,
+})
+/** a JSON (or JSONC, e.g. tsconfig) file has `expected` at key path `pointer`; `anyDepth` also accepts it nested */
+export const JsonValueCheckSchema = z.object({
+  kind: z.literal('json-value'),
+  path: z.string(),
+  pointer: z.array(z.string()).min(1),
+  expected: JsonScalarSchema,
+  /** the plan gave a fragment (`"strict": true`): the last key may sit at any depth */
+  anyDepth: z.boolean().default(false),
+  ...CheckBase,
+})
+/** a tool is present: one of its packages declared in a manifest, or one of its files exists */
+export const DependencyCheckSchema = z.object({
+  kind: z.literal('dependency'),
+  tool: z.string(),
+  npm: z.array(z.string()).default([]),
+  python: z.array(z.string()).default([]),
+  /** globs of files whose presence also proves the tool (config files, migration dirs) */
+  files: z.array(z.string()).default([]),
+  ...CheckBase,
+})
+/** number of tracked files matching `glob` compared with `value` */
+export const FileCountCheckSchema = z.object({
+  kind: z.literal('file-count'),
+  glob: z.string(),
+  op: ComparisonSchema,
+  value: z.number().int().nonnegative(),
+  ...CheckBase,
+})
+/** at least one tracked file matches `glob` (a named directory: `dir/**`; CI: `.github/workflows/*.yml`) */
+export const PathMatchCheckSchema = z.object({ kind: z.literal('path-match'), glob: z.string(), ...CheckBase })
+/** a committed coverage summary (istanbul json-summary, cobertura xml) reports at least `min` percent */
+export const CoverageCheckSchema = z.object({
+  kind: z.literal('coverage'),
+  metric: z.enum(['lines', 'statements', 'branches', 'functions']),
+  min: z.number().min(0).max(100),
+  ...CheckBase,
+})
+
+export const CheckSpecSchema = z.discriminatedUnion('kind', [
+  FileExistsCheckSchema,
+  FileAbsentCheckSchema,
+  FileChangedCheckSchema,
+  FileContainsCheckSchema,
+  TextAbsentCheckSchema,
+  LineCountCheckSchema,
+  JsonValueCheckSchema,
+  DependencyCheckSchema,
+  FileCountCheckSchema,
+  PathMatchCheckSchema,
+  CoverageCheckSchema,
+])
+export type CheckSpec = z.infer<typeof CheckSpecSchema>
+export type CheckKind = CheckSpec['kind']
+
+export const CommitRefSchema = z.object({
+  sha: z.string(),
+  /** committer date, strict ISO 8601 with the committer's offset */
+  date: z.string(),
+  subject: z.string(),
+})
+export type CommitRef = z.infer<typeof CommitRefSchema>
+
+export const EvidenceSchema = z.object({
+  /** plan path (repo path with the repo's prefix put back) */
+  path: z.string(),
+  /** 1-based line numbers of the matches (capped), empty for path-only evidence */
+  lines: z.array(z.number().int()),
+  /** matching lines / files / the measured value, depending on the check */
+  count: z.number(),
+  /** the commit that last changed this file (null in uncommitted evidence or before the replay window) */
+  commit: CommitRefSchema.nullable(),
+  repoId: z.string(),
+  /** extra detail ("312 lines", "opossum ^8.1.0", "skipped: binary") */
+  note: z.string().nullable().default(null),
+})
+export type Evidence = z.infer<typeof EvidenceSchema>
+
+export const SinceSchema = CommitRefSchema.extend({
+  /** plan week of the commit: 0 = before the plan start, weeks+1 = after the last week */
+  week: z.number().int(),
+  /** the check already held at the first commit of the replay window (so it holds since that commit or earlier) */
+  atWindowStart: z.boolean(),
+})
+export type Since = z.infer<typeof SinceSchema>
+
+export const UncommittedEvidenceSchema = z.object({
+  holds: z.boolean(),
+  evidence: z.array(EvidenceSchema),
+})
+export type UncommittedEvidence = z.infer<typeof UncommittedEvidenceSchema>
+
+export const CheckResultSchema = z.object({
+  checkId: z.string(),
+  /** null: could not be evaluated (no repo available, path unsafe, inside a submodule ...) */
+  holdsNow: z.boolean().nullable(),
+  since: SinceSchema.nullable(),
+  /** state at the end of every plan week; null = unknown (future week, before a shallow boundary) */
+  weekStates: z.array(z.boolean().nullable()),
+  evidence: z.array(EvidenceSchema),
+  /** working-tree evidence, only when it differs from HEAD; never counts as done */
+  uncommitted: UncommittedEvidenceSchema.nullable(),
+  /** the repo the check was resolved in (null when none) */
+  repoId: z.string().nullable(),
+  message: z.string().nullable(),
+})
+export type CheckResult = z.infer<typeof CheckResultSchema>
+
+export const TaskEvidenceStateSchema = z.enum(['done', 'in-progress', 'not-started', 'needs-confirmation', 'unknown'])
+export type TaskEvidenceState = z.infer<typeof TaskEvidenceStateSchema>
