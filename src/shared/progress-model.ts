@@ -212,7 +212,7 @@ export const MilestoneProgressSchema = z.object({
 export type MilestoneProgress = z.infer<typeof MilestoneProgressSchema>
 
 export const ForecastSchema = z.object({
-  status: z.enum(['ok', 'done', 'not-enough-history', 'no-throughput']),
+  status: z.enum(['ok', 'done', 'not-enough-history', 'no-throughput', 'no-work']),
   basis: z.enum(['hours', 'tasks']),
   remaining: z.number(),
   p50: isoDate.nullable(),

@@ -70,6 +70,8 @@ describe('forecast', () => {
       progressInput(tenWeeks, { tasks: doneInWeeks([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]), asOf: '2025-03-01' }),
     )
     expect(all.forecast).toMatchObject({ status: 'done', p50: '2025-02-03', p95Week: 5, velocityDate: '2025-02-03' })
+    const empty = computeProgress(progressInput(plan({ tasks: [] }), { asOf: '2025-03-01' }))
+    expect(empty.forecast).toMatchObject({ status: 'no-work', p50: null })
   })
 })
 

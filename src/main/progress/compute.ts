@@ -126,13 +126,14 @@ export function computeProgress(input: ProgressInput): ProgressReport {
     taskRows.push(taskRow(onAsOf, schedule, overdue, input))
   }
 
+  const planMilestones = input.current.milestones.length ? input.current.milestones : input.baseline.milestones
   const planEndWeek = Math.max(
     input.baseline.weeks,
     input.current.weeks,
     overall.idealHours.length - 1,
     overall.idealTasks.length - 1,
     latestScheduledWeek,
-    ...input.current.milestones.map((milestone) => milestone.week),
+    ...planMilestones.map((milestone) => milestone.week),
   )
 
   const remainingHours = overall.scopeHoursAtAsOf - overall.doneHoursAtAsOf
@@ -142,6 +143,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
     overall,
     basis: scopeBasis,
     remaining: scopeBasis === 'hours' ? remainingHours : remainingTasks,
+    hasWork: overall.scopeTasksAtAsOf > 0,
     lastCompletedWeek,
     latestDoneAt: latestDoneAt(tasksOnAsOf),
     options: input.forecast ?? {},
@@ -159,7 +161,6 @@ export function computeProgress(input: ProgressInput): ProgressReport {
   const taskFacts = new Map<string, MilestoneTaskFacts>(
     tasksOnAsOf.map((onAsOf) => [onAsOf.task.key, { estimateHours: onAsOf.estimateAsOf, doneWeek: onAsOf.doneWeek }]),
   )
-  const planMilestones = input.current.milestones.length ? input.current.milestones : input.baseline.milestones
   const milestones = milestoneProgress(planMilestones, {
     calendar,
     burndown,

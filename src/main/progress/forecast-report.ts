@@ -21,6 +21,8 @@ export interface ForecastContext {
   basis: 'hours' | 'tasks'
   /** remaining work on asOf, in the basis unit */
   remaining: number
+  /** false when there is nothing in scope to forecast */
+  hasWork: boolean
   lastCompletedWeek: number
   /** the latest done date, the finish date once everything is done */
   latestDoneAt: string | null
@@ -42,6 +44,7 @@ export function forecastFinish(context: ForecastContext): Forecast {
   const velocity = velocityForecast(history, remaining, velocityWindow)
   const velocityPerWeek = velocity.velocity === null ? null : round2(velocity.velocity)
 
+  if (!context.hasWork) return { status: 'no-work', ...base, velocityPerWeek, ...noDates }
   if (remaining <= 1e-9) {
     const finishWeek = context.latestDoneAt === null ? null : calendar.progressWeekOfDate(context.latestDoneAt)
     return {

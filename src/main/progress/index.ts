@@ -15,6 +15,7 @@ export {
 export { DEFAULT_FORECAST } from './forecast-report'
 export { resolveTaskState, type ResolvedTaskState } from './task-state'
 export { scopeChangesBetween } from './scope'
+export { progressTaskInputs, type TaskFacts } from './task-inputs'
 export type {
   CalendarInput,
   ProgressInput,
