@@ -97,6 +97,10 @@ export const RecapSchema = z.object({
   line: z.number().int(),
   /** each restating entry and the task it restates (null when no task matched) */
   links: z.array(z.object({ text: z.string(), line: z.number().int(), taskKey: z.string().nullable() })),
+  /** the recap's own stated total ("Total: ~22 hours") in hours, when it states one */
+  statedHours: z.number().nullable().optional(),
+  /** the summed estimates of the distinct tasks its top-level entries restate */
+  linkedHours: z.number().optional(),
 })
 export type Recap = z.infer<typeof RecapSchema>
 

@@ -1,0 +1,52 @@
+import type { ParseOptions } from '../../shared/plan-model'
+import type { Range } from './patterns'
+
+/**
+ * Days per week and the day -> week map. Explicit nesting (Day blocks under a single
+ * "Week N" heading) wins, then what the plan states ("21 Days (3 Weeks)"), then the
+ * user's option, then 5.
+ */
+
+export type DaysPerWeek = { value: number; source: 'plan' | 'nesting' | 'default' | 'option' }
+
+export function chooseDaysPerWeek(stated: number | null, nestingWeeks: Map<number, number>, options: ParseOptions): DaysPerWeek {
+  if (nestingWeeks.size > 0) {
+    const firstWeek = Math.min(...nestingWeeks.values())
+    const daysInFirst = [...nestingWeeks.values()].filter((week) => week === firstWeek).length
+    return { value: clampDays(daysInFirst), source: 'nesting' }
+  }
+  if (stated !== null) return { value: clampDays(stated), source: 'plan' }
+  if (options.daysPerWeek !== undefined) return { value: clampDays(options.daysPerWeek), source: 'option' }
+  return { value: 5, source: 'default' }
+}
+
+function clampDays(value: number): number {
+  return Math.min(7, Math.max(1, Math.round(value)))
+}
+
+/** Days that sit under a single-week heading belong to that week. */
+export function recordNesting(nesting: Map<number, number>, days: Range, weeks: Range | null): void {
+  if (!weeks || weeks.start !== weeks.end) return
+  for (let day = days.start; day <= days.end && day <= 1000; day++) if (!nesting.has(day)) nesting.set(day, weeks.start)
+}
+
+/** dayWeeks[d - 1] = week of plan day d. Days past the nested ones continue at daysPerWeek. */
+export function buildDayWeeks(maxDay: number, nesting: Map<number, number>, daysPerWeek: number): number[] {
+  const out: number[] = []
+  const nestedDays = [...nesting.keys()]
+  const lastNestedDay = nestedDays.length > 0 ? Math.max(...nestedDays) : 0
+  const lastNestedWeek = lastNestedDay > 0 ? (nesting.get(lastNestedDay) as number) : 0
+  for (let day = 1; day <= Math.min(maxDay, 1000); day++) {
+    const nested = nesting.get(day)
+    if (nested !== undefined) out.push(nested)
+    else if (day > lastNestedDay && lastNestedDay > 0) out.push(lastNestedWeek + Math.ceil((day - lastNestedDay) / daysPerWeek))
+    else out.push(Math.ceil(day / daysPerWeek))
+  }
+  return out
+}
+
+export function weeksOfDays(days: Range, dayWeeks: number[]): Range | null {
+  const start = dayWeeks[days.start - 1]
+  const end = dayWeeks[days.end - 1]
+  return start !== undefined && end !== undefined ? { start, end } : null
+}

@@ -1,0 +1,76 @@
+/** Small text helpers shared by the importer. Inputs are bounded so regexes stay linear. */
+
+export const MAX_SCAN = 2000
+
+export function bounded(text: string, limit = MAX_SCAN): string {
+  return text.length > limit ? text.slice(0, limit) : text
+}
+
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/gu
+
+export function stripEmoji(text: string): string {
+  return text.replace(PICTOGRAPHS, '')
+}
+
+/** The plan marks an item done in its heading: ✅ ✔ ☑ [x] or a trailing (done). */
+export function headingClaimsDone(raw: string): boolean {
+  const text = bounded(raw)
+  return /[✅✔☑]|\[x\]|\((?:done|complete[d]?)\)\s*$/iu.test(text)
+}
+
+/** Display text: no markdown emphasis, emoji or checkbox marks, collapsed whitespace. */
+export function cleanText(raw: string): string {
+  return stripEmoji(bounded(raw, 4 * MAX_SCAN))
+    .replace(/\[[ xX]\]/g, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export function cleanTitle(raw: string): string {
+  return cleanText(raw).replace(/^[\s:–—-]+/, '').replace(/[\s:–—-]+$/, '')
+}
+
+export function slugify(text: string, maxLength = 60): string {
+  const slug = bounded(text, 400)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (slug.length <= maxLength) return slug || 'item'
+  const cut = slug.slice(0, maxLength + 1)
+  const boundary = cut.lastIndexOf('-')
+  return (boundary > maxLength / 2 ? cut.slice(0, boundary) : cut.slice(0, maxLength)).replace(/-+$/, '') || 'item'
+}
+
+const STOPWORDS = new Set([
+  'a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'all', 'add',
+  'is', 'are', 'be', 'as', 'via', 'it', 'its', 'this', 'that', 'h', 'hours', 'hour', 'day', 'days', 'week', 'weeks',
+])
+
+/** Lowercase significant words, crude plural folding ("checks" -> "check"). */
+export function tokenize(text: string): string[] {
+  const words = bounded(text, 600).toLowerCase().split(/[^a-z0-9]+/)
+  const tokens: string[] = []
+  for (const word of words) {
+    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue
+    tokens.push(word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word)
+  }
+  return tokens
+}
+
+export function tokensMatch(a: string, b: string): boolean {
+  if (a === b) return true
+  if (a.length >= 3 && b.length >= 3) return a.startsWith(b) || b.startsWith(a)
+  return false
+}
+
+/** Initials of a title's words ("Application Performance Monitoring" -> "apm"). */
+export function initials(text: string): string {
+  return bounded(text, 400)
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word.toLowerCase()))
+    .map((word) => word[0].toLowerCase())
+    .join('')
+}
