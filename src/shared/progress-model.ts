@@ -18,7 +18,8 @@ export const EvidenceItemSchema = z.object({
   checkSentence: z.string(),
   holds: z.boolean(),
   path: z.string().optional(),
-  lines: z.string().optional(),
+  /** matching line numbers (as the evidence engine gives them) or a range text such as "12-30" */
+  lines: z.union([z.array(z.number().int()), z.string()]).optional(),
   commit: z.object({ sha: z.string(), date: isoDate, subject: z.string() }).optional(),
 })
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>

@@ -56,36 +56,13 @@ export function computeProgress(input: ProgressInput): ProgressReport {
       ? groups.ofCurrentPhase(currentPhaseByKey.get(key)!)
       : groups.ofBaselinePhase(baselinePhaseByKey.get(key) ?? null)
 
-  // Scope changes made after asOf are undone; the others step the scope line.
-  const effectiveByKey = new Map<string, EffectiveChange[]>()
-  const effectiveChanges: EffectiveChange[] = []
-  const laterHoursByKey = new Map<string, number>()
-  const addedLater = new Set<string>()
-  for (const change of input.scopeChanges) {
-    const taskCountDelta = change.kind === 'added' ? 1 : change.kind === 'removed' ? -1 : 0
-    const targets = [overall, groupOfKey(change.taskKey).buckets]
-    if (toDayNumber(change.date) > asOfDay) {
-      laterHoursByKey.set(change.taskKey, (laterHoursByKey.get(change.taskKey) ?? 0) + change.hoursDelta)
-      if (change.kind === 'added') addedLater.add(change.taskKey)
-      // Work removed after asOf is not among the current tasks but was in scope on asOf.
-      if (!currentKeys.has(change.taskKey)) {
-        for (const buckets of targets) {
-          buckets.scopeHoursAtAsOf -= change.hoursDelta
-          buckets.scopeTasksAtAsOf -= taskCountDelta
-        }
-      }
-      continue
-    }
-    const effective = { change, changeWeek: calendar.progressWeekOfDate(change.date) }
-    effectiveChanges.push(effective)
-    const forKey = effectiveByKey.get(change.taskKey) ?? []
-    forKey.push(effective)
-    effectiveByKey.set(change.taskKey, forKey)
-    for (const buckets of targets) {
-      buckets.scopeHoursChange.add(effective.changeWeek, change.hoursDelta)
-      buckets.scopeTasksChange.add(effective.changeWeek, taskCountDelta)
-    }
-  }
+  const { effectiveChanges, effectiveByKey, laterHoursByKey, addedLater } = applyScopeChanges(
+    input.scopeChanges,
+    asOfDay,
+    calendar,
+    (key) => [overall, groupOfKey(key).buckets],
+    currentKeys,
+  )
 
   const tasksOnAsOf: TaskOnAsOf[] = []
   for (const task of input.tasks) {
@@ -265,6 +242,60 @@ function addBaselineSchedule(
     budgets.set(task.key, { hours, buckets: targets[1] })
   }
   return budgets
+}
+
+interface ScopeTimeline {
+  effectiveChanges: EffectiveChange[]
+  effectiveByKey: Map<string, EffectiveChange[]>
+  /** hours each task gained after asOf (undone to get its estimate on asOf) */
+  laterHoursByKey: Map<string, number>
+  /** tasks added after asOf: not there yet on asOf */
+  addedLater: Set<string>
+}
+
+/**
+ * Scope changes made on or before asOf step the scope line in the week they were made;
+ * changes made later are undone, so the scope is what it was on asOf.
+ */
+function applyScopeChanges(
+  changes: ScopeChange[],
+  asOfDay: number,
+  calendar: PlanCalendar,
+  bucketsOfKey: (key: string) => ProgressBuckets[],
+  currentKeys: Set<string>,
+): ScopeTimeline {
+  const timeline: ScopeTimeline = {
+    effectiveChanges: [],
+    effectiveByKey: new Map(),
+    laterHoursByKey: new Map(),
+    addedLater: new Set(),
+  }
+  for (const change of changes) {
+    const taskCountDelta = change.kind === 'added' ? 1 : change.kind === 'removed' ? -1 : 0
+    const targets = bucketsOfKey(change.taskKey)
+    if (toDayNumber(change.date) > asOfDay) {
+      timeline.laterHoursByKey.set(change.taskKey, (timeline.laterHoursByKey.get(change.taskKey) ?? 0) + change.hoursDelta)
+      if (change.kind === 'added') timeline.addedLater.add(change.taskKey)
+      // Work removed after asOf is not among the current tasks but was in scope on asOf.
+      if (!currentKeys.has(change.taskKey)) {
+        for (const buckets of targets) {
+          buckets.scopeHoursAtAsOf -= change.hoursDelta
+          buckets.scopeTasksAtAsOf -= taskCountDelta
+        }
+      }
+      continue
+    }
+    const effective = { change, changeWeek: calendar.progressWeekOfDate(change.date) }
+    timeline.effectiveChanges.push(effective)
+    const forKey = timeline.effectiveByKey.get(change.taskKey) ?? []
+    forKey.push(effective)
+    timeline.effectiveByKey.set(change.taskKey, forKey)
+    for (const buckets of targets) {
+      buckets.scopeHoursChange.add(effective.changeWeek, change.hoursDelta)
+      buckets.scopeTasksChange.add(effective.changeWeek, taskCountDelta)
+    }
+  }
+  return timeline
 }
 
 /**
