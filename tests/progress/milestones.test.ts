@@ -23,6 +23,7 @@ const baseline = plan({
     milestone(3, 'Frontend 100%', 100, '2'),
     milestone(2, 'Half of the plan', 50, null),
     milestone(3, 'Go live', null, null),
+    milestone(1, 'Backend: structure defined', null, '1'),
   ],
 })
 
@@ -37,11 +38,12 @@ describe('milestones and per-phase figures', () => {
       ['Frontend 100%', 'pending', 20, null],
       ['Half of the plan', 'missed', 30, 30],
       ['Go live', 'unverifiable', null, null],
+      ['Backend: structure defined', 'unverifiable', 40, null],
     ])
     expect(report.milestones[1].weekEnding).toBe('2025-01-19')
 
     const later = computeProgress(progressInput(baseline, { tasks, asOf: '2025-01-26' }))
-    expect(later.milestones.map((m) => m.status)).toEqual(['unverifiable', 'missed', 'missed', 'missed', 'unverifiable'])
+    expect(later.milestones.map((m) => m.status)).toEqual(['unverifiable', 'missed', 'missed', 'missed', 'unverifiable', 'unverifiable'])
   })
 
   it('gives planned value, earned value and SPI per phase', () => {
@@ -54,6 +56,6 @@ describe('milestones and per-phase figures', () => {
     // Earned 40 = the plan's value at the end of week 2; a week has passed since.
     expect(report.summary.scheduleVarianceWeeks).toBe(-1)
     // Done in week 2: whether 40% stood by the end of week 1 cannot be told.
-    expect(report.milestones.map((m) => m.status)).toEqual(['unverifiable', 'met', 'missed', 'met', 'unverifiable'])
+    expect(report.milestones.map((m) => m.status)).toEqual(['unverifiable', 'met', 'missed', 'met', 'unverifiable', 'unverifiable'])
   })
 })

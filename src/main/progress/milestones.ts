@@ -23,7 +23,8 @@ export interface MilestoneContext {
  * The plan's milestones ("Week 2: backend refactoring 100%", "Week 3: 60% complete") as
  * points with a status. A milestone naming a task is met when the task is done by the end
  * of the week; a partial target on a task that is not done cannot be verified (evidence is
- * all-or-nothing). A plan-wide percentage is met when done ≥ that share of the scope.
+ * all-or-nothing), nor can a task milestone without a percentage. A plan-wide percentage
+ * is met when done ≥ that share of the scope.
  */
 export function milestoneProgress(milestones: Milestone[], context: MilestoneContext): MilestoneProgress[] {
   return milestones.map((milestone) => {
@@ -38,9 +39,12 @@ export function milestoneProgress(milestones: Milestone[], context: MilestoneCon
     if (milestone.taskKey !== null) {
       const task = context.taskFacts.get(milestone.taskKey)
       if (!task) return { ...base, targetDoneHours: null, targetRemainingHours: null, status: 'unverifiable' }
+      // A milestone naming a task without a percentage ("Docs: audit complete") may be a
+      // part of it: it is met once the task is done, but never called missed.
       const share = (milestone.percent ?? 100) / 100
+      const wholeTask = milestone.percent !== null && milestone.percent >= 100
       const doneInTime = task.doneWeek !== null && task.doneWeek <= milestone.week
-      const status = doneInTime ? 'met' : !weekPassed ? 'pending' : share >= 1 ? 'missed' : 'unverifiable'
+      const status = doneInTime ? 'met' : !weekPassed ? 'pending' : wholeTask ? 'missed' : 'unverifiable'
       return { ...base, targetDoneHours: round2(task.estimateHours * share), targetRemainingHours: null, status }
     }
     if (milestone.percent === null) {
