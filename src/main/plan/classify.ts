@@ -51,7 +51,7 @@ export function labelContext(label: string): LabelContext {
   if (/^(?:file|files|location|path)$/.test(text)) return 'file'
   if (/success criteria|acceptance criteria|definition of done|done when|criteria/.test(text)) return 'criteria'
   if (classifyTitle(label) === 'gate') return 'gate'
-  if (/^status$/.test(text)) return 'status'
+  if (/^(?:status|current (?:state|status)|state|what exists)$/.test(text)) return 'status'
   if (/^(?:tasks?|action items?|actions|steps|subtasks|to ?do)$/.test(text)) return 'tasks'
   return 'other'
 }

@@ -111,6 +111,8 @@ export function readItemContent(blocks: Block[], units: Units): ItemContent {
           for (const path of listEntryPaths(block.raw)) refs.push(makeRef(path, role, block.line))
         } else if (state.context === 'criteria') {
           content.criteria.push({ text: inlineText(block.raw), line: block.line })
+        } else if (state.context === 'status') {
+          mentionPaths(block.raw, block.line)
         } else if (state.gate) {
           state.gate.items.push({ text: inlineText(block.raw), line: block.line, checked: block.checked })
         } else {
