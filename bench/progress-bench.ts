@@ -115,7 +115,7 @@ function buildInput(trials: number): ProgressInput {
 }
 
 function medianMs(runs: number, work: () => unknown): number {
-  for (let warm = 0; warm < 3; warm++) work()
+  for (let warm = 0; warm < 8; warm++) work()
   const times: number[] = []
   for (let run = 0; run < runs; run++) {
     const started = performance.now()
