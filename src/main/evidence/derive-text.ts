@@ -11,7 +11,7 @@ type Derived = CheckSpec
 type PathResolver = (token: string) => string | null
 
 const CI_GLOB = '.github/workflows/*.{yml,yaml}'
-const TOOL_VERB = /\b(install|installs|add|adding|integrate|integrating|set\s*up|setup|use|using|enable|introduce|configure|implement)\b/i
+const TOOL_VERB = /\b(install|installs|add|adding|integrate|integrating|set\s*up|setup|enable|introduce|configure|implement)\b/i
 
 function base(line: number, sentence: string) {
   return { sentence, sourceLine: line, origin: 'derived' as const, enabled: true }

@@ -69,7 +69,7 @@ function pathResolver(task: Task): (token: string) => string | null {
     const path = normalizePlanPath(token)
     if (!isSafePlanPath(path)) return null
     if (path.includes('/')) return path
-    const named = task.files.map((f) => normalizePlanPath(f.path)).filter((p) => p === path || p.endsWith(`/${path}`))
+    const named = task.files.map((f) => normalizePlanPath(f.path)).filter((p) => p.endsWith(`/${path}`))
     const unique = [...new Set(named)]
     return unique.length === 1 ? unique[0] : path
   }

@@ -164,11 +164,11 @@ export function dependencyEvaluator(kind: ManifestKind, packages: string[]): Fil
           return { count: 0, lines: [], ok: false, note: 'pyproject.toml is not valid TOML' }
         }
       }
-      const wanted = kind === 'npm' ? packages : packages.map(normalizePythonName)
+      const wanted = [...new Set(kind === 'npm' ? packages : packages.map(normalizePythonName))]
       const hits = wanted.filter((p) => declared.has(p))
       const hitLines = hits
         .map((p) => lines.findIndex((l) => (kind === 'npm' ? l.includes(`"${p}"`) : normalizePythonName(l).includes(p))) + 1)
-        .filter((n) => n > 0)
+        .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
       const note = hits.map((p) => `${p} ${declared.get(p) ?? ''}`.trim()).join(', ') || undefined
       return { count: hits.length, lines: hitLines, ok: hits.length > 0, note }
     },
