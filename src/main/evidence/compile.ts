@@ -137,9 +137,13 @@ export function compileCheck(id: string, spec: CheckSpec, prefix: string | null)
           exactPaths: null,
           matches,
           evaluatorFor: () => evaluator,
-          keep: (f) => f.count > 0,
+          keep: (f) => f.count > 0 || f.skipped === 'too-large',
           holds: (s) => total(s) === 0,
-          describe: (s) => `${total(s)} matching line(s) in ${s.matched.size} file(s)`,
+          describe: (s) => {
+            const unread = [...s.matched.values()].filter((f) => f.skipped).length
+            const found = `${total(s)} matching line(s) in ${s.matched.size - unread} file(s)`
+            return unread ? `${found}; ${unread} file(s) too large to read` : found
+          },
         },
       }
     }

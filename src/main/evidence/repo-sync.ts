@@ -172,7 +172,10 @@ export async function syncRepo(ctx: RepoSyncContext, dir: string, inspection: Re
           else wtState.matched.delete(path)
         }
         const evidence = evidenceFor(check, wtState, new Map(), [], []).map((e) => (overrides.has(e.path) ? { ...e, commit: null } : e))
-        outcomes.set(check.id, { ...toOutcome(newEntries.get(check.id)!), uncommitted: { holds: check.holds(wtState), evidence } })
+        const holds = check.holds(wtState)
+        // only working-tree changes that say something different from HEAD are shown
+        if (holds === check.holds(state) && !evidence.some((e) => overrides.has(e.path))) continue
+        outcomes.set(check.id, { ...toOutcome(newEntries.get(check.id)!), uncommitted: { holds, evidence } })
       }
       ctx.progress('worktree', relevant.length, relevant.length)
     }
