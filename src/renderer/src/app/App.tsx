@@ -1,5 +1,17 @@
-import { useEffect } from 'react'
+import { useEffect, useId } from 'react'
+import { DashboardScreen } from '../features/dashboard/DashboardScreen'
+import { ImportPreview } from '../features/plans/ImportPreview'
+import { PlanFileInput } from '../features/plans/PlanFileInput'
+import { PlansScreen } from '../features/plans/PlansScreen'
+import { ReportScreen } from '../features/report/ReportScreen'
+import { ReposScreen } from '../features/repos/ReposScreen'
+import { SettingsScreen } from '../features/settings/SettingsScreen'
+import { TaskDrawer } from '../features/tasks/TaskDrawer'
+import { TasksScreen } from '../features/tasks/TasksScreen'
+import { Notices } from '../components/Notices'
 import { useStore, type Route } from './store'
+import { useCoreEvents } from './use-core-events'
+import { useFileDrop } from './use-file-drop'
 import { useTheme } from './use-theme'
 
 const NAV: { route: Route; label: string }[] = [
@@ -11,29 +23,66 @@ const NAV: { route: Route; label: string }[] = [
   { route: 'settings', label: 'Settings' },
 ]
 
-function EmptyState() {
+const SCREENS: Record<Route, () => React.JSX.Element> = {
+  plans: PlansScreen,
+  dashboard: DashboardScreen,
+  tasks: TasksScreen,
+  repos: ReposScreen,
+  report: ReportScreen,
+  settings: SettingsScreen,
+}
+
+function PlanSwitcher() {
+  const plans = useStore((s) => s.plans)
+  const selectedPlanId = useStore((s) => s.selectedPlanId)
+  const selectPlan = useStore((s) => s.selectPlan)
+  const id = useId()
+  if (plans.length === 0) return null
   return (
-    <section className="empty-state" aria-labelledby="empty-title">
-      <h1 id="empty-title">Import a plan</h1>
-      <p>Bring in a production-readiness plan (markdown or text). The cockpit reads its phases, tasks and estimates, then checks your git history for what is really done.</p>
-    </section>
+    <div className="plan-switcher">
+      <label htmlFor={id}>Plan</label>
+      <select id={id} value={selectedPlanId ?? ''} onChange={(event) => selectPlan(event.target.value ? Number(event.target.value) : null)}>
+        {plans.map((plan) => (
+          <option key={plan.id} value={plan.id}>
+            {plan.title}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
 
 export function App() {
-  const { route, ready, error, plans, navigate, boot, setError } = useStore()
+  const route = useStore((s) => s.route)
+  const ready = useStore((s) => s.ready)
+  const bootError = useStore((s) => s.bootError)
+  const navigate = useStore((s) => s.navigate)
+  const boot = useStore((s) => s.boot)
+  const hasImport = useStore((s) => s.importDraft !== null)
+  const hasDrawer = useStore((s) => s.drawer !== null)
   useTheme()
+  useCoreEvents()
+  const dragging = useFileDrop()
+
   useEffect(() => {
     void boot()
   }, [boot])
   useEffect(() => {
     document.getElementById('root')?.setAttribute('data-app-state', ready ? 'ready' : 'loading')
   }, [ready])
+  useEffect(() => {
+    document.getElementById('main-content')?.focus({ preventScroll: true })
+  }, [route])
 
+  const Screen = SCREENS[route]
   return (
-    <div className="app-frame">
-      <nav className="sidebar" aria-label="Main">
+    <div className="app-frame" data-route={route}>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <nav className="sidebar no-print" aria-label="Main">
         <div className="brand">Readiness Cockpit</div>
+        <PlanSwitcher />
         <ul>
           {NAV.map((item) => (
             <li key={item.route}>
@@ -44,17 +93,23 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content">
-        {error && (
+      <main className="content" id="main-content" tabIndex={-1}>
+        {bootError && (
           <div role="alert" className="error-banner">
-            {error}
-            <button type="button" onClick={() => setError(null)} aria-label="Dismiss error">
-              ×
-            </button>
+            Could not reach the core: {bootError}
           </div>
         )}
-        {!ready ? <p aria-busy="true">Loading…</p> : plans.length === 0 ? <EmptyState /> : <p>{plans.length} plan(s)</p>}
+        {!ready ? <p aria-busy="true">Loading…</p> : <Screen />}
       </main>
+      <PlanFileInput />
+      <Notices />
+      {hasImport && <ImportPreview />}
+      {hasDrawer && !hasImport && <TaskDrawer />}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop the plan to import it
+        </div>
+      )}
     </div>
   )
 }

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react'
+
+interface FigureProps {
+  label: string
+  value: ReactNode
+  detail?: ReactNode
+  tone?: 'ok' | 'warn' | 'danger'
+  testId?: string
+}
+
+export function Figure({ label, value, detail, tone, testId }: FigureProps) {
+  return (
+    <div className={`figure${tone ? ` tone-${tone}` : ''}`} data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="figure-value">{value}</span>
+        {detail && <span className="figure-detail">{detail}</span>}
+      </dd>
+    </div>
+  )
+}

@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react'
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import type { ProgressReport } from '../../../../shared/progress-model'
+import { formatDate } from '../../lib/format'
+import { buildChartPoints, buildPhaseBands, type ChartMode, type ChartPoint } from './chart-data'
+
+const MILESTONE_COLORS: Record<string, string> = { met: 'var(--ok)', missed: 'var(--danger)', pending: 'var(--muted)', unverifiable: 'var(--warn)' }
+
+interface TooltipProps {
+  active?: boolean
+  payload?: { payload: ChartPoint }[]
+  unit: string
+  doneByWeek: Map<number, { key: string; title: string }[]>
+  mode: ChartMode
+}
+
+function round(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : String(Math.round(value * 10) / 10)
+}
+
+function WeekTooltip({ active, payload, unit, doneByWeek, mode }: TooltipProps) {
+  const point = payload?.[0]?.payload
+  if (!active || !point) return null
+  const done = doneByWeek.get(point.week) ?? []
+  return (
+    <div className="chart-tooltip" data-testid="chart-tooltip">
+      <strong>Week {point.week}</strong>
+      {point.weekStart && (
+        <div className="muted small">
+          {formatDate(point.weekStart)} – {formatDate(point.weekEnding)}
+        </div>
+      )}
+      <div>
+        Ideal {mode === 'burndown' ? 'remaining' : 'done'}: {round(point.ideal)} {unit}
+      </div>
+      <div>
+        Actual {mode === 'burndown' ? 'remaining' : 'done'}: {round(point.actual)} {unit}
+      </div>
+      <div>Scope: {round(point.scope)} {unit}</div>
+      {point.forecastBand && (
+        <div>
+          Forecast: {round(point.forecastBand[0])}–{round(point.forecastBand[1])} {unit}
+        </div>
+      )}
+      {done.length > 0 && (
+        <div className="tooltip-done">
+          Done this week:
+          <ul>
+            {done.slice(0, 8).map((task) => (
+              <li key={task.key}>
+                {task.key} {task.title}
+              </li>
+            ))}
+            {done.length > 8 && <li>… and {done.length - 8} more</li>}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** Burndown (remaining) or burnup (done vs scope), week by week, with phases, milestones, today and the forecast band. */
+export function BurndownChart({ report }: { report: ProgressReport }) {
+  const [mode, setMode] = useState<ChartMode>('burndown')
+  const points = useMemo(() => buildChartPoints(report, mode), [report, mode])
+  const bands = useMemo(() => buildPhaseBands(report), [report])
+  const doneByWeek = useMemo(() => {
+    const map = new Map<number, { key: string; title: string }[]>()
+    for (const task of report.tasks) {
+      if (task.state !== 'done' || task.doneWeek === null) continue
+      if (!map.has(task.doneWeek)) map.set(task.doneWeek, [])
+      map.get(task.doneWeek)!.push({ key: task.key, title: task.title })
+    }
+    return map
+  }, [report])
+  const unit = report.summary.basis === 'hours' ? 'h' : 'tasks'
+  const firstWeek = points[0]?.week ?? 0
+  const lastWeek = points.at(-1)?.week ?? 1
+  const lastPoint = report.burndown.at(-1)
+
+  return (
+    <section className="panel chart-panel" aria-labelledby="chart-title">
+      <header className="panel-header">
+        <h2 id="chart-title">{mode === 'burndown' ? 'Burndown' : 'Burnup'}</h2>
+        <div role="group" aria-label="Chart type" className="segmented">
+          {(['burndown', 'burnup'] as const).map((value) => (
+            <button key={value} type="button" aria-pressed={mode === value} onClick={() => setMode(value)}>
+              {value === 'burndown' ? 'Burndown' : 'Burnup'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <p className="visually-hidden">
+        {mode === 'burndown' ? 'Remaining' : 'Done'} {unit} per plan week, ideal against actual. At week {report.asOfWeek}: ideal{' '}
+        {round(points.find((p) => p.week === report.asOfWeek)?.ideal)}, actual {round(points.find((p) => p.week === report.asOfWeek)?.actual)}.
+        {lastPoint ? ` Scope at the end: ${round(report.summary.basis === 'hours' ? lastPoint.scopeHours : lastPoint.scopeTasks)} ${unit}.` : ''}
+      </p>
+      <div className="chart-box" data-testid="burndown-chart" data-mode={mode}>
+        <ResponsiveContainer width="100%" height={340}>
+          <ComposedChart data={points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+            {bands.map((band, index) => (
+              <ReferenceArea
+                key={`${band.title}-${index}`}
+                x1={band.from - 0.5}
+                x2={band.to + 0.5}
+                fill={index % 2 === 0 ? 'var(--band-a)' : 'var(--band-b)'}
+                fillOpacity={1}
+                ifOverflow="hidden"
+                className="phase-band"
+                label={{ value: band.title.length > 22 ? `${band.title.slice(0, 21)}…` : band.title, position: 'insideTop', fontSize: 10, fill: 'var(--muted)' }}
+              />
+            ))}
+            <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke="var(--muted)" label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
+            <YAxis stroke="var(--muted)" width={56} />
+            <Tooltip content={<WeekTooltip unit={unit} doneByWeek={doneByWeek} mode={mode} />} />
+            <Legend />
+            <Area dataKey="forecastBand" name="Forecast P50–P85" className="forecast-band" stroke="none" fill="var(--forecast)" fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
+            <Line dataKey="scope" name="Scope" className="line-scope" stroke="var(--scope)" strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
+            <Line dataKey="ideal" name="Ideal" className="line-ideal" stroke="var(--ideal)" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            <Line dataKey="actual" name="Actual" className="line-actual" stroke="var(--actual)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
+            {report.milestones.map((milestone, index) => (
+              <ReferenceLine key={`m-${index}`} x={milestone.week} stroke={MILESTONE_COLORS[milestone.status]} strokeDasharray="1 3" className={`milestone milestone-${milestone.status}`} />
+            ))}
+            {mode === 'burndown' &&
+              report.milestones
+                .filter((milestone) => milestone.targetRemainingHours !== null && report.summary.basis === 'hours')
+                .map((milestone, index) => (
+                  <ReferenceDot key={`md-${index}`} x={milestone.week} y={milestone.targetRemainingHours!} r={5} fill={MILESTONE_COLORS[milestone.status]} stroke="var(--panel)" />
+                ))}
+            {report.asOfWeek >= firstWeek && report.asOfWeek <= lastWeek && (
+              <ReferenceLine x={report.asOfWeek} stroke="var(--accent)" className="today-marker" label={{ value: 'Today', position: 'top', fill: 'var(--accent)', fontSize: 11 }} />
+            )}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      {report.milestones.length > 0 && (
+        <ul className="milestone-list small" aria-label="Milestones">
+          {report.milestones.map((milestone, index) => (
+            <li key={index}>
+              <span className={`dot status-${milestone.status}`} aria-hidden="true" /> Week {milestone.week}: {milestone.label} — {milestone.status}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

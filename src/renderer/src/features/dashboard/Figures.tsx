@@ -1,0 +1,53 @@
+import type { ProgressReport } from '../../../../shared/progress-model'
+import { Figure } from '../../components/Figure'
+import { formatDate, formatHours, formatNumber, formatPercent, formatWeeks } from '../../lib/format'
+
+function forecastText(report: ProgressReport): { value: string; detail: string } {
+  const { forecast } = report
+  switch (forecast.status) {
+    case 'done':
+      return { value: 'Done', detail: 'nothing remains' }
+    case 'not-enough-history':
+      return { value: '—', detail: `needs more completed weeks (${forecast.historyWeeks} so far)` }
+    case 'no-throughput':
+      return { value: '—', detail: 'nothing done recently to project from' }
+    default:
+      return {
+        value: `${formatDate(forecast.p50)}`,
+        detail: `P50 (week ${forecast.p50Week ?? '—'}) · P85 ${formatDate(forecast.p85)} (week ${forecast.p85Week ?? '—'})`,
+      }
+  }
+}
+
+/** The headline numbers: verified vs claimed, remaining, schedule variance, SPI and the forecast finish. */
+export function Figures({ report }: { report: ProgressReport }) {
+  const { summary } = report
+  const forecast = forecastText(report)
+  const variance = summary.scheduleVarianceWeeks
+  return (
+    <dl className="figures" aria-label="Plan figures">
+      <Figure
+        testId="figure-verified"
+        label="Verified done"
+        value={formatPercent(summary.verifiedPercent)}
+        detail={`claimed ${formatPercent(summary.claimedPercent)} · ${summary.doneTaskCount}/${summary.taskCount} items`}
+        tone={summary.verifiedPercent + 0.05 < summary.claimedPercent ? 'warn' : undefined}
+      />
+      <Figure
+        testId="figure-remaining"
+        label="Remaining"
+        value={formatHours(summary.remainingHours)}
+        detail={`of ${formatHours(summary.scopeHours)} · ${summary.remainingTaskCount} items`}
+      />
+      <Figure
+        testId="figure-variance"
+        label="Schedule variance"
+        value={report.asOfWeek === 0 ? 'not started' : formatWeeks(variance)}
+        detail={`week ${report.asOfWeek} of ${report.planEndWeek}`}
+        tone={variance < -0.05 ? 'danger' : variance > 0.05 ? 'ok' : undefined}
+      />
+      <Figure testId="figure-spi" label="SPI" value={formatNumber(summary.spi)} detail={`earned ${formatNumber(summary.earnedValue, 1)} of planned ${formatNumber(summary.plannedValue, 1)}`} tone={summary.spi !== null && summary.spi < 0.9 ? 'danger' : undefined} />
+      <Figure testId="figure-forecast" label="Forecast finish" value={forecast.value} detail={forecast.detail} />
+    </dl>
+  )
+}

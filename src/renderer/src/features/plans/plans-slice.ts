@@ -1,0 +1,206 @@
+import type { MethodOutput } from '../../../../shared/contract'
+import type { PlanSource, PlanSummary } from '../../../../shared/contract/plans'
+import type { SliceCreator } from '../../app/store-types'
+import { call } from '../../lib/api'
+import { errorMessage } from '../../lib/errors'
+import { sourceLabel } from '../../lib/file-source'
+import { readRecentFiles, rememberRecentFile, type RecentFile } from './recent-files'
+
+export interface ImportOptions {
+  /** null: the plan's own value */
+  startDate: string | null
+  daysPerWeek: number | null
+  hoursPerDay: number | null
+}
+
+export interface ImportDraft {
+  source: PlanSource
+  label: string
+  /** set when this is a re-import (a new version of an existing plan) */
+  targetPlanId: number | null
+  options: ImportOptions
+  preview: MethodOutput<'plans.preview'> | null
+  status: 'parsing' | 'ready' | 'importing'
+  error: string | null
+}
+
+export type PlanFigures =
+  | { ok: true; verifiedPercent: number; remainingHours: number; scheduleVarianceWeeks: number; asOfWeek: number }
+  | { ok: false; error: string }
+
+export interface PlansSlice {
+  plans: PlanSummary[]
+  /** headline progress per plan id, for the library */
+  planFigures: Record<number, PlanFigures>
+  plansError: string | null
+  selectedPlanId: number | null
+  importDraft: ImportDraft | null
+  recentFiles: RecentFile[]
+  /** set while "Open the sample" runs */
+  sampleStatus: 'idle' | 'opening'
+  loadPlans(): Promise<void>
+  loadPlanFigures(): Promise<void>
+  selectPlan(id: number | null): void
+  startImport(source: PlanSource, targetPlanId?: number | null): Promise<void>
+  setImportOptions(patch: Partial<ImportOptions>): Promise<void>
+  confirmImport(): Promise<void>
+  cancelImport(): void
+  removePlan(planId: number): Promise<void>
+  openSample(): Promise<void>
+}
+
+function parseOptions(options: ImportOptions) {
+  const parsed: { daysPerWeek?: number; hoursPerDay?: number } = {}
+  if (options.daysPerWeek) parsed.daysPerWeek = options.daysPerWeek
+  if (options.hoursPerDay) parsed.hoursPerDay = options.hoursPerDay
+  return parsed
+}
+
+export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
+  async function refreshPreview() {
+    const draft = get().importDraft
+    if (!draft) return
+    set({ importDraft: { ...draft, status: 'parsing', error: null } })
+    try {
+      const preview = await call('plans.preview', {
+        source: draft.source,
+        options: parseOptions(draft.options),
+        ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
+      })
+      const current = get().importDraft
+      if (current?.source === draft.source) set({ importDraft: { ...current, preview, status: 'ready', error: null } })
+    } catch (error) {
+      const current = get().importDraft
+      if (current?.source === draft.source) set({ importDraft: { ...current, status: 'ready', error: errorMessage(error) } })
+    }
+  }
+
+  return {
+    plans: [],
+    planFigures: {},
+    plansError: null,
+    selectedPlanId: null,
+    importDraft: null,
+    recentFiles: readRecentFiles(),
+    sampleStatus: 'idle',
+
+    async loadPlans() {
+      try {
+        const plans = await call('plans.list', {})
+        const selected = get().selectedPlanId
+        const selectedPlanId = selected !== null && plans.some((p) => p.id === selected) ? selected : (plans[0]?.id ?? null)
+        set({ plans, plansError: null, selectedPlanId })
+      } catch (error) {
+        set({ plansError: errorMessage(error) })
+      }
+    },
+
+    async loadPlanFigures() {
+      const entries = await Promise.all(
+        get().plans.map(async (plan): Promise<[number, PlanFigures]> => {
+          try {
+            const { summary, asOfWeek } = await call('progress.get', { planId: plan.id })
+            return [plan.id, { ok: true, verifiedPercent: summary.verifiedPercent, remainingHours: summary.remainingHours, scheduleVarianceWeeks: summary.scheduleVarianceWeeks, asOfWeek }]
+          } catch (error) {
+            return [plan.id, { ok: false, error: errorMessage(error) }]
+          }
+        }),
+      )
+      set({ planFigures: Object.fromEntries(entries) })
+    },
+
+    selectPlan(id) {
+      if (id === get().selectedPlanId) return
+      set({ selectedPlanId: id })
+      get().resetPlanScopedState()
+      if (id !== null) void get().loadPlanData()
+    },
+
+    async startImport(source, targetPlanId = null) {
+      set({
+        importDraft: {
+          source,
+          label: sourceLabel(source),
+          targetPlanId,
+          options: { startDate: null, daysPerWeek: null, hoursPerDay: null },
+          preview: null,
+          status: 'parsing',
+          error: null,
+        },
+      })
+      await refreshPreview()
+    },
+
+    async setImportOptions(patch) {
+      const draft = get().importDraft
+      if (!draft) return
+      const options = { ...draft.options, ...patch }
+      set({ importDraft: { ...draft, options } })
+      if ('daysPerWeek' in patch || 'hoursPerDay' in patch) await refreshPreview()
+    },
+
+    async confirmImport() {
+      const draft = get().importDraft
+      if (!draft || !draft.preview) return
+      set({ importDraft: { ...draft, status: 'importing', error: null } })
+      try {
+        const result = await call('plans.import', {
+          source: draft.source,
+          options: parseOptions(draft.options),
+          ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
+          ...(draft.options.startDate ? { startDate: draft.options.startDate } : {}),
+        })
+        if ('path' in draft.source) set({ recentFiles: rememberRecentFile(draft.source.path) })
+        set({ importDraft: null })
+        await get().loadPlans()
+        set({ selectedPlanId: result.planId })
+        get().resetPlanScopedState()
+        get().navigate('dashboard')
+        await get().loadPlanData()
+        get().notify({
+          tone: 'info',
+          message:
+            result.versionNo > 1
+              ? `Imported version ${result.versionNo} of the plan (${result.taskCount} work items).`
+              : `Imported ${draft.label}: ${result.taskCount} work items, ${result.totalHours} h.`,
+        })
+      } catch (error) {
+        const current = get().importDraft
+        if (current) set({ importDraft: { ...current, status: 'ready', error: errorMessage(error) } })
+      }
+    },
+
+    cancelImport: () => set({ importDraft: null }),
+
+    async removePlan(planId) {
+      try {
+        await call('plans.remove', { planId })
+        if (get().selectedPlanId === planId) {
+          set({ selectedPlanId: null })
+          get().resetPlanScopedState()
+        }
+        await get().loadPlans()
+        if (get().selectedPlanId !== null) void get().loadPlanData()
+        get().notify({ tone: 'info', message: 'Plan deleted.' })
+      } catch (error) {
+        get().notify({ tone: 'error', message: `Could not delete the plan: ${errorMessage(error)}` })
+      }
+    },
+
+    async openSample() {
+      set({ sampleStatus: 'opening', plansError: null })
+      try {
+        const { planId } = await call('sample.open', {})
+        await get().loadPlans()
+        set({ selectedPlanId: planId })
+        get().resetPlanScopedState()
+        get().navigate('dashboard')
+        await get().loadPlanData()
+      } catch (error) {
+        set({ plansError: `Could not open the sample: ${errorMessage(error)}` })
+      } finally {
+        set({ sampleStatus: 'idle' })
+      }
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import { useId, useState } from 'react'
+import { useStore } from '../../app/store'
+import { StateBadge } from '../../components/StateBadge'
+import { formatDate, formatHours, formatPercent, formatWeeks } from '../../lib/format'
+import { backupDatabase, exportCsv, exportPdf } from './report-actions'
+
+/** A printable status report (print → PDF), CSV export and database backup. */
+export function ReportScreen() {
+  const store = useStore()
+  const { report, info } = store
+  const plan = store.plans.find((p) => p.id === store.selectedPlanId)
+  const id = useId()
+  const [backupPath, setBackupPath] = useState('')
+  return (
+    <section className="screen report-screen" aria-labelledby="report-title">
+      <header className="screen-header no-print">
+        <h1 id="report-title">Report</h1>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => exportPdf(store)} disabled={!report}>
+            Print / PDF…
+          </button>
+          <button type="button" onClick={() => exportCsv(store)} disabled={!report}>
+            Export CSV
+          </button>
+        </div>
+      </header>
+      {!report || !plan ? (
+        <p>{plan ? 'Computing progress…' : 'No plan selected.'}</p>
+      ) : (
+        <article className="panel printable" aria-label="Status report">
+          <h2>{plan.title}</h2>
+          <p className="muted">
+            Status as of {formatDate(report.asOf)} (week {report.asOfWeek} of {report.planEndWeek}) · start {formatDate(report.start)}
+          </p>
+          <ul className="plain-list">
+            <li>Verified done: {formatPercent(report.summary.verifiedPercent)} (the plan claims {formatPercent(report.summary.claimedPercent)})</li>
+            <li>
+              Remaining: {formatHours(report.summary.remainingHours)} of {formatHours(report.summary.scopeHours)}
+            </li>
+            <li>Schedule: {report.asOfWeek === 0 ? 'not started' : formatWeeks(report.summary.scheduleVarianceWeeks)}</li>
+            <li>Forecast finish: {report.forecast.p50 ? `${formatDate(report.forecast.p50)} (P50), ${formatDate(report.forecast.p85)} (P85)` : report.forecast.status}</li>
+          </ul>
+          <table className="data-table compact" aria-label="Phases">
+            <thead>
+              <tr>
+                <th scope="col">Phase</th>
+                <th scope="col" className="num">
+                  Verified
+                </th>
+                <th scope="col" className="num">
+                  Remaining
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.phases.map((phase, index) => (
+                <tr key={index}>
+                  <th scope="row">{phase.title}</th>
+                  <td className="num">{formatPercent(phase.verifiedPercent)}</td>
+                  <td className="num">{formatHours(phase.remainingHours)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Needs attention</h3>
+          <ul className="plain-list">
+            {report.tasks
+              .filter((task) => task.overdue || task.disagreement || task.state === 'needs-confirmation')
+              .slice(0, 40)
+              .map((task) => (
+                <li key={task.key}>
+                  <StateBadge state={task.state} /> {task.key} {task.title}
+                  {task.overdue ? ' · overdue' : ''}
+                  {task.disagreement ? ' · manual status disagrees with git' : ''}
+                </li>
+              ))}
+          </ul>
+        </article>
+      )}
+      <form
+        className="panel no-print"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(event) => {
+          event.preventDefault()
+          void backupDatabase(store, backupPath.trim() || undefined)
+        }}
+      >
+        <h2 id={`${id}-title`}>Backup</h2>
+        {!info?.native.dialogs && (
+          <div className="form-grid">
+            <label htmlFor={`${id}-path`}>Backup file</label>
+            <input id={`${id}-path`} value={backupPath} onChange={(event) => setBackupPath(event.target.value)} placeholder="/path/to/readiness-backup.db" />
+          </div>
+        )}
+        <button type="submit">Back up the database…</button>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,127 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef } from 'react'
+import { useStore } from '../../app/store'
+import { Badge, StateBadge } from '../../components/StateBadge'
+import { formatDate, formatHours } from '../../lib/format'
+import type { SortKey, TableItem, TaskRowData } from './task-rows'
+
+const ROW_HEIGHT = 44
+
+const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
+  { key: 'plan', label: 'Item' },
+  { key: 'title', label: 'Title' },
+  { key: 'week', label: 'Weeks' },
+  { key: 'estimate', label: 'Estimate', className: 'num' },
+  { key: 'state', label: 'State' },
+  { key: 'doneAt', label: 'Done' },
+]
+
+function weeksText(task: TaskRowData): string {
+  if (task.weekStart === null) return '—'
+  return task.weekEnd !== null && task.weekEnd !== task.weekStart ? `${task.weekStart}–${task.weekEnd}` : String(task.weekStart)
+}
+
+function TaskFlags({ task }: { task: TaskRowData }) {
+  return (
+    <>
+      {task.manual && (
+        <Badge tone="info" title={task.manual.note ? `Manual: ${task.manual.note}` : 'Manual status'}>
+          {`manual: ${task.manual.status}`}
+        </Badge>
+      )}
+      {task.disagreement && (
+        <Badge tone="warn" title="The manual status contradicts the git evidence">
+          git disagrees
+        </Badge>
+      )}
+      {task.overdue && <Badge tone="danger">overdue</Badge>}
+      {task.claimedDone && task.state !== 'done' && (
+        <Badge tone="muted" title="The plan says this is done; git does not show it">
+          claimed
+        </Badge>
+      )}
+    </>
+  )
+}
+
+function TaskRow({ task, rowIndex, onOpen }: { task: TaskRowData; rowIndex: number; onOpen(key: string): void }) {
+  return (
+    <div role="row" aria-rowindex={rowIndex} className="task-grid task-row" data-testid="task-row" data-task-key={task.key} data-state={task.state} data-manual={task.manual?.status ?? ''} data-disagreement={task.disagreement}>
+      <div role="cell" className="task-key">
+        {task.key}
+      </div>
+      <div role="cell" className="task-title">
+        <button type="button" className="link-button" onClick={() => onOpen(task.key)} title={task.title}>
+          {task.title}
+        </button>
+      </div>
+      <div role="cell">{weeksText(task)}</div>
+      <div role="cell" className="num">
+        {formatHours(task.estimateHours)}
+      </div>
+      <div role="cell" className="task-state">
+        <StateBadge state={task.state} />
+        <TaskFlags task={task} />
+      </div>
+      <div role="cell">{task.doneAt ? formatDate(task.doneAt) : ''}</div>
+    </div>
+  )
+}
+
+/** Tasks grouped by phase; only the rows in view are in the DOM, so thousands of tasks scroll smoothly. */
+export function TaskTable({ items, total }: { items: TableItem[]; total: number }) {
+  const sort = useStore((s) => s.taskSort)
+  const setTaskSort = useStore((s) => s.setTaskSort)
+  const openTask = useStore((s) => s.openTask)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+
+  const toggleSort = (key: SortKey) => setTaskSort({ by: key, direction: sort.by === key && sort.direction === 'asc' ? 'desc' : 'asc' })
+
+  return (
+    <div role="table" aria-label="Tasks" aria-rowcount={items.length + 1} className="task-table" data-testid="task-table" data-total={total}>
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className="task-grid task-header">
+          {COLUMNS.map((column) => (
+            <div
+              key={column.label}
+              role="columnheader"
+              className={column.className}
+              aria-sort={column.key && sort.by === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {column.key ? (
+                <button type="button" className="sort-button" onClick={() => toggleSort(column.key!)}>
+                  {column.label}
+                  <span aria-hidden="true">{sort.by === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                </button>
+              ) : (
+                column.label
+              )}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" ref={scrollRef} className="task-scroll" data-testid="task-scroll">
+        {items.length === 0 && <p className="muted empty-rows">No tasks match these filters.</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((virtualRow) => {
+            const item = items[virtualRow.index]
+            return (
+              <div key={virtualRow.key} className="virtual-row" style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}>
+                {item.kind === 'phase' ? (
+                  <div role="row" aria-rowindex={virtualRow.index + 2} className="phase-row" data-testid="phase-row">
+                    <div role="rowheader" aria-colspan={COLUMNS.length}>
+                      {item.phase} <span className="muted small">· {item.count} items · {formatHours(item.hours)}</span>
+                    </div>
+                  </div>
+                ) : (
+                  <TaskRow task={item.task} rowIndex={virtualRow.index + 2} onOpen={(key) => void openTask(key)} />
+                )}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}
