@@ -10,7 +10,7 @@ import { GITLINK_MODE, SYMLINK_MODE, type FindingLookup, type ScopeIndex } from 
  * then one pipelined pass over `cat-file`, each blob read once whatever the number of questions.
  */
 
-const IN_FLIGHT = 64
+const IN_FLIGHT = 512
 
 export class FindingTable implements FindingLookup {
   private readonly table = new Map<string, FileFinding>()
