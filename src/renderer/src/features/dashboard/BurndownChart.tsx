@@ -59,6 +59,46 @@ function WeekTooltip({ active, payload, unit, doneByWeek, mode }: TooltipProps) 
   )
 }
 
+/** The chart's numbers as a table (for screen readers, and to read exact values). */
+function ChartDataTable({ points, unit, mode }: { points: ChartPoint[]; unit: string; mode: ChartMode }) {
+  return (
+    <details className="chart-data">
+      <summary>Chart data</summary>
+      <table className="data-table compact" data-testid="chart-data">
+        <caption className="visually-hidden">
+          {mode === 'burndown' ? 'Remaining' : 'Done'} {unit} per week
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Week</th>
+            <th scope="col" className="num">
+              Ideal
+            </th>
+            <th scope="col" className="num">
+              Actual
+            </th>
+            <th scope="col" className="num">
+              Scope
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {points
+            .filter((point) => point.ideal !== null)
+            .map((point) => (
+              <tr key={point.week} data-week={point.week}>
+                <th scope="row">{point.week}</th>
+                <td className="num" data-col="ideal">{round(point.ideal)}</td>
+                <td className="num" data-col="actual">{round(point.actual)}</td>
+                <td className="num" data-col="scope">{round(point.scope)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </details>
+  )
+}
+
 /** Burndown (remaining) or burnup (done vs scope), week by week, with phases, milestones, today and the forecast band. */
 export function BurndownChart({ report }: { report: ProgressReport }) {
   const [mode, setMode] = useState<ChartMode>('burndown')
@@ -76,7 +116,6 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
   const unit = report.summary.basis === 'hours' ? 'h' : 'tasks'
   const firstWeek = points[0]?.week ?? 0
   const lastWeek = points.at(-1)?.week ?? 1
-  const lastPoint = report.burndown.at(-1)
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">
@@ -90,11 +129,6 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
           ))}
         </div>
       </header>
-      <p className="visually-hidden">
-        {mode === 'burndown' ? 'Remaining' : 'Done'} {unit} per plan week, ideal against actual. At week {report.asOfWeek}: ideal{' '}
-        {round(points.find((p) => p.week === report.asOfWeek)?.ideal)}, actual {round(points.find((p) => p.week === report.asOfWeek)?.actual)}.
-        {lastPoint ? ` Scope at the end: ${round(report.summary.basis === 'hours' ? lastPoint.scopeHours : lastPoint.scopeTasks)} ${unit}.` : ''}
-      </p>
       <div className="chart-box" data-testid="burndown-chart" data-mode={mode}>
         <ResponsiveContainer width="100%" height={340}>
           <ComposedChart data={points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
@@ -134,6 +168,7 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
           </ComposedChart>
         </ResponsiveContainer>
       </div>
+      <ChartDataTable points={points} unit={unit} mode={mode} />
       {report.milestones.length > 0 && (
         <ul className="milestone-list small" aria-label="Milestones">
           {report.milestones.map((milestone, index) => (
