@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { ProgressReport } from '../../src/shared/progress-model'
+import { expect, repoRoot, test } from './fixtures'
+import { SEED_004, addDays, buildGitRepo, connectAndSync, goTo, importThroughUi, isoDay, seed004Commits, selectedPlanId, todayNoon } from './ui-helpers'
+
+function statusJson(planId: number, dbPath: string): ProgressReport {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin/readiness.js'), 'status', String(planId), '--json', '--db', dbPath], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 })
+  if (result.status !== 0) throw new Error(`readiness status failed: ${result.stderr}`)
+  return JSON.parse(result.stdout) as ProgressReport
+}
+
+const oneDecimal = (value: number) => String(Math.round(value * 10) / 10)
+
+async function chartColumn(page: Page, column: 'ideal' | 'actual' | 'scope'): Promise<string[]> {
+  return page.getByTestId('chart-data').locator(`td[data-col="${column}"]`).allTextContents()
+}
+
+/** The plan starts 15 days ago, so today is in week 3 and the fixture's commits fall in weeks 1 and 2. */
+async function importSyncedPlan(page: Page) {
+  const start = addDays(todayNoon(), -15)
+  const repo = buildGitRepo(seed004Commits(start))
+  await importThroughUi(page, SEED_004, isoDay(start))
+  await connectAndSync(page, repo)
+  return { repo, planId: await selectedPlanId(page) }
+}
+
+test('syncing a fixture repo turns tasks done; the actual line and figures match `readiness status --json`', async ({ appPage: page, app }) => {
+  const { repo, planId } = await importSyncedPlan(page)
+  try {
+    await goTo(page, 'Tasks')
+    for (const key of ['1.1', '1.2', '1.3', '1.4']) await expect(page.locator(`[data-testid="task-row"][data-task-key="${key}"]`)).toHaveAttribute('data-state', 'done')
+    await expect(page.locator('[data-testid="task-row"][data-task-key="2.1"]')).not.toHaveAttribute('data-state', 'done')
+
+    await goTo(page, 'Dashboard')
+    await expect(page.getByTestId('burndown-chart').locator('.line-actual path.recharts-line-curve')).toBeVisible()
+    const cli = statusJson(planId, app.dbPath)
+    expect(cli.summary.doneTaskCount).toBe(4)
+    await expect(page.getByTestId('figure-verified')).toContainText(`${oneDecimal(cli.summary.verifiedPercent)}%`)
+    await expect(page.getByTestId('figure-remaining')).toContainText(`${oneDecimal(cli.summary.remainingHours)} h`)
+    await expect(page.getByTestId('figure-spi')).toContainText(cli.summary.spi === null ? '—' : cli.summary.spi.toFixed(2))
+
+    const actual = await chartColumn(page, 'actual')
+    const expected = cli.burndown.map((point) => (point.actualRemainingHours === null ? '—' : oneDecimal(point.actualRemainingHours)))
+    expect(actual).toEqual(expected)
+    expect(await chartColumn(page, 'ideal')).toEqual(cli.burndown.map((point) => oneDecimal(point.idealRemainingHours)))
+  } finally {
+    rmSync(repo, { recursive: true, force: true })
+  }
+})
+
+test('a manual status with a note shows in the table and the chart, and is flagged when git disagrees', async ({ appPage: page, app }) => {
+  const { repo, planId } = await importSyncedPlan(page)
+  try {
+    const actualBefore = await chartColumn(page, 'actual')
+    await goTo(page, 'Tasks')
+
+    // 2.1 has no evidence in git: the lead marks it done by hand
+    await page.locator('[data-testid="task-row"][data-task-key="2.1"]').getByRole('button').click()
+    const drawer = page.getByTestId('task-drawer')
+    await drawer.getByLabel('Status', { exact: true }).selectOption('done')
+    await drawer.getByLabel('Note').fill('Shipped in the frontend repo, not connected here')
+    await drawer.getByRole('button', { name: 'Save status' }).click()
+    await expect(drawer.getByTestId('status-history')).toContainText('Shipped in the frontend repo')
+    await page.keyboard.press('Escape')
+    const row21 = page.locator('[data-testid="task-row"][data-task-key="2.1"]')
+    await expect(row21).toHaveAttribute('data-state', 'done')
+    await expect(row21).toHaveAttribute('data-manual', 'done')
+    await expect(row21.getByText('manual: done')).toBeVisible()
+
+    // 1.2 is done in git: the lead says it is not, and the cockpit flags the disagreement
+    await page.locator('[data-testid="task-row"][data-task-key="1.2"]').getByRole('button').click()
+    await drawer.getByLabel('Status', { exact: true }).selectOption('not-done')
+    await drawer.getByLabel('Note').fill('Webhook still synchronous in production')
+    await drawer.getByRole('button', { name: 'Save status' }).click()
+    await expect(drawer.getByText(/git disagrees/)).toBeVisible()
+    await page.keyboard.press('Escape')
+    const row12 = page.locator('[data-testid="task-row"][data-task-key="1.2"]')
+    await expect(row12).toHaveAttribute('data-disagreement', 'true')
+    await expect(row12.getByText('git disagrees')).toBeVisible()
+
+    await page.getByLabel('State', { exact: true }).selectOption('disagreement')
+    const flagged = page.getByTestId('task-row')
+    await expect(flagged.first()).toBeVisible()
+    const flaggedKeys = await flagged.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-task-key')))
+    expect(flaggedKeys).toContain('1.2')
+    for (const row of await flagged.all()) await expect(row).toHaveAttribute('data-disagreement', 'true')
+
+    // the chart's actual line follows the manual statuses, exactly as the CLI computes them
+    await goTo(page, 'Dashboard')
+    const cli = statusJson(planId, app.dbPath)
+    const actualAfter = await chartColumn(page, 'actual')
+    expect(actualAfter).toEqual(cli.burndown.map((point) => (point.actualRemainingHours === null ? '—' : oneDecimal(point.actualRemainingHours))))
+    expect(actualAfter).not.toEqual(actualBefore)
+    expect(cli.summary.disagreementCount).toBe(flaggedKeys.length)
+    await expect(page.getByTestId('confirm-title')).toContainText('manual status disagrees with git')
+  } finally {
+    rmSync(repo, { recursive: true, force: true })
+  }
+})
