@@ -90,6 +90,10 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
         const selected = get().selectedPlanId
         const selectedPlanId = selected !== null && plans.some((p) => p.id === selected) ? selected : (plans[0]?.id ?? null)
         set({ plans, plansError: null, selectedPlanId })
+        if (selectedPlanId !== selected) {
+          get().resetPlanScopedState()
+          if (selectedPlanId !== null && get().ready) void get().loadPlanData()
+        }
       } catch (error) {
         set({ plansError: errorMessage(error) })
       }
@@ -110,7 +114,10 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     },
 
     selectPlan(id) {
-      if (id === get().selectedPlanId) return
+      if (id === get().selectedPlanId) {
+        if (id !== null && !get().report && !get().planDataLoading) void get().loadPlanData()
+        return
+      }
       set({ selectedPlanId: id })
       get().resetPlanScopedState()
       if (id !== null) void get().loadPlanData()
