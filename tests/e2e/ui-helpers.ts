@@ -54,7 +54,7 @@ export function buildGitRepo(commits: FixtureCommit[]): string {
 export function seed004Commits(start: Date): FixtureCommit[] {
   return [
     {
-      date: addDays(start, -5),
+      date: addDays(start, -10),
       message: 'baseline services',
       files: {
         'services/gateway-api/src/webhooks/hubspot.ts': 'export function hubspot() { return "sync" }\n',
@@ -139,4 +139,9 @@ export async function expectAccessible(page: Page, where: string) {
   const severe = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
   const summary = severe.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 4).join(' | ')}`)
   expect(summary, `accessibility violations on ${where}`).toEqual([])
+}
+
+/** Closes the corner messages so screenshots show the screen itself. */
+export async function dismissNotices(page: Page) {
+  for (const button of await page.getByRole('button', { name: 'Dismiss message' }).all()) await button.click()
 }

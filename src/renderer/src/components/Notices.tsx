@@ -27,7 +27,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
   }
 
   return (
-    <li className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+    <div className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <span>{notice.message}</span>
       {notice.undo && (
         <button type="button" className="link-button" onClick={() => void undo()} disabled={undoing}>
@@ -37,7 +37,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
       <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => dismissNotice(notice.id)}>
         ×
       </button>
-    </li>
+    </div>
   )
 }
 
@@ -45,10 +45,10 @@ function NoticeItem({ notice }: { notice: Notice }) {
 export function Notices() {
   const notices = useStore((s) => s.notices)
   return (
-    <ul className="notices" aria-label="Messages">
+    <div className="notices">
       {notices.map((notice) => (
         <NoticeItem key={notice.id} notice={notice} />
       ))}
-    </ul>
+    </div>
   )
 }

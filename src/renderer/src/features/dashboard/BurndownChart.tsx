@@ -142,7 +142,7 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
                 fillOpacity={1}
                 ifOverflow="hidden"
                 className="phase-band"
-                label={{ value: band.title.length > 22 ? `${band.title.slice(0, 21)}…` : band.title, position: 'insideTop', fontSize: 10, fill: 'var(--muted)' }}
+                label={{ value: `P${index + 1}`, position: 'insideTop', fontSize: 10, fill: 'var(--muted)' }}
               />
             ))}
             <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke="var(--muted)" label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
