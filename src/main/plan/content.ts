@@ -107,7 +107,8 @@ export function readItemContent(blocks: Block[], units: Units): ItemContent {
       case 'item': {
         state.lastItemText = block.raw
         const role = FILE_ROLES[state.context]
-        if (role && state.context !== 'file') {
+        // a checkbox under "Files to ..." is a task that followed the list, not a file entry
+        if (role && state.context !== 'file' && block.checked === null) {
           for (const path of listEntryPaths(block.raw)) refs.push(makeRef(path, role, block.line))
         } else if (state.context === 'criteria') {
           content.criteria.push({ text: inlineText(block.raw), line: block.line })

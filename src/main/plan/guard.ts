@@ -6,8 +6,9 @@ import type { PlanWarning } from '../../shared/plan-model'
  * Line count is preserved so line numbers stay valid.
  */
 
-export const LONG_LINE = 10_000
-const MAX_INDENT = 48
+/** Longer lines are cut to this length before parsing (the parser is superlinear on some inline runs). */
+export const LONG_LINE = 4_000
+const MAX_INDENT = 20
 const MAX_QUOTE_DEPTH = 6
 
 export type GuardResult = { text: string; warnings: PlanWarning[] }
@@ -21,8 +22,10 @@ export function guardMarkdown(text: string): GuardResult {
   for (let index = 0; index < lines.length; index++) {
     let line = lines[index]
     if (line.length > LONG_LINE) {
-      if (longLines === 0) warnings.push(warning('long-line', `Line ${index + 1} is ${line.length} characters long; only its start is read for schedules and estimates.`, index + 1))
+      if (longLines === 0) warnings.push(warning('long-line', `Line ${index + 1} is ${line.length} characters long; only its first ${LONG_LINE} characters are read.`, index + 1))
       longLines++
+      line = line.slice(0, LONG_LINE)
+      lines[index] = line
     }
     const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line.length > 200 ? line.slice(0, 200) : line)
     if (fence) {
@@ -43,24 +46,21 @@ export function guardMarkdown(text: string): GuardResult {
     warnings.push(warning('unclosed-code-fence', `The code fence opened on line ${openFence.line} is never closed; the rest of the file is read as code.`, openFence.line))
   }
   if (longLines > 1) warnings.push(warning('long-line', `${longLines} lines are longer than ${LONG_LINE} characters.`, null))
-  return { text: deepLines > 0 ? lines.join('\n') : text, warnings }
+  return { text: deepLines > 0 || longLines > 0 ? lines.join('\n') : text, warnings }
 }
 
 function flattenNesting(line: string): string {
+  const prefix = /^[ \t>]*/.exec(line)?.[0] ?? ''
+  if (prefix.length <= MAX_INDENT) return line
   let quoteDepth = 0
-  let position = 0
-  while (position < line.length && position < 400) {
-    const ch = line[position]
-    if (ch === '>') quoteDepth++
-    else if (ch !== ' ' && ch !== '\t') break
-    position++
-  }
-  const prefix = line.slice(0, position)
   let indent = 0
-  for (const ch of prefix) indent += ch === '\t' ? 4 : ch === ' ' ? 1 : 0
+  for (const ch of prefix) {
+    if (ch === '>') quoteDepth++
+    else indent += ch === '\t' ? 4 : 1
+  }
   if (quoteDepth <= MAX_QUOTE_DEPTH && indent <= MAX_INDENT) return line
-  const quotes = '>'.repeat(Math.min(quoteDepth, MAX_QUOTE_DEPTH))
-  return `${quotes}${quotes ? ' ' : ''}${' '.repeat(Math.min(indent, MAX_INDENT))}${line.slice(position)}`
+  const quotes = '> '.repeat(Math.min(quoteDepth, MAX_QUOTE_DEPTH))
+  return `${quotes}${' '.repeat(Math.min(indent, MAX_INDENT))}${line.slice(prefix.length)}`
 }
 
 export function warning(code: string, message: string, line: number | null, taskKey: string | null = null): PlanWarning {

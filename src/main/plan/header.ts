@@ -2,6 +2,7 @@ import type { Section } from './outline'
 import { parseLabel } from './classify'
 import type { Structure } from './items'
 import { parseDate } from './patterns'
+import { parseStatedTotal } from './sections'
 import { bounded, cleanTitle } from './text'
 
 /** Plan-level facts stated outside the work items: title, date, stated duration and total. */
@@ -22,6 +23,8 @@ export function readHeader(root: Section, structure: Structure, itemSections: Se
     for (const block of section.blocks) {
       if (block.kind !== 'paragraph' || block.listDepth > 0) continue
       for (const line of block.raw.split('\n', 50)) {
+        const grand = kind !== 'recap' ? parseStatedTotal(line) : null
+        if (grand?.grand && header.statedHours === null) header.statedHours = grand.unit === 'days' ? grand.value * hoursPerDay : grand.value
         const label = parseLabel(line)
         if (!label || !label.rest) continue
         if (DATE_LABEL.test(label.label)) header.date ??= parseDate(label.rest)

@@ -105,7 +105,7 @@ function repairWith(text: string, page: CodePage): MojibakeResult {
   return { text: out + text.slice(copiedUpTo), repairs, codePage: page.name }
 }
 
-/** Try the dropped byte at each position; prefer a variation selector, then symbols plans commonly use. */
+/** Try the dropped byte at each position; prefer a variation selector, symbols plans commonly use, punctuation. */
 function completeDroppedByte(bytes: number[], droppable: number[]): string | null {
   const candidates: string[] = []
   for (let position = bytes.length; position >= 1; position--) {
@@ -121,6 +121,8 @@ function completeDroppedByte(bytes: number[], droppable: number[]): string | nul
     if (codePoint === 0xfe0f) return 5
     const common = COMMON_PLAN_SYMBOLS.indexOf(candidate)
     if (common >= 0) return 3 + (COMMON_PLAN_SYMBOLS.length - common) / COMMON_PLAN_SYMBOLS.length
+    if ('”’“‘–—•…'.includes(candidate)) return 2.5
+    if (codePoint >= 0x2010 && codePoint <= 0x2027) return 2
     if ((codePoint >= 0x1f300 && codePoint <= 0x1faff) || (codePoint >= 0x2600 && codePoint <= 0x27bf)) return 1
     return 0
   }
