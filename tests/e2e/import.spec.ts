@@ -46,3 +46,15 @@ test('a plan dropped on the window opens the preview; a re-import shows what cha
   await page.getByRole('button', { name: 'Import new version' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'version 2' })).toBeVisible()
 })
+
+test('first run: "Open the sample" lands on a populated dashboard in one click', async ({ appPage: page }) => {
+  await expect(page.getByRole('heading', { name: 'Import a plan' })).toBeVisible()
+  await page.getByRole('button', { name: 'Open the sample' }).click()
+  const chart = page.getByTestId('burndown-chart')
+  await expect(chart.locator('.line-ideal path.recharts-line-curve')).toBeVisible({ timeout: 30_000 })
+  await expect(chart.locator('.line-actual path.recharts-line-curve')).toBeVisible()
+  await expect(page.getByTestId('figure-verified')).toContainText(/Verified done(?!0%)\d+(\.\d)?%/)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Repos' }).click()
+  await expect(page.getByTestId('repo-card')).toHaveCount(1)
+  await expect(page.getByTestId('repo-card')).toHaveAttribute('data-repo-state', 'ok')
+})
