@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+import type { FileChooser } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { SEED_004, importThroughUi } from './ui-helpers'
 
@@ -37,7 +39,9 @@ test('a plan dropped on the window opens the preview; a re-import shows what cha
 
   // the same edit as a re-import of the stored plan lists the removed step
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Plans' }).click()
-  const chooser = page.waitForEvent('filechooser')
+  // listen first: file-chooser interception is switched on asynchronously
+  const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve))
+  await expect(page.getByRole('button', { name: /^Re-import/ })).toBeVisible()
   await page.getByRole('button', { name: /^Re-import/ }).click()
   await (await chooser).setFiles({ name: 'edited-plan.md', mimeType: 'text/markdown', buffer: Buffer.from(edited, 'latin1') })
   const diff = page.getByTestId('import-diff')

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, test } from './fixtures'
 import { callRpc, goTo } from './ui-helpers'
 

@@ -1,5 +1,6 @@
+/// <reference lib="dom" />
 import { rmSync } from 'node:fs'
-import type { Locator, Page } from '@playwright/test'
+import type { FileChooser, Locator, Page } from '@playwright/test'
 import { expect, shot, test } from './fixtures'
 import { SEED_004, addDays, buildGitRepo, connectAndSync, dismissNotices, expectAccessible, goTo, importThroughUi, isoDay, seed004Commits, todayNoon } from './ui-helpers'
 
@@ -12,65 +13,68 @@ async function tabTo(page: Page, target: Locator, maxPresses = 60) {
   throw new Error(`not reachable with Tab: ${target}`)
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`every screen passes axe (no serious/critical) and is captured — ${scheme}`, async ({ appPage: page }) => {
-    test.setTimeout(90_000)
+const SCHEMES = ['light', 'dark'] as const
+
+/** axe and a screenshot of the current screen in both colour schemes (the theme follows the OS setting). */
+async function checkBothSchemes(page: Page, name: string, prepare?: () => Promise<void>) {
+  for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme })
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
-    await expectAccessible(page, 'empty state')
-    await shot(page, `empty-state-${scheme}`)
+    if (prepare) await prepare()
+    await expectAccessible(page, `${name} (${scheme})`)
+    await shot(page, `${name}-${scheme}`)
+  }
+}
 
-    await page.locator('#plan-file-input').setInputFiles(SEED_004)
-    await expect(page.getByTestId('preview-task-count')).toHaveText('17')
-    await expectAccessible(page, 'import preview')
-    await shot(page, `import-preview-${scheme}`)
-    await page.getByRole('button', { name: 'Cancel' }).click()
+test('every screen passes axe (no serious/critical) in light and dark, and is captured', async ({ appPage: page }) => {
+  test.setTimeout(120_000)
+  await checkBothSchemes(page, 'empty-state')
 
-    const start = addDays(todayNoon(), -15)
-    const repo = buildGitRepo(seed004Commits(start))
-    try {
-      await importThroughUi(page, SEED_004, isoDay(start))
-      await connectAndSync(page, repo)
-      await dismissNotices(page)
-      await expectAccessible(page, 'repos')
-      await shot(page, `repos-${scheme}`)
+  await page.locator('#plan-file-input').setInputFiles(SEED_004)
+  await expect(page.getByTestId('preview-task-count')).toHaveText('17')
+  await checkBothSchemes(page, 'import-preview')
+  await page.getByRole('button', { name: 'Cancel' }).click()
 
-      await goTo(page, 'Dashboard')
-      await expect(page.getByTestId('burndown-chart').locator('.line-actual path.recharts-line-curve')).toBeVisible()
-      await dismissNotices(page)
+  const start = addDays(todayNoon(), -15)
+  const repo = buildGitRepo(seed004Commits(start))
+  try {
+    await importThroughUi(page, SEED_004, isoDay(start))
+    await connectAndSync(page, repo)
+    await dismissNotices(page)
+    await checkBothSchemes(page, 'repos')
+
+    await goTo(page, 'Dashboard')
+    await expect(page.getByTestId('burndown-chart').locator('.line-actual path.recharts-line-curve')).toBeVisible()
+    await checkBothSchemes(page, 'dashboard', async () => {
       // hover week 2 for its details (tasks done that week)
       await page.getByTestId('burndown-chart').locator('.recharts-wrapper').hover({ position: { x: 170, y: 200 } })
       await expect(page.getByTestId('chart-tooltip')).toBeVisible()
-      await expectAccessible(page, 'dashboard')
-      await shot(page, `dashboard-${scheme}`)
+    })
 
-      await goTo(page, 'Tasks')
-      await expect(page.getByTestId('task-row').first()).toBeVisible()
-      await expectAccessible(page, 'tasks')
-      await shot(page, `tasks-${scheme}`)
+    await goTo(page, 'Tasks')
+    await expect(page.getByTestId('task-row').first()).toBeVisible()
+    await checkBothSchemes(page, 'tasks')
 
-      await page.locator('[data-testid="task-row"][data-task-key="1.2"]').getByRole('button').click()
-      await expect(page.getByTestId('check-item').first()).toBeVisible()
-      await expectAccessible(page, 'task drawer')
-      await shot(page, `task-drawer-${scheme}`)
-      await page.keyboard.press('Escape')
+    await page.locator('[data-testid="task-row"][data-task-key="1.2"]').getByRole('button').click()
+    await expect(page.getByTestId('check-item').first()).toBeVisible()
+    await checkBothSchemes(page, 'task-drawer')
+    await page.keyboard.press('Escape')
 
-      for (const screen of ['Plans', 'Report', 'Settings'] as const) {
-        await goTo(page, screen)
-        await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible()
-        await expectAccessible(page, screen)
-        await shot(page, `${screen.toLowerCase()}-${scheme}`)
-      }
-    } finally {
-      rmSync(repo, { recursive: true, force: true })
+    for (const screen of ['Plans', 'Report', 'Settings'] as const) {
+      await goTo(page, screen)
+      await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible()
+      await checkBothSchemes(page, screen.toLowerCase())
     }
-  })
-}
+  } finally {
+    rmSync(repo, { recursive: true, force: true })
+  }
+})
 
 test('the primary actions work by keyboard alone', async ({ appPage: page }) => {
   // import: the button opens the file chooser, the preview's confirm button imports
+  // listen first: file-chooser interception is switched on asynchronously
+  const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve))
   await tabTo(page, page.getByRole('button', { name: 'Import a plan…' }))
-  const chooser = page.waitForEvent('filechooser')
   await page.keyboard.press('Enter')
   await (await chooser).setFiles(SEED_004)
   await expect(page.getByTestId('preview-task-count')).toHaveText('17')
