@@ -28,6 +28,16 @@ async function importSyncedPlan(page: Page) {
   return { repo, planId: await selectedPlanId(page) }
 }
 
+test('connecting a folder that is not a repository says so next to the form', async ({ appPage: page, app }) => {
+  await importThroughUi(page, SEED_004)
+  await goTo(page, 'Repos')
+  await page.getByLabel('Folder').fill(app.dataDir)
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.getByTestId('repo-error')).toContainText('not a git repository')
+  await expect(page.getByTestId('repo-card')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled()
+})
+
 test('syncing a fixture repo turns tasks done; the actual line and figures match `readiness status --json`', async ({ appPage: page, app }) => {
   const { repo, planId } = await importSyncedPlan(page)
   try {

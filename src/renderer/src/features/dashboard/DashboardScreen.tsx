@@ -88,7 +88,11 @@ export function DashboardScreen() {
           <AttentionLists report={report} />
         </div>
       )}
-      {detail && detail.plan.warnings.length > 0 && <p className="muted small">{detail.plan.warnings.length} import warnings (see the plan’s import preview on re-import).</p>}
+      {detail && detail.plan.warnings.length > 0 && (
+        <p className="muted small">
+          {detail.plan.warnings.length} import warning{detail.plan.warnings.length === 1 ? '' : 's'}: {detail.plan.warnings.slice(0, 3).map((warning) => warning.message).join(' · ')}
+        </p>
+      )}
     </section>
   )
 }
