@@ -104,6 +104,58 @@ export const commands: Record<string, Command> = {
         )
       }),
   },
+  status: {
+    usage:
+      'readiness status <planId> [--as-of YYYY-MM-DD] [--fail-if-behind N] [--db PATH] [--json]\n  Verified progress, burndown and forecast; with --fail-if-behind, exits 3 when more than N weeks behind.',
+    options: { 'as-of': { type: 'string' }, 'fail-if-behind': { type: 'string' } },
+    run: (args) => {
+      const [planId] = need(args, 1, '<planId>')
+      const threshold = numberOption(args, 'fail-if-behind')
+      return withCore(args, async (core) => {
+        const report = await call(core, 'progress.get', { planId: Number(planId), asOf: args.values['as-of'] })
+        print(args, report, () => formatStatus(report))
+        if (threshold !== undefined && report.summary.behindWeeks > threshold) {
+          process.stderr.write(`readiness: ${report.summary.behindWeeks} weeks behind the plan (more than ${threshold})\n`)
+          return 3
+        }
+        return 0
+      })
+    },
+  },
+  connect: {
+    usage: 'readiness connect <planId> <repoDir> [--prefix P] [--branch B] [--db PATH] [--json]\n  Connect a local git repository to a plan.',
+    options: { prefix: { type: 'string' }, branch: { type: 'string' } },
+    run: (args) => {
+      const [planId, dir] = need(args, 2, '<planId> <repoDir>')
+      return withCore(args, async (core) => {
+        const link = await call(core, 'repos.connect', { planId: Number(planId), path: resolve(dir), prefix: args.values.prefix, branch: args.values.branch })
+        return print(args, link, () => `Connected ${link.path} (repo ${link.repoId}) to plan ${planId}${link.prefix ? ` with prefix ${link.prefix}` : ''}: ${link.message ?? link.state}`)
+      })
+    },
+  },
+  sync: {
+    usage: 'readiness sync <planId> [--db PATH] [--json]\n  Replay the connected repositories and evaluate every check.',
+    run: (args) => {
+      const [planId] = need(args, 1, '<planId>')
+      return withCore(args, async (core) => {
+        const stop = core.subscribe((event, payload) => {
+          if (event === 'repos.syncProgress' && !args.values.json) {
+            const p = payload as { phase: string; done: number; total: number }
+            process.stderr.write(`\r${p.phase} ${p.done}/${p.total || '?'}        `)
+          }
+        })
+        try {
+          const summary = await call(core, 'repos.sync', { planId: Number(planId) })
+          if (!args.values.json) process.stderr.write('\n')
+          return print(args, summary, () =>
+            [`Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`, ...summary.repos.map((r) => `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}`)].join('\n'),
+          )
+        } finally {
+          stop()
+        }
+      })
+    },
+  },
   methods: {
     usage: 'readiness methods [--json]\n  List the contract methods `readiness call` accepts.',
     run: async (args) => print(args, methodNames, () => methodNames.map((m) => `${m.padEnd(22)} ${contract[m].summary}`).join('\n')),
@@ -126,6 +178,18 @@ export const commands: Record<string, Command> = {
       })
     },
   },
+}
+
+function formatStatus(report: MethodOutput<'progress.get'>): string {
+  const s = report.summary
+  const f = report.forecast
+  const variance = s.scheduleVarianceWeeks === 0 ? 'on schedule' : s.scheduleVarianceWeeks < 0 ? `${-s.scheduleVarianceWeeks} weeks behind` : `${s.scheduleVarianceWeeks} weeks ahead`
+  return [
+    `as of ${report.asOf} (week ${report.asOfWeek}), plan start ${report.start}`,
+    `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
+    `forecast: ${f.status === 'ok' ? `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}` : f.status}`,
+    ...report.tasks.map((t) => `  ${t.key.padEnd(8)} ${t.state.padEnd(18)} ${t.doneAt ?? ''}  ${t.title}`),
+  ].join('\n')
 }
 
 export function usage(): string {

@@ -16,5 +16,6 @@ export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode']): Co
     resourcesDir: sourceLayout.resourcesDir,
     appVersion: packageVersion(),
     platform: { mode, dialogs: null },
+    watchRepos: mode === 'web',
   })
 }

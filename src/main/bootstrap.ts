@@ -1,6 +1,9 @@
 import { openDatabase } from './db/client'
 import { createCore, type CoreContext, type Dispatch, type PlatformPort } from './rpc'
 import type { EventName, EventPayload } from '../shared/events'
+import { readSettings } from './db/settings-store'
+import { SyncCoordinator } from './services/evidence-sync'
+import { RepoWatchService } from './services/repo-watch'
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -11,6 +14,8 @@ export interface CoreOptions {
   appVersion: string
   platform: PlatformPort
   now?: () => Date
+  /** watch connected repos and re-sync on change (desktop app, browser mode); the CLI does not */
+  watchRepos?: boolean
 }
 
 export interface Core {
@@ -25,6 +30,8 @@ export interface Core {
 export function openCore(options: CoreOptions): Core {
   const db = openDatabase({ path: options.dbPath, migrationsFolder: options.migrationsFolder })
   const listeners = new Set<EventListener>()
+  const sync = new SyncCoordinator()
+  let watcher: RepoWatchService | null = null
   const context: CoreContext = {
     db,
     dbPath: options.dbPath,
@@ -35,8 +42,17 @@ export function openCore(options: CoreOptions): Core {
     emit: (event, payload) => {
       for (const listener of listeners) listener(event, payload)
     },
+    sync,
+    reposChanged: () => watcher?.refresh(),
   }
   const dispatch = createCore(context)
+  if (options.watchRepos) {
+    watcher = new RepoWatchService(db, (planId, repoId) => {
+      context.emit('repos.changed', { planId, repoId, reason: 'HEAD or refs moved' })
+      if (readSettings(db).autoSync) void dispatch('repos.sync', { planId })
+    })
+    watcher.refresh()
+  }
   return {
     dispatch,
     context,
@@ -45,6 +61,7 @@ export function openCore(options: CoreOptions): Core {
       return () => listeners.delete(listener)
     },
     close() {
+      watcher?.close()
       listeners.clear()
       db.$client.close()
     },

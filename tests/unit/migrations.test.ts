@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/client'
 import { sourceLayout } from '../../src/main/source-layout'
@@ -34,14 +34,13 @@ describe('database migrations', () => {
   })
 
   it('have no drift: drizzle-kit generates nothing new from the TypeScript schema', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'readiness-drift-'))
+    // drizzle-kit only handles an --out relative to its working directory
+    const dir = mkdtempSync(join(repoRoot, 'node_modules', '.drift-'))
     try {
       cpSync(sourceLayout.migrationsFolder, join(dir, 'drizzle'), { recursive: true })
-      const config = join(dir, 'drizzle.config.json')
-      writeFileSync(config, '{}')
       const result = spawnSync(
         process.execPath,
-        [join(repoRoot, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--dialect', 'sqlite', '--schema', join(repoRoot, 'src/main/db/schema.ts'), '--out', join(dir, 'drizzle')],
+        [join(repoRoot, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--dialect', 'sqlite', '--schema', join(repoRoot, 'src/main/db/schema.ts'), '--out', relative(repoRoot, join(dir, 'drizzle'))],
         { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
       )
       expect(result.status, result.stderr).toBe(0)

@@ -113,6 +113,7 @@ export function startDesktopApp(): void {
       resourcesDir: bundledFolder('resources'),
       appVersion: app.getVersion(),
       platform: platformPort,
+      watchRepos: true,
     })
     registerIpcHandlers(ipcMain, core.dispatch, (event) => {
       const frame = event.senderFrame

@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../db/client'
 import type { EventName, EventPayload } from '../../shared/events'
+import type { SyncCoordinator } from '../services/evidence-sync'
 
 /** What the host (Electron, browser bridge, CLI) can do natively; handlers ask it rather than importing a platform. */
 export interface PlatformPort {
@@ -24,4 +25,8 @@ export interface CoreContext {
   resourcesDir: string
   platform: PlatformPort
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+  /** one evidence sync per plan at a time, cancellable */
+  sync: SyncCoordinator
+  /** the host watches connected repos (desktop app, browser mode) and re-syncs on change; CLI: no-op */
+  reposChanged(planId: number): void
 }

@@ -1,6 +1,11 @@
 import { appHandlers } from './handlers/app'
 import { planHandlers } from './handlers/plans'
 import { taskHandlers } from './handlers/tasks'
+import { dialogHandlers } from './handlers/dialogs'
+import { evidenceHandlers } from './handlers/evidence'
+import { progressHandlers } from './handlers/progress'
+import { repoHandlers } from './handlers/repos'
+import { sampleHandlers } from './handlers/sample'
 import { createDispatch, mergeHandlers, type Dispatch } from './dispatch'
 import type { CoreContext } from './context'
 
@@ -8,7 +13,7 @@ export type { CoreContext, PlatformPort } from './context'
 export type { Dispatch } from './dispatch'
 
 export function createHandlers() {
-  return mergeHandlers(appHandlers, planHandlers, taskHandlers)
+  return mergeHandlers(appHandlers, dialogHandlers, planHandlers, taskHandlers, repoHandlers, evidenceHandlers, progressHandlers, sampleHandlers)
 }
 
 /** Wires every contract method to its handler over one context; all transports call the returned dispatch. */

@@ -51,4 +51,39 @@ export const appMethods = {
     input: SettingsSchema.partial().strict(),
     output: SettingsSchema,
   },
+  'dialogs.openPlanFile': {
+    summary: 'Native "open plan" dialog (desktop app only)',
+    input: empty,
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'dialogs.chooseFolder': {
+    summary: 'Native folder picker, e.g. to connect a repository (desktop app only)',
+    input: empty,
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'dialogs.chooseSavePath': {
+    summary: 'Native save dialog for an export (desktop app only)',
+    input: z.object({ defaultName: z.string().min(1).max(255), kind: z.enum(['pdf', 'csv', 'json', 'db']) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'files.reveal': {
+    summary: 'Show a file in its folder (desktop app only)',
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: z.object({ done: z.boolean() }),
+  },
+  'files.open': {
+    summary: 'Open a file with its default application (desktop app only)',
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: z.object({ done: z.boolean() }),
+  },
+  'app.backup': {
+    summary: 'Write a consistent copy of the database to a file',
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  'sample.open': {
+    summary: 'Import the sample plan with a generated sample repository, synced, so the dashboard has data',
+    input: empty,
+    output: z.object({ planId: z.number().int() }),
+  },
 } satisfies Record<string, MethodSpec>

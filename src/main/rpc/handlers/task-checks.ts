@@ -28,7 +28,7 @@ export function deriveAndStoreChecks(ctx: CoreContext, taskId: number, task: Tas
   if (!isNew) {
     const existing = ctx.db.select().from(checks).where(eq(checks.taskId, taskId)).all()
     for (const row of existing) {
-      if (row.origin === 'user' || row.edited) kept.add(row.checkKey)
+      if (row.origin === 'user' || row.edited || !row.enabled) kept.add(row.checkKey)
       else ctx.db.delete(checks).where(and(eq(checks.id, row.id))).run()
     }
   }

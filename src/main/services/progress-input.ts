@@ -1,0 +1,81 @@
+import { asc, eq, inArray } from 'drizzle-orm'
+import type { CheckRow } from '../../shared/contract/evidence'
+import type { EvidenceItem, ManualStatus, ProgressInput, ScopeChange, TaskEvidence } from '../../shared/progress-model'
+import type { AppDatabase } from '../db/client'
+import { checkRowsForTasks } from '../db/check-store'
+import { scopeChanges, taskStatuses } from '../db/schema'
+import { taskStateFromChecks } from '../evidence'
+import { loadPlanContext, localIsoDate } from './plan-context'
+
+/** Evidence of a task from its stored check results; null when it has never been synced against a repo. */
+export function taskEvidenceOf(rows: CheckRow[]): TaskEvidence | null {
+  const enabled = rows.filter((r) => r.enabled)
+  if (enabled.length === 0) return { state: 'needs-confirmation', doneAt: null, items: [] }
+  const results = enabled.map((r) => r.result)
+  if (results.some((r) => r === null)) return null
+  const summary = taskStateFromChecks(results.map((r) => r!))
+  const items: EvidenceItem[] = enabled.flatMap((row) => {
+    const result = row.result!
+    if (result.evidence.length === 0) return [{ checkSentence: row.spec.sentence, holds: result.holdsNow === true }]
+    return result.evidence.map((e) => ({
+      checkSentence: row.spec.sentence,
+      holds: result.holdsNow === true,
+      path: e.path,
+      lines: e.lines.length > 0 ? e.lines.join(',') : undefined,
+      commit: result.since ? { sha: result.since.sha, date: result.since.date.slice(0, 10), subject: result.since.subject } : e.commit ? { sha: e.commit.sha, date: e.commit.date.slice(0, 10), subject: e.commit.subject } : undefined,
+    }))
+  })
+  return { state: summary.state, doneAt: summary.doneAt ? summary.doneAt.date.slice(0, 10) : null, items }
+}
+
+function latestManualStatuses(db: AppDatabase, taskIds: number[]): Map<number, ManualStatus> {
+  const map = new Map<number, ManualStatus>()
+  if (taskIds.length === 0) return map
+  const rows = db.select().from(taskStatuses).where(inArray(taskStatuses.taskId, taskIds)).orderBy(asc(taskStatuses.id)).all()
+  for (const row of rows) {
+    if (row.status === 'cleared') map.delete(row.taskId)
+    else map.set(row.taskId, { status: row.status, note: row.note, date: row.date })
+  }
+  return map
+}
+
+/** Gathers a stored plan's baseline, current tasks with their evidence and manual status, scope log and calendar. */
+export function buildProgressInput(db: AppDatabase, planId: number, asOf: string | undefined, now: Date): ProgressInput {
+  const context = loadPlanContext(db, planId)
+  const ids = context.taskRows.map((t) => t.id)
+  const checksByTask = checkRowsForTasks(db, ids)
+  const manual = latestManualStatuses(db, ids)
+  const byKey = new Map(context.current.tasks.map((t) => [t.key, t]))
+  const tasks = context.taskRows.map((row) => {
+    const parsed = byKey.get(row.key)
+    return {
+      key: row.key,
+      title: row.title,
+      phase: row.phaseIdx,
+      estimateHours: row.estimateHours,
+      estimateDerived: row.estimateDerived,
+      weekStart: row.weekStart,
+      weekEnd: row.weekEnd,
+      dayStart: row.dayStart ?? parsed?.dayStart ?? null,
+      dayEnd: row.dayEnd ?? parsed?.dayEnd ?? null,
+      claimedDone: row.claimedDone,
+      evidence: taskEvidenceOf(checksByTask.get(row.id) ?? []),
+      manual: manual.get(row.id) ?? null,
+    }
+  })
+  const changes: ScopeChange[] = db
+    .select()
+    .from(scopeChanges)
+    .where(eq(scopeChanges.planId, planId))
+    .orderBy(asc(scopeChanges.id))
+    .all()
+    .map((c) => ({ date: c.date, kind: c.kind, taskKey: c.taskKey, title: c.title, hoursDelta: c.hoursDelta, week: c.week }))
+  return {
+    baseline: context.baseline,
+    current: context.current,
+    tasks,
+    scopeChanges: changes,
+    calendar: context.calendarInput,
+    asOf: asOf ?? localIsoDate(now),
+  }
+}

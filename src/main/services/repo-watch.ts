@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm'
+import type { AppDatabase } from '../db/client'
+import { planRepos, repos } from '../db/schema'
+import { watchRepo } from '../evidence'
+
+/**
+ * Watches the HEAD and refs of every connected repository with auto-sync on, and reports a change (debounced) so
+ * the host can re-sync while the app runs.
+ */
+export class RepoWatchService {
+  private watchers = new Map<string, () => void>()
+
+  constructor(
+    private readonly db: AppDatabase,
+    private readonly onChange: (planId: number, repoId: number) => void,
+    private readonly debounceMs = 500,
+  ) {}
+
+  /** Re-reads the connections (all plans, or one) and starts/stops watchers to match. */
+  refresh(): void {
+    const wanted = new Map<string, { planId: number; repoId: number; path: string }>()
+    const rows = this.db
+      .select({ planId: planRepos.planId, repoId: repos.id, path: repos.path, autoSync: planRepos.autoSync })
+      .from(planRepos)
+      .innerJoin(repos, eq(planRepos.repoId, repos.id))
+      .all()
+    for (const row of rows) if (row.autoSync) wanted.set(`${row.planId}:${row.repoId}`, row)
+    for (const [key, stop] of this.watchers) {
+      if (!wanted.has(key)) {
+        stop()
+        this.watchers.delete(key)
+      }
+    }
+    for (const [key, row] of wanted) {
+      if (this.watchers.has(key)) continue
+      this.watchers.set(key, watchRepo(row.path, () => this.onChange(row.planId, row.repoId), { debounceMs: this.debounceMs }))
+    }
+  }
+
+  watchedCount(): number {
+    return this.watchers.size
+  }
+
+  close(): void {
+    for (const stop of this.watchers.values()) stop()
+    this.watchers.clear()
+  }
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import type { MethodSpec } from '../contract'
+import { CheckResultSchema, CheckSpecSchema, TaskEvidenceStateSchema } from '../check-model'
+
+const planId = z.number().int().positive()
+const repoId = z.number().int().positive()
+const taskId = z.number().int().positive()
+const checkId = z.number().int().positive()
+
+export const RepoLinkSchema = z.object({
+  planId: z.number().int(),
+  repoId: z.number().int(),
+  path: z.string(),
+  name: z.string(),
+  /** the branch the lead chose; null = follow the repo's current branch */
+  branch: z.string().nullable(),
+  currentBranch: z.string().nullable(),
+  prefix: z.string().nullable(),
+  autoSync: z.boolean(),
+  available: z.boolean(),
+  /** ok, unavailable, not-a-repo, empty, shallow, git-missing, never-synced … */
+  state: z.string(),
+  message: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  headSha: z.string().nullable(),
+})
+export type RepoLink = z.infer<typeof RepoLinkSchema>
+
+export const SyncSummarySchema = z.object({
+  planId: z.number().int(),
+  cancelled: z.boolean(),
+  durationMs: z.number(),
+  commitsEvaluated: z.number().int(),
+  checksEvaluated: z.number().int(),
+  repos: z.array(z.object({ repoId: z.number().int(), state: z.string(), message: z.string().nullable(), headSha: z.string().nullable() })),
+})
+export type SyncSummary = z.infer<typeof SyncSummarySchema>
+
+export const CheckRowSchema = z.object({
+  id: z.number().int(),
+  taskId: z.number().int(),
+  spec: CheckSpecSchema,
+  origin: z.enum(['derived', 'user']),
+  enabled: z.boolean(),
+  edited: z.boolean(),
+  result: CheckResultSchema.nullable(),
+})
+export type CheckRow = z.infer<typeof CheckRowSchema>
+
+export const TaskEvidenceViewSchema = z.object({
+  taskId: z.number().int(),
+  key: z.string(),
+  title: z.string(),
+  state: TaskEvidenceStateSchema,
+  doneAt: z.string().nullable(),
+  checks: z.array(CheckRowSchema),
+  /** working-tree changes that would satisfy checks; never counted as done */
+  hasUncommittedEvidence: z.boolean(),
+})
+export type TaskEvidenceView = z.infer<typeof TaskEvidenceViewSchema>
+
+export const evidenceMethods = {
+  'repos.connect': {
+    summary: 'Connect a local git repository to a plan (branch default: current; optional path prefix)',
+    input: z
+      .object({
+        planId,
+        path: z.string().min(1).max(4096),
+        branch: z.string().min(1).max(255).nullable().optional(),
+        prefix: z.string().max(1024).nullable().optional(),
+      })
+      .strict(),
+    output: RepoLinkSchema,
+  },
+  'repos.list': {
+    summary: 'Repositories connected to a plan, with their state',
+    input: z.object({ planId }).strict(),
+    output: z.array(RepoLinkSchema),
+  },
+  'repos.update': {
+    summary: 'Change a connected repository’s branch, prefix or auto-sync',
+    input: z
+      .object({
+        planId,
+        repoId,
+        branch: z.string().min(1).max(255).nullable().optional(),
+        prefix: z.string().max(1024).nullable().optional(),
+        autoSync: z.boolean().optional(),
+      })
+      .strict(),
+    output: RepoLinkSchema,
+  },
+  'repos.disconnect': {
+    summary: 'Disconnect a repository from a plan (its evidence is dropped)',
+    input: z.object({ planId, repoId }).strict(),
+    output: z.object({ removed: z.boolean() }),
+  },
+  'repos.sync': {
+    summary: 'Replay the connected repositories’ history and evaluate every check (progress is pushed as events)',
+    input: z.object({ planId }).strict(),
+    output: SyncSummarySchema,
+  },
+  'repos.cancelSync': {
+    summary: 'Cancel a running sync of a plan',
+    input: z.object({ planId }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'evidence.forTask': {
+    summary: 'A task’s checks with their results and evidence (commit, date, file:line)',
+    input: z.object({ taskId }).strict(),
+    output: TaskEvidenceViewSchema,
+  },
+  'checks.add': {
+    summary: 'Add a user-authored check to a task (survives re-import)',
+    input: z.object({ taskId, spec: CheckSpecSchema }).strict(),
+    output: CheckRowSchema,
+  },
+  'checks.update': {
+    summary: 'Edit or enable/disable a check (an edited derived check survives re-import)',
+    input: z.object({ checkId, spec: CheckSpecSchema.optional(), enabled: z.boolean().optional() }).strict(),
+    output: CheckRowSchema,
+  },
+  'checks.remove': {
+    summary: 'Remove a check',
+    input: z.object({ checkId }).strict(),
+    output: z.object({ removed: z.boolean() }),
+  },
+} satisfies Record<string, MethodSpec>

@@ -1,0 +1,11 @@
+import { z } from 'zod'
+import type { MethodSpec } from '../contract'
+import { ProgressReportSchema } from '../progress-model'
+
+export const progressMethods = {
+  'progress.get': {
+    summary: 'Status, burndown/burnup series, phases, milestones and forecast of a plan (as of a date)',
+    input: z.object({ planId: z.number().int().positive(), asOf: z.iso.date().optional() }).strict(),
+    output: ProgressReportSchema,
+  },
+} satisfies Record<string, MethodSpec>
