@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Task } from '../../../shared/plan-model'
 import { checks } from '../../db/schema'
 import { checkKey, deriveChecks, loadToolMap, type ToolMap } from '../../evidence'
@@ -24,18 +24,21 @@ export function toolMapFor(resourcesDir: string): ToolMap {
  */
 export function deriveAndStoreChecks(ctx: CoreContext, taskId: number, task: Task, isNew: boolean): void {
   const derived = deriveChecks(task, { toolMap: toolMapFor(ctx.resourcesDir) })
-  const kept = new Set<string>()
+  const derivedKeys = new Set(derived.map(checkKey))
+  const present = new Set<string>()
   if (!isNew) {
-    const existing = ctx.db.select().from(checks).where(eq(checks.taskId, taskId)).all()
-    for (const row of existing) {
-      if (row.origin === 'user' || row.edited || !row.enabled) kept.add(row.checkKey)
-      else ctx.db.delete(checks).where(and(eq(checks.id, row.id))).run()
+    // a check that is still derived keeps its row (and its evidence); one the plan no longer implies goes,
+    // unless the user wrote, edited or disabled it
+    for (const row of ctx.db.select().from(checks).where(eq(checks.taskId, taskId)).all()) {
+      const userOwned = row.origin === 'user' || row.edited || !row.enabled
+      if (userOwned || derivedKeys.has(row.checkKey)) present.add(row.checkKey)
+      else ctx.db.delete(checks).where(eq(checks.id, row.id)).run()
     }
   }
   for (const spec of derived) {
     const key = checkKey(spec)
-    if (kept.has(key)) continue
-    kept.add(key)
+    if (present.has(key)) continue
+    present.add(key)
     ctx.db
       .insert(checks)
       .values({
