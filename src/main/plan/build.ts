@@ -1,5 +1,5 @@
 import type { Gate, ParseOptions, ParsedPlan, Phase, PlanWarning, Repair, Task } from '../../shared/plan-model'
-import { buildSections, descendants, flattenBlocks, parseMarkdown, type Section } from './outline'
+import { buildSections, descendants, parseBlocks, type Section } from './outline'
 import { findStructure, type RawItem } from './items'
 import { readItemContent, type ItemContent } from './content'
 import { containerEstimate, resolveEstimates, type EstimateInput } from './estimates'
@@ -22,7 +22,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   const units: Units = { hoursPerDay, daysPerWeek: statedPerWeek ?? options.daysPerWeek ?? 5 }
 
   const lines = text.split('\n')
-  const root = buildSections(flattenBlocks(parseMarkdown(text), text), lines.length)
+  const root = buildSections(parseBlocks(text), lines.length)
   const structure = findStructure(root, units)
   const itemSections = new Set<Section>()
   for (const item of structure.items) if (item.section) for (const section of [item.section, ...descendants(item.section)]) itemSections.add(section)

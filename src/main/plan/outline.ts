@@ -42,15 +42,55 @@ export function parseMarkdown(text: string): Root {
   return processor.parse(text) as Root
 }
 
-export function flattenBlocks(root: Root, text: string): Block[] {
+/** Chunks end at a heading line once they reach this size (the parser is superlinear on long inputs). */
+const CHUNK_CHARS = 16 * 1024
+
+/**
+ * Cuts the text just before ATX heading lines outside code fences. A heading at column 0
+ * closes every open block, so the chunks parse as the whole would, in linear time overall.
+ */
+export function markdownChunks(text: string): Array<{ text: string; lineOffset: number }> {
+  const chunks: Array<{ text: string; lineOffset: number }> = []
+  let chunkStart = 0
+  let chunkLine = 1
+  let line = 1
+  let fence: string | null = null
+  let position = 0
+  while (position < text.length) {
+    const newline = text.indexOf('\n', position)
+    const lineEnd = newline === -1 ? text.length : newline
+    const head = text.slice(position, Math.min(lineEnd, position + 16))
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(head)
+    if (fenceMatch) {
+      if (fence === null) fence = fenceMatch[1][0]
+      else if (fenceMatch[1][0] === fence) fence = null
+    } else if (fence === null && head.startsWith('#') && position - chunkStart >= CHUNK_CHARS) {
+      chunks.push({ text: text.slice(chunkStart, position), lineOffset: chunkLine - 1 })
+      chunkStart = position
+      chunkLine = line
+    }
+    position = lineEnd + 1
+    line++
+  }
+  chunks.push({ text: text.slice(chunkStart), lineOffset: chunkLine - 1 })
+  return chunks
+}
+
+export function parseBlocks(text: string): Block[] {
+  const blocks: Block[] = []
+  for (const chunk of markdownChunks(text)) blocks.push(...flattenBlocks(parseMarkdown(chunk.text), chunk.text, chunk.lineOffset))
+  return blocks
+}
+
+export function flattenBlocks(root: Root, text: string, lineOffset = 0): Block[] {
   const blocks: Block[] = []
   const raw = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string => {
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     return text.slice(start, end)
   }
-  const line = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 1
-  const lineEnd = (node: { position?: { end: { line: number } } }): number => node.position?.end.line ?? 1
+  const line = (node: { position?: { start: { line: number } } }): number => (node.position?.start.line ?? 1) + lineOffset
+  const lineEnd = (node: { position?: { end: { line: number } } }): number => (node.position?.end.line ?? 1) + lineOffset
 
   const visit = (node: RootContent, listDepth: number): void => {
     switch (node.type) {
@@ -70,7 +110,7 @@ export function flattenBlocks(root: Root, text: string): Block[] {
         for (const child of node.children) visit(child, listDepth)
         return
       case 'table':
-        blocks.push(tableBlock(node, line(node)))
+        blocks.push(tableBlock(node, line(node), lineOffset))
         return
       default:
         return
@@ -96,13 +136,13 @@ export function flattenBlocks(root: Root, text: string): Block[] {
   return blocks
 }
 
-function tableBlock(node: Table, line: number): TableBlock {
+function tableBlock(node: Table, line: number, lineOffset: number): TableBlock {
   return {
     kind: 'table',
     line,
     rows: node.children.map((row) => ({
       cells: row.children.map((cell) => bounded(toString(cell), 400)),
-      line: row.position?.start.line ?? line,
+      line: (row.position?.start.line ?? line - lineOffset) + lineOffset,
     })),
   }
 }
