@@ -156,6 +156,31 @@ export const commands: Record<string, Command> = {
       })
     },
   },
+  report: {
+    usage:
+      'readiness report <planId> [--pdf FILE] [--paper A4|Letter] [--csv FILE] [--json-file FILE] [--as-of YYYY-MM-DD] [--db PATH] [--json]\n  Export the status report: PDF (printed by Chromium: CHROMIUM_PATH, else a system Chromium/Chrome/Edge, else the installed Electron), CSV of the tasks, JSON of the full status.',
+    options: { pdf: { type: 'string' }, paper: { type: 'string' }, csv: { type: 'string' }, 'json-file': { type: 'string' }, 'as-of': { type: 'string' } },
+    run: (args) => {
+      const [planId] = need(args, 1, '<planId>')
+      const { pdf, csv, 'json-file': jsonFile, 'as-of': asOf } = args.values as Record<string, string | undefined>
+      if (!pdf && !csv && !jsonFile) throw new CliError('say what to export: --pdf FILE, --csv FILE and/or --json-file FILE')
+      const paper = args.values.paper === undefined ? 'A4' : ({ a4: 'A4', letter: 'Letter' } as const)[String(args.values.paper).toLowerCase() as 'a4' | 'letter']
+      if (!paper) throw new CliError(`--paper is A4 or Letter, got "${String(args.values.paper)}"`)
+      return withCore(args, async (core) => {
+        const base = { planId: Number(planId), asOf }
+        const written = {
+          pdf: pdf ? await call(core, 'report.exportPdf', { ...base, path: resolve(pdf), paper }) : undefined,
+          csv: csv ? await call(core, 'report.exportCsv', { ...base, path: resolve(csv) }) : undefined,
+          json: jsonFile ? await call(core, 'report.exportJson', { ...base, path: resolve(jsonFile) }) : undefined,
+        }
+        return print(args, written, () =>
+          [written.pdf && `Wrote ${written.pdf.path} (${written.pdf.pages} pages, ${written.pdf.bytes} bytes)`, written.csv && `Wrote ${written.csv.path} (${written.csv.bytes} bytes)`, written.json && `Wrote ${written.json.path} (${written.json.bytes} bytes)`]
+            .filter(Boolean)
+            .join('\n'),
+        )
+      })
+    },
+  },
   methods: {
     usage: 'readiness methods [--json]\n  List the contract methods `readiness call` accepts.',
     run: async (args) => print(args, methodNames, () => methodNames.map((m) => `${m.padEnd(22)} ${contract[m].summary}`).join('\n')),

@@ -3,6 +3,7 @@ import { appMethods } from './contract/app'
 import { evidenceMethods } from './contract/evidence'
 import { planMethods } from './contract/plans'
 import { progressMethods } from './contract/progress'
+import { reportMethods } from './contract/report'
 import { taskMethods } from './contract/tasks'
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -26,7 +27,7 @@ function mergeMethodGroups<T extends Record<string, MethodSpec>[]>(...groups: T)
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
 /** The one typed contract: method name → zod input/output. Electron IPC, the HTTP bridge and the CLI are generated from it. */
-export const contract = mergeMethodGroups(appMethods, planMethods, taskMethods, evidenceMethods, progressMethods)
+export const contract = mergeMethodGroups(appMethods, planMethods, taskMethods, evidenceMethods, progressMethods, reportMethods)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string

@@ -1,6 +1,7 @@
 import type { AppDatabase } from '../db/client'
 import type { EventName, EventPayload } from '../../shared/events'
 import type { SyncCoordinator } from '../services/evidence-sync'
+import type { PdfPort } from '../report/pdf-port'
 
 /** What the host (Electron, browser bridge, CLI) can do natively; handlers ask it rather than importing a platform. */
 export interface PlatformPort {
@@ -13,6 +14,8 @@ export interface PlatformPort {
   } | null
   revealInFolder?(path: string): void
   openPath?(path: string): Promise<void>
+  /** prints the report view to PDF (desktop app: a hidden window); absent = headless Chromium */
+  pdf?: PdfPort
 }
 
 export interface CoreContext {

@@ -5,6 +5,7 @@ import { dialogHandlers } from './handlers/dialogs'
 import { evidenceHandlers } from './handlers/evidence'
 import { progressHandlers } from './handlers/progress'
 import { repoHandlers } from './handlers/repos'
+import { reportHandlers } from './handlers/report'
 import { sampleHandlers } from './handlers/sample'
 import { createDispatch, mergeHandlers, type Dispatch } from './dispatch'
 import type { CoreContext } from './context'
@@ -13,7 +14,7 @@ export type { CoreContext, PlatformPort } from './context'
 export type { Dispatch } from './dispatch'
 
 export function createHandlers() {
-  return mergeHandlers(appHandlers, dialogHandlers, planHandlers, taskHandlers, repoHandlers, evidenceHandlers, progressHandlers, sampleHandlers)
+  return mergeHandlers(appHandlers, dialogHandlers, planHandlers, taskHandlers, repoHandlers, evidenceHandlers, progressHandlers, sampleHandlers, reportHandlers)
 }
 
 /** Wires every contract method to its handler over one context; all transports call the returned dispatch. */

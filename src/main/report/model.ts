@@ -1,0 +1,135 @@
+import type { PhaseStatus, ReportData, ReportEvidenceRow, ReportPhaseRow, ReportRepairGroup, ReportRepo, ReportTaskRow } from '../../shared/contract/report'
+import type { ParsedPlan, Repair } from '../../shared/plan-model'
+import type { EvidenceItem, PhaseProgress, ProgressReport, TaskProgress } from '../../shared/progress-model'
+
+export interface ReportModelInput {
+  planId: number
+  /** the plan's title as stored (the lead may have renamed it) */
+  title: string
+  sourceName: string
+  /** the current version of the plan: lint warnings and repairs */
+  plan: ParsedPlan
+  progress: ProgressReport
+  repos: ReportRepo[]
+}
+
+/** A phase below this schedule performance index, inside its weeks, is reported as behind. */
+const BEHIND_SPI = 0.9
+
+function phaseStatus(phase: PhaseProgress, asOfWeek: number): PhaseStatus {
+  if (phase.taskCount > 0 && phase.doneTaskCount === phase.taskCount) return 'done'
+  if (phase.weekStart === null) return 'unscheduled'
+  if (asOfWeek < phase.weekStart) return 'upcoming'
+  if (asOfWeek > (phase.weekEnd ?? phase.weekStart)) return 'late'
+  if (phase.spi !== null && phase.spi < BEHIND_SPI) return 'behind'
+  return 'on-track'
+}
+
+function phaseRow(phase: PhaseProgress, asOfWeek: number): ReportPhaseRow {
+  return {
+    title: phase.title,
+    weekStart: phase.weekStart,
+    weekEnd: phase.weekEnd,
+    verifiedPercent: phase.verifiedPercent,
+    claimedPercent: phase.claimedPercent,
+    remainingHours: phase.remainingHours,
+    taskCount: phase.taskCount,
+    doneTaskCount: phase.doneTaskCount,
+    status: phaseStatus(phase, asOfWeek),
+  }
+}
+
+function taskRow(task: TaskProgress, note: string | null = task.manual?.note || null): ReportTaskRow {
+  return {
+    key: task.key,
+    title: task.title,
+    phaseTitle: task.phaseTitle,
+    state: task.state,
+    estimateHours: task.estimateHours,
+    scheduledWeekStart: task.scheduledWeekStart,
+    scheduledWeekEnd: task.scheduledWeekEnd,
+    doneAt: task.doneAt,
+    note,
+  }
+}
+
+export function evidenceLocation(item: Pick<EvidenceItem, 'path' | 'lines'>): string | null {
+  if (!item.path) return null
+  const lines = Array.isArray(item.lines) ? item.lines.join(',') : (item.lines ?? '')
+  return lines ? `${item.path}:${lines}` : item.path
+}
+
+function evidenceRows(task: TaskProgress): ReportEvidenceRow[] {
+  const base = { taskKey: task.key, taskTitle: task.title, doneAt: task.doneAt }
+  if (task.evidence.length === 0) {
+    const how = task.source === 'manual' ? 'Marked done by hand' : 'No recorded evidence'
+    const note = task.manual?.note ? `: ${task.manual.note}` : ''
+    return [{ ...base, check: `${how}${note}`, holds: task.source === 'manual', commitSha: null, commitDate: null, commitSubject: null, location: null }]
+  }
+  return task.evidence.map((item) => ({
+    ...base,
+    check: item.checkSentence,
+    holds: item.holds,
+    commitSha: item.commit?.sha ?? null,
+    commitDate: item.commit?.date ?? null,
+    commitSubject: item.commit?.subject ?? null,
+    location: evidenceLocation(item),
+  }))
+}
+
+/** Not done, not yet overdue, and its last scheduled week is this week or next. */
+function isAtRisk(task: TaskProgress, asOfWeek: number): boolean {
+  if (task.state === 'done' || task.state === 'blocked' || task.overdue) return false
+  return task.scheduledWeekEnd !== null && task.scheduledWeekEnd <= asOfWeek + 1
+}
+
+function dueNote(task: TaskProgress, asOfWeek: number): string {
+  const due = task.scheduledWeekEnd === asOfWeek ? 'due this week' : `due week ${task.scheduledWeekEnd}`
+  return task.manual?.note ? `${due}; ${task.manual.note}` : due
+}
+
+/** Repairs grouped by kind and text, most frequent first, then by first line. */
+export function groupRepairs(repairs: Repair[]): ReportRepairGroup[] {
+  const groups = new Map<string, ReportRepairGroup>()
+  for (const repair of repairs) {
+    const id = JSON.stringify([repair.kind, repair.before, repair.after])
+    const group = groups.get(id) ?? { kind: repair.kind, before: repair.before, after: repair.after, count: 0, lines: [] }
+    group.count += 1
+    if (!group.lines.includes(repair.line)) group.lines.push(repair.line)
+    groups.set(id, group)
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || Math.min(...a.lines) - Math.min(...b.lines))
+}
+
+/** The report's sections, from the computed status, the plan and its repositories. Pure. */
+export function buildReportData(input: ReportModelInput): ReportData {
+  const { progress } = input
+  const tasks = progress.tasks
+  const doneThisWeekKeys = new Set(progress.summary.doneThisWeek.taskKeys)
+  return {
+    planId: input.planId,
+    title: input.title,
+    sourceName: input.sourceName,
+    planDate: input.plan.date,
+    asOf: progress.asOf,
+    repos: input.repos,
+    progress,
+    phases: progress.phases.map((phase) => phaseRow(phase, progress.asOfWeek)),
+    doneThisWeek: tasks.filter((t) => doneThisWeekKeys.has(t.key)).map((t) => taskRow(t)),
+    overdue: tasks.filter((t) => t.overdue).map((t) => taskRow(t)),
+    atRisk: tasks.filter((t) => isAtRisk(t, progress.asOfWeek)).map((t) => taskRow(t, dueNote(t, progress.asOfWeek))),
+    needsConfirmation: tasks
+      .filter((t) => t.state === 'needs-confirmation')
+      .map((t) => taskRow(t, t.manual?.note || 'No check could be derived from the plan: confirm by hand')),
+    blocked: tasks.filter((t) => t.state === 'blocked').map((t) => taskRow(t)),
+    evidence: tasks.filter((t) => t.state === 'done').flatMap(evidenceRows),
+    warnings: input.plan.warnings,
+    repairs: groupRepairs(input.plan.repairs),
+  }
+}
+
+/** A file name from the plan title: letters and digits only, dashes between. */
+export function reportFileName(title: string, asOf: string, extension: 'pdf' | 'csv' | 'json'): string {
+  const stem = title.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan'
+  return `${stem}-status-${asOf}.${extension}`
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react'
+import type { Paper, ReportData } from '../../../../shared/contract/report'
+import { call } from '../../lib/api'
+import { errorMessage } from '../../lib/errors'
+import { PrintChart } from './PrintChart'
+import { Cover, EvidenceTable, LintSection, PhaseTable, Section, Summary, TaskTable } from './ReportSections'
+import './report-print.css'
+
+export interface PrintViewParams {
+  planId: number
+  asOf: string | undefined
+  paper: Paper
+}
+
+/** `?view=report&planId=1&asOf=2024-12-27&paper=A4` → the print view's parameters (null: not the print view). */
+export function printViewParams(search: string): PrintViewParams | null {
+  const params = new URLSearchParams(search)
+  if (params.get('view') !== 'report') return null
+  const asOf = params.get('asOf') ?? undefined
+  return { planId: Number(params.get('planId')), asOf: asOf || undefined, paper: params.get('paper') === 'Letter' ? 'Letter' : 'A4' }
+}
+
+type LoadState = { state: 'loading' } | { state: 'ready'; report: ReportData } | { state: 'error'; message: string }
+
+/**
+ * The status report laid out for paper. The PDF printers wait for `data-report-state="ready"`, which is set
+ * once the data is in, the charts are drawn (fixed size, no animation) and the fonts are loaded.
+ */
+export function ReportPrintView({ params }: { params: PrintViewParams }) {
+  const [load, setLoad] = useState<LoadState>({ state: 'loading' })
+  const [fontsReady, setFontsReady] = useState(false)
+
+  useEffect(() => {
+    document.documentElement.classList.add('report-print-document')
+    document.documentElement.dataset.paper = params.paper
+    let cancelled = false
+    call('report.get', { planId: params.planId, asOf: params.asOf })
+      .then((report) => {
+        if (cancelled) return
+        document.title = `${report.title} — status ${report.asOf}`
+        setLoad({ state: 'ready', report })
+      })
+      .catch((error: unknown) => !cancelled && setLoad({ state: 'error', message: errorMessage(error) }))
+    return () => {
+      cancelled = true
+    }
+  }, [params.planId, params.asOf, params.paper])
+
+  useEffect(() => {
+    if (load.state !== 'ready') return
+    let cancelled = false
+    void document.fonts.ready.then(() => !cancelled && setFontsReady(true))
+    return () => {
+      cancelled = true
+    }
+  }, [load.state])
+
+  if (load.state === 'loading') return <main className="rp" data-report-state="loading" />
+  if (load.state === 'error') {
+    return (
+      <main className="rp" data-report-state="error" role="alert">
+        {load.message}
+      </main>
+    )
+  }
+  const { report } = load
+  return (
+    <main className="rp" data-report-state={fontsReady ? 'ready' : 'loading'} data-plan-id={report.planId}>
+      <Cover report={report} />
+      <Summary report={report} />
+      <PrintChart progress={report.progress} mode="burndown" height={260} />
+      <Section title="Phases" testId="report-phases">
+        <PhaseTable report={report} />
+      </Section>
+      <PrintChart progress={report.progress} mode="burnup" height={200} />
+      <Section title={`Done this week (week ${report.progress.asOfWeek})`} count={report.doneThisWeek.length} testId="report-done-this-week">
+        <TaskTable rows={report.doneThisWeek} empty="Nothing was verified done this week." showDone />
+      </Section>
+      <Section title="Overdue" count={report.overdue.length} testId="report-overdue">
+        <TaskTable rows={report.overdue} empty="Nothing is overdue." noteLabel="Note" />
+      </Section>
+      <Section title="At risk" count={report.atRisk.length} testId="report-at-risk">
+        <TaskTable rows={report.atRisk} empty="Nothing else is due by the end of next week." noteLabel="Why" />
+      </Section>
+      <Section title="Needs confirmation" count={report.needsConfirmation.length} testId="report-needs-confirmation">
+        <TaskTable rows={report.needsConfirmation} empty="Every work item can be verified from git." noteLabel="Note" />
+      </Section>
+      <Section title="Blocked" count={report.blocked.length} testId="report-blocked">
+        <TaskTable rows={report.blocked} empty="Nothing is blocked." noteLabel="Note" />
+      </Section>
+      <Section title="Evidence appendix" count={report.evidence.length} testId="report-evidence">
+        <EvidenceTable report={report} />
+      </Section>
+      <Section title="Plan lint: warnings and repairs" testId="report-lint">
+        <LintSection report={report} />
+      </Section>
+    </main>
+  )
+}

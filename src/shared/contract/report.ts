@@ -1,0 +1,148 @@
+import { z } from 'zod'
+import type { MethodSpec } from '../contract'
+import { WarningSchema } from '../plan-model'
+import { ProgressReportSchema, TaskStateSchema } from '../progress-model'
+
+/**
+ * The status report: what the print view renders (and the PDF shows), what the JSON export writes.
+ * Built by src/main/report/model.ts from a ProgressReport, the plan and its connected repositories.
+ */
+
+export const PaperSchema = z.enum(['A4', 'Letter'])
+export type Paper = z.infer<typeof PaperSchema>
+
+export const ReportRepoSchema = z.object({
+  name: z.string(),
+  path: z.string(),
+  /** the branch the evidence was read from (the chosen one, else the repo's current branch) */
+  branch: z.string().nullable(),
+  /** HEAD at the last sync */
+  headSha: z.string().nullable(),
+  state: z.string(),
+  lastSyncAt: z.string().nullable(),
+})
+export type ReportRepo = z.infer<typeof ReportRepoSchema>
+
+export const ReportTaskRowSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  phaseTitle: z.string().nullable(),
+  state: TaskStateSchema,
+  estimateHours: z.number().nullable(),
+  scheduledWeekStart: z.number().int().nullable(),
+  scheduledWeekEnd: z.number().int().nullable(),
+  doneAt: z.string().nullable(),
+  /** the lead's note with a manual status, or why the task is listed */
+  note: z.string().nullable(),
+})
+export type ReportTaskRow = z.infer<typeof ReportTaskRowSchema>
+
+export const PhaseStatusSchema = z.enum(['done', 'late', 'behind', 'on-track', 'upcoming', 'unscheduled'])
+export type PhaseStatus = z.infer<typeof PhaseStatusSchema>
+
+export const ReportPhaseRowSchema = z.object({
+  title: z.string(),
+  weekStart: z.number().int().nullable(),
+  weekEnd: z.number().int().nullable(),
+  verifiedPercent: z.number(),
+  claimedPercent: z.number(),
+  remainingHours: z.number(),
+  taskCount: z.number().int(),
+  doneTaskCount: z.number().int(),
+  status: PhaseStatusSchema,
+})
+export type ReportPhaseRow = z.infer<typeof ReportPhaseRowSchema>
+
+export const ReportEvidenceRowSchema = z.object({
+  taskKey: z.string(),
+  taskTitle: z.string(),
+  doneAt: z.string().nullable(),
+  check: z.string(),
+  holds: z.boolean(),
+  commitSha: z.string().nullable(),
+  commitDate: z.string().nullable(),
+  commitSubject: z.string().nullable(),
+  /** `path:lines` (or the path alone) */
+  location: z.string().nullable(),
+})
+export type ReportEvidenceRow = z.infer<typeof ReportEvidenceRowSchema>
+
+/** The importer's repairs of one kind and text, together (a mis-decoded plan has the same repair on many lines). */
+export const ReportRepairGroupSchema = z.object({
+  kind: z.string(),
+  before: z.string(),
+  after: z.string(),
+  count: z.number().int(),
+  lines: z.array(z.number().int()),
+})
+export type ReportRepairGroup = z.infer<typeof ReportRepairGroupSchema>
+
+export const ReportDataSchema = z.object({
+  planId: z.number().int(),
+  title: z.string(),
+  sourceName: z.string(),
+  planDate: z.string().nullable(),
+  asOf: z.string(),
+  repos: z.array(ReportRepoSchema),
+  /** the full status, exactly as `progress.get` / `readiness status --json` give it */
+  progress: ProgressReportSchema,
+  phases: z.array(ReportPhaseRowSchema),
+  doneThisWeek: z.array(ReportTaskRowSchema),
+  overdue: z.array(ReportTaskRowSchema),
+  /** not done, not yet overdue, and due by the end of next week */
+  atRisk: z.array(ReportTaskRowSchema),
+  needsConfirmation: z.array(ReportTaskRowSchema),
+  blocked: z.array(ReportTaskRowSchema),
+  /** per done task: each check with the commit that made it hold */
+  evidence: z.array(ReportEvidenceRowSchema),
+  warnings: z.array(WarningSchema),
+  repairs: z.array(ReportRepairGroupSchema),
+})
+export type ReportData = z.infer<typeof ReportDataSchema>
+
+const planId = z.number().int().positive()
+const asOf = z.iso.date().optional()
+/** absolute path to write; without it the content comes back for a browser download */
+const path = z.string().min(1).max(4096).optional()
+
+export const TextExportSchema = z.object({
+  fileName: z.string(),
+  bytes: z.number().int(),
+  /** the written file (null when the content is returned instead) */
+  path: z.string().nullable(),
+  content: z.string().nullable(),
+})
+export type TextExport = z.infer<typeof TextExportSchema>
+
+export const PdfExportSchema = z.object({
+  fileName: z.string(),
+  bytes: z.number().int(),
+  pages: z.number().int(),
+  path: z.string().nullable(),
+  /** the PDF's bytes when no path was given */
+  base64: z.string().nullable(),
+})
+export type PdfExport = z.infer<typeof PdfExportSchema>
+
+export const reportMethods = {
+  'report.get': {
+    summary: 'The status report of a plan (what the PDF shows), as of a date',
+    input: z.object({ planId, asOf }).strict(),
+    output: ReportDataSchema,
+  },
+  'report.exportPdf': {
+    summary: 'Render the status report to PDF (A4 or Letter): to a file, or returned as base64',
+    input: z.object({ planId, asOf, path, paper: PaperSchema.default('A4') }).strict(),
+    output: PdfExportSchema,
+  },
+  'report.exportCsv': {
+    summary: 'CSV of the tasks with their verified state and evidence: to a file, or returned',
+    input: z.object({ planId, asOf, path }).strict(),
+    output: TextExportSchema,
+  },
+  'report.exportJson': {
+    summary: 'JSON of the full status report: to a file, or returned',
+    input: z.object({ planId, asOf, path }).strict(),
+    output: TextExportSchema,
+  },
+} satisfies Record<string, MethodSpec>
