@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm'
 import type { ParseOptions, ParsedPlan } from '../../../shared/plan-model'
 import { AppError } from '../../../shared/rpc'
+import { inTransaction } from '../../db/client'
 import { planVersions, plans } from '../../db/schema'
+import { readSettings } from '../../db/settings-store'
+import { reparsePlanVersions } from '../../db/plan-reparse'
 import { listPlanIds, readVersionPlan, requirePlanRow, storePlan, summarizePlan, taskIdsByKey } from '../../db/plan-store'
 import { diffPlans, parsePlanBytes } from '../../plan'
 import type { CoreContext } from '../context'
@@ -15,13 +18,20 @@ function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefined, name
   return outcome.plan
 }
 
-function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: ParseOptions | undefined): ParseOptions | undefined {
-  if (explicit && (explicit.daysPerWeek || explicit.hoursPerDay)) return explicit
-  if (planId === undefined) return explicit
-  const row = requirePlanRow(ctx.db, planId)
-  const options: ParseOptions = {}
-  if (row.daysPerWeek) options.daysPerWeek = row.daysPerWeek
-  if (row.hoursPerDay) options.hoursPerDay = row.hoursPerDay
+/**
+ * Parse options: what the caller gives, else the plan's own settings, else the global settings. The parser lets
+ * a plan's explicit structure (nesting, "21 Days (3 Weeks)") win over days/week given here.
+ */
+function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: ParseOptions | undefined): ParseOptions {
+  const settings = readSettings(ctx.db)
+  const options: ParseOptions = { daysPerWeek: settings.daysPerWeek, hoursPerDay: settings.hoursPerDay }
+  if (planId !== undefined) {
+    const row = requirePlanRow(ctx.db, planId)
+    if (row.daysPerWeek) options.daysPerWeek = row.daysPerWeek
+    if (row.hoursPerDay) options.hoursPerDay = row.hoursPerDay
+  }
+  if (explicit?.daysPerWeek) options.daysPerWeek = explicit.daysPerWeek
+  if (explicit?.hoursPerDay) options.hoursPerDay = explicit.hoursPerDay
   return options
 }
 
@@ -83,7 +93,12 @@ export const planHandlers: HandlerGroup = {
     if (input.startDate !== undefined) patch.startDate = input.startDate
     if (input.daysPerWeek !== undefined) patch.daysPerWeek = input.daysPerWeek
     if (input.hoursPerDay !== undefined) patch.hoursPerDay = input.hoursPerDay
-    ctx.db.update(plans).set(patch).where(eq(plans.id, input.planId)).run()
+    const reparse = input.daysPerWeek !== undefined || input.hoursPerDay !== undefined
+    inTransaction(ctx.db, () => {
+      ctx.db.update(plans).set(patch).where(eq(plans.id, input.planId)).run()
+      // days/week and hours/day shape the schedule and derived estimates of every stored version
+      if (reparse) reparsePlanVersions(ctx.db, input.planId, optionsFor(ctx, input.planId, undefined), (bytes, options) => parseOrThrow(bytes, options, 'stored plan'))
+    })
     ctx.emit('plans.changed', { planId: input.planId })
     return summarizePlan(ctx.db, input.planId)
   },
