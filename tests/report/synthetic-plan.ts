@@ -11,8 +11,10 @@ export function syntheticPlan(taskCount: number, weeks = 10): string {
       const n = (week - 1) * perWeek + index
       if (n > taskCount) break
       const id = String(n).padStart(3, '0')
+      // rows of one to four lines, so page breaks fall at every offset within a row
+      const detail = ' with bounded exponential backoff, jitter and dead-letter routing'.repeat(n % 4)
       lines.push(
-        `#### ${week}.${index} ROWSTART${id} Harden the ingestion service retry path with bounded exponential backoff, jitter and dead-letter routing for item ${id} ROWEND${id}`,
+        `#### ${week}.${index} ROWSTART${id} Harden the ingestion service retry path${detail} for item ${id} ROWEND${id}`,
         `**Files to Create**:`,
         `- \`services/ingest/retry_${id}.py\``,
         '',
