@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../web/server'
 import { forwardEvents, isAppUrl, registerIpcHandlers } from './ipc-bridge'
 import { eventChannel } from '../../preload/api'
 import { buildAppMenu } from './menu'
+import { createElectronPdfPrinter } from './pdf-printer'
 import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState } from './window-state'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
@@ -20,6 +21,12 @@ let mainWindow: BrowserWindow | null = null
 function bundledFolder(name: string): string {
   return app.isPackaged ? join(process.resourcesPath, name) : join(app.getAppPath(), name)
 }
+
+// the report's PDF: the print view (`?view=report…`) in a hidden window with the app's preload
+const pdfPrinter = createElectronPdfPrinter({
+  preload: join(__dirname, '../preload/index.cjs'),
+  load: (win, query) => (devServerUrl ? win.loadURL(`${devServerUrl}?${query}`) : win.loadFile(rendererEntry, { search: query })),
+})
 
 const platformPort: PlatformPort = {
   mode: 'electron',
@@ -41,6 +48,7 @@ const platformPort: PlatformPort = {
   openPath: async (path) => {
     await shell.openPath(path)
   },
+  pdf: pdfPrinter,
 }
 
 function createWindow(core: Core) {
@@ -117,7 +125,8 @@ export function startDesktopApp(): void {
     })
     registerIpcHandlers(ipcMain, core.dispatch, (event) => {
       const frame = event.senderFrame
-      return frame !== null && mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frame.url, appEntryUrl, devServerUrl)
+      const fromAppWindow = (mainWindow !== null && event.sender === mainWindow.webContents) || pdfPrinter.isPrintContents(event.sender)
+      return frame !== null && fromAppWindow && isAppUrl(frame.url, appEntryUrl, devServerUrl)
     })
     createWindow(core)
     buildAppMenu({ send: (command) => mainWindow?.webContents.send(eventChannel('app.menuCommand'), { command }) })
