@@ -1,7 +1,8 @@
 import { homedir } from 'node:os'
 import { openCore, type Core } from '../main/bootstrap'
 import { resolveDbPath } from '../main/paths'
-import { packageVersion, sourceLayout } from '../main/source-layout'
+import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
+import { attachHeadlessPdfPort } from '../main/report/chromium-printer'
 import type { PlatformPort } from '../main/rpc'
 
 export function dbPathFrom(explicit: string | undefined): string {
@@ -10,7 +11,7 @@ export function dbPathFrom(explicit: string | undefined): string {
 
 /** A core for headless use (CLI, browser mode): no native dialogs, same database as the desktop app. */
 export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode']): Core {
-  return openCore({
+  const core = openCore({
     dbPath,
     migrationsFolder: sourceLayout.migrationsFolder,
     resourcesDir: sourceLayout.resourcesDir,
@@ -18,4 +19,6 @@ export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode']): Co
     platform: { mode, dialogs: null },
     watchRepos: mode === 'web',
   })
+  attachHeadlessPdfPort(core, process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir, projectRoot)
+  return core
 }

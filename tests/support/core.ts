@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore, type Core } from '../../src/main/bootstrap'
 import type { PlatformPort } from '../../src/main/rpc'
-import { sourceLayout } from '../../src/main/source-layout'
+import { projectRoot, sourceLayout } from '../../src/main/source-layout'
+import { attachHeadlessPdfPort } from '../../src/main/report/chromium-printer'
 
 export interface TestCore extends Core {
   dir: string
@@ -23,6 +24,7 @@ export function createTestCore(options: { now?: () => Date; mode?: PlatformPort[
     platform: { mode: options.mode ?? 'cli', dialogs: null },
     now: options.now,
   })
+  attachHeadlessPdfPort(core, sourceLayout.rendererDir, projectRoot)
   return {
     ...core,
     dir,

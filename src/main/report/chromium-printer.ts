@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/rpc'
 import type { Core } from '../bootstrap'
 import { startWebServer } from '../web/server'
-import type { LocateResult } from './chromium-locate'
+import { installedElectronBinary, isExecutableFile, locateBrowser, type LocateResult } from './chromium-locate'
 import { PAGE_MARGIN_MM, REPORT_STATE_ATTRIBUTE, footerTemplate, headerTemplate, printViewQuery, type PdfPort, type PrintRequest } from './pdf-port'
 import { printWithElectron } from './electron-print'
 
@@ -80,4 +80,16 @@ async function printWithChromium(executablePath: string, url: string, request: P
   } finally {
     await browser.close()
   }
+}
+
+/**
+ * Gives a headless host (CLI, browser mode, tests) its PDF printer: the print view served by this core, printed by
+ * the Chromium found via CHROMIUM_PATH, the system or the installed Electron.
+ */
+export function attachHeadlessPdfPort(core: Core, rendererDir: string, projectRoot: string): void {
+  core.context.platform.pdf = createHeadlessPdfPort({
+    core,
+    rendererDir,
+    locate: () => locateBrowser({ env: process.env, platform: process.platform, isExecutable: isExecutableFile, electronBinary: installedElectronBinary(projectRoot) }),
+  })
 }

@@ -2,38 +2,17 @@ import { writeFileSync } from 'node:fs'
 import { isAbsolute } from 'node:path'
 import { AppError } from '../../../shared/rpc'
 import { requirePlanRow } from '../../db/plan-store'
-import { createHeadlessPdfPort } from '../../report/chromium-printer'
-import { installedElectronBinary, isExecutableFile, locateBrowser } from '../../report/chromium-locate'
 import { tasksCsv } from '../../report/csv'
 import { loadReportData } from '../../report/load'
 import { reportFileName } from '../../report/model'
 import { countPdfPages, type PdfPort } from '../../report/pdf-port'
 import { localIsoDate } from '../../services/plan-context'
-import { projectRoot, sourceLayout } from '../../source-layout'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
 
-const headlessPorts = new WeakMap<CoreContext, PdfPort>()
-
-/**
- * The host's printer (the desktop app's hidden window), else headless Chromium serving the print view from
- * this same core over the local HTTP bridge (CLI, browser mode).
- */
-async function pdfPort(ctx: CoreContext): Promise<PdfPort> {
-  if (ctx.platform.pdf) return ctx.platform.pdf
-  let port = headlessPorts.get(ctx)
-  if (!port) {
-    // loaded on first use: the dispatch module imports this handler group
-    const { createCore } = await import('../index')
-    port = createHeadlessPdfPort({
-      core: { dispatch: createCore(ctx), context: ctx, subscribe: () => () => {}, close: () => {} },
-      rendererDir: process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir,
-      locate: () =>
-        locateBrowser({ env: process.env, platform: process.platform, isExecutable: isExecutableFile, electronBinary: installedElectronBinary(projectRoot) }),
-    })
-    headlessPorts.set(ctx, port)
-  }
-  return port
+function pdfPort(ctx: CoreContext): PdfPort {
+  if (!ctx.platform.pdf) throw new AppError('unsupported', 'This host has no PDF printer')
+  return ctx.platform.pdf
 }
 
 function writeTarget(path: string | undefined): string | null {
@@ -71,7 +50,7 @@ export const reportHandlers: HandlerGroup = {
     const path = writeTarget(input.path)
     const { title } = requirePlanRow(ctx.db, input.planId)
     const asOf = input.asOf ?? localIsoDate(ctx.now())
-    const pdf = await (await pdfPort(ctx)).print({ planId: input.planId, asOf, paper: input.paper, title })
+    const pdf = await pdfPort(ctx).print({ planId: input.planId, asOf, paper: input.paper, title })
     if (path) writeFile(path, pdf)
     return {
       fileName: reportFileName(title, asOf, 'pdf'),
