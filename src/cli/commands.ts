@@ -3,7 +3,6 @@ import type { ParseArgsConfig } from 'node:util'
 import { contract, isMethodName, methodNames, type MethodName, type MethodOutput } from '../shared/contract'
 import type { Core } from '../main/bootstrap'
 import { CliError } from './cli-error'
-import { dbPathFrom, openHeadlessCore } from './host'
 
 export interface CommandArgs {
   values: Record<string, string | boolean | undefined>
@@ -22,8 +21,10 @@ export async function call<M extends MethodName>(core: Core, method: M, input: u
   return result.value as MethodOutput<M>
 }
 
-export function withCore<T>(args: CommandArgs, work: (core: Core) => Promise<T>, dbPath = dbPathFrom(args.values.db as string | undefined)): Promise<T> {
-  const core = openHeadlessCore(dbPath, 'cli')
+export async function withCore<T>(args: CommandArgs, work: (core: Core) => Promise<T>, dbPath?: string): Promise<T> {
+  // loaded on use, so `--help` and `methods` start without the whole core
+  const { dbPathFrom, openHeadlessCore } = await import('./host')
+  const core = openHeadlessCore(dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli')
   return work(core).finally(() => core.close())
 }
 

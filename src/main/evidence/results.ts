@@ -1,4 +1,6 @@
-import { addDays, format, parseISO } from 'date-fns'
+import { addDays } from 'date-fns/addDays'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
 import type { CheckResult, Evidence, Since } from '../../shared/check-model'
 import { commitDay } from './history'
 import type { RepoCheckOutcome } from './repo-sync'

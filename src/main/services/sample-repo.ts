@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { addDays, format, parseISO, startOfWeek } from 'date-fns'
+import { addDays } from 'date-fns/addDays'
+import { format } from 'date-fns/format'
+import { startOfWeek } from 'date-fns/startOfWeek'
 
 interface SampleCommit {
   day: number
@@ -81,5 +83,3 @@ export function createSampleRepo(dir: string, today: Date): { dir: string; start
   return { dir, start: format(week1, 'yyyy-MM-dd') }
 }
 
-export const formatIso = (date: Date) => format(date, 'yyyy-MM-dd')
-export const parseIsoDate = parseISO
