@@ -52,12 +52,12 @@ describe('sync through the contract with the SQLite evidence cache', () => {
   })
 
   it('cancels a running sync: nothing is stored, and the next sync works', async () => {
-    const resultsBefore = core.context.db.$client.prepare('select count(*) || ':' || max(evaluated_at) from check_results').pluck().get()
+    const resultsBefore = core.context.db.$client.prepare("select count(*) || ':' || max(evaluated_at) from check_results").pluck().get()
     const running = core.dispatch('repos.sync', { planId })
     expect(await callOk(core, 'repos.cancelSync', { planId })).toEqual({ cancelled: true })
     expect(await running).toMatchObject({ ok: true, value: { cancelled: true } })
     expect(await callOk(core, 'repos.cancelSync', { planId })).toEqual({ cancelled: false })
-    expect(core.context.db.$client.prepare('select count(*) || ':' || max(evaluated_at) from check_results').pluck().get()).toBe(resultsBefore)
+    expect(core.context.db.$client.prepare("select count(*) || ':' || max(evaluated_at) from check_results").pluck().get()).toBe(resultsBefore)
     expect(await callOk<SyncSummary>(core, 'repos.sync', { planId })).toMatchObject({ cancelled: false })
   })
 
