@@ -6,6 +6,7 @@ import { createDashboardSlice } from '../features/dashboard/dashboard-slice'
 import { createTasksSlice } from '../features/tasks/tasks-slice'
 import { createReposSlice } from '../features/repos/repos-slice'
 import { createSettingsSlice } from '../features/settings/settings-slice'
+import { createReportSlice } from '../features/report/report-slice'
 
 export type { StoreState } from './store-types'
 export type { Route } from './app-slice'
@@ -17,4 +18,5 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createTasksSlice(...args),
   ...createReposSlice(...args),
   ...createSettingsSlice(...args),
+  ...createReportSlice(...args),
 }))

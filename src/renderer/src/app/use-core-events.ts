@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import type { MenuCommand } from '../../../shared/events'
 import { onEvent } from '../lib/api'
 import { pickPlanFile } from '../features/plans/plan-picker'
-import { backupDatabase, exportCsv, exportPdf } from '../features/report/report-actions'
+import { backupDatabase } from '../features/report/backup-action'
 import { useStore } from './store'
 
 function runMenuCommand(command: MenuCommand) {
@@ -11,9 +11,9 @@ function runMenuCommand(command: MenuCommand) {
     case 'import-plan':
       return void pickPlanFile(store)
     case 'export-pdf':
-      return exportPdf(store)
+      return void store.exportReport('pdf')
     case 'export-csv':
-      return exportCsv(store)
+      return void store.exportReport('csv')
     case 'backup':
       return void backupDatabase(store)
     case 'go-plans':

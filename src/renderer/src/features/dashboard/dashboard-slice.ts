@@ -64,7 +64,7 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (set, get) => 
   },
 
   resetPlanScopedState() {
-    set({ detail: null, detailError: null, report: null, reportError: null, reportMillis: null, repos: [], reposError: null, sync: null })
+    set({ detail: null, detailError: null, report: null, reportError: null, reportMillis: null, repos: [], reposError: null, sync: null, reportExport: null })
     get().closeTask()
   },
 })

@@ -2,32 +2,27 @@ import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import { StateBadge } from '../../components/StateBadge'
 import { formatDate, formatHours, formatPercent, formatWeeks } from '../../lib/format'
-import { backupDatabase, exportCsv, exportPdf } from './report-actions'
+import { ExportPanel } from './ExportPanel'
+import { backupDatabase } from './backup-action'
 
-/** A printable status report (print → PDF), CSV export and database backup. */
+/** The status at a glance, its exports (PDF, CSV, JSON, rendered by the core) and database backup. */
 export function ReportScreen() {
-  const store = useStore()
-  const { report, info } = store
-  const plan = store.plans.find((p) => p.id === store.selectedPlanId)
+  const report = useStore((s) => s.report)
+  const info = useStore((s) => s.info)
+  const plan = useStore((s) => s.plans.find((candidate) => candidate.id === s.selectedPlanId))
+  const notify = useStore((s) => s.notify)
   const id = useId()
   const [backupPath, setBackupPath] = useState('')
   return (
     <section className="screen report-screen" aria-labelledby="report-title">
-      <header className="screen-header no-print">
+      <header className="screen-header">
         <h1 id="report-title">Report</h1>
-        <div className="button-row">
-          <button type="button" className="primary" onClick={() => exportPdf(store)} disabled={!report}>
-            Print / PDF…
-          </button>
-          <button type="button" onClick={() => exportCsv(store)} disabled={!report}>
-            Export CSV
-          </button>
-        </div>
       </header>
+      <ExportPanel disabled={!plan} />
       {!report || !plan ? (
         <p>{plan ? 'Computing progress…' : 'No plan selected.'}</p>
       ) : (
-        <article className="panel printable" aria-label="Status report">
+        <article className="panel" aria-label="Status report">
           <h2>{plan.title}</h2>
           <p className="muted">
             Status as of {formatDate(report.asOf)} (week {report.asOfWeek} of {report.planEndWeek}) · start {formatDate(report.start)}
@@ -78,11 +73,11 @@ export function ReportScreen() {
         </article>
       )}
       <form
-        className="panel no-print"
+        className="panel"
         aria-labelledby={`${id}-title`}
         onSubmit={(event) => {
           event.preventDefault()
-          void backupDatabase(store, backupPath.trim() || undefined)
+          void backupDatabase({ info, notify }, backupPath.trim() || undefined)
         }}
       >
         <h2 id={`${id}-title`}>Backup</h2>

@@ -2,28 +2,8 @@ import type { StoreState } from '../../app/store-types'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 import { localIsoDate } from '../../lib/format'
-import { downloadText, safeFileName, tasksCsv } from './csv'
 
-type Store = Pick<StoreState, 'report' | 'plans' | 'selectedPlanId' | 'info' | 'notify' | 'navigate'>
-
-function planTitle(store: Store): string {
-  return store.plans.find((plan) => plan.id === store.selectedPlanId)?.title ?? 'plan'
-}
-
-export function exportCsv(store: Store) {
-  if (!store.report) {
-    store.notify({ tone: 'error', message: 'Open a plan with computed progress before exporting.' })
-    return
-  }
-  downloadText(`${safeFileName(planTitle(store))}-${store.report.asOf}.csv`, tasksCsv(store.report), 'text/csv;charset=utf-8')
-  store.notify({ tone: 'info', message: 'CSV exported.' })
-}
-
-/** The printable report page; the browser's (or Electron's) print dialog saves it as PDF. */
-export function exportPdf(store: Store) {
-  store.navigate('report')
-  setTimeout(() => window.print(), 50)
-}
+type Store = Pick<StoreState, 'info' | 'notify'>
 
 /** A consistent copy of the database: to a chosen file in the desktop app, or to the given path. */
 export async function backupDatabase(store: Store, typedPath?: string) {
