@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from '@playwright/test'
 import { expect, startAppServer, stopAppServer, test } from './fixtures'
-import { SEED_004, callRpc, goTo } from './ui-helpers'
+import { SEED_004, callRpc, expectAccessible, goTo } from './ui-helpers'
 
 /** Imports seed 004 through the contract and shows it (the plan list is read at start). */
 async function importSeed004(page: Page) {
@@ -78,6 +78,7 @@ test('browser mode: the Report screen downloads the core-rendered PDF (paper as 
   expect(records).toHaveLength(17 + 1)
   expect(records.slice(1).every((record) => record.length === records[0]!.length)).toBe(true)
   await expect(page.getByTestId('export-result')).toContainText(/Downloaded .+\.csv/)
+  await expectAccessible(page, 'report screen after an export')
 
   // the paper choice is remembered for the next visit
   await page.reload()
@@ -88,7 +89,8 @@ test('browser mode: the Report screen downloads the core-rendered PDF (paper as 
 
 test('without any Chromium the PDF export shows the core’s explanation next to the buttons', async ({ browser }) => {
   const server = await startAppServer({ CHROMIUM_PATH: '/nonexistent/chromium', READINESS_CHROMIUM_SEARCH: '' })
-  const page = await browser.newPage()
+  const context = await browser.newContext()
+  const page = await context.newPage()
   try {
     await page.goto(server.url)
     await page.locator('[data-app-state="ready"]').waitFor()
@@ -100,8 +102,9 @@ test('without any Chromium the PDF export shows the core’s explanation next to
     await expect(error).toHaveAttribute('role', 'alert')
     await expect(page.getByTestId('export-progress')).toHaveCount(0)
     await expect(page.getByRole('button', { name: 'Export PDF', exact: true })).toBeEnabled()
+    await expectAccessible(page, 'report screen with an export error')
   } finally {
-    await page.close()
+    await context.close()
     await stopAppServer(server)
   }
 })

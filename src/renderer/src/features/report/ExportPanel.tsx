@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useStore } from '../../app/store'
 import { ProgressBar } from '../../components/ProgressBar'
+import { formatDate } from '../../lib/format'
 import { EXPORT_KINDS, EXPORT_LABELS, formatBytes, type ExportResult } from './report-export'
 import type { ReportExportState } from './report-slice'
 
@@ -58,11 +59,13 @@ export function ExportPanel({ disabled }: { disabled: boolean }) {
   const exportReport = useStore((s) => s.exportReport)
   const state = useStore((s) => s.reportExport)
   const nativeDialogs = useStore((s) => s.info?.native.dialogs ?? false)
+  const asOf = useStore((s) => s.asOf ?? s.report?.asOf ?? null)
   const id = useId()
   const running = state?.status === 'running'
   return (
     <section className="panel export-panel" aria-labelledby={`${id}-title`} aria-busy={running}>
       <h2 id={`${id}-title`}>Export</h2>
+      {asOf && <p className="muted small">Exports show the status as of {formatDate(asOf)}.</p>}
       <fieldset className="paper-choice">
         <legend>Paper</legend>
         {(['A4', 'Letter'] as const).map((size) => (

@@ -87,7 +87,7 @@ export function ReportScreen() {
             <input id={`${id}-path`} value={backupPath} onChange={(event) => setBackupPath(event.target.value)} placeholder="/path/to/readiness-backup.db" />
           </div>
         )}
-        <button type="submit">Back up the database…</button>
+        <button type="submit">{info?.native.dialogs ? 'Back up the database…' : 'Back up the database'}</button>
       </form>
     </section>
   )
