@@ -128,8 +128,4 @@ export function buildReportData(input: ReportModelInput): ReportData {
   }
 }
 
-/** A file name from the plan title: letters and digits only, dashes between. */
-export function reportFileName(title: string, asOf: string, extension: 'pdf' | 'csv' | 'json'): string {
-  const stem = title.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan'
-  return `${stem}-status-${asOf}.${extension}`
-}
+export { reportFileName } from '../../shared/report-names'

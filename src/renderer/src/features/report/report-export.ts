@@ -1,6 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract'
 import type { Paper } from '../../../../shared/contract/report'
 import { base64ToBytes } from './download'
+import { reportFileName } from '../../../../shared/report-names'
 
 /** The report exports; the core writes (or returns) each one, the renderer only saves or downloads it. */
 export type ExportKind = 'pdf' | 'csv' | 'json'
@@ -46,8 +47,7 @@ export interface ExportHost {
  * and this follows the same pattern so both modes suggest the same name.
  */
 export function suggestedExportName(planTitle: string, asOf: string, kind: ExportKind): string {
-  const stem = planTitle.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan'
-  return `${stem}-status-${asOf}.${kind}`
+  return reportFileName(planTitle, asOf, kind)
 }
 
 /** Desktop app: the native save dialog; null when the lead cancels it. */
