@@ -95,6 +95,8 @@ test('a manual status with a note shows in the table and the chart, and is flagg
     await page.getByLabel('State', { exact: true }).selectOption('disagreement')
     const flagged = page.getByTestId('task-row')
     await expect(flagged.first()).toBeVisible()
+    // the filter applies after a render: wait until only flagged rows are left before reading them
+    await expect(page.locator('[data-testid="task-row"]:not([data-disagreement="true"])')).toHaveCount(0)
     const flaggedKeys = await flagged.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-task-key')))
     expect(flaggedKeys).toContain('1.2')
     for (const row of await flagged.all()) await expect(row).toHaveAttribute('data-disagreement', 'true')
