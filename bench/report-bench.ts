@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { openCore } from '../src/main/bootstrap'
-import { CHROMIUM_ARGS } from '../src/main/report/chromium-printer'
+import { CHROMIUM_ARGS, attachHeadlessPdfPort } from '../src/main/report/chromium-printer'
 import { installedElectronBinary, isExecutableFile, locateBrowser } from '../src/main/report/chromium-locate'
 import { projectRoot, sourceLayout } from '../src/main/source-layout'
 import { ensureRendererBuilt } from '../tests/report/support'
@@ -52,6 +52,7 @@ async function main() {
     appVersion: 'bench',
     platform: { mode: 'cli', dialogs: null },
   })
+  attachHeadlessPdfPort(core, sourceLayout.rendererDir, projectRoot)
   try {
     const imported = await core.dispatch('plans.import', { source: { name: 'synthetic.md', base64: Buffer.from(syntheticPlan(taskCount)).toString('base64') } })
     if (!imported.ok) throw new Error(imported.error.message)
