@@ -6,7 +6,7 @@ import { seedBytes } from './seeds'
 
 const SEEDS = ['000', '001', '002', '003', '004'].map((prefix) => Buffer.from(seedBytes(prefix)))
 
-const FRAGMENTS = ['\n', '#', '### ', '- [ ] ', '- [x] ', '```', '~~~', '|', '**', '`', '(4h)', '~2d', 'Week 3', 'Days 6-15', '\u00a0', '\t', '\r\n', '\u0000', 'Ã©', 'ðŸ', '√', '> ', '    ', '1.1 ', 'Step 2.3: ', '**Total**: 13 hours', '[', ']', '../', '\uFFFD']
+const FRAGMENTS = ['\n', '#', '### ', '- [ ] ', '- [x] ', '```', '~~~', '|', '**', '`', '(4h)', '~2d', 'Week 3', 'Days 6-15', '\u00a0', '\t', '\r\n', '\u0000', 'Ã©', 'ðŸ', '√', '> ', '    ', '1.1 ', 'Step 2.3: ', '**Total**: 13 hours', '[', ']', '../', '\uFFFD', 'Week of 2025-02-03', '(2025-02-03 – 2025-02-14)', 'Feb 3 – ', '**Due:** March 7, 2025', 'Deadline: 2099-01-01']
 
 type Mutation =
   | { kind: 'delete'; at: number; length: number }

@@ -1,6 +1,6 @@
 import type { Gate, ParseOptions, ParsedPlan, Phase, PlanWarning, Repair, Task } from '../../shared/plan-model'
 import { buildSections, descendants, parseBlocks, type Section } from './outline'
-import { findStructure, type RawItem } from './items'
+import { findStructure, type RawItem, type Structure } from './items'
 import { readItemContent, type ItemContent } from './content'
 import { containerEstimate, resolveEstimates, type EstimateInput } from './estimates'
 import { buildDayWeeks, chooseDaysPerWeek, recordNesting, weeksOfDays } from './schedule'
@@ -10,10 +10,13 @@ import { readHeader } from './header'
 import { lintPlan } from './lint'
 import { statedDaysPerWeek, type Estimate, type Range, type Units } from './patterns'
 import { bounded, cleanTitle, slugify } from './text'
+import { choosePlanStart, WeekCalendar } from './calendar'
+import type { AbsoluteDates } from './dates'
 
 export type BuildInput = { text: string; encoding: string; repairs: Repair[]; warnings: PlanWarning[]; options: ParseOptions }
 
 type ScheduledItem = { raw: RawItem; content: ItemContent; days: Range | null; explicitWeeks: Range | null }
+type DatedLine = { dates: AbsoluteDates; line: number }
 
 export function buildPlan(input: BuildInput): ParsedPlan {
   const { text, options } = input
@@ -27,11 +30,32 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   const itemSections = new Set<Section>()
   for (const item of structure.items) if (item.section) for (const section of [item.section, ...descendants(item.section)]) itemSections.add(section)
 
+  const contents = structure.items.map((raw) => readItemContent(raw.blocks, units))
+  const header = readHeader(root, structure, itemSections, hoursPerDay)
+  const planStart = choosePlanStart(header.date, datedLines(structure, contents))
+  const calendar = new WeekCalendar(planStart.date)
+  // On one heading a relative "Week 3" beats its absolute dates; the nearest scheduled ancestor wins.
+  const sectionWeeks = (section: Section): Range | null => {
+    const info = structure.headingInfo.get(section)
+    return info?.weeks ?? calendar.weeksOf(info?.dates ?? null, section.line)
+  }
+  const nearest = <T>(sections: Section[], read: (section: Section) => T | null): T | null => {
+    for (const section of sections) {
+      const value = read(section)
+      if (value !== null) return value
+    }
+    return null
+  }
+
   const nesting = new Map<number, number>()
-  const scheduled: ScheduledItem[] = structure.items.map((raw) => {
-    const content = readItemContent(raw.blocks, units)
-    const inheritedDays = raw.ancestors.map((s) => structure.headingInfo.get(s)?.days ?? null).find((d) => d !== null) ?? null
-    const inheritedWeeks = raw.ancestors.map((s) => structure.headingInfo.get(s)?.weeks ?? null).find((w) => w !== null) ?? null
+  const scheduled: ScheduledItem[] = structure.items.map((raw, index) => {
+    const content = contents[index]
+    const ownRelative = raw.info.days ?? content.timelineDays ?? raw.info.weeks ?? content.timelineWeeks
+    const ownDates: DatedLine | null = raw.info.dates ? { dates: raw.info.dates, line: raw.line } : content.timelineDates
+    const absoluteWeeks = ownRelative || !ownDates ? null : calendar.weeksOf(ownDates.dates, ownDates.line)
+    if (absoluteWeeks) return { raw, content, days: null, explicitWeeks: absoluteWeeks }
+    const inheritedDays = nearest(raw.ancestors, (section) => structure.headingInfo.get(section)?.days ?? null)
+    const inheritedWeeks = nearest(raw.ancestors, sectionWeeks)
     const days = raw.info.days ?? content.timelineDays ?? inheritedDays
     const explicitWeeks = raw.info.weeks ?? content.timelineWeeks ?? inheritedWeeks
     if (days) recordNesting(nesting, days, explicitWeeks)
@@ -101,7 +125,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
     const info = structure.headingInfo.get(section)
     const own = tasks.filter((task) => task.phase === index)
     const days = info?.days ?? spanOf(own.map((task) => [task.dayStart, task.dayEnd]))
-    const weeks = info?.weeks ?? (info?.days ? weeksOfDays(info.days, dayWeeks) : null) ?? spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
+    const weeks = info?.weeks ?? (info?.days ? weeksOfDays(info.days, dayWeeks) : null) ?? calendar.weeksOf(info?.dates ?? null, section.line) ?? spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
     return {
       title: cleanTitle(section.heading?.text ?? ''),
       weekStart: weeks?.start ?? null,
@@ -122,13 +146,12 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   const tasksByKey = new Map(tasks.map((task) => [task.key, task]))
   const matcher = new TaskMatcher(tasks)
   const recapResult = readRecaps(context, matcher, tasksByKey, hoursPerDay)
-  const header = readHeader(root, structure, itemSections, hoursPerDay)
   const estimateHours = round2(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0))
   const weeks = Math.max(0, ...tasks.map((task) => task.weekEnd ?? 0), ...gates.map((gate) => gate.week ?? 0), ...phases.map((phase) => phase.weekEnd ?? 0))
 
   const plan: ParsedPlan = {
     title: header.title,
-    date: header.date,
+    date: planStart.date,
     encoding: input.encoding,
     daysPerWeek: daysPerWeek.value,
     daysPerWeekSource: daysPerWeek.source,
@@ -148,6 +171,8 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   }
   plan.warnings = [
     ...input.warnings,
+    ...(planStart.warning ? [planStart.warning] : []),
+    ...calendar.warnings.map((found) => ({ ...found, taskKey: found.taskKey ?? taskKeyAt(tasks, found.line) })),
     ...duplicateWarnings,
     ...recapResult.warnings,
     ...lintPlan(plan, { scheduled: scheduled.map((item) => item.raw), containerOf, root, itemSections }),
@@ -161,6 +186,32 @@ function findStatedDaysPerWeek(text: string): number | null {
     if (perWeek !== null) return perWeek
   }
   return null
+}
+
+/** Every absolute date a work item, its enclosing headings or its body states (the plan date may be inferred from them). */
+function datedLines(structure: Structure, contents: ItemContent[]): DatedLine[] {
+  const out: DatedLine[] = []
+  const seenSections = new Set<Section>()
+  const addSection = (section: Section): void => {
+    if (seenSections.has(section)) return
+    seenSections.add(section)
+    const dates = structure.headingInfo.get(section)?.dates
+    if (dates) out.push({ dates, line: section.line })
+  }
+  structure.items.forEach((raw, index) => {
+    if (raw.info.dates) out.push({ dates: raw.info.dates, line: raw.line })
+    const fromBody = contents[index].timelineDates
+    if (fromBody) out.push(fromBody)
+    raw.ancestors.forEach(addSection)
+  })
+  structure.phases.forEach(addSection)
+  return out
+}
+
+/** A warning on a line inside a work item belongs to that item. */
+function taskKeyAt(tasks: Task[], line: number | null): string | null {
+  if (line === null) return null
+  return tasks.find((task) => line >= task.line && line <= task.lineEnd)?.key ?? null
 }
 
 function phaseCoreTitle(section: Section): string {

@@ -3,6 +3,7 @@ import type { Block } from './outline'
 import { labelContext, parseLabel, type LabelContext } from './classify'
 import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, listEntryPaths, makeRef } from './files'
 import { isTimelineLine, parseDayRange, parseLabeledEstimate, parseWeekRange, type Estimate, type Range, type Units } from './patterns'
+import { isDatedScheduleLine, parseAbsoluteDates, type AbsoluteDates } from './dates'
 import { bounded, cleanTitle, stripEmoji } from './text'
 
 /** What a work item's blocks say: subtasks, files, criteria, code, a nested gate, estimate, timeline. */
@@ -15,6 +16,8 @@ export type ItemContent = {
   estimate: Estimate | null
   timelineWeeks: Range | null
   timelineDays: Range | null
+  /** the first absolute dates a schedule line of the body states, with that line */
+  timelineDates: { dates: AbsoluteDates; line: number } | null
   statusDone: boolean
 }
 
@@ -45,7 +48,7 @@ function verbRole(text: string): FileRole {
 export function readItemContent(blocks: Block[], units: Units): ItemContent {
   const content: ItemContent = {
     subtasks: [], files: [], criteria: [], codeBlocks: [], gates: [],
-    estimate: null, timelineWeeks: null, timelineDays: null, statusDone: false,
+    estimate: null, timelineWeeks: null, timelineDays: null, timelineDates: null, statusDone: false,
   }
   const refs: FileRef[] = []
   // mutated from the helpers below, so kept in an object (no stale narrowing)
@@ -66,7 +69,13 @@ export function readItemContent(blocks: Block[], units: Units): ItemContent {
       content.gates.push(state.gate)
     }
   }
+  const readScheduleDates = (raw: string, line: number): void => {
+    if (content.timelineDates || !isDatedScheduleLine(raw)) return
+    const dates = parseAbsoluteDates(raw)
+    if (dates) content.timelineDates = { dates, line }
+  }
   const readLine = (raw: string, line: number): void => {
+    readScheduleDates(raw, line)
     const label = parseLabel(raw)
     if (label) {
       enterContext(labelContext(label.label), label.label, line)
@@ -106,6 +115,7 @@ export function readItemContent(blocks: Block[], units: Units): ItemContent {
       }
       case 'item': {
         state.lastItemText = block.raw
+        if (block.depth === 1) readScheduleDates(block.text, block.line)
         const role = FILE_ROLES[state.context]
         // a checkbox under "Files to ..." is a task that followed the list, not a file entry
         if (role && state.context !== 'file' && block.checked === null) {

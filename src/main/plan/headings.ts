@@ -1,4 +1,5 @@
 import { parseDayRange, parseHourBlock, parseLooseEstimate, parseWeekRange, type Estimate, type Range, type Units } from './patterns'
+import { parseAbsoluteDates, type AbsoluteDates } from './dates'
 import { bounded, cleanTitle, headingClaimsDone } from './text'
 
 /** What a heading (or a checklist line) says about itself: number, schedule, estimate. */
@@ -11,6 +12,8 @@ export type HeadingInfo = {
   hours: Range | null
   days: Range | null
   weeks: Range | null
+  /** absolute dates ("Week of 2025-02-03", "Due: March 7, 2025"); relative days/weeks win over them */
+  dates: AbsoluteDates | null
   openEndedWeeks: boolean
   estimate: Estimate | null
   isPhase: boolean
@@ -37,13 +40,15 @@ export function analyzeHeading(rawText: string, units: Units): HeadingInfo {
   const hours = parseHourBlock(full)
   const days = parseDayRange(full)
   const weekRange = parseWeekRange(full)
+  const dates = parseAbsoluteDates(full)
   const estimate = parseLooseEstimate(full, units)
   if (estimate) {
     const stripped = title.replace(estimate.text, '').replace(/\s+/g, ' ').replace(/[\s:–—-]+$/, '').trim()
     if (stripped) title = stripped
   }
-  const scheduleBlock = hours !== null || /^(?:days?|weeks?)\s+\d/i.test(full)
-  const coreTitle = title.replace(SCHEDULE_PREFIX, '').trim() || title
+  const datedBlock = dates !== null && title.startsWith(dates.text)
+  const scheduleBlock = hours !== null || /^(?:days?|weeks?)\s+\d/i.test(full) || datedBlock
+  const coreTitle = (datedBlock ? title.slice(dates.text.length).replace(/^[\s:.–—-]+/, '') : title.replace(SCHEDULE_PREFIX, '')).trim() || title
   return {
     number,
     title: bounded(title, 300),
@@ -51,6 +56,7 @@ export function analyzeHeading(rawText: string, units: Units): HeadingInfo {
     hours,
     days,
     weeks: weekRange ? { start: weekRange.start, end: weekRange.end } : null,
+    dates,
     openEndedWeeks: weekRange?.openEnded ?? false,
     estimate,
     isPhase,

@@ -1,0 +1,72 @@
+import { addYears } from 'date-fns/addYears'
+import { differenceInCalendarWeeks } from 'date-fns/differenceInCalendarWeeks'
+import { formatISO } from 'date-fns/formatISO'
+import { parseISO } from 'date-fns/parseISO'
+import { startOfWeek } from 'date-fns/startOfWeek'
+import type { PlanWarning } from '../../shared/plan-model'
+import type { AbsoluteDates } from './dates'
+import { warning } from './guard'
+import type { Range } from './patterns'
+
+/**
+ * Absolute dates to plan weeks. Week 1 is the week containing the plan's date. Weeks start on
+ * Monday here, whatever the lead's calendar setting says: the importer only needs a stable,
+ * documented rule, and Monday is what "Week of <date>" almost always names in a plan.
+ */
+
+const WEEK_STARTS_ON = 1
+const MAX_YEARS_AHEAD = 5
+
+export type PlanStart = { date: string | null; warning: PlanWarning | null }
+
+/** The stated plan date, else the Monday of the earliest absolute date's week (with a warning). */
+export function choosePlanStart(statedDate: string | null, found: Array<{ dates: AbsoluteDates; line: number }>): PlanStart {
+  if (statedDate !== null || found.length === 0) return { date: statedDate, warning: null }
+  const earliest = found.reduce((best, entry) => (entry.dates.start < best.dates.start ? entry : best))
+  const monday = isoDate(startOfWeek(parseISO(earliest.dates.start), { weekStartsOn: WEEK_STARTS_ON }))
+  const message = `The plan states no date; its schedule starts on ${monday}, the Monday of the week of its earliest date (${earliest.dates.start}, "${earliest.dates.text}").`
+  return { date: monday, warning: warning('plan-date-inferred', message, earliest.line) }
+}
+
+/**
+ * Places absolute dates in plan weeks, once per source line, and warns about dates before the
+ * plan's date or more than five years after it (those stay out of the schedule).
+ */
+export class WeekCalendar {
+  readonly warnings: PlanWarning[] = []
+  private readonly resolved = new Map<string, Range | null>()
+  private readonly planDay: Date | null
+  private readonly latestAllowed: string | null
+
+  constructor(private readonly planDate: string | null) {
+    this.planDay = planDate ? parseISO(planDate) : null
+    this.latestAllowed = this.planDay ? isoDate(addYears(this.planDay, MAX_YEARS_AHEAD)) : null
+  }
+
+  weeksOf(dates: AbsoluteDates | null, line: number, taskKey: string | null = null): Range | null {
+    if (!dates || !this.planDate || !this.planDay || !this.latestAllowed) return null
+    const cacheKey = `${line}:${dates.text}`
+    if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey) ?? null
+    const start = this.weekNumber(dates.start)
+    const end = this.weekNumber(dates.end)
+    // "Week of" names a whole week, so the Monday of the plan date's own week is still in range.
+    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.start < this.planDate
+    const tooLate = dates.end > this.latestAllowed
+    let weeks: Range | null = { start, end }
+    if (tooEarly || tooLate) {
+      weeks = null
+      const why = tooEarly ? `before the plan's date (${this.planDate})` : `more than ${MAX_YEARS_AHEAD} years after the plan's date (${this.planDate})`
+      this.warnings.push(warning('date-out-of-range', `"${dates.text}" is ${why}; it is left out of the schedule.`, line, taskKey))
+    }
+    this.resolved.set(cacheKey, weeks)
+    return weeks
+  }
+
+  private weekNumber(date: string): number {
+    return differenceInCalendarWeeks(parseISO(date), this.planDay as Date, { weekStartsOn: WEEK_STARTS_ON }) + 1
+  }
+}
+
+function isoDate(date: Date): string {
+  return formatISO(date, { representation: 'date' })
+}
