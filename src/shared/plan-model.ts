@@ -167,7 +167,10 @@ export const ParsedPlanSchema = z.object({
 export type ParsedPlan = z.infer<typeof ParsedPlanSchema>
 
 export const ParseOptionsSchema = z.object({
+  /** the lead's explicit choice: wins over what the plan states (only the plan's own nesting beats it) */
   daysPerWeek: z.number().int().min(1).max(7).optional(),
+  /** the global setting: used only when the plan says nothing */
+  defaultDaysPerWeek: z.number().int().min(1).max(7).optional(),
   hoursPerDay: z.number().positive().max(24).optional(),
 })
 export type ParseOptions = z.infer<typeof ParseOptionsSchema>

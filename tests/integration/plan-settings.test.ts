@@ -25,6 +25,15 @@ describe('plan and global settings', () => {
     expect(report.start).toBe('2025-01-06')
   })
 
+  it("a plan's days/week set by the lead wins over what the plan states; the global default does not", async () => {
+    await callOk(core, 'settings.update', { daysPerWeek: 5 })
+    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { path: join(seedPlansDir, '002_b51860faf58f80b1.txt') } })
+    expect((await callOk<PlanDetail>(core, 'plans.get', { planId })).plan.weeks).toBe(3)
+    await callOk(core, 'plans.update', { planId, daysPerWeek: 5 })
+    const after = await callOk<PlanDetail>(core, 'plans.get', { planId })
+    expect([after.plan.weeks, after.plan.daysPerWeekSource, after.settings.daysPerWeek]).toEqual([5, 'option', 5])
+  })
+
   it('global hours/day and first weekday apply to new imports and the calendar', async () => {
     await callOk(core, 'settings.update', { hoursPerDay: 7, firstWeekday: 0 })
     const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { path: join(seedPlansDir, '003_270b09d1ecc628fb.txt') }, startDate: '2025-01-08' })

@@ -22,7 +22,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   const { text, options } = input
   const hoursPerDay = options.hoursPerDay ?? 8
   const statedPerWeek = findStatedDaysPerWeek(text)
-  const units: Units = { hoursPerDay, daysPerWeek: statedPerWeek ?? options.daysPerWeek ?? 5 }
+  const units: Units = { hoursPerDay, daysPerWeek: options.daysPerWeek ?? statedPerWeek ?? options.defaultDaysPerWeek ?? 5 }
 
   const lines = text.split('\n')
   const root = buildSections(parseBlocks(text), lines.length)

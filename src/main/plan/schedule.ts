@@ -3,8 +3,8 @@ import type { Range } from './patterns'
 
 /**
  * Days per week and the day -> week map. Explicit nesting (Day blocks under a single
- * "Week N" heading) wins, then what the plan states ("21 Days (3 Weeks)"), then the
- * user's option, then 5.
+ * "Week N" heading) wins, then the lead's explicit choice, then what the plan states
+ * ("21 Days (3 Weeks)"), then the global default setting, then 5.
  */
 
 export type DaysPerWeek = { value: number; source: 'plan' | 'nesting' | 'default' | 'option' }
@@ -15,9 +15,9 @@ export function chooseDaysPerWeek(stated: number | null, nestingWeeks: Map<numbe
     const daysInFirst = [...nestingWeeks.values()].filter((week) => week === firstWeek).length
     return { value: clampDays(daysInFirst), source: 'nesting' }
   }
-  if (stated !== null) return { value: clampDays(stated), source: 'plan' }
   if (options.daysPerWeek !== undefined) return { value: clampDays(options.daysPerWeek), source: 'option' }
-  return { value: 5, source: 'default' }
+  if (stated !== null) return { value: clampDays(stated), source: 'plan' }
+  return { value: clampDays(options.defaultDaysPerWeek ?? 5), source: 'default' }
 }
 
 function clampDays(value: number): number {

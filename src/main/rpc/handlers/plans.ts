@@ -19,12 +19,12 @@ function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefined, name
 }
 
 /**
- * Parse options: what the caller gives, else the plan's own settings, else the global settings. The parser lets
- * a plan's explicit structure (nesting, "21 Days (3 Weeks)") win over days/week given here.
+ * Parse options: the caller's explicit choice, else the plan's own settings; the global settings only fill in
+ * what the plan does not say (the parser lets the plan's stated days/week win over a default).
  */
 function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: ParseOptions | undefined): ParseOptions {
   const settings = readSettings(ctx.db)
-  const options: ParseOptions = { daysPerWeek: settings.daysPerWeek, hoursPerDay: settings.hoursPerDay }
+  const options: ParseOptions = { defaultDaysPerWeek: settings.daysPerWeek, hoursPerDay: settings.hoursPerDay }
   if (planId !== undefined) {
     const row = requirePlanRow(ctx.db, planId)
     if (row.daysPerWeek) options.daysPerWeek = row.daysPerWeek
