@@ -21,6 +21,8 @@ export const EvidenceItemSchema = z.object({
   /** matching line numbers (as the evidence engine gives them) or a range text such as "12-30" */
   lines: z.union([z.array(z.number().int()), z.string()]).optional(),
   commit: z.object({ sha: z.string(), date: isoDate, subject: z.string() }).optional(),
+  /** the connected repo (its id as a string) the check was resolved in; absent when none was */
+  repoId: z.string().optional(),
 })
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>
 

@@ -16,10 +16,15 @@ export function taskEvidenceOf(rows: CheckRow[]): TaskEvidence | null {
   const summary = taskStateFromChecks(results.map((r) => r!))
   const items: EvidenceItem[] = enabled.flatMap((row) => {
     const result = row.result!
-    if (result.evidence.length === 0) return [{ checkSentence: row.spec.sentence, holds: result.holdsNow === true }]
+    if (result.evidence.length === 0) {
+      const item: EvidenceItem = { checkSentence: row.spec.sentence, holds: result.holdsNow === true }
+      if (result.repoId !== null) item.repoId = result.repoId
+      return [item]
+    }
     return result.evidence.map((e) => ({
       checkSentence: row.spec.sentence,
       holds: result.holdsNow === true,
+      repoId: e.repoId,
       path: e.path,
       lines: e.lines.length > 0 ? e.lines.join(',') : undefined,
       commit: result.since ? { sha: result.since.sha, date: result.since.date.slice(0, 10), subject: result.since.subject } : e.commit ? { sha: e.commit.sha, date: e.commit.date.slice(0, 10), subject: e.commit.subject } : undefined,
