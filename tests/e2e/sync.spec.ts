@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import type { RepoLink } from '../../src/shared/contract/evidence'
 import type { ProgressReport } from '../../src/shared/progress-model'
 import { expect, repoRoot, test } from './fixtures'
-import { SEED_004, addDays, buildGitRepo, connectAndSync, goTo, importThroughUi, isoDay, seed004Commits, selectedPlanId, todayNoon } from './ui-helpers'
+import { SEED_004, addDays, buildGitRepo, callRpc, connectAndSync, goTo, importThroughUi, isoDay, seed004Commits, selectedPlanId, todayNoon } from './ui-helpers'
 
 function statusJson(planId: number, dbPath: string): ProgressReport {
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin/readiness.js'), 'status', String(planId), '--json', '--db', dbPath], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 })
@@ -109,6 +110,31 @@ test('a manual status with a note shows in the table and the chart, and is flagg
     expect(actualAfter).not.toEqual(actualBefore)
     expect(cli.summary.disagreementCount).toBe(flaggedKeys.length)
     await expect(page.getByTestId('confirm-title')).toContainText('manual status disagrees with git')
+  } finally {
+    rmSync(repo, { recursive: true, force: true })
+  }
+})
+
+test('filtering by the connected repo shows exactly the tasks whose evidence came from it', async ({ appPage: page, app }) => {
+  const { repo, planId } = await importSyncedPlan(page)
+  try {
+    const [link] = await callRpc<RepoLink[]>(page, 'repos.list', { planId })
+    const cli = statusJson(planId, app.dbPath)
+    const fromRepo = cli.tasks.filter((task) => task.evidence.some((item) => item.repoId === String(link.repoId))).map((task) => task.key)
+    const withoutEvidence = cli.tasks.filter((task) => task.evidence.length === 0).map((task) => task.key)
+    // the repo has no prefix, so the old path rule would have kept every task with plan files: evidence is narrower
+    expect(fromRepo).toContain('1.2')
+    expect(withoutEvidence.length).toBeGreaterThan(0)
+    expect(fromRepo.length).toBeLessThan(cli.tasks.length)
+
+    await goTo(page, 'Tasks')
+    const rows = page.getByTestId('task-row')
+    await expect(rows).toHaveCount(cli.tasks.length)
+    await page.getByLabel('Repository').selectOption(String(link.repoId))
+    await expect(rows).toHaveCount(fromRepo.length)
+    const shown = await rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-task-key')))
+    expect(shown.sort()).toEqual([...fromRepo].sort())
+    for (const key of withoutEvidence) expect(shown).not.toContain(key)
   } finally {
     rmSync(repo, { recursive: true, force: true })
   }

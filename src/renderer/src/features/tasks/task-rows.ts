@@ -19,6 +19,8 @@ export interface TaskRowData {
   disagreement: boolean
   manual: TaskProgress['manual']
   files: string[]
+  /** ids (as strings) of the repos its evidence came from; null when the task was never synced */
+  evidenceRepoIds: string[] | null
   /** position in the plan, for the default sort */
   order: number
 }
@@ -68,13 +70,25 @@ export function buildTaskRows(detail: PlanDetail, report: ProgressReport | null)
       disagreement: progress?.disagreement ?? false,
       manual: progress?.manual ?? null,
       files: task.files.map((file) => file.path),
+      evidenceRepoIds: evidenceRepoIdsOf(progress),
       order,
     }
   })
 }
 
-/** A repo with a path prefix holds the plan paths under that prefix; a repo without one holds every path. */
+/** Repos the task's evidence came from; null when there is no synced verdict (no report, or evidence never evaluated). */
+function evidenceRepoIdsOf(progress: TaskProgress | undefined): string[] | null {
+  if (!progress || progress.evidenceState === null) return null
+  return [...new Set(progress.evidence.flatMap((item) => (item.repoId === undefined ? [] : [item.repoId])))]
+}
+
+/**
+ * A task is in a repo when any of its evidence was resolved in that repo; a synced task without evidence
+ * is in no repo. Tasks never synced have no evidence to ask, so only for them the plan paths decide, as an
+ * approximation: a repo with a path prefix holds the plan paths under that prefix, one without holds every path.
+ */
 export function taskInRepo(task: TaskRowData, repo: RepoLink): boolean {
+  if (task.evidenceRepoIds !== null) return task.evidenceRepoIds.includes(String(repo.repoId))
   if (task.files.length === 0) return false
   const prefix = (repo.prefix ?? '').replace(/^\/+|\/+$/g, '')
   if (!prefix) return true
