@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import type { MenuCommand } from '../../../shared/events'
 import { onEvent } from '../lib/api'
+import { SyncNotificationTracker, notificationText } from '../lib/notification-rules'
+import { notifyIfUnfocused } from '../lib/notifications'
 import { pickPlanFile } from '../features/plans/plan-picker'
 import { backupDatabase } from '../features/report/backup-action'
 import { useStore } from './store'
@@ -29,18 +31,36 @@ function runMenuCommand(command: MenuCommand) {
   }
 }
 
-/** Keeps the UI in step with the core: data changes, sync progress, repo state and menu commands. */
+function planTitle(planId: number): string {
+  return useStore.getState().plans.find((plan) => plan.id === planId)?.title ?? 'The plan'
+}
+
+function repoName(repoId: number): string {
+  return useStore.getState().repos.find((repo) => repo.repoId === repoId)?.name ?? 'A connected repository'
+}
+
+/**
+ * Keeps the UI in step with the core: data changes, sync progress, repo state and menu commands; a finished sync
+ * (after a repo change or not) shows a system notification while the window is unfocused.
+ */
 export function useCoreEvents() {
   useEffect(() => {
+    const syncs = new SyncNotificationTracker()
     const unsubscribers = [
       onEvent('plans.changed', ({ planId }) => {
         const store = useStore.getState()
         void store.loadPlans()
         if (planId !== null && planId === store.selectedPlanId && !store.sync?.running) void store.loadPlanData()
       }),
-      onEvent('repos.syncProgress', (payload) => useStore.getState().receiveSyncProgress(payload)),
-      onEvent('repos.changed', ({ planId }) => {
+      onEvent('repos.syncProgress', (payload) => {
+        useStore.getState().receiveSyncProgress(payload)
+        if (!payload.finished) return
+        const { kind, changedRepos } = syncs.syncFinished(payload.planId, payload.phase)
+        notifyIfUnfocused(kind, notificationText(kind, planTitle(payload.planId), changedRepos), `readiness-sync-${payload.planId}`)
+      }),
+      onEvent('repos.changed', ({ planId, repoId }) => {
         const store = useStore.getState()
+        syncs.repoChanged(planId, repoName(repoId))
         if (planId === store.selectedPlanId) {
           void store.loadRepos()
           if (!store.sync?.running) void store.reloadReport()

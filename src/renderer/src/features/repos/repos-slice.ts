@@ -103,7 +103,6 @@ export const createReposSlice: SliceCreator<ReposSlice> = (set, get) => ({
     try {
       const summary = await call('repos.sync', { planId })
       set({ sync: { ...(get().sync ?? { planId, phase: 'done', done: 0, total: 0, error: null }), running: false, summary, error: null } })
-      if (!summary.cancelled) notifyWhenUnfocused('Sync finished', `${summary.checksEvaluated} checks evaluated over ${summary.commitsEvaluated} commits.`)
     } catch (error) {
       set({ sync: { planId, running: false, phase: 'failed', done: 0, total: 0, summary: null, error: errorMessage(error) } })
     }
@@ -137,9 +136,3 @@ export const createReposSlice: SliceCreator<ReposSlice> = (set, get) => ({
     })
   },
 })
-
-/** Desktop notification for long work, only when the lead is looking elsewhere. */
-function notifyWhenUnfocused(title: string, body: string) {
-  if (document.hasFocus() || typeof Notification === 'undefined') return
-  if (Notification.permission === 'granted') new Notification(title, { body })
-}

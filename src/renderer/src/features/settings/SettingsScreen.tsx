@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import type { Settings } from '../../../../shared/contract/app'
 import { formatDate } from '../../lib/format'
+import { NotificationToggle } from './NotificationToggle'
 import { PlanSettingsForm } from './PlanSettingsForm'
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -93,7 +94,7 @@ function ThemePicker({ settings }: { settings: Settings }) {
   )
 }
 
-/** Global calendar and theme, and the selected plan's own start, days/week and hours/day. */
+/** Global calendar, theme and notifications, and the selected plan's own start, days/week and hours/day. */
 export function SettingsScreen() {
   const settings = useStore((s) => s.settings)
   const error = useStore((s) => s.settingsError)
@@ -112,6 +113,7 @@ export function SettingsScreen() {
         <div className="stack">
           <GlobalSettingsForm key={JSON.stringify(settings)} settings={settings} />
           <ThemePicker settings={settings} />
+          <NotificationToggle />
           <PlanSettingsForm />
         </div>
       ) : (
