@@ -113,7 +113,9 @@ export function startDesktopApp(): void {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
     })
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    // notifications (shown only while the window is unfocused) are the one permission the app uses
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'))
+    session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications')
 
     const core = openCore({
       dbPath: resolveDbPath(undefined, { platform: process.platform, env: process.env, homedir: homedir() }),

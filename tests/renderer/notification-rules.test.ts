@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { renderer } from './renderer-modules'
+import { SyncNotificationTracker, notificationText, shouldNotify } from '../../src/renderer/src/lib/notification-rules'
 
-const { SyncNotificationTracker, notificationText, shouldNotify } = await renderer.notificationRules()
 type NotificationKind = Parameters<typeof shouldNotify>[0]['kind']
 type NotificationPermissionState = Parameters<typeof shouldNotify>[0]['permission']
 

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RepoLink } from '../../src/shared/contract/evidence'
 import type { PlanDetail } from '../../src/shared/contract/plans'
 import type { EvidenceItem, ProgressReport, TaskProgress } from '../../src/shared/progress-model'
-import { renderer } from './renderer-modules'
-
-const { DEFAULT_TASK_FILTERS, buildTaskRows, filterTasks } = await renderer.taskRows()
+import { DEFAULT_TASK_FILTERS, buildTaskRows, filterTasks } from '../../src/renderer/src/features/tasks/task-rows'
 
 function repo(repoId: number, prefix: string | null = null): RepoLink {
   return { planId: 1, repoId, path: `/repos/${repoId}`, name: `repo-${repoId}`, branch: null, currentBranch: 'main', prefix, autoSync: true, available: true, state: 'ok', message: null, lastSyncAt: null, headSha: null }
