@@ -7,7 +7,7 @@ import { repoRoot } from '../support/paths'
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(repoRoot, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.(ts|tsx|js|cjs|mjs)$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
 }
 

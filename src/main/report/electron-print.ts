@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { AppError } from '../../shared/rpc'
 import { WAIT_FOR_REPORT_SCRIPT, electronPrintOptions, type PrintRequest } from './pdf-port'
 
-/** Electron's main script for the job: a plain file beside this one, since Electron runs it without a build. */
+/** Electron's main script for the job: a plain script in platform/ (the only folder that may use electron), run by Electron without a build. */
 function printMainScript(): string {
-  return fileURLToPath(new URL('./electron-print-main.cjs', import.meta.url))
+  return fileURLToPath(new URL('../platform/electron-print-main.cjs', import.meta.url))
 }
 
 /** Prints with the installed Electron binary when no Chromium is available. */
