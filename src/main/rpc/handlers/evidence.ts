@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/rpc'
+import { inTransaction } from '../../db/client'
 import { checkRowsForTasks, requireCheck, toCheckRow } from '../../db/check-store'
 import { checkResults, checks, tasks } from '../../db/schema'
 import { checkKey, taskStateFromChecks } from '../../evidence'
@@ -61,11 +62,13 @@ export const evidenceHandlers: HandlerGroup = {
     if (input.spec) {
       const spec = { ...input.spec, origin: row.origin }
       Object.assign(patch, { specJson: JSON.stringify(spec), kind: spec.kind, sentence: spec.sentence, checkKey: checkKey(spec), edited: row.origin === 'derived' ? true : row.edited })
-      // the old result answered another question
-      ctx.db.delete(checkResults).where(eq(checkResults.checkId, row.id)).run()
     }
     if (input.enabled !== undefined) patch.enabled = input.enabled
-    if (Object.keys(patch).length > 0) ctx.db.update(checks).set(patch).where(eq(checks.id, row.id)).run()
+    inTransaction(ctx.db, () => {
+      // the old result answered another question
+      if (input.spec) ctx.db.delete(checkResults).where(eq(checkResults.checkId, row.id)).run()
+      if (Object.keys(patch).length > 0) ctx.db.update(checks).set(patch).where(eq(checks.id, row.id)).run()
+    })
     changed(ctx, row.taskId)
     const updated = requireCheck(ctx.db, row.id)
     return checkRowsForTasks(ctx.db, [updated.taskId]).get(updated.taskId)!.find((c) => c.id === row.id)!

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs'
 import { basename, isAbsolute } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../../shared/rpc'
+import { inTransaction } from '../../db/client'
 import { requirePlanRow } from '../../db/plan-store'
 import { linkRows, normalizePrefix, removeLink, requireLink, toRepoLink, upsertRepo } from '../../db/repo-store'
 import { checkResults, checks, planRepos, tasks } from '../../db/schema'
@@ -34,14 +35,17 @@ export const repoHandlers: HandlerGroup = {
     if (['unavailable', 'not-a-repo', 'git-missing'].includes(inspection.state)) throw new AppError('bad-input', inspection.message)
     if (branch && inspection.state !== 'empty' && !inspection.head) throw new AppError('bad-input', `The repository has no branch "${branch}"`)
     const topLevel = realpathSync(inspection.dir)
-    const repoId = upsertRepo(ctx.db, topLevel, basename(topLevel))
-    const existing = linkRows(ctx.db, input.planId).find((r) => r.repo.id === repoId)
-    if (existing) throw new AppError('conflict', `${topLevel} is already connected to this plan`)
-    ctx.db
-      .insert(planRepos)
-      .values({ planId: input.planId, repoId, branch: branch ?? null, pathPrefix: prefix, lastState: inspection.state, lastMessage: inspection.message })
-      .run()
-    dropPlanResults(ctx, input.planId)
+    const repoId = inTransaction(ctx.db, () => {
+      const id = upsertRepo(ctx.db, topLevel, basename(topLevel))
+      const existing = linkRows(ctx.db, input.planId).find((r) => r.repo.id === id)
+      if (existing) throw new AppError('conflict', `${topLevel} is already connected to this plan`)
+      ctx.db
+        .insert(planRepos)
+        .values({ planId: input.planId, repoId: id, branch: branch ?? null, pathPrefix: prefix, lastState: inspection.state, lastMessage: inspection.message })
+        .run()
+      dropPlanResults(ctx, input.planId)
+      return id
+    })
     ctx.reposChanged(input.planId)
     return toRepoLink(requireLink(ctx.db, input.planId, repoId), inspection.currentBranch)
   },
@@ -61,14 +65,19 @@ export const repoHandlers: HandlerGroup = {
     if (input.branch !== undefined) patch.branch = checkedBranch(input.branch) ?? null
     if (input.prefix !== undefined) patch.pathPrefix = normalizePrefix(input.prefix)
     if (input.autoSync !== undefined) patch.autoSync = input.autoSync
-    ctx.db.update(planRepos).set(patch).where(eq(planRepos.id, row.link.id)).run()
-    if (input.branch !== undefined || input.prefix !== undefined) dropPlanResults(ctx, input.planId)
+    inTransaction(ctx.db, () => {
+      ctx.db.update(planRepos).set(patch).where(eq(planRepos.id, row.link.id)).run()
+      if (input.branch !== undefined || input.prefix !== undefined) dropPlanResults(ctx, input.planId)
+    })
     ctx.reposChanged(input.planId)
     return toRepoLink(requireLink(ctx.db, input.planId, input.repoId))
   },
   'repos.disconnect': (input, ctx) => {
-    const removed = removeLink(ctx.db, input.planId, input.repoId)
-    if (removed) dropPlanResults(ctx, input.planId)
+    const removed = inTransaction(ctx.db, () => {
+      const done = removeLink(ctx.db, input.planId, input.repoId)
+      if (done) dropPlanResults(ctx, input.planId)
+      return done
+    })
     ctx.reposChanged(input.planId)
     return { removed }
   },
