@@ -1,9 +1,18 @@
+import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import type { ProgressReport, TaskProgress } from '../../../../shared/progress-model'
 import { formatHours } from '../../lib/format'
+import { useNumberedKeys, visibleKey } from '../../lib/task-label'
+
+/** How many items a list shows before "Show all". */
+export const ATTENTION_LIST_CAP = 8
 
 function TaskList({ id, title, tasks, empty, detail }: { id: string; title: string; tasks: TaskProgress[]; empty: string; detail(task: TaskProgress): string }) {
   const openTask = useStore((s) => s.openTask)
+  const numberedKeys = useNumberedKeys()
+  const [expanded, setExpanded] = useState(false)
+  const listId = useId()
+  const shown = expanded ? tasks : tasks.slice(0, ATTENTION_LIST_CAP)
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>
@@ -12,17 +21,31 @@ function TaskList({ id, title, tasks, empty, detail }: { id: string; title: stri
       {tasks.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ul className="plain-list task-links" data-testid={id}>
-          {tasks.slice(0, 50).map((task) => (
-            <li key={task.key}>
-              <button type="button" className="link-button" onClick={() => void openTask(task.key)}>
-                <span className="task-key">{task.key}</span> {task.title}
-              </button>
-              <span className="muted small"> {detail(task)}</span>
-            </li>
-          ))}
-          {tasks.length > 50 && <li className="muted">… and {tasks.length - 50} more (see Tasks)</li>}
-        </ul>
+        <>
+          <ul className="plain-list task-links" data-testid={id} id={listId}>
+            {shown.map((task) => {
+              const key = visibleKey(task.key, numberedKeys)
+              return (
+                <li key={task.key} data-task-key={task.key}>
+                  <button type="button" className="link-button" onClick={() => void openTask(task.key)}>
+                    {key !== null && (
+                      <>
+                        <span className="task-key">{key}</span>{' '}
+                      </>
+                    )}
+                    {task.title}
+                  </button>
+                  <span className="muted small"> {detail(task)}</span>
+                </li>
+              )
+            })}
+          </ul>
+          {tasks.length > ATTENTION_LIST_CAP && (
+            <button type="button" className="link-button show-all" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded(!expanded)}>
+              {expanded ? 'Show fewer' : `Show all ${tasks.length}`}
+            </button>
+          )}
+        </>
       )}
     </section>
   )

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react'
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { formatDate } from '../../lib/format'
-import { buildChartPoints, buildPhaseBands, type ChartMode, type ChartPoint } from './chart-data'
+import { useNumberedKeys, visibleKey } from '../../lib/task-label'
+import { buildChartPoints, buildPhaseBands, defaultWeekRange, pointsInRange, type ChartMode, type ChartPoint, type WeekRange } from './chart-data'
 
 const MILESTONE_COLORS: Record<string, string> = { met: 'var(--ok)', missed: 'var(--danger)', pending: 'var(--muted)', unverifiable: 'var(--warn)' }
 
@@ -10,7 +11,7 @@ interface TooltipProps {
   active?: boolean
   payload?: { payload: ChartPoint }[]
   unit: string
-  doneByWeek: Map<number, { key: string; title: string }[]>
+  doneByWeek: Map<number, { key: string; label: string | null; title: string }[]>
   mode: ChartMode
 }
 
@@ -48,7 +49,8 @@ function WeekTooltip({ active, payload, unit, doneByWeek, mode }: TooltipProps) 
           <ul>
             {done.slice(0, 8).map((task) => (
               <li key={task.key}>
-                {task.key} {task.title}
+                {task.label !== null && `${task.label} `}
+                {task.title}
               </li>
             ))}
             {done.length > 8 && <li>… and {done.length - 8} more</li>}
@@ -102,34 +104,53 @@ function ChartDataTable({ points, unit, mode }: { points: ChartPoint[]; unit: st
 /** Burndown (remaining) or burnup (done vs scope), week by week, with phases, milestones, today and the forecast band. */
 export function BurndownChart({ report }: { report: ProgressReport }) {
   const [mode, setMode] = useState<ChartMode>('burndown')
-  const points = useMemo(() => buildChartPoints(report, mode), [report, mode])
+  const [chosenRange, setChosenRange] = useState<WeekRange | null>(null)
+  const range = chosenRange ?? defaultWeekRange(report)
+  const points = useMemo(() => pointsInRange(buildChartPoints(report, mode), report, range), [report, mode, range])
+  const numberedKeys = useNumberedKeys()
   const bands = useMemo(() => buildPhaseBands(report), [report])
   const doneByWeek = useMemo(() => {
-    const map = new Map<number, { key: string; title: string }[]>()
+    const map = new Map<number, { key: string; label: string | null; title: string }[]>()
     for (const task of report.tasks) {
       if (task.state !== 'done' || task.doneWeek === null) continue
       if (!map.has(task.doneWeek)) map.set(task.doneWeek, [])
-      map.get(task.doneWeek)!.push({ key: task.key, title: task.title })
+      map.get(task.doneWeek)!.push({ key: task.key, label: visibleKey(task.key, numberedKeys), title: task.title })
     }
     return map
-  }, [report])
+  }, [report, numberedKeys])
   const unit = report.summary.basis === 'hours' ? 'h' : 'tasks'
   const firstWeek = points[0]?.week ?? 0
   const lastWeek = points.at(-1)?.week ?? 1
+  const todayOnChart = report.asOfWeek >= firstWeek && report.asOfWeek <= lastWeek
+  const milestones = report.milestones.filter((milestone) => milestone.week >= firstWeek && milestone.week <= lastWeek)
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">
       <header className="panel-header">
         <h2 id="chart-title">{mode === 'burndown' ? 'Burndown' : 'Burnup'}</h2>
-        <div role="group" aria-label="Chart type" className="segmented">
-          {(['burndown', 'burnup'] as const).map((value) => (
-            <button key={value} type="button" aria-pressed={mode === value} onClick={() => setMode(value)}>
-              {value === 'burndown' ? 'Burndown' : 'Burnup'}
-            </button>
-          ))}
+        {!todayOnChart && (
+          <p className="muted small chart-today-note" data-testid="chart-today-note">
+            Today: week {report.asOfWeek} (off the chart)
+          </p>
+        )}
+        <div className="chart-controls">
+          <div role="group" aria-label="Chart type" className="segmented">
+            {(['burndown', 'burnup'] as const).map((value) => (
+              <button key={value} type="button" aria-pressed={mode === value} onClick={() => setMode(value)}>
+                {value === 'burndown' ? 'Burndown' : 'Burnup'}
+              </button>
+            ))}
+          </div>
+          <div role="group" aria-label="Chart weeks" className="segmented">
+            {(['plan', 'all'] as const).map((value) => (
+              <button key={value} type="button" aria-pressed={range === value} onClick={() => setChosenRange(value)}>
+                {value === 'plan' ? 'Plan weeks' : 'All weeks'}
+              </button>
+            ))}
+          </div>
         </div>
       </header>
-      <div className="chart-box" data-testid="burndown-chart" data-mode={mode}>
+      <div className="chart-box" data-testid="burndown-chart" data-mode={mode} data-range={range} data-first-week={firstWeek} data-last-week={lastWeek}>
         <ResponsiveContainer width="100%" height={340}>
           <ComposedChart data={points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -153,16 +174,16 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
             <Line dataKey="scope" name="Scope" className="line-scope" stroke="var(--scope)" strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
             <Line dataKey="ideal" name="Ideal" className="line-ideal" stroke="var(--ideal)" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
             <Line dataKey="actual" name="Actual" className="line-actual" stroke="var(--actual)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
-            {report.milestones.map((milestone, index) => (
+            {milestones.map((milestone, index) => (
               <ReferenceLine key={`m-${index}`} x={milestone.week} stroke={MILESTONE_COLORS[milestone.status]} strokeDasharray="1 3" className={`milestone milestone-${milestone.status}`} />
             ))}
             {mode === 'burndown' &&
-              report.milestones
+              milestones
                 .filter((milestone) => milestone.targetRemainingHours !== null && report.summary.basis === 'hours')
                 .map((milestone, index) => (
                   <ReferenceDot key={`md-${index}`} x={milestone.week} y={milestone.targetRemainingHours!} r={5} fill={MILESTONE_COLORS[milestone.status]} stroke="var(--panel)" />
                 ))}
-            {report.asOfWeek >= firstWeek && report.asOfWeek <= lastWeek && (
+            {todayOnChart && (
               <ReferenceLine x={report.asOfWeek} stroke="var(--accent)" className="today-marker" label={{ value: 'Today', position: 'top', fill: 'var(--accent)', fontSize: 11 }} />
             )}
           </ComposedChart>

@@ -83,7 +83,7 @@ export function DashboardScreen() {
       {report && (
         <div data-testid="dashboard" className="stack">
           <Figures report={report} />
-          <BurndownChart report={report} />
+          <BurndownChart key={plan.id} report={report} />
           <PhaseTimeline report={report} />
           <AttentionLists report={report} />
         </div>

@@ -76,3 +76,27 @@ export function buildPhaseBands(report: ProgressReport): PhaseBand[] {
 export function tasksDoneInWeek(report: ProgressReport, week: number): { key: string; title: string }[] {
   return report.tasks.filter((task) => task.state === 'done' && task.doneWeek === week).map((task) => ({ key: task.key, title: task.title }))
 }
+
+/** 'plan': the plan's own weeks (plus its forecast); 'all': the whole series up to today. */
+export type WeekRange = 'plan' | 'all'
+
+/** How far past the plan's end "today" may be and still belong on the plan-weeks chart. */
+export const NEAR_PLAN_END_WEEKS = 8
+
+/** Long after a plan ended, its weeks would be a sliver of the whole series: show the plan's weeks first. */
+export function defaultWeekRange(report: ProgressReport): WeekRange {
+  return report.asOfWeek > report.planEndWeek + NEAR_PLAN_END_WEEKS ? 'plan' : 'all'
+}
+
+/** The last week of the plan-weeks range: the plan's end, the P85 forecast if any, and today if near the end. */
+export function planRangeLastWeek(report: ProgressReport): number {
+  const forecastWeek = report.forecast.status === 'ok' ? (report.forecast.p85Week ?? 0) : 0
+  const todayWeek = report.asOfWeek <= report.planEndWeek + NEAR_PLAN_END_WEEKS ? report.asOfWeek : 0
+  return Math.max(report.planEndWeek, forecastWeek, todayWeek)
+}
+
+export function pointsInRange(points: ChartPoint[], report: ProgressReport, range: WeekRange): ChartPoint[] {
+  if (range === 'all') return points
+  const lastWeek = planRangeLastWeek(report)
+  return points.filter((point) => point.week <= lastWeek)
+}

@@ -38,7 +38,8 @@ export function TaskDrawer() {
         <header className="drawer-header">
           <div>
             <p className="muted small">
-              {drawer.key} · {progress?.phaseTitle ?? 'Outside any phase'}
+              {task?.number ? `${drawer.key} · ` : ''}
+              {progress?.phaseTitle ?? 'Outside any phase'}
             </p>
             <h2 id="drawer-title">{task?.title ?? progress?.title ?? drawer.key}</h2>
           </div>

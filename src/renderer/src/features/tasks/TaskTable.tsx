@@ -48,7 +48,7 @@ function TaskRow({ task, rowIndex, onOpen }: { task: TaskRowData; rowIndex: numb
   return (
     <div role="row" aria-rowindex={rowIndex} className="task-grid task-row" data-testid="task-row" data-task-key={task.key} data-state={task.state} data-manual={task.manual?.status ?? ''} data-disagreement={task.disagreement}>
       <div role="cell" className="task-key">
-        {task.key}
+        {task.number !== null ? task.key : ''}
       </div>
       <div role="cell" className="task-title">
         <button type="button" className="link-button" onClick={() => onOpen(task.key)} title={task.title}>

@@ -5,6 +5,8 @@ import type { ProgressReport, TaskProgress, TaskState } from '../../../../shared
 /** One work item as the table shows it: the progress verdict joined with the plan's own data. */
 export interface TaskRowData {
   key: string
+  /** the plan's number for the item ("1.2"); null when unnumbered (its key is then generated, not shown) */
+  number: string | null
   title: string
   phase: number | null
   phaseTitle: string
@@ -56,6 +58,7 @@ export function buildTaskRows(detail: PlanDetail, report: ProgressReport | null)
     const progress = progressByKey.get(task.key)
     return {
       key: task.key,
+      number: task.number ?? null,
       title: task.title,
       phase: task.phase,
       phaseTitle: task.phase !== null ? (detail.plan.phases[task.phase]?.title ?? OUTSIDE_PHASES) : OUTSIDE_PHASES,
