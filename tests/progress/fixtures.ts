@@ -1,5 +1,6 @@
 import type { ParsedPlan, Phase, Task } from '../../src/shared/plan-model'
 import type { CalendarInput, ProgressInput, ProgressTaskInput } from '../../src/shared/progress-model'
+import { progressTaskInput } from '../../src/main/progress/task-inputs'
 
 /** Hand-built plans and progress inputs (the parser is not involved). */
 
@@ -56,21 +57,7 @@ export function plan(fields: Partial<ParsedPlan> & { tasks: Task[] }): ParsedPla
 
 /** the progress input for a plan task, with optional evidence / manual / claim */
 export function progressTask(task: Task, extra: Partial<ProgressTaskInput> = {}): ProgressTaskInput {
-  return {
-    key: task.key,
-    title: task.title,
-    phase: task.phase,
-    estimateHours: task.estimateHours,
-    estimateDerived: task.estimateDerived,
-    weekStart: task.weekStart,
-    weekEnd: task.weekEnd,
-    dayStart: task.dayStart,
-    dayEnd: task.dayEnd,
-    claimedDone: task.claimedDone,
-    evidence: null,
-    manual: null,
-    ...extra,
-  }
+  return { ...progressTaskInput(task), ...extra }
 }
 
 export const doneBy = (date: string, sha = 'abc1234') => ({

@@ -1,4 +1,4 @@
-import type { ParsedPlan } from '../../shared/plan-model'
+import type { ParsedPlan, Task } from '../../shared/plan-model'
 import type { ManualStatus, ProgressTaskInput, TaskEvidence } from '../../shared/progress-model'
 
 export interface TaskFacts {
@@ -6,9 +6,9 @@ export interface TaskFacts {
   manual?: ReadonlyMap<string, ManualStatus>
 }
 
-/** Progress inputs for a plan's tasks, joined by task key with stored evidence and manual statuses. */
-export function progressTaskInputs(plan: ParsedPlan, facts: TaskFacts = {}): ProgressTaskInput[] {
-  return plan.tasks.map((task) => ({
+/** The progress input of one plan task, with its stored evidence and manual status (none by default). */
+export function progressTaskInput(task: Task, evidence: TaskEvidence | null = null, manual: ManualStatus | null = null): ProgressTaskInput {
+  return {
     key: task.key,
     title: task.title,
     phase: task.phase,
@@ -19,7 +19,12 @@ export function progressTaskInputs(plan: ParsedPlan, facts: TaskFacts = {}): Pro
     dayStart: task.dayStart,
     dayEnd: task.dayEnd,
     claimedDone: task.claimedDone,
-    evidence: facts.evidence?.get(task.key) ?? null,
-    manual: facts.manual?.get(task.key) ?? null,
-  }))
+    evidence,
+    manual,
+  }
+}
+
+/** Progress inputs for a plan's tasks, joined by task key with stored evidence and manual statuses. */
+export function progressTaskInputs(plan: ParsedPlan, facts: TaskFacts = {}): ProgressTaskInput[] {
+  return plan.tasks.map((task) => progressTaskInput(task, facts.evidence?.get(task.key) ?? null, facts.manual?.get(task.key) ?? null))
 }

@@ -6,17 +6,9 @@ import { startWebServer } from '../web/server'
 import { installedElectronBinary, isExecutableFile, locateBrowser, type LocateResult } from './chromium-locate'
 import { PAGE_MARGIN_MM, REPORT_STATE_ATTRIBUTE, footerTemplate, headerTemplate, printViewQuery, type PdfPort, type PrintRequest } from './pdf-port'
 import { printWithElectron } from './electron-print'
+import { CHROMIUM_ARGS } from './chromium-args'
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export { CHROMIUM_ARGS }
 
 /** The longest the print view may take to load its data and draw (a 300-task plan takes well under a second). */
 const READY_TIMEOUT_MS = 60_000
