@@ -22,7 +22,13 @@ export function loadPlanContext(db: AppDatabase, planId: number): PlanContext {
   const settings = readSettings(db)
   const baseline = readVersionPlan(db, row.baselineVersionId)
   const current = readVersionPlan(db, row.currentVersionId)
-  const firstImport = db.select({ importedAt: planVersions.importedAt }).from(planVersions).where(eq(planVersions.id, row.baselineVersionId)).get()
+  // the first import dates a plan without a date of its own (a rebaseline does not move its start)
+  const firstImport = db
+    .select({ importedAt: planVersions.importedAt })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(asc(planVersions.versionNo))
+    .get()
   const calendarInput = calendarInputFor(
     current,
     { start: row.startDate ?? undefined, firstWeekday: settings.firstWeekday, nonWorkingDates: settings.nonWorkingDates },
