@@ -295,6 +295,8 @@ export const ProgressReportSchema = z.object({
   asOf: isoDate,
   /** plan week containing asOf (0 = before the plan started) */
   asOfWeek: z.number().int(),
+  /** plan time at the end of asOf, in weeks ((asOfWeek − 1) + share of that week's working days): where "as of" sits on the week axis */
+  asOfElapsedWeeks: z.number().optional(),
   /** last week of the plan's own schedule */
   planEndWeek: z.number().int(),
   /** the baseline the ideal line, planned value and SPI are measured against (absent: the plan as first imported) */

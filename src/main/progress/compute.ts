@@ -160,6 +160,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
     week1Start: calendar.week1Start,
     asOf,
     asOfWeek,
+    asOfElapsedWeeks: round2(elapsedWeeks),
     planEndWeek,
     ...(input.baselineRef ? { baseline: input.baselineRef } : {}),
     calendar: input.calendar,

@@ -3,6 +3,7 @@ import { useStore } from '../../app/store'
 import { Modal } from '../../components/Modal'
 import { formatDate, formatHours } from '../../lib/format'
 import type { ParsedPlan } from '../../../../shared/plan-model'
+import { BaselineChoice } from './BaselineChoice'
 import { PlanDiffView } from './PlanDiffView'
 import type { ImportDraft } from './plans-slice'
 
@@ -173,6 +174,7 @@ export function ImportPreview() {
               </p>
               <Structure plan={plan} />
               {draft.preview?.diff && <PlanDiffView diff={draft.preview.diff} />}
+              {draft.targetPlanId !== null && <BaselineChoice draft={draft} />}
               <Findings plan={plan} />
               <Options draft={draft} />
             </>

@@ -19,6 +19,8 @@ export interface ImportDraft {
   /** set when this is a re-import (a new version of an existing plan) */
   targetPlanId: number | null
   options: ImportOptions
+  /** re-import only: make the new version the baseline (null: keep the plan's baseline) */
+  rebaseline: { reason: string } | null
   preview: MethodOutput<'plans.preview'> | null
   status: 'parsing' | 'ready' | 'importing'
   error: string | null
@@ -43,6 +45,7 @@ export interface PlansSlice {
   selectPlan(id: number | null): void
   startImport(source: PlanSource, targetPlanId?: number | null): Promise<void>
   setImportOptions(patch: Partial<ImportOptions>): Promise<void>
+  setImportBaseline(choice: { reason: string } | null): void
   confirmImport(): Promise<void>
   cancelImport(): void
   removePlan(planId: number): Promise<void>
@@ -124,12 +127,15 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     },
 
     async startImport(source, targetPlanId = null) {
+      // a plan stored with no hours has nothing to measure against: offer its replacement as the baseline
+      const target = get().plans.find((plan) => plan.id === targetPlanId)
       set({
         importDraft: {
           source,
           label: sourceLabel(source),
           targetPlanId,
           options: { startDate: null, daysPerWeek: null, hoursPerDay: null },
+          rebaseline: target && target.totalHours === 0 ? { reason: '' } : null,
           preview: null,
           status: 'parsing',
           error: null,
@@ -146,6 +152,11 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
       if ('daysPerWeek' in patch || 'hoursPerDay' in patch) await refreshPreview()
     },
 
+    setImportBaseline(choice) {
+      const draft = get().importDraft
+      if (draft) set({ importDraft: { ...draft, rebaseline: choice } })
+    },
+
     async confirmImport() {
       const draft = get().importDraft
       if (!draft || !draft.preview) return
@@ -156,6 +167,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
           options: parseOptions(draft.options),
           ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
           ...(draft.options.startDate ? { startDate: draft.options.startDate } : {}),
+          ...(draft.targetPlanId !== null && draft.rebaseline ? { rebaseline: draft.rebaseline } : {}),
         })
         if ('path' in draft.source) set({ recentFiles: rememberRecentFile(draft.source.path) })
         set({ importDraft: null })
@@ -168,7 +180,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
           tone: 'info',
           message:
             result.versionNo > 1
-              ? `Imported version ${result.versionNo} of the plan (${result.taskCount} work items).`
+              ? `Imported version ${result.versionNo} of the plan (${result.taskCount} work items)${draft.rebaseline ? '; it is now the baseline' : ''}.`
               : `Imported ${draft.label}: ${result.taskCount} work items, ${result.totalHours} h.`,
         })
       } catch (error) {
