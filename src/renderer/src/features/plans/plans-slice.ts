@@ -4,6 +4,7 @@ import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 import { sourceLabel } from '../../lib/file-source'
+import { rememberedPlanId } from '../../lib/plan-labels'
 import { readRecentFiles, rememberRecentFile, type RecentFile } from './recent-files'
 
 export interface ImportOptions {
@@ -82,7 +83,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     plans: [],
     planFigures: {},
     plansError: null,
-    selectedPlanId: null,
+    selectedPlanId: rememberedPlanId(),
     importDraft: null,
     recentFiles: readRecentFiles(),
     sampleStatus: 'idle',
