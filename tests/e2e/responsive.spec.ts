@@ -24,7 +24,7 @@ async function checkEveryTitle(page: Page, width: number, titles: Map<string, st
           const rect = element?.getBoundingClientRect()
           return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null
         }
-        const visibleCells = [...row.querySelectorAll('[role="cell"]')].filter((cell) => getComputedStyle(cell).display !== 'none')
+        const visibleCells = Array.from(row.querySelectorAll('[role="cell"]')).filter((cell) => getComputedStyle(cell).display !== 'none')
         const button = row.querySelector('[data-col="title"] button') as HTMLElement
         return {
           key: row.getAttribute('data-task-key')!,

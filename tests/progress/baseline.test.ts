@@ -77,7 +77,7 @@ describe('baselines', () => {
     const report = progressAgainst('v2')
     expect(report.scopeChanges).toHaveLength(v2Changes.length)
     expect(report.scopeChanges.every((entry) => entry.inBaseline === true)).toBe(true)
-    expect(column(report.burndown.slice(0, 4), 'originalIdealRemainingHours')).toEqual([0, 0, 0, 0])
+    expect(report.burndown.slice(0, 4).map((point) => point.originalIdealRemainingHours)).toEqual([0, 0, 0, 0])
     const againstOriginal = progressAgainst('v1')
     expect(againstOriginal.scopeChanges.some((entry) => entry.inBaseline)).toBe(false)
   })
