@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import { useStore } from '../../app/store'
 import { Badge, StateBadge } from '../../components/StateBadge'
-import { formatDate, formatHours } from '../../lib/format'
+import { formatDate, formatHours, plural } from '../../lib/format'
 import type { SortKey, TableItem, TaskRowData } from './task-rows'
 
 const ROW_HEIGHT = 44
@@ -125,7 +125,7 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
                 {item.kind === 'phase' ? (
                   <div role="row" aria-rowindex={virtualRow.index + 2} className="phase-row" data-testid="phase-row">
                     <div role="rowheader" aria-colspan={COLUMNS.length}>
-                      {item.phase} <span className="muted small">· {item.count} items · {formatHours(item.hours)}</span>
+                      {item.phase} <span className="muted small">· {plural(item.count, 'item')} · {formatHours(item.hours)}</span>
                     </div>
                   </div>
                 ) : (
