@@ -61,7 +61,7 @@ export function PhaseTimeline({ report }: { report: ProgressReport }) {
                       <div className="timeline-done" style={{ left: scale(start), width: `${(((end - start + 1) / lastWeek) * 100 * phase.verifiedPercent) / 100}%` }} />
                     )}
                     {completed !== null && completed >= 1 && <div className="timeline-completed" style={{ left: scale(completed + 0.5) }} title={`completed week ${completed}`} />}
-                    {report.asOfWeek >= 1 && report.asOfWeek <= lastWeek && <div className="timeline-today" style={{ left: scale(report.asOfWeek + 0.5) }} />}
+                    {report.asOfWeek >= 1 && report.asOfWeek <= lastWeek && <div className="timeline-today" style={{ left: scale((report.asOfElapsedWeeks ?? report.asOfWeek - 0.5) + 1) }} />}
                   </div>
                 </td>
                 <td className="num">
