@@ -79,12 +79,14 @@ export function buildProgressInput(db: AppDatabase, planId: number, asOf: string
     .all()
     .map(({ change: c, versionNo }) => ({ date: c.date, kind: c.kind, taskKey: c.taskKey, title: c.title, hoursDelta: c.hoursDelta, week: c.week, versionNo }))
   const baselines = chooseBaseline(db, planId, baselineId)
-  const baseline = baselines ? readVersionPlan(db, baselines.chosen.versionId) : context.baseline
+  const planOfVersion = (versionId: number) =>
+    versionId === context.baselineVersionId ? context.baseline : versionId === context.currentVersionId ? context.current : readVersionPlan(db, versionId)
+  const baseline = baselines ? planOfVersion(baselines.chosen.versionId) : context.baseline
   const overlayOriginal = baselines !== null && baselines.chosen.id !== baselines.original.id
   return {
     baseline,
     ...(baselines ? { baselineRef: baselineRefOf(baselines.chosen) } : {}),
-    ...(overlayOriginal ? { originalBaseline: readVersionPlan(db, baselines.original.versionId) } : {}),
+    ...(overlayOriginal ? { originalBaseline: planOfVersion(baselines.original.versionId) } : {}),
     current: context.current,
     tasks,
     scopeChanges: changes,
