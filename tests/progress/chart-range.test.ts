@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { computeProgress } from '../../src/main/progress'
 import { pastEndNote, planChartRange } from '../../src/shared/chart-range'
-import { asOfMarker, buildChartPoints } from '../../src/renderer/src/features/dashboard/chart-data'
-import { doneBy, plan, planTask, progressInput, progressTask } from '../progress/fixtures'
+import { doneBy, plan, planTask, progressInput, progressTask } from './fixtures'
 
 // Monday 2025-01-06 starts week 1; 5 working days a week
 const sixWeeks = plan({ tasks: Array.from({ length: 6 }, (_, i) => planTask({ key: `${i + 1}.1`, weekStart: i + 1, estimateHours: 6 })) })
 
 describe('chart weeks and the as-of marker', () => {
-  it('puts the marker at the end of the as-of day inside its week: Monday of week 3 is 2.2', () => {
+  it('places "as of" at the end of its day inside its week: Monday of week 3 is 2.2 on the week axis', () => {
     const report = computeProgress(progressInput(sixWeeks, { asOf: '2025-01-20' }))
     expect(report.asOfWeek).toBe(3)
-    expect(asOfMarker(report, '2025-01-20')).toEqual({ x: 2.2, label: 'Today', isToday: true })
-    expect(asOfMarker(report, '2025-03-01')).toMatchObject({ x: 2.2, isToday: false, label: 'As of 20 Jan 2025' })
+    expect(report.asOfElapsedWeeks).toBe(2.2)
+    // where the marker stands, the ideal line reads what the figures call planned
+    expect(report.summary.plannedValue).toBe(13.2)
   })
 
   it('keeps a 6-week plan viewed 90 weeks later on its own weeks, and says how far past the end', () => {
@@ -32,8 +32,7 @@ describe('chart weeks and the as-of marker', () => {
     const unestimated = plan({ tasks: sixWeeks.tasks.map((task) => ({ ...task, estimateHours: null })) })
     const report = computeProgress(progressInput(unestimated, { asOf: '2025-01-20' }))
     expect(report.summary.basis).toBe('tasks')
-    const points = buildChartPoints(report, 'burndown')
-    expect(points[0].ideal).toBe(6)
-    expect(points.every((point) => point.ideal === null || Number.isInteger(point.ideal))).toBe(true)
+    expect(report.burndown[0].idealRemainingTasks).toBe(6)
+    expect(report.burndown.every((point) => Number.isInteger(point.idealRemainingTasks))).toBe(true)
   })
 })
