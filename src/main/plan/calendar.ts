@@ -6,7 +6,7 @@ import { startOfWeek } from 'date-fns/startOfWeek'
 import type { PlanWarning } from '../../shared/plan-model'
 import type { AbsoluteDates } from './dates'
 import { warning } from './guard'
-import type { Range } from './patterns'
+import type { Range } from './grammar/time'
 
 /**
  * Absolute dates to plan weeks. Week 1 is the week containing the plan's date. Weeks start on
@@ -43,14 +43,16 @@ export class WeekCalendar {
     this.latestAllowed = this.planDay ? isoDate(addYears(this.planDay, MAX_YEARS_AHEAD)) : null
   }
 
-  weeksOf(dates: AbsoluteDates | null, line: number, taskKey: string | null = null): Range | null {
+  weeksOf(dates: AbsoluteDates | null, line: number, taskKey: string | null = null, quiet = false): Range | null {
     if (!dates || !this.planDate || !this.planDay || !this.latestAllowed) return null
     const cacheKey = `${line}:${dates.text}`
     if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey) ?? null
-    const start = this.weekNumber(dates.start)
+    if (quiet) return this.quietWeeks(dates)
+    // a range that began before the plan date but runs into the plan ("Q1 2025" for a plan of Jan 6) starts in week 1
+    const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
     const end = this.weekNumber(dates.end)
     // "Week of" names a whole week, so the Monday of the plan date's own week is still in range.
-    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.start < this.planDate
+    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.kind === 'range' ? dates.end < this.planDate : dates.start < this.planDate
     const tooLate = dates.end > this.latestAllowed
     let weeks: Range | null = { start, end }
     if (tooEarly || tooLate) {
@@ -60,6 +62,14 @@ export class WeekCalendar {
     }
     this.resolved.set(cacheKey, weeks)
     return weeks
+  }
+
+  /** The same placement without warnings or caching (dates that only widen the calendar). */
+  private quietWeeks(dates: AbsoluteDates): Range | null {
+    const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
+    const end = this.weekNumber(dates.end)
+    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.kind === 'range' ? dates.end < (this.planDate as string) : dates.start < (this.planDate as string)
+    return tooEarly || dates.end > (this.latestAllowed as string) ? null : { start, end }
   }
 
   private weekNumber(date: string): number {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MethodSpec } from '../contract'
-import { ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
+import { ImportProfileSchema, ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
 import { BaselineRefSchema } from '../progress-model'
 
 /** Where plan bytes come from: a file path (CLI, Electron drop/dialog) or the bytes themselves (browser upload). */
@@ -76,6 +76,8 @@ export const PlanDetailSchema = z.object({
     startDate: z.string().nullable(),
     daysPerWeek: z.number().int().nullable(),
     hoursPerDay: z.number().nullable(),
+    /** the lead's reading of the plan (mapping step), reapplied on every re-import */
+    profile: ImportProfileSchema.nullable(),
   }),
   plan: ParsedPlanSchema,
   versions: z.array(PlanVersionSchema),
@@ -159,6 +161,11 @@ export const planMethods = {
       })
       .strict(),
     output: z.object({ baseline: BaselineRefSchema, baselines: z.array(BaselineRefSchema) }),
+  },
+  'plans.setProfile': {
+    summary: 'Store the lead’s reading of a plan (mapping step) and re-read every stored version with it; null clears it',
+    input: z.object({ planId, profile: ImportProfileSchema.nullable() }).strict(),
+    output: z.object({ summary: PlanSummarySchema, plan: ParsedPlanSchema }),
   },
   'plans.remove': {
     summary: 'Delete a plan and everything recorded about it',

@@ -6,7 +6,7 @@ import { planVersions, plans } from '../../db/schema'
 import { readSettings } from '../../db/settings-store'
 import { reparsePlanVersions } from '../../db/plan-reparse'
 import { addBaseline, baselineRefOf, listBaselines, versionIdByNo } from '../../db/baseline-store'
-import { listPlanIds, readVersionPlan, requirePlanRow, storePlan, summarizePlan, taskIdsByKey } from '../../db/plan-store'
+import { listPlanIds, readImportProfile, readVersionPlan, requirePlanRow, storePlan, storeReread, storedVersionBytes, summarizePlan, taskIdsByKey } from '../../db/plan-store'
 import { diffPlans, parsePlanBytes } from '../../plan'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
@@ -33,6 +33,9 @@ function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: Pars
   }
   if (explicit?.daysPerWeek) options.daysPerWeek = explicit.daysPerWeek
   if (explicit?.hoursPerDay) options.hoursPerDay = explicit.hoursPerDay
+  // the lead's reading of the plan: the one given now, else the one stored with the plan
+  const profile = explicit?.profile ?? (planId !== undefined ? readImportProfile(ctx.db, planId) : null)
+  if (profile) options.profile = profile
   return options
 }
 
@@ -56,6 +59,7 @@ export const planHandlers: HandlerGroup = {
       sourceSha256: source.sha256,
       planId: input.planId,
       startDate: input.startDate,
+      importProfile: input.options?.profile,
       now: ctx.now(),
       diff: diff ?? undefined,
       ...(input.rebaseline && input.planId !== undefined ? { rebaseline: input.rebaseline } : {}),
@@ -82,7 +86,7 @@ export const planHandlers: HandlerGroup = {
       .all()
     return {
       summary: summarizePlan(ctx.db, input.planId),
-      settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay },
+      settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay, profile: readImportProfile(ctx.db, input.planId) },
       plan: readVersionPlan(ctx.db, row.currentVersionId),
       versions,
       baselines: listBaselines(ctx.db, input.planId).map(baselineRefOf),
@@ -111,6 +115,17 @@ export const planHandlers: HandlerGroup = {
     const baseline = inTransaction(ctx.db, () => addBaseline(ctx.db, { planId: input.planId, versionId, reason: input.reason, now: ctx.now() }))
     ctx.emit('plans.changed', { planId: input.planId })
     return { baseline: baselineRefOf(baseline), baselines: listBaselines(ctx.db, input.planId).map(baselineRefOf) }
+  },
+  'plans.setProfile': (input, ctx) => {
+    const row = requirePlanRow(ctx.db, input.planId)
+    const options = optionsFor(ctx, input.planId, undefined)
+    if (input.profile) options.profile = input.profile
+    else delete options.profile
+    // read every version with the new mapping first: a mapping that finds nothing is refused and nothing changes
+    const readings = new Map(storedVersionBytes(ctx.db, input.planId).map((version) => [version.id, parseOrThrow(version.bytes, options, 'stored plan')]))
+    storeReread(ctx.db, input.planId, { value: input.profile, now: ctx.now() }, readings, diffPlans, (taskId, task, isNew) => deriveAndStoreChecks(ctx, taskId, task, isNew))
+    ctx.emit('plans.changed', { planId: input.planId })
+    return { summary: summarizePlan(ctx.db, input.planId), plan: readVersionPlan(ctx.db, row.currentVersionId) }
   },
   'plans.remove': (input, ctx) => {
     const result = ctx.db.delete(plans).where(eq(plans.id, input.planId)).run()

@@ -8,7 +8,8 @@ CREATE TABLE `plan_baselines` (
 	FOREIGN KEY (`version_id`) REFERENCES `plan_versions`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `plan_baselines_plan` ON `plan_baselines` (`plan_id`);--> statement-breakpoint
+CREATE INDEX `plan_baselines_plan` ON `plan_baselines` (`plan_id`);
+--> statement-breakpoint
 INSERT INTO `plan_baselines` (`plan_id`, `version_id`, `reason`, `set_at`)
 SELECT `plans`.`id`, `plan_versions`.`id`, '', `plan_versions`.`imported_at`
 FROM `plans` JOIN `plan_versions` ON `plan_versions`.`id` = COALESCE(`plans`.`baseline_version_id`, `plans`.`current_version_id`);
