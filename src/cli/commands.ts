@@ -4,6 +4,7 @@ import { contract, isMethodName, methodNames, type MethodName, type MethodOutput
 import type { Core } from '../main/bootstrap'
 import { CliError } from './cli-error'
 import { explainPlan, readProfileFile } from './plan-reading'
+import { NO_TASKS } from '../main/plan/no-tasks'
 import type { ImportProfile } from '../shared/plan-model'
 
 export interface CommandArgs {
@@ -72,7 +73,11 @@ export const commands: Record<string, Command> = {
         args,
         async (core) => {
           const { plan } = await call(core, 'plans.preview', { source: { path: resolve(file) }, options: parseOptions(args) })
-          if (args.values.explain && !args.values.json) return print(args, plan, () => explainPlan(plan))
+          if (args.values.explain && !args.values.json) {
+            print(args, plan, () => explainPlan(plan))
+            return plan.tasks.length === 0 ? 1 : 0
+          }
+          if (plan.tasks.length === 0) throw new CliError(`${file}: ${NO_TASKS}`, 1)
           return print(args, plan, () =>
             [
               `${plan.title}`,
