@@ -94,7 +94,8 @@ function describe(label: string, s: Snapshot): string {
 }
 
 function fitToWidth(text: string, columns: number | undefined): string {
-  const width = Math.max(20, (columns ?? 80) - 1)
+  // a pseudo-terminal may report 0 columns
+  const width = Math.max(20, (columns && columns > 0 ? columns : 80) - 1)
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`
 }
 
