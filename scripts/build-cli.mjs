@@ -42,7 +42,7 @@ async function main() {
 async function bundleInto(build, staging) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', web: 'src/cli/web.ts' },
+    entryPoints: { main: 'src/cli/main.ts', web: 'src/cli/web.ts', start: 'src/cli/start.ts' },
     outdir: staging,
     bundle: true,
     // one chunk per dynamically imported part, so a command loads only what it uses
@@ -67,7 +67,7 @@ async function bundleInto(build, staging) {
     .map((input) => relative(root, resolve(root, input)))
     .sort()
   const inputs = [...sources, ...(existsSync(join(root, INSTALL_STAMP)) ? [INSTALL_STAMP] : [])].map(stamp)
-  const manifest = { format: 1, builtAt: new Date().toISOString(), node: process.versions.node, entries: { main: 'main.js', web: 'web.js' }, inputs }
+  const manifest = { format: 1, builtAt: new Date().toISOString(), node: process.versions.node, entries: { main: 'main.js', web: 'web.js', start: 'start.js' }, inputs }
   writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest)}\n`)
   mkdirSync(dirname(outDir), { recursive: true })
   rmSync(outDir, { recursive: true, force: true })

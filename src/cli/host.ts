@@ -10,13 +10,13 @@ export function dbPathFrom(explicit: string | undefined): string {
 }
 
 /** A core for headless use (CLI, browser mode): no native dialogs, same database as the desktop app. */
-export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode']): Core {
+export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode'], options: { notice?: string } = {}): Core {
   const core = openCore({
     dbPath,
     migrationsFolder: sourceLayout.migrationsFolder,
     resourcesDir: sourceLayout.resourcesDir,
     appVersion: packageVersion(),
-    platform: { mode, dialogs: null },
+    platform: { mode, dialogs: null, notice: options.notice },
     watchRepos: mode === 'web',
   })
   attachHeadlessPdfPort(core, process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir, projectRoot)
