@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
-import { contract, isMethodName, methodNames, type MethodName, type MethodOutput } from '../shared/contract'
+import type { MethodName, MethodOutput } from '../shared/contract'
 import type { Core } from '../main/bootstrap'
 import { CliError } from './cli-error'
 import { createProgressReporter, progressMode } from './progress'
@@ -206,12 +206,16 @@ export const commands: Record<string, Command> = {
   },
   methods: {
     usage: 'readiness methods [--json]\n  List the contract methods `readiness call` accepts.',
-    run: async (args) => print(args, methodNames, () => methodNames.map((m) => `${m.padEnd(22)} ${contract[m].summary}`).join('\n')),
+    run: async (args) => {
+      const { contract, methodNames } = await import('../shared/contract')
+      return print(args, methodNames, () => methodNames.map((m) => `${m.padEnd(22)} ${contract[m].summary}`).join('\n'))
+    },
   },
   call: {
     usage: "readiness call <method> ['<json input>'] [--db PATH]\n  Call any contract method with a JSON input; prints the JSON answer.",
-    run: (args) => {
+    run: async (args) => {
       const [method, json = '{}'] = need(args, 1, '<method>')
+      const { isMethodName } = await import('../shared/contract')
       if (!isMethodName(method)) throw new CliError(`unknown method "${method}". Run \`readiness methods\`.`)
       let input: unknown
       try {

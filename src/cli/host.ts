@@ -2,7 +2,7 @@ import { homedir } from 'node:os'
 import { openCore, type Core } from '../main/bootstrap'
 import { resolveDbPath } from '../main/paths'
 import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
-import { attachHeadlessPdfPort } from '../main/report/chromium-printer'
+import { attachHeadlessPdfPort } from '../main/report/headless-port'
 import type { PlatformPort } from '../main/rpc'
 
 export function dbPathFrom(explicit: string | undefined): string {

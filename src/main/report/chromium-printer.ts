@@ -4,7 +4,7 @@ import { AppError, type RpcResult } from '../../shared/rpc'
 import type { Core } from '../bootstrap'
 import { startWebServer } from '../web/server'
 import { CdpBrowser, CdpPage } from './cdp-pipe'
-import { installedElectronBinary, isExecutableFile, locateBrowser, type LocateResult } from './chromium-locate'
+import type { LocateResult } from './chromium-locate'
 import { WAIT_FOR_REPORT_SCRIPT, chromiumPrintOptions, printViewQuery, type PdfPort, type PrintRequest } from './pdf-port'
 import { printWithElectron } from './electron-print'
 import { CHROMIUM_ARGS } from './chromium-args'
@@ -161,23 +161,4 @@ async function printOnPage(page: CdpPage, url: string, request: PrintRequest): P
   const state = String(await page.evaluate(WAIT_FOR_REPORT_SCRIPT, READY_TIMEOUT_MS))
   if (state !== 'ready') throw new AppError('internal', `The report view failed: ${state.replace(/^error: /, '') || 'no message'}`)
   return page.printToPdf(chromiumPrintOptions(request), READY_TIMEOUT_MS)
-}
-
-/**
- * Gives a headless host (CLI, browser mode, tests) its PDF printer: the print view served by this core, printed by
- * the Chromium found via CHROMIUM_PATH, the system or the installed Electron. Closing the core closes the browser.
- */
-export function attachHeadlessPdfPort(core: Core, rendererDir: string, projectRoot: string): HeadlessPdfPort {
-  const port = createHeadlessPdfPort({
-    core,
-    rendererDir,
-    locate: () => locateBrowser({ env: process.env, platform: process.platform, isExecutable: isExecutableFile, electronBinary: installedElectronBinary(projectRoot) }),
-  })
-  core.context.platform.pdf = port
-  const closeCore = core.close
-  core.close = () => {
-    void port.close()
-    closeCore()
-  }
-  return port
 }
