@@ -1,7 +1,7 @@
 /**
  * Whole-process cost of the `readiness` CLI, as a user pays it, against the raw tools in the same run:
- * - `readiness plans` and `readiness status <id> --json` on a small database (seed 004 with a fixture repo,
- *   synced) against `node -e 0`; peak RSS of each process;
+ * - `readiness plans`, `readiness status <id> --json` and a re-sync with no new commits on a small database
+ *   (seed 004 with a fixture repo, synced) against `node -e 0`; peak RSS of each process;
  * - the same through `npx readiness` against `npx --no-install node -e 0` (npm's own start-up);
  * - the same from source (tsx, what the CLI did before it was prebuilt), for comparison;
  * - `readiness report <id> --pdf` against raw Chromium printing a static page of the same size
@@ -103,7 +103,8 @@ function main() {
     const plans: Case = { name: '`readiness plans`', command: [node, cli, 'plans', '--db', db], rss: true, samples: [] }
     const status: Case = { name: '`readiness status 1 --json`', command: [node, cli, 'status', String(planId), '--json', '--as-of', AS_OF, '--db', db], rss: true, samples: [] }
     const help: Case = { name: '`readiness --help` (no database)', command: [node, cli, '--help'], rss: true, samples: [] }
-    measure([rawNode, plans, status, help], runs)
+    const resync: Case = { name: '`readiness sync 1 --quiet`, no new commits', command: [node, cli, 'sync', String(planId), '--quiet', '--db', db], rss: true, samples: [] }
+    measure([rawNode, plans, status, help, resync], runs)
 
     const fromSource = { READINESS_FROM_SOURCE: '1' }
     const plansSource: Case = { name: '`readiness plans`, from source (tsx)', command: [node, cli, 'plans', '--db', db], env: fromSource, rss: true, samples: [] }
@@ -131,7 +132,7 @@ function main() {
 
     const header = ['| command | median | ratio to raw | peak RSS | range |', '|---|---:|---:|---:|---|']
     console.log(`CLI whole-process times, median of ${runs} runs (${Math.max(3, Math.round(runs / 3))} from source, ${pdfRuns} for the PDF), Node ${process.versions.node}, load ${(globalThis.process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a')}`)
-    console.log([...header, row(rawNode, rawNode), row(plans, rawNode), row(status, rawNode), row(help, rawNode), row(plansSource, rawNode), row(statusSource, rawNode)].join('\n'))
+    console.log([...header, row(rawNode, rawNode), row(plans, rawNode), row(status, rawNode), row(help, rawNode), row(resync, rawNode), row(plansSource, rawNode), row(statusSource, rawNode)].join('\n'))
     console.log()
     console.log([...header, row(rawNpx, rawNpx), row(npxPlans, rawNpx)].join('\n'))
     if (pdfRows.length) console.log(`\n${[...header, ...pdfRows].join('\n')}`)

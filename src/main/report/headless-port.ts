@@ -1,14 +1,13 @@
 import type { Core } from '../bootstrap'
 import { installedElectronBinary, isExecutableFile, locateBrowser } from './chromium-locate'
 import type { HeadlessPdfPort } from './chromium-printer'
-import type { PdfPort } from './pdf-port'
 
 /**
  * Gives a headless host (CLI, browser mode, tests) its PDF printer: the print view served by this core, printed by
  * the Chromium found via CHROMIUM_PATH, the system or the installed Electron. The printer and its HTTP server are
  * loaded on the first print (a command that prints nothing never loads them); closing the core closes the browser.
  */
-export function attachHeadlessPdfPort(core: Core, rendererDir: string, projectRoot: string): PdfPort {
+export function attachHeadlessPdfPort(core: Core, rendererDir: string, projectRoot: string): HeadlessPdfPort {
   let printer: Promise<HeadlessPdfPort> | null = null
   const load = () =>
     (printer ??= import('./chromium-printer').then(({ createHeadlessPdfPort }) =>
@@ -18,11 +17,14 @@ export function attachHeadlessPdfPort(core: Core, rendererDir: string, projectRo
         locate: () => locateBrowser({ env: process.env, platform: process.platform, isExecutable: isExecutableFile, electronBinary: installedElectronBinary(projectRoot) }),
       }),
     ))
-  const port: PdfPort = { print: async (request) => (await load()).print(request) }
+  const port: HeadlessPdfPort = {
+    print: async (request) => (await load()).print(request),
+    close: async () => void (await printer?.then((loaded) => loaded.close())),
+  }
   core.context.platform.pdf = port
   const closeCore = core.close
   core.close = () => {
-    void printer?.then((loaded) => loaded.close())
+    void port.close()
     closeCore()
   }
   return port
