@@ -6,11 +6,10 @@ import module from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const outDir = join(root, 'out', 'cli')
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** The bundled entry if it is current, else why not (for the note). */
-export function prebuiltEntry(entry) {
+export function prebuiltEntry(entry, root = projectRoot, outDir = join(root, 'out', 'cli')) {
   let manifest
   try {
     manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'))
@@ -40,5 +39,5 @@ export async function launch(entry) {
   if (prebuilt) process.stderr.write(`note: running from source, slower to start: the prebuilt CLI in out/cli is out of date (${prebuilt.stale}); \`npm run build:cli\` rebuilds it.\n`)
   const { register } = await import('tsx/esm/api')
   register()
-  return import(pathToFileURL(join(root, 'src', 'cli', `${entry}.ts`)).href)
+  return import(pathToFileURL(join(projectRoot, 'src', 'cli', `${entry}.ts`)).href)
 }

@@ -6,6 +6,7 @@
  *
  *   node scripts/build-cli.mjs              # part of `npm run build`; fails on a build error
  *   node scripts/build-cli.mjs --if-possible  # the `prepare` step of npm install / npm ci: never fails the install
+ *   node scripts/build-cli.mjs --out-dir DIR  # somewhere else (tests)
  *
  * Needs only esbuild (no Electron binary, no renderer build).
  */
@@ -14,8 +15,10 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const outDir = join(root, 'out', 'cli')
 const ifPossible = process.argv.includes('--if-possible')
+// --out-dir DIR: elsewhere than out/cli (tests); the bin only runs out/cli
+const outDirFlag = process.argv.indexOf('--out-dir')
+const outDir = outDirFlag > 0 ? resolve(process.argv[outDirFlag + 1]) : join(root, 'out', 'cli')
 
 /** Files outside the bundle whose change makes it stale: installing other dependency versions rewrites this one. */
 const INSTALL_STAMP = 'node_modules/.package-lock.json'
@@ -73,7 +76,7 @@ async function bundleInto(build, staging) {
   rmSync(outDir, { recursive: true, force: true })
   renameSync(staging, outDir)
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0)
-  process.stdout.write(`out/cli: the CLI and web entry bundled (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB) from ${sources.length} sources\n`)
+  process.stdout.write(`${relative(root, outDir)}: the CLI and web entry bundled (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB) from ${sources.length} sources\n`)
 }
 
 main().catch((error) => {
