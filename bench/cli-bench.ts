@@ -29,7 +29,9 @@ const cli = join(projectRoot, 'bin', 'readiness.js')
 
 interface Sample {
   ms: number
-  /** peak resident set of the measured node process, MiB (null: not measured) */
+  /** CPU time (user + system) of the measured node process, ms; null: not measured */
+  cpuMs: number | null
+  /** peak resident set of the measured node process, MiB; null: not measured */
   rssMiB: number | null
 }
 
@@ -37,14 +39,16 @@ interface Case {
   name: string
   command: string[]
   env?: Record<string, string>
-  /** measure peak RSS in a separate run with a preload (never in the timed run) */
-  rss?: boolean
+  /** a node process to probe for CPU time and peak RSS (a preload writes them at exit); not for npx */
+  probe?: boolean
   samples: Sample[]
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'))
 const probe = join(dir, 'rss-probe.cjs')
-writeFileSync(probe, "process.on('exit', () => require('fs').writeFileSync(process.env.RSS_PROBE_OUT, String(process.resourceUsage().maxRSS)))\n")
+// what the process used, written as it exits (resourceUsage covers the whole process: start-up included)
+writeFileSync(probe, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.CLI_BENCH_PROBE_OUT, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssKiB: u.maxRSS })) })\n")
+const probeOut = join(dir, 'probe.json')
 
 function run(command: string[], env: Record<string, string> = {}): number {
   const started = performance.now()
@@ -54,10 +58,11 @@ function run(command: string[], env: Record<string, string> = {}): number {
   return ms
 }
 
-function peakRss(command: string[], env: Record<string, string> = {}): number {
-  const out = join(dir, 'rss.txt')
-  run(command, { ...env, NODE_OPTIONS: `--require=${probe}`, RSS_PROBE_OUT: out })
-  return Number(readFileSync(out, 'utf8')) / 1024
+function probed(c: Case): Sample {
+  if (!c.probe) return { ms: run(c.command, c.env), cpuMs: null, rssMiB: null }
+  const ms = run(c.command, { ...c.env, NODE_OPTIONS: `--require=${probe}`, CLI_BENCH_PROBE_OUT: probeOut })
+  const { cpuMs, rssKiB } = JSON.parse(readFileSync(probeOut, 'utf8')) as { cpuMs: number; rssKiB: number }
+  return { ms, cpuMs, rssMiB: rssKiB / 1024 }
 }
 
 function median(values: number[]): number {
@@ -68,18 +73,26 @@ function median(values: number[]): number {
 function measure(cases: Case[], rounds: number): void {
   for (let round = 0; round <= rounds; round++) {
     for (const c of cases) {
-      const ms = run(c.command, c.env)
-      if (round > 0) c.samples.push({ ms, rssMiB: null })
+      const sample = probed(c)
+      if (round > 0) c.samples.push(sample)
     }
   }
-  for (const c of cases) if (c.rss) c.samples[0].rssMiB = Math.max(peakRss(c.command, c.env), peakRss(c.command, c.env))
+}
+
+const medianOf = (c: Case, pick: (s: Sample) => number | null) => {
+  const values = c.samples.map(pick).filter((v): v is number => v !== null)
+  return values.length ? median(values) : null
 }
 
 function row(c: Case, raw: Case): string {
-  const ms = median(c.samples.map((s) => s.ms))
-  const rawMs = median(raw.samples.map((s) => s.ms))
-  const rss = c.samples[0].rssMiB
-  return `| ${c.name} | ${Math.round(ms)} ms | ${c === raw ? '1×' : `${(ms / rawMs).toFixed(1)}×`} | ${rss === null ? '—' : `${Math.round(rss)} MiB`} | ${Math.round(Math.min(...c.samples.map((s) => s.ms)))}–${Math.round(Math.max(...c.samples.map((s) => s.ms)))} ms |`
+  const ms = medianOf(c, (s) => s.ms)!
+  const rawMs = medianOf(raw, (s) => s.ms)!
+  const cpu = medianOf(c, (s) => s.cpuMs)
+  const rawCpu = medianOf(raw, (s) => s.cpuMs)
+  const rss = c.samples.some((s) => s.rssMiB !== null) ? Math.max(...c.samples.map((s) => s.rssMiB ?? 0)) : null
+  const ratio = (value: number, base: number) => (c === raw ? '1×' : `${(value / base).toFixed(1)}×`)
+  const range = `${Math.round(Math.min(...c.samples.map((s) => s.ms)))}–${Math.round(Math.max(...c.samples.map((s) => s.ms)))} ms`
+  return `| ${c.name} | ${Math.round(ms)} ms | ${ratio(ms, rawMs)} | ${cpu === null ? '—' : `${Math.round(cpu)} ms`} | ${cpu === null || rawCpu === null ? '—' : ratio(cpu, rawCpu)} | ${rss === null ? '—' : `${Math.round(rss)} MiB`} | ${range} |`
 }
 
 /** A static page about as long as the seed-004 report (3 pages), for the raw Chromium print. */
@@ -99,16 +112,16 @@ function main() {
     run([process.execPath, cli, 'connect', String(planId), repo.dir, '--db', db])
     run([process.execPath, cli, 'sync', String(planId), '--quiet', '--db', db])
     const node = process.execPath
-    const rawNode: Case = { name: '`node -e 0` (raw)', command: [node, '-e', '0'], rss: true, samples: [] }
-    const plans: Case = { name: '`readiness plans`', command: [node, cli, 'plans', '--db', db], rss: true, samples: [] }
-    const status: Case = { name: '`readiness status 1 --json`', command: [node, cli, 'status', String(planId), '--json', '--as-of', AS_OF, '--db', db], rss: true, samples: [] }
-    const help: Case = { name: '`readiness --help` (no database)', command: [node, cli, '--help'], rss: true, samples: [] }
-    const resync: Case = { name: '`readiness sync 1 --quiet`, no new commits', command: [node, cli, 'sync', String(planId), '--quiet', '--db', db], rss: true, samples: [] }
+    const rawNode: Case = { name: '`node -e 0` (raw)', command: [node, '-e', '0'], probe: true, samples: [] }
+    const plans: Case = { name: '`readiness plans`', command: [node, cli, 'plans', '--db', db], probe: true, samples: [] }
+    const status: Case = { name: '`readiness status 1 --json`', command: [node, cli, 'status', String(planId), '--json', '--as-of', AS_OF, '--db', db], probe: true, samples: [] }
+    const help: Case = { name: '`readiness --help` (no database)', command: [node, cli, '--help'], probe: true, samples: [] }
+    const resync: Case = { name: '`readiness sync 1 --quiet`, no new commits', command: [node, cli, 'sync', String(planId), '--quiet', '--db', db], probe: true, samples: [] }
     measure([rawNode, plans, status, help, resync], runs)
 
     const fromSource = { READINESS_FROM_SOURCE: '1' }
-    const plansSource: Case = { name: '`readiness plans`, from source (tsx)', command: [node, cli, 'plans', '--db', db], env: fromSource, rss: true, samples: [] }
-    const statusSource: Case = { name: '`readiness status 1 --json`, from source (tsx)', command: status.command, env: fromSource, rss: true, samples: [] }
+    const plansSource: Case = { name: '`readiness plans`, from source (tsx)', command: [node, cli, 'plans', '--db', db], env: fromSource, probe: true, samples: [] }
+    const statusSource: Case = { name: '`readiness status 1 --json`, from source (tsx)', command: status.command, env: fromSource, probe: true, samples: [] }
     measure([plansSource, statusSource], Math.max(3, Math.round(runs / 3)))
 
     const rawNpx: Case = { name: '`npx --no-install node -e 0` (raw)', command: ['npx', '--no-install', 'node', '-e', '0'], samples: [] }
@@ -125,21 +138,21 @@ function main() {
         command: [location.found.path, ...CHROMIUM_ARGS, `--user-data-dir=${join(dir, 'chromium-profile')}`, `--print-to-pdf=${join(dir, 'raw.pdf')}`, '--no-pdf-header-footer', `file://${page}`],
         samples: [],
       }
-      const report: Case = { name: '`readiness report 1 --pdf` (seed 004, 3 pages)', command: [node, cli, 'report', String(planId), '--pdf', join(dir, 'report.pdf'), '--as-of', AS_OF, '--db', db], rss: true, samples: [] }
+      const report: Case = { name: '`readiness report 1 --pdf` (seed 004, 3 pages)', command: [node, cli, 'report', String(planId), '--pdf', join(dir, 'report.pdf'), '--as-of', AS_OF, '--db', db], probe: true, samples: [] }
       measure([rawPdf, report], pdfRuns)
       pdfRows = [row(rawPdf, rawPdf), row(report, rawPdf)]
     }
 
-    const header = ['| command | median | ratio to raw | peak RSS | range |', '|---|---:|---:|---:|---|']
+    const header = ['| command | wall, median | ratio to raw | CPU, median | CPU ratio | peak RSS | wall range |', '|---|---:|---:|---:|---:|---:|---|']
     console.log(`CLI whole-process times, median of ${runs} runs (${Math.max(3, Math.round(runs / 3))} from source, ${pdfRuns} for the PDF), Node ${process.versions.node}, load ${(globalThis.process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a')}`)
     console.log([...header, row(rawNode, rawNode), row(plans, rawNode), row(status, rawNode), row(help, rawNode), row(resync, rawNode), row(plansSource, rawNode), row(statusSource, rawNode)].join('\n'))
     console.log()
     console.log([...header, row(rawNpx, rawNpx), row(npxPlans, rawNpx)].join('\n'))
     if (pdfRows.length) console.log(`\n${[...header, ...pdfRows].join('\n')}`)
     else console.log('\n(no Chromium found: the PDF figures are skipped; set CHROMIUM_PATH)')
-    const plansMs = median(plans.samples.map((s) => s.ms))
-    const statusMs = median(status.samples.map((s) => s.ms))
-    const peak = Math.max(plans.samples[0].rssMiB ?? 0, status.samples[0].rssMiB ?? 0)
+    const plansMs = medianOf(plans, (s) => s.ms)!
+    const statusMs = medianOf(status, (s) => s.ms)!
+    const peak = Math.max(...[...plans.samples, ...status.samples].map((s) => s.rssMiB ?? 0))
     console.log(`\ngoal plans/status ≤ 250 ms median and ≤ 120 MiB peak: ${plansMs <= 250 && statusMs <= 250 && peak <= 120 ? 'met' : 'NOT met'} (${Math.round(plansMs)} / ${Math.round(statusMs)} ms, ${Math.round(peak)} MiB)`)
   } finally {
     repo.cleanup()

@@ -69,6 +69,12 @@ function parseOptions(args: CommandArgs) {
 
 const parseFlags = { 'days-per-week': { type: 'string' }, 'hours-per-day': { type: 'string' } } as const
 
+/**
+ * Every CLI command by name. To add one: an entry with its usage (first line shows in `--help`), its own options
+ * (the global ones — main.ts `globalOptions` — come for free, before or after the name) and `run`, which calls
+ * contract methods through `withCore` + `call` and prints with `print` (text, or JSON with --json). Expected
+ * failures are a `CliError` (one line on stderr, its exit code).
+ */
 export const commands: Record<string, Command> = {
   parse: {
     usage: 'readiness parse <file> [--days-per-week N] [--hours-per-day N] [--json]\n  Parse a plan and print its structure without storing anything.',
@@ -166,16 +172,17 @@ export const commands: Record<string, Command> = {
           const p = payload as { planId: number; phase: string; done: number; total: number }
           if (p.planId === planId) progress.update({ stage: p.phase, done: p.done, total: p.total })
         })
+        let summary: MethodOutput<'repos.sync'>
         try {
-          const summary = await call(core, 'repos.sync', { planId })
-          progress.finish()
-          return print(args, summary, () =>
-            [`Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`, ...summary.repos.map((r) => `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}`)].join('\n'),
-          )
+          summary = await call(core, 'repos.sync', { planId })
         } finally {
+          // the terminal line is cleared before the result or the error is written
           progress.finish()
           stop()
         }
+        return print(args, summary, () =>
+          [`Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`, ...summary.repos.map((r) => `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}`)].join('\n'),
+        )
       })
     },
   },
