@@ -1,7 +1,7 @@
 // Shared by bin/readiness.js and bin/web.js: runs the prebuilt bundle in out/cli/ when it is up to date with every
 // source it was built from (out/cli/manifest.json, written by scripts/build-cli.mjs), else the TypeScript sources
 // through tsx with a one-line note. READINESS_FROM_SOURCE=1 always runs the sources, silently.
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import module from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -26,7 +26,8 @@ export function prebuiltEntry(entry, root = projectRoot, outDir = join(root, 'ou
     if (stats.size !== size || stats.mtimeMs !== mtimeMs) return { stale: `${path} changed since the build` }
   }
   const file = manifest.entries?.[entry]
-  return file ? { path: join(outDir, file) } : { stale: `it has no ${entry} entry` }
+  if (!file) return { stale: `it has no ${entry} entry` }
+  return existsSync(join(outDir, file)) ? { path: join(outDir, file) } : { stale: `${file} is missing` }
 }
 
 /** Imports the CLI (`main`) or browser-mode (`web`) entry, prebuilt when possible. */

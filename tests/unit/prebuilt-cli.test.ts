@@ -47,6 +47,8 @@ describe('the prebuilt CLI', () => {
     writeFileSync(source, 'export const a = 1\n')
     const stats = statSync(source)
     writeFileSync(join(root, 'out', 'cli', 'manifest.json'), JSON.stringify({ entries: { main: 'main.js' }, inputs: [['src/a.ts', stats.size, stats.mtimeMs]] }))
+    expect(prebuiltEntry('main', root)).toEqual({ stale: 'main.js is missing' })
+    writeFileSync(join(root, 'out', 'cli', 'main.js'), '')
     expect(prebuiltEntry('main', root)).toEqual({ path: join(root, 'out', 'cli', 'main.js') })
     expect(prebuiltEntry('web', root)).toEqual({ stale: 'it has no web entry' })
     utimesSync(source, stats.atime, new Date(stats.mtimeMs + 5_000))
