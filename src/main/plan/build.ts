@@ -249,7 +249,7 @@ function buildTasks(
       estimateHours: estimate.hours,
       estimateDerived: estimate.derived,
       estimateText: estimate.text,
-      claimedDone: raw.info.claimsDone || raw.listBlock?.checked === true || content.statusDone || allBoxesChecked,
+      claimedDone: raw.info.claimsDone || raw.listBlock?.checked === true || content.statusDone || allBoxesChecked || inDoneColumn(raw),
       files: content.files,
       criteria: content.criteria,
       subtasks: content.subtasks,
@@ -263,6 +263,11 @@ function buildTasks(
       owner: raw.info.owner ?? content.owner,
     }
   })
+}
+
+/** A kanban-style section named "Done" / "Completed" / "Shipped" claims the items in it. */
+function inDoneColumn(raw: RawItem): boolean {
+  return raw.ancestors.some((section) => /^(?:done|complete[d]?|shipped|finished|closed|released|delivered)$/i.test(cleanTitle(section.heading?.text ?? '')))
 }
 
 function buildPhase(

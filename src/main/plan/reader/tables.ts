@@ -59,7 +59,7 @@ const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
 const NON_WORK_FIRST: Array<{ kind: NonNullable<TableShape['nonWork']>; pattern: RegExp }> = [
   { kind: 'metrics', pattern: /^(?:metrics?|kpis?|measure|indicator|target|okr|score)$/i },
   { kind: 'risks', pattern: /^(?:risks?(?:\s+area)?|threat|issue\s+area|assumption)$/i },
-  { kind: 'people', pattern: /^(?:role|roles|name|person|member|team\s+member|contact|stakeholder)$/i },
+  { kind: 'people', pattern: /^(?:role|roles|person|people|member|team\s+member|contact|stakeholder)$/i },
   { kind: 'gate', pattern: /^(?:gate|quality\s+gate|checkpoint|criterion|criteria)$/i },
 ]
 
