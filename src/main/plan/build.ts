@@ -391,15 +391,20 @@ function findStatedDaysPerWeek(text: string): number | null {
   return null
 }
 
+/** Table columns a lead could name as the estimate: estimate-like headers, or columns of numbers. */
 function estimateColumnsOf(root: Section, reader: ReaderContext): string[] {
   const out = new Set<string>()
   for (const section of [root, ...descendants(root)]) {
     for (const block of section.blocks) {
       if (block.kind !== 'table') continue
-      for (const cell of block.rows[0]?.cells ?? []) {
+      const body = block.rows.slice(1)
+      ;(block.rows[0]?.cells ?? []).forEach((cell, index) => {
         const header = cleanTitle(cell)
-        if (/^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(header) || header.toLowerCase() === reader.estimateColumn?.toLowerCase()) out.add(header)
-      }
+        if (!header) return
+        const values = body.map((row) => cleanTitle(row.cells[index] ?? '')).filter((value) => value !== '')
+        const numeric = values.length > 0 && values.filter((value) => /^~?\d+(?:\.\d+)?\s*[a-z]{0,6}$/i.test(value)).length / values.length >= 0.6
+        if (numeric || /^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(header) || header.toLowerCase() === reader.estimateColumn?.toLowerCase()) out.add(header)
+      })
     }
   }
   return [...out]

@@ -99,7 +99,12 @@ export const planMethods = {
         planId: planId.optional(),
       })
       .strict(),
-    output: z.object({ plan: ParsedPlanSchema, diff: PlanDiffSchema.nullable() }),
+    output: z.object({
+      plan: ParsedPlanSchema,
+      diff: PlanDiffSchema.nullable(),
+      /** the reading applied: the profile given, else the one stored with the plan */
+      profile: ImportProfileSchema.nullable(),
+    }),
   },
   'plans.import': {
     summary: 'Store a plan (a new plan, or a new version of planId) in one transaction',

@@ -41,10 +41,12 @@ function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: Pars
 export const planHandlers: HandlerGroup = {
   'plans.preview': (input, ctx) => {
     const source = loadPlanSource(input.source)
-    const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
-    if (input.planId === undefined) return { plan, diff: null }
+    const options = optionsFor(ctx, input.planId, input.options)
+    const plan = parseOrThrow(source.bytes, options, source.name)
+    const profile = options.profile ?? null
+    if (input.planId === undefined) return { plan, diff: null, profile }
     const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
-    return { plan, diff: diffPlans(previous, plan) }
+    return { plan, diff: diffPlans(previous, plan), profile }
   },
   'plans.import': (input, ctx) => {
     const source = loadPlanSource(input.source)
