@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { projectRoot, sourceLayout } from '../main/source-layout'
 import { startWebServer } from '../main/web/server'
-import { dbPathFrom, openHeadlessCore } from './host'
+import { closeHeadlessCore, dbPathFrom, openHeadlessCore } from './host'
 
 export interface BrowserModeOptions {
   /** shown at the top of every screen, e.g. why the desktop app opened in the browser */
@@ -31,10 +31,10 @@ export async function runBrowserMode(argv: string[], options: BrowserModeOptions
   process.stderr.write(`Readiness Cockpit (browser mode) — database: ${core.context.dbPath}. Ctrl+C to stop.\n`)
   if (!values['no-open']) openInBrowser(web.url)
   const stop = () => {
-    void web.close().then(() => {
-      core.close()
-      process.exit(0)
-    })
+    void web
+      .close()
+      .then(() => closeHeadlessCore(core))
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -30,9 +30,9 @@ export async function call<M extends MethodName>(core: Core, method: M, input: u
 
 export async function withCore<T>(args: CommandArgs, work: (core: Core) => Promise<T>, dbPath?: string): Promise<T> {
   // loaded on use, so `--help` and `methods` start without the whole core
-  const { dbPathFrom, openHeadlessCore } = await import('./host')
+  const { closeHeadlessCore, dbPathFrom, openHeadlessCore } = await import('./host')
   const core = openHeadlessCore(dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli')
-  return work(core).finally(() => core.close())
+  return work(core).finally(() => closeHeadlessCore(core))
 }
 
 export function print(args: CommandArgs, value: unknown, human: () => string): number {

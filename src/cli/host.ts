@@ -3,6 +3,7 @@ import { openCore, type Core } from '../main/bootstrap'
 import { resolveDbPath } from '../main/paths'
 import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
 import { attachHeadlessPdfPort } from '../main/report/headless-port'
+import type { HeadlessPdfPort } from '../main/report/chromium-printer'
 import type { PlatformPort } from '../main/rpc'
 
 export function dbPathFrom(explicit: string | undefined): string {
@@ -21,4 +22,10 @@ export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode'], opt
   })
   attachHeadlessPdfPort(core, process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir, projectRoot)
   return core
+}
+
+/** Closes the PDF printer's browser (waiting, so it removes its profile folder), then the core. */
+export async function closeHeadlessCore(core: Core): Promise<void> {
+  await (core.context.platform.pdf as Partial<HeadlessPdfPort> | undefined)?.close?.()
+  core.close()
 }

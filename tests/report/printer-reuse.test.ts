@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -53,13 +54,31 @@ describe('the headless printer', () => {
     expect(starts()).toBe(1)
   }, 60_000)
 
+  it('removes profile folders left by hosts that are gone, and keeps those of running ones', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid
+    const stale = join(tmpdir(), `readiness-chromium-${gone}-test`)
+    const live = join(tmpdir(), `readiness-chromium-${process.ppid}-test`)
+    mkdirSync(join(stale, 'Default'), { recursive: true })
+    mkdirSync(live, { recursive: true })
+    try {
+      await (core.context.platform.pdf as HeadlessPdfPort).close()
+      await callOk<PdfExport>(core, 'report.exportPdf', { planId, asOf: '2024-12-27', path: join(core.dir, 'd.pdf') })
+      expect(existsSync(stale)).toBe(false)
+      expect(existsSync(live)).toBe(true)
+    } finally {
+      rmSync(stale, { recursive: true, force: true })
+      rmSync(live, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('starts a new browser after the previous one was closed, and leaves no profile behind', async () => {
     const before = profileDirs()
     const port = core.context.platform.pdf as HeadlessPdfPort
     await port.close()
     expect(profileDirs().length).toBeLessThan(before.length)
+    const started = starts()
     await callOk<PdfExport>(core, 'report.exportPdf', { planId, asOf: '2024-12-27', path: join(core.dir, 'c.pdf') })
-    expect(starts()).toBe(2)
+    expect(starts()).toBe(started + 1)
     await port.close()
     expect(profileDirs().filter((name) => !before.includes(name))).toEqual([])
   }, 60_000)

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
@@ -38,6 +38,40 @@ interface CdpMessage {
 
 type EventListener = (message: CdpMessage) => void
 
+/** Chromium profile folders in the temp dir are named after the host process: `readiness-chromium-<pid>-…`. */
+const PROFILE_PREFIX = 'readiness-chromium-'
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes the profile folders of hosts that are gone (killed, or exited mid-print), so none pile up. */
+export function sweepStaleProfiles(dir = tmpdir()): void {
+  for (const name of readdirSync(dir)) {
+    const owner = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)
+    if (!owner || Number(owner[1]) === process.pid || processAlive(Number(owner[1]))) continue
+    rmSync(join(dir, name), { recursive: true, force: true })
+  }
+}
+
+/** Browsers still running; if the host exits before closing one (Ctrl+C on browser mode, a test worker ending), the
+ * exit hook stops it and removes its profile folder, which its own exit handler would no longer get to do. */
+const running = new Set<CdpBrowser>()
+let exitHookInstalled = false
+
+function installExitHook(): void {
+  if (exitHookInstalled) return
+  exitHookInstalled = true
+  process.on('exit', () => {
+    for (const browser of running) browser.killNow()
+  })
+}
+
 /** One Chromium process and its protocol connection. */
 export class CdpBrowser {
   private nextId = 1
@@ -63,8 +97,11 @@ export class CdpBrowser {
     })
     child.stderr?.setEncoding('utf8')
     child.stderr?.on('data', (chunk: string) => (this.stderrTail = (this.stderrTail + chunk).slice(-2000)))
+    running.add(this)
+    installExitHook()
     this.exited = new Promise((resolve) => {
       const done = (reason: string) => {
+        running.delete(this)
         this.exitReason ??= reason
         for (const { reject, method } of this.pending.values()) reject(new CdpError(`Chromium ${this.exitReason} during ${method}${this.lastError()}`))
         this.pending.clear()
@@ -78,7 +115,8 @@ export class CdpBrowser {
 
   /** Starts Chromium and waits until it answers over the pipe. */
   static async launch(executablePath: string, args: readonly string[], timeoutMs: number): Promise<CdpBrowser> {
-    const userDataDir = mkdtempSync(join(tmpdir(), 'readiness-chromium-'))
+    sweepStaleProfiles()
+    const userDataDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
     const child = spawn(executablePath, [...args, ...PRINT_ARGS, `--user-data-dir=${userDataDir}`], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] })
     const browser = new CdpBrowser(child, userDataDir)
     try {
@@ -158,6 +196,16 @@ export class CdpBrowser {
       clearTimeout(kill)
     }
     await this.exited
+  }
+
+  /** Synchronous last resort as the host exits: kill Chromium and remove its profile folder. */
+  killNow(): void {
+    this.child.kill('SIGKILL')
+    try {
+      rmSync(this.userDataDir, { recursive: true, force: true, maxRetries: 2 })
+    } catch {
+      // a Chromium helper may still hold a file; the folder is in the temp dir
+    }
   }
 
   private receive(message: CdpMessage): void {
