@@ -1,7 +1,7 @@
 /**
  * Warm import time of every seed plan (../shared/plans) and every real plan in ../shared/plans-wild (read by path,
  * never copied), through the contract as the app calls it, against the raw tool on the same text in the same run
- * (remark + remark-gfm parsing the UTF-8 text once). Target: ≤ 100 ms warm per plan.
+ * (markdown-it, which the reader is built on, parsing the UTF-8 text once). Target: ≤ 100 ms warm per plan.
  * - `plans.preview`: bytes → decoded text → markdown → plan model → lint (stores nothing);
  * - `plans.import`: the same, stored as a new plan in SQLite with its derived checks.
  * Warm = after one untimed import of the same plan; the median of at least 5 runs (and 300 ms).
@@ -12,9 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import MarkdownIt from 'markdown-it'
 import { openCore, type Core } from '../src/main/bootstrap'
 import { projectRoot, sourceLayout } from '../src/main/source-layout'
 
@@ -23,7 +21,8 @@ const minRuns = Number(values['min-runs'])
 const MIN_MS = 300
 const TARGET_MS = 100
 const shared = join(projectRoot, '..', 'shared')
-const bareRemark = unified().use(remarkParse).use(remarkGfm)
+/** the raw tool the reader is built on, as parse-bench.ts uses it */
+const bareMarkdown = MarkdownIt()
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -77,7 +76,7 @@ async function main() {
       const bytes = readFileSync(file)
       const source = { path: file }
       const text = new TextDecoder().decode(bytes)
-      const raw = await warmMedian(() => void bareRemark.parse(text))
+      const raw = await warmMedian(() => void bareMarkdown.parse(text, {}))
       const preview = await warmMedian(() => dispatchOk(core, 'plans.preview', { source }))
       const stored = await warmMedian(() => dispatchOk(core, 'plans.import', { source }))
       const rawMs = 'ms' in raw ? raw.ms : NaN
@@ -97,7 +96,7 @@ async function main() {
   process.stderr.write('\n')
   const load = process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'
   console.log(`Warm import per plan, median of ≥ ${minRuns} runs, Node ${process.versions.node}, load ${load}`)
-  console.log('| plan | size | remark+gfm (raw) | plans.preview | ratio | plans.import | ratio | import CPU | note |')
+  console.log('| plan | size | markdown-it (raw) | plans.preview | ratio | plans.import | ratio | import CPU | note |')
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|')
   console.log(rows.join('\n'))
   console.log(`\n${files.length} plans: ${files.length - failed - over} within ${TARGET_MS} ms warm, ${over} over, ${failed} not imported (the reader's answer, not a timing)`)

@@ -125,10 +125,10 @@ export const commands: Record<string, Command> = {
       'readiness rebaseline <planId> [--reason TEXT] [--version N] [--db PATH] [--json]\n  Make the current version (or version N) the plan\u2019s baseline: the ideal line, SPI and variance follow it; earlier baselines stay viewable.',
     options: { reason: { type: 'string' }, version: { type: 'string' } },
     run: (args) => {
-      const [planId] = need(args, 1, '<planId>')
+      const planId = planIdArg(need(args, 1, '<planId>')[0])
       return withCore(args, async (core) => {
         const versionNo = numberOption(args, 'version')
-        const result = await call(core, 'plans.rebaseline', { planId: Number(planId), reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
+        const result = await call(core, 'plans.rebaseline', { planId, reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
         const { baseline } = result
         return print(args, result, () => `Plan ${planId} is now measured against version ${baseline.versionNo} (baseline ${result.baselines.length} of ${result.baselines.length})${baseline.reason ? `: ${baseline.reason}` : ''}`)
       })
