@@ -125,6 +125,15 @@ describe('plan date inferred from the schedule', () => {
     expect(warningsOf(plan, 'date-out-of-range')).toEqual([])
   })
 
+  it("falls back to the week a plan was last updated, below any date in its schedule, and says so", () => {
+    const undated = parse('# Plan\n\nStart date: TBD\nLast updated: 2025-02-19\n\n## Week 2\n\n### 1.1 Only (2h)\n')
+    expect(undated.date).toBe('2025-02-17')
+    expect(weeksOf(undated, '1.1')).toEqual([2, 2])
+    expect(warningsOf(undated, 'plan-date-inferred')[0].message).toContain('last updated (2025-02-19)')
+    const scheduled = parse('# Plan\n\nLast updated: 2025-04-01\n\n## Work\n\n### 1.1 Dated (2h)\n**Due:** 2025-02-14\n')
+    expect(scheduled.date).toBe('2025-02-10')
+  })
+
   it('leaves a plan without any date or absolute date undated', () => {
     const plan = parse('# Plan\n\n## Work\n\n### 1.1 Only (Week 2) (2h)\n')
     expect(plan.date).toBeNull()

@@ -55,7 +55,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   const header = readHeader({ root: setup.root, titleSection: read.titleSection, kindOf: (section) => kinds.get(section) ?? 'work', itemSections: owned, hoursPerDay: setup.scale.hoursPerDay, dates: setup.reader.dates })
   const scheduleNotes = scheduleMarks(setup.root, read, kinds, setup.reader, unitTime)
   const markDates = scheduleNotes.flatMap(({ time, line }) => (resolver.dates(time) ? [{ dates: resolver.dates(time) as AbsoluteDates, line }] : []))
-  const planStart = choosePlanStart(profile?.startDate ?? header.date, [...datedLines(raws, contents, resolver, unitTime), ...markDates])
+  const planStart = choosePlanStart(profile?.startDate ?? header.date, [...datedLines(raws, contents, resolver, unitTime), ...markDates], header.updated)
   const calendar = new WeekCalendar(planStart.date)
   const sectionWeeks = (section: Section, quiet = false): Range | null => {
     const time = unitTime(section)

@@ -19,13 +19,26 @@ const MAX_YEARS_AHEAD = 5
 
 export type PlanStart = { date: string | null; warning: PlanWarning | null }
 
-/** The stated plan date, else the Monday of the earliest absolute date's week (with a warning). */
-export function choosePlanStart(statedDate: string | null, found: Array<{ dates: AbsoluteDates; line: number }>): PlanStart {
-  if (statedDate !== null || found.length === 0) return { date: statedDate, warning: null }
+/**
+ * The stated plan date; else the Monday of the earliest absolute date's week; else the Monday of the
+ * week the plan was last updated. Both guesses come with a warning so the lead can set the start.
+ */
+export function choosePlanStart(statedDate: string | null, found: Array<{ dates: AbsoluteDates; line: number }>, updated: string | null = null): PlanStart {
+  if (statedDate !== null) return { date: statedDate, warning: null }
+  if (found.length === 0) {
+    if (updated === null) return { date: null, warning: null }
+    const monday = mondayOf(updated)
+    const message = `The plan states no start date; week 1 is taken as the week it was last updated (${updated}). Set the start date in the plan's reading if the work starts elsewhere.`
+    return { date: monday, warning: warning('plan-date-inferred', message, null) }
+  }
   const earliest = found.reduce((best, entry) => (entry.dates.start < best.dates.start ? entry : best))
-  const monday = isoDate(startOfWeek(parseISO(earliest.dates.start), { weekStartsOn: WEEK_STARTS_ON }))
+  const monday = mondayOf(earliest.dates.start)
   const message = `The plan states no date; its schedule starts on ${monday}, the Monday of the week of its earliest date (${earliest.dates.start}, "${earliest.dates.text}").`
   return { date: monday, warning: warning('plan-date-inferred', message, earliest.line) }
+}
+
+function mondayOf(date: string): string {
+  return isoDate(startOfWeek(parseISO(date), { weekStartsOn: WEEK_STARTS_ON }))
 }
 
 /**

@@ -8,7 +8,14 @@ import type { DateContext } from './grammar/time'
 import { bounded, cleanTitle } from './text'
 
 /** Plan-level facts stated outside the work items: title, start date, stated duration and total. */
-export type Header = { title: string; date: string | null; statedDays: number | null; statedHours: number | null }
+export type Header = {
+  title: string
+  date: string | null
+  /** a "Last updated" date: only the start of last resort, since it dates the document, not the work */
+  updated: string | null
+  statedDays: number | null
+  statedHours: number | null
+}
 
 const START_LABEL = /^(?:kick[-\s]?off|kickoff|start|starts|start date|started|plan start|project start|begins?|beginning|dates?|timeframe|period|sprint dates)$/i
 const DATE_LABEL = /^(?:date|generated|created|date created|prepared|written|authored|plan date|as of|published|drafted)$/i
@@ -31,7 +38,7 @@ export type HeaderInput = {
 export function readHeader(input: HeaderInput): Header {
   const { root, titleSection } = input
   const firstHeading = titleSection?.heading ?? root.children[0]?.heading ?? null
-  const header: Header = { title: firstHeading ? cleanTitle(firstHeading.text) : 'Untitled plan', date: null, statedDays: null, statedHours: null }
+  const header: Header = { title: firstHeading ? cleanTitle(firstHeading.text) : 'Untitled plan', date: null, updated: null, statedDays: null, statedHours: null }
   let start: string | null = null
   let stated: string | null = null
   let updated: string | null = null
@@ -65,7 +72,8 @@ export function readHeader(input: HeaderInput): Header {
     }
   }
   visit(root)
-  header.date = start ?? stated ?? prose ?? updated
+  header.date = start ?? stated ?? prose
+  header.updated = updated
   return header
 }
 

@@ -10,16 +10,30 @@ import type { Range } from './grammar/time'
 export type DaysPerWeek = { value: number; source: 'plan' | 'nesting' | 'default' | 'option' }
 
 export function chooseDaysPerWeek(stated: number | null, nestingWeeks: Map<number, number>, options: ParseOptions): DaysPerWeek {
-  if (nestingWeeks.size > 0) {
-    // the days a plan puts under its first week heading: Day 1..N in "Week 1" make N-day weeks
-    const firstWeek = Math.min(...nestingWeeks.values())
-    const inFirst = [...nestingWeeks.entries()].filter(([, week]) => week === firstWeek).map(([day]) => day)
-    const span = firstWeek === 1 ? Math.max(...inFirst) : Math.max(...inFirst) - Math.min(...inFirst) + 1
-    return { value: clampDays(span), source: 'nesting' }
-  }
+  if (nestingWeeks.size > 0) return { value: clampDays(daysFromNesting(nestingWeeks, stated)), source: 'nesting' }
   if (options.daysPerWeek !== undefined) return { value: clampDays(options.daysPerWeek), source: 'option' }
   if (stated !== null) return { value: clampDays(stated), source: 'plan' }
   return { value: clampDays(options.defaultDaysPerWeek ?? 5), source: 'default' }
+}
+
+/**
+ * Days nested under week headings bound the week length: day d in week w needs (w-1)·n < d ≤ w·n.
+ * Within those bounds the days under the first week win ("Day 1..4" in "Week 1"), then the plan's
+ * stated length, then five; bounds that contradict each other (numbering restarts) leave the first week's days.
+ */
+function daysFromNesting(nestingWeeks: Map<number, number>, stated: number | null): number {
+  const firstWeek = Math.min(...nestingWeeks.values())
+  const inFirst = [...nestingWeeks.entries()].filter(([, week]) => week === firstWeek).map(([day]) => day)
+  const span = firstWeek === 1 ? Math.max(...inFirst) : Math.max(...inFirst) - Math.min(...inFirst) + 1
+  let low = 1
+  let high = 7
+  for (const [day, week] of nestingWeeks) {
+    low = Math.max(low, Math.ceil(day / week))
+    if (week > 1) high = Math.min(high, Math.ceil(day / (week - 1)) - 1)
+  }
+  if (low > high) return span
+  const fits = (value: number | null): value is number => value !== null && value >= low && value <= high
+  return [span, stated, 5].find(fits) ?? low
 }
 
 function clampDays(value: number): number {

@@ -17,6 +17,8 @@ export type TitleInfo = {
   claimsDone: boolean
   statusMarker: boolean
   owner: string | null
+  /** the title says when and nothing else ("Day 3 (8 hours)", "Morning (4h)", "Monday 09:00–12:00") */
+  namesOnlyWhen: boolean
 }
 
 const PHASE_MARK = /^(?:phase|stage|sprint|iteration|milestone|wave|part|epic|release|cycle)\s*#?\s*\d{1,3}[a-z]?\b/i
@@ -49,7 +51,21 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
     claimsDone: titleClaimsDone(source),
     statusMarker: hasStatusMarker(source),
     owner: owner?.owner ?? null,
+    namesOnlyWhen: namesOnlyWhen(plain, time, effort),
   }
+}
+
+const WHEN_WORDS =
+  /\b(?:(?:weeks?|wks?|days?|sprints?|iterations?|months?|hours?)\s*#?\d{1,3}(?:\s*(?:-|–|—|to|through|and|&)\s*\d{1,3})?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|morning|afternoon|evening|night|midday|noon|lunch|(?:start|end|rest)\s+of\s+(?:the\s+)?(?:day|week)|eod|eow|full\s+day|half\s+day|all\s+day|am|pm)\b|\b\d{1,2}(?::\d{2})\s*(?:am|pm)?/gi
+
+/** Nothing is left of the title once its time, weekday, part of day, clock times and estimate are removed. */
+function namesOnlyWhen(plain: string, time: TimeMarker, effort: Effort | null): boolean {
+  let rest = plain
+  if (effort) rest = rest.replace(effort.text, ' ')
+  if (time.dates) rest = rest.replace(time.dates.text, ' ')
+  rest = rest.replace(/\([^()]*\)/g, (inner) => (inner.replace(WHEN_WORDS, '').replace(/[^A-Za-z]/g, '') === '' ? ' ' : inner))
+  rest = rest.replace(WHEN_WORDS, ' ')
+  return !/[A-Za-z]{2,}/.test(rest)
 }
 
 /** "Add pydantic · wk 4", "Ship it (week 8)": trailing schedule notes are not part of the title. */

@@ -110,6 +110,8 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     // a top-level section with only prose is context; one that states its own size or ID is work
     if (inner.length === 0) return !phaseLevel(section) || (strong && !unit.empty)
     if (isConsistent(section, unit, inner, pass)) return true
+    // "Day 3 (8 hours)", "Morning (4h)": a title that only says when holds its checklist's items, it is not one
+    if (unit.info.namesOnlyWhen && unit.info.id === null && inner.every((group) => group.kind === 'list' && group.level >= 1)) return false
     const innerLevel = Math.max(...inner.map((group) => group.level))
     // a schedule block ("Week of Feb 17: Cutover") keeps its checkboxes as its steps
     const scheduleBlock = hasTime(unit.info.time) && innerLevel <= 1 && inner.every((group) => group.kind === 'list')
@@ -127,19 +129,23 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
   const skipped: SkippedEntry[] = []
   const anchors = indexAnchors(groups.flatMap((group) => group.units))
   const recaps = new Set<Section>()
+  const fromSummaries = new Set<Group>()
   for (const section of descendants(root)) {
     if (!deferred(section) || !isWork(section)) continue
     if (restatesItems(section, anchors, contentOf, unitOf)) {
       recaps.add(section)
       continue
     }
-    groups.push(...choose(section, { headingDepth }, false).map((group) => (group.kind === 'heading' && group.section === section.parent ? group : group)))
+    const late = choose(section, { headingDepth }, false)
+    for (const group of late) fromSummaries.add(group)
+    groups.push(...late)
   }
 
   const docLevel = documentLevel(groups)
   const kept: Group[] = []
   for (const group of groups) {
-    if (group.level >= docLevel || group.schedule || group.consistent || rules.layerFor(group.section) !== null) kept.push(group)
+    const checklistBesideOwners = docLevel === 2 && isChecklist(group) && !fromSummaries.has(group)
+    if (group.level >= docLevel || group.schedule || group.consistent || checklistBesideOwners || rules.layerFor(group.section) !== null) kept.push(group)
     else for (const unit of group.units) skipped.push(skip(unit, `weaker than the plan's other items (${levelWords(group.level)} where the plan's items have ${levelWords(docLevel)})`))
   }
   const dropped = dropEmptySingletons(kept, skipped, phaseLevel)
@@ -395,6 +401,14 @@ export function sameWork(a: string, b: string): boolean {
 export function skip(unit: Unit, reason: string): SkippedEntry {
   const kind = unit.kind === 'heading' ? 'heading' : unit.kind === 'list' ? 'list-item' : 'table-row'
   return { line: unit.line, text: unit.info.title, kind, reason }
+}
+
+/**
+ * Checkbox lines are work as surely as lines that name an owner: beside owner-marked items they are
+ * kept (outside sections named as summaries or checklists, which must be as strong as the plan's items).
+ */
+function isChecklist(group: Group): boolean {
+  return group.kind === 'list' && group.units.every((unit) => unit.kind === 'list' && unit.block.checked !== null)
 }
 
 function levelWords(level: Level): string {

@@ -104,7 +104,21 @@ function applyEstimateChoice(columns: Column[], chosen: string): void {
 function roleOf(header: string): ColumnRole {
   const text = bounded(header, 80).replace(/[*_`]/g, '').trim()
   for (const entry of HEADER_ROLES) if (entry.pattern.test(text)) return entry.role
+  if (isEstimateHeader(text)) return 'estimate'
   return 'other'
+}
+
+const EFFORT_WORDS = new Set(['est', 'estimate', 'estimated', 'estimates', 'estimation', 'effort', 'hours', 'hrs', 'hr', 'h', 'days', 'd', 'time', 'duration', 'points', 'pts', 'sp', 'story', 'size', 'planned', 'plan', 'budget', 'budgeted', 'person', 'man', 'dev', 'work', 'in', 'of', 'level', 'loe', 'total'])
+const EFFORT_CORE = new Set(['est', 'estimate', 'estimated', 'estimates', 'estimation', 'effort', 'hours', 'hrs', 'days', 'points', 'pts', 'duration'])
+const NOT_AN_ESTIMATE = /\b(?:actual|actuals|spent|logged|used|burn(?:ed|t)?|remaining|left|variance|delta|diff)\b/i
+
+/** "Hours Est", "Est. Hours", "Estimated effort (days)", "Planned hours", "Dev days": words about effort only,
+ *  never a column that records time spent or left ("Hours Actual", "Remaining"). */
+function isEstimateHeader(text: string): boolean {
+  if (NOT_AN_ESTIMATE.test(text)) return false
+  const words = text.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^a-z]+/).filter((word) => word !== '')
+  if (words.length === 0 || words.length > 4) return false
+  return words.every((word) => EFFORT_WORDS.has(word)) && words.some((word) => EFFORT_CORE.has(word))
 }
 
 function unitOf(header: string, pointColumns: Set<string>): EffortUnit | null {
