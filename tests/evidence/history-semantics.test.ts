@@ -56,7 +56,7 @@ describe('history semantics', () => {
     expect(check.evidence).toEqual([expect.objectContaining({ path: 'services/api/package.json', lines: [4], count: 1, note: 'opossum ^8.2.0' })])
     const task = taskStateFromChecks(result.checks)
     expect(task.state).toBe('done')
-    expect(task.doneAt?.sha).toBe(redo)
+    expect(task.doneAt?.commit.sha).toBe(redo)
   })
 
   it('a moved file keeps its evidence when the plan names the new path', async () => {

@@ -3,7 +3,7 @@ import { dirname, join, sep } from 'node:path'
 import { skippedFinding, type FileFinding } from './file-eval'
 import { evaluateContent } from './findings'
 import type { GitPort } from './git-port'
-import type { ScopeIndex } from './replay'
+import type { CompiledCheck } from './compile'
 
 /**
  * Uncommitted work: files the working tree changes relative to HEAD, read from disk with the same
@@ -62,7 +62,7 @@ export function readWorktreeFile(topLevel: string, repoPath: string, maxBytes: n
 export function worktreeFindings(
   topLevel: string,
   changes: WorktreeChange[],
-  index: ScopeIndex,
+  index: { checksFor(path: string): CompiledCheck[] },
   maxBytes: number,
 ): Map<string, Map<string, FileFinding | null>> {
   const perCheck = new Map<string, Map<string, FileFinding | null>>()

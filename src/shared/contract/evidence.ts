@@ -56,6 +56,8 @@ export const TaskEvidenceViewSchema = z.object({
   checks: z.array(CheckRowSchema),
   /** working-tree changes that would satisfy checks; never counted as done */
   hasUncommittedEvidence: z.boolean(),
+  /** why the state is undecided: no criterion check yet, never synced, or some criterion could not be evaluated */
+  reason: z.enum(['no-criteria', 'not-synced', 'inconclusive']).nullable().default(null),
 })
 export type TaskEvidenceView = z.infer<typeof TaskEvidenceViewSchema>
 

@@ -3,7 +3,8 @@ import { AppError } from '../../../shared/rpc'
 import { inTransaction } from '../../db/client'
 import { checkRowsForTasks, requireCheck, toCheckRow } from '../../db/check-store'
 import { checkResults, checks, tasks } from '../../db/schema'
-import { checkKey, taskStateFromChecks } from '../../evidence'
+import { checkRole } from '../../../shared/check-model'
+import { checkKey, taskEvidenceAt } from '../../evidence'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
 
@@ -22,18 +23,21 @@ export const evidenceHandlers: HandlerGroup = {
   'evidence.forTask': (input, ctx) => {
     const task = requireTask(ctx, input.taskId)
     const rows = checkRowsForTasks(ctx.db, [task.id]).get(task.id) ?? []
-    const enabled = rows.filter((r) => r.enabled)
-    const evaluated = enabled.map((r) => r.result).filter((r) => r !== null)
-    // checks never evaluated (no sync yet) leave the task undecided rather than "not started"
-    const summary = evaluated.length === enabled.length ? taskStateFromChecks(evaluated) : null
+    const summary = taskEvidenceAt(
+      rows.map((r) => ({ spec: r.spec, enabled: r.enabled, result: r.result })),
+      null,
+    )
+    // criteria never evaluated (no sync yet) leave the task undecided rather than "not started"
+    const unsynced = rows.some((r) => r.enabled && r.result === null && checkRole(r.spec) === 'criterion')
     return {
       taskId: task.id,
       key: task.key,
       title: task.title,
-      state: summary?.state ?? (enabled.length === 0 ? 'needs-confirmation' : 'unknown'),
-      doneAt: summary?.doneAt?.date ?? null,
+      state: unsynced ? 'unknown' : summary.state,
+      doneAt: unsynced ? null : (summary.doneAt?.commit.date ?? null),
       checks: rows,
-      hasUncommittedEvidence: summary?.hasUncommitted ?? false,
+      hasUncommittedEvidence: summary.hasUncommitted,
+      reason: summary.reason === 'no-criteria' ? 'no-criteria' : unsynced ? 'not-synced' : summary.reason,
     }
   },
   'checks.add': (input, ctx) => {
