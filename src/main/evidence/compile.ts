@@ -122,7 +122,11 @@ function singleFileCheck(id: string, spec: Extract<CheckSpec, { kind: 'file-cont
     if (!f || f.skipped) return false
     return spec.kind === 'line-count' ? compare(f.count, spec.op, spec.value) : f.ok === true
   }
-  const describe = (s: CheckState) => single(s)?.note ?? `\`${spec.path}\` does not exist`
+  const describe = (s: CheckState) => {
+    const f = single(s)
+    if (!f) return `\`${spec.path}\` does not exist`
+    return f.note ?? null
+  }
   return { id, spec, exactPaths: [path], follows: true, matches: (p) => p === path, evaluatorFor: () => evaluator, keep: always, holds, describe }
 }
 

@@ -6,7 +6,7 @@ export { inspectRepo, isSafeBranchName, type RepoInspection, type RepoState } fr
 export { syncEvidence, type SyncInput, type SyncResult, type SyncRepoInput, type SyncCheckInput, type SyncProgress, type SyncStats, type RepoSyncResult } from './sync'
 export { taskEvidenceAt, taskStateFromChecks, type TaskEvidenceSummary, type TaskCheckInput } from './task-state'
 export { checkAt, cutoffOf, utcDay, valueAt } from './as-of'
-export { explainHistory, type ExplainedRun } from './explain'
+export { explainHistory, historyLine, shortDay, type ExplainedRun } from './explain'
 export { watchRepo } from './watch'
 export { createMemoryEvidenceCache, type EvidenceCache, type MemoryEvidenceCache } from './cache'
 export { createGitPort, GitCommandError, type GitPort } from './git-port'

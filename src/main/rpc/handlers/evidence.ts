@@ -5,6 +5,7 @@ import { checkRowsForTasks, requireCheck, toCheckRow } from '../../db/check-stor
 import { checkResults, checks, tasks } from '../../db/schema'
 import { checkRole } from '../../../shared/check-model'
 import { checkKey, taskEvidenceAt } from '../../evidence'
+import { explainTask } from '../../services/explain-task'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
 
@@ -40,6 +41,7 @@ export const evidenceHandlers: HandlerGroup = {
       reason: summary.reason === 'no-criteria' ? 'no-criteria' : unsynced ? 'not-synced' : summary.reason,
     }
   },
+  'evidence.explain': (input, ctx) => explainTask(ctx.db, input.planId, input.taskKey, input.asOf, ctx.now(), ctx.resourcesDir),
   'checks.add': (input, ctx) => {
     requireTask(ctx, input.taskId)
     const spec = { ...input.spec, origin: 'user' as const, sourceLine: input.spec.sourceLine ?? null }

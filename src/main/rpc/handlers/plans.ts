@@ -10,12 +10,18 @@ import { diffPlans, parsePlanBytes } from '../../plan'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
 import { loadPlanSource } from './plan-source'
+import { criteriaWarnings } from '../../services/criteria-lint'
 import { deriveAndStoreChecks } from './task-checks'
 
 function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefined, name: string): ParsedPlan {
   const outcome = parsePlanBytes(bytes, options)
   if (!outcome.ok) throw new AppError('bad-input', `${name}: ${outcome.error.message}`)
   return outcome.plan
+}
+
+/** the plan with the criteria lint added: each criterion sentence no check could be compiled from */
+function withCriteriaLint(plan: ParsedPlan, ctx: CoreContext): ParsedPlan {
+  return { ...plan, warnings: [...plan.warnings, ...criteriaWarnings(plan, ctx.resourcesDir)] }
 }
 
 /**
@@ -38,14 +44,14 @@ function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: Pars
 export const planHandlers: HandlerGroup = {
   'plans.preview': (input, ctx) => {
     const source = loadPlanSource(input.source)
-    const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
+    const plan = withCriteriaLint(parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name), ctx)
     if (input.planId === undefined) return { plan, diff: null }
     const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
     return { plan, diff: diffPlans(previous, plan) }
   },
   'plans.import': (input, ctx) => {
     const source = loadPlanSource(input.source)
-    const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
+    const plan = withCriteriaLint(parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name), ctx)
     const previous = input.planId === undefined ? null : readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
     const diff = previous ? diffPlans(previous, plan) : null
     const stored = storePlan(ctx.db, {
