@@ -446,15 +446,22 @@ export function cleanCriterion(text: string): string {
   return s.replace(/\s+/g, ' ').replace(/[.!]+$/, '').replace(/\s*\.\s*$/, '').trim()
 }
 
-/** clauses of a sentence: split on `;` and sentence ends, then on "and" before a new subject when needed */
-function clausesOf(sentence: string): string[] {
-  return sentence
-    .split(/\s*;\s*|\.\s+(?=[A-Z`])/)
-    .map((c) => c.trim())
+/** splits outside backticked tokens only (a token may hold `;`, `,` or " and ") */
+function splitOutsideTokens(text: string, separator: RegExp): string[] {
+  const spans: string[] = []
+  const masked = text.replace(/`[^`]*`/g, (span) => `\u0001${spans.push(span) - 1}\u0002`)
+  return masked
+    .split(separator)
+    .map((part) => part.replace(/\u0001(\d+)\u0002/g, (_, i: string) => spans[Number(i)]).trim())
     .filter(Boolean)
 }
 
-const AND_SPLIT = /,?\s+(?:and|but|while|with)\s+(?=`|no\s|nothing\s|the\s+`|at\s+least|there\s)/i
+/** clauses of a sentence: split on `;` and sentence ends, then on "and" before a new subject when needed */
+function clausesOf(sentence: string): string[] {
+  return splitOutsideTokens(sentence, /\s*;\s*|\.\s+(?=[A-Z\u0001])/)
+}
+
+const AND_SPLIT = /,?\s+(?:and|but|while|with)\s+(?=\u0001|no\s|nothing\s|the\s+\u0001|at\s+least|there\s)/i
 
 export interface CompiledCriterion {
   checks: CheckSpec[]
@@ -474,14 +481,14 @@ export function compileCriterion(text: string, line: number, ctx: CriterionConte
       checks.push(...whole)
       continue
     }
-    const parts = clause.split(AND_SPLIT).map((p) => p.trim()).filter(Boolean)
+    const parts = splitOutsideTokens(clause, AND_SPLIT)
     const read = parts.length > 1 ? parts.map((p) => readClause(p, ctx, meta)) : [null]
     if (read.every((r) => r !== null)) {
       read.forEach((r) => checks.push(...r!))
       continue
     }
     // "`main.py` < 200 lines, all routes in separate modules": the parts that read become checks, the rest is listed
-    for (const part of clause.split(/,\s+/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of splitOutsideTokens(clause, /,\s+/)) {
       const specs = readClause(part, ctx, meta)
       if (specs) checks.push(...specs)
       else unread.push(part)
