@@ -21,6 +21,8 @@ export class BlobReader {
   /** the answer being received: bytes still expected (content + the trailing newline) */
   private body: { size: number; remaining: number; keep: boolean; parts: Buffer[] } | null = null
   private failure: Error | null = null
+  /** request lines not written yet: written together once per tick */
+  private unwritten: string[] = []
   blobsRead = 0
 
   constructor(
@@ -59,7 +61,7 @@ export class BlobReader {
       if (this.body) {
         const n = Math.min(this.body.remaining, this.buffered)
         const part = this.take(n)
-        if (this.body.keep) this.body.parts.push(Buffer.from(part))
+        if (this.body.keep) this.body.parts.push(part)
         this.body.remaining -= n
         if (this.body.remaining > 0) return
         const { keep, parts, size } = this.body
@@ -67,7 +69,7 @@ export class BlobReader {
         const pending = this.queue.shift()!
         if (keep) {
           this.blobsRead++
-          const all = Buffer.concat(parts)
+          const all = parts.length === 1 ? parts[0] : Buffer.concat(parts)
           pending.resolve({ content: all.subarray(0, size) })
         } else pending.resolve({ skipped: 'too-large', size })
         continue
@@ -98,8 +100,14 @@ export class BlobReader {
     this.child ??= this.start()
     return new Promise((resolve, reject) => {
       this.queue.push({ resolve, reject })
-      this.child!.stdin.write(`${oid}\n`)
+      if (this.unwritten.push(oid) === 1) setImmediate(() => this.flushRequests())
     })
+  }
+
+  private flushRequests(): void {
+    const lines = this.unwritten
+    this.unwritten = []
+    if (lines.length && this.child) this.child.stdin.write(`${lines.join('\n')}\n`)
   }
 
   close(): void {

@@ -96,6 +96,18 @@ function specPaths(spec: CheckSpec): string[] {
 }
 
 const always = () => true
+
+/** one evaluator object per path (its key is a hash: computed once, not per change) */
+function perPath(make: (path: string) => FileEvaluator | null): (path: string) => FileEvaluator | null {
+  const made = new Map<string, FileEvaluator | null>()
+  return (path) => {
+    if (!made.has(path)) {
+      if (made.size > 10_000) made.clear()
+      made.set(path, make(path))
+    }
+    return made.get(path)!
+  }
+}
 const single = (state: CheckState): FileFinding | undefined => state.matched.values().next().value
 const totalCount = (state: CheckState) => [...state.matched.values()].reduce((sum, f) => sum + f.count, 0)
 
@@ -164,10 +176,10 @@ function packageCheck(id: string, spec: Extract<CheckSpec, { kind: 'package' }>,
   const manifest = spec.manifest ? planToRepoPath(normalizePlanPath(spec.manifest), prefix) : null
   if (spec.manifest && manifest === null) return { ok: false, reason: `\`${spec.manifest}\` is outside this repo's prefix`, unsafe: false }
   const question = { names: [spec.name], section: spec.section ?? 'any', range: spec.range ?? null }
-  const evaluatorFor = (p: string): FileEvaluator | null => {
+  const evaluatorFor = perPath((p) => {
     const kind = manifestKind(p)
     return kind ? packageEvaluator(kind, p, question) : null
-  }
+  })
   const matches = manifest ? (p: string) => p === manifest : (p: string) => !isVendoredPath(p) && manifestKind(p) !== null
   const declared = (s: CheckState) => [...s.matched.values()].some((f) => f.ok === true)
   const where = spec.manifest ? `\`${spec.manifest}\`` : 'any manifest'
@@ -235,12 +247,12 @@ export function compileCheck(id: string, spec: CheckSpec, prefix: string | null)
     case 'dependency': {
       const files = compileGlobs(spec.files.map((g) => planToRepoGlob(normalizePlanPath(g), prefix)).filter((g): g is string => g !== null))
       const hasFiles = spec.files.length > 0
-      const evaluatorFor = (p: string): FileEvaluator | null => {
+      const evaluatorFor = perPath((p) => {
         const kind = manifestKind(p)
         if (kind === 'npm') return spec.npm.length ? packageEvaluator(kind, p, { names: spec.npm, section: 'any', range: null }) : null
         if (kind === 'requirements' || kind === 'pyproject') return spec.python.length ? packageEvaluator(kind, p, { names: spec.python, section: 'any', range: null }) : null
         return null
-      }
+      })
       const matches = (p: string) => !isVendoredPath(p) && (evaluatorFor(p) !== null || (hasFiles && files(p)))
       const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok !== false && !f.skipped)
       return {

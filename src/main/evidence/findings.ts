@@ -9,28 +9,35 @@ import type { FindingLookup } from './replay'
  * memo (reverted content and files copied around ask again); nothing per blob is persisted.
  */
 
-const IN_FLIGHT = 256
-const MEMO_LIMIT = 100_000
+const IN_FLIGHT = 128
+const MEMO_LIMIT = 40_000
 
 export interface FindingStats {
   cacheHits: number
   blobsRead: number
 }
 
+/** findings by question, then by blob id (no key strings built per lookup) */
 export class FindingMemo implements FindingLookup {
-  private table = new Map<string, FileFinding>()
+  private table = new Map<string, Map<string, FileFinding>>()
+  private size = 0
   get(evaluator: FileEvaluator, oid: string): FileFinding | undefined {
-    return this.table.get(`${evaluator.key}\0${oid}`)
+    return this.table.get(evaluator.key)?.get(oid)
   }
   /** forgets everything once over the limit: call between batches, never between resolving and replaying one */
   trim(): void {
-    if (this.table.size >= MEMO_LIMIT) this.table = new Map()
+    if (this.size < MEMO_LIMIT) return
+    this.table = new Map()
+    this.size = 0
   }
   set(evaluator: FileEvaluator, oid: string, finding: FileFinding): void {
-    this.table.set(`${evaluator.key}\0${oid}`, finding)
+    let byOid = this.table.get(evaluator.key)
+    if (!byOid) this.table.set(evaluator.key, (byOid = new Map()))
+    if (!byOid.has(oid)) this.size++
+    byOid.set(oid, finding)
   }
   has(evaluator: FileEvaluator, oid: string): boolean {
-    return this.table.has(`${evaluator.key}\0${oid}`)
+    return this.table.get(evaluator.key)?.has(oid) ?? false
   }
 }
 

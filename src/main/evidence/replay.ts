@@ -96,10 +96,10 @@ export function findingFor(check: CompiledCheck, path: string, oid: string, mode
 }
 
 /** a content question raised by an event: (evaluator, blob) */
-export function eventRequests(planned: Iterable<{ path: string; oid: string | null; mode: string; check: CompiledCheck }>, add: (evaluator: FileEvaluator, oid: string) => void): void {
+export function eventRequests(planned: Iterable<{ path: string; oid: string | null; mode: string; check?: CompiledCheck; run?: { check: CompiledCheck } }>, add: (evaluator: FileEvaluator, oid: string) => void): void {
   for (const e of planned) {
     if (e.oid === null || e.mode === SYMLINK_MODE || e.mode === GITLINK_MODE) continue
-    const evaluator = e.check.evaluatorFor(e.path)
+    const evaluator = (e.check ?? e.run!.check).evaluatorFor(e.path)
     if (evaluator) add(evaluator, e.oid)
   }
 }

@@ -66,7 +66,7 @@ export interface RepoSyncContext {
 }
 
 const MAX_EVIDENCE_FILES = 50
-const BATCH_COMMITS = 2000
+const BATCH_COMMITS = 250
 
 function historyKey(ctx: RepoSyncContext, checkId: string): string {
   return `h2:${ctx.planStart}:${shortHash(ctx.prefix ?? '')}:${checkId}`
@@ -255,19 +255,26 @@ async function replayWindow(
   ctx.progress('replay', 0, 0)
   let replayed = 0
   const renames = renameLookup(ctx.git, dir)
-  for await (const batch of logBatches(ctx.git, dir, [...RAW_LOG_ARGS, '--reverse', window.range, '--'], { batchSize: BATCH_COMMITS, signal: ctx.signal })) {
-    if (previous !== null && replayed === 0 && batch[0]?.parents[0] !== previous) return null
-    memo.trim()
-    const planned = await replayer.plan(batch, renames)
-    const requests = new FindingRequests(memo)
-    eventRequests(
-      planned.flatMap((c) => c.events.map((e) => ({ ...e, check: e.run.check }))),
-      requests.add,
-    )
-    await resolveFindings(requests, stats)
-    replayer.apply(planned, memo)
-    replayed += batch.length
-    ctx.progress('replay', replayed, 0)
+  // the next batch is parsed while this one's blobs are read and replayed (git log and cat-file work in parallel)
+  const batches = logBatches(ctx.git, dir, [...RAW_LOG_ARGS, '--reverse', window.range, '--'], { batchSize: BATCH_COMMITS, signal: ctx.signal })[Symbol.asyncIterator]()
+  try {
+    let next = batches.next()
+    for (;;) {
+      const { value: batch, done } = await next
+      if (done) break
+      next = batches.next()
+      if (previous !== null && replayed === 0 && batch[0]?.parents[0] !== previous) return null
+      memo.trim()
+      const planned = await replayer.plan(batch, renames)
+      const requests = new FindingRequests(memo)
+      for (const commit of planned) eventRequests(commit.events, requests.add)
+      await resolveFindings(requests, stats)
+      replayer.apply(planned, memo)
+      replayed += batch.length
+      ctx.progress('replay', replayed, 0)
+    }
+  } finally {
+    await batches.return?.(undefined)
   }
   // nothing new on the previous head's chain: HEAD moved back or sideways, replay the whole window
   if (previous !== null && replayed === 0) return null
