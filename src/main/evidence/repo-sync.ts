@@ -1,7 +1,7 @@
 import type { CheckHistory, CommitRef, Flip } from '../../shared/check-model'
 import { BlobReader } from './blob-reader'
 import type { EvidenceCache } from './cache'
-import { shortHash } from './check-key'
+import { checkKey, shortHash } from './check-key'
 import type { CheckState, CompiledCheck } from './compile'
 import { MAX_EVIDENCE_LINES } from './file-eval'
 import { FindingMemo, FindingRequests, resolveFindings, type FindingStats } from './findings'
@@ -68,12 +68,13 @@ export interface RepoSyncContext {
 const MAX_EVIDENCE_FILES = 50
 const BATCH_COMMITS = 250
 
-function historyKey(ctx: RepoSyncContext, checkId: string): string {
-  return `h2:${ctx.planStart}:${shortHash(ctx.prefix ?? '')}:${checkId}`
+/** per check and what it asks (an edited check is a new question), plan start and repo prefix */
+function historyKey(ctx: RepoSyncContext, check: CompiledCheck): string {
+  return `h2:${ctx.planStart}:${shortHash(ctx.prefix ?? '')}:${check.id}:${checkKey(check.spec).split(':')[1]}`
 }
 
-function readEntry(ctx: RepoSyncContext, checkId: string): HistoryEntry | null {
-  const raw = ctx.cache.get(ctx.repoKey, historyKey(ctx, checkId))
+function readEntry(ctx: RepoSyncContext, check: CompiledCheck): HistoryEntry | null {
+  const raw = ctx.cache.get(ctx.repoKey, historyKey(ctx, check))
   if (!raw) return null
   try {
     const entry = JSON.parse(raw) as HistoryEntry
@@ -150,7 +151,7 @@ function toOutcome(entry: HistoryEntry): RepoCheckOutcome {
 
 export async function syncRepo(ctx: RepoSyncContext, dir: string, inspection: RepoInspection, checks: CompiledCheck[]): Promise<Map<string, RepoCheckOutcome>> {
   const head = inspection.head!
-  const entries = new Map(checks.map((c) => [c.id, readEntry(ctx, c.id)]))
+  const entries = new Map(checks.map((c) => [c.id, readEntry(ctx, c)]))
   const stale = checks.filter((c) => entries.get(c.id)?.head !== head.sha)
   const reader = new BlobReader(ctx.git, dir, ctx.maxFileBytes)
   const memo = new FindingMemo()
@@ -173,7 +174,10 @@ export async function syncRepo(ctx: RepoSyncContext, dir: string, inspection: Re
     reader.close()
   }
   throwIfAborted(ctx.signal)
-  for (const [id, entry] of written) ctx.cache.set(ctx.repoKey, historyKey(ctx, id), JSON.stringify(entry))
+  for (const check of checks) {
+    const entry = written.get(check.id)
+    if (entry) ctx.cache.set(ctx.repoKey, historyKey(ctx, check), JSON.stringify(entry))
+  }
   return outcomes
 }
 
