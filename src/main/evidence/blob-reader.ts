@@ -16,8 +16,7 @@ interface Pending {
 export class BlobReader {
   private child: ChildProcessWithoutNullStreams | null = null
   private readonly queue: Pending[] = []
-  private chunks: Buffer[] = []
-  private buffered = 0
+  private partialHeader: Buffer | null = null
   /** the answer being received: bytes still expected (content + the trailing newline) */
   private body: { size: number; remaining: number; keep: boolean; parts: Buffer[] } | null = null
   private failure: Error | null = null
@@ -45,24 +44,20 @@ export class BlobReader {
     for (const p of this.queue.splice(0)) p.reject(error)
   }
 
-  private take(n: number): Buffer {
-    const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks)
-    const head = all.subarray(0, n)
-    const rest = all.subarray(n)
-    this.chunks = rest.length ? [rest] : []
-    this.buffered = rest.length
-    return head
-  }
-
+  /**
+   * Parses answers straight out of the chunks git writes: a blob inside one chunk is a view of it (no copy), one
+   * spanning chunks is joined once; only a header cut by a chunk boundary is carried over.
+   */
   private receive(chunk: Buffer): void {
-    this.chunks.push(chunk)
-    this.buffered += chunk.length
-    while (this.queue.length > 0 && this.buffered > 0) {
+    const buf = this.partialHeader ? Buffer.concat([this.partialHeader, chunk]) : chunk
+    this.partialHeader = null
+    let pos = 0
+    while (pos < buf.length && this.queue.length > 0) {
       if (this.body) {
-        const n = Math.min(this.body.remaining, this.buffered)
-        const part = this.take(n)
-        if (this.body.keep) this.body.parts.push(part)
+        const n = Math.min(this.body.remaining, buf.length - pos)
+        if (this.body.keep) this.body.parts.push(buf.subarray(pos, pos + n))
         this.body.remaining -= n
+        pos += n
         if (this.body.remaining > 0) return
         const { keep, parts, size } = this.body
         this.body = null
@@ -74,23 +69,20 @@ export class BlobReader {
         } else pending.resolve({ skipped: 'too-large', size })
         continue
       }
-      const joined = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks)
-      this.chunks = [joined]
-      const newline = joined.indexOf(10)
-      if (newline < 0) return
-      const header = this.take(newline + 1).toString('utf8').trimEnd()
-      const parts = header.split(' ')
+      const newline = buf.indexOf(10, pos)
+      if (newline < 0) {
+        this.partialHeader = Buffer.from(buf.subarray(pos))
+        return
+      }
+      const parts = buf.toString('latin1', pos, newline).split(' ')
+      pos = newline + 1
       if (parts[1] === 'missing' || parts.length < 3) {
         this.queue.shift()!.resolve({ skipped: 'missing', size: null })
         continue
       }
       const size = Number(parts[2])
-      const isBlob = parts[1] === 'blob'
-      this.body = { size, remaining: size + 1, keep: isBlob && size <= this.maxBytes, parts: [] }
-      if (!isBlob) {
-        // answer a non-blob as missing once its bytes have streamed past
-        this.body.keep = false
-      }
+      // a non-blob answer streams past and reads as too large to use
+      this.body = { size, remaining: size + 1, keep: parts[1] === 'blob' && size <= this.maxBytes, parts: [] }
     }
   }
 

@@ -9,7 +9,7 @@ import type { FindingLookup } from './replay'
  * memo (reverted content and files copied around ask again); nothing per blob is persisted.
  */
 
-const IN_FLIGHT = 128
+const IN_FLIGHT = 256
 const MEMO_LIMIT = 40_000
 
 export interface FindingStats {
@@ -76,8 +76,13 @@ export async function resolveFindings(
     if (text) ctx.stats.blobsRead++
     ctx.onProgress?.(++done, entries.length)
   }
-  for (let i = 0; i < entries.length; i += IN_FLIGHT) {
-    throwIfAborted(ctx.signal)
-    await Promise.all(entries.slice(i, i + IN_FLIGHT).map(readOne))
+  // a sliding window: git always has requests queued while the blobs already read are evaluated
+  let next = 0
+  const worker = async () => {
+    while (next < entries.length) {
+      throwIfAborted(ctx.signal)
+      await readOne(entries[next++])
+    }
   }
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, entries.length) }, worker))
 }
