@@ -79,6 +79,9 @@ describe('criteria phrasings, parameters', () => {
   it('content: contains all needles; an instruction is a line start; no file named binds to the only file', () => {
     expect(params('`app/main.py` imports `FastAPI` and `RateLimiter`')).toEqual([{ kind: 'file-contains', path: 'app/main.py', needles: ['FastAPI', 'RateLimiter'], mode: 'substring' }])
     expect(params('`docker/Dockerfile` has a `HEALTHCHECK` instruction')).toEqual([{ kind: 'file-contains', path: 'docker/Dockerfile', needles: ['HEALTHCHECK'], mode: 'line-start' }])
+    expect(params('**Done when:** `src/app.py` contains `from __future__ import annotations`')).toEqual([
+      { kind: 'file-contains', path: 'src/app.py', needles: ['from __future__ import annotations'], mode: 'substring' },
+    ])
     expect(params('contains `LOGGING`', 'hc/settings.py')).toEqual([{ kind: 'file-contains', path: 'hc/settings.py', needles: ['LOGGING'], mode: 'substring' }])
     expect(compile('contains `LOGGING`').unread).toEqual(['contains `LOGGING`'])
     expect(params('`mypy.ini` has no `[mypy-fido2.*]` section')).toEqual([{ kind: 'file-lacks', path: 'mypy.ini', needles: ['[mypy-fido2.*]'] }])

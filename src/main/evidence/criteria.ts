@@ -431,7 +431,11 @@ const LABEL = /^(?:done when|success criteria|acceptance(?: criteria)?|exit crit
 export function cleanCriterion(text: string): string {
   let s = text.trim()
   s = s.replace(/^(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?/, '')
-  s = s.replace(/(\*\*|__)(?=\S)([^`]*?\S)\1/g, '$2').replace(/^\*\*|\*\*$/g, '')
+  // emphasis marks off outside code tokens (`__future__` keeps its underscores)
+  s = s
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2').replace(/\*\*/g, '')))
+    .join('')
   for (let i = 0; i < 2; i++) s = s.replace(LABEL, '').trim()
   s = s.replace(/^(?:and|also|then)\s+/i, '')
   // bare paths and file names become tokens, outside existing backticks
