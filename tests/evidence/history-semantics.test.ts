@@ -76,4 +76,12 @@ describe('history semantics', () => {
     }
     expect(result.checks[0].evidence[0].lines).toEqual([1])
   })
+
+  it('an untracked file inside a new folder is uncommitted evidence, never done', async () => {
+    const f = repo()
+    f.write('src/new/deep/module.py', 'x = 1\n')
+    const checks = withIds([spec({ kind: 'file-exists', path: 'src/new/deep/module.py' })])
+    const result = await syncEvidence({ repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }], checks, planStart: PLAN_START, weekEnds: WEEK_ENDS, cache: createMemoryEvidenceCache(), git: createGitPort() })
+    expect(result.checks[0]).toMatchObject({ holdsNow: false, uncommitted: { holds: true, evidence: [expect.objectContaining({ path: 'src/new/deep/module.py', commit: null })] } })
+  })
 })
