@@ -136,6 +136,18 @@ describe('criteria phrasings, parameters', () => {
     expect(params('≥ 3 files match `docs/adr/*.md`')).toMatchObject([{ op: '>=', value: 3 }])
   })
 
+  it('articles, globs as subjects, keys set in a file, more comparators', () => {
+    expect(params('Both `a.py` and `b.py` exist').map((c) => c.kind)).toEqual(['file-exists', 'file-exists'])
+    expect(params('A `Makefile` exists')).toEqual([{ kind: 'file-exists', path: 'Makefile' }])
+    expect(params('The `Dockerfile` uses `python:3.12-slim`')).toEqual([{ kind: 'file-contains', path: 'Dockerfile', needles: ['python:3.12-slim'], mode: 'substring' }])
+    expect(params('`src/**/*.ts` has no `as any`')).toEqual([{ kind: 'text-absent', needle: 'as any', scope: ['src/**/*.ts'], exclude: [] }])
+    expect(params('`app/` contains `RateLimiter`')).toEqual([{ kind: 'text-present', needle: 'RateLimiter', scope: ['app/**'], exclude: [] }])
+    expect(params('`debug` is set to `false` in `config/settings.toml`')).toEqual([{ kind: 'value', path: 'config/settings.toml', pointer: ['debug'], op: 'equals', expected: [false], anyDepth: true }])
+    expect(params('`app/views.py` is shorter than 500 lines')).toEqual([{ kind: 'line-count', path: 'app/views.py', op: '<', value: 500 }])
+    expect(params('`requests` is not in `requirements.txt`')).toMatchObject([{ kind: 'package', name: 'requests', present: false, manifest: 'requirements.txt' }])
+    expect(params('`requests` is in `requirements.txt`')).toMatchObject([{ kind: 'package', name: 'requests', present: true }])
+  })
+
   it('a sentence partly read gives its checks and lists the rest', () => {
     const compiled = compile('`main.py` < 200 lines, all routes in separate modules')
     expect(compiled.checks.map(strip)).toEqual([{ kind: 'line-count', path: 'main.py', op: '<', value: 200 }])

@@ -86,7 +86,7 @@ function scalarOf(token: string): JsonScalar {
 
 function comparison(word: string): Comparison | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ').trim()
-  if (['<', 'under', 'below', 'fewer than', 'less than'].includes(w)) return '<'
+  if (['<', 'under', 'below', 'fewer than', 'less than', 'shorter than', 'smaller than'].includes(w)) return '<'
   if (['<=', '≤', 'at most', 'no more than', 'no longer than', 'not more than', 'not longer than', 'max', 'max:', 'maximum', 'maximum:', 'up to'].includes(w)) return '<='
   if (['>', 'more than', 'over', 'above'].includes(w)) return '>'
   if (['>=', '≥', 'at least', 'no fewer than', 'minimum', 'min', 'minimum of'].includes(w)) return '>='
@@ -94,7 +94,7 @@ function comparison(word: string): Comparison | null {
   return null
 }
 
-const COMPARATOR = '(<=|≤|<|>=|≥|>|under|below|fewer than|less than|at most|no more than|no longer than|not more than|not longer than|up to|max(?:imum)?:?|more than|over|above|at least|no fewer than|minimum(?: of)?|exactly)'
+const COMPARATOR = '(<=|≤|<|>=|≥|>|under|below|fewer than|less than|shorter than|smaller than|at most|no more than|no longer than|not more than|not longer than|up to|max(?:imum)?:?|more than|over|above|at least|no fewer than|minimum(?: of)?|exactly)'
 
 /** "(tests, migrations and management commands are exempt)" / "except `x/`" -> exclusion globs; null when a word is unknown */
 function exemptions(text: string): string[] | null {
@@ -403,11 +403,43 @@ function subjectClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[
     if (!isPathLike(subject)) return null
     const path = pathOf(subject, ctx)
     if (!path) return null
+    if (isGlob(path) || isDir(path)) {
+      // "`src/**/*.ts` has no `any`": a claim about every file of a scope
+      const scoped = scopeClaim(path, rest, meta)
+      if (!scoped) return null
+      out.push(...scoped)
+      continue
+    }
     const specs = lacksClause(path, rest, meta) ?? containsClause(path, rest, meta) ?? lineCountClause(path, rest, meta)
     if (!specs) return null
     out.push(...specs)
   }
   return out
+}
+
+/** a lacks / contains claim whose subject is a glob or a folder: absent from every file / present in some file */
+function scopeClaim(path: string, rest: string, meta: Meta): Spec[] | null {
+  const scope = [isDir(path) ? `${path}**` : path]
+  const lacks = lacksClause('x', rest, meta)
+  if (lacks?.[0]?.kind === 'file-lacks') {
+    return lacks[0].needles.map((needle) => ({ kind: 'text-absent', needle, scope, exclude: [], sentence: `no \`${needle}\` in \`${scope[0]}\``, ...base(meta) }))
+  }
+  const contains = containsClause('x', rest, meta)
+  if (contains?.[0]?.kind === 'file-contains' && contains[0].mode !== 'line-start') {
+    return contains[0].needles.map((needle) => ({ kind: 'text-present', needle, scope, exclude: [], sentence: `\`${needle}\` occurs in \`${scope[0]}\``, ...base(meta) }))
+  }
+  return null
+}
+
+/** "`debug` is set to `false` in `settings.toml`" */
+function keyInFileClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const m = new RegExp(`^${T}\\s+(?:is set to|is|equals|=)\\s+${T}\\s+in\\s+${T}$`, 'i').exec(clause)
+  if (!m) return null
+  const path = pathOf(m[3], ctx)
+  if (!path || isGlob(path) || !structuredFormat(path) || (manifestKind(path) && isPackageName(m[1]) && !isManifestKeyPath(manifestKind(path)!, m[1]))) return null
+  const pointer = m[1].split('.').filter(Boolean)
+  const expected = [scalarOf(m[2])]
+  return [{ kind: 'value', path, pointer, op: 'equals', expected, anyDepth: pointer.length === 1, sentence: `\`${path}\` → \`${m[1]}\` equals \`${JSON.stringify(expected[0])}\``, ...base(meta) }]
 }
 
 /** a clause that names no file: it is about the task's only file */
@@ -421,8 +453,18 @@ function base(meta: Meta) {
   return { sourceLine: meta.sourceLine, origin: 'derived' as const, enabled: true, role: 'criterion' as const, source: meta.source }
 }
 
-function readClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
-  return noInScope(clause, ctx, meta) ?? nothingUnder(clause, ctx, meta) ?? fileCount(clause, ctx, meta) ?? valueClause(clause, ctx, meta) ?? subjectClause(clause, ctx, meta) ?? boundClause(clause, ctx, meta)
+function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  // "Both `a` and `b` exist", "A `Makefile` exists", "The `Dockerfile` uses `python:3.12`"
+  const clause = text.replace(/^(?:both|the|a|an|there is an?|there are)\s+(?=`[^`]+`(?:\s*(?:,|and)\s*`[^`]+`)*\s+(?!list\b|key\b|value\b|setting\b|field\b|entry\b|array\b|option\b|version\b|range\b|in\b|of\b))/i, '')
+  return (
+    noInScope(clause, ctx, meta) ??
+    nothingUnder(clause, ctx, meta) ??
+    fileCount(clause, ctx, meta) ??
+    valueClause(clause, ctx, meta) ??
+    keyInFileClause(clause, ctx, meta) ??
+    subjectClause(clause, ctx, meta) ??
+    boundClause(clause, ctx, meta)
+  )
 }
 
 const LABEL = /^(?:done when|success criteria|acceptance(?: criteria)?|exit criteria|verify|verified by|verification|definition of done|dod|criteria|check|test|done if|complete when|completed when)\s*[:—–-]\s*/i
