@@ -72,6 +72,7 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
   const byId = new Map<string, CheckResult>(result.checks.map((r) => [r.checkId, r]))
   inTransaction(deps.db, () => {
     cache.flush()
+    cache.dropLegacyEntries()
     for (const { row } of checkInputs) {
       const checkResult = byId.get(String(row.id))
       if (!checkResult) continue
