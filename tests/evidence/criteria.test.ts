@@ -139,6 +139,9 @@ describe('criteria phrasings, parameters', () => {
   it('articles, globs as subjects, keys set in a file, more comparators', () => {
     expect(params('Both `a.py` and `b.py` exist').map((c) => c.kind)).toEqual(['file-exists', 'file-exists'])
     expect(params('A `Makefile` exists')).toEqual([{ kind: 'file-exists', path: 'Makefile' }])
+    // a bare token is a path when the tree has it; gone-claims need a token that looks like a path
+    expect(params('`CHANGELOG` exists')).toEqual([{ kind: 'file-exists', path: 'CHANGELOG' }])
+    expect(compile('`JsonFormatter` no longer exists').checks).toEqual([])
     expect(params('The `Dockerfile` uses `python:3.12-slim`')).toEqual([{ kind: 'file-contains', path: 'Dockerfile', needles: ['python:3.12-slim'], mode: 'substring' }])
     expect(params('`src/**/*.ts` has no `as any`')).toEqual([{ kind: 'text-absent', needle: 'as any', scope: ['src/**/*.ts'], exclude: [] }])
     expect(params('`app/` contains `RateLimiter`')).toEqual([{ kind: 'text-present', needle: 'RateLimiter', scope: ['app/**'], exclude: [] }])

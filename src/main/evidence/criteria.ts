@@ -321,7 +321,9 @@ function existsClause(subjects: string[], rest: string, ctx: CriterionContext, m
   const out: Spec[] = []
   for (const subject of subjects) {
     const path = pathOf(subject, ctx)
-    if (!path || (!isPathLike(subject) && !isDir(subject))) return null
+    // a bare token ("`CHANGELOG` exists") is a path when it exists in the tree: a file check finds out. "No longer
+    // exists" needs a token that looks like a path, else a name never in the tree would hold from the start.
+    if (!path || (absent && !isPathLike(subject) && !isDir(subject)) || /[\s()]/.test(subject)) return null
     if (isDir(path) || isGlob(path)) {
       const glob = isGlob(path) ? path : `${path}**`
       out.push(exists ? { kind: 'path-match', glob, sentence: `\`${path}\` has files`, ...base(meta) } : { kind: 'file-count', glob, op: '==', value: 0, sentence: `no file tracked under \`${path}\``, ...base(meta) })
