@@ -12,6 +12,8 @@ export const plans = sqliteTable('plans', {
   startDate: text('start_date'),
   daysPerWeek: integer('days_per_week'),
   hoursPerDay: real('hours_per_day'),
+  /** the lead's reading of the plan (ImportProfile JSON, the mapping step); reapplied on re-import */
+  importProfile: text('import_profile'),
   baselineVersionId: integer('baseline_version_id'),
   currentVersionId: integer('current_version_id'),
   lastSyncAt: text('last_sync_at'),

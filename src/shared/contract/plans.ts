@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MethodSpec } from '../contract'
-import { ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
+import { ImportProfileSchema, ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
 
 /** Where plan bytes come from: a file path (CLI, Electron drop/dialog) or the bytes themselves (browser upload). */
 export const PlanSourceSchema = z.union([
@@ -75,6 +75,8 @@ export const PlanDetailSchema = z.object({
     startDate: z.string().nullable(),
     daysPerWeek: z.number().int().nullable(),
     hoursPerDay: z.number().nullable(),
+    /** the lead's reading of the plan (mapping step), reapplied on every re-import */
+    profile: ImportProfileSchema.nullable(),
   }),
   plan: ParsedPlanSchema,
   versions: z.array(PlanVersionSchema),
@@ -97,7 +99,12 @@ export const planMethods = {
         planId: planId.optional(),
       })
       .strict(),
-    output: z.object({ plan: ParsedPlanSchema, diff: PlanDiffSchema.nullable() }),
+    output: z.object({
+      plan: ParsedPlanSchema,
+      diff: PlanDiffSchema.nullable(),
+      /** the reading applied: the profile given, else the one stored with the plan */
+      profile: ImportProfileSchema.nullable(),
+    }),
   },
   'plans.import': {
     summary: 'Store a plan (a new plan, or a new version of planId) in one transaction',
@@ -140,6 +147,11 @@ export const planMethods = {
       })
       .strict(),
     output: PlanSummarySchema,
+  },
+  'plans.setProfile': {
+    summary: 'Store the lead’s reading of a plan (mapping step) and re-read every stored version with it; null clears it',
+    input: z.object({ planId, profile: ImportProfileSchema.nullable() }).strict(),
+    output: z.object({ summary: PlanSummarySchema, plan: ParsedPlanSchema }),
   },
   'plans.remove': {
     summary: 'Delete a plan and everything recorded about it',

@@ -266,9 +266,22 @@ export function rowTime(row: { cells: string[] }, shape: TableShape, context: Re
       if (hasTime(time)) return time
     }
   }
+  const span = startEndDates(row, shape, context)
+  if (span) return span
   for (const column of shape.columns.filter((candidate) => candidate.role === 'due' || candidate.role === 'date')) {
     const time = parseTime(cleanText(cellOf(row, column)), context.dates)
     if (hasTime(time)) return time
   }
   return null
+}
+
+/** "| Start | End |" (or From/To, Begin/Finish): the row spans both dates. */
+function startEndDates(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
+  const start = shape.columns.find((column) => /^(?:start(?:\s+date)?|begin|from|starts?)$/i.test(column.header))
+  const end = shape.columns.find((column) => /^(?:end(?:\s+date)?|finish|to|ends?|due(?:\s+date)?|deadline)$/i.test(column.header))
+  if (!start || !end) return null
+  const from = parseTime(cleanText(cellOf(row, start)), context.dates).dates
+  const to = parseTime(cleanText(cellOf(row, end)), context.dates).dates
+  if (!from || !to || to.end < from.start) return null
+  return { ...parseTime('', context.dates), dates: { kind: 'range', start: from.start, end: to.end, text: `${from.text} – ${to.text}` } }
 }

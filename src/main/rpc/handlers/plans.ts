@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/client'
 import { planVersions, plans } from '../../db/schema'
 import { readSettings } from '../../db/settings-store'
 import { reparsePlanVersions } from '../../db/plan-reparse'
-import { listPlanIds, readVersionPlan, requirePlanRow, storePlan, summarizePlan, taskIdsByKey } from '../../db/plan-store'
+import { listPlanIds, readImportProfile, readVersionPlan, requirePlanRow, storePlan, storeReread, storedVersionBytes, summarizePlan, taskIdsByKey } from '../../db/plan-store'
 import { diffPlans, parsePlanBytes } from '../../plan'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
@@ -38,16 +38,21 @@ function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: Pars
   }
   if (explicit?.daysPerWeek) options.daysPerWeek = explicit.daysPerWeek
   if (explicit?.hoursPerDay) options.hoursPerDay = explicit.hoursPerDay
+  // the lead's reading of the plan: the one given now, else the one stored with the plan
+  const profile = explicit?.profile ?? (planId !== undefined ? readImportProfile(ctx.db, planId) : null)
+  if (profile) options.profile = profile
   return options
 }
 
 export const planHandlers: HandlerGroup = {
   'plans.preview': (input, ctx) => {
     const source = loadPlanSource(input.source)
-    const plan = withCriteriaLint(parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name), ctx)
-    if (input.planId === undefined) return { plan, diff: null }
+    const options = optionsFor(ctx, input.planId, input.options)
+    const plan = withCriteriaLint(parseOrThrow(source.bytes, options, source.name), ctx)
+    const profile = options.profile ?? null
+    if (input.planId === undefined) return { plan, diff: null, profile }
     const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
-    return { plan, diff: diffPlans(previous, plan) }
+    return { plan, diff: diffPlans(previous, plan), profile }
   },
   'plans.import': (input, ctx) => {
     const source = loadPlanSource(input.source)
@@ -61,6 +66,7 @@ export const planHandlers: HandlerGroup = {
       sourceSha256: source.sha256,
       planId: input.planId,
       startDate: input.startDate,
+      importProfile: input.options?.profile,
       now: ctx.now(),
       diff: diff ?? undefined,
       onTaskStored: (taskId, task, isNew) => deriveAndStoreChecks(ctx, taskId, task, isNew),
@@ -86,7 +92,7 @@ export const planHandlers: HandlerGroup = {
       .all()
     return {
       summary: summarizePlan(ctx.db, input.planId),
-      settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay },
+      settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay, profile: readImportProfile(ctx.db, input.planId) },
       plan: readVersionPlan(ctx.db, row.currentVersionId),
       versions,
       taskIds: taskIdsByKey(ctx.db, input.planId),
@@ -107,6 +113,17 @@ export const planHandlers: HandlerGroup = {
     })
     ctx.emit('plans.changed', { planId: input.planId })
     return summarizePlan(ctx.db, input.planId)
+  },
+  'plans.setProfile': (input, ctx) => {
+    const row = requirePlanRow(ctx.db, input.planId)
+    const options = optionsFor(ctx, input.planId, undefined)
+    if (input.profile) options.profile = input.profile
+    else delete options.profile
+    // read every version with the new mapping first: a mapping that finds nothing is refused and nothing changes
+    const readings = new Map(storedVersionBytes(ctx.db, input.planId).map((version) => [version.id, parseOrThrow(version.bytes, options, 'stored plan')]))
+    storeReread(ctx.db, input.planId, { value: input.profile, now: ctx.now() }, readings, diffPlans, (taskId, task, isNew) => deriveAndStoreChecks(ctx, taskId, task, isNew))
+    ctx.emit('plans.changed', { planId: input.planId })
+    return { summary: summarizePlan(ctx.db, input.planId), plan: readVersionPlan(ctx.db, row.currentVersionId) }
   },
   'plans.remove': (input, ctx) => {
     const result = ctx.db.delete(plans).where(eq(plans.id, input.planId)).run()

@@ -4,6 +4,7 @@ import { Modal } from '../../components/Modal'
 import { formatDate, formatHours } from '../../lib/format'
 import type { ParsedPlan } from '../../../../shared/plan-model'
 import { PlanDiffView } from './PlanDiffView'
+import { MappingStep } from './MappingStep'
 import type { ImportDraft } from './plans-slice'
 
 function phaseWeeks(phase: ParsedPlan['phases'][number]): string {
@@ -172,6 +173,7 @@ export function ImportPreview() {
                 <strong>{plan.title}</strong> <span className="muted">· dated {formatDate(plan.date)}</span>
               </p>
               <Structure plan={plan} />
+              <MappingStep plan={plan} profile={draft.profile} />
               {draft.preview?.diff && <PlanDiffView diff={draft.preview.diff} />}
               <Findings plan={plan} />
               <Options draft={draft} />

@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../../../shared/contract'
 import type { PlanSource, PlanSummary } from '../../../../shared/contract/plans'
+import type { ImportProfile } from '../../../../shared/plan-model'
 import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
@@ -19,6 +20,8 @@ export interface ImportDraft {
   /** set when this is a re-import (a new version of an existing plan) */
   targetPlanId: number | null
   options: ImportOptions
+  /** the lead's corrections to how the plan is read (mapping step); null until the lead changes something */
+  profile: ImportProfile | null
   preview: MethodOutput<'plans.preview'> | null
   status: 'parsing' | 'ready' | 'importing'
   error: string | null
@@ -43,16 +46,19 @@ export interface PlansSlice {
   selectPlan(id: number | null): void
   startImport(source: PlanSource, targetPlanId?: number | null): Promise<void>
   setImportOptions(patch: Partial<ImportOptions>): Promise<void>
+  /** change the mapping (null: read the plan as written) and read it again */
+  setImportProfile(profile: ImportProfile | null): Promise<void>
   confirmImport(): Promise<void>
   cancelImport(): void
   removePlan(planId: number): Promise<void>
   openSample(): Promise<void>
 }
 
-function parseOptions(options: ImportOptions) {
-  const parsed: { daysPerWeek?: number; hoursPerDay?: number } = {}
+function parseOptions(options: ImportOptions, profile: ImportProfile | null) {
+  const parsed: { daysPerWeek?: number; hoursPerDay?: number; profile?: ImportProfile } = {}
   if (options.daysPerWeek) parsed.daysPerWeek = options.daysPerWeek
   if (options.hoursPerDay) parsed.hoursPerDay = options.hoursPerDay
+  if (profile) parsed.profile = profile
   return parsed
 }
 
@@ -64,11 +70,12 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     try {
       const preview = await call('plans.preview', {
         source: draft.source,
-        options: parseOptions(draft.options),
+        options: parseOptions(draft.options, draft.profile),
         ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
       })
       const current = get().importDraft
-      if (current?.source === draft.source) set({ importDraft: { ...current, preview, status: 'ready', error: null } })
+      // a re-import starts from the mapping stored with the plan
+      if (current?.source === draft.source) set({ importDraft: { ...current, profile: current.profile ?? preview.profile, preview, status: 'ready', error: null } })
     } catch (error) {
       const current = get().importDraft
       if (current?.source === draft.source) set({ importDraft: { ...current, status: 'ready', error: errorMessage(error) } })
@@ -130,6 +137,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
           label: sourceLabel(source),
           targetPlanId,
           options: { startDate: null, daysPerWeek: null, hoursPerDay: null },
+          profile: null,
           preview: null,
           status: 'parsing',
           error: null,
@@ -146,6 +154,13 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
       if ('daysPerWeek' in patch || 'hoursPerDay' in patch) await refreshPreview()
     },
 
+    async setImportProfile(profile) {
+      const draft = get().importDraft
+      if (!draft) return
+      set({ importDraft: { ...draft, profile } })
+      await refreshPreview()
+    },
+
     async confirmImport() {
       const draft = get().importDraft
       if (!draft || !draft.preview) return
@@ -153,7 +168,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
       try {
         const result = await call('plans.import', {
           source: draft.source,
-          options: parseOptions(draft.options),
+          options: parseOptions(draft.options, draft.profile),
           ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
           ...(draft.options.startDate ? { startDate: draft.options.startDate } : {}),
         })
