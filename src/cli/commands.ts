@@ -102,6 +102,20 @@ export const commands: Record<string, Command> = {
       })
     },
   },
+  rebaseline: {
+    usage:
+      'readiness rebaseline <planId> [--reason TEXT] [--version N] [--db PATH] [--json]\n  Make the current version (or version N) the plan\u2019s baseline: the ideal line, SPI and variance follow it; earlier baselines stay viewable.',
+    options: { reason: { type: 'string' }, version: { type: 'string' } },
+    run: (args) => {
+      const [planId] = need(args, 1, '<planId>')
+      return withCore(args, async (core) => {
+        const versionNo = numberOption(args, 'version')
+        const result = await call(core, 'plans.rebaseline', { planId: Number(planId), reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
+        const { baseline } = result
+        return print(args, result, () => `Plan ${planId} is now measured against version ${baseline.versionNo} (baseline ${result.baselines.length} of ${result.baselines.length})${baseline.reason ? `: ${baseline.reason}` : ''}`)
+      })
+    },
+  },
   profile: {
     usage:
       'readiness profile <planId> [--set FILE.json | --clear] [--db PATH] [--json]\n  Show the plan\'s import profile (how the lead corrected its reading), or store a new one and re-read every version with it.',

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { ImportProfileSchema, ParsedPlanSchema, type ImportProfile, type ParsedPlan, type Task } from '../../shared/plan-model'
 import type { PlanDiffData, PlanSummary } from '../../shared/contract/plans'
 import { AppError } from '../../shared/rpc'
+import { addBaseline } from './baseline-store'
 import { inTransaction, type AppDatabase } from './client'
 import { phases, planRepos, planVersions, plans, scopeChanges, tasks } from './schema'
 
@@ -18,6 +19,8 @@ export interface StorePlanArgs {
   now: Date
   /** diff of the previous version to this one (re-import only) */
   diff?: PlanDiffData
+  /** re-import only: freeze the new version as the plan's baseline, with the lead's reason */
+  rebaseline?: { reason: string }
   /** called inside the transaction for every stored (new or mapped) task, to (re)derive its checks */
   onTaskStored?: (taskId: number, task: Task, isNew: boolean) => void
 }
@@ -86,13 +89,15 @@ export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
     )
     if (versionNo === 1) {
       insertNewTasks(db, planId, versionId, args.plan.tasks, args.onTaskStored)
-      db.update(plans).set({ baselineVersionId: versionId, currentVersionId: versionId }).where(eq(plans.id, planId)).run()
+      db.update(plans).set({ currentVersionId: versionId }).where(eq(plans.id, planId)).run()
+      addBaseline(db, { planId, versionId, reason: '', now: args.now })
     } else {
       applyReimport(db, planId, versionId, versionNo, args)
       const patch: Partial<typeof plans.$inferInsert> = { currentVersionId: versionId, title: args.plan.title, sourceName: args.sourceName, updatedAt: importedAt }
       if (args.startDate) patch.startDate = args.startDate
       if (args.importProfile !== undefined) patch.importProfile = profileJson(args.importProfile)
       db.update(plans).set(patch).where(eq(plans.id, planId)).run()
+      if (args.rebaseline) addBaseline(db, { planId, versionId, reason: args.rebaseline.reason, now: args.now })
     }
     return { planId, versionId, versionNo }
   })

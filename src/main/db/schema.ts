@@ -40,6 +40,26 @@ export const planVersions = sqliteTable(
   (t) => [uniqueIndex('plan_versions_plan_no').on(t.planId, t.versionNo)],
 )
 
+/**
+ * The baselines a plan has been measured against: the first import, then each "Rebaseline" (from any version,
+ * with the lead's reason). The newest one is the plan's baseline; older ones stay viewable.
+ */
+export const planBaselines = sqliteTable(
+  'plan_baselines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => planVersions.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull().default(''),
+    setAt: text('set_at').notNull(),
+  },
+  (t) => [index('plan_baselines_plan').on(t.planId)],
+)
+
 export const phases = sqliteTable(
   'phases',
   {

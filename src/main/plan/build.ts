@@ -96,7 +96,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   gates.sort((a, b) => a.line - b.line)
 
   const tasksByKey = new Map(tasks.map((task) => [task.key, task]))
-  const matcher = new TaskMatcher(tasks)
+  const matcher = lazyMatcher(tasks)
   const recapResult = readRecaps(context, matcher, tasksByKey, scale.hoursPerDay)
   const estimateHours = round2(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0))
   const markWeeks = [...marks.weeks, ...marks.days.map((day) => dayWeeks[day - 1] ?? Math.ceil(day / daysPerWeek.value))]
@@ -263,6 +263,12 @@ function buildTasks(
       owner: raw.info.owner ?? content.owner,
     }
   })
+}
+
+/** The recap/milestone matcher indexes every task; most plans never ask it anything. */
+function lazyMatcher(tasks: Task[]): TaskMatcher {
+  let built: TaskMatcher | null = null
+  return { match: (text: string, week: number | null = null) => (built ??= new TaskMatcher(tasks)).match(text, week) } as TaskMatcher
 }
 
 /** A kanban-style section named "Done" / "Completed" / "Shipped" claims the items in it. */

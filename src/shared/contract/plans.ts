@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { MethodSpec } from '../contract'
 import { ImportProfileSchema, ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
+import { BaselineRefSchema } from '../progress-model'
 
 /** Where plan bytes come from: a file path (CLI, Electron drop/dialog) or the bytes themselves (browser upload). */
 export const PlanSourceSchema = z.union([
@@ -80,6 +81,8 @@ export const PlanDetailSchema = z.object({
   }),
   plan: ParsedPlanSchema,
   versions: z.array(PlanVersionSchema),
+  /** the baselines, oldest (the original) first; the last one is the plan's baseline */
+  baselines: z.array(BaselineRefSchema),
   /** task ids by key, for calls that take a task id */
   taskIds: z.record(z.string(), z.number().int()),
 })
@@ -87,6 +90,8 @@ export type PlanDetail = z.infer<typeof PlanDetailSchema>
 
 const planId = z.number().int().positive()
 const isoDate = z.iso.date()
+
+export const RebaselineChoiceSchema = z.object({ reason: z.string().max(500).default('') }).strict()
 
 export const planMethods = {
   'plans.preview': {
@@ -114,6 +119,8 @@ export const planMethods = {
         options: ParseOptionsSchema.optional(),
         planId: planId.optional(),
         startDate: isoDate.optional(),
+        /** re-import only: make the new version the plan's baseline (absent: keep the baseline) */
+        rebaseline: RebaselineChoiceSchema.optional(),
       })
       .strict(),
     output: z.object({
@@ -147,6 +154,18 @@ export const planMethods = {
       })
       .strict(),
     output: PlanSummarySchema,
+  },
+  'plans.rebaseline': {
+    summary: 'Freeze a version of the plan (default: the current one) as its new baseline, with a reason; earlier baselines stay viewable',
+    input: z
+      .object({
+        planId,
+        /** the version to freeze (plans.get lists them); absent: the current version */
+        versionNo: z.number().int().positive().optional(),
+        reason: z.string().max(500).default(''),
+      })
+      .strict(),
+    output: z.object({ baseline: BaselineRefSchema, baselines: z.array(BaselineRefSchema) }),
   },
   'plans.setProfile': {
     summary: 'Store the lead’s reading of a plan (mapping step) and re-read every stored version with it; null clears it',

@@ -201,6 +201,7 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
   const idColumn = shape.columns.find((column) => column.role === 'id')
   const body = table.rows.slice(1)
   const units: RowUnit[] = []
+  const byId = new Map<string, RowUnit>()
   let groupLabel: RowUnit['groupLabel'] = null
   for (const row of body) {
     const title = cellOf(row, shape.title)
@@ -213,15 +214,26 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
     }
     if (!title) continue
     const id = idColumn ? cleanText(cellOf(row, idColumn)) : ''
-    const parent = id ? units.findLast((unit) => unit.info.id !== null && id.startsWith(`${unit.info.id}.`)) : undefined
+    const parent = id ? parentRow(id, byId) : undefined
     if (parent) {
       parent.children.push(row)
       parent.lineEnd = row.line
       continue
     }
-    units.push(rowUnit(section, table, shape, row, groupLabel, context))
+    const unit = rowUnit(section, table, shape, row, groupLabel, context)
+    units.push(unit)
+    if (id) byId.set(id, unit)
   }
   return units
+}
+
+/** "1.1.2" belongs to the row "1.1" (or "1") above it. */
+function parentRow(id: string, byId: Map<string, RowUnit>): RowUnit | undefined {
+  for (let cut = id.lastIndexOf('.'); cut > 0; cut = id.lastIndexOf('.', cut - 1)) {
+    const parent = byId.get(id.slice(0, cut))
+    if (parent) return parent
+  }
+  return undefined
 }
 
 function rowUnit(section: Section, table: TableBlock, shape: TableShape, row: TableRow, groupLabel: RowUnit['groupLabel'], context: ReaderContext): RowUnit {

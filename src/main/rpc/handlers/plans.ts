@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/client'
 import { planVersions, plans } from '../../db/schema'
 import { readSettings } from '../../db/settings-store'
 import { reparsePlanVersions } from '../../db/plan-reparse'
+import { addBaseline, baselineRefOf, listBaselines, versionIdByNo } from '../../db/baseline-store'
 import { listPlanIds, readImportProfile, readVersionPlan, requirePlanRow, storePlan, storeReread, storedVersionBytes, summarizePlan, taskIdsByKey } from '../../db/plan-store'
 import { diffPlans, parsePlanBytes } from '../../plan'
 import type { CoreContext } from '../context'
@@ -69,6 +70,7 @@ export const planHandlers: HandlerGroup = {
       importProfile: input.options?.profile,
       now: ctx.now(),
       diff: diff ?? undefined,
+      ...(input.rebaseline && input.planId !== undefined ? { rebaseline: input.rebaseline } : {}),
       onTaskStored: (taskId, task, isNew) => deriveAndStoreChecks(ctx, taskId, task, isNew),
     })
     if (input.options?.daysPerWeek || input.options?.hoursPerDay) {
@@ -95,6 +97,7 @@ export const planHandlers: HandlerGroup = {
       settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay, profile: readImportProfile(ctx.db, input.planId) },
       plan: readVersionPlan(ctx.db, row.currentVersionId),
       versions,
+      baselines: listBaselines(ctx.db, input.planId).map(baselineRefOf),
       taskIds: taskIdsByKey(ctx.db, input.planId),
     }
   },
@@ -113,6 +116,13 @@ export const planHandlers: HandlerGroup = {
     })
     ctx.emit('plans.changed', { planId: input.planId })
     return summarizePlan(ctx.db, input.planId)
+  },
+  'plans.rebaseline': (input, ctx) => {
+    const row = requirePlanRow(ctx.db, input.planId)
+    const versionId = input.versionNo === undefined ? row.currentVersionId : versionIdByNo(ctx.db, input.planId, input.versionNo)
+    const baseline = inTransaction(ctx.db, () => addBaseline(ctx.db, { planId: input.planId, versionId, reason: input.reason, now: ctx.now() }))
+    ctx.emit('plans.changed', { planId: input.planId })
+    return { baseline: baselineRefOf(baseline), baselines: listBaselines(ctx.db, input.planId).map(baselineRefOf) }
   },
   'plans.setProfile': (input, ctx) => {
     const row = requirePlanRow(ctx.db, input.planId)

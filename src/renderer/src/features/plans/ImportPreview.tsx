@@ -3,6 +3,7 @@ import { useStore } from '../../app/store'
 import { Modal } from '../../components/Modal'
 import { formatDate, formatHours } from '../../lib/format'
 import type { ParsedPlan } from '../../../../shared/plan-model'
+import { BaselineChoice } from './BaselineChoice'
 import { PlanDiffView } from './PlanDiffView'
 import { MappingStep } from './MappingStep'
 import type { ImportDraft } from './plans-slice'
@@ -175,6 +176,7 @@ export function ImportPreview() {
               <Structure plan={plan} />
               <MappingStep plan={plan} profile={draft.profile} />
               {draft.preview?.diff && <PlanDiffView diff={draft.preview.diff} />}
+              {draft.targetPlanId !== null && <BaselineChoice draft={draft} />}
               <Findings plan={plan} />
               <Options draft={draft} />
             </>

@@ -5,6 +5,7 @@ import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 import { sourceLabel } from '../../lib/file-source'
+import { rememberedPlanId } from '../../lib/plan-labels'
 import { readRecentFiles, rememberRecentFile, type RecentFile } from './recent-files'
 
 export interface ImportOptions {
@@ -20,6 +21,8 @@ export interface ImportDraft {
   /** set when this is a re-import (a new version of an existing plan) */
   targetPlanId: number | null
   options: ImportOptions
+  /** re-import only: make the new version the baseline (null: keep the plan's baseline) */
+  rebaseline: { reason: string } | null
   /** the lead's corrections to how the plan is read (mapping step); null until the lead changes something */
   profile: ImportProfile | null
   preview: MethodOutput<'plans.preview'> | null
@@ -46,6 +49,7 @@ export interface PlansSlice {
   selectPlan(id: number | null): void
   startImport(source: PlanSource, targetPlanId?: number | null): Promise<void>
   setImportOptions(patch: Partial<ImportOptions>): Promise<void>
+  setImportBaseline(choice: { reason: string } | null): void
   /** change the mapping (null: read the plan as written) and read it again */
   setImportProfile(profile: ImportProfile | null): Promise<void>
   confirmImport(): Promise<void>
@@ -86,7 +90,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     plans: [],
     planFigures: {},
     plansError: null,
-    selectedPlanId: null,
+    selectedPlanId: rememberedPlanId(),
     importDraft: null,
     recentFiles: readRecentFiles(),
     sampleStatus: 'idle',
@@ -131,12 +135,15 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     },
 
     async startImport(source, targetPlanId = null) {
+      // a plan stored with no hours has nothing to measure against: offer its replacement as the baseline
+      const target = get().plans.find((plan) => plan.id === targetPlanId)
       set({
         importDraft: {
           source,
           label: sourceLabel(source),
           targetPlanId,
           options: { startDate: null, daysPerWeek: null, hoursPerDay: null },
+          rebaseline: target && target.totalHours === 0 ? { reason: '' } : null,
           profile: null,
           preview: null,
           status: 'parsing',
@@ -152,6 +159,11 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
       const options = { ...draft.options, ...patch }
       set({ importDraft: { ...draft, options } })
       if ('daysPerWeek' in patch || 'hoursPerDay' in patch) await refreshPreview()
+    },
+
+    setImportBaseline(choice) {
+      const draft = get().importDraft
+      if (draft) set({ importDraft: { ...draft, rebaseline: choice } })
     },
 
     async setImportProfile(profile) {
@@ -171,6 +183,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
           options: parseOptions(draft.options, draft.profile),
           ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
           ...(draft.options.startDate ? { startDate: draft.options.startDate } : {}),
+          ...(draft.targetPlanId !== null && draft.rebaseline ? { rebaseline: draft.rebaseline } : {}),
         })
         if ('path' in draft.source) set({ recentFiles: rememberRecentFile(draft.source.path) })
         set({ importDraft: null })
@@ -183,7 +196,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
           tone: 'info',
           message:
             result.versionNo > 1
-              ? `Imported version ${result.versionNo} of the plan (${result.taskCount} work items).`
+              ? `Imported version ${result.versionNo} of the plan (${result.taskCount} work items)${draft.rebaseline ? '; it is now the baseline' : ''}.`
               : `Imported ${draft.label}: ${result.taskCount} work items, ${result.totalHours} h.`,
         })
       } catch (error) {
