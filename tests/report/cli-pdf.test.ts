@@ -101,6 +101,14 @@ describe('readiness report (seed 004 with a fixture repo)', () => {
     expect(appendix).toContain(weekFourSha)
   })
 
+  it('says why (not) done in an appendix: each check that changed, with the commits that flipped it', () => {
+    const text = pdfText(pdfPath(), { layout: true })
+    const appendix = text.split('Appendix: why (not) done, check by check')[1]?.split('Appendix: commits')[0] ?? ''
+    expect(appendix).toContain(`created 3 Dec 2024 ${weekOneSha.slice(0, 7)}`)
+    const json = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')) as ReportData
+    expect(json.checkHistories).toContainEqual(expect.objectContaining({ taskKey: '1.2', check: '`services/ml-service/src/tasks.py` exists', holds: true, history: expect.stringContaining(weekOneSha.slice(0, 7)) }))
+  })
+
   it('lists what was verified done this week', () => {
     const section = pdfText(pdfPath(), { layout: true }).split('Done this week')[1].split('Overdue')[0]
     expect(status.summary.doneThisWeek.taskKeys.sort()).toEqual(['1.3'])

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/rpc'
 import type { AppDatabase } from '../db/client'
 import { checkRowsForTasks } from '../db/check-store'
 import { tasks } from '../db/schema'
-import { cutoffOf, explainHistory, historyLine, taskEvidenceAt } from '../evidence'
+import { checkAt, cutoffOf, explainHistory, historyLine, taskEvidenceAt } from '../evidence'
 import { loadPlanContext, localIsoDate } from './plan-context'
 import { notCheckableOf } from './criteria-lint'
 
@@ -61,4 +61,33 @@ export function explainTask(db: AppDatabase, planId: number, taskKey: string, as
     }),
     notCheckable: parsed ? notCheckableOf(parsed, resourcesDir) : [],
   }
+}
+
+const MAX_RUNS_SHOWN = 6
+
+/**
+ * The report's "why (not) done" appendix: every enabled criterion check that changed value over history, with its
+ * runs and the flipping commits (the latest few when there are many), and its value at the report's cutoff.
+ */
+export function checkHistoriesOf(db: AppDatabase, planId: number, asOf: string | undefined, now: Date): Array<{ taskKey: string; check: string; holds: boolean | null; history: string }> {
+  const cutoff = cutoffOf(asOf, localIsoDate(now))
+  const taskRows = loadPlanContext(db, planId).taskRows
+  const byTask = checkRowsForTasks(
+    db,
+    taskRows.map((t) => t.id),
+  )
+  const out: Array<{ taskKey: string; check: string; holds: boolean | null; history: string }> = []
+  for (const task of taskRows) {
+    for (const row of byTask.get(task.id) ?? []) {
+      if (!row.enabled || checkRole(row.spec) !== 'criterion' || !row.result) continue
+      const at = checkAt(row.result, cutoff)
+      for (const h of row.result.histories ?? []) {
+        if (h.flips.length < 2) continue
+        const runs = explainHistory(row.spec, h)
+        const shown = runs.length > MAX_RUNS_SHOWN ? [...runs.slice(-MAX_RUNS_SHOWN)] : runs
+        out.push({ taskKey: task.key, check: row.spec.sentence, holds: at.value, history: `${runs.length > MAX_RUNS_SHOWN ? '… · ' : ''}${historyLine(shown)}` })
+      }
+    }
+  }
+  return out
 }
