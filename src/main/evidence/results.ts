@@ -31,6 +31,17 @@ export interface Timeline {
   today: string | null
 }
 
+/** per week: its first day and its end instant (computed once per sync, not per check) */
+const weekBounds = new WeakMap<string[], Array<{ start: string; endMs: number }>>()
+function boundsOf(weekEnds: string[]): Array<{ start: string; endMs: number }> {
+  let bounds = weekBounds.get(weekEnds)
+  if (!bounds) {
+    bounds = weekEnds.map((end) => ({ start: weekStartOf(end), endMs: Date.parse(`${end}T00:00:00Z`) }))
+    weekBounds.set(weekEnds, bounds)
+  }
+  return bounds
+}
+
 export interface RepoOutcome {
   repoId: string
   prefix: string | null
@@ -48,9 +59,9 @@ export function unresolvedResult(checkId: string, weeks: number, message: string
 
 /** value at the end of every plan week (null for weeks that have not started yet) */
 function weekStatesOf(result: CheckResult, timeline: Timeline): Array<boolean | null> {
-  return timeline.weekEnds.map((end) => {
-    if (timeline.today !== null && weekStartOf(end) > timeline.today) return null
-    return checkAt(result, Date.parse(`${end}T00:00:00Z`)).value
+  return boundsOf(timeline.weekEnds).map(({ start, endMs }) => {
+    if (timeline.today !== null && start > timeline.today) return null
+    return checkAt(result, endMs).value
   })
 }
 
