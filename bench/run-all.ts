@@ -13,6 +13,8 @@ const benches: [string, string[]][] = [
   ['parse-bench.ts', []],
   ['progress-bench.ts', []],
   ['sync-bench.ts', ['--synthetic', '3000']],
+  ['evidence-precision.ts', []],
+  ['evidence-score.ts', []],
   ['report-bench.ts', []],
 ]
 

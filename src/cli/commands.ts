@@ -189,6 +189,18 @@ export const commands: Record<string, Command> = {
       })
     },
   },
+  explain: {
+    usage:
+      'readiness explain <planId> <taskKey> [--as-of YYYY-MM-DD] [--db PATH] [--json]\n  Why a task is (not) done: each check, the criterion sentence it came from, and its true/false runs with the commits that flipped them.',
+    options: { 'as-of': { type: 'string' } },
+    run: (args) => {
+      const [planId, taskKey] = need(args, 2, '<planId> <taskKey>')
+      return withCore(args, async (core) => {
+        const explained = await call(core, 'evidence.explain', { planId: Number(planId), taskKey, asOf: args.values['as-of'] })
+        return print(args, explained, () => formatExplanation(explained))
+      })
+    },
+  },
   connect: {
     usage: 'readiness connect <planId> <repoDir> [--prefix P] [--branch B] [--db PATH] [--json]\n  Connect a local git repository to a plan.',
     options: { prefix: { type: 'string' }, branch: { type: 'string' } },
@@ -296,6 +308,23 @@ function formatStatus(report: MethodOutput<'progress.get'>): string {
       report.tasks.map((t) => [t.key, t.state, t.doneAt ?? '', t.title]),
       '  ',
     ),
+  ].join('\n')
+}
+
+function formatExplanation(e: MethodOutput<'evidence.explain'>): string {
+  const when = e.asOf ? `as of ${e.asOf}` : 'now'
+  const done = e.state === 'done' ? ` ${e.doneBeforePlan ? 'before the plan start' : `since ${e.doneAt}`}` : ''
+  const reason = e.reason === 'no-criteria' ? ' (no criterion check: add one, or confirm by hand)' : e.reason === 'not-synced' ? ' (not synced yet)' : e.reason === 'inconclusive' ? ' (checks inconclusive)' : ''
+  const mark = (holds: boolean | null) => (holds === true ? 'holds' : holds === false ? 'fails' : '  ?  ')
+  return [
+    `${e.taskKey} ${e.title}: ${e.state}${done}${reason}, ${when}`,
+    ...e.checks.flatMap((c) => [
+      `  [${mark(c.holds)}] ${c.sentence}  (${c.enabled ? c.role : 'disabled'}${c.sourceLine ? `, line ${c.sourceLine}` : ''}${c.origin === 'user' ? ', yours' : ''})`,
+      ...(c.source && c.source !== c.sentence ? [`          from: ${c.source}`] : []),
+      ...c.repos.map((r) => `          ${e.checks.length && c.repos.length > 1 ? `repo ${r.repoId}: ` : ''}${r.line || 'no history'}`),
+      ...(c.holds !== true && c.message ? [`          at HEAD: ${c.message}`] : []),
+    ]),
+    ...e.notCheckable.map((n) => `  not checkable (line ${n.line}): ${n.text}`),
   ].join('\n')
 }
 

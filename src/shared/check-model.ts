@@ -12,8 +12,15 @@ const CheckBase = {
   /** 1-based plan line the check was derived from, or null (user-authored) */
   sourceLine: z.number().int().nullable(),
   origin: z.enum(['derived', 'user']),
-  /** a disabled check is kept (user decision) but not evaluated */
+  /** a disabled check is kept (user decision) and evaluated, but does not count for the task's state */
   enabled: z.boolean().default(true),
+  /**
+   * what the check may decide: `criterion` (every criterion must hold for done), `progress` (can only show
+   * the task in progress, never done nor its date), `supporting` (shown as evidence only). Absent: see checkRole.
+   */
+  role: z.enum(['criterion', 'progress', 'supporting']).optional(),
+  /** the plan sentence (criterion) the check was compiled from, as written */
+  source: z.string().optional(),
 }
 
 export const ComparisonSchema = z.enum(['<', '<=', '>', '>=', '=='])
@@ -26,9 +33,19 @@ export const FileExistsCheckSchema = z.object({ kind: z.literal('file-exists'), 
 export const FileAbsentCheckSchema = z.object({ kind: z.literal('file-absent'), path: z.string(), ...CheckBase })
 /** the file changed in a commit after the plan start */
 export const FileChangedCheckSchema = z.object({ kind: z.literal('file-changed'), path: z.string(), ...CheckBase })
-/** the file contains every one of the fixed strings */
+/** how a needle is looked for in a file: anywhere (`substring`) or at the start of a line (`line-start`, e.g. a Dockerfile instruction) */
+export const NeedleModeSchema = z.enum(['substring', 'line-start'])
+/** the file contains every one of the fixed strings (content checks follow the file through renames) */
 export const FileContainsCheckSchema = z.object({
   kind: z.literal('file-contains'),
+  path: z.string(),
+  needles: z.array(z.string().min(1)).min(1),
+  mode: NeedleModeSchema.optional(),
+  ...CheckBase,
+})
+/** the file exists and contains none of the fixed strings */
+export const FileLacksCheckSchema = z.object({
+  kind: z.literal('file-lacks'),
   path: z.string(),
   needles: z.array(z.string().min(1)).min(1),
   ...CheckBase,
@@ -42,6 +59,16 @@ export const TextAbsentCheckSchema = z.object({
   kind: z.literal('text-absent'),
   needle: z.string().min(1),
   scope: z.array(z.string()),
+  /** globs exempted from the scope ("tests are exempt") */
+  exclude: z.array(z.string()).optional(),
+  ...CheckBase,
+})
+/** a fixed string occurs in at least one tracked file within `scope` globs ("`token` is registered under `dir/`") */
+export const TextPresentCheckSchema = z.object({
+  kind: z.literal('text-present'),
+  needle: z.string().min(1),
+  scope: z.array(z.string()).min(1),
+  exclude: z.array(z.string()).optional(),
   ...CheckBase,
 })
 export const LineCountCheckSchema = z.object({
@@ -59,6 +86,37 @@ export const JsonValueCheckSchema = z.object({
   expected: JsonScalarSchema,
   /** the plan gave a fragment (`"strict": true`): the last key may sit at any depth */
   anyDepth: z.boolean().default(false),
+  ...CheckBase,
+})
+export const ValueOpSchema = z.enum(['equals', 'begins-with', 'contains', 'includes', 'excludes', 'accepts', 'satisfies'])
+export type ValueOp = z.infer<typeof ValueOpSchema>
+/**
+ * a structured file (JSON/JSONC, TOML, YAML; by extension) has a value at key path `pointer` that compares with
+ * `expected`: equals, begins-with (text), contains (text or list), includes / excludes (every listed value is /
+ * none is in the list), accepts (a version range that accepts the version), satisfies (a version inside the range)
+ */
+export const ValueCheckSchema = z.object({
+  kind: z.literal('value'),
+  path: z.string(),
+  pointer: z.array(z.string()).min(1),
+  op: ValueOpSchema,
+  expected: z.array(JsonScalarSchema).min(1),
+  /** the key may sit at any depth (the plan named only the last key) */
+  anyDepth: z.boolean().optional(),
+  ...CheckBase,
+})
+/**
+ * a package declared (or not) in a manifest's dependency sections: package.json, requirements*.txt, pyproject.toml
+ * (PEP 621, Poetry, dependency groups), go.mod, Cargo.toml; never a lockfile. `manifest` null = any manifest.
+ */
+export const PackageCheckSchema = z.object({
+  kind: z.literal('package'),
+  name: z.string().min(1),
+  present: z.boolean(),
+  manifest: z.string().nullable(),
+  section: z.enum(['any', 'runtime', 'dev']).optional(),
+  /** the declared version must lie inside this range (semver for npm/go/cargo, PEP 440 for Python) */
+  range: z.string().nullable().optional(),
   ...CheckBase,
 })
 /** a tool is present: one of its packages declared in a manifest, or one of its files exists */
@@ -94,7 +152,11 @@ export const CheckSpecSchema = z.discriminatedUnion('kind', [
   FileAbsentCheckSchema,
   FileChangedCheckSchema,
   FileContainsCheckSchema,
+  FileLacksCheckSchema,
   TextAbsentCheckSchema,
+  TextPresentCheckSchema,
+  ValueCheckSchema,
+  PackageCheckSchema,
   LineCountCheckSchema,
   JsonValueCheckSchema,
   DependencyCheckSchema,
@@ -104,6 +166,15 @@ export const CheckSpecSchema = z.discriminatedUnion('kind', [
 ])
 export type CheckSpec = z.infer<typeof CheckSpecSchema>
 export type CheckKind = CheckSpec['kind']
+export type CheckRole = NonNullable<CheckSpec['role']>
+
+/** a check's role: as set, else "changed after the plan start" is progress only and a derived tool mention supporting */
+export function checkRole(spec: CheckSpec): CheckRole {
+  if (spec.role) return spec.role
+  if (spec.kind === 'file-changed') return 'progress'
+  if (spec.kind === 'dependency' && spec.origin === 'derived') return 'supporting'
+  return 'criterion'
+}
 
 export const CommitRefSchema = z.object({
   sha: z.string(),
@@ -136,6 +207,25 @@ export const SinceSchema = CommitRefSchema.extend({
 })
 export type Since = z.infer<typeof SinceSchema>
 
+/** a point on the first-parent chain where a check's value changed */
+export const FlipSchema = z.object({
+  /** null: the value at the window start (the last commit before the plan start, or before the first commit) */
+  commit: CommitRefSchema.nullable(),
+  value: z.boolean(),
+  /** earliest committer date (epoch ms, UTC) among the commits this value covers, up to the next flip */
+  minAt: z.number(),
+})
+export type Flip = z.infer<typeof FlipSchema>
+
+export const CheckHistorySchema = z.object({
+  /** base: last commit before the plan start; root: the repo begins inside the window; shallow: history cut */
+  windowKind: z.enum(['base', 'root', 'shallow']),
+  windowCommit: CommitRefSchema.nullable(),
+  /** value changes in first-parent order; the first is the value at the window start */
+  flips: z.array(FlipSchema),
+})
+export type CheckHistory = z.infer<typeof CheckHistorySchema>
+
 export const UncommittedEvidenceSchema = z.object({
   holds: z.boolean(),
   evidence: z.array(EvidenceSchema),
@@ -155,6 +245,10 @@ export const CheckResultSchema = z.object({
   /** the repo the check was resolved in (null when none) */
   repoId: z.string().nullable(),
   message: z.string().nullable(),
+  /** per connected repo the check maps into: its value history (for --as-of and "why not done") */
+  histories: z.array(CheckHistorySchema.extend({ repoId: z.string() })).optional(),
+  /** how the repos combine: `every` must hold in each repo, `any` in one of them */
+  combine: z.enum(['every', 'any']).optional(),
 })
 export type CheckResult = z.infer<typeof CheckResultSchema>
 

@@ -49,13 +49,15 @@ test('syncing a fixture repo turns tasks done; the actual line and figures match
   const { repo, planId } = await importSyncedPlan(page)
   try {
     await goTo(page, 'Tasks')
-    for (const key of ['1.1', '1.2', '1.3', '1.4']) await expect(page.locator(`[data-testid="task-row"][data-task-key="${key}"]`)).toHaveAttribute('data-state', 'done')
+    for (const key of ['1.2', '1.3', '1.4']) await expect(page.locator(`[data-testid="task-row"][data-task-key="${key}"]`)).toHaveAttribute('data-state', 'done')
+    // 1.1 only lists a file to modify: its change shows progress, never done
+    await expect(page.locator('[data-testid="task-row"][data-task-key="1.1"]')).toHaveAttribute('data-state', 'in-progress')
     await expect(page.locator('[data-testid="task-row"][data-task-key="2.1"]')).not.toHaveAttribute('data-state', 'done')
 
     await goTo(page, 'Dashboard')
     await expect(page.getByTestId('burndown-chart').locator('.line-actual path.recharts-line-curve')).toBeVisible()
     const cli = statusJson(planId, app.dbPath)
-    expect(cli.summary.doneTaskCount).toBe(4)
+    expect(cli.summary.doneTaskCount).toBe(3)
     await expect(page.getByTestId('figure-verified')).toContainText(`${oneDecimal(cli.summary.verifiedPercent)}%`)
     await expect(page.getByTestId('figure-remaining')).toContainText(`${oneDecimal(cli.summary.remainingHours)} h`)
     await expect(page.getByTestId('figure-spi')).toContainText(cli.summary.spi === null ? '—' : cli.summary.spi.toFixed(2))

@@ -56,7 +56,7 @@ describe('history semantics', () => {
     expect(check.evidence).toEqual([expect.objectContaining({ path: 'services/api/package.json', lines: [4], count: 1, note: 'opossum ^8.2.0' })])
     const task = taskStateFromChecks(result.checks)
     expect(task.state).toBe('done')
-    expect(task.doneAt?.sha).toBe(redo)
+    expect(task.doneAt?.commit.sha).toBe(redo)
   })
 
   it('a moved file keeps its evidence when the plan names the new path', async () => {
@@ -75,5 +75,13 @@ describe('history semantics', () => {
       expect(check.evidence[0]).toMatchObject({ path: 'src/auth/AuthProvider.tsx', commit: { sha: moved } })
     }
     expect(result.checks[0].evidence[0].lines).toEqual([1])
+  })
+
+  it('an untracked file inside a new folder is uncommitted evidence, never done', async () => {
+    const f = repo()
+    f.write('src/new/deep/module.py', 'x = 1\n')
+    const checks = withIds([spec({ kind: 'file-exists', path: 'src/new/deep/module.py' })])
+    const result = await syncEvidence({ repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }], checks, planStart: PLAN_START, weekEnds: WEEK_ENDS, cache: createMemoryEvidenceCache(), git: createGitPort() })
+    expect(result.checks[0]).toMatchObject({ holdsNow: false, uncommitted: { holds: true, evidence: [expect.objectContaining({ path: 'src/new/deep/module.py', commit: null })] } })
   })
 })

@@ -87,7 +87,7 @@ describe('re-sync', () => {
   it('keeps the cache small: transitions, not one row per commit per check', async () => {
     const cache = createMemoryEvidenceCache()
     await run(cache)
-    const history = cache.keys('r').filter((k) => k.startsWith('h:'))
+    const history = cache.keys('r').filter((k) => k.startsWith('h2:'))
     expect(history).toHaveLength(SPECS.length)
     expect(cache.size().bytes).toBeLessThan(40_000)
   })

@@ -12,7 +12,8 @@ import {
   loadToolMap,
   planWeekEnds,
   syncEvidence,
-  taskStateFromChecks,
+  taskEvidenceAt,
+  weekOf,
   type SyncRepoInput,
 } from '../../src/main/evidence'
 import { GitFixture, lines } from './helpers/git-fixture'
@@ -38,9 +39,15 @@ async function syncPlan(plan: ParsedPlan, repos: SyncRepoInput[], keys: string[]
   const checks = [...new Map([...perTask.values()].flat().map((c) => [c.id, c])).values()]
   const result = await syncEvidence({ repos, checks, planStart: plan.date!, weekEnds: planWeekEnds(plan.date!, plan.weeks), cache: createMemoryEvidenceCache(), git: createGitPort() })
   const byId = new Map(result.checks.map((r) => [r.checkId, r]))
+  const weekEnds = planWeekEnds(plan.date!, plan.weeks)
   const task = (key: string) => {
     const results = perTask.get(key)!.map((c) => byId.get(c.id)!)
-    return { ...taskStateFromChecks(results), results, specs: perTask.get(key)!.map((c) => c.spec) }
+    const specs = perTask.get(key)!.map((c) => c.spec)
+    const inputs = results.map((result, i) => ({ spec: specs[i], enabled: true, result }))
+    const now = taskEvidenceAt(inputs, null)
+    const doneAt = now.doneAt ? { ...now.doneAt.commit, week: now.doneAt.beforePlan ? 0 : weekOf(now.doneAt.commit.date, plan.date!, weekEnds) } : null
+    const weekDone = weekEnds.map((end) => taskEvidenceAt(inputs, Date.parse(`${end}T00:00:00Z`)).state === 'done')
+    return { ...now, doneAt, weekDone, results, specs }
   }
   return { result, task }
 }

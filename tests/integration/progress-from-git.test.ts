@@ -31,7 +31,9 @@ describe('progress of seed 004 from a fixture repository', () => {
   it('gives the exact actual series, done weeks and schedule variance', async () => {
     const report = await status()
     const byKey = Object.fromEntries(report.tasks.map((t) => [t.key, t]))
-    expect(['1.1', '1.2', '1.3', '1.4'].map((k) => [byKey[k].state, byKey[k].doneWeek])).toEqual(Array(4).fill(['done', 1]))
+    expect(['1.2', '1.3', '1.4'].map((k) => [byKey[k].state, byKey[k].doneWeek])).toEqual(Array(3).fill(['done', 1]))
+    // 1.1 only lists a file to modify: a change to it is progress, never done
+    expect([byKey['1.1'].state, byKey['1.1'].doneWeek]).toEqual(['in-progress', null])
     expect(byKey['1.2'].doneAt).toBe('2024-12-05')
     expect([byKey['2.1'].state, byKey['2.1'].doneWeek, byKey['2.1'].doneAt]).toEqual(['done', 2, '2024-12-10'])
     expect([byKey['2.2'].state, byKey['2.2'].doneWeek]).toEqual(['done', 3])
@@ -40,19 +42,19 @@ describe('progress of seed 004 from a fixture repository', () => {
     expect(byKey['1.2'].evidence.some((e) => e.path === 'services/ml-service/src/tasks.py' && e.commit?.subject === 'Queue HubSpot webhooks to Celery')).toBe(true)
 
     expect(planWeeks(report.burndown.map((p) => p.idealRemainingHours))).toEqual([62, 49, 38, 25, 18, 6, 0])
-    expect(planWeeks(report.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 49, 45, 42, null, null, null])
-    expect(planWeeks(report.burndown.map((p) => p.doneHours))).toEqual([0, 13, 17, 20, null, null, null])
-    expect(report.summary.verifiedPercent).toBeCloseTo((20 / 62) * 100, 0)
-    // earned 20 h: the ideal line had 13 h done after week 1 and 24 h after week 2 → earned schedule 1 + 7/11 weeks,
+    expect(planWeeks(report.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 53, 49, 46, null, null, null])
+    expect(planWeeks(report.burndown.map((p) => p.doneHours))).toEqual([0, 9, 13, 16, null, null, null])
+    expect(report.summary.verifiedPercent).toBeCloseTo((16 / 62) * 100, 0)
+    // earned 16 h: the ideal line had 13 h done after week 1 and 24 h after week 2 → earned schedule 1 + 3/11 weeks,
     // at the end of week 3's working days (Friday 2024-12-20): 3 weeks elapsed
-    expect(report.summary.scheduleVarianceWeeks).toBeCloseTo(1 + 7 / 11 - 3, 1)
+    expect(report.summary.scheduleVarianceWeeks).toBeCloseTo(1 + 3 / 11 - 3, 1)
     expect(report.summary.behindWeeks).toBeGreaterThan(1)
   })
 
   it('as of an earlier date, states and figures are as they stood then', async () => {
     const report = await status('2024-12-08')
     expect(report.tasks.find((t) => t.key === '2.1')!.state).not.toBe('done')
-    expect(planWeeks(report.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 49, null, null, null, null, null])
+    expect(planWeeks(report.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 53, null, null, null, null, null])
   })
 
   it('a manual override changes the figures and is flagged when git disagrees', async () => {
@@ -62,13 +64,14 @@ describe('progress of seed 004 from a fixture repository', () => {
     const t23 = report.tasks.find((t) => t.key === '2.3')!
     const t11 = report.tasks.find((t) => t.key === '1.1')!
     expect([t23.state, t23.source, t23.disagreement, t23.manual?.note]).toEqual(['done', 'manual', true, 'Dashboard shipped behind a flag'])
-    expect([t11.state, t11.source, t11.disagreement]).toEqual(['not-started', 'manual', true])
-    expect(report.summary.disagreementCount).toBe(2)
-    // week 3: 42 h − 2 h (2.3 done by hand) + 4 h (1.1 not done by hand)
+    // git says 1.1 is in progress, not done: a manual "not done" agrees with it
+    expect([t11.state, t11.source, t11.disagreement]).toEqual(['in-progress', 'manual', false])
+    expect(report.summary.disagreementCount).toBe(1)
+    // week 3: 46 h − 2 h (2.3 done by hand)
     expect(report.burndown[3].actualRemainingHours).toBe(44)
     await callOk(core, 'tasks.setStatus', { taskId: taskIds['2.3'], status: 'cleared', note: '', date: '2024-12-19' })
     await callOk(core, 'tasks.setStatus', { taskId: taskIds['1.1'], status: 'cleared', note: '', date: '2024-12-19' })
-    expect((await status()).burndown[3].actualRemainingHours).toBe(42)
+    expect((await status()).burndown[3].actualRemainingHours).toBe(46)
   })
 
   it('`readiness status --json` prints the same report, and --fail-if-behind fails when behind', async () => {
@@ -76,7 +79,7 @@ describe('progress of seed 004 from a fixture repository', () => {
     expect(cli.status, cli.stderr).toBe(0)
     const printed = JSON.parse(cli.stdout) as ProgressReport
     expect(printed.summary).toEqual((await status()).summary)
-    expect(planWeeks(printed.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 49, 45, 42, null, null, null])
+    expect(planWeeks(printed.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 53, 49, 46, null, null, null])
     const behind = runCli(['status', String(planId), '--as-of', '2024-12-20', '--fail-if-behind', '1', '--db', core.dbPath])
     expect(behind.status).toBe(3)
     expect(behind.stderr).toMatch(/weeks behind the plan \(more than 1\)/)
@@ -91,7 +94,7 @@ describe('progress of seed 004 from a fixture repository', () => {
     expect(report.scopeChanges).toMatchObject([{ kind: 'added', taskKey: '3.4', hoursDelta: 10, date: '2024-12-16', week: 3 }])
     expect(planWeeks(report.burndown.map((p) => p.scopeHours))).toEqual([62, 62, 62, 72, 72, 72, 72])
     expect(planWeeks(report.burndown.map((p) => p.idealRemainingHours))).toEqual([62, 49, 38, 25, 18, 6, 0])
-    expect(report.burndown[3].actualRemainingHours).toBe(52)
+    expect(report.burndown[3].actualRemainingHours).toBe(56)
     // done tasks kept their evidence across the re-import
     expect(report.tasks.find((t) => t.key === '1.2')!.state).toBe('done')
     expect(readFileSync(SEED_004).equals(bytes)).toBe(false)

@@ -7,17 +7,20 @@ export const SEED_004 = join(seedPlansDir, '004_5444bc3a38160578.txt')
 
 /**
  * A repository that carries out part of seed plan 004 in known weeks (week 1 = Mon 2024-12-02 .. Sun 2024-12-08):
- * week 1: steps 1.1–1.4 (director agent changed, Celery tasks module, HubSpot webhook), week 2: step 2.1 (budget
- * optimizer UI), week 3: step 2.2 (winner search UI).
+ * week 1: steps 1.2–1.4 (Celery tasks module, HubSpot webhook, the prediction endpoint's main.py) and a change to
+ * the director agent that step 1.1 only lists to modify (in progress, never done: step 1.1 states no checkable
+ * criterion), week 2: step 2.1 (budget optimizer UI), week 3: step 2.2 (winner search UI).
  */
 export function buildSeed004Repo(): GitFixture {
   const repo = new GitFixture()
   repo
     .write('services/titan-core/ai_council/director_agent.py', 'class DirectorAgent:\n    pass\n')
     .write('services/gateway-api/src/webhooks/hubspot.ts', 'export const hubspot = () => null\n')
-    .write('services/ml-service/src/main.py', 'app = None\n')
     .commit('Existing services', '2024-11-28T10:00:00+00:00')
-  repo.write('services/titan-core/ai_council/director_agent.py', 'class DirectorAgent:\n    def create_battle_plan(self):\n        return search_winners()\n').commit('Director agent searches RAG winners', '2024-12-04T10:00:00+00:00')
+  repo
+    .write('services/titan-core/ai_council/director_agent.py', 'class DirectorAgent:\n    def create_battle_plan(self):\n        return search_winners()\n')
+    .write('services/ml-service/src/main.py', 'app = None\n')
+    .commit('Director agent searches RAG winners', '2024-12-04T10:00:00+00:00')
   repo
     .write('services/ml-service/src/tasks.py', 'from celery import Celery\n')
     .write('services/gateway-api/src/webhooks/hubspot.ts', 'export const hubspot = () => queue()\n')

@@ -13,7 +13,11 @@ describe('the check editor form', () => {
     const specs: CheckSpec[] = [
       derived({ kind: 'file-exists', path: 'src/a.ts' }),
       derived({ kind: 'file-contains', path: 'src/a.ts', needles: ['retry', 'backoff'] }),
-      derived({ kind: 'text-absent', needle: 'console.log', scope: ['src/**'] }),
+      derived({ kind: 'text-absent', needle: 'console.log', scope: ['src/**'], exclude: [] }),
+      derived({ kind: 'file-lacks', path: 'docker/Dockerfile', needles: ['apt update'] }),
+      derived({ kind: 'text-present', needle: 'AuditMiddleware', scope: ['app/**'], exclude: ['app/tests/**'] }),
+      derived({ kind: 'package', name: 'django', present: false, manifest: 'requirements.txt', section: 'runtime', range: null }),
+      derived({ kind: 'value', path: 'ci.yml', pointer: ['python-version'], op: 'excludes', expected: ['3.8', '3.9'], anyDepth: true }),
       derived({ kind: 'file-count', glob: 'tests/**/*.ts', op: '>=', value: 3 }),
       derived({ kind: 'line-count', path: 'src/server.ts', op: '<=', value: 300 }),
       derived({ kind: 'json-value', path: 'tsconfig.json', pointer: ['compilerOptions', 'strict'], expected: true, anyDepth: true }),
@@ -44,5 +48,23 @@ describe('the check editor form', () => {
     const count = changeKind({ kind: 'file-exists', values: { path: 'x' } }, 'line-count')
     expect(count.values.path).toBe('x')
     expect(specFromDraft({ ...count, values: { ...count.values, value: 'many' } }, null)).toEqual({ ok: false, error: 'Lines must be a number.' })
+  })
+})
+
+describe('the check kinds of the criteria language have forms too', () => {
+  it('a package check: declared by default, empty fields mean any manifest / section and no range', () => {
+    const draft = emptyDraft('package')
+    draft.values.name = 'pydantic'
+    const made = specFromDraft(draft, null)
+    expect(made).toMatchObject({ ok: true, spec: { kind: 'package', name: 'pydantic', present: true, manifest: null, section: 'any', range: null } })
+  })
+
+  it('a value check types its values; an edited derived check keeps its role and plan sentence', () => {
+    const previous = { kind: 'file-exists', path: 'a.yml', sentence: 'x', sourceLine: 4, origin: 'derived', enabled: true, role: 'criterion', source: '`a.yml` exists' } as const
+    const draft = emptyDraft('value')
+    Object.assign(draft.values, { path: 'ci.yml', pointer: 'jobs\ntest', op: 'includes', expected: '3.12\ntrue' })
+    const made = specFromDraft(draft, previous)
+    expect(made).toMatchObject({ ok: true, spec: { kind: 'value', pointer: ['jobs', 'test'], op: 'includes', expected: ['3.12', true], role: 'criterion', source: '`a.yml` exists', sourceLine: 4 } })
+    expect(draftFromSpec((made as { spec: Parameters<typeof draftFromSpec>[0] }).spec).values.expected).toBe('3.12\ntrue')
   })
 })

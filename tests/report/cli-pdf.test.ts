@@ -31,7 +31,7 @@ function cli(args: string[], env: Record<string, string> = {}): string {
   return run.stdout
 }
 
-/** Files seed 004 names, committed in its weeks: step 1.2/1.4 in week 1, step 1.1/1.3 in week 4. */
+/** Files seed 004 names, committed in its weeks: step 1.2/1.4 in week 1, step 1.3 in week 4 (1.1 only changes a file it lists to modify: in progress). */
 function buildSeed004Repo(): GitFixture {
   const git = new GitFixture()
   git.write('services/gateway-api/src/webhooks/hubspot.ts', 'export function hubspot() { return "sync" }\n')
@@ -93,7 +93,7 @@ describe('readiness report (seed 004 with a fixture repo)', () => {
     const lines = body.split('\n')
     const evidenceLine = lines.find((line) => /^\s*1\.2\s/.test(line) && line.includes(weekOneSha.slice(0, 7)))
     expect(evidenceLine).toBeDefined()
-    expect(lines.some((line) => /^\s*1\.1\s/.test(line) && line.includes(weekFourSha.slice(0, 7)))).toBe(true)
+    expect(lines.some((line) => /^\s*1\.3\s/.test(line) && line.includes(weekFourSha.slice(0, 7)))).toBe(true)
     // the repo on the cover, with its branch and short HEAD
     expect(lines.some((line) => line.includes('main') && line.includes(weekFourSha.slice(0, 7)))).toBe(true)
     expect(body).not.toMatch(/\b[0-9a-f]{40}\b/)
@@ -101,12 +101,20 @@ describe('readiness report (seed 004 with a fixture repo)', () => {
     expect(appendix).toContain(weekFourSha)
   })
 
+  it('says why (not) done in an appendix: each check that changed, with the commits that flipped it', () => {
+    const text = pdfText(pdfPath(), { layout: true })
+    const appendix = text.split('Appendix: why (not) done, check by check')[1]?.split('Appendix: commits')[0] ?? ''
+    expect(appendix).toContain(`created 3 Dec 2024 ${weekOneSha.slice(0, 7)}`)
+    const json = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')) as ReportData
+    expect(json.checkHistories).toContainEqual(expect.objectContaining({ taskKey: '1.2', check: '`services/ml-service/src/tasks.py` exists', holds: true, history: expect.stringContaining(weekOneSha.slice(0, 7)) }))
+  })
+
   it('lists what was verified done this week', () => {
     const section = pdfText(pdfPath(), { layout: true }).split('Done this week')[1].split('Overdue')[0]
-    expect(status.summary.doneThisWeek.taskKeys.sort()).toEqual(['1.1', '1.3'])
-    const titleOf11 = status.tasks.find((t) => t.key === '1.1')!.title
-    expect(section.split('\n').some((line) => /^\s*1\.1\s/.test(line) && line.includes(titleOf11))).toBe(true)
-    expect(section).toMatch(/^\s*1\.3\s/m)
+    expect(status.summary.doneThisWeek.taskKeys.sort()).toEqual(['1.3'])
+    const titleOf13 = status.tasks.find((t) => t.key === '1.3')!.title
+    expect(section.split('\n').some((line) => /^\s*1\.3\s/.test(line) && line.includes(titleOf13))).toBe(true)
+    expect(section).not.toMatch(/^\s*1\.1\s/m)
   })
 
   it('draws the burndown chart on page 1 (pixels in the chart box are not blank and show the actual line)', () => {

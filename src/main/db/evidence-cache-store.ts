@@ -7,6 +7,8 @@ export interface BufferedEvidenceCache extends EvidenceCache {
   /** forgets unflushed writes (a cancelled sync leaves the cache as it was) */
   discard(): void
   pendingCount(): number
+  /** deletes entries of older cache formats (per-blob findings, history before flips): they are never read again */
+  dropLegacyEntries(): number
 }
 
 /**
@@ -18,6 +20,7 @@ export function createSqliteEvidenceCache(db: AppDatabase): BufferedEvidenceCach
   const upsert = db.$client.prepare(
     'insert into evidence_cache (repo_key, cache_key, value) values (?, ?, ?) on conflict (repo_key, cache_key) do update set value = excluded.value',
   )
+  const dropLegacy = db.$client.prepare("delete from evidence_cache where substr(cache_key, 1, 3) <> 'h2:'")
   const pending = new Map<string, { repoKey: string; key: string; value: string }>()
   const id = (repoKey: string, key: string) => `${repoKey}\u0000${key}`
   return {
@@ -40,5 +43,6 @@ export function createSqliteEvidenceCache(db: AppDatabase): BufferedEvidenceCach
       pending.clear()
     },
     pendingCount: () => pending.size,
+    dropLegacyEntries: () => dropLegacy.run().changes,
   }
 }

@@ -2,82 +2,26 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { GitCommandError, type GitPort } from './git-port'
 
 /**
- * Long-lived `git cat-file --batch-check` + `--batch` pair. Sizes are asked first so a blob over
- * the size limit is never requested (never read past the limit). Requests are pipelined: many can
- * be in flight, answers come back in order.
+ * One long-lived `git cat-file --batch`. Requests are pipelined (many in flight, answers in order). A blob
+ * over the size limit is skipped as it streams past: its bytes are counted, never kept.
  */
-
-type Pending =
-  | { kind: 'check'; resolve: (size: number | null) => void; reject: (e: Error) => void }
-  | { kind: 'content'; resolve: (content: Buffer | null) => void; reject: (e: Error) => void }
-
-class BatchProcess {
-  private readonly child: ChildProcessWithoutNullStreams
-  private readonly queue: Pending[] = []
-  private buffer: Buffer = Buffer.alloc(0)
-  private failure: Error | null = null
-
-  constructor(git: GitPort, dir: string, mode: '--batch' | '--batch-check') {
-    this.child = git.spawn(dir, ['cat-file', mode])
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk])
-      this.drain()
-    })
-    this.child.stdin.on('error', () => undefined)
-    this.child.on('error', (error) => this.fail(new GitCommandError(`cat-file failed: ${error.message}`, null, '', (error as NodeJS.ErrnoException).code === 'ENOENT')))
-    this.child.on('close', () => this.fail(new GitCommandError('cat-file exited', null, '')))
-  }
-
-  private fail(error: Error): void {
-    if (!this.failure) this.failure = error
-    for (const p of this.queue.splice(0)) p.reject(error)
-  }
-
-  request(oid: string, pending: Pending): void {
-    if (this.failure) return pending.reject(this.failure)
-    this.queue.push(pending)
-    this.child.stdin.write(`${oid}\n`)
-  }
-
-  private drain(): void {
-    while (this.queue.length > 0) {
-      const newline = this.buffer.indexOf(10)
-      if (newline < 0) return
-      const header = this.buffer.subarray(0, newline).toString('utf8')
-      const parts = header.split(' ')
-      const head = this.queue[0]
-      if (parts[1] === 'missing' || parts.length < 3) {
-        this.buffer = this.buffer.subarray(newline + 1)
-        this.queue.shift()
-        head.resolve(null)
-        continue
-      }
-      const size = Number(parts[2])
-      if (head.kind === 'check') {
-        this.buffer = this.buffer.subarray(newline + 1)
-        this.queue.shift()
-        head.resolve(parts[1] === 'blob' ? size : null)
-        continue
-      }
-      if (this.buffer.length < newline + 1 + size + 1) return
-      const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size))
-      this.buffer = this.buffer.subarray(newline + 1 + size + 1)
-      this.queue.shift()
-      head.resolve(parts[1] === 'blob' ? content : null)
-    }
-  }
-
-  close(): void {
-    this.child.stdin.end()
-    this.child.kill()
-  }
-}
 
 export type BlobRead = { content: Buffer } | { skipped: 'too-large' | 'missing'; size: number | null }
 
+interface Pending {
+  resolve: (read: BlobRead) => void
+  reject: (error: Error) => void
+}
+
 export class BlobReader {
-  private check: BatchProcess | null = null
-  private batch: BatchProcess | null = null
+  private child: ChildProcessWithoutNullStreams | null = null
+  private readonly queue: Pending[] = []
+  private partialHeader: Buffer | null = null
+  /** the answer being received: bytes still expected (content + the trailing newline) */
+  private body: { size: number; remaining: number; keep: boolean; parts: Buffer[] } | null = null
+  private failure: Error | null = null
+  /** request lines not written yet: written together once per tick */
+  private unwritten: string[] = []
   blobsRead = 0
 
   constructor(
@@ -86,33 +30,81 @@ export class BlobReader {
     readonly maxBytes: number,
   ) {}
 
-  private size(oid: string): Promise<number | null> {
-    this.check ??= new BatchProcess(this.git, this.dir, '--batch-check')
-    const check = this.check
-    return new Promise((resolve, reject) => check.request(oid, { kind: 'check', resolve, reject }))
+  private start(): ChildProcessWithoutNullStreams {
+    const child = this.git.spawn(this.dir, ['cat-file', '--batch'])
+    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk))
+    child.stdin.on('error', () => undefined)
+    child.on('error', (error) => this.fail(new GitCommandError(`cat-file failed: ${error.message}`, null, '', (error as NodeJS.ErrnoException).code === 'ENOENT')))
+    child.on('close', () => this.fail(new GitCommandError('cat-file exited', null, '')))
+    return child
   }
 
-  private content(oid: string): Promise<Buffer | null> {
-    this.batch ??= new BatchProcess(this.git, this.dir, '--batch')
-    const batch = this.batch
-    return new Promise((resolve, reject) => batch.request(oid, { kind: 'content', resolve, reject }))
+  private fail(error: Error): void {
+    if (!this.failure) this.failure = error
+    for (const p of this.queue.splice(0)) p.reject(error)
   }
 
-  /** reads a blob unless it is bigger than the limit; `knownSize` (from ls-tree -l) saves the size query */
-  async read(oid: string, knownSize?: number): Promise<BlobRead> {
-    const size = knownSize !== undefined && knownSize >= 0 ? knownSize : await this.size(oid)
-    if (size === null) return { skipped: 'missing', size: null }
-    if (size > this.maxBytes) return { skipped: 'too-large', size }
-    const content = await this.content(oid)
-    if (content === null) return { skipped: 'missing', size }
-    this.blobsRead++
-    return { content }
+  /**
+   * Parses answers straight out of the chunks git writes: a blob inside one chunk is a view of it (no copy), one
+   * spanning chunks is joined once; only a header cut by a chunk boundary is carried over.
+   */
+  private receive(chunk: Buffer): void {
+    const buf = this.partialHeader ? Buffer.concat([this.partialHeader, chunk]) : chunk
+    this.partialHeader = null
+    let pos = 0
+    while (pos < buf.length && this.queue.length > 0) {
+      if (this.body) {
+        const n = Math.min(this.body.remaining, buf.length - pos)
+        if (this.body.keep) this.body.parts.push(buf.subarray(pos, pos + n))
+        this.body.remaining -= n
+        pos += n
+        if (this.body.remaining > 0) return
+        const { keep, parts, size } = this.body
+        this.body = null
+        const pending = this.queue.shift()!
+        if (keep) {
+          this.blobsRead++
+          const all = parts.length === 1 ? parts[0] : Buffer.concat(parts)
+          pending.resolve({ content: all.subarray(0, size) })
+        } else pending.resolve({ skipped: 'too-large', size })
+        continue
+      }
+      const newline = buf.indexOf(10, pos)
+      if (newline < 0) {
+        this.partialHeader = Buffer.from(buf.subarray(pos))
+        return
+      }
+      const parts = buf.toString('latin1', pos, newline).split(' ')
+      pos = newline + 1
+      if (parts[1] === 'missing' || parts.length < 3) {
+        this.queue.shift()!.resolve({ skipped: 'missing', size: null })
+        continue
+      }
+      const size = Number(parts[2])
+      // a non-blob answer streams past and reads as too large to use
+      this.body = { size, remaining: size + 1, keep: parts[1] === 'blob' && size <= this.maxBytes, parts: [] }
+    }
+  }
+
+  /** reads a blob unless it is bigger than the limit */
+  read(oid: string): Promise<BlobRead> {
+    if (this.failure) return Promise.reject(this.failure)
+    this.child ??= this.start()
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject })
+      if (this.unwritten.push(oid) === 1) setImmediate(() => this.flushRequests())
+    })
+  }
+
+  private flushRequests(): void {
+    const lines = this.unwritten
+    this.unwritten = []
+    if (lines.length && this.child) this.child.stdin.write(`${lines.join('\n')}\n`)
   }
 
   close(): void {
-    this.check?.close()
-    this.batch?.close()
-    this.check = null
-    this.batch = null
+    this.child?.stdin.end()
+    this.child?.kill()
+    this.child = null
   }
 }

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { CheckSpec } from '../../shared/check-model'
 
-const PRESENTATION_FIELDS = new Set(['sentence', 'sourceLine', 'origin', 'enabled'])
+const PRESENTATION_FIELDS = new Set(['sentence', 'sourceLine', 'origin', 'enabled', 'role', 'source'])
+/** optional parameters at their default value: a spec written with or without them is the same check */
+const DEFAULT_PARAMS: Record<string, unknown> = { mode: 'substring', exclude: [], section: 'any', range: null }
+const isDefault = (key: string, value: unknown) => key in DEFAULT_PARAMS && stableStringify(value) === stableStringify(DEFAULT_PARAMS[key])
 
 function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
@@ -16,7 +19,7 @@ function stableStringify(value: unknown): string {
 
 /** the parameters that decide what a check verifies (not how it is worded or where it came from) */
 export function checkParams(spec: CheckSpec): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(spec).filter(([k]) => !PRESENTATION_FIELDS.has(k)))
+  return Object.fromEntries(Object.entries(spec).filter(([k, v]) => !PRESENTATION_FIELDS.has(k) && v !== undefined && !isDefault(k, v)))
 }
 
 /** stable id from kind + params: the same check derived again (re-import) gets the same key */

@@ -2,38 +2,48 @@ import type { CheckSpec, Comparison } from '../../shared/check-model'
 import {
   containsAllEvaluator,
   coverageEvaluator,
-  dependencyEvaluator,
   isCoverageSummary,
   jsonValueEvaluator,
+  lacksAllEvaluator,
   lineCountEvaluator,
-  manifestKind,
+  packageEvaluator,
   textCountEvaluator,
+  valueEvaluator,
   type FileEvaluator,
   type FileFinding,
 } from './file-eval'
+import { manifestKind } from './manifests'
 import { compileGlobs, isVendoredPath, normalizePlanPath, planToRepoGlob, planToRepoPath, unsafePathReason } from './paths'
 
 /**
- * A check made concrete for one repo: which repo paths it looks at, what it asks of each file,
- * and how the per-file findings add up to "holds".
+ * A check made concrete for one repo: which repo paths it looks at, what it asks of each file, and how the
+ * per-file findings add up to "holds".
  */
 
 export interface CheckState {
-  /** the files that currently matter to the check, with what each says */
+  /** the files in scope that are tracked now */
+  present: Set<string>
+  /** findings worth remembering, per path (text-absent keeps only files with hits) */
   matched: Map<string, FileFinding>
-  /** file-changed: a commit after the plan start touched the file */
+  /** file-changed: a commit after the plan start modified the file (moves and deletions do not count) */
   touched: boolean
+}
+
+export function emptyState(): CheckState {
+  return { present: new Set(), matched: new Map(), touched: false }
 }
 
 export interface CompiledCheck {
   id: string
   spec: CheckSpec
-  /** exact repo paths the check reads (fast index), or null when it scans by pattern */
+  /** exact repo paths the check reads, or null when it scans by pattern */
   exactPaths: string[] | null
+  /** a content check on one file: it follows the file through renames on the first-parent chain */
+  follows: boolean
   matches(repoPath: string): boolean
   /** the content question for this file, or null when presence is all that matters */
   evaluatorFor(repoPath: string): FileEvaluator | null
-  /** whether a file's finding has to be remembered (text-absent only keeps files with hits) */
+  /** whether a file's finding has to be remembered */
   keep(finding: FileFinding): boolean
   holds(state: CheckState): boolean
   /** readable summary of the current state ("23 files match *.md") */
@@ -65,24 +75,133 @@ function specPaths(spec: CheckSpec): string[] {
     case 'file-absent':
     case 'file-changed':
     case 'file-contains':
+    case 'file-lacks':
     case 'line-count':
     case 'json-value':
+    case 'value':
       return [spec.path]
     case 'text-absent':
-      return spec.scope
+    case 'text-present':
+      return [...spec.scope, ...(spec.exclude ?? [])]
     case 'file-count':
     case 'path-match':
       return [spec.glob]
     case 'dependency':
       return spec.files
+    case 'package':
+      return spec.manifest ? [spec.manifest] : []
     case 'coverage':
       return []
   }
 }
 
-const present = (state: CheckState) => state.matched.size > 0
 const always = () => true
+
+/** one evaluator object per path (its key is a hash: computed once, not per change) */
+function perPath(make: (path: string) => FileEvaluator | null): (path: string) => FileEvaluator | null {
+  const made = new Map<string, FileEvaluator | null>()
+  return (path) => {
+    if (!made.has(path)) {
+      if (made.size > 10_000) made.clear()
+      made.set(path, make(path))
+    }
+    return made.get(path)!
+  }
+}
 const single = (state: CheckState): FileFinding | undefined => state.matched.values().next().value
+const totalCount = (state: CheckState) => [...state.matched.values()].reduce((sum, f) => sum + f.count, 0)
+
+function repoGlobs(globs: string[], prefix: string | null): string[] {
+  return globs
+    .map((g) => planToRepoGlob(normalizePlanPath(g), prefix))
+    .filter((g): g is string => g !== null)
+    .map((g) => (g.endsWith('/') ? `${g}**` : g))
+}
+
+function singleFileCheck(id: string, spec: Extract<CheckSpec, { kind: 'file-contains' | 'file-lacks' | 'line-count' | 'json-value' | 'value' }>, path: string): CompiledCheck {
+  const evaluator =
+    spec.kind === 'file-contains'
+      ? containsAllEvaluator(spec.needles, spec.mode ?? 'substring')
+      : spec.kind === 'file-lacks'
+        ? lacksAllEvaluator(spec.needles)
+        : spec.kind === 'line-count'
+          ? lineCountEvaluator()
+          : spec.kind === 'json-value'
+            ? jsonValueEvaluator(spec.pointer, spec.expected, spec.anyDepth)
+            : valueEvaluator(path, spec.pointer, spec.op, spec.expected, spec.anyDepth ?? false)
+  const holds = (s: CheckState) => {
+    const f = single(s)
+    if (!f || f.skipped) return false
+    return spec.kind === 'line-count' ? compare(f.count, spec.op, spec.value) : f.ok === true
+  }
+  const describe = (s: CheckState) => {
+    const f = single(s)
+    if (!f) return `\`${spec.path}\` does not exist`
+    return f.note ?? null
+  }
+  return { id, spec, exactPaths: [path], follows: true, matches: (p) => p === path, evaluatorFor: () => evaluator, keep: always, holds, describe }
+}
+
+function textScanCheck(id: string, spec: Extract<CheckSpec, { kind: 'text-absent' | 'text-present' }>, prefix: string | null): CompileOutcome {
+  const globs = repoGlobs(spec.scope, prefix)
+  if (spec.scope.length > 0 && globs.length === 0) return { ok: false, reason: `\`${spec.scope.join(', ')}\` is outside this repo's prefix`, unsafe: false }
+  const inGlobs = compileGlobs(globs)
+  const excluded = spec.exclude?.length ? compileGlobs(repoGlobs(spec.exclude, prefix)) : () => false
+  const matches = (p: string) => !isVendoredPath(p) && inGlobs(p) && !excluded(p) && (globs.length > 0 || !DOC_FILE.test(p))
+  const evaluator = textCountEvaluator(spec.needle)
+  const absent = spec.kind === 'text-absent'
+  return {
+    ok: true,
+    check: {
+      id,
+      spec,
+      exactPaths: null,
+      follows: false,
+      matches,
+      evaluatorFor: () => evaluator,
+      keep: (f) => f.count > 0 || f.skipped === 'too-large',
+      // "no X in <scope>" says nothing when the scope has no file at all
+      holds: (s) => (absent ? s.present.size > 0 && totalCount(s) === 0 : totalCount(s) > 0),
+      describe: (s) => {
+        if (s.present.size === 0) return 'no tracked file in scope'
+        const unread = [...s.matched.values()].filter((f) => f.skipped).length
+        const found = `${totalCount(s)} matching line(s) in ${s.matched.size - unread} of ${s.present.size} file(s)`
+        return unread ? `${found}; ${unread} file(s) too large to read` : found
+      },
+    },
+  }
+}
+
+function packageCheck(id: string, spec: Extract<CheckSpec, { kind: 'package' }>, prefix: string | null): CompileOutcome {
+  const manifest = spec.manifest ? planToRepoPath(normalizePlanPath(spec.manifest), prefix) : null
+  if (spec.manifest && manifest === null) return { ok: false, reason: `\`${spec.manifest}\` is outside this repo's prefix`, unsafe: false }
+  const question = { names: [spec.name], section: spec.section ?? 'any', range: spec.range ?? null }
+  const evaluatorFor = perPath((p) => {
+    const kind = manifestKind(p)
+    return kind ? packageEvaluator(kind, p, question) : null
+  })
+  const matches = manifest ? (p: string) => p === manifest : (p: string) => !isVendoredPath(p) && manifestKind(p) !== null
+  const declared = (s: CheckState) => [...s.matched.values()].some((f) => f.ok === true)
+  const where = spec.manifest ? `\`${spec.manifest}\`` : 'any manifest'
+  return {
+    ok: true,
+    check: {
+      id,
+      spec,
+      exactPaths: manifest ? [manifest] : null,
+      follows: false,
+      matches,
+      evaluatorFor,
+      keep: (f) => f.ok === true || f.count > 0 || f.note !== undefined,
+      holds: (s) => (spec.present ? declared(s) : s.present.size > 0 && !declared(s)),
+      describe: (s) => {
+        if (s.present.size === 0) return `${where} is not tracked`
+        const notes = [...s.matched.entries()].filter(([, f]) => f.note).map(([p, f]) => `${p}: ${f.note}`)
+        return notes.length ? notes.join('; ') : `${spec.name} is not declared in ${where}`
+      },
+    },
+  }
+}
 
 export function compileCheck(id: string, spec: CheckSpec, prefix: string | null): CompileOutcome {
   for (const p of specPaths(spec)) {
@@ -91,7 +210,7 @@ export function compileCheck(id: string, spec: CheckSpec, prefix: string | null)
   }
   const exact = (planPath: string) => planToRepoPath(normalizePlanPath(planPath), prefix)
   const notHere = (p: string): CompileOutcome => ({ ok: false, reason: `\`${p}\` is outside this repo's prefix`, unsafe: false })
-  const base = { id, spec, keep: always }
+  const base = { id, spec, keep: always, follows: false }
 
   switch (spec.kind) {
     case 'file-exists':
@@ -99,79 +218,47 @@ export function compileCheck(id: string, spec: CheckSpec, prefix: string | null)
     case 'file-changed': {
       const path = exact(spec.path)
       if (path === null) return notHere(spec.path)
-      const holds =
-        spec.kind === 'file-exists' ? present : spec.kind === 'file-absent' ? (s: CheckState) => !present(s) : (s: CheckState) => s.touched
+      const holds = spec.kind === 'file-exists' ? (s: CheckState) => s.present.size > 0 : spec.kind === 'file-absent' ? (s: CheckState) => s.present.size === 0 : (s: CheckState) => s.touched
       return { ok: true, check: { ...base, exactPaths: [path], matches: (p) => p === path, evaluatorFor: () => null, holds, describe: () => null } }
     }
     case 'file-contains':
+    case 'file-lacks':
     case 'line-count':
-    case 'json-value': {
+    case 'json-value':
+    case 'value': {
       const path = exact(spec.path)
       if (path === null) return notHere(spec.path)
-      const evaluator =
-        spec.kind === 'file-contains'
-          ? containsAllEvaluator(spec.needles)
-          : spec.kind === 'line-count'
-            ? lineCountEvaluator()
-            : jsonValueEvaluator(spec.pointer, spec.expected, spec.anyDepth)
-      const holds = (s: CheckState) => {
-        const f = single(s)
-        if (!f || f.skipped) return false
-        return spec.kind === 'line-count' ? compare(f.count, spec.op, spec.value) : f.ok === true
-      }
-      const describe = (s: CheckState) => single(s)?.note ?? `\`${spec.path}\` does not exist`
-      return { ok: true, check: { ...base, exactPaths: [path], matches: (p) => p === path, evaluatorFor: () => evaluator, holds, describe } }
+      return { ok: true, check: singleFileCheck(id, spec, path) }
     }
-    case 'text-absent': {
-      const globs = spec.scope.map((g) => planToRepoGlob(normalizePlanPath(g), prefix)).filter((g): g is string => g !== null)
-      if (spec.scope.length > 0 && globs.length === 0) return notHere(spec.scope.join(', '))
-      const inGlobs = compileGlobs(globs.map((g) => (g.endsWith('/') ? `${g}**` : g)))
-      const matches = (p: string) => !isVendoredPath(p) && inGlobs(p) && (globs.length > 0 || !DOC_FILE.test(p))
-      const evaluator = textCountEvaluator(spec.needle)
-      const total = (s: CheckState) => [...s.matched.values()].reduce((sum, f) => sum + f.count, 0)
-      return {
-        ok: true,
-        check: {
-          id,
-          spec,
-          exactPaths: null,
-          matches,
-          evaluatorFor: () => evaluator,
-          keep: (f) => f.count > 0 || f.skipped === 'too-large',
-          holds: (s) => total(s) === 0,
-          describe: (s) => {
-            const unread = [...s.matched.values()].filter((f) => f.skipped).length
-            const found = `${total(s)} matching line(s) in ${s.matched.size - unread} file(s)`
-            return unread ? `${found}; ${unread} file(s) too large to read` : found
-          },
-        },
-      }
-    }
+    case 'text-absent':
+    case 'text-present':
+      return textScanCheck(id, spec, prefix)
+    case 'package':
+      return packageCheck(id, spec, prefix)
     case 'file-count':
     case 'path-match': {
       const glob = planToRepoGlob(normalizePlanPath(spec.glob), prefix)
       if (glob === null) return notHere(spec.glob)
       const matches = compileGlobs([glob])
-      const holds = spec.kind === 'path-match' ? present : (s: CheckState) => compare(s.matched.size, spec.op, spec.value)
-      const describe = (s: CheckState) => `${s.matched.size} file(s) match \`${spec.glob}\``
+      const holds = spec.kind === 'path-match' ? (s: CheckState) => s.present.size > 0 : (s: CheckState) => compare(s.present.size, spec.op, spec.value)
+      const describe = (s: CheckState) => `${s.present.size} file(s) match \`${spec.glob}\``
       return { ok: true, check: { ...base, exactPaths: null, matches, evaluatorFor: () => null, holds, describe } }
     }
     case 'dependency': {
       const files = compileGlobs(spec.files.map((g) => planToRepoGlob(normalizePlanPath(g), prefix)).filter((g): g is string => g !== null))
       const hasFiles = spec.files.length > 0
-      const evaluatorFor = (p: string): FileEvaluator | null => {
+      const evaluatorFor = perPath((p) => {
         const kind = manifestKind(p)
-        if (kind === 'npm') return spec.npm.length ? dependencyEvaluator(kind, spec.npm) : null
-        if (kind === 'requirements' || kind === 'pyproject') return spec.python.length ? dependencyEvaluator(kind, spec.python) : null
+        if (kind === 'npm') return spec.npm.length ? packageEvaluator(kind, p, { names: spec.npm, section: 'any', range: null }) : null
+        if (kind === 'requirements' || kind === 'pyproject') return spec.python.length ? packageEvaluator(kind, p, { names: spec.python, section: 'any', range: null }) : null
         return null
-      }
+      })
       const matches = (p: string) => !isVendoredPath(p) && (evaluatorFor(p) !== null || (hasFiles && files(p)))
       const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok !== false && !f.skipped)
       return {
         ok: true,
         check: {
-          id,
-          spec,
+          ...base,
           exactPaths: null,
           matches,
           evaluatorFor,

@@ -152,3 +152,22 @@ export function deriveCoverage(text: string, line: number): Derived[] {
   const metric = /statement/i.test(text) ? 'statements' : /branch/i.test(text) ? 'branches' : /function/i.test(text) ? 'functions' : 'lines'
   return [{ kind: 'coverage', metric, min, ...base(line, `committed coverage summary reports ≥ ${min}% ${metric}`) }]
 }
+
+/**
+ * "Install `opossum` or `brakes` for Node.js": an instruction to add named packages (backticked) is a criterion,
+ * unlike a tool merely mentioned in prose. "or" gives one check any of them satisfies; "and" one check each.
+ */
+export function deriveInstall(text: string, line: number, toolMap: ToolMap): Derived[] {
+  const m = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:install|add)\s+(`[^`]+`(?:\s*(?:,|\bor\b|\band\b)\s*`[^`]+`)*)(?:\s+(?:for|to|as|in|on)\b.*)?\s*$/i.exec(text)
+  if (!m) return []
+  const names = [...m[1].matchAll(/`([^`]+)`/g)].map((n) => n[1].trim())
+  if (!names.every((n) => /^(@[\w.-]+\/)?[\w.-]+$/.test(n))) return []
+  const groups = /\bor\b/i.test(m[1]) ? [names] : names.map((n) => [n])
+  return groups.map((group) => {
+    const tools = group.map((name) => findTools(name, toolMap)[0])
+    const npm = [...new Set(group.flatMap((name, i) => tools[i]?.npm ?? [name]))]
+    const python = [...new Set(group.flatMap((name, i) => tools[i]?.python ?? [name]))]
+    const tool = group.join(' or ')
+    return { kind: 'dependency', tool, npm, python, files: [], ...base(line, `${group.map((n) => `\`${n}\``).join(' or ')} is a dependency`), role: 'criterion' as const }
+  })
+}

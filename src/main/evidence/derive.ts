@@ -5,11 +5,13 @@ import {
   deriveCi,
   deriveCoverage,
   deriveFileCount,
+  deriveInstall,
   deriveJsonSentence,
   deriveLineCount,
   deriveTextAbsent,
   deriveTools,
 } from './derive-text'
+import { compileCriterion, isPathLike } from './criteria'
 import { parseJsonLoose } from './json-loose'
 import { isSafePlanPath, normalizePlanPath } from './paths'
 import type { ToolMap } from './tool-map'
@@ -35,24 +37,32 @@ function identifiersNamed(text: string, path: string): string[] {
   return [...names].filter((n) => n.length >= 3)
 }
 
+/** "`old.py` (remove, replaced by `new.py`)" in a Files to Modify list: the file is to go */
+function markedForRemoval(lineText: string, path: string): boolean {
+  const after = lineText.slice(lineText.indexOf(path) + path.length)
+  return /^`?\s*[(—–-]\s*(?:remove|delete|drop)/i.test(after)
+}
+
 function fileChecks(task: Task, lineText: Map<number, string>): CheckSpec[] {
   const out: CheckSpec[] = []
   for (const ref of task.files) {
     const path = normalizePlanPath(ref.path)
     if (ref.unsafe || !isSafePlanPath(path)) continue
-    const meta = { sourceLine: ref.line, origin: 'derived' as const, enabled: true }
+    const source = lineText.get(ref.line)?.trim()
+    const meta = { sourceLine: ref.line, origin: 'derived' as const, enabled: true, role: 'criterion' as const, ...(source ? { source } : {}) }
     const isDir = path.endsWith('/')
-    if (ref.role === 'create') {
+    const role = ref.role === 'modify' && markedForRemoval(lineText.get(ref.line) ?? '', ref.path) ? 'remove' : ref.role
+    if (role === 'create') {
       if (isDir || GLOB_CHARS.test(path)) {
         const glob = isDir ? `${path}**` : path
         out.push({ kind: 'path-match', glob, sentence: `\`${path}\` has files`, ...meta })
       } else {
         out.push({ kind: 'file-exists', path, sentence: `\`${path}\` exists`, ...meta })
       }
-    } else if (ref.role === 'remove') {
+    } else if (role === 'remove') {
       if (!isDir && !GLOB_CHARS.test(path)) out.push({ kind: 'file-absent', path, sentence: `\`${path}\` is gone`, ...meta })
-    } else if (ref.role === 'modify' && !isDir && !GLOB_CHARS.test(path)) {
-      out.push({ kind: 'file-changed', path, sentence: `\`${path}\` changed after the plan start`, ...meta })
+    } else if (role === 'modify' && !isDir && !GLOB_CHARS.test(path)) {
+      out.push({ kind: 'file-changed', path, sentence: `\`${path}\` changed after the plan start`, ...meta, role: 'progress' })
       const needles = identifiersNamed(lineText.get(ref.line) ?? '', ref.path)
       if (needles.length > 0) {
         const sentence = `\`${path}\` contains ${needles.map((n) => `\`${n}\``).join(', ')}`
@@ -122,32 +132,81 @@ function jsonBlockChecks(task: Task, lines: TextLine[]): CheckSpec[] {
   return out
 }
 
+const CRITERIA_LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:done when|success criteria|acceptance(?: criteria)?|exit criteria|verify|verified by|definition of done)(?:\*\*|__)?\s*[:—–-]/i
+
 /**
- * Checks derived from a task's text. Only what the text states explicitly becomes a check; a task
- * with none needs confirmation by hand. Duplicates (same check key) keep their first occurrence.
+ * The task's criterion sentences: what the plan reader gave as criteria, plus body lines that carry a criteria
+ * label ("Done when: ...") the reader left in the body. A label line with nothing after it is a heading.
  */
-export function deriveChecks(task: Task, ctx: { toolMap: ToolMap }): CheckSpec[] {
+function criterionLines(task: Task): TextLine[] {
+  const byLine = new Map<number, TextLine>()
+  for (const c of task.criteria) byLine.set(c.line, c)
+  for (const l of [...task.body, ...task.subtasks.map((s) => ({ text: s.text, line: s.line }))]) {
+    if (!byLine.has(l.line) && CRITERIA_LABEL.test(l.text) && l.text.replace(CRITERIA_LABEL, '').trim().replace(/[*_]/g, '') !== '') byLine.set(l.line, l)
+  }
+  return [...byLine.values()].filter((l) => l.text.replace(CRITERIA_LABEL, '').trim().replace(/[*_:]/g, '') !== '').sort((a, b) => a.line - b.line)
+}
+
+/** the one file a task names, for criteria that name none */
+function onlyFileOf(task: Task): string | null {
+  const paths = [...new Set(task.files.filter((f) => f.role !== 'mention').map((f) => normalizePlanPath(f.path)).filter((p) => !p.endsWith('/') && isPathLike(p)))]
+  return paths.length === 1 ? paths[0] : null
+}
+
+export interface DerivedChecks {
+  checks: CheckSpec[]
+  /** criterion sentences (or the parts of them) no phrasing of the criteria language reads */
+  notCheckable: TextLine[]
+}
+
+/**
+ * Checks derived from a task. Criterion sentences go through the criteria language (README, "Criteria
+ * language"); Files to Create / remove entries must exist / be gone; a few narrow body patterns ("remove all
+ * `X`", "`main.py` < 200 lines", a target JSON block) are criteria too. "Files to Modify" give progress-only
+ * checks; tool and CI mentions only supporting evidence. Duplicates (same check key) keep their first occurrence.
+ */
+export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): DerivedChecks {
   const lines = taskLines(task)
   const lineText = new Map(lines.map((l) => [l.line, l.text]))
   const resolve = pathResolver(task)
-  const derived: CheckSpec[] = [...fileChecks(task, lineText)]
-  for (const { text, line } of lines) {
-    derived.push(
-      ...deriveTextAbsent(text, line),
-      ...deriveLineCount(text, line, resolve),
-      ...deriveFileCount(text, line),
-      ...deriveJsonSentence(text, line, resolve),
-      ...deriveTools(text, line, ctx.toolMap),
-      ...deriveCi(text, line),
-      ...deriveCoverage(text, line),
-    )
+  const criteria = criterionLines(task)
+  const criteriaLines = new Set(criteria.map((c) => c.line))
+  const derived: CheckSpec[] = []
+  const notCheckable: TextLine[] = []
+  const criterionCtx = { onlyFile: onlyFileOf(task), resolve: (token: string) => resolve(token) }
+  for (const { text, line } of criteria) {
+    const compiled = compileCriterion(text, line, criterionCtx)
+    derived.push(...compiled.checks.map((spec) => ({ ...spec, source: text.trim() })))
+    for (const part of compiled.unread) {
+      // the narrow sentence patterns still read a part the language does not ("< 20 markdown files in root")
+      const narrow = [...deriveTextAbsent(part, line), ...deriveLineCount(part, line, resolve), ...deriveFileCount(part, line), ...deriveJsonSentence(part, line, resolve)]
+      if (narrow.length) derived.push(...narrow.map((spec) => ({ ...spec, role: 'criterion' as const, source: text.trim() })))
+      else notCheckable.push({ text: part, line })
+    }
   }
-  derived.push(...jsonBlockChecks(task, lines))
+  derived.push(...fileChecks(task, lineText))
+  const asCriterion = (spec: CheckSpec): CheckSpec => ({ ...spec, role: 'criterion' })
+  const asSupporting = (spec: CheckSpec): CheckSpec => ({ ...spec, role: 'supporting' })
+  for (const { text, line } of lines) {
+    if (!criteriaLines.has(line)) {
+      derived.push(...[...deriveTextAbsent(text, line), ...deriveLineCount(text, line, resolve), ...deriveFileCount(text, line), ...deriveJsonSentence(text, line, resolve)].map(asCriterion))
+      derived.push(...deriveInstall(text, line, ctx.toolMap))
+    }
+    const coverage = deriveCoverage(text, line)
+    derived.push(...coverage.map(criteriaLines.has(line) ? asCriterion : asSupporting))
+    derived.push(...[...deriveTools(text, line, ctx.toolMap), ...deriveCi(text, line)].map(asSupporting))
+  }
+  derived.push(...jsonBlockChecks(task, lines).map(asCriterion))
   const seen = new Set<string>()
-  return derived.filter((spec) => {
+  const checks = derived.filter((spec) => {
     const key = checkKey(spec)
     if (seen.has(key)) return false
     seen.add(key)
     return true
   })
+  return { checks, notCheckable }
+}
+
+export function deriveChecks(task: Task, ctx: { toolMap: ToolMap }): CheckSpec[] {
+  return deriveTaskChecks(task, ctx).checks
 }

@@ -1,12 +1,13 @@
 import { XMLParser } from 'fast-xml-parser'
-import { parse as parseToml } from 'smol-toml'
-import type { JsonScalar } from '../../shared/check-model'
+import type { JsonScalar, ValueOp } from '../../shared/check-model'
 import { shortHash, stableStringify } from './check-key'
 import { jsonValueAt, parseJsonLoose } from './json-loose'
+import { declaredPackages, packageIdentity, versionWithin, type ManifestKind } from './manifests'
+import { compareValue, describeValue, parseStructured, structuredFormat } from './values'
 
 /**
- * What one file version says for one kind of question. Findings depend only on the blob content,
- * so they are cached per (evaluator key, blob id) and shared by every check asking the same thing.
+ * What one file version says for one kind of question. Findings depend only on the blob content, so one
+ * finding per (evaluator key, blob id) is shared by every check asking the same thing within a sync.
  */
 export interface FileFinding {
   /** matching lines / needles found / line total / packages found / percent, depending on the evaluator */
@@ -19,10 +20,20 @@ export interface FileFinding {
   skipped?: 'binary' | 'too-large' | 'symlink' | 'submodule' | 'missing'
 }
 
+/** a blob's bytes, decoded to text at most once whatever the number of questions asked of it */
+export class BlobText {
+  private decoded: string | null = null
+  constructor(readonly bytes: Buffer) {}
+  get text(): string {
+    this.decoded ??= this.bytes.toString('utf8')
+    return this.decoded
+  }
+}
+
 export interface FileEvaluator {
-  /** stable cache key of the question (kind + params) */
+  /** stable key of the question (kind + params) */
   key: string
-  evaluate(text: string): FileFinding
+  evaluate(content: BlobText): FileFinding
 }
 
 export const MAX_EVIDENCE_LINES = 50
@@ -31,146 +42,163 @@ export function isBinary(content: Buffer): boolean {
   return content.subarray(0, 8000).includes(0)
 }
 
-function splitLines(text: string): string[] {
-  const lines = text.split('\n')
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
-  return lines
-}
-
 function evaluatorKey(kind: string, params: unknown): string {
   return `${kind}:${shortHash(stableStringify(params))}`
 }
 
-/** lines containing a fixed string (no regex: the string comes from plan text) */
+/** 1-based line numbers of the lines containing `needle` (capped), and how many there are */
+function linesContaining(text: string, needle: string, atLineStart = false): { count: number; lines: number[] } {
+  const lines: number[] = []
+  let count = 0
+  let lineNo = 1
+  let lineStart = 0
+  let from = 0
+  for (;;) {
+    const at = text.indexOf(needle, from)
+    if (at < 0) break
+    while (true) {
+      const nl = text.indexOf('\n', lineStart)
+      if (nl < 0 || nl >= at) break
+      lineStart = nl + 1
+      lineNo++
+    }
+    const lineEnd = text.indexOf('\n', at)
+    const next = lineEnd < 0 ? text.length : lineEnd + 1
+    if (!atLineStart || text.slice(lineStart, at).trim() === '') {
+      count++
+      if (lines.length < MAX_EVIDENCE_LINES) lines.push(lineNo)
+    }
+    from = next
+  }
+  return { count, lines }
+}
+
+/** lines containing a fixed string (no regex: the string comes from plan text); the bytes are searched before decoding */
 export function textCountEvaluator(needle: string): FileEvaluator {
+  const bytes = Buffer.from(needle, 'utf8')
   return {
     key: evaluatorKey('text', { needle }),
-    evaluate(text) {
-      if (!text.includes(needle)) return { count: 0, lines: [] }
-      const lines: number[] = []
-      let count = 0
-      splitLines(text).forEach((line, index) => {
-        if (!line.includes(needle)) return
-        count++
-        if (lines.length < MAX_EVIDENCE_LINES) lines.push(index + 1)
-      })
-      return { count, lines }
+    evaluate(content) {
+      if (content.bytes.indexOf(bytes) < 0) return { count: 0, lines: [] }
+      return linesContaining(content.text, needle)
     },
   }
 }
 
-export function containsAllEvaluator(needles: string[]): FileEvaluator {
+/** every needle present (`line-start`: at the start of a line, after indentation) */
+export function containsAllEvaluator(needles: string[], mode: 'substring' | 'line-start' = 'substring'): FileEvaluator {
   return {
-    key: evaluatorKey('contains', { needles }),
-    evaluate(text) {
-      const lines = splitLines(text)
+    key: evaluatorKey('contains', mode === 'substring' ? { needles } : { needles, mode }),
+    evaluate(content) {
       const found: number[] = []
       const missing: string[] = []
       for (const needle of needles) {
-        const index = lines.findIndex((l) => l.includes(needle))
-        if (index >= 0) found.push(index + 1)
+        const hit = content.bytes.indexOf(Buffer.from(needle, 'utf8')) < 0 ? null : linesContaining(content.text, needle, mode === 'line-start')
+        if (hit && hit.count > 0) found.push(hit.lines[0])
         else missing.push(needle)
       }
-      const note = missing.length ? `missing ${missing.join(', ')}` : undefined
+      const note = missing.length ? `missing ${missing.map((m) => `\`${m}\``).join(', ')}` : undefined
       return { count: needles.length - missing.length, lines: found, ok: missing.length === 0, note }
     },
   }
 }
 
+/** none of the needles present */
+export function lacksAllEvaluator(needles: string[]): FileEvaluator {
+  return {
+    key: evaluatorKey('lacks', { needles }),
+    evaluate(content) {
+      const lines: number[] = []
+      const present: string[] = []
+      for (const needle of needles) {
+        if (content.bytes.indexOf(Buffer.from(needle, 'utf8')) < 0) continue
+        present.push(needle)
+        lines.push(...linesContaining(content.text, needle).lines)
+      }
+      const note = present.length ? `still has ${present.map((p) => `\`${p}\``).join(', ')}` : undefined
+      return { count: present.length, lines: lines.slice(0, MAX_EVIDENCE_LINES), ok: present.length === 0, note }
+    },
+  }
+}
+
+/** number of newline characters, as `wc -l` counts them */
 export function lineCountEvaluator(): FileEvaluator {
   return {
     key: 'lines',
-    evaluate(text) {
-      const count = splitLines(text).length
+    evaluate(content) {
+      let count = 0
+      for (let at = content.bytes.indexOf(10); at >= 0; at = content.bytes.indexOf(10, at + 1)) count++
       return { count, lines: [], note: `${count} lines` }
     },
   }
 }
 
 function lineOfKey(text: string, key: string): number[] {
-  const index = splitLines(text).findIndex((l) => l.includes(`"${key}"`))
+  const index = text.split('\n').findIndex((l) => l.includes(key))
   return index >= 0 ? [index + 1] : []
 }
 
+/** legacy json-value checks: exact scalar at a key path */
 export function jsonValueEvaluator(pointer: string[], expected: JsonScalar, anyDepth: boolean): FileEvaluator {
   return {
     key: evaluatorKey('json', { pointer, expected, anyDepth }),
-    evaluate(text) {
-      const root = parseJsonLoose(text)
+    evaluate(content) {
+      const root = parseJsonLoose(content.text)
       if (root === undefined) return { count: 0, lines: [], ok: false, note: 'not valid JSON' }
       const { found, value } = jsonValueAt(root, pointer, anyDepth)
       const ok = found && value === expected
       const note = found ? `${pointer.join('.')} is ${JSON.stringify(value)}` : `${pointer.join('.')} not set`
-      return { count: ok ? 1 : 0, lines: found ? lineOfKey(text, pointer[pointer.length - 1]) : [], ok, note }
+      return { count: ok ? 1 : 0, lines: found ? lineOfKey(content.text, `"${pointer[pointer.length - 1]}"`) : [], ok, note }
     },
   }
 }
 
-const NPM_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']
-
-function normalizePythonName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-')
-}
-
-function pythonRequirementName(spec: string): string | null {
-  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec)
-  return m ? normalizePythonName(m[1]) : null
-}
-
-function pyprojectRequirements(doc: Record<string, unknown>): string[] {
-  const names: string[] = []
-  const project = (doc.project ?? {}) as Record<string, unknown>
-  const add = (list: unknown) => Array.isArray(list) && list.forEach((s) => typeof s === 'string' && names.push(s))
-  add(project.dependencies)
-  for (const group of Object.values((project['optional-dependencies'] ?? {}) as Record<string, unknown>)) add(group)
-  for (const group of Object.values((doc['dependency-groups'] ?? {}) as Record<string, unknown>)) add(group)
-  const poetry = ((doc.tool ?? {}) as Record<string, unknown>).poetry as Record<string, unknown> | undefined
-  if (poetry) {
-    const sections = [poetry.dependencies, poetry['dev-dependencies'], ...Object.values((poetry.group ?? {}) as Record<string, { dependencies?: unknown }>).map((g) => g?.dependencies)]
-    for (const section of sections) if (section && typeof section === 'object') names.push(...Object.keys(section))
-  }
-  return names
-}
-
-export type ManifestKind = 'npm' | 'requirements' | 'pyproject'
-
-export function manifestKind(path: string): ManifestKind | null {
-  const name = path.slice(path.lastIndexOf('/') + 1)
-  if (name === 'package.json') return 'npm'
-  if (/^requirements.*\.(txt|in)$/i.test(name)) return 'requirements'
-  if (name === 'pyproject.toml') return 'pyproject'
-  return null
-}
-
-/** packages declared in one manifest (package.json / requirements*.txt / pyproject.toml) */
-export function dependencyEvaluator(kind: ManifestKind, packages: string[]): FileEvaluator {
+/** a value in a structured file (JSON/TOML/YAML by the file's extension) compared with the expected values */
+export function valueEvaluator(path: string, pointer: string[], op: ValueOp, expected: JsonScalar[], anyDepth: boolean): FileEvaluator {
+  const format = structuredFormat(path)
   return {
-    key: evaluatorKey('deps', { kind, packages }),
-    evaluate(text) {
-      const lines = splitLines(text)
-      let declared: Map<string, string> = new Map()
-      if (kind === 'npm') {
-        const doc = parseJsonLoose(text) as Record<string, Record<string, string>> | undefined
-        for (const section of NPM_SECTIONS) for (const [name, version] of Object.entries(doc?.[section] ?? {})) declared.set(name, String(version))
-      } else if (kind === 'requirements') {
-        for (const line of lines) {
-          const name = pythonRequirementName(line.replace(/#.*/, ''))
-          if (name && !line.trim().startsWith('-')) declared.set(name, line.trim())
-        }
-      } else {
-        try {
-          declared = new Map(pyprojectRequirements(parseToml(text) as Record<string, unknown>).map((s) => [pythonRequirementName(s) ?? s, s]))
-        } catch {
-          return { count: 0, lines: [], ok: false, note: 'pyproject.toml is not valid TOML' }
-        }
+    key: evaluatorKey('value', { format, pointer, op, expected, anyDepth }),
+    evaluate(content) {
+      if (!format) return { count: 0, lines: [], ok: false, note: 'not a JSON, TOML or YAML file' }
+      const root = parseStructured(format, content.text)
+      if (root === undefined) return { count: 0, lines: [], ok: false, note: `not valid ${format.toUpperCase()}` }
+      const { found, value } = jsonValueAt(root, pointer, anyDepth)
+      if (!found) return { count: 0, lines: [], ok: false, note: `${pointer.join('.')} not set` }
+      const ok = compareValue(value, op, expected)
+      return { count: ok ? 1 : 0, lines: lineOfKey(content.text, pointer[pointer.length - 1]), ok, note: `${pointer.join('.')} is ${describeValue(value)}` }
+    },
+  }
+}
+
+export interface PackageQuestion {
+  names: string[]
+  section: 'any' | 'runtime' | 'dev'
+  range: string | null
+}
+
+/** packages declared in one manifest: ok when at least one of `names` is declared in the section (and in range) */
+export function packageEvaluator(kind: ManifestKind, path: string, question: PackageQuestion): FileEvaluator {
+  const wanted = new Set(question.names.map((n) => packageIdentity(kind, n)))
+  const devFile = kind === 'requirements' && /(dev|test|lint|doc|typ)/i.test(path.slice(path.lastIndexOf('/') + 1))
+  return {
+    key: evaluatorKey('package', { kind, devFile, names: [...wanted].sort(), section: question.section, range: question.range }),
+    evaluate(content) {
+      let declared
+      try {
+        declared = declaredPackages(kind, content.text, path)
+      } catch {
+        return { count: 0, lines: [], ok: false, note: `${path.slice(path.lastIndexOf('/') + 1)} does not parse` }
       }
-      const wanted = [...new Set(kind === 'npm' ? packages : packages.map(normalizePythonName))]
-      const hits = wanted.filter((p) => declared.has(p))
-      const hitLines = hits
-        .map((p) => lines.findIndex((l) => (kind === 'npm' ? l.includes(`"${p}"`) : normalizePythonName(l).includes(p))) + 1)
-        .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
-      const note = hits.map((p) => `${p} ${declared.get(p) ?? ''}`.trim()).join(', ') || undefined
-      return { count: hits.length, lines: hitLines, ok: hits.length > 0, note }
+      const named = declared.filter((d) => wanted.has(packageIdentity(kind, d.name)))
+      const inSection = named.filter((d) => question.section === 'any' || d.section === question.section)
+      const hits = question.range ? inSection.filter((d) => versionWithin(kind, d.spec, question.range!)) : inSection
+      const shown = (hits.length ? hits : named).map((d) => `${d.name}${d.spec ? ` ${d.spec}` : ''}${d.section === 'dev' ? ' (dev)' : ''}`)
+      return {
+        count: hits.length,
+        lines: [...new Set((hits.length ? hits : named).map((d) => d.line).filter((l) => l > 0))],
+        ok: hits.length > 0,
+        note: shown.length ? shown.join(', ') : undefined,
+      }
     },
   }
 }
@@ -183,7 +211,8 @@ export function isCoverageSummary(path: string): boolean {
 export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 'functions', min: number): FileEvaluator {
   return {
     key: evaluatorKey('coverage', { metric, min }),
-    evaluate(text) {
+    evaluate(content) {
+      const text = content.text
       let pct: number | null = null
       if (text.trimStart().startsWith('{')) {
         const doc = parseJsonLoose(text) as { total?: Record<string, { pct?: unknown }> } | undefined
@@ -205,3 +234,5 @@ export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 
 export function skippedFinding(reason: NonNullable<FileFinding['skipped']>): FileFinding {
   return { count: 0, lines: [], ok: false, skipped: reason, note: `not read: ${reason}` }
 }
+
+export { manifestKind, type ManifestKind } from './manifests'

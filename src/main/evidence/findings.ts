@@ -1,92 +1,88 @@
 import type { BlobReader } from './blob-reader'
-import type { EvidenceCache } from './cache'
-import type { CompiledCheck } from './compile'
-import { isBinary, skippedFinding, type FileEvaluator, type FileFinding } from './file-eval'
+import { BlobText, isBinary, skippedFinding, type FileEvaluator, type FileFinding } from './file-eval'
 import { throwIfAborted } from './history'
-import { GITLINK_MODE, SYMLINK_MODE, type FindingLookup, type ScopeIndex } from './replay'
+import type { FindingLookup } from './replay'
 
 /**
- * Resolves every (question, blob) finding a replay needs before the replay runs: cache first,
- * then one pipelined pass over `cat-file`, each blob read once whatever the number of questions.
+ * File findings of one sync: every (question, blob) a batch of history needs is resolved before the batch is
+ * replayed, each blob read once whatever the number of questions asked of it. Findings are kept in a bounded
+ * memo (reverted content and files copied around ask again); nothing per blob is persisted.
  */
 
-const IN_FLIGHT = 512
-
-export class FindingTable implements FindingLookup {
-  private readonly table = new Map<string, FileFinding>()
-  get(evaluator: FileEvaluator, oid: string): FileFinding | undefined {
-    return this.table.get(`${evaluator.key}\0${oid}`)
-  }
-  set(evaluator: FileEvaluator, oid: string, finding: FileFinding): void {
-    this.table.set(`${evaluator.key}\0${oid}`, finding)
-  }
-  has(evaluator: FileEvaluator, oid: string): boolean {
-    return this.table.has(`${evaluator.key}\0${oid}`)
-  }
-}
+const IN_FLIGHT = 256
+const MEMO_LIMIT = 40_000
 
 export interface FindingStats {
   cacheHits: number
   blobsRead: number
 }
 
-export function findingCacheKey(evaluator: FileEvaluator, oid: string): string {
-  return `f:${evaluator.key}:${oid}`
-}
-
-export function evaluateContent(evaluator: FileEvaluator, content: Buffer): FileFinding {
-  return isBinary(content) ? skippedFinding('binary') : evaluator.evaluate(content.toString('utf8'))
-}
-
-/** the content questions the entries raise: blob id -> evaluators (and the size when known) */
-export function collectRequests(
-  entries: Iterable<{ path: string; oid: string | null; mode: string; size?: number }>,
-  index: ScopeIndex,
-  table: FindingTable,
-): Map<string, { evaluators: Map<string, FileEvaluator>; size?: number }> {
-  const requests = new Map<string, { evaluators: Map<string, FileEvaluator>; size?: number }>()
-  for (const entry of entries) {
-    if (entry.oid === null || entry.mode === SYMLINK_MODE || entry.mode === GITLINK_MODE) continue
-    for (const check of index.checksFor(entry.path) as CompiledCheck[]) {
-      const evaluator = check.evaluatorFor(entry.path)
-      if (!evaluator || table.has(evaluator, entry.oid)) continue
-      const request = requests.get(entry.oid) ?? { evaluators: new Map(), size: entry.size }
-      request.evaluators.set(evaluator.key, evaluator)
-      requests.set(entry.oid, request)
-    }
+/** findings by question, then by blob id (no key strings built per lookup) */
+export class FindingMemo implements FindingLookup {
+  private table = new Map<string, Map<string, FileFinding>>()
+  private size = 0
+  get(evaluator: FileEvaluator, oid: string): FileFinding | undefined {
+    return this.table.get(evaluator.key)?.get(oid)
   }
-  return requests
+  /** forgets everything once over the limit: call between batches, never between resolving and replaying one */
+  trim(): void {
+    if (this.size < MEMO_LIMIT) return
+    this.table = new Map()
+    this.size = 0
+  }
+  set(evaluator: FileEvaluator, oid: string, finding: FileFinding): void {
+    let byOid = this.table.get(evaluator.key)
+    if (!byOid) this.table.set(evaluator.key, (byOid = new Map()))
+    if (!byOid.has(oid)) this.size++
+    byOid.set(oid, finding)
+  }
+  has(evaluator: FileEvaluator, oid: string): boolean {
+    return this.table.get(evaluator.key)?.has(oid) ?? false
+  }
+}
+
+export function evaluateContent(evaluator: FileEvaluator, content: Buffer | BlobText): FileFinding {
+  const blob = content instanceof BlobText ? content : new BlobText(content)
+  return isBinary(blob.bytes) ? skippedFinding('binary') : evaluator.evaluate(blob)
+}
+
+/** blob id -> the questions to ask of it */
+export class FindingRequests {
+  readonly byOid = new Map<string, Map<string, FileEvaluator>>()
+  constructor(private readonly memo: FindingMemo) {}
+  add = (evaluator: FileEvaluator, oid: string): void => {
+    if (this.memo.has(evaluator, oid)) return
+    let evaluators = this.byOid.get(oid)
+    if (!evaluators) this.byOid.set(oid, (evaluators = new Map()))
+    evaluators.set(evaluator.key, evaluator)
+  }
+  get size(): number {
+    return this.byOid.size
+  }
 }
 
 export async function resolveFindings(
-  requests: Map<string, { evaluators: Map<string, FileEvaluator>; size?: number }>,
-  ctx: { table: FindingTable; cache: EvidenceCache; repoKey: string; reader: BlobReader; stats: FindingStats; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  requests: FindingRequests,
+  ctx: { memo: FindingMemo; reader: BlobReader; stats: FindingStats; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<void> {
-  const toRead: Array<[string, { evaluators: FileEvaluator[]; size?: number }]> = []
-  for (const [oid, request] of requests) {
-    const missing: FileEvaluator[] = []
-    for (const evaluator of request.evaluators.values()) {
-      const cached = ctx.cache.get(ctx.repoKey, findingCacheKey(evaluator, oid))
-      if (cached !== undefined) {
-        ctx.stats.cacheHits++
-        ctx.table.set(evaluator, oid, JSON.parse(cached) as FileFinding)
-      } else missing.push(evaluator)
-    }
-    if (missing.length) toRead.push([oid, { evaluators: missing, size: request.size }])
-  }
+  const entries = [...requests.byOid]
   let done = 0
-  const readOne = async ([oid, { evaluators, size }]: (typeof toRead)[number]) => {
-    const blob = await ctx.reader.read(oid, size)
-    for (const evaluator of evaluators) {
-      const finding = 'content' in blob ? evaluateContent(evaluator, blob.content) : skippedFinding(blob.skipped)
-      ctx.table.set(evaluator, oid, finding)
-      if ('content' in blob || blob.skipped === 'too-large') ctx.cache.set(ctx.repoKey, findingCacheKey(evaluator, oid), JSON.stringify(finding))
+  const readOne = async ([oid, evaluators]: (typeof entries)[number]) => {
+    const blob = await ctx.reader.read(oid)
+    const text = 'content' in blob ? new BlobText(blob.content) : null
+    for (const evaluator of evaluators.values()) {
+      ctx.memo.set(evaluator, oid, 'content' in blob ? evaluateContent(evaluator, text!) : skippedFinding(blob.skipped))
     }
-    if ('content' in blob) ctx.stats.blobsRead++
-    ctx.onProgress?.(++done, toRead.length)
+    if (text) ctx.stats.blobsRead++
+    ctx.onProgress?.(++done, entries.length)
   }
-  for (let i = 0; i < toRead.length; i += IN_FLIGHT) {
-    throwIfAborted(ctx.signal)
-    await Promise.all(toRead.slice(i, i + IN_FLIGHT).map(readOne))
+  // a sliding window: git always has requests queued while the blobs already read are evaluated
+  let next = 0
+  const worker = async () => {
+    while (next < entries.length) {
+      throwIfAborted(ctx.signal)
+      await readOne(entries[next++])
+    }
   }
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, entries.length) }, worker))
 }

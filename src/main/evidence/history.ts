@@ -13,6 +13,8 @@ export interface Change {
   /** new blob id, or null when the path was deleted */
   oid: string | null
   mode: string
+  /** the blob id before the commit, or null when the path was added */
+  srcOid: string | null
 }
 
 export interface LoggedCommit extends CommitInfo {
@@ -49,6 +51,7 @@ function parseHeader(header: string): CommitInfo {
 }
 
 function parseRecord(record: string, keepPath: (path: string) => boolean): LoggedCommit {
+  // (all changes are kept when keepPath is absent: followed files may move into paths not in scope yet)
   const headerEnd = record.indexOf('\0')
   const commit: LoggedCommit = { ...parseHeader(headerEnd < 0 ? record.replace(/\n+$/, '') : record.slice(0, headerEnd)), changes: [] }
   if (headerEnd < 0) return commit
@@ -57,8 +60,8 @@ function parseRecord(record: string, keepPath: (path: string) => boolean): Logge
     const meta = tokens[i].replace(/^\n+/, '')
     const path = tokens[i + 1]
     if (!meta.startsWith(':') || !keepPath(path)) continue
-    const [, dstMode, , dstOid] = meta.slice(1).split(' ')
-    commit.changes.push({ path, oid: ZERO_OID.test(dstOid) ? null : dstOid, mode: dstMode })
+    const [, dstMode, srcOid, dstOid] = meta.slice(1).split(' ')
+    commit.changes.push({ path, oid: ZERO_OID.test(dstOid) ? null : dstOid, mode: dstMode, srcOid: ZERO_OID.test(srcOid) ? null : srcOid })
   }
   return commit
 }
@@ -118,6 +121,61 @@ export function streamLog(
   })
 }
 
+/**
+ * Streams `git log` oldest first (`--reverse`) in batches of commits: the consumer finishes a batch before the
+ * next is parsed, and the pipe's backpressure holds git meanwhile, so memory follows the batch, not the history.
+ */
+export async function* logBatches(
+  git: GitPort,
+  dir: string,
+  args: string[],
+  opts: { keepPath?: (path: string) => boolean; batchSize?: number; signal?: AbortSignal },
+): AsyncGenerator<LoggedCommit[]> {
+  const keepPath = opts.keepPath ?? (() => true)
+  const batchSize = opts.batchSize ?? 1000
+  const child = git.spawn(dir, ['log', ...args])
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', (error) => {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+      reject(new GitCommandError(missing ? 'git is not installed' : error.message, null, '', missing))
+    })
+    child.on('close', (code) => resolve(code))
+  })
+  exited.catch(() => undefined)
+  const onAbort = () => child.kill()
+  opts.signal?.addEventListener('abort', onAbort)
+  const decoder = new StringDecoder('utf8')
+  let pending = ''
+  let batch: LoggedCommit[] = []
+  let finished = false
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      throwIfAborted(opts.signal)
+      pending += decoder.write(chunk)
+      const records = pending.split(RECORD)
+      pending = records.pop() ?? ''
+      for (const record of records) if (record !== '') batch.push(parseRecord(RECORD + record, keepPath))
+      if (batch.length >= batchSize) {
+        const full = batch
+        batch = []
+        yield full
+      }
+    }
+    throwIfAborted(opts.signal)
+    pending += decoder.end()
+    if (pending !== '') batch.push(parseRecord(RECORD + pending, keepPath))
+    const code = await exited
+    if (code !== 0) throw new GitCommandError(stderr.trim() || `git log exited with ${code}`, code, stderr)
+    finished = true
+    if (batch.length > 0) yield batch
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort)
+    if (!finished) child.kill()
+  }
+}
+
 export const RAW_LOG_ARGS = ['--first-parent', '--diff-merges=first-parent', '--raw', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '-z', '--root', COMMIT_FORMAT]
 
 /** the calendar date a commit was made on, in the committer's own time zone (YYYY-MM-DD) */
@@ -125,18 +183,24 @@ export function commitDay(isoDate: string): string {
   return isoDate.slice(0, 10)
 }
 
+/** the instant a plan date starts (UTC midnight): cutoffs and the plan start are compared as instants */
+export function dayStartMs(isoDay: string): number {
+  return Date.parse(`${isoDay.slice(0, 10)}T00:00:00Z`)
+}
+
 /**
- * Walks the first-parent chain from `head` back to the last commit made before `planStart`.
- * Returns null when the whole chain is inside the window (young repo, or a shallow clone's boundary).
+ * Walks the first-parent chain from `head` back to the newest commit whose committer date is before the plan
+ * start (UTC midnight). Returns null when the whole chain is inside the window (young repo, shallow boundary).
  */
 export async function findWindowBase(git: GitPort, dir: string, head: string, planStart: string, signal?: AbortSignal): Promise<{ base: CommitInfo | null; oldest: CommitInfo | null }> {
   let base: CommitInfo | null = null
   let oldest: CommitInfo | null = null
+  const cutoff = dayStartMs(planStart)
   await streamLog(git, dir, ['--first-parent', COMMIT_FORMAT, head, '--'], {
     signal,
     onCommit: (commit) => {
       oldest = commit
-      if (commitDay(commit.date) < planStart) {
+      if (Date.parse(commit.date) < cutoff) {
         base = commit
         return false
       }

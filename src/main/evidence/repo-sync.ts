@@ -1,29 +1,23 @@
-import type { CommitRef } from '../../shared/check-model'
+import type { CheckHistory, CommitRef, Flip } from '../../shared/check-model'
 import { BlobReader } from './blob-reader'
 import type { EvidenceCache } from './cache'
-import { shortHash } from './check-key'
+import { checkKey, shortHash } from './check-key'
 import type { CheckState, CompiledCheck } from './compile'
-import { MAX_EVIDENCE_LINES, type FileFinding } from './file-eval'
-import { collectRequests, FindingTable, resolveFindings, type FindingStats } from './findings'
+import { MAX_EVIDENCE_LINES } from './file-eval'
+import { FindingMemo, FindingRequests, resolveFindings, type FindingStats } from './findings'
 import type { GitPort } from './git-port'
-import { findWindowBase, listTree, RAW_LOG_ARGS, streamLog, throwIfAborted, type LoggedCommit, type TreeEntry } from './history'
+import { dayStartMs, findWindowBase, listTree, logBatches, RAW_LOG_ARGS, throwIfAborted, type LoggedCommit, type TreeEntry } from './history'
 import type { RepoInspection } from './inspect'
-import { GITLINK_MODE, replay, ScopeIndex, type Transition } from './replay'
+import { commitRef, eventRequests, GITLINK_MODE, Replayer, type CheckRun, type PersistedState, type RenameLookup } from './replay'
 import { listWorktreeChanges, worktreeFindings } from './worktree'
 
 /**
- * One repo's part of a sync: decide how much history has to be looked at (none, the new commits,
- * or the whole window), replay it, and produce per-check outcomes. History entries are written to
- * the cache only once everything succeeded, so a cancelled sync leaves the previous entries intact.
+ * One repo's part of a sync: decide how much history has to be looked at (none, the new commits, or the whole
+ * window), replay it batch by batch, and produce per-check outcomes. Entries are written to the cache only
+ * once everything succeeded, so a cancelled sync leaves the previous entries intact.
  */
 
-export type WindowKind = 'base' | 'root' | 'shallow'
-
-export interface WindowStart {
-  kind: WindowKind
-  /** base: last commit before the plan start; root / shallow: the oldest commit of the window */
-  commit: CommitRef | null
-}
+export type WindowKind = CheckHistory['windowKind']
 
 export interface RepoEvidence {
   path: string
@@ -34,21 +28,24 @@ export interface RepoEvidence {
 }
 
 export interface RepoCheckOutcome {
-  transitions: Transition[]
-  windowStart: WindowStart
+  history: CheckHistory
   evidence: RepoEvidence[]
   uncommitted: { holds: boolean; evidence: RepoEvidence[] } | null
   message: string | null
+  /** the repo has files in the check's scope at HEAD */
+  applies: boolean
 }
 
 interface HistoryEntry {
-  v: 1
+  v: 2
   head: string
-  window: WindowStart
-  transitions: Transition[]
-  touched: boolean
+  windowKind: WindowKind
+  windowCommit: CommitRef | null
+  flips: Flip[]
+  state: PersistedState
   evidence: RepoEvidence[]
   message: string | null
+  applies: boolean
 }
 
 export interface RepoSyncStats extends FindingStats {
@@ -69,53 +66,70 @@ export interface RepoSyncContext {
 }
 
 const MAX_EVIDENCE_FILES = 50
+const BATCH_COMMITS = 250
 
-function historyKey(ctx: RepoSyncContext, checkId: string): string {
-  return `h:${ctx.planStart}:${shortHash(ctx.prefix ?? '')}:${checkId}`
+/** per check and what it asks (an edited check is a new question), plan start and repo prefix */
+function historyKey(ctx: RepoSyncContext, check: CompiledCheck): string {
+  return `h2:${ctx.planStart}:${shortHash(ctx.prefix ?? '')}:${check.id}:${checkKey(check.spec).split(':')[1]}`
 }
 
-function readEntry(ctx: RepoSyncContext, checkId: string): HistoryEntry | null {
-  const raw = ctx.cache.get(ctx.repoKey, historyKey(ctx, checkId))
+function readEntry(ctx: RepoSyncContext, check: CompiledCheck): HistoryEntry | null {
+  const raw = ctx.cache.get(ctx.repoKey, historyKey(ctx, check))
   if (!raw) return null
   try {
     const entry = JSON.parse(raw) as HistoryEntry
-    return entry.v === 1 ? entry : null
+    return entry.v === 2 ? entry : null
   } catch {
     return null
   }
 }
 
-async function readLog(ctx: RepoSyncContext, dir: string, range: string, index: ScopeIndex): Promise<LoggedCommit[]> {
-  const commits: LoggedCommit[] = []
-  ctx.stats.historyPasses++
-  await streamLog(ctx.git, dir, [...RAW_LOG_ARGS, range, '--'], {
-    signal: ctx.signal,
-    keepPath: (p) => index.inScope(p),
-    onCommit: (commit) => {
-      commits.push(commit)
-      if (commits.length % 500 === 0) ctx.progress('history', commits.length, 0)
-    },
-  })
-  return commits.reverse()
+/** where a followed file went in a commit: `git diff-tree -M` against the first parent (asked once per commit) */
+function renameLookup(git: GitPort, dir: string): RenameLookup {
+  const perCommit = new Map<string, Promise<Map<string, { path: string; oid: string; mode: string }>>>()
+  const renamesOf = async (commit: LoggedCommit) => {
+    const map = new Map<string, { path: string; oid: string; mode: string }>()
+    if (!commit.parents[0]) return map
+    const out = await git.run(dir, ['diff-tree', '-r', '-M', '--raw', '-z', '--no-commit-id', '--no-ext-diff', commit.parents[0], commit.sha, '--'])
+    const tokens = out.split('\0')
+    for (let i = 0; i < tokens.length; ) {
+      const meta = tokens[i].replace(/^\n+/, '')
+      if (!meta.startsWith(':')) {
+        i++
+        continue
+      }
+      const [, dstMode, , dstOid, status] = meta.slice(1).split(' ')
+      if (status?.startsWith('R') || status?.startsWith('C')) {
+        if (status.startsWith('R')) map.set(tokens[i + 1], { path: tokens[i + 2], oid: dstOid, mode: dstMode })
+        i += 3
+      } else i += 2
+    }
+    return map
+  }
+  return async (commit, path) => {
+    let pending = perCommit.get(commit.sha)
+    if (!pending) {
+      if (perCommit.size > 64) perCommit.clear()
+      perCommit.set(commit.sha, (pending = renamesOf(commit)))
+    }
+    return (await pending).get(path) ?? null
+  }
 }
 
-function evidenceFor(check: CompiledCheck, state: CheckState, lastTouched: Map<string, CommitRef>, previous: RepoEvidence[], transitions: Transition[]): RepoEvidence[] {
-  const commitOf = (path: string) => lastTouched.get(path) ?? previous.find((e) => e.path === path)?.commit ?? null
-  const spec = check.spec
+function evidenceOf(run: CheckRun, previous: RepoEvidence[]): RepoEvidence[] {
+  const spec = run.check.spec
+  const lastFlip = run.flips[run.flips.length - 1]
   if (spec.kind === 'file-absent' || spec.kind === 'file-changed') {
-    const path = check.exactPaths![0]
-    const holds = check.holds(state)
-    const commit = spec.kind === 'file-changed' ? (transitions.find((t) => t.value)?.commit ?? null) : commitOf(path)
-    return [{ path, lines: [], count: spec.kind === 'file-absent' ? (holds ? 0 : 1) : holds ? 1 : 0, note: null, commit: holds ? commit : null }]
+    const path = run.check.exactPaths![0]
+    const holds = run.check.holds(run.state)
+    const count = spec.kind === 'file-absent' ? (holds ? 0 : 1) : holds ? 1 : 0
+    return [{ path, lines: [], count, note: null, commit: holds ? lastFlip.commit : null }]
   }
-  const entries = [...state.matched.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, MAX_EVIDENCE_FILES)
-  return entries.map(([path, finding]: [string, FileFinding]) => ({
-    path,
-    lines: finding.lines.slice(0, MAX_EVIDENCE_LINES),
-    count: finding.count,
-    note: finding.note ?? null,
-    commit: commitOf(path),
-  }))
+  const commitOf = (path: string) => run.lastTouched.get(path) ?? previous.find((e) => e.path === path)?.commit ?? null
+  return [...run.state.matched.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .slice(0, MAX_EVIDENCE_FILES)
+    .map(([path, finding]) => ({ path, lines: finding.lines.slice(0, MAX_EVIDENCE_LINES), count: finding.count, note: finding.note ?? null, commit: commitOf(path) }))
 }
 
 function submoduleMessage(check: CompiledCheck, tree: TreeEntry[]): string | null {
@@ -125,76 +139,71 @@ function submoduleMessage(check: CompiledCheck, tree: TreeEntry[]): string | nul
   return inside.length ? `\`${inside[0]}\` is a submodule; its files are not entered` : null
 }
 
-/** states of the given checks at HEAD rebuilt from the tree listing and the finding cache (no history) */
-async function statesAtTree(ctx: RepoSyncContext, dir: string, tree: TreeEntry[], checks: CompiledCheck[], index: ScopeIndex, reader: BlobReader, touched: Map<string, boolean>) {
-  const table = new FindingTable()
-  await resolveFindings(collectRequests(tree, index, table), { table, cache: ctx.cache, repoKey: ctx.repoKey, reader, stats: ctx.stats, signal: ctx.signal })
-  return replay({ checks, index, startTree: tree, commits: [], planStart: ctx.planStart, lookup: table, touched })
+function toOutcome(entry: HistoryEntry): RepoCheckOutcome {
+  return {
+    history: { windowKind: entry.windowKind, windowCommit: entry.windowCommit, flips: entry.flips },
+    evidence: entry.evidence,
+    uncommitted: null,
+    message: entry.message,
+    applies: entry.applies,
+  }
 }
 
 export async function syncRepo(ctx: RepoSyncContext, dir: string, inspection: RepoInspection, checks: CompiledCheck[]): Promise<Map<string, RepoCheckOutcome>> {
   const head = inspection.head!
-  const outcomes = new Map<string, RepoCheckOutcome>()
-  const entries = new Map(checks.map((c) => [c.id, readEntry(ctx, c.id)]))
-  const fresh = checks.filter((c) => entries.get(c.id)?.head === head.sha)
+  const entries = new Map(checks.map((c) => [c.id, readEntry(ctx, c)]))
   const stale = checks.filter((c) => entries.get(c.id)?.head !== head.sha)
   const reader = new BlobReader(ctx.git, dir, ctx.maxFileBytes)
-  const newEntries = new Map<string, HistoryEntry>()
-  let headTree: TreeEntry[] | null = null
-  let headStates: Map<string, { state: CheckState }> | null = null
+  const memo = new FindingMemo()
+  const written = new Map<string, HistoryEntry>()
+  const outcomes = new Map<string, RepoCheckOutcome>()
   try {
     if (stale.length > 0) {
-      const replayed = await replayStale(ctx, dir, head, inspection, stale, entries, reader)
-      headTree = replayed.headTree
-      headStates = replayed.states
-      for (const [id, entry] of replayed.entries) newEntries.set(id, entry)
-    }
-    for (const check of fresh) newEntries.set(check.id, entries.get(check.id)!)
-
-    throwIfAborted(ctx.signal)
-    const changes = await listWorktreeChanges(ctx.git, dir)
-    const index = new ScopeIndex(checks)
-    const relevant = changes.filter((c) => index.inScope(c.path))
-    if (relevant.length > 0) {
-      ctx.progress('worktree', 0, relevant.length)
-      headTree ??= await listTree(ctx.git, dir, head.sha)
-      const missing = checks.filter((c) => !headStates?.has(c.id))
-      const touched = new Map(checks.map((c) => [c.id, newEntries.get(c.id)?.touched ?? false]))
-      const rebuilt = missing.length ? await statesAtTree(ctx, dir, headTree, missing, new ScopeIndex(missing), reader, touched) : new Map()
-      const wt = worktreeFindings(inspection.dir, relevant, index, ctx.maxFileBytes)
-      for (const check of checks) {
-        const overrides = wt.get(check.id)
-        if (!overrides) continue
-        const state = headStates?.get(check.id)?.state ?? rebuilt.get(check.id)!.state
-        const wtState: CheckState = { matched: new Map(state.matched), touched: true }
-        for (const [path, finding] of overrides) {
-          if (finding && check.keep(finding)) wtState.matched.set(path, finding)
-          else wtState.matched.delete(path)
-        }
-        const evidence = evidenceFor(check, wtState, new Map(), [], []).map((e) => (overrides.has(e.path) ? { ...e, commit: null } : e))
-        const holds = check.holds(wtState)
-        // only working-tree changes that say something different from HEAD are shown
-        if (holds === check.holds(state) && !evidence.some((e) => overrides.has(e.path))) continue
-        outcomes.set(check.id, { ...toOutcome(newEntries.get(check.id)!), uncommitted: { holds, evidence } })
+      for (const [id, entry] of await replayStale(ctx, dir, head, inspection, stale, entries, reader, memo)) {
+        written.set(id, entry)
+        entries.set(id, entry)
       }
-      ctx.progress('worktree', relevant.length, relevant.length)
+    }
+    throwIfAborted(ctx.signal)
+    const uncommitted = await uncommittedOutcomes(ctx, dir, head, inspection, checks, entries, memo)
+    for (const check of checks) {
+      const entry = entries.get(check.id)!
+      outcomes.set(check.id, { ...toOutcome(entry), uncommitted: uncommitted.get(check.id) ?? null })
     }
   } finally {
     reader.close()
   }
   throwIfAborted(ctx.signal)
-  for (const [id, entry] of newEntries) {
-    if (!fresh.some((c) => c.id === id)) ctx.cache.set(ctx.repoKey, historyKey(ctx, id), JSON.stringify(entry))
-    if (!outcomes.has(id)) outcomes.set(id, toOutcome(entry))
+  for (const check of checks) {
+    const entry = written.get(check.id)
+    if (entry) ctx.cache.set(ctx.repoKey, historyKey(ctx, check), JSON.stringify(entry))
   }
   return outcomes
 }
 
-function toOutcome(entry: HistoryEntry): RepoCheckOutcome {
-  return { transitions: entry.transitions, windowStart: entry.window, evidence: entry.evidence, uncommitted: null, message: entry.message }
+interface Window {
+  kind: WindowKind
+  commit: CommitRef | null
+  at: number
+  range: string
+  treeOf: string | null
 }
 
-/** incremental when every stale check was last synced at the same first-parent ancestor of HEAD */
+async function fullWindow(ctx: RepoSyncContext, dir: string, head: CommitRef, inspection: RepoInspection): Promise<Window> {
+  const { base, oldest } = await findWindowBase(ctx.git, dir, head.sha, ctx.planStart, ctx.signal)
+  const start = base ?? oldest
+  const kind: WindowKind = base ? 'base' : inspection.shallow ? 'shallow' : 'root'
+  return {
+    kind,
+    commit: start ? commitRef(start) : null,
+    // before the first commit of a young repo or a shallow boundary nothing is known
+    at: base ? Date.parse((base as LoggedCommit).date) : Infinity,
+    range: base ? `${(base as LoggedCommit).sha}..${head.sha}` : head.sha,
+    treeOf: base ? (base as LoggedCommit).sha : null,
+  }
+}
+
+/** replays the stale checks: from their common last head when it is a first-parent ancestor, else the whole window */
 async function replayStale(
   ctx: RepoSyncContext,
   dir: string,
@@ -203,93 +212,137 @@ async function replayStale(
   stale: CompiledCheck[],
   entries: Map<string, HistoryEntry | null>,
   reader: BlobReader,
-) {
-  const index = new ScopeIndex(stale)
+  memo: FindingMemo,
+): Promise<Map<string, HistoryEntry>> {
   const previousHeads = new Set(stale.map((c) => entries.get(c.id)?.head ?? null))
   const previous = previousHeads.size === 1 ? [...previousHeads][0] : null
-  let commits: LoggedCommit[] | null = null
-  let startTree: TreeEntry[] = []
-  let window: WindowStart | null = null
-  let incremental = false
   if (previous !== null) {
-    ctx.progress('history', 0, 0)
-    const candidate = await readLog(ctx, dir, `${previous}..${head.sha}`, index).catch(() => null)
-    if (candidate && candidate.length > 0 && candidate[0].parents[0] === previous) {
-      commits = candidate
-      startTree = await listTree(ctx.git, dir, previous)
-      window = entries.get(stale[0].id)!.window
-      incremental = true
-    }
+    const incremental = await replayWindow(ctx, dir, head, stale, reader, memo, { kind: 'base', commit: null, at: -Infinity, range: `${previous}..${head.sha}`, treeOf: previous }, entries, previous)
+    if (incremental) return incremental
   }
-  if (commits === null) {
-    ctx.progress('history', 0, 0)
-    const { base, oldest } = await findWindowBase(ctx.git, dir, head.sha, ctx.planStart, ctx.signal)
-    throwIfAborted(ctx.signal)
-    commits = await readLog(ctx, dir, base ? `${base.sha}..${head.sha}` : head.sha, index)
-    startTree = base ? await listTree(ctx.git, dir, base.sha) : []
-    const kind: WindowKind = base ? 'base' : inspection.shallow ? 'shallow' : 'root'
-    const start = base ?? oldest
-    window = { kind, commit: start ? { sha: start.sha, date: start.date, subject: start.subject } : null }
-  }
-  throwIfAborted(ctx.signal)
-
-  const table = new FindingTable()
-  const requests = collectRequests([...startTree, ...commits.flatMap((c) => c.changes)], index, table)
-  ctx.progress('read', 0, requests.size)
-  await resolveFindings(requests, {
-    table,
-    cache: ctx.cache,
-    repoKey: ctx.repoKey,
-    reader,
-    stats: ctx.stats,
-    signal: ctx.signal,
-    onProgress: (done, total) => ctx.progress('read', done, total),
-  })
-
-  const carried = new Map(stale.map((c) => [c.id, entries.get(c.id)]))
-  const touched = new Map(stale.map((c) => [c.id, incremental ? (carried.get(c.id)?.touched ?? false) : false]))
-  const total = commits.length
-  ctx.progress('replay', 0, total)
-  const replayed = replay({
-    checks: stale,
-    index,
-    startTree,
-    commits,
-    planStart: ctx.planStart,
-    lookup: table,
-    touched,
-    signal: ctx.signal,
-    onCommit: (done) => done % 1000 === 0 && ctx.progress('replay', done, total),
-  })
-  ctx.stats.commitsEvaluated += total
-  ctx.progress('replay', total, total)
-
-  const headTree = commits.length === 0 ? startTree : null
-  const result = new Map<string, HistoryEntry>()
-  const tree = headTree ?? (await listTree(ctx.git, dir, head.sha))
-  for (const check of stale) {
-    const r = replayed.get(check.id)!
-    const before = incremental ? carried.get(check.id)! : null
-    const transitions = before ? mergeTransitions(before.transitions, r.transitions) : r.transitions
-    result.set(check.id, {
-      v: 1,
-      head: head.sha,
-      window: window!,
-      transitions,
-      touched: r.state.touched,
-      evidence: evidenceFor(check, r.state, r.lastTouched, before?.evidence ?? [], transitions),
-      message: submoduleMessage(check, tree) ?? check.describe(r.state),
-    })
-  }
-  return { entries: result, headTree: tree, states: replayed }
+  ctx.progress('history', 0, 0)
+  const window = await fullWindow(ctx, dir, head, inspection)
+  return (await replayWindow(ctx, dir, head, stale, reader, memo, window, null, null))!
 }
 
-/** previous history + the new commits' transitions (the new replay's first entry restates the old end) */
-function mergeTransitions(before: Transition[], after: Transition[]): Transition[] {
-  const merged = [...before]
-  for (const t of after) {
-    if (t.commit === null) continue
-    if (t.value !== merged[merged.length - 1].value) merged.push(t)
+/**
+ * One pass over a range of the first-parent chain. With `previous`, the checks go on from what the last sync
+ * remembered; the pass gives up (null) when the range does not continue the previous head's chain.
+ */
+async function replayWindow(
+  ctx: RepoSyncContext,
+  dir: string,
+  head: CommitRef,
+  checks: CompiledCheck[],
+  reader: BlobReader,
+  memo: FindingMemo,
+  window: Window,
+  entries: Map<string, HistoryEntry | null> | null,
+  previous: string | null,
+): Promise<Map<string, HistoryEntry> | null> {
+  const replayer = new Replayer(checks, dayStartMs(ctx.planStart))
+  const tree = window.treeOf ? await listTree(ctx.git, dir, window.treeOf) : []
+  const stats = { reader, memo, stats: ctx.stats, signal: ctx.signal }
+  if (entries && previous) {
+    const restored = new Map(checks.map((c) => [c.id, entries.get(c.id)!.state]))
+    for (const run of replayer.runs) run.flips = entries.get(run.check.id)!.flips.map((f) => ({ ...f }))
+    replayer.start(tree, memo, window.at, restored)
+  } else {
+    const requests = new FindingRequests(memo)
+    eventRequests(replayer.treeEvents(tree), requests.add)
+    ctx.progress('read', 0, requests.size)
+    await resolveFindings(requests, { ...stats, onProgress: (done, total) => ctx.progress('read', done, total) })
+    replayer.start(tree, memo, window.at)
   }
-  return merged
+
+  ctx.stats.historyPasses++
+  ctx.progress('replay', 0, 0)
+  let replayed = 0
+  const renames = renameLookup(ctx.git, dir)
+  // the next batch is parsed while this one's blobs are read and replayed (git log and cat-file work in parallel)
+  const batches = logBatches(ctx.git, dir, [...RAW_LOG_ARGS, '--reverse', window.range, '--'], { batchSize: BATCH_COMMITS, signal: ctx.signal })[Symbol.asyncIterator]()
+  try {
+    let next = batches.next()
+    for (;;) {
+      const { value: batch, done } = await next
+      if (done) break
+      next = batches.next()
+      if (previous !== null && replayed === 0 && batch[0]?.parents[0] !== previous) return null
+      memo.trim()
+      const planned = await replayer.plan(batch, renames)
+      const requests = new FindingRequests(memo)
+      for (const commit of planned) eventRequests(commit.events, requests.add)
+      await resolveFindings(requests, stats)
+      replayer.apply(planned, memo)
+      replayed += batch.length
+      ctx.progress('replay', replayed, 0)
+    }
+  } finally {
+    await batches.return?.(undefined)
+  }
+  // nothing new on the previous head's chain: HEAD moved back or sideways, replay the whole window
+  if (previous !== null && replayed === 0) return null
+  ctx.stats.commitsEvaluated += replayed
+  throwIfAborted(ctx.signal)
+
+  const headTree = replayed === 0 ? tree : await listTree(ctx.git, dir, head.sha)
+  const result = new Map<string, HistoryEntry>()
+  for (const run of replayer.runs) {
+    const before = entries?.get(run.check.id) ?? null
+    result.set(run.check.id, {
+      v: 2,
+      head: head.sha,
+      windowKind: before?.windowKind ?? window.kind,
+      windowCommit: before ? before.windowCommit : window.commit,
+      flips: run.flips,
+      state: replayer.persisted(run),
+      evidence: evidenceOf(run, before?.evidence ?? []),
+      message: submoduleMessage(run.check, headTree) ?? run.check.describe(run.state),
+      applies: run.state.present.size > 0,
+    })
+  }
+  return result
+}
+
+/** working-tree changes that say something different from HEAD, per check (never counted as done) */
+async function uncommittedOutcomes(
+  ctx: RepoSyncContext,
+  dir: string,
+  head: CommitRef,
+  inspection: RepoInspection,
+  checks: CompiledCheck[],
+  entries: Map<string, HistoryEntry | null>,
+  memo: FindingMemo,
+): Promise<Map<string, { holds: boolean; evidence: RepoEvidence[] }>> {
+  const out = new Map<string, { holds: boolean; evidence: RepoEvidence[] }>()
+  const changes = await listWorktreeChanges(ctx.git, dir)
+  if (changes.length === 0) return out
+  const probe = new Replayer(checks, dayStartMs(ctx.planStart))
+  const restored = new Map(checks.map((c) => [c.id, entries.get(c.id)!.state]))
+  for (const run of probe.runs) if (restored.get(run.check.id)) probe.followFrom(run, restored.get(run.check.id)!)
+  const relevant = changes.filter((c) => probe.inScope(c.path))
+  if (relevant.length === 0) return out
+  ctx.progress('worktree', 0, relevant.length)
+  const tree = await listTree(ctx.git, dir, head.sha)
+  probe.start(tree, memo, 0, restored)
+  const overridesByCheck = worktreeFindings(inspection.dir, relevant, probe, ctx.maxFileBytes)
+  for (const run of probe.runs) {
+    const overrides = overridesByCheck.get(run.check.id)
+    if (!overrides) continue
+    const headHolds = run.check.holds(run.state)
+    const state: CheckState = { present: new Set(run.state.present), matched: new Map(run.state.matched), touched: true }
+    for (const [path, finding] of overrides) {
+      if (finding) state.present.add(path)
+      else state.present.delete(path)
+      if (finding && run.check.keep(finding)) state.matched.set(path, finding)
+      else state.matched.delete(path)
+    }
+    const wtRun: CheckRun = { ...run, state, lastTouched: new Map() }
+    const evidence = evidenceOf(wtRun, []).map((e) => (overrides.has(e.path) ? { ...e, commit: null } : e))
+    const holds = run.check.holds(state)
+    if (holds === headHolds && !evidence.some((e) => overrides.has(e.path))) continue
+    out.set(run.check.id, { holds, evidence })
+  }
+  ctx.progress('worktree', relevant.length, relevant.length)
+  return out
 }

@@ -2,10 +2,10 @@ import { addDays } from 'date-fns/addDays'
 import { format } from 'date-fns/format'
 import { parseISO } from 'date-fns/parseISO'
 import type { CheckResult, Evidence, Since } from '../../shared/check-model'
-import { commitDay } from './history'
+import { checkAt, utcDay } from './as-of'
 import type { RepoCheckOutcome } from './repo-sync'
 
-/** Turning replayed transitions into what the UI shows: since, week states, and one result per check. */
+/** Turning replayed histories into what the UI shows: since, week states, and one result per check. */
 
 /** exclusive end date of each plan week: week w covers [start + 7(w-1), start + 7w) */
 export function planWeekEnds(planStart: string, weeks: number): string[] {
@@ -13,9 +13,9 @@ export function planWeekEnds(planStart: string, weeks: number): string[] {
   return Array.from({ length: weeks }, (_, i) => format(addDays(start, 7 * (i + 1)), 'yyyy-MM-dd'))
 }
 
-/** 0 = before the plan start, 1..n = plan week, n+1 = after the last week */
+/** 0 = before the plan start, 1..n = plan week, n+1 = after the last week (by the commit's UTC date) */
 export function weekOf(isoDate: string, planStart: string, weekEnds: string[]): number {
-  const day = commitDay(isoDate)
+  const day = utcDay(isoDate)
   if (day < planStart) return 0
   const index = weekEnds.findIndex((end) => day < end)
   return index < 0 ? weekEnds.length + 1 : index + 1
@@ -31,32 +31,15 @@ export interface Timeline {
   today: string | null
 }
 
-export function sinceOf(outcome: RepoCheckOutcome, timeline: Timeline): Since | null {
-  const { transitions, windowStart } = outcome
-  const last = transitions[transitions.length - 1]
-  if (!last?.value) return null
-  const commit = last.commit ?? windowStart.commit
-  if (!commit) return null
-  const atWindowStart = last.commit === null || (windowStart.kind === 'shallow' && commit.sha === windowStart.commit?.sha)
-  return { ...commit, week: weekOf(commit.date, timeline.planStart, timeline.weekEnds), atWindowStart }
-}
-
-export function weekStatesOf(outcome: RepoCheckOutcome, timeline: Timeline): Array<boolean | null> {
-  const { transitions, windowStart } = outcome
-  return timeline.weekEnds.map((end) => {
-    if (timeline.today !== null && weekStartOf(end) > timeline.today) return null
-    // before the first commit of a young repo or a shallow clone's boundary: unknown
-    if (windowStart.kind !== 'base' && (!windowStart.commit || commitDay(windowStart.commit.date) >= end)) return null
-    let value: boolean | null = null
-    let latestDay = ''
-    for (const t of transitions) {
-      const day = t.commit ? commitDay(t.commit.date) : ''
-      latestDay = day > latestDay ? day : latestDay // first-parent dates can go backwards: clamp
-      if (latestDay >= end && t.commit !== null) break
-      value = t.value
-    }
-    return value
-  })
+/** per week: its first day and its end instant (computed once per sync, not per check) */
+const weekBounds = new WeakMap<string[], Array<{ start: string; endMs: number }>>()
+function boundsOf(weekEnds: string[]): Array<{ start: string; endMs: number }> {
+  let bounds = weekBounds.get(weekEnds)
+  if (!bounds) {
+    bounds = weekEnds.map((end) => ({ start: weekStartOf(end), endMs: Date.parse(`${end}T00:00:00Z`) }))
+    weekBounds.set(weekEnds, bounds)
+  }
+  return bounds
 }
 
 export interface RepoOutcome {
@@ -70,52 +53,54 @@ function toEvidence(repo: RepoOutcome, items: RepoCheckOutcome['evidence']): Evi
   return items.map((e) => ({ ...e, path: prefix + e.path, repoId: repo.repoId }))
 }
 
-function resultFor(checkId: string, repo: RepoOutcome, timeline: Timeline): CheckResult {
-  const { outcome } = repo
-  return {
-    checkId,
-    holdsNow: outcome.transitions[outcome.transitions.length - 1]?.value ?? null,
-    since: sinceOf(outcome, timeline),
-    weekStates: weekStatesOf(outcome, timeline),
-    evidence: toEvidence(repo, outcome.evidence),
-    uncommitted: outcome.uncommitted ? { holds: outcome.uncommitted.holds, evidence: toEvidence(repo, outcome.uncommitted.evidence) } : null,
-    repoId: repo.repoId,
-    message: outcome.message,
-  }
+export function unresolvedResult(checkId: string, weeks: number, message: string): CheckResult {
+  return { checkId, holdsNow: null, since: null, weekStates: Array(weeks).fill(null), evidence: [], uncommitted: null, repoId: null, message, histories: [], combine: 'any' }
 }
 
-export function unresolvedResult(checkId: string, weeks: number, message: string): CheckResult {
-  return { checkId, holdsNow: null, since: null, weekStates: Array(weeks).fill(null), evidence: [], uncommitted: null, repoId: null, message }
+/** value at the end of every plan week (null for weeks that have not started yet) */
+function weekStatesOf(result: CheckResult, timeline: Timeline): Array<boolean | null> {
+  return boundsOf(timeline.weekEnds).map(({ start, endMs }) => {
+    if (timeline.today !== null && start > timeline.today) return null
+    return checkAt(result, endMs).value
+  })
 }
 
 /**
- * One result per check across the repos it maps into. `every`: the check must hold in all of them
- * ("no `console.log`"); otherwise the plan path resolves in the repo that has it.
+ * One result per check across the repos it maps into. `every`: the check must hold in all of them ("no
+ * `console.log`"); `any`: the plan path resolves in the repo that has it.
  */
-export function combineRepos(checkId: string, repos: RepoOutcome[], mode: 'every' | 'resolve', timeline: Timeline): CheckResult {
-  const results = repos.map((r) => resultFor(checkId, r, timeline))
-  if (results.length === 1) return results[0]
-  if (mode === 'resolve') {
-    return results.find((r) => r.holdsNow === true) ?? results.find((r) => r.evidence.some((e) => e.count > 0)) ?? results[0]
-  }
-  const holdsNow = results.some((r) => r.holdsNow === false) ? false : results.some((r) => r.holdsNow === null) ? null : true
-  const sinces = results.map((r) => r.since)
-  const since = holdsNow && sinces.every((s) => s !== null) ? sinces.reduce((a, b) => (a!.date >= b!.date ? a : b)) : null
-  const weekStates = timeline.weekEnds.map((_, w) => {
-    const states = results.map((r) => r.weekStates[w])
-    return states.includes(false) ? false : states.includes(null) ? null : true
-  })
-  const uncommittedParts = results.filter((r) => r.uncommitted)
-  return {
+export function combineRepos(checkId: string, repos: RepoOutcome[], mode: 'every' | 'any', timeline: Timeline): CheckResult {
+  const base: CheckResult = {
     checkId,
-    holdsNow,
-    since,
-    weekStates,
-    evidence: results.flatMap((r) => r.evidence),
-    uncommitted: uncommittedParts.length
-      ? { holds: results.every((r) => r.uncommitted?.holds ?? r.holdsNow === true), evidence: uncommittedParts.flatMap((r) => r.uncommitted!.evidence) }
-      : null,
-    repoId: results.find((r) => r.holdsNow === false)?.repoId ?? results[0].repoId,
-    message: results.map((r) => r.message).filter(Boolean).join('; ') || null,
+    holdsNow: null,
+    since: null,
+    weekStates: [],
+    evidence: [],
+    uncommitted: null,
+    repoId: null,
+    message: null,
+    histories: repos.map((r) => ({ ...r.outcome.history, repoId: r.repoId })),
+    combine: mode,
   }
+  const now = checkAt(base, null)
+  const shown = repos.find((r) => r.repoId === now.repoId) ?? repos[0]
+  const evidenceRepos = mode === 'every' ? repos : [shown]
+  const uncommittedParts = repos.filter((r) => r.outcome.uncommitted)
+  const since: Since | null = now.value && now.since ? { ...now.since, week: now.sinceBeforePlan ? 0 : weekOf(now.since.date, timeline.planStart, timeline.weekEnds), atWindowStart: now.sinceAtWindowStart } : null
+  const result: CheckResult = {
+    ...base,
+    holdsNow: now.value,
+    since,
+    evidence: evidenceRepos.flatMap((r) => toEvidence(r, r.outcome.evidence)),
+    uncommitted: uncommittedParts.length
+      ? {
+          holds: mode === 'every' ? repos.every((r) => r.outcome.uncommitted?.holds ?? r.outcome.history.flips.at(-1)?.value === true) : uncommittedParts.some((r) => r.outcome.uncommitted!.holds),
+          evidence: uncommittedParts.flatMap((r) => toEvidence(r, r.outcome.uncommitted!.evidence)),
+        }
+      : null,
+    repoId: shown.repoId,
+    message: (mode === 'every' ? repos : [shown]).map((r) => r.outcome.message).filter(Boolean).join('; ') || null,
+  }
+  result.weekStates = weekStatesOf(result, timeline)
+  return result
 }

@@ -77,13 +77,13 @@ export interface SyncResult {
 const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 
 /** checks that must hold in every repo they apply to, rather than in the one that has the path */
-function combineMode(spec: CheckSpec): 'every' | 'resolve' {
-  return spec.kind === 'text-absent' ? 'every' : 'resolve'
+export function combineMode(spec: CheckSpec): 'every' | 'any' {
+  return spec.kind === 'text-absent' || (spec.kind === 'package' && !spec.present) ? 'every' : 'any'
 }
 
 /**
- * Replays the first-parent history of every connected repo over the plan window and evaluates every
- * enabled check. Re-syncs only look at commits made since the last sync. Cancelling (signal) rejects
+ * Replays the first-parent history of every connected repo over the plan window and evaluates every check
+ * (disabled ones too: enabling a check again needs no sync). Re-syncs only look at commits made since the last sync. Cancelling (signal) rejects
  * with an AbortError and leaves the cache as the previous sync left it (file findings aside, which
  * are immutable facts about blobs).
  */
@@ -92,7 +92,6 @@ export async function syncEvidence(input: SyncInput): Promise<SyncResult> {
   const stats: RepoSyncStats = { commitsEvaluated: 0, historyPasses: 0, cacheHits: 0, blobsRead: 0 }
   const timeline: Timeline = { planStart: input.planStart, weekEnds: input.weekEnds, today: input.today ?? null }
   const weeks = input.weekEnds.length
-  const enabled = input.checks.filter((c) => c.spec.enabled !== false)
   const perCheck = new Map<string, RepoOutcome[]>()
   const reasons = new Map<string, string>()
   const repos: RepoSyncResult[] = []
@@ -112,7 +111,7 @@ export async function syncEvidence(input: SyncInput): Promise<SyncResult> {
       head: inspection.head,
     })
     const compiled: CompiledCheck[] = []
-    for (const { id, spec } of enabled) {
+    for (const { id, spec } of input.checks) {
       const outcome = compileCheck(id, spec, repo.prefix)
       if (outcome.ok) compiled.push(outcome.check)
       else if (outcome.unsafe || !reasons.has(id)) reasons.set(id, outcome.reason)
@@ -142,10 +141,12 @@ export async function syncEvidence(input: SyncInput): Promise<SyncResult> {
   if (input.signal?.aborted) throw new AbortedError()
 
   const checks = input.checks.map(({ id, spec }) => {
-    if (spec.enabled === false) return unresolvedResult(id, weeks, 'disabled')
     const outcomes = perCheck.get(id)
     if (!outcomes?.length) return unresolvedResult(id, weeks, reasons.get(id) ?? 'no connected repository')
-    return combineRepos(id, outcomes, combineMode(spec), timeline)
+    const mode = combineMode(spec)
+    // a check over every repo only concerns the repos that have files in its scope
+    const applying = mode === 'every' ? outcomes.filter((o) => o.outcome.applies) : outcomes
+    return combineRepos(id, applying.length ? applying : outcomes, mode, timeline)
   })
   report({ phase: 'done', repoId: null, done: input.repos.length, total: input.repos.length })
   return { repos, checks, stats: { ...stats, gitCalls: input.git.calls - callsBefore } }

@@ -1,43 +1,60 @@
-import type { CheckResult, Since, TaskEvidenceState } from '../../shared/check-model'
+import { checkRole, type CheckResult, type CheckSpec, type CommitRef, type TaskEvidenceState } from '../../shared/check-model'
+import { checkAt, utcDay, type CheckAt } from './as-of'
+
+export interface TaskCheckInput {
+  spec: CheckSpec
+  enabled: boolean
+  /** null: never evaluated (not synced since it was added) */
+  result: CheckResult | null
+}
 
 export interface TaskEvidenceSummary {
   state: TaskEvidenceState
-  /** when the last check started holding (the task's done date); null unless done */
-  doneAt: Since | null
+  /** start of the task's done run: the latest start across its criteria of the true run covering the cutoff */
+  doneAt: { commit: CommitRef; day: string; beforePlan: boolean } | null
+  /** why it is not decided: no criterion check at all, or some criterion could not be evaluated */
+  reason: 'no-criteria' | 'inconclusive' | null
+  /** criterion checks holding / in all / undecided */
   holding: number
   total: number
-  /** checks that could not be evaluated (repo unavailable, unsafe path, ...) */
   unknown: number
   /** the working tree has evidence that differs from HEAD (never counts as done) */
   hasUncommitted: boolean
-  /** per plan week: all checks held at the end of it (null: unknown) */
-  weekDone: Array<boolean | null>
+  /** every enabled check's value at the cutoff, in input order (null for disabled ones) */
+  values: Array<CheckAt | null>
 }
 
 /**
- * Task state from its enabled checks' results: all hold -> done (dated by the last one to start
- * holding); some -> in progress; none -> not started; no checks -> needs confirmation by hand.
- * A task whose undecided checks could still make it done is unknown rather than not done.
+ * A task's evidence state at a cutoff (null: now). Done only when every enabled criterion check holds, dated by
+ * the latest start of their true runs; "changed after the plan start" checks can only show it in progress;
+ * supporting checks (tool mentions) never decide. No criterion check: needs confirmation.
  */
-export function taskStateFromChecks(results: CheckResult[], opts: { weeks?: number } = {}): TaskEvidenceSummary {
-  const total = results.length
-  const holding = results.filter((r) => r.holdsNow === true).length
-  const unknown = results.filter((r) => r.holdsNow === null).length
-  const weeks = opts.weeks ?? Math.max(0, ...results.map((r) => r.weekStates.length))
-  const weekDone = Array.from({ length: weeks }, (_, w) => {
-    if (total === 0) return null
-    const states = results.map((r) => r.weekStates[w] ?? null)
-    return states.includes(false) ? false : states.includes(null) ? null : true
-  })
-  const hasUncommitted = results.some((r) => r.uncommitted !== null)
-  const base = { holding, total, unknown, hasUncommitted, weekDone }
-  if (total === 0) return { ...base, state: 'needs-confirmation', doneAt: null }
-  if (holding === total) {
-    const sinces = results.map((r) => r.since)
-    const doneAt = sinces.every((s) => s !== null) ? sinces.reduce((a, b) => (a!.date >= b!.date ? a : b)) : null
-    return { ...base, state: 'done', doneAt }
+export function taskEvidenceAt(checks: TaskCheckInput[], cutoffMs: number | null): TaskEvidenceSummary {
+  const values = checks.map((c) => (c.enabled && c.result ? checkAt(c.result, cutoffMs) : null))
+  const enabled = checks.map((c, i) => ({ ...c, at: values[i] })).filter((c) => c.enabled)
+  const criteria = enabled.filter((c) => checkRole(c.spec) === 'criterion')
+  const progressing = enabled.some((c) => checkRole(c.spec) === 'progress' && c.at?.value === true)
+  const holding = criteria.filter((c) => c.at?.value === true)
+  const failing = criteria.filter((c) => c.at?.value === false)
+  const unknown = criteria.length - holding.length - failing.length
+  const hasUncommitted = enabled.some((c) => c.result?.uncommitted)
+  const base = { holding: holding.length, total: criteria.length, unknown, hasUncommitted, values }
+  if (criteria.length === 0) return { ...base, state: progressing ? 'in-progress' : 'needs-confirmation', doneAt: null, reason: 'no-criteria' }
+  if (failing.length === 0 && unknown === 0) {
+    const starts = holding.map((c) => ({ commit: c.at!.since, before: c.at!.sinceBeforePlan })).filter((s) => s.commit !== null)
+    if (starts.length < holding.length) return { ...base, state: 'done', doneAt: null, reason: null }
+    const latest = starts.reduce((a, b) => (Date.parse(b.commit!.date) > Date.parse(a.commit!.date) ? b : a))
+    return { ...base, state: 'done', doneAt: { commit: latest.commit!, day: utcDay(latest.commit!.date), beforePlan: starts.every((s) => s.before) }, reason: null }
   }
-  if (unknown > 0 && holding + unknown === total) return { ...base, state: 'unknown', doneAt: null }
-  if (holding > 0) return { ...base, state: 'in-progress', doneAt: null }
-  return { ...base, state: unknown > 0 ? 'unknown' : 'not-started', doneAt: null }
+  if (failing.length === 0) return { ...base, state: 'unknown', doneAt: null, reason: 'inconclusive' }
+  if (holding.length > 0 || progressing) return { ...base, state: 'in-progress', doneAt: null, reason: null }
+  return { ...base, state: 'not-started', doneAt: null, reason: null }
+}
+
+/** the task's state now, from its checks' results (as the UI and the sync summary show it) */
+export function taskStateFromChecks(results: CheckResult[], specs?: CheckSpec[]): TaskEvidenceSummary {
+  return taskEvidenceAt(
+    results.map((result, i) => ({ spec: specs?.[i] ?? ({ kind: 'file-exists', path: '', sentence: '', sourceLine: null, origin: 'user', enabled: true } as CheckSpec), enabled: true, result })),
+    null,
+  )
 }

@@ -3,7 +3,7 @@ import { dirname, join, sep } from 'node:path'
 import { skippedFinding, type FileFinding } from './file-eval'
 import { evaluateContent } from './findings'
 import type { GitPort } from './git-port'
-import type { ScopeIndex } from './replay'
+import type { CompiledCheck } from './compile'
 
 /**
  * Uncommitted work: files the working tree changes relative to HEAD, read from disk with the same
@@ -16,14 +16,24 @@ export interface WorktreeChange {
   exists: boolean
 }
 
+/**
+ * `git status` without walking untracked folders (walking them all is most of its time in a large work tree);
+ * an untracked folder it reports is expanded with `ls-files --others`.
+ */
 export async function listWorktreeChanges(git: GitPort, dir: string): Promise<WorktreeChange[]> {
-  const out = await git.run(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--ignore-submodules=all'])
+  const out = await git.run(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--no-renames', '--ignore-submodules=all'])
   const changes: WorktreeChange[] = []
+  const untrackedDirs: string[] = []
   for (const record of out.split('\0')) {
     if (record.length < 4) continue
     const status = record.slice(0, 2)
     const path = record.slice(3)
-    changes.push({ path, exists: !(status[1] === 'D' || (status[0] === 'D' && status[1] === ' ')) })
+    if (status === '??' && path.endsWith('/')) untrackedDirs.push(path)
+    else changes.push({ path, exists: !(status[1] === 'D' || (status[0] === 'D' && status[1] === ' ')) })
+  }
+  if (untrackedDirs.length > 0) {
+    const others = await git.run(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...untrackedDirs])
+    for (const path of others.split('\0')) if (path) changes.push({ path, exists: true })
   }
   return changes
 }
@@ -62,7 +72,7 @@ export function readWorktreeFile(topLevel: string, repoPath: string, maxBytes: n
 export function worktreeFindings(
   topLevel: string,
   changes: WorktreeChange[],
-  index: ScopeIndex,
+  index: { checksFor(path: string): CompiledCheck[] },
   maxBytes: number,
 ): Map<string, Map<string, FileFinding | null>> {
   const perCheck = new Map<string, Map<string, FileFinding | null>>()

@@ -4,6 +4,7 @@ import { readVersionPlan, requirePlanRow } from '../db/plan-store'
 import { linkRows, toRepoLink } from '../db/repo-store'
 import { createGitPort, inspectRepo } from '../evidence'
 import { computeProgress } from '../progress'
+import { checkHistoriesOf } from '../services/explain-task'
 import { buildProgressInput } from '../services/progress-input'
 import { buildReportData } from './model'
 
@@ -30,5 +31,6 @@ export async function loadReportData(db: AppDatabase, planId: number, asOf: stri
     plan: readVersionPlan(db, row.currentVersionId),
     progress,
     repos: await reportRepos(db, planId),
+    checkHistories: checkHistoriesOf(db, planId, asOf, now),
   })
 }

@@ -14,6 +14,8 @@ export interface ReportModelInput {
   plan: ParsedPlan
   progress: ProgressReport
   repos: ReportRepo[]
+  /** criterion checks that changed value over history, with their runs (services/explain-task) */
+  checkHistories?: Array<{ taskKey: string; check: string; holds: boolean | null; history: string }>
 }
 
 /** A phase below this schedule performance index, inside its weeks, is reported as behind. */
@@ -161,6 +163,10 @@ export function buildReportData(input: ReportModelInput): ReportData {
     repairSummary: repairSummary(input.plan),
     executive: executiveSummary(progress, labelOf),
     commits: citedCommits(evidence, input.repos),
+    checkHistories: (input.checkHistories ?? []).map((h) => {
+      const task = tasks.find((t) => t.key === h.taskKey)
+      return { ...h, taskLabel: labelOf(h.taskKey), taskTitle: task?.title ?? h.taskKey, state: task?.state ?? 'unknown' }
+    }),
   }
 }
 

@@ -15,6 +15,11 @@ export interface SyncDeps {
   git?: GitPort
   onProgress?: (progress: SyncProgress) => void
   signal?: AbortSignal
+  /**
+   * evaluate only these checks (a check just added, edited or enabled): from the cached history of the others,
+   * without a sync of the plan (repos and the plan keep their last sync time)
+   */
+  onlyCheckIds?: number[]
 }
 
 export function planCheckInputs(db: AppDatabase, taskIds: number[]) {
@@ -36,10 +41,11 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
   const context = loadPlanContext(deps.db, planId)
   const links = linkRows(deps.db, planId)
   const today = localIsoDate(deps.now())
+  const only = deps.onlyCheckIds ? new Set(deps.onlyCheckIds) : null
   const checkInputs = planCheckInputs(
     deps.db,
     context.taskRows.map((t) => t.id),
-  )
+  ).filter(({ row }) => !only || only.has(row.id))
   const cache = createSqliteEvidenceCache(deps.db)
   const git = deps.git ?? createGitPort()
   let result
@@ -66,6 +72,7 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
   const byId = new Map<string, CheckResult>(result.checks.map((r) => [r.checkId, r]))
   inTransaction(deps.db, () => {
     cache.flush()
+    cache.dropLegacyEntries()
     for (const { row } of checkInputs) {
       const checkResult = byId.get(String(row.id))
       if (!checkResult) continue
@@ -74,6 +81,7 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
       const values = { repoId, headSha, resultJson: JSON.stringify(checkResult), evaluatedAt }
       deps.db.insert(checkResults).values({ checkId: row.id, ...values }).onConflictDoUpdate({ target: checkResults.checkId, set: values }).run()
     }
+    if (only) return
     for (const repoResult of result.repos) {
       const link = links.find((l) => String(l.repo.id) === repoResult.id)
       if (!link) continue

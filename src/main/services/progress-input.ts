@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm'
+import { checkRole } from '../../shared/check-model'
 import type { CheckRow } from '../../shared/contract/evidence'
 import type { EvidenceItem, ManualStatus, ProgressInput, ScopeChange, TaskEvidence } from '../../shared/progress-model'
 import type { AppDatabase } from '../db/client'
@@ -6,33 +7,47 @@ import { checkRowsForTasks } from '../db/check-store'
 import { planVersions, scopeChanges, taskStatuses } from '../db/schema'
 import { baselineRefOf, chooseBaseline } from '../db/baseline-store'
 import { readVersionPlan } from '../db/plan-store'
-import { taskStateFromChecks } from '../evidence'
+import { cutoffOf, taskEvidenceAt, utcDay } from '../evidence'
 import { loadPlanContext, localIsoDate } from './plan-context'
 
-/** Evidence of a task from its stored check results; null when it has never been synced against a repo. */
-export function taskEvidenceOf(rows: CheckRow[]): TaskEvidence | null {
+/**
+ * Evidence of a task as it stood at the cutoff instant (null: now), from its checks' stored histories; null when
+ * it has criteria that were never synced against a repo.
+ */
+export function taskEvidenceOf(rows: CheckRow[], cutoffMs: number | null = null): TaskEvidence | null {
   const enabled = rows.filter((r) => r.enabled)
   if (enabled.length === 0) return { state: 'needs-confirmation', doneAt: null, items: [] }
-  const results = enabled.map((r) => r.result)
-  if (results.some((r) => r === null)) return null
-  const summary = taskStateFromChecks(results.map((r) => r!))
-  const items: EvidenceItem[] = enabled.flatMap((row) => {
-    const result = row.result!
-    if (result.evidence.length === 0) {
-      const item: EvidenceItem = { checkSentence: row.spec.sentence, holds: result.holdsNow === true }
-      if (result.repoId !== null) item.repoId = result.repoId
+  const summary = taskEvidenceAt(
+    enabled.map((r) => ({ spec: r.spec, enabled: true, result: r.result })),
+    cutoffMs,
+  )
+  if (enabled.some((r) => r.result === null && checkRole(r.spec) === 'criterion')) return null
+  const items: EvidenceItem[] = enabled.flatMap((row, i) => {
+    const result = row.result
+    const at = summary.values[i]
+    const holds = at?.value === true
+    if (!result) return [{ checkSentence: row.spec.sentence, holds: false }]
+    const since = holds && at?.since ? { sha: at.since.sha, date: utcDay(at.since.date), subject: at.since.subject } : undefined
+    if (result.evidence.length === 0 || cutoffMs !== null) {
+      const item: EvidenceItem = { checkSentence: row.spec.sentence, holds }
+      if (since) item.commit = since
+      const repoId = at?.repoId ?? result.repoId
+      if (repoId !== null) item.repoId = repoId
+      // a past cutoff: HEAD's file:line evidence may not have existed then; the path stays, dated by the run
+      const path = result.evidence[0]?.path
+      if (cutoffMs !== null && path && holds) item.path = path
       return [item]
     }
     return result.evidence.map((e) => ({
       checkSentence: row.spec.sentence,
-      holds: result.holdsNow === true,
+      holds,
       repoId: e.repoId,
       path: e.path,
       lines: e.lines.length > 0 ? e.lines.join(',') : undefined,
-      commit: result.since ? { sha: result.since.sha, date: result.since.date.slice(0, 10), subject: result.since.subject } : e.commit ? { sha: e.commit.sha, date: e.commit.date.slice(0, 10), subject: e.commit.subject } : undefined,
+      commit: since ?? (e.commit ? { sha: e.commit.sha, date: utcDay(e.commit.date), subject: e.commit.subject } : undefined),
     }))
   })
-  return { state: summary.state, doneAt: summary.doneAt ? summary.doneAt.date.slice(0, 10) : null, items }
+  return { state: summary.state, doneAt: summary.doneAt?.day ?? null, items }
 }
 
 function latestManualStatuses(db: AppDatabase, taskIds: number[]): Map<number, ManualStatus> {
@@ -52,6 +67,7 @@ export function buildProgressInput(db: AppDatabase, planId: number, asOf: string
   const ids = context.taskRows.map((t) => t.id)
   const checksByTask = checkRowsForTasks(db, ids)
   const manual = latestManualStatuses(db, ids)
+  const cutoff = cutoffOf(asOf, localIsoDate(now))
   const byKey = new Map(context.current.tasks.map((t) => [t.key, t]))
   const tasks = context.taskRows.map((row) => {
     const parsed = byKey.get(row.key)
@@ -66,7 +82,7 @@ export function buildProgressInput(db: AppDatabase, planId: number, asOf: string
       dayStart: row.dayStart ?? parsed?.dayStart ?? null,
       dayEnd: row.dayEnd ?? parsed?.dayEnd ?? null,
       claimedDone: row.claimedDone,
-      evidence: taskEvidenceOf(checksByTask.get(row.id) ?? []),
+      evidence: taskEvidenceOf(checksByTask.get(row.id) ?? [], cutoff),
       manual: manual.get(row.id) ?? null,
     }
   })

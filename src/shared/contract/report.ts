@@ -111,6 +111,20 @@ export const ReportCommitSchema = z.object({
 })
 export type ReportCommit = z.infer<typeof ReportCommitSchema>
 
+/** "Why (not) done": one check's true/false runs over history, with the commits that flipped them. */
+export const ReportCheckHistorySchema = z.object({
+  taskKey: z.string(),
+  taskLabel: z.string().nullable(),
+  taskTitle: z.string(),
+  state: z.string(),
+  check: z.string(),
+  /** its value as of the report's date */
+  holds: z.boolean().nullable(),
+  /** "created 25 Nov 2023 a1b2c3d · deleted 26 Nov 2023 d4e5f6a" (the latest runs when there are many) */
+  history: z.string(),
+})
+export type ReportCheckHistory = z.infer<typeof ReportCheckHistorySchema>
+
 export const ReportDataSchema = z.object({
   planId: z.number().int(),
   title: z.string(),
@@ -137,6 +151,8 @@ export const ReportDataSchema = z.object({
   executive: ReportExecutiveSchema,
   /** commits cited by the report (evidence and repository HEADs), with their full SHA */
   commits: z.array(ReportCommitSchema),
+  /** every criterion check that changed value over history: its runs with the flipping commits (appendix) */
+  checkHistories: z.array(ReportCheckHistorySchema).default([]),
 })
 export type ReportData = z.infer<typeof ReportDataSchema>
 

@@ -11,12 +11,18 @@ import { diffPlans, parsePlanBytes } from '../../plan'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
 import { loadPlanSource } from './plan-source'
+import { criteriaWarnings } from '../../services/criteria-lint'
 import { deriveAndStoreChecks } from './task-checks'
 
 function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefined, name: string): ParsedPlan {
   const outcome = parsePlanBytes(bytes, options)
   if (!outcome.ok) throw new AppError('bad-input', `${name}: ${outcome.error.message}`)
   return outcome.plan
+}
+
+/** the plan with the criteria lint added: each criterion sentence no check could be compiled from */
+function withCriteriaLint(plan: ParsedPlan, ctx: CoreContext): ParsedPlan {
+  return { ...plan, warnings: [...plan.warnings, ...criteriaWarnings(plan, ctx.resourcesDir)] }
 }
 
 /**
@@ -46,7 +52,7 @@ export const planHandlers: HandlerGroup = {
     // a plan with no items found is still shown, with what the reader saw, so the lead can map it
     const outcome = parsePlanBytes(source.bytes, options)
     if (!outcome.ok && !outcome.reading) throw new AppError('bad-input', `${source.name}: ${outcome.error.message}`)
-    const plan = outcome.ok ? outcome.plan : (outcome.reading as ParsedPlan)
+    const plan = withCriteriaLint(outcome.ok ? outcome.plan : (outcome.reading as ParsedPlan), ctx)
     const profile = options.profile ?? null
     if (input.planId === undefined) return { plan, diff: null, profile }
     const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
@@ -54,7 +60,7 @@ export const planHandlers: HandlerGroup = {
   },
   'plans.import': (input, ctx) => {
     const source = loadPlanSource(input.source)
-    const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
+    const plan = withCriteriaLint(parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name), ctx)
     const previous = input.planId === undefined ? null : readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
     const diff = previous ? diffPlans(previous, plan) : null
     const stored = storePlan(ctx.db, {

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { Task } from '../../../shared/plan-model'
 import { checks } from '../../db/schema'
-import { checkKey, deriveChecks, loadToolMap, type ToolMap } from '../../evidence'
+import { checkKey, deriveChecks } from '../../evidence'
+import { toolMapFor } from '../../services/tool-map'
 import type { CoreContext } from '../context'
 
-const toolMaps = new Map<string, ToolMap>()
-
-/** The editable tool → package/file mapping shipped in resources/ (read once per resources folder). */
-export function toolMapFor(resourcesDir: string): ToolMap {
-  let map = toolMaps.get(resourcesDir)
-  if (!map) {
-    map = loadToolMap(JSON.parse(readFileSync(join(resourcesDir, 'tool-packages.json'), 'utf8')))
-    toolMaps.set(resourcesDir, map)
-  }
-  return map
-}
+export { toolMapFor }
 
 /**
  * (Re)derives a task's checks from its plan text. On re-import the derived checks are replaced, while checks the

@@ -69,7 +69,7 @@ export function AttentionLists({ report }: { report: ProgressReport }) {
         title="Needs confirmation"
         tasks={confirm}
         empty="Nothing waiting for a decision."
-        detail={(task) => (task.disagreement ? 'manual status disagrees with git' : 'evidence is not conclusive')}
+        detail={(task) => (task.disagreement ? 'manual status disagrees with git' : task.evidence.length === 0 ? 'no checks yet' : 'no criterion check yet')}
       />
     </div>
   )

@@ -3,7 +3,7 @@ import type { Paper, ReportData } from '../../../../shared/contract/report'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 import { PrintChart } from './PrintChart'
-import { CommitAppendix, Cover, EvidenceTable, Executive, LintSection, PhaseTable, Section, Summary, TaskTable } from './ReportSections'
+import { CheckHistoryAppendix, CommitAppendix, Cover, EvidenceTable, Executive, LintSection, PhaseTable, Section, Summary, TaskTable } from './ReportSections'
 import './report-print.css'
 
 export interface PrintViewParams {
@@ -96,6 +96,9 @@ export function ReportPrintView({ params }: { params: PrintViewParams }) {
       </Section>
       <Section title="Plan lint: warnings and repairs" testId="report-lint">
         <LintSection report={report} />
+      </Section>
+      <Section title="Appendix: why (not) done, check by check" count={(report.checkHistories ?? []).length} testId="report-check-histories">
+        <CheckHistoryAppendix report={report} />
       </Section>
       <Section title="Appendix: commits" count={report.commits.length} testId="report-commits">
         <CommitAppendix report={report} />

@@ -293,3 +293,35 @@ export function CommitAppendix({ report }: { report: ReportData }) {
     </table>
   )
 }
+
+/** "Why (not) done": each criterion check that changed value, with its runs and the commits that flipped them. */
+export function CheckHistoryAppendix({ report }: { report: ReportData }) {
+  const rows = report.checkHistories ?? []
+  if (rows.length === 0) return <p className="rp-muted">No check changed value over the replayed history.</p>
+  return (
+    <table className="rp-table rp-histories">
+      <thead>
+        <tr>
+          <th>Item</th>
+          <th>Check</th>
+          <th>History</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index} data-testid="report-check-history">
+            <td>
+              {row.taskLabel ?? row.taskTitle}
+              <span className="rp-muted rp-small"> · {row.state}</span>
+            </td>
+            <td className="rp-small">
+              {row.check}
+              {row.holds === false ? ' (fails)' : row.holds === true ? ' (holds)' : ''}
+            </td>
+            <td className="rp-small">{row.history}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

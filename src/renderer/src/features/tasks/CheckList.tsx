@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useStore } from '../../app/store'
-import type { CheckRow } from '../../../../shared/contract/evidence'
+import type { CheckExplanation, CheckRow, TaskEvidenceView, TaskExplanation } from '../../../../shared/contract/evidence'
 import { Badge } from '../../components/StateBadge'
 import { formatDate, shortSha } from '../../lib/format'
 import { CheckEditor } from './CheckEditor'
@@ -53,7 +53,36 @@ function Evidence({ check }: { check: CheckRow }) {
   )
 }
 
-function CheckItem({ check }: { check: CheckRow }) {
+/** the check's true/false runs over history, each with the commit that flipped it */
+function CheckHistory({ explained }: { explained: CheckExplanation | undefined }) {
+  if (!explained) return null
+  return (
+    <div className="check-history small" data-testid="check-history">
+      {explained.source && explained.source !== explained.sentence && (
+        <p className="muted">
+          From the plan{explained.sourceLine ? ` (line ${explained.sourceLine})` : ''}: “{explained.source}”
+        </p>
+      )}
+      {explained.repos.map((repo) => (
+        <ol key={repo.repoId} className="plain-list run-list" aria-label="History of this check">
+          {repo.runs
+            .filter((run, index) => index > 0 || run.value || repo.runs.length === 1)
+            .map((run, index) => (
+              <li key={index} className={run.value ? 'run-true' : 'run-false'} data-testid="check-run" data-value={String(run.value)}>
+                {run.label}
+                {run.startCommit && run.start && <span className="muted"> “{run.startCommit.subject}”</span>}
+              </li>
+            ))}
+        </ol>
+      ))}
+      {explained.role !== 'criterion' && (
+        <p className="muted">{explained.role === 'progress' ? 'Shows progress only: it never makes the item done.' : 'Supporting evidence only: it never decides the item.'}</p>
+      )}
+    </div>
+  )
+}
+
+function CheckItem({ check, explained }: { check: CheckRow; explained?: CheckExplanation }) {
   const setCheckEnabled = useStore((s) => s.setCheckEnabled)
   const updateCheckSpec = useStore((s) => s.updateCheckSpec)
   const removeCheck = useStore((s) => s.removeCheck)
@@ -69,6 +98,7 @@ function CheckItem({ check }: { check: CheckRow }) {
         </span>
       </div>
       <Evidence check={check} />
+      <CheckHistory explained={explained} />
       {editing ? (
         <CheckEditor initial={check.spec} onSave={(spec) => updateCheckSpec(check.id, spec)} onCancel={() => setEditing(false)} />
       ) : (
@@ -99,24 +129,66 @@ function CheckItem({ check }: { check: CheckRow }) {
   )
 }
 
-export function CheckList({ checks }: { checks: CheckRow[] }) {
+/** why the item is not decided by git: no checks yet, no criterion among them, not synced, or inconclusive */
+function Verdict({ view, onAdd }: { view: TaskEvidenceView; onAdd: () => void }) {
+  if (view.reason === 'no-criteria') {
+    const none = view.checks.length === 0
+    return (
+      <div className="verdict" data-testid="evidence-verdict" data-reason={none ? 'no-checks' : 'no-criteria'}>
+        <p>
+          <strong>{none ? 'No checks yet.' : 'No criterion check yet.'}</strong>{' '}
+          {none ? 'Git cannot verify this item until it has one.' : 'Changed files and tool mentions alone never make an item done.'}
+        </p>
+        <button type="button" onClick={onAdd}>
+          Add a check
+        </button>
+      </div>
+    )
+  }
+  if (view.reason === 'not-synced') return <p className="verdict muted" data-testid="evidence-verdict" data-reason="not-synced">Not evaluated yet: sync the connected repositories.</p>
+  if (view.reason === 'inconclusive')
+    return (
+      <p className="verdict tone-warn-text" data-testid="evidence-verdict" data-reason="inconclusive">
+        Checks inconclusive: some could not be evaluated (see the messages below).
+      </p>
+    )
+  return null
+}
+
+export function CheckList({ view, explanation }: { view: TaskEvidenceView; explanation: TaskExplanation | null }) {
   const addCheck = useStore((s) => s.addCheck)
   const [adding, setAdding] = useState(false)
+  const checks = view.checks
+  const explainedById = new Map(explanation?.checks.map((c) => [c.checkId, c]) ?? [])
   return (
     <section aria-labelledby="checks-title">
       <h3 id="checks-title">Checks</h3>
-      {checks.length === 0 && <p className="muted">No checks: git cannot verify this item until you add one.</p>}
+      <Verdict view={view} onAdd={() => setAdding(true)} />
       <ul className="plain-list check-list">
         {checks.map((check) => (
-          <CheckItem key={check.id} check={check} />
+          <CheckItem key={check.id} check={check} explained={explainedById.get(check.id)} />
         ))}
       </ul>
+      {explanation && explanation.notCheckable.length > 0 && (
+        <div className="small muted" data-testid="not-checkable">
+          <p>Criteria no check could be made from (rephrase them, or add a check):</p>
+          <ul className="plain-list">
+            {explanation.notCheckable.map((line) => (
+              <li key={line.line}>
+                line {line.line}: “{line.text}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {adding ? (
         <CheckEditor initial={null} onSave={addCheck} onCancel={() => setAdding(false)} />
       ) : (
-        <button type="button" onClick={() => setAdding(true)}>
-          Add a check…
-        </button>
+        view.reason !== 'no-criteria' && (
+          <button type="button" onClick={() => setAdding(true)}>
+            Add a check…
+          </button>
+        )
       )}
     </section>
   )

@@ -104,7 +104,7 @@ export function TaskDrawer() {
             Evidence unavailable: {drawer.evidenceError}
           </p>
         )}
-        {drawer.evidence && <CheckList checks={drawer.evidence.checks} />}
+        {drawer.evidence && <CheckList view={drawer.evidence} explanation={drawer.explanation} />}
         <History />
       </div>
     </Modal>

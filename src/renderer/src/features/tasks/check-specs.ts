@@ -3,18 +3,38 @@ import { CheckSpecSchema, type CheckSpec } from '../../../../shared/check-model'
 /** Every check kind, with a form of its own (no raw JSON). */
 export type CheckKind = CheckSpec['kind']
 
-export const CHECK_KINDS: CheckKind[] = ['file-exists', 'file-absent', 'file-changed', 'file-contains', 'text-absent', 'path-match', 'file-count', 'line-count', 'json-value', 'dependency', 'coverage']
+export const CHECK_KINDS: CheckKind[] = [
+  'file-exists',
+  'file-absent',
+  'file-changed',
+  'file-contains',
+  'file-lacks',
+  'text-absent',
+  'text-present',
+  'path-match',
+  'file-count',
+  'line-count',
+  'package',
+  'value',
+  'json-value',
+  'dependency',
+  'coverage',
+]
 
 export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
   'file-exists': 'File exists',
   'file-absent': 'File is absent',
   'file-changed': 'File changed after the plan start',
   'file-contains': 'File contains text',
+  'file-lacks': 'File exists without some text',
   'text-absent': 'Text appears nowhere',
+  'text-present': 'Text appears somewhere in a scope',
   'path-match': 'Some file matches a glob',
   'file-count': 'Number of files matching a glob',
   'line-count': 'Number of lines in a file',
   'json-value': 'JSON file has a value',
+  package: 'A package is (or is no longer) a dependency',
+  value: 'A JSON/TOML/YAML value compares with values',
   dependency: 'A tool is set up',
   coverage: 'Test coverage reaches a level',
 }
@@ -42,9 +62,30 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
   'file-absent': [path()],
   'file-changed': [path()],
   'file-contains': [path(), { name: 'needles', label: 'Must contain (one per line)', type: 'lines' }],
+  'file-lacks': [path(), { name: 'needles', label: 'Must not contain (one per line)', type: 'lines' }],
   'text-absent': [
     { name: 'needle', label: 'Text', type: 'text', placeholder: 'console.log' },
     { name: 'scope', label: 'Only in these globs (one per line, optional)', type: 'lines', optional: true, placeholder: 'src/**/*.ts' },
+    { name: 'exclude', label: 'Except these globs (one per line, optional)', type: 'lines', optional: true, placeholder: '**/tests/**' },
+  ],
+  'text-present': [
+    { name: 'needle', label: 'Text', type: 'text', placeholder: 'AuditMiddleware' },
+    { name: 'scope', label: 'In these globs (one per line)', type: 'lines', placeholder: 'app/**' },
+    { name: 'exclude', label: 'Except these globs (one per line, optional)', type: 'lines', optional: true },
+  ],
+  package: [
+    { name: 'name', label: 'Package', type: 'text', placeholder: 'pydantic' },
+    { name: 'present', label: 'Declared (unticked: must no longer be declared)', type: 'boolean', optional: true },
+    { name: 'manifest', label: 'Manifest (optional: any)', type: 'text', optional: true, placeholder: 'requirements.txt' },
+    { name: 'section', label: 'Section: runtime or dev (optional: any)', type: 'text', optional: true, placeholder: 'dev' },
+    { name: 'range', label: 'Version range (optional)', type: 'text', optional: true, placeholder: '>=2.0,<3' },
+  ],
+  value: [
+    path('JSON, TOML or YAML file'),
+    { name: 'pointer', label: 'Key path (one key per line)', type: 'lines', placeholder: 'jobs\ntest\nstrategy' },
+    { name: 'op', label: 'Comparison: equals, begins-with, contains, includes, excludes, accepts, satisfies', type: 'text', placeholder: 'includes' },
+    { name: 'expected', label: 'Values (one per line)', type: 'lines', placeholder: '3.12' },
+    { name: 'anyDepth', label: 'The last key may be nested anywhere', type: 'boolean', optional: true },
   ],
   'path-match': [{ name: 'glob', label: 'Glob', type: 'text', placeholder: '.github/workflows/*.yml' }],
   'file-count': [
@@ -79,7 +120,7 @@ export interface CheckDraft {
 
 export function emptyDraft(kind: CheckKind): CheckDraft {
   const values: Record<string, string | boolean> = {}
-  for (const field of CHECK_FIELDS[kind]) values[field.name] = field.type === 'boolean' ? false : field.type === 'comparison' ? '>=' : field.type === 'metric' ? 'lines' : ''
+  for (const field of CHECK_FIELDS[kind]) values[field.name] = field.type === 'boolean' ? field.name === 'present' : field.type === 'comparison' ? '>=' : field.type === 'metric' ? 'lines' : ''
   return { kind, values }
 }
 
@@ -132,6 +173,14 @@ function sentenceFor(kind: CheckKind, v: Record<string, unknown>): string {
       return `${code(v.path)} changed after the plan start`
     case 'file-contains':
       return `${code(v.path)} contains ${(v.needles as string[]).map((needle) => `“${needle}”`).join(', ')}`
+    case 'file-lacks':
+      return `${code(v.path)} exists without ${(v.needles as string[]).map((needle) => `“${needle}”`).join(', ')}`
+    case 'text-present':
+      return `“${String(v.needle)}” appears in ${(v.scope as string[]).join(', ')}`
+    case 'package':
+      return `${code(v.name)} is ${v.present ? '' : 'no longer '}a dependency${v.manifest ? ` in ${code(v.manifest)}` : ''}${v.range ? ` within ${code(v.range)}` : ''}`
+    case 'value':
+      return `${code(v.path)} → ${code((v.pointer as string[]).join('.'))} ${String(v.op)} ${(v.expected as unknown[]).map((e) => JSON.stringify(e)).join(', ')}`
     case 'text-absent': {
       const scope = v.scope as string[]
       return `“${String(v.needle)}” appears nowhere${scope.length ? ` in ${scope.join(', ')}` : ''}`
@@ -180,17 +229,32 @@ function fieldValues(draft: CheckDraft): { ok: true; values: Record<string, unkn
   return { ok: true, values }
 }
 
+/** optional text left empty means "any"; values typed from their lines */
+function normalizedValues(kind: CheckKind, values: Record<string, unknown>): Record<string, unknown> {
+  if (kind === 'package') {
+    const section = String(values.section ?? '').toLowerCase()
+    return { ...values, manifest: values.manifest || null, range: values.range || null, section: section === 'runtime' || section === 'dev' ? section : 'any' }
+  }
+  // versions stay text ("3.10" is not 3.1); true / false / null are typed
+  if (kind === 'value') return { ...values, op: String(values.op).toLowerCase(), expected: (values.expected as string[]).map((e) => (/^(true|false|null)$/.test(e) ? scalarOf(e) : e.replace(/^"(.*)"$/, '$1'))) }
+  return values
+}
+
 /** A check from the form, keeping the source line (and origin) of the check it replaces. */
 export function specFromDraft(draft: CheckDraft, previous: CheckSpec | null): { ok: true; spec: CheckSpec } | { ok: false; error: string } {
   const fields = fieldValues(draft)
   if (!fields.ok) return fields
+  const values = normalizedValues(draft.kind, fields.values)
   const candidate = {
     kind: draft.kind,
-    ...fields.values,
-    sentence: sentenceFor(draft.kind, fields.values),
+    ...values,
+    sentence: sentenceFor(draft.kind, values),
     sourceLine: previous?.sourceLine ?? null,
     origin: previous?.origin ?? 'user',
     enabled: previous?.enabled ?? true,
+    // an edited check keeps what it decides (criterion, progress, supporting) and the plan sentence it came from
+    ...(previous?.role ? { role: previous.role } : {}),
+    ...(previous?.source ? { source: previous.source } : {}),
   }
   return parseSpec(candidate)
 }

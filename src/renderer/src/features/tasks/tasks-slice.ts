@@ -1,5 +1,5 @@
 import type { CheckSpec } from '../../../../shared/check-model'
-import type { TaskEvidenceView } from '../../../../shared/contract/evidence'
+import type { TaskEvidenceView, TaskExplanation } from '../../../../shared/contract/evidence'
 import type { TaskStatusEntry } from '../../../../shared/contract/tasks'
 import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
@@ -14,6 +14,8 @@ export interface TaskDrawerState {
   taskId: number | null
   evidence: TaskEvidenceView | null
   evidenceError: string | null
+  /** why (not) done: each check's true/false runs with the commits that flipped them, as of the dashboard's date */
+  explanation: TaskExplanation | null
   history: TaskStatusEntry[] | null
   historyError: string | null
   loading: boolean
@@ -66,7 +68,7 @@ export const createTasksSlice: SliceCreator<TasksSlice> = (set, get) => {
 
     async openTask(key) {
       const taskId = get().detail?.taskIds[key] ?? null
-      set({ drawer: { key, taskId, evidence: null, evidenceError: null, history: null, historyError: null, loading: true, actionError: null } })
+      set({ drawer: { key, taskId, evidence: null, evidenceError: null, explanation: null, history: null, historyError: null, loading: true, actionError: null } })
       await get().reloadDrawer()
     },
 
@@ -80,11 +82,18 @@ export const createTasksSlice: SliceCreator<TasksSlice> = (set, get) => {
         return
       }
       const taskId = drawer.taskId
-      const [evidence, history] = await Promise.allSettled([call('evidence.forTask', { taskId }), call('tasks.history', { taskId })])
+      const planId = get().selectedPlanId
+      const asOf = get().asOf
+      const [evidence, history, explanation] = await Promise.allSettled([
+        call('evidence.forTask', { taskId }),
+        call('tasks.history', { taskId }),
+        planId === null ? Promise.resolve(null) : call('evidence.explain', { planId, taskKey: drawer.key, ...(asOf ? { asOf } : {}) }),
+      ])
       if (get().drawer?.taskId !== taskId) return
       patchDrawer({
         loading: false,
         evidence: evidence.status === 'fulfilled' ? evidence.value : null,
+        explanation: explanation.status === 'fulfilled' ? explanation.value : null,
         evidenceError: evidence.status === 'rejected' ? errorMessage(evidence.reason) : null,
         history: history.status === 'fulfilled' ? history.value : null,
         historyError: history.status === 'rejected' ? errorMessage(history.reason) : null,

@@ -1,0 +1,77 @@
+import { satisfies as pep440Satisfies, validRange as pep440ValidRange } from '@renovatebot/pep440'
+import semver from 'semver'
+import { parse as parseToml } from 'smol-toml'
+import { parse as parseYaml } from 'yaml'
+import type { JsonScalar, ValueOp } from '../../shared/check-model'
+import { jsonValueAt, parseJsonLoose } from './json-loose'
+
+/** Structured files (JSON/JSONC, TOML, YAML) read as data, and the value comparisons of a `value` check. */
+
+export type StructuredFormat = 'json' | 'toml' | 'yaml'
+
+export function structuredFormat(path: string): StructuredFormat | null {
+  if (/\.(json|jsonc|json5)$/i.test(path)) return 'json'
+  if (/\.toml$/i.test(path)) return 'toml'
+  if (/\.ya?ml$/i.test(path)) return 'yaml'
+  return null
+}
+
+/** the parsed document, or undefined when it does not parse; YAML scalars stay as written ("3.10" is not 3.1) */
+export function parseStructured(format: StructuredFormat, text: string): unknown {
+  try {
+    if (format === 'json') return parseJsonLoose(text)
+    if (format === 'toml') return parseToml(text)
+    return parseYaml(text, { schema: 'failsafe', uniqueKeys: false })
+  } catch {
+    return undefined
+  }
+}
+
+export { jsonValueAt as valueAt }
+
+const same = (a: unknown, b: JsonScalar) => a !== null && typeof a !== 'object' && String(a) === String(b)
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value])
+
+function versionOf(text: string): string | null {
+  return semver.coerce(text)?.version ?? null
+}
+
+/** a version range (semver, else PEP 440) accepts some version of the given release line ("18", "3.12") */
+function rangeAccepts(range: string, version: string): boolean {
+  if (semver.validRange(range)) {
+    const line = /^\d+$/.test(version) ? `${version}.x` : /^\d+\.\d+$/.test(version) ? `${version}.x` : version
+    return semver.validRange(line) ? semver.intersects(range, line) : false
+  }
+  return pep440ValidRange(range) ? pep440Satisfies(version, range) : false
+}
+
+function versionSatisfies(value: string, range: string): boolean {
+  if (pep440ValidRange(range) && /[=<>~!]=?|,/.test(range) && !semver.validRange(range)) return pep440Satisfies(value.replace(/^[v=]/, ''), range)
+  const version = versionOf(value)
+  return version !== null && semver.validRange(range) !== null && semver.satisfies(version, range)
+}
+
+/** whether `actual` (the value found at the key) compares with every expected value as the op says */
+export function compareValue(actual: unknown, op: ValueOp, expected: JsonScalar[]): boolean {
+  switch (op) {
+    case 'equals':
+      return expected.some((e) => same(actual, e))
+    case 'begins-with':
+      return typeof actual !== 'object' && actual !== null && expected.every((e) => String(actual).startsWith(String(e)))
+    case 'contains':
+      return Array.isArray(actual) ? expected.every((e) => actual.some((a) => same(a, e))) : typeof actual === 'string' && expected.every((e) => actual.includes(String(e)))
+    case 'includes':
+      return expected.every((e) => asList(actual).some((a) => same(a, e)))
+    case 'excludes':
+      return expected.every((e) => !asList(actual).some((a) => same(a, e)))
+    case 'accepts':
+      return typeof actual === 'string' && expected.every((e) => rangeAccepts(actual, String(e)))
+    case 'satisfies':
+      return actual !== null && typeof actual !== 'object' && expected.every((e) => versionSatisfies(String(actual), String(e)))
+  }
+}
+
+export function describeValue(value: unknown): string {
+  const text = JSON.stringify(value)
+  return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text
+}

@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { TaskEvidenceState } from '../../../src/shared/check-model'
+import type { Task } from '../../../src/shared/plan-model'
+import {
+  checkKey,
+  createGitPort,
+  createMemoryEvidenceCache,
+  deriveTaskChecks,
+  explainHistory,
+  historyLine,
+  loadToolMap,
+  planWeekEnds,
+  syncEvidence,
+  taskEvidenceAt,
+} from '../../../src/main/evidence'
+import { repoRoot } from '../../support/paths'
+import { GitFixture, lines } from './git-fixture'
+import { task } from './plan-tasks'
+
+/**
+ * Must-show #1: one fixture repository per behaviour, with dated commits, a task as the plan reader gives it,
+ * and what the cockpit must say as of a date (state, done week, evidence). The same cases feed
+ * tests/evidence/behaviours.test.ts and the precision/recall bench (bench/evidence-precision.ts).
+ */
+
+export const PLAN_START = '2025-03-03' // a Monday: week n = [start + 7(n-1), start + 7n)
+const toolMap = loadToolMap(JSON.parse(readFileSync(join(repoRoot, 'resources', 'tool-packages.json'), 'utf8')))
+const at = (day: string, hour = 10) => `${day}T${String(hour).padStart(2, '0')}:00:00+00:00`
+
+export interface Expected {
+  state: TaskEvidenceState
+  doneWeek: number | null
+  /** the commit the done run starts at (by name) */
+  doneCommit?: string
+  /** an evidence path of the done task */
+  evidencePath?: string
+  /** the history line of the first check must contain these (names of commits are replaced by short shas) */
+  history?: string[]
+}
+
+export interface BehaviourCase {
+  name: string
+  asOf: string
+  task: Task
+  /** builds the history; returns commit shas by name */
+  build(f: GitFixture): Record<string, string>
+  expect: Expected
+}
+
+const criteria = (...texts: string[]) => texts.map((text, i) => ({ text, line: 10 + i }))
+const files = (...refs: Array<[string, 'create' | 'modify' | 'remove']>) => refs.map(([path, role], i) => ({ path, role, line: 20 + i, unsafe: false }))
+
+function base(f: GitFixture, extra: Record<string, string> = {}): void {
+  f.write('README.md', '# service\n')
+  for (const [path, content] of Object.entries(extra)) f.write(path, content)
+  f.commit('service as it was', at('2025-02-20'))
+}
+
+export const BEHAVIOURS: BehaviourCase[] = [
+  {
+    name: 'created then deleted',
+    asOf: '2025-03-24',
+    task: task(['Add a feature flag module'], { criteria: criteria('`src/flags.py` exists') }),
+    build(f) {
+      base(f)
+      const created = f.write('src/flags.py', 'FLAGS = {}\n').commit('Add flags', at('2025-03-04'))
+      const deleted = f.remove('src/flags.py').commit('Drop flags', at('2025-03-12'))
+      return { created, deleted }
+    },
+    expect: { state: 'not-started', doneWeek: null, history: ['created 4 Mar 2025 {created}', 'deleted 12 Mar 2025 {deleted}'] },
+  },
+  {
+    name: 'done, reverted, redone: dated by the redo',
+    asOf: '2025-03-31',
+    task: task(['Circuit breaker'], { criteria: criteria('`opossum` is a dependency in `package.json`') }),
+    build(f) {
+      base(f, { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }, null, 2) })
+      const first = f.write('package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.1.0' } }, null, 2)).commit('add opossum', at('2025-03-05'))
+      const revert = f.write('package.json', JSON.stringify({ dependencies: { express: '^4' } }, null, 2)).commit('Revert "add opossum"', at('2025-03-11'))
+      const redo = f.write('package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.2.0' } }, null, 2)).commit('add opossum again', at('2025-03-19'))
+      return { first, revert, redo }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'redo', evidencePath: 'package.json', history: ['added 5 Mar 2025 {first}', 'removed 11 Mar 2025 {revert}', 'added 19 Mar 2025 {redo}'] },
+  },
+  {
+    name: 'true at the plan start, broken, restored: dated by the restore',
+    asOf: '2025-03-31',
+    task: task(['Keep the modern annotations'], { criteria: criteria('no `Optional[` in `src/**/*.py`') }),
+    build(f) {
+      base(f, { 'src/app.py': 'def f(x: int | None): ...\n' })
+      const broken = f.write('src/models.py', 'from typing import Optional\ndef g(x: Optional[int]): ...\n').commit('models', at('2025-03-12'))
+      const restored = f.write('src/models.py', 'def g(x: int | None): ...\n').commit('modern annotations', at('2025-03-20'))
+      return { broken, restored }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'restored', history: ['holds before the plan start', 'reintroduced 12 Mar 2025 {broken}', 'cleared 20 Mar 2025 {restored}'] },
+  },
+  {
+    name: 'a line budget that regresses',
+    asOf: '2025-03-24',
+    task: task(['Keep the views small'], { criteria: criteria('`app/views.py` < 100 lines') }),
+    build(f) {
+      base(f, { 'app/views.py': lines(80) })
+      const grown = f.write('app/views.py', lines(120)).commit('validation moves in', at('2025-03-13'))
+      return { grown }
+    },
+    expect: { state: 'not-started', doneWeek: null, history: ['holds before the plan start', 'broken 13 Mar 2025 {grown}'] },
+  },
+  {
+    name: 'a line budget held before the plan is done before the plan (week 0)',
+    asOf: '2025-03-10',
+    task: task(['Keep the views small'], { criteria: criteria('`app/views.py` < 100 lines') }),
+    build(f) {
+      base(f, { 'app/views.py': lines(80) })
+      const grown = f.write('app/views.py', lines(120)).commit('validation moves in', at('2025-03-13'))
+      return { grown }
+    },
+    expect: { state: 'done', doneWeek: 0 },
+  },
+  {
+    name: 'a dependency removed and restored within hours',
+    asOf: '2025-03-24',
+    task: task(['Cache with Redis'], { criteria: criteria('`redis` is listed in `requirements.txt`') }),
+    build(f) {
+      base(f, { 'requirements.txt': 'flask==3.0.2\nredis==5.0.1\n' })
+      const removed = f.write('requirements.txt', 'flask==3.0.2\n').commit('drop redis', at('2025-03-12', 9))
+      const restored = f.write('requirements.txt', 'flask==3.0.2\nredis==5.0.1\n').commit('Revert "drop redis"', at('2025-03-12', 15))
+      return { removed, restored }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'restored', evidencePath: 'requirements.txt', history: ['removed 12 Mar 2025 {removed}', 'added 12 Mar 2025 {restored}'] },
+  },
+  {
+    name: 'a dependency only in a lockfile',
+    asOf: '2025-03-24',
+    task: task(['Pad strings'], { criteria: criteria('`left-pad` is a dependency in `package.json`') }),
+    build(f) {
+      base(f, { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }, null, 2) })
+      const lock = f
+        .write('package-lock.json', JSON.stringify({ packages: { 'node_modules/left-pad': { version: '1.3.0' } }, dependencies: { 'left-pad': { version: '1.3.0' } } }, null, 2))
+        .commit('lock', at('2025-03-05'))
+      return { lock }
+    },
+    expect: { state: 'not-started', doneWeek: null },
+  },
+  {
+    name: 'a file moved before the work was done',
+    asOf: '2025-03-24',
+    task: task(['Rate limit the API'], { criteria: criteria('`app/server.py` contains `RateLimiter`'), files: files(['app/server.py', 'modify']) }),
+    build(f) {
+      base(f, { 'app/server.py': 'app = make_app()\n' })
+      f.move('app/server.py', 'app/http/server.py')
+      const moved = f.commit('Move the server into app/http', at('2025-03-04'))
+      const work = f.write('app/http/server.py', 'app = make_app()\napp.use(RateLimiter())\n').commit('Rate limiting', at('2025-03-18'))
+      return { moved, work }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'work', evidencePath: 'app/http/server.py', history: ['added 18 Mar 2025 {work}'] },
+  },
+  {
+    name: 'a dependency-bot touch of a listed file',
+    asOf: '2025-03-24',
+    task: task(['Error tracking'], { criteria: criteria('`sentry-sdk` is listed in `requirements.txt`'), files: files(['requirements.txt', 'modify']) }),
+    build(f) {
+      base(f, { 'requirements.txt': 'django==4.2.1\n' })
+      const bump = f.write('requirements.txt', 'django==4.2.11\n').commit('Bump django from 4.2.1 to 4.2.11', at('2025-03-05'))
+      return { bump }
+    },
+    expect: { state: 'in-progress', doneWeek: null },
+  },
+  {
+    name: 'an exemption: tests are exempt',
+    asOf: '2025-03-24',
+    task: task(['No debug prints'], { criteria: criteria('no `print(` in `src/**/*.py` (tests are exempt)') }),
+    build(f) {
+      base(f, { 'src/app.py': 'print("debug")\n', 'src/tests/test_app.py': 'print("in a test")\n', 'src/test_util.py': 'print(1)\n' })
+      const cleaned = f.write('src/app.py', 'log.debug("debug")\n').commit('Use logging', at('2025-03-11'))
+      return { cleaned }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'cleaned', history: ['cleared 11 Mar 2025 {cleaned}'] },
+  },
+  {
+    name: 'a misleading ✅: the claim is never evidence',
+    asOf: '2025-03-24',
+    task: task(['Write the runbook ✅'], { claimedDone: true, criteria: criteria('`docs/runbook.md` exists') }),
+    build(f) {
+      base(f)
+      return {}
+    },
+    expect: { state: 'not-started', doneWeek: null },
+  },
+  {
+    name: 'a flip-flop around the as-of date: gone at the cutoff',
+    asOf: '2025-03-17',
+    task: task(['Cache lookups'], { criteria: criteria('`src/cache.py` defines `TTLCache`') }),
+    build: flipFlop,
+    expect: { state: 'not-started', doneWeek: null, history: ['added 13 Mar 2025 {added}', 'removed 16 Mar 2025 {removed}', 'added 17 Mar 2025 {readded}'] },
+  },
+  {
+    name: 'a flip-flop around the as-of date: back a day later',
+    asOf: '2025-03-18',
+    task: task(['Cache lookups'], { criteria: criteria('`src/cache.py` defines `TTLCache`') }),
+    build: flipFlop,
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'readded', evidencePath: 'src/cache.py' },
+  },
+  {
+    name: 'a check on a file only modified is progress, not done',
+    asOf: '2025-03-24',
+    task: task(['Tune the settings'], { files: files(['app/settings.py', 'modify']) }),
+    build(f) {
+      base(f, { 'app/settings.py': 'DEBUG = True\n' })
+      const tuned = f.write('app/settings.py', 'DEBUG = False\n').commit('Tune settings', at('2025-03-05'))
+      return { tuned }
+    },
+    expect: { state: 'in-progress', doneWeek: null },
+  },
+  {
+    name: 'a generic tool mention is never the only check behind done',
+    asOf: '2025-03-24',
+    task: task(['Security hardening: integrate Pydantic validation, CSP and CORS']),
+    build(f) {
+      base(f, { 'requirements.txt': 'pydantic==2.6.0\n' })
+      return {}
+    },
+    expect: { state: 'needs-confirmation', doneWeek: null },
+  },
+]
+
+function flipFlop(f: GitFixture): Record<string, string> {
+  base(f, { 'src/cache.py': 'CACHE = {}\n' })
+  const added = f.write('src/cache.py', 'class TTLCache: ...\n').commit('TTL cache', at('2025-03-13'))
+  const removed = f.write('src/cache.py', 'CACHE = {}\n').commit('Revert "TTL cache"', at('2025-03-16', 23))
+  const readded = f.write('src/cache.py', 'class TTLCache:\n    ttl = 60\n').commit('TTL cache, with a TTL', '2025-03-17T02:00:00+00:00')
+  return { added, removed, readded }
+}
+
+export interface BehaviourOutcome {
+  state: TaskEvidenceState
+  doneWeek: number | null
+  doneSha: string | null
+  evidencePaths: string[]
+  /** the first criterion check's runs, one line */
+  history: string
+  shas: Record<string, string>
+}
+
+/** builds the case's repository, derives the task's checks, syncs, and judges the task as of the case's date */
+export async function runBehaviour(c: BehaviourCase): Promise<BehaviourOutcome> {
+  const f = new GitFixture()
+  try {
+    const shas = c.build(f)
+    const checks = deriveTaskChecks(c.task, { toolMap }).checks.map((spec) => ({ id: checkKey(spec), spec }))
+    const result = await syncEvidence({
+      repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
+      checks,
+      planStart: PLAN_START,
+      weekEnds: planWeekEnds(PLAN_START, 8),
+      cache: createMemoryEvidenceCache(),
+      git: createGitPort(),
+    })
+    const byId = new Map(result.checks.map((r) => [r.checkId, r]))
+    const inputs = checks.map((check) => ({ spec: check.spec, enabled: true, result: byId.get(check.id)! }))
+    const summary = taskEvidenceAt(inputs, Date.parse(`${c.asOf}T00:00:00Z`))
+    const doneWeek = summary.doneAt ? (summary.doneAt.beforePlan ? 0 : Math.floor((Date.parse(summary.doneAt.commit.date) - Date.parse(`${PLAN_START}T00:00:00Z`)) / (7 * 86_400_000)) + 1) : null
+    const first = inputs.find((i) => i.spec.role === 'criterion') ?? inputs[0]
+    const history = first?.result.histories?.[0] ? historyLine(explainHistory(first.spec, first.result.histories[0])) : ''
+    return {
+      state: summary.state,
+      doneWeek,
+      doneSha: summary.doneAt?.commit.sha ?? null,
+      evidencePaths: inputs.flatMap((i) => (i.spec.role === 'criterion' ? i.result.evidence.map((e) => e.path) : [])),
+      history,
+      shas,
+    }
+  } finally {
+    f.cleanup()
+  }
+}
+
+/** "{name}" in an expected history line -> the short sha of that commit */
+export function withShas(text: string, shas: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => shas[name]?.slice(0, 7) ?? `{${name}}`)
+}
