@@ -1,4 +1,6 @@
 import { openDatabase } from './db/client'
+import { scheduleDailyBackups } from './db/backups'
+import { createLogger, type Logger } from './log'
 import { createCore, type CoreContext, type Dispatch, type PlatformPort } from './rpc'
 import type { EventName, EventPayload } from '../shared/events'
 import { readSettings } from './db/settings-store'
@@ -16,6 +18,14 @@ export interface CoreOptions {
   now?: () => Date
   /** watch connected repos and re-sync on change (desktop app, browser mode); the CLI does not */
   watchRepos?: boolean
+  /** create the database file when it is missing (default true); commands that only read pass false */
+  create?: boolean
+  /** told when a new database file was created */
+  onCreated?: (path: string) => void
+  /** a daily rolling backup while the host runs (desktop app, browser mode) */
+  dailyBackups?: boolean
+  /** where failure details go; default: stderr */
+  logger?: Logger
 }
 
 export interface Core {
@@ -28,14 +38,19 @@ export interface Core {
 
 /** Opens the database (migrating it) and builds the dispatch every transport serves. */
 export function openCore(options: CoreOptions): Core {
-  const db = openDatabase({ path: options.dbPath, migrationsFolder: options.migrationsFolder })
+  const now = options.now ?? (() => new Date())
+  const logger = options.logger ?? createLogger({ file: null, verbose: true, source: options.platform.mode })
+  const db = openDatabase({ path: options.dbPath, migrationsFolder: options.migrationsFolder, create: options.create, onCreated: options.onCreated, now })
+  const stopBackups =
+    options.dailyBackups && options.dbPath !== ':memory:' ? scheduleDailyBackups({ sqlite: db.$client, dbPath: options.dbPath, now, log: logger.error }) : () => {}
   const listeners = new Set<EventListener>()
   const sync = new SyncCoordinator()
   let watcher: RepoWatchService | null = null
   const context: CoreContext = {
     db,
     dbPath: options.dbPath,
-    now: options.now ?? (() => new Date()),
+    now,
+    logger,
     appVersion: options.appVersion,
     resourcesDir: options.resourcesDir,
     platform: options.platform,
@@ -45,7 +60,7 @@ export function openCore(options: CoreOptions): Core {
     sync,
     reposChanged: () => watcher?.refresh(),
   }
-  const dispatch = createCore(context)
+  const dispatch = createCore(context, logger)
   if (options.watchRepos) {
     watcher = new RepoWatchService(db, (planId, repoId) => {
       context.emit('repos.changed', { planId, repoId, reason: 'HEAD or refs moved' })
@@ -61,6 +76,7 @@ export function openCore(options: CoreOptions): Core {
       return () => listeners.delete(listener)
     },
     close() {
+      stopBackups()
       watcher?.close()
       listeners.clear()
       db.$client.close()

@@ -2,6 +2,7 @@ import type { AppDatabase } from '../db/client'
 import type { EventName, EventPayload } from '../../shared/events'
 import type { SyncCoordinator } from '../services/evidence-sync'
 import type { PdfPort } from '../report/pdf-port'
+import type { Logger } from '../log'
 
 /** What the host (Electron, browser bridge, CLI) can do natively; handlers ask it rather than importing a platform. */
 export interface PlatformPort {
@@ -23,6 +24,8 @@ export interface CoreContext {
   dbPath: string
   /** the app's clock; tests pass a fixed one */
   now: () => Date
+  /** failure details (the user sees one line; the log keeps the rest) */
+  logger: Logger
   appVersion: string
   /** folder with editable data files (tool → package map, sample plan) */
   resourcesDir: string
