@@ -2,11 +2,14 @@ import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { contract, isMethodName, methodNames, type MethodName, type MethodOutput } from '../shared/contract'
 import type { Core } from '../main/bootstrap'
+import type { Logger } from '../main/log'
 import { CliError } from './cli-error'
 
 export interface CommandArgs {
   values: Record<string, string | boolean | undefined>
   positionals: string[]
+  /** where failure details go (the log file; stderr too with --verbose) */
+  logger: Logger
 }
 
 export interface Command {
@@ -21,11 +24,23 @@ export async function call<M extends MethodName>(core: Core, method: M, input: u
   return result.value as MethodOutput<M>
 }
 
-export async function withCore<T>(args: CommandArgs, work: (core: Core) => Promise<T>, dbPath?: string): Promise<T> {
+export interface CoreUse {
+  /** the command stores something: a missing database is created (and the user told so) */
+  stores: boolean
+  /** a fixed database instead of --db (parse uses ':memory:') */
+  dbPath?: string
+}
+
+export async function withCore<T>(args: CommandArgs, use: CoreUse, work: (core: Core) => Promise<T>): Promise<T> {
   // loaded on use, so `--help` and `methods` start without the whole core
   const { dbPathFrom, openHeadlessCore } = await import('./host')
-  const core = openHeadlessCore(dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli')
+  const core = openHeadlessCore(use.dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli', { create: use.stores, logger: args.logger })
   return work(core).finally(() => core.close())
+}
+
+/** `readiness call` stores unless the method only reads (get, list, history, preview…). */
+export function methodStores(method: string): boolean {
+  return !/\.(get|list|history|forTask|preview|getInfo)$/.test(method)
 }
 
 export function print(args: CommandArgs, value: unknown, human: () => string): number {
@@ -63,9 +78,7 @@ export const commands: Record<string, Command> = {
     options: parseFlags,
     run: (args) => {
       const [file] = need(args, 1, '<file>')
-      return withCore(
-        args,
-        async (core) => {
+      return withCore(args, { stores: false, dbPath: ':memory:' }, async (core) => {
           const { plan } = await call(core, 'plans.preview', { source: { path: resolve(file) }, options: parseOptions(args) })
           return print(args, plan, () =>
             [
@@ -74,9 +87,7 @@ export const commands: Record<string, Command> = {
               ...plan.warnings.map((w) => `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`),
             ].join('\n'),
           )
-        },
-        ':memory:',
-      )
+      })
     },
   },
   import: {
@@ -84,7 +95,7 @@ export const commands: Record<string, Command> = {
     options: { start: { type: 'string' }, plan: { type: 'string' }, ...parseFlags },
     run: (args) => {
       const [file] = need(args, 1, '<file>')
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: true }, async (core) => {
         const result = await call(core, 'plans.import', {
           source: { path: resolve(file) },
           options: parseOptions(args),
@@ -98,7 +109,7 @@ export const commands: Record<string, Command> = {
   plans: {
     usage: 'readiness plans [--db PATH] [--json]\n  List stored plans.',
     run: (args) =>
-      withCore(args, async (core) => {
+      withCore(args, { stores: false }, async (core) => {
         const list = await call(core, 'plans.list', {})
         return print(args, list, () =>
           list.length === 0 ? 'No plans yet. Import one with `readiness import <file>`.' : list.map((p) => `${p.id}\t${p.title}\t${p.taskCount} items\t${p.totalHours} h`).join('\n'),
@@ -112,7 +123,7 @@ export const commands: Record<string, Command> = {
     run: (args) => {
       const [planId] = need(args, 1, '<planId>')
       const threshold = numberOption(args, 'fail-if-behind')
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: false }, async (core) => {
         const report = await call(core, 'progress.get', { planId: Number(planId), asOf: args.values['as-of'] })
         print(args, report, () => formatStatus(report))
         if (threshold !== undefined && report.summary.behindWeeks > threshold) {
@@ -128,7 +139,7 @@ export const commands: Record<string, Command> = {
     options: { prefix: { type: 'string' }, branch: { type: 'string' } },
     run: (args) => {
       const [planId, dir] = need(args, 2, '<planId> <repoDir>')
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: true }, async (core) => {
         const link = await call(core, 'repos.connect', { planId: Number(planId), path: resolve(dir), prefix: args.values.prefix, branch: args.values.branch })
         return print(args, link, () => `Connected ${link.path} (repo ${link.repoId}) to plan ${planId}${link.prefix ? ` with prefix ${link.prefix}` : ''}: ${link.message ?? link.state}`)
       })
@@ -138,7 +149,7 @@ export const commands: Record<string, Command> = {
     usage: 'readiness sync <planId> [--db PATH] [--json]\n  Replay the connected repositories and evaluate every check.',
     run: (args) => {
       const [planId] = need(args, 1, '<planId>')
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: true }, async (core) => {
         const stop = core.subscribe((event, payload) => {
           if (event === 'repos.syncProgress' && !args.values.json) {
             const p = payload as { phase: string; done: number; total: number }
@@ -149,7 +160,13 @@ export const commands: Record<string, Command> = {
           const summary = await call(core, 'repos.sync', { planId: Number(planId) })
           if (!args.values.json) process.stderr.write('\n')
           return print(args, summary, () =>
-            [`Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`, ...summary.repos.map((r) => `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}`)].join('\n'),
+            [
+              `Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`,
+              ...summary.repos.map(
+                (r) =>
+                  `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}${r.stale ? `\n    its last results are kept (stale); point it at the new folder with \`readiness relink ${planId} ${r.repoId} <dir>\`, or disconnect it` : ''}`,
+              ),
+            ].join('\n'),
           )
         } finally {
           stop()
@@ -167,7 +184,7 @@ export const commands: Record<string, Command> = {
       if (!pdf && !csv && !jsonFile) throw new CliError('say what to export: --pdf FILE, --csv FILE and/or --json-file FILE')
       const paper = args.values.paper === undefined ? 'A4' : ({ a4: 'A4', letter: 'Letter' } as const)[String(args.values.paper).toLowerCase() as 'a4' | 'letter']
       if (!paper) throw new CliError(`--paper is A4 or Letter, got "${String(args.values.paper)}"`)
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: false }, async (core) => {
         const base = { planId: Number(planId), asOf }
         const written = {
           pdf: pdf ? await call(core, 'report.exportPdf', { ...base, path: resolve(pdf), paper }) : undefined,
@@ -180,6 +197,43 @@ export const commands: Record<string, Command> = {
             .join('\n'),
         )
       })
+    },
+  },
+  relink: {
+    usage:
+      'readiness relink <planId> <repo> <newDir> [--force] [--db PATH] [--json]\n  Point a connected repository (its id, name or old path) at the folder it moved to; its history and results are kept. --force accepts a folder that lacks the last synced commit (rewritten history).',
+    options: { force: { type: 'boolean', default: false } },
+    run: (args) => {
+      const [planId, which, dir] = need(args, 3, '<planId> <repo> <newDir>')
+      return withCore(args, { stores: true }, async (core) => {
+        const links = await call(core, 'repos.list', { planId: Number(planId) })
+        const found = links.find((l) => String(l.repoId) === which || l.path === resolve(which) || l.name === which)
+        if (!found) throw new CliError(`plan ${planId} has no connected repository "${which}" (connected: ${links.map((l) => `${l.repoId} ${l.path}`).join(', ') || 'none'})`, 1)
+        const link = await call(core, 'repos.relink', { planId: Number(planId), repoId: found.repoId, path: resolve(dir), force: args.values.force === true })
+        return print(args, link, () => `Relinked repo ${link.repoId} to ${link.path} (was ${found.path}): ${link.message ?? link.state}. Run \`readiness sync ${planId}\` to refresh its evidence.`)
+      })
+    },
+  },
+  restore: {
+    usage:
+      'readiness restore [BACKUP] [--db PATH] [--json]\n  Without BACKUP: list the automatic backups of the database. With it: put that backup in place of the database (the current state is saved first).',
+    run: async (args) => {
+      const { dbPathFrom } = await import('./host')
+      const { listBackups } = await import('../main/db/backups')
+      const dbPath = resolve(dbPathFrom(args.values.db as string | undefined))
+      const [backup] = args.positionals
+      if (!backup) {
+        const backups = listBackups(dbPath)
+        return print(args, backups, () =>
+          backups.length === 0
+            ? `No automatic backups of ${dbPath} yet.`
+            : [`Backups of ${dbPath}, newest first:`, ...backups.map((b) => `  ${b.takenAt}  ${b.reason.padEnd(16)} ${(b.bytes / 1024).toFixed(0).padStart(7)} KB  ${b.path}`)].join('\n'),
+        )
+      }
+      const { restoreDatabase } = await import('../main/db/restore')
+      const { sourceLayout } = await import('../main/source-layout')
+      const outcome = await restoreDatabase({ backupPath: resolve(backup), dbPath, migrationsFolder: sourceLayout.migrationsFolder, now: new Date() })
+      return print(args, outcome, () => `Restored ${outcome.restored} into ${outcome.into}.${outcome.previous ? ` The database as it was is kept at ${outcome.previous}.` : ''}`)
     },
   },
   methods: {
@@ -197,7 +251,7 @@ export const commands: Record<string, Command> = {
       } catch {
         throw new CliError('the input is not valid JSON')
       }
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: methodStores(method) }, async (core) => {
         const value = await call(core, method, input)
         process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
         return 0
@@ -230,6 +284,7 @@ export function usage(): string {
     'Common options:',
     '  --db PATH   database file (default: READINESS_DB, else the desktop app’s data folder)',
     '  --json      machine-readable output',
+    '  --verbose   print the details of a failure (they always go to the log file in the data folder)',
     '  --help      help for a command',
     '',
   ]

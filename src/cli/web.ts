@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { projectRoot, sourceLayout } from '../main/source-layout'
 import { startWebServer } from '../main/web/server'
-import { dbPathFrom, openHeadlessCore } from './host'
+import { dbPathFrom, hostLogger, openHeadlessCore } from './host'
 
 /** `npm run web`: the app in a browser, served on 127.0.0.1 with a per-run token. First stdout line = the URL. */
 async function main() {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
     strict: true,
   })
   const rendererDir = process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir
@@ -24,7 +24,8 @@ async function main() {
   }
   const port = values.port ? Number(values.port) : 0
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a port number, got "${values.port}"`)
-  const core = openHeadlessCore(dbPathFrom(values.db), 'web')
+  const logger = hostLogger('web', values.verbose === true)
+  const core = openHeadlessCore(dbPathFrom(values.db), 'web', { create: true, logger })
   const web = await startWebServer({ core, rendererDir, port })
   process.stdout.write(`${web.url}\n`)
   process.stderr.write(`Readiness Cockpit (browser mode) — database: ${core.context.dbPath}. Ctrl+C to stop.\n`)

@@ -1,6 +1,7 @@
 import { openDatabase } from './db/client'
 import { scheduleDailyBackups } from './db/backups'
 import { createLogger, type Logger } from './log'
+import { FileAccess } from './rpc/file-access'
 import { createCore, type CoreContext, type Dispatch, type PlatformPort } from './rpc'
 import type { EventName, EventPayload } from '../shared/events'
 import { readSettings } from './db/settings-store'
@@ -51,6 +52,7 @@ export function openCore(options: CoreOptions): Core {
     dbPath: options.dbPath,
     now,
     logger,
+    files: new FileAccess(options.platform.mode),
     appVersion: options.appVersion,
     resourcesDir: options.resourcesDir,
     platform: options.platform,

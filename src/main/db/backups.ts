@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 
@@ -93,6 +93,7 @@ export function snapshotSync(sqlite: Database.Database, dbPath: string, reason: 
   const partial = `${target}.partial`
   rmSync(partial, { force: true })
   sqlite.prepare('VACUUM INTO ?').run(partial)
+  selfContained(partial)
   renameSync(partial, target)
   pruneBackups(dbPath, reason)
   return target
@@ -105,11 +106,22 @@ export async function backupWithApi(sqlite: Database.Database, target: string): 
   rmSync(partial, { force: true })
   try {
     await sqlite.backup(partial)
+    selfContained(partial)
     renameSync(partial, target)
   } finally {
     rmSync(partial, { force: true })
   }
   return statSync(target).size
+}
+
+/** A copy of a WAL database is a WAL database; switched to a rollback journal it stays one file when opened. */
+function selfContained(file: string): void {
+  const copy = new Database(file, { fileMustExist: true })
+  try {
+    copy.pragma('journal_mode = DELETE')
+  } finally {
+    copy.close()
+  }
 }
 
 export async function takeBackup(sqlite: Database.Database, dbPath: string, reason: BackupReason, now: Date): Promise<BackupInfo> {

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../shared/events'
 import type { SyncCoordinator } from '../services/evidence-sync'
 import type { PdfPort } from '../report/pdf-port'
 import type { Logger } from '../log'
+import type { FileAccess } from './file-access'
 
 /** What the host (Electron, browser bridge, CLI) can do natively; handlers ask it rather than importing a platform. */
 export interface PlatformPort {
@@ -26,6 +27,8 @@ export interface CoreContext {
   now: () => Date
   /** failure details (the user sees one line; the log keeps the rest) */
   logger: Logger
+  /** which paths a call may read or write (only the user's own choices) */
+  files: FileAccess
   appVersion: string
   /** folder with editable data files (tool → package map, sample plan) */
   resourcesDir: string

@@ -37,14 +37,14 @@ function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: Pars
 
 export const planHandlers: HandlerGroup = {
   'plans.preview': (input, ctx) => {
-    const source = loadPlanSource(input.source)
+    const source = loadPlanSource(input.source, ctx.files)
     const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
     if (input.planId === undefined) return { plan, diff: null }
     const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
     return { plan, diff: diffPlans(previous, plan) }
   },
   'plans.import': (input, ctx) => {
-    const source = loadPlanSource(input.source)
+    const source = loadPlanSource(input.source, ctx.files)
     const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
     const previous = input.planId === undefined ? null : readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
     const diff = previous ? diffPlans(previous, plan) : null

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { AppError } from '../../../shared/rpc'
 import { createSampleRepo } from '../../services/sample-repo'
@@ -15,10 +16,9 @@ export const sampleHandlers: HandlerGroup = {
     } catch (error) {
       throw new AppError('unavailable', `Could not create the sample repository (is git installed?): ${(error as Error).message}`)
     }
-    const imported = await planHandlers['plans.import']!(
-      { source: { path: join(ctx.resourcesDir, 'sample-plan.md') }, startDate: sample.start },
-      ctx,
-    )
+    // the app's own resource, passed as bytes: browser mode reads no paths from calls
+    const bytes = readFileSync(join(ctx.resourcesDir, 'sample-plan.md'))
+    const imported = await planHandlers['plans.import']!({ source: { name: 'sample-plan.md', base64: bytes.toString('base64') }, startDate: sample.start }, ctx)
     await repoHandlers['repos.connect']!({ planId: imported.planId, path: sample.dir }, ctx)
     await repoHandlers['repos.sync']!({ planId: imported.planId }, ctx)
     return { planId: imported.planId }
