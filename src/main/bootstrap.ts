@@ -32,6 +32,8 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch
   context: CoreContext
+  /** changes whenever anything was written to the database, by any connection (for caches of reads) */
+  dataVersion(): string
   /** listen to pushed events (sync progress, repo changes); returns the unsubscribe */
   subscribe(listener: EventListener): () => void
   close(): void
@@ -70,9 +72,11 @@ export function openCore(options: CoreOptions): Core {
     })
     watcher.refresh()
   }
+  const changeCounter = db.$client.prepare('select total_changes()').pluck()
   return {
     dispatch,
     context,
+    dataVersion: () => `${db.$client.pragma('data_version', { simple: true }) as number}:${changeCounter.get() as number}`,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

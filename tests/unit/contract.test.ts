@@ -54,7 +54,7 @@ describe('the one contract', () => {
           headers: { 'x-readiness-token': web.token, 'content-type': 'application/json' },
           body: JSON.stringify(bad),
         })
-        expect(response.status).toBe(200)
+        expect(response.status).toBe(400)
         const body = (await response.json()) as { ok: boolean; error?: { code: string } }
         expect(body.ok, `${name} accepted ${JSON.stringify(bad)}`).toBe(false)
         expect(body.error?.code).toBe('validation')
