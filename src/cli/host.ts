@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { openCore, type Core } from '../main/bootstrap'
+import { openCore, type Core, type CoreOptions } from '../main/bootstrap'
 import { createLogger, logFilePath, type Logger } from '../main/log'
 import { resolveDbPath, type PathEnvironment } from '../main/paths'
 import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
@@ -23,6 +23,8 @@ export interface HeadlessCoreOptions {
   /** create the database when it is missing (commands that store); read-only commands refuse a missing path */
   create: boolean
   logger: Logger
+  /** browser mode: heavy methods run on worker threads */
+  offload?: CoreOptions['offload']
 }
 
 /** A core for headless use (CLI, browser mode): no native dialogs, same database as the desktop app. */
@@ -39,6 +41,7 @@ export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode'], opt
     create: options.create,
     onCreated: (path) => process.stderr.write(`Created a new database at ${path}\n`),
     logger: options.logger,
+    offload: options.offload,
   })
   attachHeadlessPdfPort(core, process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir, projectRoot)
   return core

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { projectRoot, sourceLayout } from '../main/source-layout'
+import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
+import { createWorkerPool } from '../main/web/offload'
 import { startWebServer } from '../main/web/server'
 import { dbPathFrom, hostLogger, openHeadlessCore } from './host'
 
@@ -24,17 +25,24 @@ async function main() {
   }
   const port = values.port ? Number(values.port) : 0
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a port number, got "${values.port}"`)
-  const logger = hostLogger('web', values.verbose === true)
-  const core = openHeadlessCore(dbPathFrom(values.db), 'web', { create: true, logger })
-  const web = await startWebServer({ core, rendererDir, port })
+  const verbose = values.verbose === true
+  const logger = hostLogger('web', verbose)
+  const dbPath = resolve(dbPathFrom(values.db))
+  // syncs, parsing and progress run on worker threads; they start once the database is open and migrated
+  const workers = createWorkerPool({ ...sourceLayout, dbPath, rendererDir, projectRoot, appVersion: packageVersion(), logFile: logger.file, verbose })
+  const core = openHeadlessCore(dbPath, 'web', { create: true, logger, offload: workers })
+  const web = await startWebServer({ core, rendererDir, port, logger })
   process.stdout.write(`${web.url}\n`)
   process.stderr.write(`Readiness Cockpit (browser mode) — database: ${core.context.dbPath}. Ctrl+C to stop.\n`)
   if (!values['no-open']) openInBrowser(web.url)
   const stop = () => {
-    void web.close().then(() => {
-      core.close()
-      process.exit(0)
-    })
+    void web
+      .close()
+      .then(() => workers.close())
+      .finally(() => {
+        core.close()
+        process.exit(0)
+      })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -2,6 +2,8 @@ import { openDatabase } from './db/client'
 import { scheduleDailyBackups } from './db/backups'
 import { createLogger, type Logger } from './log'
 import { FileAccess } from './rpc/file-access'
+import type { OffloadedCalls } from './web/response-cache'
+import type { OffloadSink } from './web/offload'
 import { createCore, type CoreContext, type Dispatch, type PlatformPort } from './rpc'
 import type { EventName, EventPayload } from '../shared/events'
 import { readSettings } from './db/settings-store'
@@ -27,10 +29,18 @@ export interface CoreOptions {
   dailyBackups?: boolean
   /** where failure details go; default: stderr */
   logger?: Logger
+  /** PRAGMA quick_check when opening (default true; a worker of a host that checked already skips it) */
+  verifyIntegrity?: boolean
+  /** heavy methods run elsewhere (browser mode's worker threads) */
+  offload?: OffloadedCalls & { connect(sink: OffloadSink): void }
+  /** also told when a plan's repositories changed (a worker tells its host, which watches them) */
+  reposChanged?: (planId: number) => void
 }
 
 export interface Core {
   dispatch: Dispatch
+  /** the same call, answered as the JSON text of its result (what the HTTP bridge sends) */
+  dispatchJson(method: string, rawInput: unknown): Promise<string>
   context: CoreContext
   /** changes whenever anything was written to the database, by any connection (for caches of reads) */
   dataVersion(): string
@@ -43,7 +53,14 @@ export interface Core {
 export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date())
   const logger = options.logger ?? createLogger({ file: null, verbose: true, source: options.platform.mode })
-  const db = openDatabase({ path: options.dbPath, migrationsFolder: options.migrationsFolder, create: options.create, onCreated: options.onCreated, now })
+  const db = openDatabase({
+    path: options.dbPath,
+    migrationsFolder: options.migrationsFolder,
+    create: options.create,
+    onCreated: options.onCreated,
+    verifyIntegrity: options.verifyIntegrity,
+    now,
+  })
   const stopBackups =
     options.dailyBackups && options.dbPath !== ':memory:' ? scheduleDailyBackups({ sqlite: db.$client, dbPath: options.dbPath, now, log: logger.error }) : () => {}
   const listeners = new Set<EventListener>()
@@ -62,9 +79,13 @@ export function openCore(options: CoreOptions): Core {
       for (const listener of listeners) listener(event, payload)
     },
     sync,
-    reposChanged: () => watcher?.refresh(),
+    reposChanged: (planId) => {
+      watcher?.refresh()
+      options.reposChanged?.(planId)
+    },
   }
-  const dispatch = createCore(context, logger)
+  const { dispatch, dispatchJson } = routedDispatch(createCore(context, logger), options.offload, logger)
+  options.offload?.connect({ emit: context.emit, reposChanged: context.reposChanged })
   if (options.watchRepos) {
     watcher = new RepoWatchService(db, (planId, repoId) => {
       context.emit('repos.changed', { planId, repoId, reason: 'HEAD or refs moved' })
@@ -75,6 +96,7 @@ export function openCore(options: CoreOptions): Core {
   const changeCounter = db.$client.prepare('select total_changes()').pluck()
   return {
     dispatch,
+    dispatchJson,
     context,
     dataVersion: () => `${db.$client.pragma('data_version', { simple: true }) as number}:${changeCounter.get() as number}`,
     subscribe(listener) {
@@ -88,4 +110,20 @@ export function openCore(options: CoreOptions): Core {
       db.$client.close()
     },
   }
+}
+
+/** Local calls run here; offloaded ones go to the workers (a worker that died answers with an internal error). */
+function routedDispatch(local: Dispatch, offload: OffloadedCalls | undefined, logger: Logger) {
+  const offloaded = async (method: string, rawInput: unknown): Promise<string> => {
+    try {
+      return await offload!.callJson(method, rawInput)
+    } catch (error) {
+      logger.error(`[offload] ${method} failed`, error)
+      return JSON.stringify({ ok: false, error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` } })
+    }
+  }
+  const dispatchJson = async (method: string, rawInput: unknown) =>
+    offload?.handles(method) ? offloaded(method, rawInput) : JSON.stringify(await local(method, rawInput))
+  const dispatch: Dispatch = async (method, rawInput) => (offload?.handles(method) ? (JSON.parse(await offloaded(method, rawInput)) as Awaited<ReturnType<Dispatch>>) : local(method, rawInput))
+  return { dispatch, dispatchJson }
 }

@@ -57,7 +57,7 @@ describe('the browser-mode server answers every malformed request with a 4xx and
   })
 
   function request(line: string, headers: Record<string, string> = {}, body = ''): string {
-    const all = { Host: `127.0.0.1:${web.port}`, Connection: 'close', ...headers }
+    const all: Record<string, string> = { Host: `127.0.0.1:${web.port}`, Connection: 'close', ...headers }
     if (body && !('Content-Length' in headers) && !('Transfer-Encoding' in headers)) all['Content-Length'] = String(Buffer.byteLength(body))
     return `${line}\r\n${Object.entries(all)
       .map(([k, v]) => `${k}: ${v}`)

@@ -20,6 +20,8 @@ export interface OpenDatabaseOptions {
   /** told when a new database file was created, so the host can say so */
   onCreated?: (path: string) => void
   now?: () => Date
+  /** PRAGMA quick_check on open (default true) */
+  verifyIntegrity?: boolean
 }
 
 /** how long one statement waits for another connection's write lock before SQLite reports "busy" */
@@ -87,7 +89,7 @@ function prepare(sqlite: Database.Database, options: OpenDatabaseOptions, existi
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     sqlite.pragma('synchronous = NORMAL')
-    if (existing) verifyIntegrity(sqlite, path)
+    if (existing && options.verifyIntegrity !== false) verifyIntegrity(sqlite, path)
     if (existing?.kind === 'ours' && existing.pending > 0) snapshotSync(sqlite, path, 'before-migration', options.now?.() ?? new Date())
     const db = drizzle(sqlite, { schema }) as AppDatabase
     migrate(db, { migrationsFolder })

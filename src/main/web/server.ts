@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { Core } from '../bootstrap'
 import type { Logger } from '../log'
 import { localIsoDate } from '../services/plan-context'
-import { CACHEABLE_METHODS, ResponseCache, type OffloadedCalls } from './response-cache'
+import { CACHEABLE_METHODS, ResponseCache } from './response-cache'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -42,8 +42,6 @@ export interface WebServerOptions {
   rendererDir: string
   port?: number
   token?: string
-  /** heavy methods (sync, progress, parsing) run here, off the request thread; absent: everything in-process */
-  offload?: OffloadedCalls
   /** where failures of the server itself are logged */
   logger?: Logger
 }
@@ -139,7 +137,7 @@ function parseBody(body: string): unknown {
  * handler is total: whatever a request carries (broken escapes, bad headers, bodies over the limit) gets a 4xx, and
  * no request can stop the process.
  */
-export function startWebServer({ core, rendererDir, port = 0, token = randomBytes(24).toString('base64url'), offload, logger }: WebServerOptions): Promise<WebServer> {
+export function startWebServer({ core, rendererDir, port = 0, token = randomBytes(24).toString('base64url'), logger }: WebServerOptions): Promise<WebServer> {
   const sseClients = new Set<ServerResponse>()
   const cache = new ResponseCache()
   let boundPort = port
@@ -154,7 +152,7 @@ export function startWebServer({ core, rendererDir, port = 0, token = randomByte
   /** the answer of one call as JSON text: heavy methods off this thread, pure reads from the cache while nothing changed */
   const answer = async (method: string, body: string): Promise<Buffer> => {
     const input = parseBody(body)
-    const compute = async () => Buffer.from(offload?.handles(method) ? await offload.callJson(method, input) : JSON.stringify(await core.dispatch(method, input)))
+    const compute = async () => Buffer.from(await core.dispatchJson(method, input))
     if (!CACHEABLE_METHODS.has(method) || body.length > 4096) return compute()
     const key = `${method}\n${body}\n${core.dataVersion()}\n${localIsoDate(core.context.now())}`
     return cache.get(key, compute)
