@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { EventName, EventPayload } from '../../shared/events'
 import type { OffloadedCalls } from './response-cache'
@@ -53,36 +54,42 @@ interface Running {
   pending: Map<number, { resolve: (json: string) => void; reject: (error: Error) => void }>
 }
 
+/**
+ * The worker's entry script. From source it is the .mjs beside this file, which runs the TypeScript through tsx; a
+ * bundled host can pass its own compiled entry.
+ */
+export const SOURCE_WORKER_ENTRY = join('src', 'main', 'web', 'offload-worker-entry.mjs')
+
 export interface WorkerPool extends OffloadedCalls {
   /** where the workers' events and repo changes go (the core wires this) */
   connect(sink: OffloadSink): void
 }
 
 /** Workers start on first use (after the request thread opened and migrated the database) and restart after a crash. */
-export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>): WorkerPool {
+export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, entry = join(setup.projectRoot, SOURCE_WORKER_ENTRY)): WorkerPool {
   const running = new Map<WorkerRole, Running>()
   let sink: OffloadSink | null = null
   let nextId = 1
 
   const start = (role: WorkerRole): Running => {
-    const worker = new Worker(new URL('./offload-worker-entry.mjs', import.meta.url), { workerData: { ...setup, role } satisfies WorkerSetup })
-    const entry: Running = { worker, pending: new Map() }
+    const worker = new Worker(entry, { workerData: { ...setup, role } satisfies WorkerSetup })
+    const thread: Running = { worker, pending: new Map() }
     worker.on('message', (message: OffloadMessage) => {
       if (message.kind === 'answer') {
-        entry.pending.get(message.id)?.resolve(message.json)
-        entry.pending.delete(message.id)
+        thread.pending.get(message.id)?.resolve(message.json)
+        thread.pending.delete(message.id)
       } else if (message.kind === 'event') sink?.emit(message.event, message.payload)
       else if (message.kind === 'repos-changed') sink?.reposChanged(message.planId)
     })
     const fail = (error: Error) => {
-      if (running.get(role) === entry) running.delete(role)
-      for (const { reject } of entry.pending.values()) reject(error)
-      entry.pending.clear()
+      if (running.get(role) === thread) running.delete(role)
+      for (const { reject } of thread.pending.values()) reject(error)
+      thread.pending.clear()
     }
     worker.on('error', fail)
     worker.on('exit', (code) => fail(new Error(`the ${role} worker stopped (exit code ${code})`)))
-    running.set(role, entry)
-    return entry
+    running.set(role, thread)
+    return thread
   }
 
   return {
@@ -94,11 +101,11 @@ export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>): WorkerPool {
     handles: (method) => method in ROUTES,
     callJson(method, input) {
       const role = ROUTES[method]
-      const entry = running.get(role) ?? start(role)
+      const target = running.get(role) ?? start(role)
       const id = nextId++
       return new Promise<string>((resolve, reject) => {
-        entry.pending.set(id, { resolve, reject })
-        entry.worker.postMessage({ kind: 'call', id, method, input } satisfies OffloadRequest)
+        target.pending.set(id, { resolve, reject })
+        target.worker.postMessage({ kind: 'call', id, method, input } satisfies OffloadRequest)
       })
     },
     async close() {
