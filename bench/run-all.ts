@@ -12,6 +12,7 @@ const benches: [string, string[]][] = [
   ['progress-bench.ts', []],
   ['sync-bench.ts', ['--synthetic', '3000']],
   ['report-bench.ts', []],
+  ['web-bench.ts', []],
 ]
 
 let failed = 0

@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { Core } from '../bootstrap'
 import type { Logger } from '../log'
 import { localIsoDate } from '../services/plan-context'
-import { CACHEABLE_METHODS, ResponseCache } from './response-cache'
+import { CACHEABLE_METHODS, ResponseCache, compressed, type Answer } from './response-cache'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -150,10 +150,11 @@ export function startWebServer({ core, rendererDir, port = 0, token = randomByte
   })
 
   /** the answer of one call as JSON text: heavy methods off this thread, pure reads from the cache while nothing changed */
-  const answer = async (method: string, body: string): Promise<Buffer> => {
+  const answer = async (method: string, body: string): Promise<Answer> => {
     const input = parseBody(body)
-    const compute = async () => Buffer.from(await core.dispatchJson(method, input))
-    if (!CACHEABLE_METHODS.has(method) || body.length > 4096) return compute()
+    const json = async () => Buffer.from(await core.dispatchJson(method, input))
+    if (!CACHEABLE_METHODS.has(method) || body.length > 4096) return { json: await json(), gzip: null }
+    const compute = async () => compressed(await json())
     const key = `${method}\n${body}\n${core.dataVersion()}\n${localIsoDate(core.context.now())}`
     return cache.get(key, compute)
   }
@@ -163,8 +164,10 @@ export function startWebServer({ core, rendererDir, port = 0, token = randomByte
     if (!sameSecret(req.headers['x-readiness-token'], token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
     const method = safeDecode(pathname.slice('/rpc/'.length))
     if (method === null) throw new RequestError(400, 'Bad request: broken escape in the method name')
-    const json = await answer(method, await readBody(req))
-    send(res, statusOf(json), json, 'application/json; charset=utf-8')
+    const { json, gzip } = await answer(method, await readBody(req))
+    const acceptsGzip = gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    if (acceptsGzip) send(res, statusOf(json), gzip, 'application/json; charset=utf-8', { 'content-encoding': 'gzip', vary: 'accept-encoding' })
+    else send(res, statusOf(json), json, 'application/json; charset=utf-8')
   }
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
