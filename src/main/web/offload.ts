@@ -49,7 +49,11 @@ export interface OffloadSink {
   reposChanged(planId: number): void
 }
 
+/** a sync's cancel must reach the thread running it, so these always wait for the writer to be up */
+const PINNED = new Set(['repos.sync', 'repos.cancelSync', 'sample.open'])
+
 interface Running {
+  ready: boolean
   worker: Worker
   pending: Map<number, { resolve: (json: string) => void; reject: (error: Error) => void }>
 }
@@ -73,9 +77,10 @@ export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, entry = join(
 
   const start = (role: WorkerRole): Running => {
     const worker = new Worker(entry, { workerData: { ...setup, role } satisfies WorkerSetup })
-    const thread: Running = { worker, pending: new Map() }
+    const thread: Running = { ready: false, worker, pending: new Map() }
     worker.on('message', (message: OffloadMessage) => {
-      if (message.kind === 'answer') {
+      if (message.kind === 'ready') thread.ready = true
+      else if (message.kind === 'answer') {
         thread.pending.get(message.id)?.resolve(message.json)
         thread.pending.delete(message.id)
       } else if (message.kind === 'event') sink?.emit(message.event, message.payload)
@@ -98,7 +103,8 @@ export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, entry = join(
       // the database is open and migrated now: start both, so the first heavy call does not wait for a thread
       for (const role of ['writer', 'reader'] as const) if (!running.has(role)) start(role)
     },
-    handles: (method) => method in ROUTES,
+    // until its thread has loaded (seconds from source), a call that can run here does, rather than wait for it
+    handles: (method) => method in ROUTES && (PINNED.has(method) || running.get(ROUTES[method])?.ready === true),
     callJson(method, input) {
       const role = ROUTES[method]
       const target = running.get(role) ?? start(role)

@@ -71,6 +71,11 @@ function ConnectForm() {
   )
 }
 
+function staleNote(count: number): string {
+  if (count === 0) return ''
+  return count === 1 ? ' One repository could not be read; its last results are kept.' : ` ${count} repositories could not be read; their last results are kept.`
+}
+
 function SyncPanel() {
   const sync = useStore((s) => s.sync)
   const syncNow = useStore((s) => s.syncNow)
@@ -104,6 +109,7 @@ function SyncPanel() {
       {!running && sync?.summary && (
         <p className="small" role="status" data-testid="sync-summary">
           {sync.summary.cancelled ? 'Sync cancelled.' : `Synced: ${sync.summary.checksEvaluated} checks over ${sync.summary.commitsEvaluated} commits in ${(sync.summary.durationMs / 1000).toFixed(1)} s.`}
+          {staleNote(sync.summary.repos.filter((repo) => repo.stale).length)}
         </p>
       )}
       {sync?.error && (
