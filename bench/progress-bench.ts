@@ -44,6 +44,10 @@ function buildInput(trials: number): ProgressInput {
       body: [],
       line: index + 1,
       lineEnd: index + 1,
+      source: 'heading',
+      estimateRange: null,
+      estimatePoints: null,
+      owner: null,
     })
   }
   const plan: ParsedPlan = {
@@ -72,6 +76,8 @@ function buildInput(trials: number): ProgressInput {
     totals: { estimateHours: 0, statedHours: null, statedDays: null },
     repairs: [],
     warnings: [],
+    skipped: [],
+    interpretation: null,
   }
   const asOfDay = 7 * 60 + 2 // Wednesday of week 61
   const progressTasks: ProgressTaskInput[] = tasks.map((task) => {

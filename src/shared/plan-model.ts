@@ -73,6 +73,13 @@ export const TaskSchema = z.object({
   body: z.array(TextLineSchema),
   line: z.number().int(),
   lineEnd: z.number().int(),
+  /** where the item was read from: a heading, a list line or a table row */
+  source: z.enum(['heading', 'list', 'table']).default('heading'),
+  /** a stated range ("4-6 hours"); estimateHours is its midpoint */
+  estimateRange: z.object({ low: z.number(), high: z.number() }).nullable().default(null),
+  /** story points as written, when the estimate was given in points */
+  estimatePoints: z.number().nullable().default(null),
+  owner: z.string().nullable().default(null),
 })
 export type Task = z.infer<typeof TaskSchema>
 
@@ -137,6 +144,48 @@ export const WarningSchema = z.object({
 })
 export type PlanWarning = z.infer<typeof WarningSchema>
 
+/** A heading, list line or table row that looked like work but did not become an item, and why. */
+export const SkippedSchema = z.object({
+  line: z.number().int(),
+  text: z.string(),
+  kind: z.enum(['heading', 'list-item', 'table-row']),
+  reason: z.string(),
+})
+export type Skipped = z.infer<typeof SkippedSchema>
+
+export const SectionRoleSchema = z.enum(['work', 'backlog', 'gate', 'criteria', 'metrics', 'risks', 'people', 'cadence', 'next-actions', 'reference', 'status', 'milestones', 'recap', 'ignore'])
+export type SectionRoleName = z.infer<typeof SectionRoleSchema>
+export const ItemLayerSchema = z.enum(['headings', 'list', 'table', 'mixed', 'none'])
+export type ItemLayer = z.infer<typeof ItemLayerSchema>
+export const ConfidenceSchema = z.enum(['high', 'medium', 'low'])
+export type Confidence = z.infer<typeof ConfidenceSchema>
+
+/** How the reader understood the plan, section by section, and how sure it is. */
+export const InterpretationSchema = z.object({
+  confidence: ConfidenceSchema,
+  /** 0..1 */
+  score: z.number(),
+  reasons: z.array(z.string()),
+  sections: z.array(
+    z.object({
+      title: z.string(),
+      line: z.number().int(),
+      depth: z.number(),
+      role: SectionRoleSchema,
+      layer: ItemLayerSchema,
+      items: z.number().int(),
+      hours: z.number().nullable(),
+      isPhase: z.boolean(),
+      why: z.string(),
+    }),
+  ),
+  /** the estimate columns the plan's tables have (for the mapping step) */
+  estimateColumns: z.array(z.string()),
+  /** how estimates were converted: the unit of bare numbers, hours per point */
+  units: z.object({ defaultUnit: z.string(), hoursPerPoint: z.number().nullable(), pointScale: z.array(z.tuple([z.number(), z.number()])).nullable(), hoursPerDayStated: z.number().nullable() }),
+})
+export type Interpretation = z.infer<typeof InterpretationSchema>
+
 export const ParsedPlanSchema = z.object({
   title: z.string(),
   /** ISO yyyy-mm-dd, or null when the plan states no date */
@@ -163,8 +212,46 @@ export const ParsedPlanSchema = z.object({
   }),
   repairs: z.array(RepairSchema),
   warnings: z.array(WarningSchema),
+  /** work-looking lines that did not become items, with the reason ("not imported") */
+  skipped: z.array(SkippedSchema).default([]),
+  interpretation: InterpretationSchema.nullable().default(null),
 })
 export type ParsedPlan = z.infer<typeof ParsedPlanSchema>
+
+/**
+ * The lead's corrections to how a plan is read, stored with the plan and reapplied on re-import.
+ * Sections are named by heading text; `*` matches any run of characters ("Sprint *").
+ */
+export const ImportProfileSchema = z.object({
+  version: z.literal(1).default(1),
+  /** the plan's start date, yyyy-mm-dd */
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  hoursPerDay: z.number().positive().max(24).optional(),
+  daysPerWeek: z.number().int().min(1).max(7).optional(),
+  hoursPerPoint: z.number().positive().max(1000).optional(),
+  sprintWeeks: z.number().int().min(1).max(12).optional(),
+  estimate: z
+    .object({
+      /** the table column that holds estimates (header text) */
+      column: z.string().min(1).optional(),
+      unit: z.enum(['hours', 'days', 'weeks', 'points', 'minutes']).optional(),
+    })
+    .optional(),
+  /** which layer holds the items everywhere unless a section says otherwise */
+  items: z.enum(['auto', 'headings', 'list', 'table']).optional(),
+  /** headings that are the plan's phases (others are not phases) */
+  phases: z.array(z.string().min(1)).optional(),
+  sections: z
+    .array(
+      z.object({
+        heading: z.string().min(1),
+        role: z.enum(['work', 'backlog', 'gate', 'criteria', 'recap', 'ignore']).optional(),
+        items: z.enum(['headings', 'list', 'table', 'none']).optional(),
+      }),
+    )
+    .default([]),
+})
+export type ImportProfile = z.infer<typeof ImportProfileSchema>
 
 export const ParseOptionsSchema = z.object({
   /** the lead's explicit choice: wins over what the plan states (only the plan's own nesting beats it) */
@@ -172,5 +259,7 @@ export const ParseOptionsSchema = z.object({
   /** the global setting: used only when the plan says nothing */
   defaultDaysPerWeek: z.number().int().min(1).max(7).optional(),
   hoursPerDay: z.number().positive().max(24).optional(),
+  /** the lead's reading of the plan (mapping step) */
+  profile: ImportProfileSchema.optional(),
 })
 export type ParseOptions = z.infer<typeof ParseOptionsSchema>

@@ -21,10 +21,14 @@ describe('bad input never throws and says what is wrong', () => {
     expect(ms).toBeLessThan(100)
   })
 
-  it('rejects markdown without work items, naming why', () => {
-    const outcome = parsePlanBytes(bytes('# Notes\n\nSome thoughts.\n\n- a bullet\n- another\n\n## Checklist\n- [ ] Wire it (4h)\n'))
+  it('rejects markdown without work items, naming what it looks for', () => {
+    const outcome = parsePlanBytes(bytes('# Notes\n\nSome thoughts about the release.\n\n> A quote, not a task.\n\n```\n- [ ] code is never structure (4h)\n```\n'))
     expect(outcome).toMatchObject({ ok: false, error: { code: 'no-tasks' } })
-    if (!outcome.ok) expect(outcome.error.message).toMatch(/no .*items/i)
+    if (!outcome.ok) {
+      expect(outcome.error.message).toMatch(/no work items/i)
+      expect(outcome.error.message).toMatch(/checkbox|numbered|table/i)
+      expect(outcome.error.message).toMatch(/mapping/i)
+    }
   })
 
   it('rejects invalid options instead of guessing', () => {

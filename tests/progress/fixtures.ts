@@ -24,6 +24,10 @@ export function planTask(fields: Partial<Task> & { key: string }): Task {
     body: [],
     line: 1,
     lineEnd: 1,
+    source: 'heading',
+    estimateRange: null,
+    estimatePoints: null,
+    owner: null,
     ...fields,
   }
 }
@@ -51,6 +55,8 @@ export function plan(fields: Partial<ParsedPlan> & { tasks: Task[] }): ParsedPla
     totals: { estimateHours: 0, statedHours: null, statedDays: null },
     repairs: [],
     warnings: [],
+    skipped: [],
+    interpretation: null,
     ...fields,
   }
 }

@@ -1,142 +1,94 @@
 import type { Gate, ParseOptions, ParsedPlan, Phase, PlanWarning, Repair, Task } from '../../shared/plan-model'
 import { buildSections, descendants, parseBlocks, type Section } from './outline'
-import { findStructure, type RawItem, type Structure } from './items'
 import { readItemContent, type ItemContent } from './content'
-import { containerEstimate, resolveEstimates, type EstimateInput } from './estimates'
+import { containerEstimate, resolveEstimates, type ContainerEstimate, type EstimateInput } from './estimates'
 import { buildDayWeeks, chooseDaysPerWeek, recordNesting, weeksOfDays } from './schedule'
 import { TaskMatcher } from './matching'
-import { readBacklog, readClaims, readGates, readMilestones, readRecaps, type SectionContext } from './sections'
+import { readBacklog, readClaims, readGates, readMilestones, readRecaps, type SectionContext, type SectionKind } from './sections'
 import { readHeader } from './header'
 import { lintPlan } from './lint'
-import { statedDaysPerWeek, type Estimate, type Range, type Units } from './patterns'
+import { statedDaysPerWeek } from './patterns'
 import { bounded, cleanTitle, slugify } from './text'
 import { choosePlanStart, WeekCalendar } from './calendar'
 import type { AbsoluteDates } from './dates'
+import { parseHoursPerDayStatement, parsePointScale, parseUnitStatement, type EffortScale } from './grammar/effort'
+import { dateContextOf } from './grammar/loose-dates'
+import { hasTime, type Range, type TimeMarker } from './grammar/time'
+import { readPlanStructure, type ReadResult } from './reader/read'
+import { profileRules } from './reader/profile-rules'
+import { itemSections as sectionsOwnedBy, rawItems, type RawItem } from './reader/raw-items'
+import { makeTimeResolver, type TimeResolver } from './reader/time-resolver'
+import { markExtent, pointColumnsOf, scheduleMarks } from './reader/plan-facts'
+import { describeInterpretation, collectSkipped } from './reader/interpretation'
+import { headingEffort, type ReaderContext, type Unit } from './reader/units'
 
 export type BuildInput = { text: string; encoding: string; repairs: Repair[]; warnings: PlanWarning[]; options: ParseOptions }
 
-type ScheduledItem = { raw: RawItem; content: ItemContent; days: Range | null; explicitWeeks: Range | null }
+type ScheduledItem = { raw: RawItem; content: ItemContent; days: Range | null; explicitWeeks: Range | null; ownDays: Range | null }
 type DatedLine = { dates: AbsoluteDates; line: number }
 
+/** Everything about the plan that has to be known before its items are read. */
+type Setup = {
+  lines: string[]
+  root: Section
+  reader: ReaderContext
+  scale: EffortScale
+  statedPerWeek: number | null
+  hoursPerDayStated: number | null
+}
+
 export function buildPlan(input: BuildInput): ParsedPlan {
-  const { text, options } = input
-  const hoursPerDay = options.hoursPerDay ?? 8
-  const statedPerWeek = findStatedDaysPerWeek(text)
-  const units: Units = { hoursPerDay, daysPerWeek: options.daysPerWeek ?? statedPerWeek ?? options.defaultDaysPerWeek ?? 5 }
-
-  const lines = text.split('\n')
-  const root = buildSections(parseBlocks(text), lines.length)
-  const structure = findStructure(root, units)
-  const itemSections = new Set<Section>()
-  for (const item of structure.items) if (item.section) for (const section of [item.section, ...descendants(item.section)]) itemSections.add(section)
-
-  const contents = structure.items.map((raw) => readItemContent(raw.blocks, units))
-  const header = readHeader(root, structure, itemSections, hoursPerDay)
-  const planStart = choosePlanStart(header.date, datedLines(structure, contents))
-  const calendar = new WeekCalendar(planStart.date)
-  // On one heading a relative "Week 3" beats its absolute dates; the nearest scheduled ancestor wins.
-  const sectionWeeks = (section: Section): Range | null => {
-    const info = structure.headingInfo.get(section)
-    return info?.weeks ?? calendar.weeksOf(info?.dates ?? null, section.line)
+  const setup = prepare(input)
+  const { options } = input
+  const profile = options.profile
+  const read = readPlanStructure(setup.root, setup.reader, profileRules(profile))
+  const kinds = sectionKinds(setup.root, read)
+  const unitTime = (section: Section): TimeMarker => {
+    const unit = read.headingUnits.get(section)
+    return unit?.bodyTime && !hasTime(unit.info.time) ? unit.bodyTime : (unit?.info.time ?? emptyTime())
   }
-  const nearest = <T>(sections: Section[], read: (section: Section) => T | null): T | null => {
-    for (const section of sections) {
-      const value = read(section)
-      if (value !== null) return value
-    }
-    return null
+  const resolver = makeTimeResolver(allMarkers(setup.root, read, unitTime), input.text, profile)
+  const rules = profileRules(profile)
+  const raws = rawItems(read, (unit, ancestors) => phaseOf(unit, ancestors, read, rules))
+  const contents = raws.map((raw) => contentOf(raw, setup.reader))
+  const owned = sectionsOwnedBy(raws)
+  const header = readHeader({ root: setup.root, titleSection: read.titleSection, kindOf: (section) => kinds.get(section) ?? 'work', itemSections: owned, hoursPerDay: setup.scale.hoursPerDay, dates: setup.reader.dates })
+  const scheduleNotes = scheduleMarks(setup.root, read, kinds, setup.reader, unitTime)
+  const markDates = scheduleNotes.flatMap(({ time, line }) => (resolver.dates(time) ? [{ dates: resolver.dates(time) as AbsoluteDates, line }] : []))
+  const planStart = choosePlanStart(profile?.startDate ?? header.date, [...datedLines(raws, contents, resolver, unitTime), ...markDates])
+  const calendar = new WeekCalendar(planStart.date)
+  const sectionWeeks = (section: Section, quiet = false): Range | null => {
+    const time = unitTime(section)
+    return resolver.weeks(time) ?? calendar.weeksOf(resolver.dates(time), section.line, null, quiet)
   }
 
   const nesting = new Map<number, number>()
-  const scheduled: ScheduledItem[] = structure.items.map((raw, index) => {
-    const content = contents[index]
-    const ownRelative = raw.info.days ?? content.timelineDays ?? raw.info.weeks ?? content.timelineWeeks
-    const ownDates: DatedLine | null = raw.info.dates ? { dates: raw.info.dates, line: raw.line } : content.timelineDates
-    const absoluteWeeks = ownRelative || !ownDates ? null : calendar.weeksOf(ownDates.dates, ownDates.line)
-    if (absoluteWeeks) return { raw, content, days: null, explicitWeeks: absoluteWeeks }
-    const inheritedDays = nearest(raw.ancestors, (section) => structure.headingInfo.get(section)?.days ?? null)
-    const inheritedWeeks = nearest(raw.ancestors, sectionWeeks)
-    const days = raw.info.days ?? content.timelineDays ?? inheritedDays
-    const explicitWeeks = raw.info.weeks ?? content.timelineWeeks ?? inheritedWeeks
-    if (days) recordNesting(nesting, days, explicitWeeks)
-    return { raw, content, days, explicitWeeks }
-  })
-
-  const daysPerWeek = chooseDaysPerWeek(statedPerWeek, nesting, options)
-  const phaseDays = structure.phases.map((phase) => structure.headingInfo.get(phase)?.days ?? null)
+  const scheduled = raws.map((raw, index) => scheduleItem(raw, contents[index], resolver, calendar, unitTime, sectionWeeks, nesting))
+  const daysPerWeek = chooseDaysPerWeek(setup.statedPerWeek, nesting, { ...options, daysPerWeek: options.daysPerWeek ?? profile?.daysPerWeek })
+  const marks = markExtent(scheduleNotes, resolver, (time, line) => calendar.weeksOf(resolver.dates(time), line, null, true))
+  const phaseDays = read.groups.length > 0 ? [...new Set(raws.map((raw) => raw.phaseSection))].map((section) => (section ? resolver.days(unitTime(section)) : null)) : []
   const maxDay = Math.max(0, ...scheduled.map((item) => item.days?.end ?? 0), ...phaseDays.map((days) => days?.end ?? 0))
   const dayWeeks = maxDay > 0 ? buildDayWeeks(maxDay, nesting, daysPerWeek.value) : []
 
-  const containerCache = new Map<Section, Estimate | null>()
-  const containerOf = (section: Section): Estimate | null => {
-    if (!containerCache.has(section)) containerCache.set(section, containerEstimate(section, structure.headingInfo.get(section), units))
-    return containerCache.get(section) ?? null
-  }
-  const estimateInputs: EstimateInput[] = scheduled.map((item) => ({
-    info: item.raw.info,
-    bodyEstimate: item.content.estimate,
-    days: item.days,
-    ancestors: item.raw.ancestors,
-  }))
-  const estimates = resolveEstimates(estimateInputs, containerOf, units)
+  const scale = { ...setup.scale }
+  const estimates = resolveEstimates(
+    scheduled.map((item): EstimateInput => ({ raw: item.raw, content: item.content, ownDays: item.ownDays })),
+    (section) => (owned.has(section) ? null : containerOf(read, section, scale)),
+    scale,
+  )
 
-  const phaseIndex = new Map<Section, number>(structure.phases.map((phase, index) => [phase, index]))
-  const usedKeys = new Map<string, number>()
-  const numberLines = new Map<string, number>()
+  const phaseSections = orderedPhases(raws)
+  const phaseIndex = new Map<Section, number>(phaseSections.map((phase, index) => [phase, index]))
   const duplicateWarnings: PlanWarning[] = []
-  const tasks: Task[] = scheduled.map((item, index) => {
-    const { raw, content } = item
-    const weeks = item.days ? (weeksOfDays(item.days, dayWeeks) ?? item.explicitWeeks) : item.explicitWeeks
-    const phase = raw.phaseSection ? (phaseIndex.get(raw.phaseSection) ?? null) : null
-    const number = raw.info.number
-    if (number) {
-      const firstLine = numberLines.get(number)
-      if (firstLine !== undefined) duplicateWarnings.push({ code: 'duplicate-number', message: `Item number ${number} is used on line ${firstLine} and again on line ${raw.line}.`, line: raw.line, taskKey: null })
-      else numberLines.set(number, raw.line)
-    }
-    const phaseSlug = raw.phaseSection ? slugify(phaseCoreTitle(raw.phaseSection), 32) : 'plan'
-    const key = uniqueKey(number ?? `${phaseSlug}/${slugify(raw.info.coreTitle)}`, usedKeys)
-    const boxes = content.subtasks.filter((subtask) => subtask.checked !== null)
-    const allBoxesChecked = boxes.length > 0 && boxes.every((subtask) => subtask.checked === true)
-    return {
-      key,
-      number,
-      title: raw.info.title || raw.info.coreTitle || `Item ${index + 1}`,
-      phase,
-      weekStart: weeks?.start ?? null,
-      weekEnd: weeks?.end ?? null,
-      dayStart: item.days?.start ?? null,
-      dayEnd: item.days?.end ?? null,
-      estimateHours: estimates[index].hours,
-      estimateDerived: estimates[index].derived,
-      estimateText: estimates[index].text,
-      claimedDone: raw.info.claimsDone || content.statusDone || allBoxesChecked,
-      files: content.files,
-      criteria: content.criteria,
-      subtasks: content.subtasks,
-      codeBlocks: content.codeBlocks,
-      body: bodyLines(lines, raw.line, raw.lineEnd),
-      line: raw.line,
-      lineEnd: trimmedLineEnd(lines, raw.line, raw.lineEnd),
-    }
-  })
+  const tasks = buildTasks(scheduled, estimates, phaseIndex, dayWeeks, setup.lines, duplicateWarnings)
+  const phases: Phase[] = phaseSections.map((section, index) => buildPhase(section, index, tasks, unitTime, resolver, dayWeeks, sectionWeeks))
 
-  const phases: Phase[] = structure.phases.map((section, index) => {
-    const info = structure.headingInfo.get(section)
-    const own = tasks.filter((task) => task.phase === index)
-    const days = info?.days ?? spanOf(own.map((task) => [task.dayStart, task.dayEnd]))
-    const weeks = info?.weeks ?? (info?.days ? weeksOfDays(info.days, dayWeeks) : null) ?? calendar.weeksOf(info?.dates ?? null, section.line) ?? spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
-    return {
-      title: cleanTitle(section.heading?.text ?? ''),
-      weekStart: weeks?.start ?? null,
-      weekEnd: weeks?.end ?? null,
-      dayStart: days?.start ?? null,
-      dayEnd: days?.end ?? null,
-      line: section.line,
-    }
-  })
-
-  const context: SectionContext = { root, kinds: structure.kinds, headingInfo: structure.headingInfo, itemSections }
+  const context: SectionContext = {
+    root: setup.root,
+    kinds,
+    scheduleOf: (section) => ({ weeks: sectionWeeks(section), days: resolver.days(unitTime(section)) }),
+    itemSections: owned,
+  }
   const gates: Gate[] = readGates(context).map((gate) => ({ ...gate, week: gate.week ?? (gate.day !== null ? (dayWeeks[gate.day - 1] ?? null) : null) }))
   scheduled.forEach((item, index) => {
     for (const gate of item.content.gates) gates.push({ ...gate, week: tasks[index].weekEnd, day: tasks[index].dayEnd })
@@ -145,9 +97,10 @@ export function buildPlan(input: BuildInput): ParsedPlan {
 
   const tasksByKey = new Map(tasks.map((task) => [task.key, task]))
   const matcher = new TaskMatcher(tasks)
-  const recapResult = readRecaps(context, matcher, tasksByKey, hoursPerDay)
+  const recapResult = readRecaps(context, matcher, tasksByKey, scale.hoursPerDay)
   const estimateHours = round2(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0))
-  const weeks = Math.max(0, ...tasks.map((task) => task.weekEnd ?? 0), ...gates.map((gate) => gate.week ?? 0), ...phases.map((phase) => phase.weekEnd ?? 0))
+  const markWeeks = [...marks.weeks, ...marks.days.map((day) => dayWeeks[day - 1] ?? Math.ceil(day / daysPerWeek.value))]
+  const weeks = Math.max(0, ...tasks.map((task) => task.weekEnd ?? 0), ...gates.map((gate) => gate.week ?? 0), ...phases.map((phase) => phase.weekEnd ?? 0), ...markWeeks)
 
   const plan: ParsedPlan = {
     title: header.title,
@@ -155,7 +108,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
     encoding: input.encoding,
     daysPerWeek: daysPerWeek.value,
     daysPerWeekSource: daysPerWeek.source,
-    hoursPerDay,
+    hoursPerDay: scale.hoursPerDay,
     weeks,
     dayWeeks,
     phases,
@@ -165,19 +118,264 @@ export function buildPlan(input: BuildInput): ParsedPlan {
     recaps: recapResult.recaps,
     milestones: readMilestones(context, matcher),
     claims: readClaims(context),
-    totals: { estimateHours, statedHours: recapResult.grandTotal ?? header.statedHours, statedDays: header.statedDays },
+    totals: { estimateHours: tasks.some((task) => task.estimateHours !== null) ? estimateHours : 0, statedHours: recapResult.grandTotal ?? header.statedHours, statedDays: header.statedDays },
     repairs: input.repairs,
     warnings: [],
+    skipped: collectSkipped(setup.root, read, setup.reader),
+    interpretation: null,
   }
+  plan.interpretation = describeInterpretation(plan, read, raws, {
+    defaultUnit: setup.reader.defaultUnit,
+    pointScale: scale.points,
+    hoursPerDayStated: setup.hoursPerDayStated,
+    estimateColumns: estimateColumnsOf(setup.root, setup.reader),
+  })
   plan.warnings = [
     ...input.warnings,
     ...(planStart.warning ? [planStart.warning] : []),
     ...calendar.warnings.map((found) => ({ ...found, taskKey: found.taskKey ?? taskKeyAt(tasks, found.line) })),
     ...duplicateWarnings,
     ...recapResult.warnings,
-    ...lintPlan(plan, { scheduled: scheduled.map((item) => item.raw), containerOf, root, itemSections }),
+    ...pointWarnings(tasks),
+    ...lintPlan(plan, { scheduled: raws, containerOf: (section) => (owned.has(section) ? null : containerOf(read, section, scale)), root: setup.root, itemSections: owned }),
   ]
   return plan
+}
+
+function containerOf(read: ReadResult, section: Section, scale: EffortScale): ContainerEstimate | null {
+  const unit = read.headingUnits.get(section)
+  return containerEstimate(unit ? headingEffort(unit) : null, scale)
+}
+
+function prepare(input: BuildInput): Setup {
+  const { text, options } = input
+  const profile = options.profile
+  const hoursPerDayStated = parseHoursPerDayStatement(text)
+  const hoursPerDay = profile?.hoursPerDay ?? options.hoursPerDay ?? hoursPerDayStated ?? 8
+  const statedPerWeek = findStatedDaysPerWeek(text)
+  const daysPerWeek = profile?.daysPerWeek ?? options.daysPerWeek ?? statedPerWeek ?? options.defaultDaysPerWeek ?? 5
+  const lines = text.split('\n')
+  const dates = dateContextOf(text)
+  const root = buildSections(parseBlocks(text), lines.length)
+  const points = profile?.hoursPerPoint ? ([[1, profile.hoursPerPoint]] as Array<[number, number]>) : parsePointScale(text, hoursPerDay)
+  const pointColumns = pointColumnsOf(text)
+  const estimateColumn = profile?.estimate?.column ?? null
+  if (estimateColumn && profile?.estimate?.unit === 'points') pointColumns.add(estimateColumn.toLowerCase())
+  const defaultUnit = profile?.estimate?.unit ?? parseUnitStatement(text) ?? 'hours'
+  const reader: ReaderContext = { dates, pointColumns, defaultUnit, estimateColumn }
+  return { lines, root, reader, scale: { hoursPerDay, daysPerWeek, points }, statedPerWeek, hoursPerDayStated }
+}
+
+function contentOf(raw: RawItem, reader: ReaderContext): ItemContent {
+  const content = readItemContent(raw.blocks, reader.dates)
+  if (raw.row) {
+    content.criteria.push(...raw.row.criteria)
+    content.files.push(...raw.row.files.filter((file) => !content.files.some((known) => known.path === file.path)))
+    content.subtasks.push(...raw.row.subtasks)
+  }
+  return content
+}
+
+function scheduleItem(
+  raw: RawItem,
+  content: ItemContent,
+  resolver: TimeResolver,
+  calendar: WeekCalendar,
+  unitTime: (section: Section) => TimeMarker,
+  sectionWeeks: (section: Section) => Range | null,
+  nesting: Map<number, number>,
+): ScheduledItem {
+  const ownDays = resolver.days(raw.info.time) ?? (content.time ? resolver.days(content.time) : null)
+  const ownWeeks = resolver.weeks(raw.info.time) ?? (content.time ? resolver.weeks(content.time) : null)
+  const ownDates: DatedLine | null = (() => {
+    const dates = resolver.dates(raw.info.time)
+    if (dates) return { dates, line: raw.line }
+    if (content.time && resolver.dates(content.time)) return { dates: resolver.dates(content.time) as AbsoluteDates, line: raw.line }
+    return content.timelineDates
+  })()
+  const absoluteWeeks = ownDays || ownWeeks || !ownDates ? null : calendar.weeksOf(ownDates.dates, ownDates.line)
+  const derivableDays = raw.source === 'heading' ? ownDays : null
+  if (absoluteWeeks) return { raw, content, days: null, explicitWeeks: absoluteWeeks, ownDays: derivableDays }
+  const inheritedDays = nearest(raw.ancestors, (section) => resolver.days(unitTime(section)))
+  const inheritedWeeks = nearest(raw.ancestors, (section) => sectionWeeks(section))
+  const days = ownDays ?? inheritedDays
+  const explicitWeeks = ownWeeks ?? inheritedWeeks
+  if (days) recordNesting(nesting, days, explicitWeeks)
+  return { raw, content, days, explicitWeeks, ownDays: derivableDays }
+}
+
+function nearest<T>(sections: Section[], read: (section: Section) => T | null): T | null {
+  for (const section of sections) {
+    const value = read(section)
+    if (value !== null) return value
+  }
+  return null
+}
+
+function buildTasks(
+  scheduled: ScheduledItem[],
+  estimates: ReturnType<typeof resolveEstimates>,
+  phaseIndex: Map<Section, number>,
+  dayWeeks: number[],
+  lines: string[],
+  duplicateWarnings: PlanWarning[],
+): Task[] {
+  const usedKeys = new Map<string, number>()
+  const numberLines = new Map<string, number>()
+  return scheduled.map((item, index) => {
+    const { raw, content } = item
+    const weeks = item.days ? (weeksOfDays(item.days, dayWeeks) ?? item.explicitWeeks) : item.explicitWeeks
+    const phase = raw.phaseSection ? (phaseIndex.get(raw.phaseSection) ?? null) : null
+    const number = raw.info.id
+    if (number) {
+      const firstLine = numberLines.get(number)
+      if (firstLine !== undefined) duplicateWarnings.push({ code: 'duplicate-number', message: `Item number ${number} is used on line ${firstLine} and again on line ${raw.line}.`, line: raw.line, taskKey: null })
+      else numberLines.set(number, raw.line)
+    }
+    const phaseSlug = raw.phaseSection ? slugify(phaseCoreTitle(raw.phaseSection), 32) : 'plan'
+    const key = uniqueKey(number ?? `${phaseSlug}/${slugify(raw.info.coreTitle)}`, usedKeys)
+    const boxes = content.subtasks.filter((subtask) => subtask.checked !== null)
+    const allBoxesChecked = raw.source === 'heading' && boxes.length > 0 && boxes.every((subtask) => subtask.checked === true)
+    const estimate = estimates[index]
+    return {
+      key,
+      number,
+      title: raw.info.title || raw.info.coreTitle || `Item ${index + 1}`,
+      phase,
+      weekStart: weeks?.start ?? null,
+      weekEnd: weeks?.end ?? null,
+      dayStart: item.days?.start ?? null,
+      dayEnd: item.days?.end ?? null,
+      estimateHours: estimate.hours,
+      estimateDerived: estimate.derived,
+      estimateText: estimate.text,
+      claimedDone: raw.info.claimsDone || raw.listBlock?.checked === true || content.statusDone || allBoxesChecked,
+      files: content.files,
+      criteria: content.criteria,
+      subtasks: content.subtasks,
+      codeBlocks: content.codeBlocks,
+      body: bodyLines(lines, raw.line, raw.lineEnd),
+      line: raw.line,
+      lineEnd: trimmedLineEnd(lines, raw.line, raw.lineEnd),
+      source: raw.source,
+      estimateRange: estimate.range,
+      estimatePoints: estimate.points,
+      owner: raw.info.owner ?? content.owner,
+    }
+  })
+}
+
+function buildPhase(
+  section: Section,
+  index: number,
+  tasks: Task[],
+  unitTime: (section: Section) => TimeMarker,
+  resolver: TimeResolver,
+  dayWeeks: number[],
+  sectionWeeks: (section: Section) => Range | null,
+): Phase {
+  const own = tasks.filter((task) => task.phase === index)
+  const time = unitTime(section)
+  const days = resolver.days(time) ?? spanOf(own.map((task) => [task.dayStart, task.dayEnd]))
+  const ownDays = resolver.days(time)
+  const weeks = resolver.weeks(time) ?? (ownDays ? weeksOfDays(ownDays, dayWeeks) : null) ?? sectionWeeks(section) ?? spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
+  return {
+    title: cleanTitle(section.heading?.text ?? ''),
+    weekStart: weeks?.start ?? null,
+    weekEnd: weeks?.end ?? null,
+    dayStart: days?.start ?? null,
+    dayEnd: days?.end ?? null,
+    line: section.line,
+  }
+}
+
+/**
+ * An item's phase: the lead's named phases when the profile gives them; else its outermost
+ * schedule or phase heading ("Week 2", "Sprint 3", "Phase 1"); else its top-level section; a table
+ * row without either takes the bold group row above it.
+ */
+function phaseOf(unit: Unit, ancestors: Section[], read: ReadResult, rules: ReturnType<typeof profileRules>): Section | null {
+  const profiled = ancestors.filter((section) => rules.phaseFor(section) !== null)
+  if (profiled.length > 0) return profiled.filter((section) => rules.phaseFor(section) === true).at(-1) ?? null
+  const marked = ancestors.filter((section) => read.marked(section))
+  if (marked.length > 0) return marked[marked.length - 1]
+  if (unit.kind === 'row' && unit.groupLabel) return groupSection(unit.groupLabel, read)
+  return ancestors.find((section) => read.topLevel.includes(section)) ?? null
+}
+
+const groupSections = new WeakMap<ReadResult, Map<string, Section>>()
+
+/** A bold group row ("__Design__") as a phase: a section of its own with the row as heading. */
+function groupSection(label: { text: string; line: number }, read: ReadResult): Section {
+  let byKey = groupSections.get(read)
+  if (!byKey) groupSections.set(read, (byKey = new Map()))
+  const key = `${label.line}:${label.text}`
+  let section = byKey.get(key)
+  if (!section) {
+    section = { heading: { kind: 'heading', depth: 7, text: label.text, raw: label.text, line: label.line }, depth: 7, line: label.line, lineEnd: label.line, blocks: [], children: [], parent: null }
+    byKey.set(key, section)
+  }
+  return section
+}
+
+function orderedPhases(raws: RawItem[]): Section[] {
+  const seen = new Set<Section>()
+  const out: Section[] = []
+  for (const raw of raws) {
+    if (raw.phaseSection && !seen.has(raw.phaseSection)) {
+      seen.add(raw.phaseSection)
+      out.push(raw.phaseSection)
+    }
+  }
+  return out.sort((a, b) => a.line - b.line)
+}
+
+function sectionKinds(root: Section, read: ReadResult): Map<Section, SectionKind> {
+  const kinds = new Map<Section, SectionKind>()
+  const inRecap = (section: Section): boolean => {
+    for (let node: Section | null = section; node; node = node.parent) if (read.recaps.has(node)) return true
+    return false
+  }
+  for (const section of descendants(root)) {
+    const role = read.roles.get(section)?.role ?? 'work'
+    kinds.set(section, inRecap(section) || role === 'recap' ? 'recap' : KIND_OF_ROLE[role] ?? 'other')
+  }
+  return kinds
+}
+
+const KIND_OF_ROLE: Record<string, SectionKind> = {
+  work: 'work', gate: 'gate', backlog: 'backlog', milestones: 'milestones', criteria: 'metrics', metrics: 'metrics', status: 'status', recap: 'recap',
+}
+
+function allMarkers(root: Section, read: ReadResult, unitTime: (section: Section) => TimeMarker): TimeMarker[] {
+  const out: TimeMarker[] = []
+  for (const section of descendants(root)) if (section.heading) out.push(unitTime(section))
+  for (const group of read.groups) for (const unit of group.units) out.push(unit.info.time)
+  return out
+}
+
+function emptyTime(): TimeMarker {
+  return { weeks: null, openEnded: false, days: null, sprints: null, months: null, quarter: null, countdown: null, hourBlock: null, hourOffset: null, dates: null }
+}
+
+/** Every absolute date a work item, its enclosing headings or its body states (the plan date may be inferred from them). */
+function datedLines(raws: RawItem[], contents: ItemContent[], resolver: TimeResolver, unitTime: (section: Section) => TimeMarker): DatedLine[] {
+  const out: DatedLine[] = []
+  const seen = new Set<Section>()
+  const addSection = (section: Section): void => {
+    if (seen.has(section)) return
+    seen.add(section)
+    const dates = resolver.dates(unitTime(section))
+    if (dates) out.push({ dates, line: section.line })
+  }
+  raws.forEach((raw, index) => {
+    const own = resolver.dates(raw.info.time)
+    if (own) out.push({ dates: own, line: raw.line })
+    const fromBody = contents[index].timelineDates
+    if (fromBody) out.push(fromBody)
+    raw.ancestors.forEach(addSection)
+  })
+  return out
 }
 
 function findStatedDaysPerWeek(text: string): number | null {
@@ -188,24 +386,24 @@ function findStatedDaysPerWeek(text: string): number | null {
   return null
 }
 
-/** Every absolute date a work item, its enclosing headings or its body states (the plan date may be inferred from them). */
-function datedLines(structure: Structure, contents: ItemContent[]): DatedLine[] {
-  const out: DatedLine[] = []
-  const seenSections = new Set<Section>()
-  const addSection = (section: Section): void => {
-    if (seenSections.has(section)) return
-    seenSections.add(section)
-    const dates = structure.headingInfo.get(section)?.dates
-    if (dates) out.push({ dates, line: section.line })
+function estimateColumnsOf(root: Section, reader: ReaderContext): string[] {
+  const out = new Set<string>()
+  for (const section of [root, ...descendants(root)]) {
+    for (const block of section.blocks) {
+      if (block.kind !== 'table') continue
+      for (const cell of block.rows[0]?.cells ?? []) {
+        const header = cleanTitle(cell)
+        if (/^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(header) || header.toLowerCase() === reader.estimateColumn?.toLowerCase()) out.add(header)
+      }
+    }
   }
-  structure.items.forEach((raw, index) => {
-    if (raw.info.dates) out.push({ dates: raw.info.dates, line: raw.line })
-    const fromBody = contents[index].timelineDates
-    if (fromBody) out.push(fromBody)
-    raw.ancestors.forEach(addSection)
-  })
-  structure.phases.forEach(addSection)
-  return out
+  return [...out]
+}
+
+function pointWarnings(tasks: Task[]): PlanWarning[] {
+  const unscaled = tasks.filter((task) => task.estimatePoints !== null && task.estimateHours === null)
+  if (unscaled.length === 0) return []
+  return [{ code: 'points-without-scale', message: `${unscaled.length} items are estimated in points and the plan gives no scale; set hours per point in the mapping step.`, line: unscaled[0].line, taskKey: unscaled[0].key }]
 }
 
 /** A warning on a line inside a work item belongs to that item. */

@@ -6,7 +6,7 @@ import { startOfWeek } from 'date-fns/startOfWeek'
 import type { PlanWarning } from '../../shared/plan-model'
 import type { AbsoluteDates } from './dates'
 import { warning } from './guard'
-import type { Range } from './patterns'
+import type { Range } from './grammar/time'
 
 /**
  * Absolute dates to plan weeks. Week 1 is the week containing the plan's date. Weeks start on
@@ -43,10 +43,11 @@ export class WeekCalendar {
     this.latestAllowed = this.planDay ? isoDate(addYears(this.planDay, MAX_YEARS_AHEAD)) : null
   }
 
-  weeksOf(dates: AbsoluteDates | null, line: number, taskKey: string | null = null): Range | null {
+  weeksOf(dates: AbsoluteDates | null, line: number, taskKey: string | null = null, quiet = false): Range | null {
     if (!dates || !this.planDate || !this.planDay || !this.latestAllowed) return null
     const cacheKey = `${line}:${dates.text}`
     if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey) ?? null
+    if (quiet) return this.quietWeeks(dates)
     const start = this.weekNumber(dates.start)
     const end = this.weekNumber(dates.end)
     // "Week of" names a whole week, so the Monday of the plan date's own week is still in range.
@@ -60,6 +61,14 @@ export class WeekCalendar {
     }
     this.resolved.set(cacheKey, weeks)
     return weeks
+  }
+
+  /** The same placement without warnings or caching (dates that only widen the calendar). */
+  private quietWeeks(dates: AbsoluteDates): Range | null {
+    const start = this.weekNumber(dates.start)
+    const end = this.weekNumber(dates.end)
+    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.start < (this.planDate as string)
+    return tooEarly || dates.end > (this.latestAllowed as string) ? null : { start, end }
   }
 
   private weekNumber(date: string): number {

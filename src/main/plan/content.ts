@@ -1,30 +1,36 @@
 import type { CodeBlock, FileRef, FileRole, Subtask, TextLine } from '../../shared/plan-model'
 import type { Block } from './outline'
-import { labelContext, parseLabel, type LabelContext } from './classify'
-import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, listEntryPaths, makeRef } from './files'
-import { isTimelineLine, parseDayRange, parseLabeledEstimate, parseWeekRange, type Estimate, type Range, type Units } from './patterns'
+import { excludesItems, labelContext, readLabel, type LabelContext } from './reader/labels'
+import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, entryRefs, listEntryPaths, makeRef } from './files'
+import { parseLabeledEffort, type Effort } from './grammar/effort'
+import { statusClaimsDone } from './grammar/identity'
+import { DEFAULT_DATE_CONTEXT, hasTime, parseTime, type DateContext, type TimeMarker } from './grammar/time'
 import { isDatedScheduleLine, parseAbsoluteDates, type AbsoluteDates } from './dates'
-import { bounded, cleanTitle, stripEmoji } from './text'
+import { bounded, cleanText, cleanTitle, stripEmoji } from './text'
 
-/** What a work item's blocks say: subtasks, files, criteria, code, a nested gate, estimate, timeline. */
+/** What a work item's blocks say: subtasks, files, criteria, code, a nested gate, estimate, schedule, owner, status. */
 export type ItemContent = {
   subtasks: Subtask[]
   files: FileRef[]
   criteria: TextLine[]
   codeBlocks: CodeBlock[]
   gates: Array<{ title: string; line: number; items: Subtask[] }>
-  estimate: Estimate | null
-  timelineWeeks: Range | null
-  timelineDays: Range | null
+  effort: Effort | null
+  /** "Target: week 1", "Timeline: Days 3-4" */
+  time: TimeMarker | null
   /** the first absolute dates a schedule line of the body states, with that line */
   timelineDates: { dates: AbsoluteDates; line: number } | null
   statusDone: boolean
+  owner: string | null
 }
 
 /** Inline markdown for display and check derivation: emphasis and emoji gone, backticks kept. */
 export function inlineText(raw: string): string {
-  return stripEmoji(bounded(raw, 4000))
-    .replace(/\*\*|__/g, '')
+  // emphasis marks go, but never inside `code` (globs like `src/**/*.py`, names like `__init__.py`)
+  const parts = stripEmoji(bounded(raw, 4000)).split(/(`[^`\n]*`)/)
+  return parts
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\*\*|__/g, '')))
+    .join('')
     .replace(/^\s*\[[ xX]\]\s*/, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -45,24 +51,28 @@ function verbRole(text: string): FileRole {
   return 'mention'
 }
 
-export function readItemContent(blocks: Block[], units: Units): ItemContent {
+type ReadState = {
+  context: LabelContext
+  /** a label written as a list line applies to the lines nested under it only */
+  labelDepth: number
+  gate: ItemContent['gates'][number] | null
+  lastItemText: string
+}
+
+export function readItemContent(blocks: Block[], dates: DateContext = DEFAULT_DATE_CONTEXT): ItemContent {
   const content: ItemContent = {
     subtasks: [], files: [], criteria: [], codeBlocks: [], gates: [],
-    estimate: null, timelineWeeks: null, timelineDays: null, timelineDates: null, statusDone: false,
+    effort: null, time: null, timelineDates: null, statusDone: false, owner: null,
   }
   const refs: FileRef[] = []
-  // mutated from the helpers below, so kept in an object (no stale narrowing)
-  const state: { context: LabelContext; gate: ItemContent['gates'][number] | null; lastItemText: string } = {
-    context: 'tasks',
-    gate: null,
-    lastItemText: '',
-  }
+  const state: ReadState = { context: 'tasks', labelDepth: 0, gate: null, lastItemText: '' }
 
   const mentionPaths = (raw: string, line: number, role: FileRole = 'mention'): void => {
     for (const path of backtickedPaths(raw)) refs.push(makeRef(path, role, line))
   }
-  const enterContext = (next: LabelContext, title: string, line: number): void => {
+  const enterContext = (next: LabelContext, title: string, line: number, depth: number): void => {
     state.context = next
+    state.labelDepth = depth
     state.gate = null
     if (next === 'gate') {
       state.gate = { title: cleanTitle(title), line, items: [] }
@@ -71,67 +81,82 @@ export function readItemContent(blocks: Block[], units: Units): ItemContent {
   }
   const readScheduleDates = (raw: string, line: number): void => {
     if (content.timelineDates || !isDatedScheduleLine(raw)) return
-    const dates = parseAbsoluteDates(raw)
-    if (dates) content.timelineDates = { dates, line }
+    const found = parseAbsoluteDates(raw)
+    if (found) content.timelineDates = { dates: found, line }
+  }
+  const readLabeledRest = (labelText: string, rest: string, line: number, depth = 0): void => {
+    const whole = `${labelText}: ${rest}`
+    const kind = labelContext(labelText)
+    const effort = parseLabeledEffort(whole)
+    if (effort && !content.effort && (kind === 'effort' || /duration|hours|timeline/i.test(labelText))) content.effort = effort.effort
+    // a schedule in a sub-bullet belongs to that sub-point, not to the item
+    if (kind === 'schedule' && rest && depth <= 1) {
+      const time = parseTime(rest, dates)
+      if (hasTime(time)) content.time ??= time
+    }
+    if (!rest) return
+    if (kind === 'owner') content.owner ??= cleanText(rest)
+    const role = FILE_ROLES[state.context]
+    if (role) {
+      for (const part of rest.split(/,\s*(?![^()]*\))/)) refs.push(...entryRefs(part, role, line))
+      return
+    }
+    if (state.context === 'criteria') content.criteria.push({ text: inlineText(rest), line })
+    if (state.context === 'status' && statusClaimsDone(rest)) content.statusDone = true
+    mentionPaths(rest, line)
   }
   const readLine = (raw: string, line: number): void => {
     readScheduleDates(raw, line)
-    const label = parseLabel(raw)
+    const label = readLabel(raw)
     if (label) {
-      enterContext(labelContext(label.label), label.label, line)
+      enterContext(labelContext(label.label), label.label, line, 0)
       readLabeledRest(label.label, label.rest, line)
       return
     }
     if (state.context === 'criteria' && raw.trim()) content.criteria.push({ text: inlineText(raw), line })
     mentionPaths(raw, line)
   }
-  const readLabeledRest = (labelText: string, rest: string, line: number): void => {
-    const whole = `${labelText}: ${rest}`
-    const estimate = parseLabeledEstimate(whole, units)
-    if (estimate && !content.estimate) content.estimate = estimate
-    if (isTimelineLine(whole)) {
-      content.timelineWeeks ??= parseWeekRange(rest)
-      content.timelineDays ??= parseDayRange(rest)
-    }
-    if (!rest) return
-    if (state.context === 'file') {
-      for (const path of listEntryPaths(rest)) refs.push(makeRef(path, 'modify', line))
+  const readItem = (block: Extract<Block, { kind: 'item' }>): void => {
+    state.lastItemText = block.raw
+    if (block.depth === 1) readScheduleDates(block.text, block.line)
+    if (state.labelDepth > 0 && block.depth <= state.labelDepth) enterContext('tasks', '', block.line, 0)
+    const label = readLabel(block.raw)
+    if (label && (excludesItems(labelContext(label.label)) || labelContext(label.label) !== 'other')) {
+      enterContext(labelContext(label.label), label.label, block.line, block.depth)
+      readLabeledRest(label.label, label.rest, block.line, block.depth)
       return
     }
-    if (state.context === 'criteria') content.criteria.push({ text: inlineText(rest), line })
-    if (state.context === 'status' && /^\W*(?:done|complete[d]?|finished|shipped|implemented)\b|^\s*✅/iu.test(rest)) content.statusDone = true
-    mentionPaths(rest, line)
+    const role = FILE_ROLES[state.context]
+    // a checkbox under "Files to ..." is a task that followed the list, not a file entry
+    if (role && state.context !== 'file' && block.checked === null) {
+      refs.push(...entryRefs(block.raw, role, block.line))
+    } else if (state.context === 'file') {
+      refs.push(...entryRefs(block.raw, 'modify', block.line))
+    } else if (state.context === 'criteria') {
+      content.criteria.push({ text: inlineText(block.raw), line: block.line })
+    } else if (state.context === 'status') {
+      mentionPaths(block.raw, block.line)
+    } else if (state.gate) {
+      state.gate.items.push({ text: inlineText(block.raw), line: block.line, checked: block.checked })
+    } else {
+      content.subtasks.push({ text: inlineText(block.raw), line: block.line, checked: block.checked })
+      mentionPaths(block.raw, block.line, pathRoleForSubtask(block.raw))
+    }
   }
 
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
-        enterContext(labelContext(cleanTitle(block.text)), block.text, block.line)
+        enterContext(labelContext(cleanTitle(block.text)), block.text, block.line, 0)
         break
       case 'paragraph': {
         const lines = block.raw.split('\n')
         for (let offset = 0; offset < lines.length && offset < 500; offset++) readLine(lines[offset], block.line + offset)
         break
       }
-      case 'item': {
-        state.lastItemText = block.raw
-        if (block.depth === 1) readScheduleDates(block.text, block.line)
-        const role = FILE_ROLES[state.context]
-        // a checkbox under "Files to ..." is a task that followed the list, not a file entry
-        if (role && state.context !== 'file' && block.checked === null) {
-          for (const path of listEntryPaths(block.raw)) refs.push(makeRef(path, role, block.line))
-        } else if (state.context === 'criteria') {
-          content.criteria.push({ text: inlineText(block.raw), line: block.line })
-        } else if (state.context === 'status') {
-          mentionPaths(block.raw, block.line)
-        } else if (state.gate) {
-          state.gate.items.push({ text: inlineText(block.raw), line: block.line, checked: block.checked })
-        } else {
-          content.subtasks.push({ text: inlineText(block.raw), line: block.line, checked: block.checked })
-          mentionPaths(block.raw, block.line, pathRoleForSubtask(block.raw))
-        }
+      case 'item':
+        readItem(block)
         break
-      }
       case 'code': {
         content.codeBlocks.push({ lang: block.lang, text: block.text, line: block.line })
         const role = block.listDepth > 0 ? verbRole(state.lastItemText) : 'mention'
@@ -140,7 +165,7 @@ export function readItemContent(blocks: Block[], units: Units): ItemContent {
         break
       }
       case 'table':
-        for (const row of block.rows) for (const cell of row.cells) mentionPaths(cell, row.line)
+        for (const row of block.rows) for (const cell of row.raw) mentionPaths(cell, row.line)
         break
     }
   }

@@ -7,7 +7,7 @@ import { bounded } from './text'
  * costs a constant and a scan stays linear.
  */
 
-export type AbsoluteDateKind = 'week-of' | 'range' | 'due'
+export type AbsoluteDateKind = 'week-of' | 'range' | 'due' | 'on'
 
 /** ISO yyyy-mm-dd dates, start <= end; a week-of or due date has start === end. */
 export type AbsoluteDates = { kind: AbsoluteDateKind; start: string; end: string; text: string }

@@ -1,75 +1,92 @@
 import type { Section } from './outline'
-import type { HeadingInfo } from './headings'
-import { parseLabeledEstimate, type Estimate, type Range, type Units } from './patterns'
+import type { ItemContent } from './content'
+import type { RawItem } from './reader/raw-items'
+import { effortHours, type Effort, type EffortScale } from './grammar/effort'
+import type { Range } from './grammar/time'
 
 /**
- * Item estimates: stated on the item (heading, Hour block, labeled line); else a share of a
- * stated container duration ("Days 6-7 ... Duration: 16 hours") when no sibling states its
- * own; else days x hours-per-day from its day span. Both fallbacks are marked derived.
+ * Item estimates: stated on the item (its title, an Hour block, a table cell, the line after it, a
+ * labeled line in its body); else a share of a stated container duration ("Days 6-7 … Duration: 16
+ * hours") when no item under that container states its own; else days × hours-per-day when the
+ * item itself is a day block ("Day 1-2: …"). Both fallbacks are marked derived. Never invented.
  */
 
-export type EstimateInput = {
-  info: HeadingInfo
-  bodyEstimate: Estimate | null
-  days: Range | null
-  ancestors: Section[]
+export type EstimateInput = { raw: RawItem; content: ItemContent; ownDays: Range | null }
+export type ContainerEstimate = { hours: number; text: string }
+
+export type ResolvedEstimate = {
+  hours: number | null
+  derived: boolean
+  text: string | null
+  range: { low: number; high: number } | null
+  points: number | null
 }
 
-export type ResolvedEstimate = { hours: number | null; derived: boolean; text: string | null }
+const NONE: ResolvedEstimate = { hours: null, derived: false, text: null, range: null, points: null }
 
-export function statedItemEstimate(input: EstimateInput): Estimate | null {
-  if (input.info.estimate) return input.info.estimate
-  if (input.info.hours) {
-    const hours = input.info.hours.end - input.info.hours.start + 1
-    return { hours, text: `Hour ${input.info.hours.start}${input.info.hours.end !== input.info.hours.start ? `-${input.info.hours.end}` : ''}` }
+export function statedEffort(input: EstimateInput): Effort | null {
+  const { raw } = input
+  if (raw.info.effort) return raw.info.effort
+  const block = raw.info.time.hourBlock
+  if (block && raw.source === 'heading') {
+    const hours = block.end - block.start + 1
+    return { value: hours, low: hours, high: hours, unit: 'hours', text: `Hour ${block.start}${block.end !== block.start ? `-${block.end}` : ''}` }
   }
-  return input.bodyEstimate
+  return raw.bodyEffort ?? input.content.effort
 }
 
-/** A section's own stated duration: its heading estimate or a labeled line among its direct blocks. */
-export function containerEstimate(section: Section, info: HeadingInfo | undefined, units: Units): Estimate | null {
-  if (info?.estimate) return info.estimate
-  for (const block of section.blocks) {
-    if (block.kind !== 'paragraph' || block.listDepth > 0) continue
-    for (const line of block.raw.split('\n', 20)) {
-      const estimate = parseLabeledEstimate(line, units)
-      if (estimate) return estimate
-    }
-  }
-  return null
+/** A container's own stated duration: its heading estimate or an "Effort:"/"Duration:" line of its own. */
+export function containerEstimate(effort: Effort | null, scale: EffortScale): ContainerEstimate | null {
+  if (!effort) return null
+  const hours = effortHours(effort, scale)
+  return hours === null ? null : { hours, text: effort.text }
 }
 
-export function resolveEstimates(
-  inputs: EstimateInput[],
-  containerOf: (section: Section) => Estimate | null,
-  units: Units,
-): ResolvedEstimate[] {
-  const stated = inputs.map(statedItemEstimate)
-  const resolved: ResolvedEstimate[] = stated.map((estimate) =>
-    estimate ? { hours: estimate.hours, derived: false, text: estimate.text } : { hours: null, derived: false, text: null },
-  )
+export function resolveEstimates(inputs: EstimateInput[], containerOf: (section: Section) => ContainerEstimate | null, scale: EffortScale): ResolvedEstimate[] {
+  const stated = inputs.map(statedEffort)
+  const resolved: ResolvedEstimate[] = stated.map((effort) => (effort ? fromEffort(effort, scale) : NONE))
   const settled = new Set<Section>()
   inputs.forEach((input, index) => {
-    if (resolved[index].hours !== null) return
-    for (const ancestor of input.ancestors) {
-      const container = containerOf(ancestor)
-      if (!container) continue
-      if (settled.has(ancestor)) break
-      settled.add(ancestor)
-      const members = inputs.map((other, otherIndex) => ({ other, otherIndex })).filter(({ other }) => other.ancestors.includes(ancestor))
-      if (members.some(({ otherIndex }) => stated[otherIndex] !== null)) break
-      const weights = members.map(({ other }) => (other.days ? other.days.end - other.days.start + 1 : 1))
-      const totalWeight = weights.reduce((sum, weight) => sum + weight, 0)
-      members.forEach(({ otherIndex }, memberIndex) => {
-        const hours = Math.round(((container.hours * weights[memberIndex]) / totalWeight) * 100) / 100
-        resolved[otherIndex] = { hours, derived: true, text: container.text }
-      })
-      break
-    }
-    if (resolved[index].hours === null && input.days) {
-      const days = input.days.end - input.days.start + 1
-      resolved[index] = { hours: days * units.hoursPerDay, derived: true, text: `${days} day${days === 1 ? '' : 's'} × ${units.hoursPerDay} h` }
+    if (stated[index] !== null) return
+    shareContainer(inputs, stated, resolved, index, containerOf, settled)
+    if (resolved[index].hours === null && input.ownDays) {
+      const days = input.ownDays.end - input.ownDays.start + 1
+      resolved[index] = { ...NONE, hours: days * scale.hoursPerDay, derived: true, text: `${days} day${days === 1 ? '' : 's'} × ${scale.hoursPerDay} h` }
     }
   })
   return resolved
+}
+
+function fromEffort(effort: Effort, scale: EffortScale): ResolvedEstimate {
+  const hours = effortHours(effort, scale)
+  const range =
+    effort.low !== effort.high
+      ? { low: effortHours({ ...effort, value: effort.low }, scale) ?? effort.low, high: effortHours({ ...effort, value: effort.high }, scale) ?? effort.high }
+      : null
+  return { hours, derived: false, text: effort.text, range, points: effort.unit === 'points' ? effort.value : null }
+}
+
+function shareContainer(
+  inputs: EstimateInput[],
+  stated: Array<Effort | null>,
+  resolved: ResolvedEstimate[],
+  index: number,
+  containerOf: (section: Section) => ContainerEstimate | null,
+  settled: Set<Section>,
+): void {
+  for (const ancestor of inputs[index].raw.ancestors) {
+    const container = containerOf(ancestor)
+    if (!container) continue
+    if (settled.has(ancestor)) return
+    settled.add(ancestor)
+    const members = inputs.map((other, otherIndex) => ({ other, otherIndex })).filter(({ other }) => other.raw.ancestors.includes(ancestor))
+    if (members.some(({ otherIndex }) => stated[otherIndex] !== null)) return
+    const weights = members.map(({ other }) => (other.ownDays ? other.ownDays.end - other.ownDays.start + 1 : 1))
+    const totalWeight = weights.reduce((sum, weight) => sum + weight, 0)
+    members.forEach(({ otherIndex }, memberIndex) => {
+      const hours = Math.round(((container.hours * weights[memberIndex]) / totalWeight) * 100) / 100
+      resolved[otherIndex] = { ...NONE, hours, derived: true, text: container.text }
+    })
+    return
+  }
 }

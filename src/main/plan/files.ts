@@ -18,7 +18,26 @@ export function looksLikePath(candidate: string): boolean {
   if (/^[A-Za-z]:[\\/]/.test(text) || text.startsWith('~/')) return true
   const normalized = text.replace(/\\/g, '/')
   if (normalized.includes('/')) return /[A-Za-z0-9_*]/.test(normalized) && !/^[a-z]+\/[a-z]+$/i.test(normalized) || normalized.endsWith('/')
+  if (WELL_KNOWN_FILE.test(normalized)) return true
   return EXTENSION.test(normalized) && /^[\w.*-]+$/.test(normalized) && !/^\.?\d/.test(normalized) && /[A-Za-z]/.test(normalized.replace(EXTENSION, ''))
+}
+
+/** Files that have no extension but are unmistakably files ("Dockerfile", "Makefile", "Dockerfile.prod"). */
+const WELL_KNOWN_FILE = /^(?:Dockerfile|Containerfile|Makefile|GNUmakefile|Procfile|Gemfile|Rakefile|Jenkinsfile|Vagrantfile|Brewfile|Pipfile|Justfile|Taskfile|Caddyfile|Earthfile|Tiltfile|CODEOWNERS|LICENSE|NOTICE|OWNERS)(?:\.[\w-]+)?$/
+
+/**
+ * A Files-list entry's references: paths outside parentheses take the list's role — or "remove" when
+ * the entry says so ("`x.yml` (remove, replaced by `y.yml`)") — and paths inside parentheses are mentions.
+ */
+export function entryRefs(raw: string, role: FileRole, line: number): FileRef[] {
+  const text = bounded(raw, 2000)
+  const inside = [...text.matchAll(/\(([^()]*)\)/g)].map((match) => match[1]).join(' ')
+  const outside = text.replace(/\([^()]*\)/g, ' ')
+  const removes = /\b(?:remove[ds]?|delete[ds]?|drop(?:ped)?|retire[ds]?)\b/i.test(inside) || /[—–-]\s*(?:remove|delete)\b/i.test(outside)
+  const own = role === 'mention' ? 'mention' : removes ? 'remove' : role
+  const refs = listEntryPaths(outside).map((path) => makeRef(path, own, line))
+  for (const path of backtickedPaths(inside)) refs.push(makeRef(path, 'mention', line))
+  return refs
 }
 
 export function normalizePath(candidate: string): { path: string; unsafe: boolean } {

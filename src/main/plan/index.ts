@@ -22,7 +22,10 @@ export function parsePlanBytes(bytes: Uint8Array, options: ParseOptions = {}): P
     const guarded = guardMarkdown(normalizeSpaces(repaired.text))
     const plan = buildPlan({ text: guarded.text, encoding: decoded.encoding, repairs: repaired.repairs, warnings: guarded.warnings, options: parsedOptions.data })
     if (plan.tasks.length === 0) {
-      return failure('no-tasks', 'No work items were found: no numbered, Step, Day/Hour or estimated items outside recaps and checklists.')
+      return failure(
+        'no-tasks',
+        'No work items were found. The cockpit looks for checkbox or bullet lists, numbered or estimated headings ("### 1.2 Add caching (4h)"), or a task table, under phase, week or sprint headings; success criteria, metrics, risks and code blocks are never items. Open the plan in the import preview and use the mapping step to say which headings, lists or tables hold the work.',
+      )
     }
     return { ok: true, plan }
   } catch (error) {

@@ -1,14 +1,14 @@
 import type { ParsedPlan, PlanWarning } from '../../shared/plan-model'
 import type { Section } from './outline'
-import type { RawItem } from './items'
-import type { Estimate } from './patterns'
+import type { RawItem } from './reader/raw-items'
+import type { ContainerEstimate } from './estimates'
 import { warning } from './guard'
 import { cleanTitle, headingClaimsDone } from './text'
 
 /** Stated totals versus computed ones, items missing an estimate or schedule, risky paths, claims. */
 export type LintContext = {
   scheduled: RawItem[]
-  containerOf: (section: Section) => Estimate | null
+  containerOf: (section: Section) => ContainerEstimate | null
   root: Section
   itemSections: Set<Section>
 }

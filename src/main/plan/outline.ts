@@ -4,13 +4,15 @@ import remarkGfm from 'remark-gfm'
 import { toString } from 'mdast-util-to-string'
 import type { Root, RootContent, ListItem, Table } from 'mdast'
 import { bounded } from './text'
+import { isStructuralTitle } from './grammar/title'
 
 /**
  * The markdown AST flattened into blocks in document order, grouped into a heading tree.
  * Raw text comes from source offsets so backticks and bold labels survive for later passes.
  */
 
-export type HeadingBlock = { kind: 'heading'; depth: number; text: string; raw: string; line: number }
+/** pseudo: a paragraph that is only bold text with a schedule, phase, ID or estimate ("**Week 3**") */
+export type HeadingBlock = { kind: 'heading'; depth: number; text: string; raw: string; line: number; pseudo?: boolean }
 export type ParagraphBlock = { kind: 'paragraph'; text: string; raw: string; line: number; lineEnd: number; listDepth: number }
 export type ItemBlock = {
   kind: 'item'
@@ -20,9 +22,12 @@ export type ItemBlock = {
   depth: number
   checked: boolean | null
   ordered: boolean
+  /** the list this item belongs to (items of one markdown list share it) */
+  listId: number
 }
 export type CodeBlockNode = { kind: 'code'; lang: string | null; text: string; line: number; lineEnd: number; listDepth: number }
-export type TableBlock = { kind: 'table'; rows: Array<{ cells: string[]; line: number }>; line: number }
+/** cells: plain text; raw: the cell's markdown (backticks kept, for criteria and paths) */
+export type TableBlock = { kind: 'table'; rows: Array<{ cells: string[]; raw: string[]; line: number }>; line: number }
 export type Block = HeadingBlock | ParagraphBlock | ItemBlock | CodeBlockNode | TableBlock
 
 export type Section = {
@@ -82,6 +87,8 @@ export function parseBlocks(text: string): Block[] {
   return blocks
 }
 
+let nextListId = 1
+
 export function flattenBlocks(root: Root, text: string, lineOffset = 0): Block[] {
   const blocks: Block[] = []
   const raw = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string => {
@@ -103,21 +110,23 @@ export function flattenBlocks(root: Root, text: string, lineOffset = 0): Block[]
       case 'code':
         blocks.push({ kind: 'code', lang: node.lang ?? null, text: node.value, line: line(node), lineEnd: lineEnd(node), listDepth })
         return
-      case 'list':
-        for (const item of node.children) visitItem(item, listDepth + 1, node.ordered === true)
+      case 'list': {
+        const listId = nextListId++
+        for (const item of node.children) visitItem(item, listDepth + 1, node.ordered === true, listId)
         return
+      }
       case 'blockquote':
         for (const child of node.children) visit(child, listDepth)
         return
       case 'table':
-        blocks.push(tableBlock(node, line(node), lineOffset))
+        blocks.push(tableBlock(node, line(node), lineOffset, text))
         return
       default:
         return
     }
   }
 
-  const visitItem = (item: ListItem, depth: number, ordered: boolean): void => {
+  const visitItem = (item: ListItem, depth: number, ordered: boolean, listId: number): void => {
     const [first, ...rest] = item.children
     const firstIsText = first !== undefined && (first.type === 'paragraph' || first.type === 'heading')
     blocks.push({
@@ -128,6 +137,7 @@ export function flattenBlocks(root: Root, text: string, lineOffset = 0): Block[]
       depth,
       checked: item.checked ?? null,
       ordered,
+      listId,
     })
     for (const child of firstIsText ? rest : item.children) visit(child, depth)
   }
@@ -136,12 +146,18 @@ export function flattenBlocks(root: Root, text: string, lineOffset = 0): Block[]
   return blocks
 }
 
-function tableBlock(node: Table, line: number, lineOffset: number): TableBlock {
+function tableBlock(node: Table, line: number, lineOffset: number, source: string): TableBlock {
+  const rawOf = (cell: Table['children'][number]['children'][number]): string => {
+    const start = cell.position?.start.offset
+    const end = cell.position?.end.offset
+    return start === undefined || end === undefined ? toString(cell) : source.slice(start, end).replace(/^\s*\|?\s*|\s*\|?\s*$/g, '')
+  }
   return {
     kind: 'table',
     line,
     rows: node.children.map((row) => ({
       cells: row.children.map((cell) => bounded(toString(cell), 400)),
+      raw: row.children.map((cell) => bounded(rawOf(cell), 600)),
       line: (row.position?.start.line ?? line - lineOffset) + lineOffset,
     })),
   }
@@ -150,10 +166,10 @@ function tableBlock(node: Table, line: number, lineOffset: number): TableBlock {
 export function buildSections(blocks: Block[], lastLine: number): Section {
   const root: Section = { heading: null, depth: 0, line: 1, lineEnd: lastLine, blocks: [], children: [], parent: null }
   const stack: Section[] = [root]
-  let current = root
-  for (const block of blocks) {
+  for (const original of blocks) {
+    const block = asPseudoHeading(original, realDepth(stack)) ?? original
     if (block.kind !== 'heading') {
-      current.blocks.push(block)
+      stack[stack.length - 1].blocks.push(block)
       continue
     }
     while (stack.length > 1 && stack[stack.length - 1].depth >= block.depth) {
@@ -164,9 +180,25 @@ export function buildSections(blocks: Block[], lastLine: number): Section {
     const section: Section = { heading: block, depth: block.depth, line: block.line, lineEnd: lastLine, blocks: [], children: [], parent }
     parent.children.push(section)
     stack.push(section)
-    current = section
   }
   return root
+}
+
+function realDepth(stack: Section[]): number {
+  for (let index = stack.length - 1; index >= 0; index--) if (!stack[index].heading?.pseudo) return stack[index].depth
+  return 0
+}
+
+/**
+ * "**Week 3**" or "**Phase 1: Setup**" alone on a line acts as a heading one half-level below the
+ * real heading it sits under, so consecutive ones are siblings and a real heading closes them.
+ */
+function asPseudoHeading(block: Block, depth: number): HeadingBlock | null {
+  if (block.kind !== 'paragraph' || block.listDepth > 0 || block.raw.includes('\n')) return null
+  const match = /^\s*(?:\*\*|__)([^*_\n]{2,160})(?:\*\*|__)\s*$/.exec(block.raw)
+  if (!match || /:\s*$/.test(match[1])) return null
+  if (!isStructuralTitle(match[1])) return null
+  return { kind: 'heading', depth: depth + 0.5, text: match[1].trim(), raw: block.raw, line: block.line, pseudo: true }
 }
 
 /** Every block of a section and its descendants, in document order (headings of sub-sections included). */

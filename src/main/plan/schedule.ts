@@ -1,5 +1,5 @@
 import type { ParseOptions } from '../../shared/plan-model'
-import type { Range } from './patterns'
+import type { Range } from './grammar/time'
 
 /**
  * Days per week and the day -> week map. Explicit nesting (Day blocks under a single
@@ -11,9 +11,11 @@ export type DaysPerWeek = { value: number; source: 'plan' | 'nesting' | 'default
 
 export function chooseDaysPerWeek(stated: number | null, nestingWeeks: Map<number, number>, options: ParseOptions): DaysPerWeek {
   if (nestingWeeks.size > 0) {
+    // the days a plan puts under its first week heading: Day 1..N in "Week 1" make N-day weeks
     const firstWeek = Math.min(...nestingWeeks.values())
-    const daysInFirst = [...nestingWeeks.values()].filter((week) => week === firstWeek).length
-    return { value: clampDays(daysInFirst), source: 'nesting' }
+    const inFirst = [...nestingWeeks.entries()].filter(([, week]) => week === firstWeek).map(([day]) => day)
+    const span = firstWeek === 1 ? Math.max(...inFirst) : Math.max(...inFirst) - Math.min(...inFirst) + 1
+    return { value: clampDays(span), source: 'nesting' }
   }
   if (options.daysPerWeek !== undefined) return { value: clampDays(options.daysPerWeek), source: 'option' }
   if (stated !== null) return { value: clampDays(stated), source: 'plan' }

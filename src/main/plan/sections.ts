@@ -1,21 +1,23 @@
 import type { Backlog, Gate, Milestone, PlanClaim, PlanWarning, Recap, Subtask, Task, TextLine } from '../../shared/plan-model'
 import type { Block, Section } from './outline'
 import { allBlocks, descendants } from './outline'
-import type { SectionKind } from './classify'
-import { parseLabel } from './classify'
+import { parseLabel } from './reader/labels'
 import { inlineText } from './content'
-import type { HeadingInfo } from './headings'
 import type { TaskMatcher } from './matching'
-import { parseDayRange, parseWeekRange } from './patterns'
+import type { Range } from './grammar/time'
 import { warning } from './guard'
 import { bounded, cleanTitle } from './text'
 
 /** The non-work sections: recaps, gates, backlog, milestones, and what the plan claims. */
 
+/** What a non-item section is for, as the summary readers below need it. */
+export type SectionKind = 'work' | 'recap' | 'gate' | 'backlog' | 'milestones' | 'metrics' | 'status' | 'other'
+
 export type SectionContext = {
   root: Section
   kinds: Map<Section, SectionKind>
-  headingInfo: Map<Section, HeadingInfo>
+  /** the plan weeks and days a section's own heading names */
+  scheduleOf: (section: Section) => { weeks: Range | null; days: Range | null }
   /** sections owned by a work item (their content is the item's) */
   itemSections: Set<Section>
 }
@@ -49,7 +51,7 @@ export function readRecaps(context: SectionContext, matcher: TaskMatcher, tasksB
   for (const top of topSectionsOfKind(context, 'recap')) {
     const recap: Recap = { title: cleanTitle(top.heading?.text ?? ''), line: top.line, links: [], statedHours: null, linkedHours: 0 }
     for (const section of [top, ...descendants(top)]) {
-      const week = parseWeekRange(cleanTitle(section.heading?.text ?? ''))?.start ?? null
+      const week = section.heading ? (context.scheduleOf(section).weeks?.start ?? null) : null
       const linkedKeys = new Set<string>()
       let stated: ReturnType<typeof parseStatedTotal> = null
       let statedLine = section.line
@@ -96,17 +98,17 @@ function recapEntries(blocks: Block[]): TextLine[] {
 
 export function readGates(context: SectionContext): Gate[] {
   return topSectionsOfKind(context, 'gate').map((top) => {
-    const titles = [top, ...descendants(top)].map((section) => cleanTitle(section.heading?.text ?? ''))
     let week: number | null = null
     let day: number | null = null
-    for (const title of titles) {
-      week ??= parseWeekRange(title)?.end ?? null
-      day ??= parseDayRange(title)?.end ?? null
+    for (const section of [top, ...descendants(top)]) {
+      const schedule = context.scheduleOf(section)
+      week ??= schedule.weeks?.end ?? null
+      day ??= schedule.days?.end ?? null
     }
-    for (let node = top.parent; node && week === null && day === null; node = node.parent) {
-      const info = context.headingInfo.get(node)
-      week = info?.weeks?.end ?? null
-      day = info?.days?.end ?? null
+    for (let node = top.parent; node && node.heading && week === null && day === null; node = node.parent) {
+      const schedule = context.scheduleOf(node)
+      week = schedule.weeks?.end ?? null
+      day = schedule.days?.end ?? null
     }
     const items: Subtask[] = allBlocks(top)
       .filter((block) => block.kind === 'item' && block.raw.trim() !== '')
@@ -134,7 +136,7 @@ export function readMilestones(context: SectionContext, matcher: TaskMatcher): M
   const out: Milestone[] = []
   for (const top of topSectionsOfKind(context, 'milestones')) {
     for (const section of [top, ...descendants(top)]) {
-      const week = parseWeekRange(cleanTitle(section.heading?.text ?? ''))?.start
+      const week = section.heading ? context.scheduleOf(section).weeks?.start : undefined
       if (week === undefined) continue
       for (const block of section.blocks) {
         if (block.kind !== 'item' || !block.raw.trim()) continue

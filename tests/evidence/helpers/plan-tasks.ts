@@ -25,6 +25,7 @@ export function taskFromPlan(lines: string[], heading: RegExp, key: string): Tas
     key, number: key, title: lines[start].replace(/^#+\s*/, ''), phase: 0, weekStart: null, weekEnd: null, dayStart: null, dayEnd: null,
     estimateHours: null, estimateDerived: false, estimateText: null, claimedDone: false,
     files: [], criteria: [], subtasks: [], codeBlocks: [], body: [], line: start + 1, lineEnd: end,
+    source: 'heading', estimateRange: null, estimatePoints: null, owner: null,
   }
   let fileRole: FileRef['role'] | null = null
   for (let i = start; i < end; i++) {
@@ -62,6 +63,7 @@ export function task(lines: string[], extra: Partial<Task> = {}): Task {
     key: 'T', number: null, title: lines[0] ?? 'task', phase: null, weekStart: null, weekEnd: null, dayStart: null, dayEnd: null,
     estimateHours: null, estimateDerived: false, estimateText: null, claimedDone: false,
     files: [], criteria: [], subtasks: [], codeBlocks: [], body: lines.map((text, i) => ({ text, line: i + 1 })), line: 1, lineEnd: lines.length,
+    source: 'heading', estimateRange: null, estimatePoints: null, owner: null,
     ...extra,
   }
 }

@@ -1,0 +1,214 @@
+import { bounded } from '../text'
+import { parseTime, hasTime } from './time'
+
+/**
+ * One effort grammar: how long a piece of work takes, as the plan states it. "(3h)", "~6h", "1.5d",
+ * "2 days", "(2 hours)", "est. 4 hours", "— 3h", "Estimated Time: 4 hours", "Effort: 4-6 hours"
+ * (a range keeps both ends; its midpoint is the estimate), "**3 days**" alone on a line, table
+ * cells, story points on the plan's own scale ("1 ≈ ½ d, 2 ≈ 1 d"), minutes. A clock position
+ * ("(24-48h)") or a countdown ("(4 Weeks Before)") is schedule, never effort.
+ */
+
+export type EffortUnit = 'hours' | 'days' | 'weeks' | 'minutes' | 'points'
+export type Effort = { value: number; low: number; high: number; unit: EffortUnit; text: string }
+/** points -> hours pairs the plan defines, ascending */
+export type PointScale = Array<[number, number]>
+export type EffortScale = { hoursPerDay: number; daysPerWeek: number; points: PointScale | null }
+
+const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 }
+const AMOUNT = '(\\d{1,4}(?:\\.\\d{1,2})?\\s?[½¼¾]?|[½¼¾⅓⅔])'
+const RANGE = `${AMOUNT}(?:\\s*(?:-|–|—|to)\\s*${AMOUNT})?`
+const ADJECTIVE = '(?:(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\\s])?'
+const UNIT_WORD = '(hours?|hrs?|h|days?|d|pd|md|weeks?|wks?|w|minutes?|mins?|points?|pts?|sp|story[-\\s]?points?)'
+const UNIT = `${ADJECTIVE}${UNIT_WORD}(?![a-z0-9/])`
+const NOT_RATE = '(?!\\s*(?:/|per\\s)\\s*(?:week|wk|day|month|sprint|person))'
+
+const PARENTHETICAL = new RegExp(`\\(\\s*(?:(?:est(?:imate[ds]?)?|effort|size)\\.?\\s*[:=]?\\s*|~|≈|about\\s+|approx\\.?\\s+|circa\\s+)?${RANGE}\\s*${UNIT}${NOT_RATE}[^()]{0,60}\\)`, 'gi')
+const SEPARATED = new RegExp(`(?:^|\\s)[-–—·|:]\\s*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}${NOT_RATE}`, 'i')
+const TILDE = new RegExp(`(?:~|≈)\\s?${RANGE}\\s*${UNIT}${NOT_RATE}`, 'i')
+const INLINE_LABEL = new RegExp(`\\b(?:est(?:imate[ds]?)?|effort)\\.?\\s*[:=]?\\s*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}${NOT_RATE}`, 'i')
+const BRACKETED = new RegExp(`\\[\\s*${RANGE}\\s*${UNIT}\\s*\\]`, 'i')
+const VALUE = new RegExp(`^\\s*(?:~|≈|about\\s+|approx\\.?\\s+)?${RANGE}\\s*(?:${UNIT})?(?=\\s|\\(|$|[,;.])`, 'i')
+const STANDALONE = new RegExp(`^[\\s*_]*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}[\\s*_.]*$`, 'i')
+
+/** An estimate written into a title or item line. The first form found wins; a range counts at its midpoint. */
+export function parseEffortInTitle(raw: string): Effort | null {
+  const text = bounded(raw, 600).replace(/\*\*|__/g, '')
+  const whole = parseTime(text)
+  for (const match of text.matchAll(PARENTHETICAL)) {
+    const inner = match[0].slice(1, -1)
+    if (parseTime(inner).countdown) continue
+    const effort = effortFrom(match, 1, match[0])
+    if (effort && !isClockRange(effort, whole.days !== null || whole.hourOffset !== null)) return effort
+  }
+  for (const pattern of [INLINE_LABEL, TILDE, SEPARATED, BRACKETED]) {
+    const match = pattern.exec(text)
+    if (!match) continue
+    const effort = effortFrom(match, 1, match[0].trim())
+    if (effort && !isClock(text, match.index, effort)) return effort
+  }
+  return null
+}
+
+/** A paragraph or line that is only an estimate: "**3 days**", "*** 10 days ***", "_2h_". */
+export function parseStandaloneEffort(raw: string): Effort | null {
+  const text = bounded(raw, 80).trim()
+  const match = STANDALONE.exec(text)
+  return match ? effortFrom(match, 1, text) : null
+}
+
+/** A cell or a labeled value: "4-6 hours", "2", "½", "**40**", "1d". Bare numbers take `defaultUnit`. */
+export function parseEffortValue(raw: string, defaultUnit: EffortUnit): Effort | null {
+  const text = bounded(raw, 120).replace(/\*\*|__|`/g, '').trim()
+  if (!text || /^(?:-|–|—|n\/?a|tbd|\?|none)$/i.test(text)) return null
+  const match = VALUE.exec(text)
+  if (!match) return null
+  const effort = effortFrom(match, 1, text, defaultUnit)
+  if (!effort) return null
+  // "2 engineers", "3 PRs": a bare number followed by another word is a count, not an effort
+  if (match[3] === undefined && /^[a-z]/i.test(text.slice(match[0].length).trim())) return null
+  return effort
+}
+
+const LABELED = /^\W{0,6}(estimated\s+(?:time|effort|hours|duration)|time\s+estimate|estimate[ds]?|est\.?|effort|level\s+of\s+effort|loe|size|story\s+points|points|duration|hours|time|timeline)\s*\**\s*(?:\([^)]{0,30}\))?\s*[:=]\s*\**\s*(.*)$/i
+
+/**
+ * "Estimated Time: 4 hours", "**Effort:** 4-6 hours", "Duration: 16 hours", "Timeline: Week 1-2 (10 days)".
+ * A timeline states a span, so only its parenthetical duration is read.
+ */
+export function parseLabeledEffort(line: string): { effort: Effort; label: string } | null {
+  const match = LABELED.exec(bounded(line, 400).replace(/\*\*|__/g, ''))
+  if (!match) return null
+  const label = match[1].toLowerCase()
+  const rest = match[2]
+  // the value must open the rest ("Effort: 4-6 hours"); a number later in a sentence is not the item's size
+  const effort = label === 'timeline' ? parseEffortInTitle(rest) : parseEffortValue(rest, label.includes('point') ? 'points' : 'hours')
+  if (!effort) return null
+  if (label === 'duration' || label === 'time' || label === 'hours') {
+    const time = parseTime(rest)
+    if (hasTime(time) && !/\d\s*(?:h|hours?|d|days?)\b/i.test(rest)) return null
+  }
+  return { effort: { ...effort, text: bounded(line.replace(/\*\*/g, '').trim(), 120) }, label }
+}
+
+export function effortHours(effort: Effort, scale: EffortScale): number | null {
+  const hours = (value: number): number | null => {
+    switch (effort.unit) {
+      case 'hours':
+        return value
+      case 'minutes':
+        return value / 60
+      case 'days':
+        return value * scale.hoursPerDay
+      case 'weeks':
+        return value * scale.daysPerWeek * scale.hoursPerDay
+      case 'points':
+        return scale.points ? pointsToHours(value, scale.points) : null
+    }
+  }
+  const value = hours(effort.value)
+  return value === null ? null : Math.round(value * 100) / 100
+}
+
+/** Points on the plan's scale; between defined points linearly, beyond them at the nearest pair's rate. */
+export function pointsToHours(points: number, scale: PointScale): number {
+  const exact = scale.find(([p]) => p === points)
+  if (exact) return exact[1]
+  if (points < scale[0][0]) return (points * scale[0][1]) / scale[0][0]
+  const last = scale[scale.length - 1]
+  if (points > last[0]) return (points * last[1]) / last[0]
+  for (let index = 1; index < scale.length; index++) {
+    const [p0, h0] = scale[index - 1]
+    const [p1, h1] = scale[index]
+    if (points <= p1) return h0 + ((points - p0) * (h1 - h0)) / (p1 - p0)
+  }
+  return (points * last[1]) / last[0]
+}
+
+const SCALE_PAIR = new RegExp(`${AMOUNT}\\s*(?:pts?|points?|sp)?\\s*(?:≈|=|~|:|->|→|equals|is|means)\\s*${AMOUNT}\\s*(hours?|hrs?|h|days?|d)\\b`, 'gi')
+
+/** "Est.: Story points (1 ≈ ½ d, 2 ≈ 1 d, 3 ≈ 2 d)", "1 point = 4 hours", "1 SP ≈ 1 day". */
+export function parsePointScale(text: string, hoursPerDay: number): PointScale | null {
+  const pairs = new Map<number, number>()
+  for (const line of bounded(text, 400_000).split('\n')) {
+    if (!/\b(?:points?|pts?|sp|story)\b|\best\./i.test(line)) continue
+    for (const match of bounded(line, 600).matchAll(SCALE_PAIR)) {
+      const points = amount(match[1])
+      const value = amount(match[2])
+      if (!(points > 0) || !(value > 0)) continue
+      const hours = /^d/i.test(match[3]) ? value * hoursPerDay : value
+      if (!pairs.has(points)) pairs.set(points, hours)
+    }
+  }
+  if (pairs.size === 0) return null
+  return [...pairs.entries()].sort((a, b) => a[0] - b[0])
+}
+
+/** "All times are given in days", "Estimates are in story points": the unit of bare numbers. */
+export function parseUnitStatement(text: string): EffortUnit | null {
+  const match = /\b(?:times|estimates?|durations|efforts?|numbers|figures|values)\s+(?:are\s+)?(?:all\s+)?(?:given\s+|expressed\s+|shown\s+|listed\s+|stated\s+|measured\s+)?in\s+(?:focused\s+|engineering\s+|working\s+|ideal\s+)?(hours|days|weeks|story\s+points|points)\b/i.exec(bounded(text, 400_000))
+  if (!match) return null
+  return unitOf(match[1]) ?? null
+}
+
+/** "a day (d) is 8 h", "1 day = 6 hours", "6-hour days": the plan's own hours per day. */
+export function parseHoursPerDayStatement(text: string): number | null {
+  const source = bounded(text, 400_000)
+  const forms = [
+    /\b(?:a|one|1)\s+(?:working\s+|work\s+)?day\s*(?:\(d\)\s*)?(?:is|=|equals|means|≈)\s*(\d{1,2}(?:\.\d)?)\s*(?:h|hrs?|hours?)\b/i,
+    /\b1\s*d\s*=\s*(\d{1,2}(?:\.\d)?)\s*(?:h|hrs?|hours?)\b/i,
+    /\b(\d{1,2}(?:\.\d)?)[-\s]hour\s+(?:work(?:ing)?\s*)?days\b/i,
+  ]
+  for (const form of forms) {
+    const match = form.exec(source)
+    if (match) {
+      const value = Number(match[1])
+      if (value > 0 && value <= 24) return value
+    }
+  }
+  return null
+}
+
+function effortFrom(match: RegExpMatchArray | RegExpExecArray, first: number, text: string, defaultUnit?: EffortUnit): Effort | null {
+  const low = amount(match[first])
+  const highText = match[first + 1]
+  const high = highText === undefined ? low : amount(highText)
+  const unitText = match[first + 2]
+  const unit = unitText === undefined ? defaultUnit : unitOf(unitText)
+  if (!unit || !(low > 0) || !(high >= low) || high > 10_000) return null
+  return { value: (low + high) / 2, low, high, unit, text }
+}
+
+function unitOf(word: string): EffortUnit | undefined {
+  const u = word.toLowerCase().replace(/^(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\s]/, '')
+  if (/^(?:h|hrs?|hours?)$/.test(u)) return 'hours'
+  if (/^(?:d|days?|pd|md)$/.test(u)) return 'days'
+  if (/^(?:w|wks?|weeks?)$/.test(u)) return 'weeks'
+  if (/^(?:mins?|minutes?)$/.test(u)) return 'minutes'
+  if (/^(?:pts?|points?|sp|story[-\s]?points?)$/.test(u)) return 'points'
+  return undefined
+}
+
+function amount(text: string): number {
+  const trimmed = text.replace(/\s+/g, '')
+  const fraction = /[½¼¾⅓⅔]$/.exec(trimmed)
+  if (fraction) {
+    const whole = trimmed.slice(0, -1)
+    return (whole ? Number(whole) : 0) + FRACTIONS[fraction[0]]
+  }
+  return Number(trimmed)
+}
+
+/** "Day 2 (24-48h)": hours counted from the plan start in whole days are a position, not an effort. */
+function isClockRange(effort: Effort, afterDay: boolean): boolean {
+  if (effort.unit !== 'hours' || effort.low === effort.high) return false
+  const dayAligned = effort.low % 24 === 0 && (effort.high - effort.low) % 24 === 0
+  return dayAligned && (afterDay || effort.low === 0)
+}
+
+/** "Day 1 (0-24h)" or "at 14:00 - 2h": a number that reads as a clock, not an effort. */
+function isClock(text: string, index: number, effort: Effort): boolean {
+  if (effort.unit !== 'hours') return false
+  const before = text.slice(Math.max(0, index - 3), index)
+  return /\d:$/.test(before)
+}

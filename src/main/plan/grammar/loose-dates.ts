@@ -1,0 +1,95 @@
+import { bounded } from '../text'
+import type { AbsoluteDates } from '../dates'
+import type { DateContext } from './time'
+
+/**
+ * Single dates and year-less ranges the stricter schedule forms do not cover: "2024-03-04",
+ * "14.03.2023", "14/03/2023", "Tuesday 14th March 2023", "March 14, 2023", "Jan 18-21",
+ * "Monday, Jan 20". A year-less date takes the plan's reference year; numeric dates are read
+ * day-first unless the plan writes month-first (a second number above 12 somewhere).
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+}
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
+const TO = '\\s{0,3}(?:-|–|—|to|through|thru)\\s{0,3}'
+
+const ISO = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/
+const NUMERIC = /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s{1,3}${DAY},?\\s{1,3}(\\d{4})\\b`, 'i')
+const DAY_MONTH_YEAR = new RegExp(`\\b${DAY}\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}(\\d{4})\\b`, 'i')
+const MONTH_DAY_RANGE = new RegExp(`\\b${MONTH}\\s{1,3}${DAY}${TO}(?:${MONTH}\\s{1,3})?${DAY}\\b(?!\\s*,?\\s*\\d{4})`, 'i')
+const MONTH_DAY = new RegExp(`\\b${MONTH}\\s{1,3}${DAY}\\b(?![.:/]\\d)(?!\\s*,?\\s*\\d{4})`, 'i')
+const DAY_MONTH = new RegExp(`\\b${DAY}\\s{1,3}${MONTH}\\b(?!\\s*,?\\s*\\d{4})`, 'i')
+
+export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates | null {
+  const text = bounded(raw, 400)
+  const iso = ISO.exec(text)
+  if (iso) return on(iso[0], valid(Number(iso[1]), Number(iso[2]), Number(iso[3])))
+  const numeric = NUMERIC.exec(text)
+  if (numeric) {
+    const [first, second, year] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])]
+    const dayFirst = first > 12 ? true : second > 12 ? false : context.dayFirst
+    return on(numeric[0], dayFirst ? valid(year, second, first) : valid(year, first, second))
+  }
+  const monthDayYear = MONTH_DAY_YEAR.exec(text)
+  if (monthDayYear) return on(monthDayYear[0], valid(Number(monthDayYear[3]), month(monthDayYear[1]), Number(monthDayYear[2])))
+  const dayMonthYear = DAY_MONTH_YEAR.exec(text)
+  if (dayMonthYear) return on(dayMonthYear[0], valid(Number(dayMonthYear[3]), month(dayMonthYear[2]), Number(dayMonthYear[1])))
+  if (context.referenceYear === null) return null
+  const year = context.referenceYear
+  const yearlessRange = MONTH_DAY_RANGE.exec(text)
+  if (yearlessRange) {
+    const startMonth = month(yearlessRange[1])
+    const endMonth = yearlessRange[3] ? month(yearlessRange[3]) : startMonth
+    const start = valid(year, startMonth, Number(yearlessRange[2]))
+    const end = valid(endMonth < startMonth ? year + 1 : year, endMonth, Number(yearlessRange[4]))
+    if (start && end && end >= start) return { kind: 'range', start, end, text: yearlessRange[0] }
+  }
+  const monthDay = MONTH_DAY.exec(text)
+  if (monthDay) return on(monthDay[0], valid(year, month(monthDay[1]), Number(monthDay[2])))
+  const dayMonth = DAY_MONTH.exec(text)
+  if (dayMonth) return on(dayMonth[0], valid(year, month(dayMonth[2]), Number(dayMonth[1])))
+  return null
+}
+
+/** The plan's own habits: the year of its first full date, and whether numeric dates are month-first. */
+export function dateContextOf(text: string): DateContext {
+  const sample = bounded(text, 200_000)
+  let referenceYear: number | null = null
+  let firstIndex = Number.POSITIVE_INFINITY
+  const yearGroup = new Map<RegExp, number>([[ISO, 1], [MONTH_DAY_YEAR, 3], [DAY_MONTH_YEAR, 3], [NUMERIC, 4]])
+  for (const [pattern, group] of yearGroup) {
+    const match = pattern.exec(sample)
+    if (!match || match.index >= firstIndex) continue
+    const year = Number(match[group])
+    if (year < 1990 || year > 2100) continue
+    referenceYear = year
+    firstIndex = match.index
+  }
+  let monthFirst = 0
+  let dayFirst = 0
+  for (const match of sample.matchAll(/\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g)) {
+    if (Number(match[1]) > 12) dayFirst++
+    else if (Number(match[2]) > 12) monthFirst++
+  }
+  return { referenceYear, dayFirst: monthFirst <= dayFirst }
+}
+
+function on(text: string, iso: string | null): AbsoluteDates | null {
+  return iso ? { kind: 'on', start: iso, end: iso, text } : null
+}
+
+function month(name: string): number {
+  return MONTHS[name.slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0
+}
+
+function valid(year: number, monthNumber: number, day: number): string | null {
+  if (year < 1900 || year > 2999 || monthNumber < 1 || monthNumber > 12) return null
+  const date = new Date(Date.UTC(year, monthNumber - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== monthNumber - 1 || date.getUTCDate() !== day) return null
+  return date.toISOString().slice(0, 10)
+}

@@ -1,0 +1,71 @@
+import { bounded, cleanTitle } from '../text'
+import { parseEffortInTitle, type Effort } from './effort'
+import { hasStatusMarker, parseLeadingId, parseOwnerPrefix, stripStatus, titleClaimsDone } from './identity'
+import { DEFAULT_DATE_CONTEXT, hasTime, parseTime, type DateContext, type TimeMarker } from './time'
+
+/** What a heading, a list line or a table title cell says about the item: ID, owner, effort, time, claim. */
+export type TitleInfo = {
+  id: string | null
+  /** display title: no emoji, ID, estimate or status words */
+  title: string
+  /** title without a leading schedule prefix ("Day 1-2:", "Hour 3-4:"), for keys and matching */
+  coreTitle: string
+  time: TimeMarker
+  effort: Effort | null
+  /** "Phase 2", "Sprint 3", "Stage 1": names a phase, not an item */
+  phaseMarked: boolean
+  claimsDone: boolean
+  statusMarker: boolean
+  owner: string | null
+}
+
+const PHASE_MARK = /^(?:phase|stage|sprint|iteration|milestone|wave|part|epic|release|cycle)\s*#?\s*\d{1,3}[a-z]?\b/i
+const SCHEDULE_PREFIX = /^(?:(?:hours?|days?|weeks?|sprints?|months?)\s+\d{1,3}(?:\s*(?:-|–|—|to)\s*\d{1,3})?(?:\s+focus)?|phase\s+\d+[a-z]?)\s*(?:\([^()]{0,30}\))?\s*[:.–—-]?\s*/i
+
+export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONTEXT): TitleInfo {
+  const source = bounded(raw, 600)
+  const plain = cleanTitle(source)
+  const phaseMarked = PHASE_MARK.test(plain)
+  const owner = parseOwnerPrefix(source)
+  const afterOwner = owner ? owner.rest : source
+  const leading = phaseMarked ? null : parseLeadingId(afterOwner)
+  const effort = parseEffortInTitle(source)
+  let rest = leading ? leading.rest : afterOwner
+  if (effort) {
+    const without = rest.replace(effort.text, ' ')
+    if (cleanTitle(without)) rest = without
+  }
+  const title = stripScheduleSuffix(cleanTitle(stripStatus(cleanTitle(rest)))) || plain
+  const time = parseTime(source, dates)
+  const datedPrefix = time.dates !== null && title.startsWith(time.dates.text)
+  const coreTitle = (datedPrefix ? title.slice(time.dates?.text.length ?? 0).replace(/^[\s:.–—-]+/, '') : title.replace(SCHEDULE_PREFIX, '')).trim() || title
+  return {
+    id: leading?.id ?? null,
+    title: bounded(title, 300),
+    coreTitle: bounded(coreTitle, 300),
+    time,
+    effort,
+    phaseMarked,
+    claimsDone: titleClaimsDone(source),
+    statusMarker: hasStatusMarker(source),
+    owner: owner?.owner ?? null,
+  }
+}
+
+/** "Add pydantic · wk 4", "Ship it (week 8)": trailing schedule notes are not part of the title. */
+function stripScheduleSuffix(title: string): string {
+  let out = title.replace(/\s*\((?:weeks?|wks?|days?|sprints?|due|target)\b[^()]{0,30}\)\s*$/i, '')
+  const parts = out.split(/\s+[·|]\s+/)
+  while (parts.length > 1 && parts[parts.length - 1].length <= 24 && hasTime(parseTime(parts[parts.length - 1]))) parts.pop()
+  out = parts.join(' · ')
+  return out.replace(/[\s·|,;–—-]+$/, '').trim()
+}
+
+/** A bold-only line that structures the plan: it names a time, a phase, an item ID or an estimate. */
+export function isStructuralTitle(text: string): boolean {
+  const plain = cleanTitle(text)
+  if (PHASE_MARK.test(plain)) return true
+  if (parseLeadingId(text) !== null && /^\W{0,4}(?:[A-Za-z]{1,8}[-.]?)?\d/.test(plain)) return true
+  const time = parseTime(text)
+  return hasTime(time) || parseEffortInTitle(text) !== null
+}

@@ -1,0 +1,369 @@
+import type { Section } from '../outline'
+import { descendants } from '../outline'
+import { cleanTitle } from '../text'
+import { hasTime } from '../grammar/time'
+import { readRole, type RoleReading, type SectionRole } from './roles'
+import { contentGroups, headingEffort, headingUnit, type ContentGroups, type Group, type HeadingUnit, type Level, type ReaderContext, type Unit } from './units'
+import type { ProfileRules } from './profile-rules'
+
+/**
+ * Decides which layer holds the work items — headings, list items or table rows — section by
+ * section, from features that generalise (IDs, estimates, owners, status cells, checkboxes,
+ * schedule headings) and the consistency of siblings, never from the words of one plan:
+ *
+ * 1. Every section gets a role (work, criteria, metrics, risks, backlog, …); only work is read.
+ * 2. Bottom-up, a heading is an item when nothing inside it is a stronger layer: an ID'd heading
+ *    keeps its lists as subtasks; a heading whose lists carry IDs, estimates or owners is a group;
+ *    deeper headings win over their parents; a heading subdivided into schedule blocks ("Day 6",
+ *    "Day 7") is a container; the outermost schedule or top-level sections are phases.
+ * 3. Headings at the depth where the plan keeps its ID'd items are items elsewhere too when they
+ *    hold only checklists (the plan's own grammar), and unnumbered headings between numbered
+ *    siblings continue the one before.
+ * 4. Sections named as summaries or checklists are recaps when their entries restate items.
+ * 5. A group weaker than the plan's item grammar (plain bullets in a plan of estimated tasks) is
+ *    not work; it is reported as "not imported" with the reason.
+ */
+
+export type RoleInfo = { role: SectionRole; own: SectionRole | null; recapCandidate: boolean }
+
+export type SkippedEntry = { line: number; text: string; kind: 'heading' | 'list-item' | 'table-row'; reason: string }
+
+export type ReadResult = {
+  groups: Group[]
+  roles: Map<Section, RoleInfo>
+  headingUnits: Map<Section, HeadingUnit>
+  /** heading items that absorb the unnumbered sections after them */
+  continuations: Map<Section, Section[]>
+  recaps: Set<Section>
+  titleSection: Section | null
+  topLevel: Section[]
+  phaseLevel: (section: Section) => boolean
+  marked: (section: Section) => boolean
+  skipped: SkippedEntry[]
+  docLevel: Level
+}
+
+type Pass = { headingDepth: number | null }
+
+export function readPlanStructure(root: Section, context: ReaderContext, rules: ProfileRules): ReadResult {
+  const titleSection = findTitleSection(root)
+  const topLevel = titleSection ? [...titleSection.children, ...root.children.slice(1)] : root.children
+  const topSet = new Set(topLevel)
+  const headingUnits = new Map<Section, HeadingUnit>()
+  const unitOf = (section: Section): HeadingUnit => {
+    let unit = headingUnits.get(section)
+    if (!unit) headingUnits.set(section, (unit = headingUnit(section, context)))
+    return unit
+  }
+  const contentCache = new Map<Section, ContentGroups>()
+  const contentOf = (section: Section): ContentGroups => {
+    let content = contentCache.get(section)
+    if (!content) contentCache.set(section, (content = contentGroups(section, context)))
+    return content
+  }
+  // a schedule or phase heading; a numbered item that states its week ("1.1 Ship (Week 2)") is an item, not a phase
+  const marked = (section: Section): boolean => {
+    if (section.heading === null || section === titleSection) return false
+    const info = unitOf(section).info
+    if (info.id !== null && !/^\d{1,3}$/.test(info.id) && !info.phaseMarked) return false
+    return info.phaseMarked || hasTime(info.time)
+  }
+  const roles = assignRoles(root, titleSection, unitOf, rules)
+  const phaseLevel = (section: Section): boolean => {
+    if (topSet.has(section)) return true
+    if (!marked(section)) return false
+    for (let node = section.parent; node && node !== titleSection && node.heading; node = node.parent) if (marked(node)) return false
+    return true
+  }
+  const isWork = (section: Section): boolean => (roles.get(section)?.role ?? 'work') === 'work'
+  const deferred = (section: Section): boolean => section !== titleSection && (roles.get(section)?.recapCandidate ?? false) && !(roles.get(section.parent as Section)?.recapCandidate ?? false)
+  const forced = (section: Section): Group['kind'] | 'none' | null => rules.layerFor(section)
+
+  const continuations = new Map<Section, Section[]>()
+  const choose = (section: Section, pass: Pass, skipDeferred: boolean): Group[] => {
+    if (section.heading && !isWork(section)) return []
+    if (skipDeferred && section.heading && deferred(section)) return []
+    const children = section.children.map((child) => ({ child, groups: choose(child, pass, skipDeferred) }))
+    const content = contentOf(section)
+    const own: Group[] = [
+      ...content.lists.map((list) => makeGroup('list', list.units, section, list.label)),
+      ...content.tables.map((table) => makeGroup('row', table.units, section, table.label)),
+    ]
+    const inner = [...mergeHeadingItems(section, children, unitOf, continuations), ...own]
+    if (!section.heading || section === titleSection) return inner
+    const layer = forced(section)
+    if (layer === 'none') return []
+    const unit = unitOf(section)
+    if (layer === 'heading' || (layer === null && isItem(section, unit, inner, pass))) {
+      return [{ ...makeGroup('heading', [unit], section.parent as Section, null), consistent: layer === null && isConsistent(section, unit, inner, pass) }]
+    }
+    if (layer === 'list' || layer === 'row') return inner.filter((group) => group.kind === layer || group.kind === 'heading')
+    return inner
+  }
+  const isItem = (section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean => {
+    if (inner.some((group) => group.kind === 'heading')) return false
+    if (isTimeSubdivided(section, marked)) return false
+    const strong = unit.info.id !== null || unit.info.effort !== null || unit.bodyEffort !== null
+    // a phase names a stretch of the plan: it is an item only when it is sized and holds nothing else
+    if (phaseLevel(section) && marked(section)) return strong && inner.length === 0 && !unit.empty && !descendants(section).some((inside) => deferred(inside))
+    if (unit.info.id !== null && !unit.info.phaseMarked) return true
+    // a top-level section with only prose is context; one that states its own size or ID is work
+    if (inner.length === 0) return !phaseLevel(section) || (strong && !unit.empty)
+    if (isConsistent(section, unit, inner, pass)) return true
+    const innerLevel = Math.max(...inner.map((group) => group.level))
+    // a schedule block ("Week of Feb 17: Cutover") keeps its checkboxes as its steps
+    const scheduleBlock = hasTime(unit.info.time) && inner.every((group) => group.kind === 'list')
+    return unit.level > innerLevel || (scheduleBlock && unit.level >= innerLevel)
+  }
+  const isConsistent = (section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean =>
+    pass.headingDepth !== null && section.depth === pass.headingDepth && !phaseLevel(section) && unit.level <= 1 && inner.length > 0 && inner.every((group) => group.kind === 'list' && group.level <= 1)
+
+  // Pass A finds where the plan keeps its numbered or estimated heading items; pass B reads with that grammar.
+  const first = choose(root, { headingDepth: null }, true)
+  continuations.clear()
+  const headingDepth = dominantHeadingDepth(first)
+  const groups = choose(root, { headingDepth }, true)
+
+  const skipped: SkippedEntry[] = []
+  const anchors = groups.flatMap((group) => group.units)
+  const recaps = new Set<Section>()
+  for (const section of descendants(root)) {
+    if (!deferred(section) || !isWork(section)) continue
+    if (restatesItems(section, anchors, contentOf, unitOf)) {
+      recaps.add(section)
+      continue
+    }
+    groups.push(...choose(section, { headingDepth }, false).map((group) => (group.kind === 'heading' && group.section === section.parent ? group : group)))
+  }
+
+  const docLevel = documentLevel(groups)
+  const kept: Group[] = []
+  for (const group of groups) {
+    if (group.level >= docLevel || group.schedule || group.consistent || rules.layerFor(group.section) !== null) kept.push(group)
+    else for (const unit of group.units) skipped.push(skip(unit, `weaker than the plan's other items (${levelWords(group.level)} where the plan's items have ${levelWords(docLevel)})`))
+  }
+  const dropped = dropEmptySingletons(kept, skipped, phaseLevel)
+  return { groups: dropped, roles, headingUnits, continuations, recaps, titleSection, topLevel, phaseLevel, marked, skipped, docLevel }
+}
+
+function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {
+  const schedule = kind === 'heading' && units.length > 0 && units.every((unit) => unit.kind === 'heading' && hasTime(unit.info.time) && !unit.info.phaseMarked)
+  return { kind, units, level: groupLevel(units), section, schedule, consistent: false, label }
+}
+
+/** The level most of a group reaches: at least two units (or 40 %) must have it. */
+export function groupLevel(units: Unit[]): Level {
+  if (units.length === 1) return units[0].level
+  const need = Math.max(2, Math.ceil(units.length * 0.4))
+  for (const level of [3, 2, 1] as const) if (units.filter((unit) => unit.level >= level).length >= need) return level
+  return 0
+}
+
+/**
+ * The heading items among a section's children become one sibling group. An unnumbered child
+ * between numbered item siblings (with nothing strong of its own) continues the numbered one before it.
+ */
+function mergeHeadingItems(
+  parent: Section,
+  children: Array<{ child: Section; groups: Group[] }>,
+  unitOf: (section: Section) => HeadingUnit,
+  continuations: Map<Section, Section[]>,
+): Group[] {
+  const isHeadingItem = (entry: { child: Section; groups: Group[] }): boolean =>
+    entry.groups.length === 1 && entry.groups[0].kind === 'heading' && entry.groups[0].units[0]?.kind === 'heading' && (entry.groups[0].units[0] as HeadingUnit).section === entry.child
+  const numbered = children.filter((entry) => isHeadingItem(entry) && unitOf(entry.child).info.id !== null)
+  const out: Group[] = []
+  const items: Group[] = []
+  let lastNumbered: Section | null = null
+  for (const entry of children) {
+    const unit = unitOf(entry.child)
+    const weak =
+      unit.info.id === null &&
+      headingEffort(unit) === null &&
+      !hasTime(unit.info.time) &&
+      entry.groups.every((group) => group.level <= 1 && (group.kind !== 'heading' || isHeadingItem(entry)))
+    if (numbered.length >= 2 && lastNumbered && weak && (entry.groups.length > 0 || !unit.empty)) {
+      const list = continuations.get(lastNumbered) ?? []
+      list.push(entry.child)
+      continuations.set(lastNumbered, list)
+      continue
+    }
+    if (isHeadingItem(entry)) {
+      items.push(entry.groups[0])
+      if (unit.info.id !== null) lastNumbered = entry.child
+    } else {
+      out.push(...entry.groups)
+    }
+  }
+  if (items.length > 0) {
+    const units = items.flatMap((group) => group.units)
+    const merged = makeGroup('heading', units, parent, null)
+    merged.consistent = items.some((group) => group.consistent)
+    out.unshift(merged)
+  }
+  return out
+}
+
+function isTimeSubdivided(section: Section, marked: (section: Section) => boolean): boolean {
+  return section.children.filter((child) => marked(child)).length >= 2
+}
+
+/** The depth of the plan's numbered or estimated heading items, when they are most of its strong items. */
+function dominantHeadingDepth(groups: Group[]): number | null {
+  const depths = new Map<number, number>()
+  let strongHeadings = 0
+  let strongUnits = 0
+  for (const group of groups) {
+    for (const unit of group.units) {
+      if (unit.level < 3) continue
+      strongUnits++
+      if (unit.kind !== 'heading' || (unit.info.id === null && headingEffort(unit) === null)) continue
+      strongHeadings++
+      depths.set(unit.section.depth, (depths.get(unit.section.depth) ?? 0) + 1)
+    }
+  }
+  if (strongHeadings < 3 || strongHeadings * 2 < strongUnits) return null
+  return [...depths.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+}
+
+function documentLevel(groups: Group[]): Level {
+  const multi = groups.filter((group) => group.units.length >= 2 && !group.schedule)
+  const pool = multi.length > 0 ? multi : groups.filter((group) => !group.schedule)
+  return pool.reduce<Level>((max, group) => (group.level > max ? group.level : max), 0)
+}
+
+/** A lone top-level heading with nothing under it is a title, not work ("## 2) Task order (10 days)"). */
+function dropEmptySingletons(groups: Group[], skipped: SkippedEntry[], phaseLevel: (section: Section) => boolean): Group[] {
+  return groups.filter((group) => {
+    const only = group.units.length === 1 ? group.units[0] : null
+    const numbered = only?.info.id !== null && only?.info.id !== undefined && !/^\d{1,3}$/.test(only.info.id)
+    if (group.kind === 'heading' && only?.kind === 'heading' && only.empty && phaseLevel(only.section) && !numbered) {
+      skipped.push(skip(only, 'a heading with nothing under it'))
+      return false
+    }
+    return true
+  })
+}
+
+function findTitleSection(root: Section): Section | null {
+  const first = root.children[0]
+  if (!first || first.depth !== 1) return null
+  return root.children.filter((section) => section.depth === 1).length === 1 ? first : null
+}
+
+function assignRoles(root: Section, titleSection: Section | null, unitOf: (section: Section) => HeadingUnit, rules: ProfileRules): Map<Section, RoleInfo> {
+  const roles = new Map<Section, RoleInfo>()
+  const visit = (section: Section, inherited: SectionRole, inPhase: boolean): void => {
+    let own: SectionRole | null = null
+    let recapCandidate = false
+    const unit = section.heading ? unitOf(section) : null
+    if (unit && section !== titleSection) {
+      const reading = readRole(section.heading?.text ?? '')
+      // a plain "1)" numbers a document section; it is not the mark of a work item
+      const strongItem = (unit.info.id !== null && !/^\d{1,3}$/.test(unit.info.id)) || headingEffort(unit) !== null || unit.info.time.hourBlock !== null
+      const timed = hasTime(unit.info.time)
+      if (unit.info.time.openEnded) own = 'backlog'
+      else if (strongItem || unit.info.phaseMarked) own = null
+      else if (reading.role !== 'work' && roleHolds(reading, section, timed, inPhase)) own = reading.role
+      recapCandidate = reading.recapCandidate && !strongItem && !timed && own === null
+    }
+    const override = rules.roleFor(section)
+    const role = override ?? (inherited !== 'work' ? inherited : (own ?? 'work'))
+    roles.set(section, { role, own, recapCandidate: override ? override === 'recap' : recapCandidate && role === 'work' })
+    const timedHere = unit !== null && section !== titleSection && (hasTime(unit.info.time) || unit.info.phaseMarked)
+    for (const child of section.children) visit(child, role, inPhase || timedHere)
+  }
+  visit(root, 'work', false)
+  return roles
+}
+
+/**
+ * A scheduled heading ("Week 1 Exit Criteria") takes a role only when the role is all its title
+ * says; inside a scheduled phase only criteria, gates and risks are roles — "Communication" or
+ * "Post-Launch" under "Launch Day" are workstreams of that day.
+ */
+function roleHolds(reading: RoleReading, section: Section, timed: boolean, inPhase: boolean): boolean {
+  // "Long-term (Months 2-3)", "Later (Week 6+)": backlog words name a time outside the plan
+  if (reading.role === 'backlog') return reading.strong || (!timed && !inPhase)
+  if (timed) return reading.strong && isWholeTitle(section.heading?.text ?? '')
+  if (inPhase) return reading.role === 'criteria' || reading.role === 'gate' || reading.role === 'risks'
+  return true
+}
+
+/** After its schedule words, the title is only the role phrase ("Week 1 Exit Criteria (MANDATORY)"). */
+function isWholeTitle(raw: string): boolean {
+  const rest = cleanTitle(raw)
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\b(?:weeks?|wks?|days?|sprints?|months?|phase|stage|hours?)\s*#?\d+(?:\s*[-–—]\s*\d+)?\b/gi, ' ')
+    .replace(/^[\s:.–—-]+|[\s:.–—-]+$/g, '')
+    .trim()
+  const words = rest.toLowerCase().split(/\s+/)
+  if (words.length > 3 || words.some((word) => /^(?:and|&|\+|or|with)$/.test(word))) return false
+  return ROLE_HEADS.has(words[words.length - 1] ?? '') && readRole(rest).role !== 'work'
+}
+
+/** the nouns a role phrase ends with: "Exit Criteria", "Success Metrics", "Quality Gates" */
+const ROLE_HEADS = new Set(['criteria', 'criterion', 'checklist', 'gate', 'gates', 'metrics', 'kpis', 'kpi', 'risks', 'risk', 'done', 'sign-off', 'signoff', 'backlog', 'mitigation', 'mitigations', 'contingency'])
+
+/** Most of the section's entries (list lines, table rows, headings) name items read elsewhere. */
+function restatesItems(section: Section, anchors: Unit[], contentOf: (section: Section) => ContentGroups, unitOf: (section: Section) => HeadingUnit): boolean {
+  const outside = anchors.filter((unit) => !within(unit, section))
+  if (outside.length === 0) return false
+  const entries: Unit[] = []
+  for (const node of [section, ...descendants(section)]) {
+    const content = contentOf(node)
+    for (const list of content.lists) entries.push(...list.units)
+    for (const table of content.tables) entries.push(...table.units)
+    if (node !== section && content.lists.length === 0 && content.tables.length === 0 && node.children.length === 0) entries.push(unitOf(node))
+  }
+  if (entries.length === 0) return false
+  const matched = entries.filter((entry) => outside.some((anchor) => restates(entry, anchor))).length
+  return matched >= Math.max(1, entries.length * 0.5)
+}
+
+/** An entry restates an item: same ID, same day span, or the same work in fewer words. */
+function restates(entry: Unit, anchor: Unit): boolean {
+  if (entry.info.id && anchor.info.id && entry.info.id === anchor.info.id) return true
+  const entryDays = entry.info.time.days
+  const anchorDays = anchor.info.time.days
+  if (entryDays && anchorDays && entryDays.start === anchorDays.start && entryDays.end === anchorDays.end) return true
+  return sameWork(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title), anchor.info.coreTitle)
+}
+
+/** The part of a restating line that names the work: its bold lead, else the text before " - ". */
+function leadOf(raw: string): string {
+  const bold = /^\s*(?:\[[ xX]\]\s*)?\*\*([^*]{2,200})\*\*/.exec(raw)
+  const base = bold ? bold[1] : raw.split(/\s+[-–—]\s+/)[0]
+  return base.replace(/\([^()]*\)/g, ' ')
+}
+
+function within(unit: Unit, section: Section): boolean {
+  return unit.line >= section.line && unit.line <= section.lineEnd
+}
+
+const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'all', 'add', 'is', 'are', 'be', 'as', 'via', 'set', 'up'])
+
+/** Two titles name the same work when most words of the shorter one appear (by prefix) in the other. */
+export function sameWork(a: string, b: string): boolean {
+  const words = (text: string): string[] =>
+    cleanTitle(text)
+      .toLowerCase()
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length > 1 && !STOP.has(word) && !/^\d+$/.test(word))
+      .map((word) => (word.length > 4 ? word.slice(0, 5) : word))
+  const left = words(a)
+  const right = new Set(words(b))
+  if (left.length === 0 || right.size === 0) return false
+  const shared = left.filter((word) => right.has(word)).length
+  return shared / Math.min(left.length, right.size) >= 0.6
+}
+
+export function skip(unit: Unit, reason: string): SkippedEntry {
+  const kind = unit.kind === 'heading' ? 'heading' : unit.kind === 'list' ? 'list-item' : 'table-row'
+  return { line: unit.line, text: unit.info.title, kind, reason }
+}
+
+function levelWords(level: Level): string {
+  return ['plain lines', 'checkboxes or status marks', 'owners, due dates or status', 'IDs or estimates'][level]
+}

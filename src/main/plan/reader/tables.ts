@@ -1,0 +1,132 @@
+import { bounded, cleanText } from '../text'
+import type { TableBlock } from '../outline'
+import type { EffortUnit } from '../grammar/effort'
+import { parseLooseDate } from '../grammar/loose-dates'
+import type { DateContext } from '../grammar/time'
+import { parseAbsoluteDates } from '../dates'
+
+/**
+ * A table's header, read by column meaning: which column names the work, which holds an ID, an
+ * estimate (or three-point O/R/P estimates), an owner, a status, a due date / week / day, a "Done
+ * when" criterion, files. Tables whose first column is a metric, risk, role or gate are not work.
+ */
+
+export type ColumnRole =
+  | 'title'
+  | 'id'
+  | 'estimate'
+  | 'optimistic'
+  | 'likely'
+  | 'pessimistic'
+  | 'owner'
+  | 'status'
+  | 'due'
+  | 'week'
+  | 'day'
+  | 'sprint'
+  | 'date'
+  | 'criteria'
+  | 'files'
+  | 'depends'
+  | 'other'
+
+export type Column = { index: number; header: string; role: ColumnRole; unit: EffortUnit | null }
+export type TableShape = {
+  columns: Column[]
+  title: Column | null
+  /** the table lists something other than work (metrics, risks, people, gates) */
+  nonWork: 'metrics' | 'risks' | 'people' | 'gate' | null
+}
+
+const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
+  { role: 'id', pattern: /^(?:id|#|no\.?|nr\.?|number|task\s*id|item\s*id|key|ticket|ref|issue\s*id|story\s*id)$/i },
+  { role: 'optimistic', pattern: /^(?:optimistic|best(?:\s*case)?|o|min(?:imum)?|low)(?:\s*\([^)]*\))?$/i },
+  { role: 'likely', pattern: /^(?:realistic|most\s*likely|likely|nominal|expected|r|m|ml)(?:\s*\([^)]*\))?$/i },
+  { role: 'pessimistic', pattern: /^(?:pessimistic|worst(?:\s*case)?|p|max(?:imum)?|high)(?:\s*\([^)]*\))?$/i },
+  { role: 'estimate', pattern: /^(?:est\.?|estimates?|estimated(?:\s+(?:time|effort|hours|days))?|effort|hours|hrs|h|days|d|time|duration|points|pts|sp|story\s*points|size|loe|level\s+of\s+effort|work|person[-\s]days|man[-\s]days)(?:\s*\([^)]*\))?$/i },
+  { role: 'depends', pattern: /\b(?:depend(?:s|encies|ency)?(?:\s+on)?|blocked\s+by|blocks|prereq(?:uisite)?s?)\b/i },
+  { role: 'owner', pattern: /\b(?:owner|owners|assignee|assigned(?:\s+to)?|who|dri|responsible|lead|by|team)\b/i },
+  { role: 'status', pattern: /^(?:status|state|done\??|progress|complete[d]?\??|✅)$/i },
+  { role: 'criteria', pattern: /\b(?:done\s+when|acceptance|ac|definition\s+of\s+done|dod|success\s+criteria|validation(?:\s+criteria)?|verify|verification|exit\s+criteria|criteria)\b/i },
+  { role: 'files', pattern: /^(?:files?|paths?|touches|location|where)$/i },
+  { role: 'week', pattern: /^(?:week|wk|weeks)$/i },
+  { role: 'day', pattern: /^(?:day|days?\s*#)$/i },
+  { role: 'sprint', pattern: /^(?:sprint|iteration)$/i },
+  { role: 'due', pattern: /^(?:due|due\s+date|deadline|target(?:\s+(?:date|week))?|when|eta|date|by\s+when|end|finish|planned)$/i },
+  { role: 'title', pattern: /^(?:tasks?|tasks?\s+name|item|items|work(?:\s+item)?|deliverables?|what|title|name|description|activity|activities|story|stories|feature|features|issue|issues|step|steps|milestone|milestones|action|actions|objective|to\s*do|todo|epic|ticket|requirement|workstream)$/i },
+]
+
+const NON_WORK_FIRST: Array<{ kind: NonNullable<TableShape['nonWork']>; pattern: RegExp }> = [
+  { kind: 'metrics', pattern: /^(?:metrics?|kpis?|measure|indicator|target|okr|score)$/i },
+  { kind: 'risks', pattern: /^(?:risks?(?:\s+area)?|threat|issue\s+area|assumption)$/i },
+  { kind: 'people', pattern: /^(?:role|roles|name|person|member|team\s+member|contact|stakeholder)$/i },
+  { kind: 'gate', pattern: /^(?:gate|quality\s+gate|checkpoint|criterion|criteria)$/i },
+]
+
+const UNIT_IN_HEADER: Array<{ unit: EffortUnit; pattern: RegExp }> = [
+  { unit: 'hours', pattern: /\b(?:h|hrs?|hours?)\b/i },
+  { unit: 'days', pattern: /\b(?:d|days?|person[-\s]days|man[-\s]days)\b/i },
+  { unit: 'weeks', pattern: /\b(?:w|wks?|weeks?)\b/i },
+  { unit: 'points', pattern: /\b(?:pts?|points?|sp|story\s*points?)\b/i },
+]
+
+export function analyzeTable(table: TableBlock, context: { pointColumns: Set<string>; dates: DateContext; estimateColumn: string | null }): TableShape {
+  const { pointColumns, dates } = context
+  const headers = (table.rows[0]?.cells ?? []).map((cell) => cleanText(cell))
+  const body = table.rows.slice(1)
+  const columns: Column[] = headers.map((header, index) => ({ index, header, role: roleOf(header), unit: unitOf(header, pointColumns) }))
+  for (const column of columns) {
+    if (column.role !== 'other') continue
+    const values = body.map((row) => cleanText(row.cells[column.index] ?? '')).filter((value) => value !== '')
+    if (values.length === 0) continue
+    const share = (test: (value: string) => boolean): number => values.filter(test).length / values.length
+    const distinct = new Set(values).size
+    if (column.index === 0 && values.length >= 2 && distinct === values.length && share((value) => /^[A-Za-z]{0,6}[-.]?\d[\w.-]{0,12}$/.test(value) && /\d/.test(value)) >= 0.8) column.role = 'id'
+    else if (share((value) => parseLooseDate(value, dates) !== null || parseAbsoluteDates(value) !== null) >= 0.6) column.role = 'date'
+  }
+  if (context.estimateColumn) applyEstimateChoice(columns, context.estimateColumn)
+  const first = headers[0] ?? ''
+  const nonWork = NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null
+  const title = columns.find((column) => column.role === 'title') ?? columns.find((column) => column.role === 'other' && looksTextual(body.map((row) => row.cells[column.index] ?? ''))) ?? null
+  if (title) title.role = 'title'
+  return { columns, title, nonWork }
+}
+
+/** The lead named the estimate column: it is the estimate, other estimate-like columns are not. */
+function applyEstimateChoice(columns: Column[], chosen: string): void {
+  const wanted = chosen.trim().toLowerCase()
+  const match = columns.find((column) => column.header.replace(/[*_`]/g, '').trim().toLowerCase() === wanted)
+  if (!match) return
+  for (const column of columns) if (column !== match && (column.role === 'estimate' || column.role === 'likely' || column.role === 'optimistic' || column.role === 'pessimistic')) column.role = 'other'
+  match.role = 'estimate'
+}
+
+function roleOf(header: string): ColumnRole {
+  const text = bounded(header, 80).replace(/[*_`]/g, '').trim()
+  for (const entry of HEADER_ROLES) if (entry.pattern.test(text)) return entry.role
+  return 'other'
+}
+
+function unitOf(header: string, pointColumns: Set<string>): EffortUnit | null {
+  const text = bounded(header, 80).replace(/[*_`]/g, '').trim()
+  if (pointColumns.has(text.toLowerCase())) return 'points'
+  const paren = /\(([^)]*)\)/.exec(text)?.[1] ?? text
+  for (const entry of UNIT_IN_HEADER) if (entry.pattern.test(paren)) return entry.unit
+  return null
+}
+
+function looksTextual(cells: string[]): boolean {
+  const values = cells.map((cell) => cleanText(cell)).filter((value) => value !== '')
+  if (values.length === 0) return false
+  const textual = values.filter((value) => /[A-Za-z]{3,}/.test(value) && !/^\d[\d./-]*$/.test(value))
+  return textual.length / values.length >= 0.6
+}
+
+export function cellOf(row: { cells: string[] }, column: Column | null | undefined): string {
+  return column ? (row.cells[column.index] ?? '').trim() : ''
+}
+
+/** The cell as written (backticks kept), for criteria and file paths. */
+export function rawCellOf(row: { raw: string[] }, column: Column | null | undefined): string {
+  return column ? (row.raw[column.index] ?? '').trim() : ''
+}

@@ -1,0 +1,85 @@
+import type { ImportProfile } from '../../../shared/plan-model'
+import type { AbsoluteDates } from '../dates'
+import { bounded } from '../text'
+import type { Range, TimeMarker } from '../grammar/time'
+
+/**
+ * Turns what a marker says into plan weeks and days, with what only the whole plan knows: how long
+ * its sprints are and which number the first one has ("Sprint 0"), how many weeks its countdown
+ * runs before launch ("(4 Weeks Before)" is week 1 of a 5-week countdown), 4-week months.
+ */
+export type TimeResolver = {
+  /** relative weeks: Week/Sprint/Month/Quarter (without a year)/countdown; null when the marker has none */
+  weeks: (marker: TimeMarker) => Range | null
+  /** plan days: Day N, or the day an hour offset falls on */
+  days: (marker: TimeMarker) => Range | null
+  /** absolute dates, quarters of a given year included */
+  dates: (marker: TimeMarker) => AbsoluteDates | null
+}
+
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 }
+const WEEKS_PER_MONTH = 4
+
+export function makeTimeResolver(markers: TimeMarker[], text: string, profile: ImportProfile | undefined): TimeResolver {
+  const sprintWeeks = profile?.sprintWeeks ?? statedSprintWeeks(text) ?? 2
+  const sprintStarts = markers.flatMap((marker) => (marker.sprints ? [marker.sprints.start] : []))
+  const sprintBase = sprintStarts.length > 0 ? Math.min(...sprintStarts) : 1
+  const before = markers.flatMap((marker) => (marker.countdown?.kind === 'before' ? [marker.countdown.weeks] : []))
+  const countdownWeeks = before.length > 0 ? Math.max(...before) : 0
+  return {
+    weeks: (marker) => {
+      if (marker.weeks) return marker.weeks
+      if (marker.sprints) {
+        const start = (marker.sprints.start - sprintBase) * sprintWeeks + 1
+        const end = (marker.sprints.end - sprintBase + 1) * sprintWeeks
+        return start >= 1 ? { start, end } : null
+      }
+      if (marker.months) return { start: (marker.months.start - 1) * WEEKS_PER_MONTH + 1, end: marker.months.end * WEEKS_PER_MONTH }
+      if (marker.quarter && marker.quarter.year === null) return { start: (marker.quarter.quarter - 1) * 13 + 1, end: marker.quarter.quarter * 13 }
+      if (marker.countdown) {
+        if (marker.countdown.kind === 'before') {
+          const week = countdownWeeks - marker.countdown.weeks + 1
+          return { start: week, end: week }
+        }
+        const week = countdownWeeks + (marker.countdown.kind === 'launch' ? 1 : marker.countdown.weeks)
+        return { start: week, end: week }
+      }
+      return null
+    },
+    days: (marker) => {
+      if (marker.days) return marker.days
+      if (marker.hourOffset) return { start: Math.floor(marker.hourOffset.start / 24) + 1, end: Math.max(Math.floor(marker.hourOffset.start / 24) + 1, Math.ceil(marker.hourOffset.end / 24)) }
+      return null
+    },
+    dates: (marker) => {
+      if (marker.dates) return marker.dates
+      if (marker.quarter && marker.quarter.year !== null) {
+        const { quarter, year } = marker.quarter
+        const startMonth = (quarter - 1) * 3 + 1
+        const endMonth = startMonth + 2
+        const endDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate()
+        const pad = (value: number): string => String(value).padStart(2, '0')
+        return { kind: 'range', start: `${year}-${pad(startMonth)}-01`, end: `${year}-${pad(endMonth)}-${pad(endDay)}`, text: `Q${quarter} ${year}` }
+      }
+      return null
+    },
+  }
+}
+
+/** "two-week sprints", "2-week sprint", "sprints of 3 weeks", "Sprint length: 1 week". */
+export function statedSprintWeeks(text: string): number | null {
+  const source = bounded(text, 400_000)
+  const forms = [
+    /\b(\d|one|two|three|four|five|six)[-\s]weeks?\s+sprints?\b/i,
+    /\bsprints?\s+(?:of|are|last(?:s)?|lengths?\s*:?|=)\s*(\d|one|two|three|four|five|six)\s+weeks?\b/i,
+    /\bsprint\s+length\s*[:=]?\s*(\d|one|two|three|four|five|six)\s*weeks?\b/i,
+  ]
+  for (const form of forms) {
+    const match = form.exec(source)
+    if (match) {
+      const value = WORD_NUMBERS[match[1].toLowerCase()] ?? Number(match[1])
+      if (value >= 1 && value <= 12) return value
+    }
+  }
+  return null
+}

@@ -1,0 +1,274 @@
+import type { Block, ItemBlock, Section, TableBlock } from '../outline'
+import { analyzeTitle, type TitleInfo } from '../grammar/title'
+import { parseEffortValue, parseLabeledEffort, parseStandaloneEffort, type Effort, type EffortUnit } from '../grammar/effort'
+import { parseInlineOwner, statusClaimsDone } from '../grammar/identity'
+import { hasTime, parseTime, type DateContext, type TimeMarker } from '../grammar/time'
+import { cleanText } from '../text'
+import { excludesItems, labelContext, readLabel, type LabelContext } from './labels'
+import { analyzeTable, cellOf, type Column, type TableShape } from './tables'
+
+/**
+ * Candidate work items at every layer a plan can use: headings (with what their own lines say),
+ * list items (with what their nested lines say) and table rows (read by column meaning). Each gets
+ * a level: 3 = an ID or an estimate, 2 = an owner, a due date or a status cell, 1 = a checkbox, a
+ * status mark or a schedule heading, 0 = plain text.
+ */
+
+export type Level = 0 | 1 | 2 | 3
+
+export type ReaderContext = {
+  dates: DateContext
+  /** columns the plan says are in points ("**Est.**: story points") */
+  pointColumns: Set<string>
+  /** the unit of bare numbers ("All times are given in days") */
+  defaultUnit: EffortUnit
+  /** the lead's choice of estimate column (mapping step) */
+  estimateColumn: string | null
+}
+
+export type HeadingUnit = {
+  kind: 'heading'
+  section: Section
+  info: TitleInfo
+  /** "Effort: 4-6 hours", "Estimated Time: 2 hours" among the section's own lines */
+  bodyEffort: Effort | null
+  /** "Duration: 16 hours", "Timeline: 4 days": a span, the item's effort only when the section is not a phase */
+  bodyDuration: Effort | null
+  bodyTime: TimeMarker | null
+  bodyOwner: string | null
+  bodyStatusDone: boolean | null
+  empty: boolean
+  level: Level
+  line: number
+  lineEnd: number
+}
+
+export type ListUnit = {
+  kind: 'list'
+  section: Section
+  block: ItemBlock
+  /** the blocks nested under the line (sub-items, continuation paragraphs, code) */
+  owned: Block[]
+  info: TitleInfo
+  /** "**3 days**" on the line after the item */
+  nextLineEffort: Effort | null
+  level: Level
+  line: number
+  lineEnd: number
+}
+
+export type RowUnit = {
+  kind: 'row'
+  section: Section
+  table: TableBlock
+  shape: TableShape
+  row: TableRow
+  info: TitleInfo
+  /** rows whose ID extends this row's ID ("1.1.1" under "1.1") */
+  children: TableRow[]
+  /** the bold group row above it ("__Design__"), read as its phase */
+  groupLabel: { text: string; line: number } | null
+  level: Level
+  line: number
+  lineEnd: number
+}
+
+export type Unit = HeadingUnit | ListUnit | RowUnit
+export type TableRow = TableBlock['rows'][number]
+
+export type Group = {
+  kind: Unit['kind']
+  units: Unit[]
+  level: Level
+  section: Section
+  /** a heading group of schedule blocks ("Day 6 Focus"): kept even in a plan with stronger items */
+  schedule: boolean
+  /** chosen because it has the shape of the plan's other items */
+  consistent: boolean
+  label: string | null
+}
+
+export function headingUnit(section: Section, context: ReaderContext): HeadingUnit {
+  const info = analyzeTitle(section.heading?.text ?? '', context.dates)
+  let bodyEffort: Effort | null = null
+  let bodyDuration: Effort | null = null
+  let bodyTime: TimeMarker | null = null
+  let bodyOwner: string | null = null
+  let bodyStatusDone: boolean | null = null
+  for (const line of directLines(section)) {
+    const label = readLabel(line)
+    if (!label) continue
+    const kind = labelContext(label.label)
+    if (kind === 'effort') bodyEffort ??= parseLabeledEffort(line)?.effort ?? null
+    else if (/duration|hours|timeline|length/i.test(label.label)) bodyDuration ??= parseLabeledEffort(line)?.effort ?? null
+    if (kind === 'schedule' && label.rest) {
+      const time = parseTime(label.rest, context.dates)
+      if (hasTime(time)) bodyTime ??= time
+    }
+    if (kind === 'owner' && label.rest) bodyOwner ??= cleanText(label.rest)
+    if (kind === 'status' && label.rest) bodyStatusDone ??= statusClaimsDone(label.rest)
+  }
+  const empty = section.children.length === 0 && section.blocks.every((block) => block.kind === 'paragraph' && !block.raw.trim())
+  const level: Level = info.id || info.effort || bodyEffort || bodyDuration ? 3 : bodyOwner ? 2 : hasTime(info.time) || info.statusMarker || bodyStatusDone !== null ? 1 : 0
+  return { kind: 'heading', section, info, bodyEffort, bodyDuration, bodyTime, bodyOwner, bodyStatusDone, empty, level, line: section.line, lineEnd: section.lineEnd }
+}
+
+/** The section's own paragraph lines and top-level list lines (where "Effort:", "Owner:" live). */
+function* directLines(section: Section): Generator<string> {
+  for (const block of section.blocks) {
+    if (block.kind === 'paragraph' && block.listDepth === 0) yield* block.raw.split('\n', 40)
+    else if (block.kind === 'item' && block.depth === 1) yield block.raw
+  }
+}
+
+export type ContentGroups = { lists: Array<{ label: string | null; units: ListUnit[] }>; tables: Array<{ label: string | null; units: RowUnit[]; shape: TableShape; table: TableBlock }>; emptyBoxes: number }
+
+/** What a heading states about its own size: its title estimate, an "Effort:" line, else a "Duration:" line. */
+export function headingEffort(unit: HeadingUnit): Effort | null {
+  return unit.info.effort ?? unit.bodyEffort ?? unit.bodyDuration
+}
+
+/** The lists and tables directly in a section, except lists under criteria, files, status or notes labels. */
+export function contentGroups(section: Section, context: ReaderContext): ContentGroups {
+  const out: ContentGroups = { lists: [], tables: [], emptyBoxes: 0 }
+  let label: { text: string; context: LabelContext } | null = null
+  const blocks = section.blocks
+  let currentList: { id: number; label: string | null; excluded: boolean; units: ListUnit[] } | null = null
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
+    if (block.kind === 'paragraph' && block.listDepth === 0) {
+      const found = readLabel(block.raw.split('\n', 1)[0])
+      label = found ? { text: found.label, context: labelContext(found.label) } : block.raw.trim() ? null : label
+      continue
+    }
+    if (block.kind === 'table') {
+      const shape = analyzeTable(block, context)
+      if (shape.title && !shape.nonWork && !(label && excludesItems(label.context))) out.tables.push({ label: label?.text ?? null, units: rowUnits(section, block, shape, context), shape, table: block })
+      label = null
+      continue
+    }
+    if (block.kind !== 'item' || block.depth !== 1) continue
+    if (!currentList || currentList.id !== block.listId) {
+      currentList = { id: block.listId, label: label?.text ?? null, excluded: label !== null && excludesItems(label.context), units: [] }
+      if (!currentList.excluded) out.lists.push(currentList)
+    }
+    const owned: Block[] = []
+    let next = index + 1
+    while (next < blocks.length && belongsToItem(blocks[next])) owned.push(blocks[next++])
+    if (currentList.excluded) continue
+    if (isEmptyItem(block)) {
+      if (block.checked !== null || block.text.trim()) out.emptyBoxes++
+      continue
+    }
+    // a line that is itself a label ("Success criteria:") opens a sub-list, it is not an item
+    const ownLabel = readLabel(block.raw)
+    if (ownLabel && !ownLabel.rest && excludesItems(labelContext(ownLabel.label))) continue
+    currentList.units.push(listUnit(section, block, owned, context))
+  }
+  out.lists = out.lists.filter((list) => list.units.length > 0)
+  return out
+}
+
+/** "- [ ] " with nothing after it (GFM then reads "[ ]" as the text): a placeholder line. */
+export function isEmptyItem(block: ItemBlock): boolean {
+  const text = block.text.trim()
+  return text === '' || /^\[[ xX]?\]$/.test(text)
+}
+
+function belongsToItem(block: Block): boolean {
+  if (block.kind === 'item') return block.depth > 1
+  if (block.kind === 'paragraph' || block.kind === 'code') return block.listDepth >= 1
+  return false
+}
+
+function listUnit(section: Section, block: ItemBlock, owned: Block[], context: ReaderContext): ListUnit {
+  // "- [ ] Write docs\n  **3 days**": the lines after the first are the item's notes, one may be its estimate
+  const [firstLine, ...moreLines] = block.raw.split('\n')
+  const info = analyzeTitle(firstLine, context.dates)
+  const continuation = owned.find((candidate) => candidate.kind === 'paragraph')
+  const nextLineEffort =
+    moreLines.map((line) => parseStandaloneEffort(line)).find((effort) => effort !== null) ??
+    (continuation && continuation.kind === 'paragraph' ? parseStandaloneEffort(continuation.raw) : null)
+  const owner = info.owner ?? parseInlineOwner(block.raw)
+  const level: Level = info.id || info.effort || nextLineEffort ? 3 : owner ? 2 : block.checked !== null || info.statusMarker ? 1 : 0
+  const lineEnd = owned.reduce((max, b) => Math.max(max, 'lineEnd' in b ? b.lineEnd : b.line), block.line)
+  return { kind: 'list', section, block, owned, info: { ...info, owner }, nextLineEffort, level, line: block.line, lineEnd }
+}
+
+const TOTAL_ROW = /^\W*(?:grand\s+)?(?:sub)?total\b/i
+
+function rowUnits(section: Section, table: TableBlock, shape: TableShape, context: ReaderContext): RowUnit[] {
+  const idColumn = shape.columns.find((column) => column.role === 'id')
+  const body = table.rows.slice(1)
+  const units: RowUnit[] = []
+  let groupLabel: RowUnit['groupLabel'] = null
+  for (const row of body) {
+    const title = cellOf(row, shape.title)
+    const others = row.cells.filter((_, index) => index !== shape.title?.index).map((cell) => cell.trim())
+    if (!title && others.every((cell) => !cell)) continue
+    if (TOTAL_ROW.test(cleanText(title)) || TOTAL_ROW.test(cleanText(row.cells[0] ?? ''))) continue
+    if (title && others.every((cell) => !cell)) {
+      groupLabel = { text: cleanText(title), line: row.line }
+      continue
+    }
+    if (!title) continue
+    const id = idColumn ? cleanText(cellOf(row, idColumn)) : ''
+    const parent = id ? units.findLast((unit) => unit.info.id !== null && id.startsWith(`${unit.info.id}.`)) : undefined
+    if (parent) {
+      parent.children.push(row)
+      parent.lineEnd = row.line
+      continue
+    }
+    units.push(rowUnit(section, table, shape, row, groupLabel, context))
+  }
+  return units
+}
+
+function rowUnit(section: Section, table: TableBlock, shape: TableShape, row: TableRow, groupLabel: RowUnit['groupLabel'], context: ReaderContext): RowUnit {
+  const titleInfo = analyzeTitle(cellOf(row, shape.title), context.dates)
+  const column = (role: Column['role']): Column | undefined => shape.columns.find((candidate) => candidate.role === role)
+  const idCell = cleanText(cellOf(row, column('id')))
+  const effort = rowEffort(row, shape, context) ?? titleInfo.effort
+  const time = rowTime(row, shape, context) ?? titleInfo.time
+  const owner = cleanText(cellOf(row, column('owner'))) || titleInfo.owner
+  const statusCell = cellOf(row, column('status'))
+  const claimsDone = statusCell ? statusClaimsDone(cleanText(statusCell) || statusCell) : titleInfo.claimsDone
+  const info: TitleInfo = { ...titleInfo, id: idCell || titleInfo.id, effort, time, owner: owner || null, claimsDone, statusMarker: titleInfo.statusMarker || Boolean(statusCell) }
+  const level: Level = info.id || effort || shapeHas(shape, 'id') || shapeHas(shape, 'estimate') || shapeHas(shape, 'likely') ? 3 : owner || statusCell || hasTime(time) || shapeHas(shape, 'owner') || shapeHas(shape, 'status') || shapeHas(shape, 'due') || shapeHas(shape, 'date') ? 2 : 0
+  return { kind: 'row', section, table, shape, row, info, children: [], groupLabel, level, line: row.line, lineEnd: row.line }
+}
+
+function shapeHas(shape: TableShape, role: Column['role']): boolean {
+  return shape.columns.some((column) => column.role === role)
+}
+
+/** The estimate a row states: its estimate column, or PERT (O + 4R + P) / 6 from three-point columns. */
+function rowEffort(row: { cells: string[] }, shape: TableShape, context: ReaderContext): Effort | null {
+  const read = (role: Column['role']): Effort | null => {
+    const column = shape.columns.find((candidate) => candidate.role === role)
+    return column ? parseEffortValue(cellOf(row, column), column.unit ?? context.defaultUnit) : null
+  }
+  const [optimistic, likely, pessimistic] = [read('optimistic'), read('likely'), read('pessimistic')]
+  if (likely && optimistic && pessimistic && optimistic.unit === likely.unit && likely.unit === pessimistic.unit) {
+    const value = (optimistic.value + 4 * likely.value + pessimistic.value) / 6
+    return { value, low: optimistic.value, high: pessimistic.value, unit: likely.unit, text: `(${optimistic.value} + 4×${likely.value} + ${pessimistic.value}) / 6` }
+  }
+  return read('estimate') ?? likely
+}
+
+export function rowTime(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
+  const relative: Array<[Column['role'], string]> = [['week', 'week'], ['day', 'day'], ['sprint', 'sprint']]
+  for (const [role, word] of relative) {
+    for (const column of shape.columns.filter((candidate) => candidate.role === role)) {
+      const cell = cleanText(cellOf(row, column))
+      if (!cell) continue
+      const time = parseTime(/^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/.test(cell) ? `${word} ${cell}` : cell, context.dates)
+      if (hasTime(time)) return time
+    }
+  }
+  for (const column of shape.columns.filter((candidate) => candidate.role === 'due' || candidate.role === 'date')) {
+    const time = parseTime(cleanText(cellOf(row, column)), context.dates)
+    if (hasTime(time)) return time
+  }
+  return null
+}
