@@ -29,7 +29,10 @@ async function main() {
   const logger = hostLogger('web', verbose)
   const dbPath = resolve(dbPathFrom(values.db))
   // syncs, parsing and progress run on worker threads; they start once the database is open and migrated
-  const workers = createWorkerPool({ ...sourceLayout, dbPath, rendererDir, projectRoot, appVersion: packageVersion(), logFile: logger.file, verbose })
+  const workers = createWorkerPool(
+    { ...sourceLayout, dbPath, rendererDir, projectRoot, appVersion: packageVersion(), logFile: logger.file, verbose },
+    { onReady: (role) => logger.info(`[web] the ${role} worker thread is ready`) },
+  )
   const core = openHeadlessCore(dbPath, 'web', { create: true, logger, offload: workers })
   const web = await startWebServer({ core, rendererDir, port, logger })
   process.stdout.write(`${web.url}\n`)

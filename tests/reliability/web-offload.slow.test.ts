@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,9 +42,10 @@ describe('browser mode: heavy calls run off the request thread', () => {
       core.close()
     }
     web = await startWebProcess(join(dir, 'web.db'), dir)
-    // the worker threads load in the background; wait until a heavy call is answered by one of them
-    await rpc('progress.get', { planId: 1, asOf: '2026-01-01' })
-    await new Promise((r) => setTimeout(r, 5000))
+    // the worker threads load in the background (until then heavy calls run on the request thread): wait for both
+    const log = () => (existsSync(join(dir, 'web.log')) ? readFileSync(join(dir, 'web.log'), 'utf8') : '')
+    for (let i = 0; i < 1200 && !(log().includes('the writer worker thread is ready') && log().includes('the reader worker thread is ready')); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(log()).toContain('the reader worker thread is ready')
   }, 300_000)
   afterAll(async () => {
     await web?.stop()

@@ -70,7 +70,8 @@ export interface WorkerPool extends OffloadedCalls {
 }
 
 /** Workers start on first use (after the request thread opened and migrated the database) and restart after a crash. */
-export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, entry = join(setup.projectRoot, SOURCE_WORKER_ENTRY)): WorkerPool {
+export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, options: { entry?: string; onReady?: (role: WorkerRole) => void } = {}): WorkerPool {
+  const entry = options.entry ?? join(setup.projectRoot, SOURCE_WORKER_ENTRY)
   const running = new Map<WorkerRole, Running>()
   let sink: OffloadSink | null = null
   let nextId = 1
@@ -79,7 +80,10 @@ export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, entry = join(
     const worker = new Worker(entry, { workerData: { ...setup, role } satisfies WorkerSetup })
     const thread: Running = { ready: false, worker, pending: new Map() }
     worker.on('message', (message: OffloadMessage) => {
-      if (message.kind === 'ready') thread.ready = true
+      if (message.kind === 'ready') {
+        thread.ready = true
+        options.onReady?.(role)
+      }
       else if (message.kind === 'answer') {
         thread.pending.get(message.id)?.resolve(message.json)
         thread.pending.delete(message.id)
