@@ -1,30 +1,32 @@
 /**
- * Parse throughput of the plan importer against the bare remark + remark-gfm parse of the
- * same text, on the seed plans (../shared/plans) and on generated plans up to ~10 MB. Whole-document
- * remark is superlinear in size, so on 10 MB only the heading-aligned chunked remark parse is timed.
+ * Parse throughput of the plan importer against the bare markdown-it parse (the raw tool it is built
+ * on) of the same text, on the seed plans (../shared/plans), the real plans (../shared/plans-wild) and
+ * generated plans up to 10 MB, in CPU time and wall time.
  * Run: npx tsx bench/parse-bench.ts
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { unified } from 'unified'
-import remarkParse from 'remark-parse'
-import remarkGfm from 'remark-gfm'
+import MarkdownIt from 'markdown-it'
 import { parsePlanBytes } from '../src/main/plan'
-import { markdownChunks } from '../src/main/plan/outline'
 
-const plansDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'plans')
-const bareRemark = unified().use(remarkParse).use(remarkGfm)
+const sharedDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared')
+const plansDir = join(sharedDir, 'plans')
+const wildDir = join(sharedDir, 'plans-wild')
+const bareMarkdown = MarkdownIt()
 
-function timeIt(run: () => void, minMs: number, maxRuns: number): number {
+/** Mean CPU ms and wall ms per run. */
+function timeIt(run: () => void, minMs: number, maxRuns: number): { cpu: number; wall: number } {
   run() // warm-up
   let runs = 0
   const start = performance.now()
+  const cpuStart = process.cpuUsage()
   while (runs < maxRuns && (runs === 0 || performance.now() - start < minMs)) {
     run()
     runs++
   }
-  return (performance.now() - start) / runs
+  const cpu = process.cpuUsage(cpuStart)
+  return { cpu: (cpu.user + cpu.system) / 1000 / runs, wall: (performance.now() - start) / runs }
 }
 
 function generatedPlan(targetBytes: number): string {
@@ -49,27 +51,22 @@ function generatedPlan(targetBytes: number): string {
   return parts.join('')
 }
 
-function report(name: string, bytes: Uint8Array, minMs: number, maxRuns: number, bareWhole = true): void {
+function report(name: string, bytes: Uint8Array, minMs: number, maxRuns: number): void {
   const text = Buffer.from(bytes).toString('utf8')
   const ours = timeIt(() => parsePlanBytes(bytes), minMs, maxRuns)
-  // the raw tool on the same text: whole (as a user would call it) and in our heading-aligned chunks
-  const bareChunked = timeIt(() => markdownChunks(text).forEach((chunk) => bareRemark.parse(chunk.text)), minMs, maxRuns)
-  const bare = bareWhole ? timeIt(() => bareRemark.parse(text), minMs, maxRuns) : null
+  const bare = timeIt(() => bareMarkdown.parse(text, {}), minMs, maxRuns)
   const megabytes = bytes.length / (1024 * 1024)
-  const rate = (ms: number): string => `${(megabytes / (ms / 1000)).toFixed(2)} MB/s`
   const outcome = parsePlanBytes(bytes)
   const tasks = outcome.ok ? outcome.plan.tasks.length : 0
   console.log(
-    `${name.padEnd(26)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB ${String(tasks).padStart(5)} tasks | ` +
-      `importer ${ours.toFixed(0).padStart(6)} ms ${rate(ours).padStart(10)} | ` +
-      `remark+gfm chunked ${bareChunked.toFixed(0).padStart(6)} ms, overhead ${(ours / bareChunked).toFixed(2)}x | ` +
-      (bare === null ? 'remark+gfm whole: skipped (superlinear: a 1 MB plan already takes ~45 s whole vs ~4 s chunked)' : `remark+gfm whole ${bare.toFixed(0).padStart(6)} ms, ratio ${(ours / bare).toFixed(2)}x`),
+    `${name.padEnd(34)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB ${String(tasks).padStart(5)} tasks | ` +
+      `importer ${ours.cpu.toFixed(0).padStart(6)} ms CPU (${ours.wall.toFixed(0)} ms wall) ${(megabytes / (ours.cpu / 1000)).toFixed(2).padStart(6)} MB/s | ` +
+      `markdown-it ${bare.cpu.toFixed(0).padStart(5)} ms CPU | ratio ${(ours.cpu / bare.cpu).toFixed(1)}x`,
   )
 }
 
-console.log(`node ${process.version}; ratio = importer time / bare remark+gfm time on the same text, same run\n`)
-for (const file of readdirSync(plansDir).filter((name) => name.endsWith('.txt')).sort()) {
-  report(file, readFileSync(join(plansDir, file)), 1500, 100)
-}
-for (const kilobytes of [128, 256]) report(`generated-${kilobytes}KB`, Buffer.from(generatedPlan(kilobytes * 1024), 'utf8'), 0, 1)
-report('generated-10MB', Buffer.from(generatedPlan(10 * 1024 * 1024), 'utf8'), 0, 1, false)
+console.log(`node ${process.version}; ratio = importer CPU time / bare markdown-it CPU time on the same text, same run\n`)
+for (const file of readdirSync(plansDir).sort()) report(file, readFileSync(join(plansDir, file)), 1000, 50)
+for (const file of readdirSync(wildDir).filter((name) => /^\d\d-.*\.md$/.test(name)).sort()) report(file, readFileSync(join(wildDir, file)), 1000, 50)
+for (const kilobytes of [256, 1024]) report(`generated-${kilobytes}KB`, Buffer.from(generatedPlan(kilobytes * 1024), 'utf8'), 0, 3)
+report('generated-10MB', Buffer.from(generatedPlan(10 * 1024 * 1024), 'utf8'), 0, 1)

@@ -4,6 +4,8 @@ import { contract, isMethodName, methodNames, type MethodName, type MethodOutput
 import type { Core } from '../main/bootstrap'
 import type { Logger } from '../main/log'
 import { CliError } from './cli-error'
+import { explainPlan, readProfileFile } from './plan-reading'
+import type { ImportProfile } from '../shared/plan-model'
 
 export interface CommandArgs {
   values: Record<string, string | boolean | undefined>
@@ -62,24 +64,28 @@ function numberOption(args: CommandArgs, name: string): number | undefined {
 }
 
 function parseOptions(args: CommandArgs) {
-  const options: { daysPerWeek?: number; hoursPerDay?: number } = {}
+  const options: { daysPerWeek?: number; hoursPerDay?: number; profile?: ImportProfile } = {}
   const days = numberOption(args, 'days-per-week')
   const hours = numberOption(args, 'hours-per-day')
   if (days !== undefined) options.daysPerWeek = days
   if (hours !== undefined) options.hoursPerDay = hours
+  const profile = readProfileFile(args.values.profile as string | undefined)
+  if (profile) options.profile = profile
   return options
 }
 
-const parseFlags = { 'days-per-week': { type: 'string' }, 'hours-per-day': { type: 'string' } } as const
+const parseFlags = { 'days-per-week': { type: 'string' }, 'hours-per-day': { type: 'string' }, profile: { type: 'string' } } as const
 
 export const commands: Record<string, Command> = {
   parse: {
-    usage: 'readiness parse <file> [--days-per-week N] [--hours-per-day N] [--json]\n  Parse a plan and print its structure without storing anything.',
-    options: parseFlags,
+    usage:
+      'readiness parse <file> [--profile FILE.json] [--explain] [--days-per-week N] [--hours-per-day N] [--json]\n  Parse a plan and print its structure without storing anything; --explain prints how it was read and every line left out.',
+    options: { ...parseFlags, explain: { type: 'boolean' } },
     run: (args) => {
       const [file] = need(args, 1, '<file>')
       return withCore(args, { stores: false, dbPath: ':memory:' }, async (core) => {
           const { plan } = await call(core, 'plans.preview', { source: { path: resolve(file) }, options: parseOptions(args) })
+          if (args.values.explain && !args.values.json) return print(args, plan, () => explainPlan(plan))
           return print(args, plan, () =>
             [
               `${plan.title}`,
@@ -91,7 +97,8 @@ export const commands: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'readiness import <file> [--start YYYY-MM-DD] [--plan ID] [--days-per-week N] [--hours-per-day N] [--db PATH] [--json]\n  Store a plan (or a new version of plan ID) and print its id.',
+    usage:
+      'readiness import <file> [--start YYYY-MM-DD] [--plan ID] [--profile FILE.json] [--days-per-week N] [--hours-per-day N] [--db PATH] [--json]\n  Store a plan (or a new version of plan ID) and print its id; a re-import reapplies the stored profile unless --profile gives another.',
     options: { start: { type: 'string' }, plan: { type: 'string' }, ...parseFlags },
     run: (args) => {
       const [file] = need(args, 1, '<file>')
@@ -103,6 +110,39 @@ export const commands: Record<string, Command> = {
           planId: numberOption(args, 'plan'),
         })
         return print(args, result, () => `Imported plan ${result.planId} (version ${result.versionNo}): ${result.taskCount} work items, ${result.totalHours} h`)
+      })
+    },
+  },
+  rebaseline: {
+    usage:
+      'readiness rebaseline <planId> [--reason TEXT] [--version N] [--db PATH] [--json]\n  Make the current version (or version N) the plan\u2019s baseline: the ideal line, SPI and variance follow it; earlier baselines stay viewable.',
+    options: { reason: { type: 'string' }, version: { type: 'string' } },
+    run: (args) => {
+      const [planId] = need(args, 1, '<planId>')
+      return withCore(args, { stores: true }, async (core) => {
+        const versionNo = numberOption(args, 'version')
+        const result = await call(core, 'plans.rebaseline', { planId: Number(planId), reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
+        const { baseline } = result
+        return print(args, result, () => `Plan ${planId} is now measured against version ${baseline.versionNo} (baseline ${result.baselines.length} of ${result.baselines.length})${baseline.reason ? `: ${baseline.reason}` : ''}`)
+      })
+    },
+  },
+  profile: {
+    usage:
+      'readiness profile <planId> [--set FILE.json | --clear] [--db PATH] [--json]\n  Show the plan\'s import profile (how the lead corrected its reading), or store a new one and re-read every version with it.',
+    options: { set: { type: 'string' }, clear: { type: 'boolean' } },
+    run: (args) => {
+      const [id] = need(args, 1, '<planId>')
+      const planId = Number(id)
+      if (!Number.isInteger(planId) || planId <= 0) throw new CliError(`<planId> must be a plan number, got "${id}"`)
+      return withCore(args, { stores: args.values.set !== undefined || args.values.clear === true }, async (core) => {
+        if (args.values.set !== undefined || args.values.clear) {
+          const profile = args.values.clear ? null : (readProfileFile(args.values.set as string) ?? null)
+          const result = await call(core, 'plans.setProfile', { planId, profile })
+          return print(args, result.summary, () => `Plan ${planId} re-read${profile ? ' with the profile' : ' without a profile'}: ${result.summary.taskCount} work items, ${result.summary.totalHours} h`)
+        }
+        const detail = await call(core, 'plans.get', { planId })
+        return print(args, detail.settings.profile, () => (detail.settings.profile ? JSON.stringify(detail.settings.profile, null, 2) : `Plan ${planId} has no import profile: it is read as written.`))
       })
     },
   },

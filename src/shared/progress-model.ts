@@ -73,6 +73,8 @@ export const ScopeChangeSchema = z.object({
   hoursDelta: z.number(),
   /** the plan week the work is scheduled in (display only) */
   week: z.number().int().nullable(),
+  /** the plan version whose import made the change; a baseline set at or after it already includes it */
+  versionNo: z.number().int().optional(),
 })
 export type ScopeChange = z.infer<typeof ScopeChangeSchema>
 
@@ -98,9 +100,27 @@ export const ForecastOptionsSchema = z.object({
 })
 export type ForecastOptions = z.infer<typeof ForecastOptionsSchema>
 
+export const BaselineRefSchema = z.object({
+  id: z.number().int(),
+  /** the plan version it was frozen from */
+  versionNo: z.number().int(),
+  /** when it was set (the first import, or the rebaseline) */
+  setAt: z.string(),
+  reason: z.string(),
+  /** the plan's first baseline */
+  original: z.boolean(),
+  /** the newest baseline: the one the plan is measured against unless another is chosen */
+  latest: z.boolean(),
+})
+export type BaselineRef = z.infer<typeof BaselineRefSchema>
+
 export const ProgressInputSchema = z.object({
-  /** the plan as first imported (frozen): the ideal line */
+  /** the chosen baseline's plan version (frozen): the ideal line, planned value and SPI */
   baseline: ParsedPlanSchema,
+  /** which baseline that is; scope changes of versions up to baseline.versionNo are part of it */
+  baselineRef: BaselineRefSchema.optional(),
+  /** the plan as first imported, drawn beside a later baseline's ideal line (absent: nothing to overlay) */
+  originalBaseline: ParsedPlanSchema.optional(),
   /** the latest import: phases, milestones, day→week map for the current tasks */
   current: ParsedPlanSchema,
   tasks: z.array(ProgressTaskInputSchema),
@@ -160,6 +180,9 @@ export const BurndownPointSchema = z.object({
   actualRemainingTasks: z.number().nullable(),
   scopeTasks: z.number(),
   doneTasks: z.number().nullable(),
+  /** the original baseline's ideal line, when the chosen baseline is a later one */
+  originalIdealRemainingHours: z.number().optional(),
+  originalIdealRemainingTasks: z.number().optional(),
 })
 export type BurndownPoint = z.infer<typeof BurndownPointSchema>
 
@@ -197,6 +220,8 @@ export type PhaseProgress = z.infer<typeof PhaseProgressSchema>
 export const ScopeChangeLogEntrySchema = ScopeChangeSchema.extend({
   /** plan week in which the change happened (the week of `date`) */
   changeWeek: z.number().int(),
+  /** made before (or by) the chosen baseline's version: part of the baseline, not a step of the scope line */
+  inBaseline: z.boolean().optional(),
 })
 export type ScopeChangeLogEntry = z.infer<typeof ScopeChangeLogEntrySchema>
 
@@ -270,8 +295,12 @@ export const ProgressReportSchema = z.object({
   asOf: isoDate,
   /** plan week containing asOf (0 = before the plan started) */
   asOfWeek: z.number().int(),
+  /** plan time at the end of asOf, in weeks ((asOfWeek − 1) + share of that week's working days): where "as of" sits on the week axis */
+  asOfElapsedWeeks: z.number().optional(),
   /** last week of the plan's own schedule */
   planEndWeek: z.number().int(),
+  /** the baseline the ideal line, planned value and SPI are measured against (absent: the plan as first imported) */
+  baseline: BaselineRefSchema.optional(),
   calendar: CalendarInputSchema,
   summary: ProgressSummarySchema,
   forecast: ForecastSchema,

@@ -54,7 +54,7 @@ test('an old plan without item numbers: capped attention lists, titles without g
   // 3. the chart shows the plan's weeks, says where today is, and the data table follows the range
   await expect(chart).toHaveAttribute('data-range', 'plan')
   await expect(page.getByRole('button', { name: 'Plan weeks' })).toHaveAttribute('aria-pressed', 'true')
-  await expect(page.getByTestId('chart-today-note')).toHaveText(`Today: week ${report.asOfWeek} (off the chart)`)
+  await expect(page.getByTestId('chart-today-note')).toHaveText(`As of week ${report.asOfWeek}: ${report.asOfWeek - report.planEndWeek} weeks after the plan's last week (week ${report.planEndWeek}), off the chart`)
   await expect(chart.locator('.today-marker')).toHaveCount(0)
   const weeksShown = async () => (await page.getByTestId('chart-data').locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-week')))))
   const planWeeks = await weeksShown()
@@ -72,7 +72,8 @@ test('an old plan without item numbers: capped attention lists, titles without g
   // the tasks table and the drawer show titles without the generated key
   await goTo(page, 'Tasks')
   const row = page.locator(`[data-testid="task-row"][data-task-key="${generatedKey}"]`)
-  await expect(row.locator('.task-key')).toHaveText('')
+  // unnumbered items show their place in the plan, never the generated key
+  await expect(row.locator('.task-key')).toHaveText(/^#\d+$/)
   await row.getByRole('button').click()
   const drawer = page.getByTestId('task-drawer')
   await expect(drawer).toHaveAttribute('data-task-key', generatedKey)

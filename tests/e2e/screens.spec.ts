@@ -95,6 +95,9 @@ test('the primary actions work by keyboard alone', async ({ appPage: page }) => 
   await tabTo(page, drawer.getByRole('button', { name: 'Save status' }))
   await page.keyboard.press('Enter')
   await expect(drawer.getByTestId('status-history')).toContainText('Checked with the team')
+  // focus stays in the drawer, on the button just used (not on <body>); the notice names the item, not its key
+  await expect(drawer.getByRole('button', { name: 'Save status' })).toBeFocused()
+  await expect(page.getByRole('status').filter({ hasText: 'marked done' }).first()).toContainText(/^1\.1 “.+” marked done\./)
   await page.keyboard.press('Escape')
   await expect(drawer).toHaveCount(0)
   await expect(title).toBeFocused()

@@ -16,7 +16,13 @@ function statusJson(planId: number, dbPath: string): ProgressReport {
 
 const oneDecimal = (value: number) => String(Math.round(value * 10) / 10)
 
+/** A column of the chart's data table over every week of the series ("All weeks": the default shows the plan's weeks). */
 async function chartColumn(page: Page, column: 'ideal' | 'actual' | 'scope'): Promise<string[]> {
+  await goTo(page, 'Dashboard')
+  await expect(page.getByTestId('burndown-chart').locator('.line-actual path.recharts-line-curve')).toBeVisible()
+  const allWeeks = page.getByRole('button', { name: 'All weeks' })
+  if ((await allWeeks.getAttribute('aria-pressed')) !== 'true') await allWeeks.click()
+  await expect(page.getByTestId('burndown-chart')).toHaveAttribute('data-range', 'all')
   return page.getByTestId('chart-data').locator(`td[data-col="${column}"]`).allTextContents()
 }
 

@@ -91,5 +91,10 @@ describe('the sample', () => {
     expect(report.summary.verifiedPercent).toBeLessThan(100)
     expect(report.tasks.filter((t) => t.state === 'done').map((t) => t.key).sort()).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2'])
     expect(report.asOfWeek).toBe(3)
+
+    // opening the sample again opens the same plan: no second sample
+    const again = await callOk<{ planId: number }>(core, 'sample.open', {})
+    expect(again.planId).toBe(planId)
+    expect(await callOk<unknown[]>(core, 'plans.list', {})).toHaveLength(1)
   })
 })

@@ -87,13 +87,18 @@ describe('readiness report (seed 004 with a fixture repo)', () => {
     }
   })
 
-  it('has an evidence line per check of a done task: item, check, file and commit sha', () => {
-    const lines = pdfText(pdfPath(), { layout: true }).split('\n')
-    const evidenceLine = lines.find((line) => /^\s*1\.2\s/.test(line) && line.includes(weekOneSha))
+  it('has an evidence line per check of a done task: item, check, file and short commit sha; the full sha in the appendix only', () => {
+    const text = pdfText(pdfPath(), { layout: true })
+    const [body, appendix] = text.split('Appendix: commits')
+    const lines = body.split('\n')
+    const evidenceLine = lines.find((line) => /^\s*1\.2\s/.test(line) && line.includes(weekOneSha.slice(0, 7)))
     expect(evidenceLine).toBeDefined()
-    expect(lines.some((line) => /^\s*1\.1\s/.test(line) && line.includes(weekFourSha))).toBe(true)
-    // the repo on the cover, with its branch and HEAD
-    expect(lines.some((line) => line.includes('main') && line.includes(weekFourSha))).toBe(true)
+    expect(lines.some((line) => /^\s*1\.1\s/.test(line) && line.includes(weekFourSha.slice(0, 7)))).toBe(true)
+    // the repo on the cover, with its branch and short HEAD
+    expect(lines.some((line) => line.includes('main') && line.includes(weekFourSha.slice(0, 7)))).toBe(true)
+    expect(body).not.toMatch(/\b[0-9a-f]{40}\b/)
+    expect(appendix).toContain(weekOneSha)
+    expect(appendix).toContain(weekFourSha)
   })
 
   it('lists what was verified done this week', () => {

@@ -119,3 +119,51 @@ describe('report model', () => {
     expect(reportFileName('***', '2024-12-27', 'csv')).toBe('plan-status-2024-12-27.csv')
   })
 })
+
+describe('report for stakeholders', () => {
+  it('shows the plan’s own numbers as labels, and none for unnumbered items', () => {
+    const data = report()
+    expect(data.overdue[0]).toMatchObject({ key: '1.2', label: '1.2', title: 'Remove debug logging' })
+    const unnumbered = plan({ ...basePlan, tasks: basePlan.tasks.map((task) => ({ ...task, number: null })) })
+    const progress = computeProgress(progressInput(unnumbered, { asOf: AS_OF }))
+    const plain = buildReportData({ planId: 7, title: 'x', sourceName: 'x.md', plan: unnumbered, progress, repos })
+    expect(plain.overdue.every((row) => row.label === null)).toBe(true)
+    expect(plain.executive.risks.every((risk) => risk.label === null)).toBe(true)
+  })
+
+  it('sums up the repairs in one line and keeps each one for the JSON export', () => {
+    const data = report()
+    expect(data.repairSummary).toBe('The importer repaired 4 pieces of damaged text on 3 lines (mojibake; read as utf-8); the JSON export lists each repair.')
+    expect(data.repairs.reduce((sum, group) => sum + group.count, 0)).toBe(4)
+    expect(buildReportData({ planId: 7, title: 'x', sourceName: 'x.md', plan: { ...basePlan, repairs: [] }, progress: report().progress, repos }).repairSummary).toBeNull()
+  })
+
+  it('lists each cited commit once with its full and short SHA: evidence first, then repository HEADs', () => {
+    expect(report().commits).toEqual([
+      { sha: 'a'.repeat(40), shortSha: 'aaaaaaa', date: '2025-01-07', subject: 'config' },
+      { sha: 'b'.repeat(40), shortSha: 'bbbbbbb', date: '2025-01-21', subject: 'work' },
+      { sha: 'f'.repeat(40), shortSha: 'fffffff', date: null, subject: 'HEAD of service' },
+    ])
+  })
+
+  it('says why an item needs confirmation: no check at all, or checks that do not settle it', () => {
+    expect(report().needsConfirmation[0].note).toBe('No check could be derived from the plan: confirm by hand')
+  })
+
+  it('puts the status in one sentence, the biggest risks first, and what changed in the last 7 days', () => {
+    const { executive } = report()
+    expect(executive.status).toMatch(/^Week 3 of 5: \d+(\.\d+)?% verified done \(\d+(\.\d+)? h of 34 h\), /)
+    const items = executive.risks.filter((risk) => risk.label !== null)
+    expect(items.map((risk) => risk.label)).toEqual(['2.1', '1.2', '3.1'].slice(0, items.length))
+    expect(items[0].why).toBe('blocked: waiting for the vendor sandbox (6 h)')
+    expect(executive.risks.length).toBeLessThanOrEqual(3)
+    expect(executive.changes[0]).toBe('Verified done: 2 items (7 h) — 2.3 Retry queue; 3.3 Pen test')
+  })
+
+  it('for a plan long past its end, says how long ago it ended instead of a week count', () => {
+    const progress = computeProgress(progressInput(basePlan, { asOf: '2026-11-30' }))
+    const data = buildReportData({ planId: 7, title: 'x', sourceName: 'x.md', plan: basePlan, progress, repos })
+    expect(data.executive.status).toMatch(/^The plan ended \d+ weeks ago \(week 5\) with 0% verified done \(0 h of 34 h\); 8 items still open\.$/)
+    expect(data.executive.changes).toEqual(['Nothing was verified done, re-planned or became overdue in the last 7 days.'])
+  })
+})

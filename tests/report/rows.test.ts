@@ -26,7 +26,8 @@ describe('a 300-task report', () => {
     expect(result).toMatchObject({ path, pages, base64: null })
     expect(pages).toBeGreaterThan(5)
     const pageTexts = Array.from({ length: pages }, (_, index) => pdfText(path, { page: index + 1, layout: true }))
-    const pagesWith = (text: string) => pageTexts.flatMap((pageText, index) => (pageText.includes(text) ? [index + 1] : []))
+    // page 1 is the executive page: it names the three biggest risks, so three titles appear there too
+    const pagesWith = (text: string) => pageTexts.flatMap((pageText, index) => (index > 0 && pageText.includes(text) ? [index + 1] : []))
     const split: number[] = []
     for (let n = 1; n <= TASKS; n++) {
       const { start, end } = rowMarkers(n)

@@ -38,7 +38,11 @@ export function storeReparsedPlan(db: AppDatabase, reparsed: ReparsedPlan): void
 
 /** What a re-read depended on: if any of it changed before the write, the re-read is stale and is done again. */
 export function reparseBasis(db: AppDatabase, planId: number): string {
-  const plan = db.select({ currentVersionId: plans.currentVersionId, daysPerWeek: plans.daysPerWeek, hoursPerDay: plans.hoursPerDay }).from(plans).where(eq(plans.id, planId)).get()
+  const plan = db
+    .select({ currentVersionId: plans.currentVersionId, daysPerWeek: plans.daysPerWeek, hoursPerDay: plans.hoursPerDay, importProfile: plans.importProfile })
+    .from(plans)
+    .where(eq(plans.id, planId))
+    .get()
   const versionIds = db.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.planId, planId)).all().map((v) => v.id)
   return JSON.stringify({ plan, versionIds })
 }

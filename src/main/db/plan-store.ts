@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
-import { ParsedPlanSchema, type ParsedPlan, type Task } from '../../shared/plan-model'
+import { ImportProfileSchema, ParsedPlanSchema, type ImportProfile, type ParsedPlan, type Task } from '../../shared/plan-model'
 import type { PlanDiffData, PlanSummary } from '../../shared/contract/plans'
 import { AppError } from '../../shared/rpc'
+import { addBaseline } from './baseline-store'
 import { inTransaction, type AppDatabase } from './client'
 import { phases, planRepos, planVersions, plans, scopeChanges, tasks } from './schema'
 
@@ -13,9 +14,13 @@ export interface StorePlanArgs {
   /** re-import as a new version of this plan */
   planId?: number
   startDate?: string
+  /** the lead's import profile (mapping step); undefined keeps the stored one */
+  importProfile?: ImportProfile | null
   now: Date
   /** diff of the previous version to this one (re-import only) */
   diff?: PlanDiffData
+  /** re-import only: freeze the new version as the plan's baseline, with the lead's reason */
+  rebaseline?: { reason: string }
   /** called inside the transaction for every stored (new or mapped) task, to (re)derive its checks */
   onTaskStored?: (taskId: number, task: Task, isNew: boolean) => void
 }
@@ -52,7 +57,7 @@ export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
     if (planId === undefined) {
       planId = db
         .insert(plans)
-        .values({ title: args.plan.title, sourceName: args.sourceName, startDate: args.startDate ?? null, updatedAt: importedAt })
+        .values({ title: args.plan.title, sourceName: args.sourceName, startDate: args.startDate ?? null, importProfile: profileJson(args.importProfile), updatedAt: importedAt })
         .returning({ id: plans.id })
         .get().id
     } else {
@@ -84,15 +89,34 @@ export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
     )
     if (versionNo === 1) {
       insertNewTasks(db, planId, versionId, args.plan.tasks, args.onTaskStored)
-      db.update(plans).set({ baselineVersionId: versionId, currentVersionId: versionId }).where(eq(plans.id, planId)).run()
+      db.update(plans).set({ currentVersionId: versionId }).where(eq(plans.id, planId)).run()
+      addBaseline(db, { planId, versionId, reason: '', now: args.now })
     } else {
       applyReimport(db, planId, versionId, versionNo, args)
       const patch: Partial<typeof plans.$inferInsert> = { currentVersionId: versionId, title: args.plan.title, sourceName: args.sourceName, updatedAt: importedAt }
       if (args.startDate) patch.startDate = args.startDate
+      if (args.importProfile !== undefined) patch.importProfile = profileJson(args.importProfile)
       db.update(plans).set(patch).where(eq(plans.id, planId)).run()
+      if (args.rebaseline) addBaseline(db, { planId, versionId, reason: args.rebaseline.reason, now: args.now })
     }
     return { planId, versionId, versionNo }
   })
+}
+
+function profileJson(profile: ImportProfile | null | undefined): string | null {
+  return profile ? JSON.stringify(profile) : null
+}
+
+/** The plan's stored import profile, or null (a stored profile that no longer validates is ignored). */
+export function readImportProfile(db: AppDatabase, planId: number): ImportProfile | null {
+  const row = db.select({ importProfile: plans.importProfile }).from(plans).where(eq(plans.id, planId)).get()
+  if (!row?.importProfile) return null
+  const parsed = ImportProfileSchema.safeParse(JSON.parse(row.importProfile))
+  return parsed.success ? parsed.data : null
+}
+
+export function writeImportProfile(db: AppDatabase, planId: number, profile: ImportProfile | null, now: Date): void {
+  db.update(plans).set({ importProfile: profileJson(profile), updatedAt: now.toISOString() }).where(eq(plans.id, planId)).run()
 }
 
 function insertNewTasks(
@@ -117,10 +141,21 @@ function insertNewTasks(
 function applyReimport(db: AppDatabase, planId: number, versionId: number, versionNo: number, args: StorePlanArgs) {
   const diff = args.diff
   if (!diff) throw new Error('re-import needs the diff of the previous version')
+  syncTaskRows(db, planId, versionId, `v${versionNo}`, args.plan, diff, args.onTaskStored)
   const date = args.now.toISOString().slice(0, 10)
+  const nextByKey = new Map(args.plan.tasks.map((task) => [task.key, task]))
+  const log = (kind: 'added' | 'removed' | 'reestimated', taskKey: string, title: string, hoursDelta: number, week: number | null) =>
+    db.insert(scopeChanges).values({ planId, versionId, date, kind, taskKey, title, hoursDelta, week }).run()
+  for (const item of diff.added) log('added', item.key, item.title, item.estimateHours ?? 0, item.weekStart)
+  for (const item of diff.removed) log('removed', item.key, item.title, -(item.estimateHours ?? 0), item.weekStart)
+  for (const item of diff.reestimated) log('reestimated', item.nextKey, item.title, (item.to ?? 0) - (item.from ?? 0), nextByKey.get(item.nextKey)?.weekStart ?? null)
+}
+
+/** Brings the live task rows in line with a plan reading: mapped rows keep their id (and history), others come and go. */
+function syncTaskRows(db: AppDatabase, planId: number, versionId: number, removedTag: string, plan: ParsedPlan, diff: PlanDiffData, onTaskStored: StorePlanArgs['onTaskStored']) {
   const live = db.select().from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId))).all()
   const byKey = new Map(live.map((row) => [row.key, row]))
-  const nextByKey = new Map(args.plan.tasks.map((task, index) => [task.key, { task, index }]))
+  const nextByKey = new Map(plan.tasks.map((task, index) => [task.key, { task, index }]))
 
   // Keys move around on renumbering; park the mapped rows on unique temporary keys first.
   for (const row of live) db.update(tasks).set({ key: `\u0000moving:${row.id}` }).where(eq(tasks.id, row.id)).run()
@@ -132,25 +167,52 @@ function applyReimport(db: AppDatabase, planId: number, versionId: number, versi
     mappedNext.add(nextKey)
     db.update(tasks).set(taskColumns(next.task, next.index)).where(eq(tasks.id, row.id)).run()
     byKey.delete(previousKey)
-    args.onTaskStored?.(row.id, next.task, false)
+    onTaskStored?.(row.id, next.task, false)
   }
   for (const row of byKey.values()) {
     db.update(tasks)
-      .set({ key: `${row.key}#removed-v${versionNo}`, removedInVersionId: versionId })
+      .set({ key: `${row.key}#removed-${removedTag}-${row.id}`, removedInVersionId: versionId })
       .where(eq(tasks.id, row.id))
       .run()
   }
-  const added = args.plan.tasks.filter((task) => !mappedNext.has(task.key))
-  insertNewTasks(db, planId, versionId, added, args.onTaskStored, (task) => nextByKey.get(task.key)!.index)
+  const added = plan.tasks.filter((task) => !mappedNext.has(task.key))
+  insertNewTasks(db, planId, versionId, added, onTaskStored, (task) => nextByKey.get(task.key)!.index)
+}
 
-  const log = (kind: 'added' | 'removed' | 'reestimated', taskKey: string, title: string, hoursDelta: number, week: number | null) =>
-    db.insert(scopeChanges).values({ planId, versionId, date, kind, taskKey, title, hoursDelta, week }).run()
-  for (const item of diff.added) log('added', item.key, item.title, item.estimateHours ?? 0, item.weekStart)
-  for (const item of diff.removed) log('removed', item.key, item.title, -(item.estimateHours ?? 0), item.weekStart)
-  for (const item of diff.reestimated) {
-    const week = nextByKey.get(item.nextKey)?.task.weekStart ?? null
-    log('reestimated', item.nextKey, item.title, (item.to ?? 0) - (item.from ?? 0), week)
-  }
+/**
+ * The lead corrected how the plan is read (mapping step): every stored version gets the new reading
+ * (parsed beforehand, outside the transaction) and the live tasks follow the current one. This is a
+ * correction of the reading, not a change of scope, so nothing is logged as added or removed.
+ */
+export function storeReread(
+  db: AppDatabase,
+  planId: number,
+  profile: { value: ImportProfile | null; now: Date },
+  readings: Map<number, ParsedPlan>,
+  diff: (previous: ParsedPlan, next: ParsedPlan) => PlanDiffData,
+  onTaskStored: StorePlanArgs['onTaskStored'],
+): void {
+  inTransaction(db, () => {
+    const row = requirePlanRow(db, planId)
+    const previous = readVersionPlan(db, row.currentVersionId)
+    writeImportProfile(db, planId, profile.value, profile.now)
+    for (const [versionId, plan] of readings) {
+      db.update(planVersions).set({ parsedJson: JSON.stringify(plan) }).where(eq(planVersions.id, versionId)).run()
+      db.delete(phases).where(eq(phases.planVersionId, versionId)).run()
+      plan.phases.forEach((phase, idx) => db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run())
+    }
+    const current = readings.get(row.currentVersionId)
+    if (current) syncTaskRows(db, planId, row.currentVersionId, 'reread', current, diff(previous, current), onTaskStored)
+  })
+}
+
+/** Every stored version's bytes, for re-reading. */
+export function storedVersionBytes(db: AppDatabase, planId: number): Array<{ id: number; bytes: Uint8Array }> {
+  return db
+    .select({ id: planVersions.id, bytes: planVersions.sourceBytes })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .all()
 }
 
 export function readVersionPlan(db: AppDatabase, versionId: number): ParsedPlan {

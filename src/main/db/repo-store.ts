@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { RepoLink } from '../../shared/contract/evidence'
 import { AppError } from '../../shared/rpc'
 import type { AppDatabase } from './client'
@@ -75,4 +75,17 @@ export function upsertRepo(db: AppDatabase, path: string, name: string): number 
 
 export function removeLink(db: AppDatabase, planId: number, repoId: number): boolean {
   return db.delete(planRepos).where(and(eq(planRepos.planId, planId), eq(planRepos.repoId, repoId))).run().changes > 0
+}
+
+/** Plans connected to the repository at one of these paths (exact, as stored), oldest plan first. */
+export function planIdsConnectedTo(db: AppDatabase, paths: string[]): number[] {
+  if (paths.length === 0) return []
+  return db
+    .select({ planId: planRepos.planId })
+    .from(planRepos)
+    .innerJoin(repos, eq(repos.id, planRepos.repoId))
+    .where(inArray(repos.path, paths))
+    .orderBy(asc(planRepos.planId))
+    .all()
+    .map((row) => row.planId)
 }

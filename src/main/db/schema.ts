@@ -12,6 +12,8 @@ export const plans = sqliteTable('plans', {
   startDate: text('start_date'),
   daysPerWeek: integer('days_per_week'),
   hoursPerDay: real('hours_per_day'),
+  /** the lead's reading of the plan (ImportProfile JSON, the mapping step); reapplied on re-import */
+  importProfile: text('import_profile'),
   baselineVersionId: integer('baseline_version_id'),
   currentVersionId: integer('current_version_id'),
   lastSyncAt: text('last_sync_at'),
@@ -36,6 +38,26 @@ export const planVersions = sqliteTable(
     importedAt: text('imported_at').notNull(),
   },
   (t) => [uniqueIndex('plan_versions_plan_no').on(t.planId, t.versionNo)],
+)
+
+/**
+ * The baselines a plan has been measured against: the first import, then each "Rebaseline" (from any version,
+ * with the lead's reason). The newest one is the plan's baseline; older ones stay viewable.
+ */
+export const planBaselines = sqliteTable(
+  'plan_baselines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => planVersions.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull().default(''),
+    setAt: text('set_at').notNull(),
+  },
+  (t) => [index('plan_baselines_plan').on(t.planId)],
 )
 
 export const phases = sqliteTable(

@@ -96,7 +96,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   gates.sort((a, b) => a.line - b.line)
 
   const tasksByKey = new Map(tasks.map((task) => [task.key, task]))
-  const matcher = new TaskMatcher(tasks)
+  const matcher = lazyMatcher(tasks)
   const recapResult = readRecaps(context, matcher, tasksByKey, scale.hoursPerDay)
   const estimateHours = round2(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0))
   const markWeeks = [...marks.weeks, ...marks.days.map((day) => dayWeeks[day - 1] ?? Math.ceil(day / daysPerWeek.value))]
@@ -249,7 +249,7 @@ function buildTasks(
       estimateHours: estimate.hours,
       estimateDerived: estimate.derived,
       estimateText: estimate.text,
-      claimedDone: raw.info.claimsDone || raw.listBlock?.checked === true || content.statusDone || allBoxesChecked,
+      claimedDone: raw.info.claimsDone || raw.listBlock?.checked === true || content.statusDone || allBoxesChecked || inDoneColumn(raw),
       files: content.files,
       criteria: content.criteria,
       subtasks: content.subtasks,
@@ -263,6 +263,17 @@ function buildTasks(
       owner: raw.info.owner ?? content.owner,
     }
   })
+}
+
+/** The recap/milestone matcher indexes every task; most plans never ask it anything. */
+function lazyMatcher(tasks: Task[]): TaskMatcher {
+  let built: TaskMatcher | null = null
+  return { match: (text: string, week: number | null = null) => (built ??= new TaskMatcher(tasks)).match(text, week) } as TaskMatcher
+}
+
+/** A kanban-style section named "Done" / "Completed" / "Shipped" claims the items in it. */
+function inDoneColumn(raw: RawItem): boolean {
+  return raw.ancestors.some((section) => /^(?:done|complete[d]?|shipped|finished|closed|released|delivered)$/i.test(cleanTitle(section.heading?.text ?? '')))
 }
 
 function buildPhase(
@@ -386,15 +397,20 @@ function findStatedDaysPerWeek(text: string): number | null {
   return null
 }
 
+/** Table columns a lead could name as the estimate: estimate-like headers, or columns of numbers. */
 function estimateColumnsOf(root: Section, reader: ReaderContext): string[] {
   const out = new Set<string>()
   for (const section of [root, ...descendants(root)]) {
     for (const block of section.blocks) {
       if (block.kind !== 'table') continue
-      for (const cell of block.rows[0]?.cells ?? []) {
+      const body = block.rows.slice(1)
+      ;(block.rows[0]?.cells ?? []).forEach((cell, index) => {
         const header = cleanTitle(cell)
-        if (/^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(header) || header.toLowerCase() === reader.estimateColumn?.toLowerCase()) out.add(header)
-      }
+        if (!header) return
+        const values = body.map((row) => cleanTitle(row.cells[index] ?? '')).filter((value) => value !== '')
+        const numeric = values.length > 0 && values.filter((value) => /^~?\d+(?:\.\d+)?\s*[a-z]{0,6}$/i.test(value)).length / values.length >= 0.6
+        if (numeric || /^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(header) || header.toLowerCase() === reader.estimateColumn?.toLowerCase()) out.add(header)
+      })
     }
   }
   return [...out]

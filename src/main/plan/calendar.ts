@@ -48,10 +48,11 @@ export class WeekCalendar {
     const cacheKey = `${line}:${dates.text}`
     if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey) ?? null
     if (quiet) return this.quietWeeks(dates)
-    const start = this.weekNumber(dates.start)
+    // a range that began before the plan date but runs into the plan ("Q1 2025" for a plan of Jan 6) starts in week 1
+    const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
     const end = this.weekNumber(dates.end)
     // "Week of" names a whole week, so the Monday of the plan date's own week is still in range.
-    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.start < this.planDate
+    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.kind === 'range' ? dates.end < this.planDate : dates.start < this.planDate
     const tooLate = dates.end > this.latestAllowed
     let weeks: Range | null = { start, end }
     if (tooEarly || tooLate) {
@@ -65,9 +66,9 @@ export class WeekCalendar {
 
   /** The same placement without warnings or caching (dates that only widen the calendar). */
   private quietWeeks(dates: AbsoluteDates): Range | null {
-    const start = this.weekNumber(dates.start)
+    const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
     const end = this.weekNumber(dates.end)
-    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.start < (this.planDate as string)
+    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.kind === 'range' ? dates.end < (this.planDate as string) : dates.start < (this.planDate as string)
     return tooEarly || dates.end > (this.latestAllowed as string) ? null : { start, end }
   }
 

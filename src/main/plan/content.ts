@@ -175,6 +175,7 @@ export function readItemContent(blocks: Block[], dates: DateContext = DEFAULT_DA
 
 /** "Create `a/b.py`": the verb applies to a path right after it; other paths are mentions. */
 function pathRoleForSubtask(raw: string): FileRole {
+  if (!raw.includes('`')) return 'mention'
   const direct = /^\s*(?:\*\*)?(\w+)(?:\*\*)?\s+`/.exec(bounded(raw, 200))
   return direct ? verbRole(direct[1]) : 'mention'
 }

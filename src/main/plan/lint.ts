@@ -24,8 +24,10 @@ export function lintPlan(plan: ParsedPlan, context: LintContext): PlanWarning[] 
     if (count <= MAX_PER_CODE) out.push(item)
   }
 
+  const estimated = plan.tasks.some((task) => task.estimateHours !== null || task.estimatePoints !== null)
+  if (!estimated && plan.tasks.length > 0) push(warning('no-estimates', 'The plan gives no estimates: progress is counted in items, not hours.', null))
   plan.tasks.forEach((task, index) => {
-    if (task.estimateHours === null) push(warning('missing-estimate', `"${task.title}" has no estimate and no day span to derive one from.`, task.line, task.key))
+    if (estimated && task.estimateHours === null && task.estimatePoints === null) push(warning('missing-estimate', `"${task.title}" has no estimate and no day span to derive one from.`, task.line, task.key))
     if (task.weekStart === null) push(warning('missing-schedule', `"${task.title}" is not scheduled in any week or day.`, task.line, task.key))
     const headingDone = context.scheduled[index]?.section?.heading ? headingClaimsDone(context.scheduled[index].section?.heading?.raw ?? '') : false
     const unchecked = task.subtasks.filter((subtask) => subtask.checked === false).length

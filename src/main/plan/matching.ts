@@ -72,8 +72,27 @@ export class TaskMatcher {
   private *prefixLookup(token: string): Generator<[string, Set<number>]> {
     const exact = this.byToken.get(token)
     if (exact) yield [token, exact]
-    if (token.length < 3 || this.byToken.size > 5000) return
-    for (const [indexToken, set] of this.byToken) if (indexToken !== token && tokensMatch(token, indexToken)) yield [indexToken, set]
+    if (token.length < 3) return
+    // a token that is a prefix of another (both 3+ letters long) shares its first three letters
+    for (const indexToken of this.byPrefix().get(token.slice(0, 3)) ?? []) {
+      if (indexToken !== token && tokensMatch(token, indexToken)) yield [indexToken, this.byToken.get(indexToken) as Set<number>]
+    }
+  }
+
+  private prefixes: Map<string, string[]> | null = null
+
+  private byPrefix(): Map<string, string[]> {
+    if (this.prefixes) return this.prefixes
+    const prefixes = new Map<string, string[]>()
+    for (const token of this.byToken.keys()) {
+      if (token.length < 3) continue
+      const key = token.slice(0, 3)
+      const list = prefixes.get(key)
+      if (list) list.push(token)
+      else prefixes.set(key, [token])
+    }
+    this.prefixes = prefixes
+    return prefixes
   }
 
   private score(tokens: string[], index: number): number {

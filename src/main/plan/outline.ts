@@ -1,14 +1,12 @@
-import { unified } from 'unified'
-import remarkParse from 'remark-parse'
-import remarkGfm from 'remark-gfm'
-import { toString } from 'mdast-util-to-string'
-import type { Root, RootContent, ListItem, Table } from 'mdast'
+import MarkdownIt from 'markdown-it'
+import type { Token } from 'markdown-it'
 import { bounded } from './text'
 import { isStructuralTitle } from './grammar/title'
 
 /**
- * The markdown AST flattened into blocks in document order, grouped into a heading tree.
- * Raw text comes from source offsets so backticks and bold labels survive for later passes.
+ * The markdown flattened into blocks in document order, grouped into a heading tree. markdown-it's
+ * block tokens carry source line ranges and their inline source, so backticks and bold labels survive
+ * for later passes; it reads a megabyte of tables or lists in well under a second (linear time).
  */
 
 /** pseudo: a paragraph that is only bold text with a schedule, phase, ID or estimate ("**Week 3**") */
@@ -41,126 +39,152 @@ export type Section = {
   parent: Section | null
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm)
+// html off: a plan's inline HTML stays text; linkify and typographer off: text is read as written
+const markdown = MarkdownIt('default', { html: true, linkify: false, typographer: false })
 
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root
-}
-
-/** Chunks end at a heading line once they reach this size (the parser is superlinear on long inputs). */
-const CHUNK_CHARS = 16 * 1024
-
-/**
- * Cuts the text just before ATX heading lines outside code fences. A heading at column 0
- * closes every open block, so the chunks parse as the whole would, in linear time overall.
- */
-export function markdownChunks(text: string): Array<{ text: string; lineOffset: number }> {
-  const chunks: Array<{ text: string; lineOffset: number }> = []
-  let chunkStart = 0
-  let chunkLine = 1
-  let line = 1
-  let fence: string | null = null
-  let position = 0
-  while (position < text.length) {
-    const newline = text.indexOf('\n', position)
-    const lineEnd = newline === -1 ? text.length : newline
-    const head = text.slice(position, Math.min(lineEnd, position + 16))
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(head)
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1][0]
-      else if (fenceMatch[1][0] === fence) fence = null
-    } else if (fence === null && head.startsWith('#') && position - chunkStart >= CHUNK_CHARS) {
-      chunks.push({ text: text.slice(chunkStart, position), lineOffset: chunkLine - 1 })
-      chunkStart = position
-      chunkLine = line
-    }
-    position = lineEnd + 1
-    line++
-  }
-  chunks.push({ text: text.slice(chunkStart), lineOffset: chunkLine - 1 })
-  return chunks
-}
+const TASK_BOX = /^\[([ xX])\](?:\s+|$)/
 
 export function parseBlocks(text: string): Block[] {
-  const blocks: Block[] = []
-  for (const chunk of markdownChunks(text)) blocks.push(...flattenBlocks(parseMarkdown(chunk.text), chunk.text, chunk.lineOffset))
-  return blocks
+  return flattenTokens(markdown.parse(text, {}))
 }
 
 let nextListId = 1
 
-export function flattenBlocks(root: Root, text: string, lineOffset = 0): Block[] {
-  const blocks: Block[] = []
-  const raw = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string => {
-    const start = node.position?.start.offset ?? 0
-    const end = node.position?.end.offset ?? start
-    return text.slice(start, end)
-  }
-  const line = (node: { position?: { start: { line: number } } }): number => (node.position?.start.line ?? 1) + lineOffset
-  const lineEnd = (node: { position?: { end: { line: number } } }): number => (node.position?.end.line ?? 1) + lineOffset
+type Frame = { depth: number; ordered: boolean; listId: number }
 
-  const visit = (node: RootContent, listDepth: number): void => {
-    switch (node.type) {
-      case 'heading':
-        blocks.push({ kind: 'heading', depth: node.depth, text: toString(node), raw: raw(node), line: line(node) })
-        return
-      case 'paragraph':
-        blocks.push({ kind: 'paragraph', text: toString(node), raw: raw(node), line: line(node), lineEnd: lineEnd(node), listDepth })
-        return
-      case 'code':
-        blocks.push({ kind: 'code', lang: node.lang ?? null, text: node.value, line: line(node), lineEnd: lineEnd(node), listDepth })
-        return
-      case 'list': {
-        const listId = nextListId++
-        for (const item of node.children) visitItem(item, listDepth + 1, node.ordered === true, listId)
-        return
+/** Block tokens to blocks: headings, paragraphs, list items (with their checkbox), tables, code. */
+export function flattenTokens(tokens: Token[]): Block[] {
+  const blocks: Block[] = []
+  const lists: Frame[] = []
+  let pendingItem: { line: number; frame: Frame } | null = null
+  const listDepth = (): number => lists.length
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    switch (token.type) {
+      case 'heading_open': {
+        const inline = tokens[index + 1]
+        blocks.push({ kind: 'heading', depth: Number(token.tag.slice(1)), text: plainText(inline), raw: inline.content, line: lineOf(token) })
+        index += 2
+        break
       }
-      case 'blockquote':
-        for (const child of node.children) visit(child, listDepth)
-        return
-      case 'table':
-        blocks.push(tableBlock(node, line(node), lineOffset, text))
-        return
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push({ depth: lists.length + 1, ordered: token.type === 'ordered_list_open', listId: nextListId++ })
+        break
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        flushItem()
+        lists.pop()
+        break
+      case 'list_item_open':
+        flushItem()
+        pendingItem = { line: lineOf(token), frame: lists[lists.length - 1] }
+        // the item's own text is its first paragraph, when it starts with one
+        if (tokens[index + 1]?.type === 'paragraph_open') {
+          const inline = tokens[index + 2]
+          pushItem(pendingItem, inline)
+          pendingItem = null
+          index += 3
+        }
+        break
+      case 'list_item_close':
+        flushItem()
+        break
+      case 'paragraph_open': {
+        flushItem()
+        const inline = tokens[index + 1]
+        blocks.push({ kind: 'paragraph', text: plainText(inline), raw: inline.content, line: lineOf(token), lineEnd: lineEndOf(token), listDepth: listDepth() })
+        index += 2
+        break
+      }
+      case 'fence':
+      case 'code_block':
+        flushItem()
+        blocks.push({
+          kind: 'code',
+          lang: token.type === 'fence' ? token.info.trim().split(/\s+/)[0] || null : null,
+          text: token.content.replace(/\n$/, ''),
+          line: lineOf(token),
+          lineEnd: lineEndOf(token),
+          listDepth: listDepth(),
+        })
+        break
+      case 'table_open': {
+        flushItem()
+        const end = tokens.findIndex((candidate, at) => at > index && candidate.type === 'table_close')
+        blocks.push(tableBlock(tokens.slice(index, end === -1 ? tokens.length : end), lineOf(token)))
+        if (end !== -1) index = end
+        break
+      }
       default:
-        return
+        break
     }
   }
+  flushItem()
+  return blocks
 
-  const visitItem = (item: ListItem, depth: number, ordered: boolean, listId: number): void => {
-    const [first, ...rest] = item.children
-    const firstIsText = first !== undefined && (first.type === 'paragraph' || first.type === 'heading')
+  function pushItem(item: { line: number; frame: Frame }, inline: Token | null): void {
+    const raw = inline?.content ?? ''
+    const box = TASK_BOX.exec(raw)
+    const ownRaw = box ? raw.slice(box[0].length) : raw
+    const text = inline ? plainText(inline) : ''
     blocks.push({
       kind: 'item',
-      text: firstIsText ? toString(first) : '',
-      raw: firstIsText ? raw(first) : '',
-      line: line(item),
-      depth,
-      checked: item.checked ?? null,
-      ordered,
-      listId,
+      text: box ? text.replace(TASK_BOX, '') : text,
+      raw: ownRaw,
+      line: item.line,
+      depth: item.frame?.depth ?? 1,
+      checked: box ? box[1] !== ' ' : null,
+      ordered: item.frame?.ordered ?? false,
+      listId: item.frame?.listId ?? 0,
     })
-    for (const child of firstIsText ? rest : item.children) visit(child, depth)
   }
 
-  for (const node of root.children) visit(node, 0)
-  return blocks
+  /** An item that opens with something other than a paragraph (a nested list, code) has no text of its own. */
+  function flushItem(): void {
+    if (!pendingItem) return
+    const item = pendingItem
+    pendingItem = null
+    pushItem(item, null)
+  }
 }
 
-function tableBlock(node: Table, line: number, lineOffset: number, source: string): TableBlock {
-  const rawOf = (cell: Table['children'][number]['children'][number]): string => {
-    const start = cell.position?.start.offset
-    const end = cell.position?.end.offset
-    return start === undefined || end === undefined ? toString(cell) : source.slice(start, end).replace(/^\s*\|?\s*|\s*\|?\s*$/g, '')
+function tableBlock(tokens: Token[], line: number): TableBlock {
+  const rows: TableBlock['rows'] = []
+  let row: TableBlock['rows'][number] | null = null
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.type === 'tr_open') row = { cells: [], raw: [], line: lineOf(token) }
+    else if (token.type === 'tr_close' && row) {
+      rows.push(row)
+      row = null
+    } else if ((token.type === 'th_open' || token.type === 'td_open') && row) {
+      const inline = tokens[index + 1]?.type === 'inline' ? tokens[index + 1] : null
+      row.cells.push(bounded(inline ? plainText(inline) : '', 400))
+      row.raw.push(bounded(inline?.content ?? '', 600))
+    }
   }
-  return {
-    kind: 'table',
-    line,
-    rows: node.children.map((row) => ({
-      cells: row.children.map((cell) => bounded(toString(cell), 400)),
-      raw: row.children.map((cell) => bounded(rawOf(cell), 600)),
-      line: (row.position?.start.line ?? line - lineOffset) + lineOffset,
-    })),
+  return { kind: 'table', rows, line }
+}
+
+/** The text of an inline token without markdown (what a reader sees). */
+function plainText(inline: Token | undefined): string {
+  if (!inline?.children) return inline?.content ?? ''
+  let out = ''
+  for (const child of inline.children) {
+    if (child.type === 'text' || child.type === 'code_inline') out += child.content
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') out += '\n'
+    else if (child.type === 'image') out += child.content
   }
+  return out
+}
+
+function lineOf(token: Token): number {
+  return (token.map?.[0] ?? 0) + 1
+}
+
+function lineEndOf(token: Token): number {
+  return token.map?.[1] ?? lineOf(token)
 }
 
 export function buildSections(blocks: Block[], lastLine: number): Section {

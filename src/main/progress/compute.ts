@@ -1,4 +1,5 @@
 import type {
+  BurndownPoint,
   ProgressInput,
   ProgressReport,
   ProgressTaskInput,
@@ -14,7 +15,8 @@ import { forecastFinish } from './forecast-report'
 import { milestoneProgress, type MilestoneTaskFacts } from './milestones'
 import { PhaseGroups } from './phases'
 import { percentOf, round2 } from './rounding'
-import { scheduledWeeks, spreadOverSchedule, weekOfPlanDayFor } from './schedule'
+import { scheduledWeeks, weekOfPlanDayFor } from './schedule'
+import { originalIdealBuckets, scheduleBaseline, splitScopeChangesByBaseline } from './baseline'
 import { burndownRows } from './series'
 import { resolveTaskState, type ResolvedTaskState } from './task-state'
 
@@ -56,8 +58,9 @@ export function computeProgress(input: ProgressInput): ProgressReport {
       ? groups.ofCurrentPhase(currentPhaseByKey.get(key)!)
       : groups.ofBaselinePhase(baselinePhaseByKey.get(key) ?? null)
 
+  const changes = splitScopeChangesByBaseline(input.scopeChanges, input.baselineRef?.versionNo)
   const { effectiveChanges, effectiveByKey, laterHoursByKey, addedLater } = applyScopeChanges(
-    input.scopeChanges,
+    changes.afterBaseline,
     asOfDay,
     calendar,
     (key) => [overall, groupOfKey(key).buckets],
@@ -134,6 +137,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
     forecast.velocityWeek ?? 0,
   )
   const burndown = burndownRows(overall, calendar, asOfWeek, lastWeek)
+  if (input.originalBaseline) addOriginalIdeal(burndown, originalIdealBuckets(input.originalBaseline, calendar))
 
   const taskFacts = new Map<string, MilestoneTaskFacts>(
     tasksOnAsOf.map((onAsOf) => [onAsOf.task.key, { estimateHours: onAsOf.estimateAsOf, doneWeek: onAsOf.doneWeek }]),
@@ -156,7 +160,9 @@ export function computeProgress(input: ProgressInput): ProgressReport {
     week1Start: calendar.week1Start,
     asOf,
     asOfWeek,
+    asOfElapsedWeeks: round2(elapsedWeeks),
     planEndWeek,
+    ...(input.baselineRef ? { baseline: input.baselineRef } : {}),
     calendar: input.calendar,
     summary: {
       basis: scopeBasis,
@@ -202,7 +208,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
       ...earnedValueOf(group.buckets),
       burndown: burndownRows(group.buckets, calendar, asOfWeek, lastWeek),
     })),
-    scopeChanges: effectiveChanges.map(toLogEntry),
+    scopeChanges: scopeLog(changes.inBaseline, effectiveChanges, asOfDay, calendar),
     milestones,
   }
 }
@@ -217,30 +223,13 @@ function addBaselineSchedule(
   overall: ProgressBuckets,
   groups: PhaseGroups,
 ): Map<string, { hours: number; buckets: ProgressBuckets }> {
-  const baseline = input.baseline
-  const weekOfDay = weekOfPlanDayFor(baseline, calendar)
   const budgets = new Map<string, { hours: number; buckets: ProgressBuckets }>()
-  for (const task of baseline.tasks) {
-    const hours = task.estimateHours ?? 0
-    const targets = [overall, groups.ofBaselinePhase(task.phase).buckets]
-    const schedule = scheduledWeeks(task, baseline, weekOfDay)
-    if (!schedule) {
-      for (const buckets of targets) {
-        buckets.unscheduledTasks++
-        buckets.unscheduledHours += hours
-      }
-      continue
-    }
-    spreadOverSchedule(task, hours, baseline, weekOfDay, (week, share) => {
-      for (const buckets of targets) buckets.idealHours.add(week, share)
-    })
-    for (const buckets of targets) {
-      buckets.idealTasks.add(schedule.last, 1)
-      buckets.idealTotalHours += hours
-      buckets.idealTotalTasks++
-    }
-    budgets.set(task.key, { hours, buckets: targets[1] })
-  }
+  scheduleBaseline(
+    input.baseline,
+    calendar,
+    (task) => [overall, groups.ofBaselinePhase(task.phase).buckets],
+    (task, hours) => budgets.set(task.key, { hours, buckets: groups.ofBaselinePhase(task.phase).buckets }),
+  )
   return budgets
 }
 
@@ -377,4 +366,24 @@ function latestDoneAt(tasks: TaskOnAsOf[]): string | null {
 
 function toLogEntry({ change, changeWeek }: EffectiveChange): ScopeChangeLogEntry {
   return { ...change, date: isoDatePart(change.date), changeWeek }
+}
+
+/** Every change made by asOf, in the order made: those the baseline holds are kept in the log, marked. */
+function scopeLog(inBaseline: ScopeChange[], effective: EffectiveChange[], asOfDay: number, calendar: PlanCalendar): ScopeChangeLogEntry[] {
+  const held = inBaseline
+    .filter((change) => toDayNumber(change.date) <= asOfDay)
+    .map((change) => ({ ...toLogEntry({ change, changeWeek: calendar.progressWeekOfDate(change.date) }), inBaseline: true }))
+  return [...held, ...effective.map(toLogEntry)]
+}
+
+/** Puts the original baseline's ideal remaining beside each burndown row. */
+function addOriginalIdeal(rows: BurndownPoint[], original: ProgressBuckets): void {
+  let hours = 0
+  let tasks = 0
+  for (const row of rows) {
+    hours += original.idealHours.at(row.week)
+    tasks += original.idealTasks.at(row.week)
+    row.originalIdealRemainingHours = Math.max(0, round2(original.idealTotalHours - hours))
+    row.originalIdealRemainingTasks = Math.max(0, round2(original.idealTotalTasks - tasks))
+  }
 }

@@ -69,13 +69,17 @@ export class PhaseGroups {
   }
 }
 
+/**
+ * A group outside the current phases is worth a row only while it holds work: current tasks, baseline
+ * hours the ideal line counts, or hours its scope changes moved. Baseline tasks that were never scheduled
+ * nor estimated, and 0 h items removed since, leave nothing to report ("(no phase) · unscheduled · 0 h").
+ */
 function hasContent(buckets: ProgressBuckets): boolean {
   return (
     buckets.taskCount > 0 ||
     buckets.idealTotalTasks > 0 ||
-    buckets.unscheduledTasks > 0 ||
-    buckets.scopeTasksAtAsOf !== 0 ||
-    buckets.scopeHoursChange.lastNonZeroWeek() >= 0 ||
-    buckets.scopeTasksChange.lastNonZeroWeek() >= 0
+    buckets.unscheduledHours > 0 ||
+    buckets.scopeHoursAtAsOf !== 0 ||
+    buckets.scopeHoursChange.lastNonZeroWeek() >= 0
   )
 }

@@ -1,6 +1,9 @@
-import type { PhaseStatus, ReportData, ReportEvidenceRow, ReportPhaseRow, ReportRepairGroup, ReportRepo, ReportTaskRow } from '../../shared/contract/report'
+import type { PhaseStatus, ReportCommit, ReportData, ReportEvidenceRow, ReportPhaseRow, ReportRepairGroup, ReportRepo, ReportTaskRow } from '../../shared/contract/report'
 import type { ParsedPlan, Repair } from '../../shared/plan-model'
 import type { EvidenceItem, PhaseProgress, ProgressReport, TaskProgress } from '../../shared/progress-model'
+import { executiveSummary } from './executive'
+
+type LabelOf = (key: string) => string | null
 
 export interface ReportModelInput {
   planId: number
@@ -39,9 +42,10 @@ function phaseRow(phase: PhaseProgress, asOfWeek: number): ReportPhaseRow {
   }
 }
 
-function taskRow(task: TaskProgress, note: string | null = task.manual?.note || null): ReportTaskRow {
+function taskRow(task: TaskProgress, labelOf: LabelOf, note: string | null = task.manual?.note || null): ReportTaskRow {
   return {
     key: task.key,
+    label: labelOf(task.key),
     title: task.title,
     phaseTitle: task.phaseTitle,
     state: task.state,
@@ -59,8 +63,8 @@ export function evidenceLocation(item: Pick<EvidenceItem, 'path' | 'lines'>): st
   return lines ? `${item.path}:${lines}` : item.path
 }
 
-function evidenceRows(task: TaskProgress): ReportEvidenceRow[] {
-  const base = { taskKey: task.key, taskTitle: task.title, doneAt: task.doneAt }
+function evidenceRows(task: TaskProgress, labelOf: LabelOf): ReportEvidenceRow[] {
+  const base = { taskKey: task.key, taskLabel: labelOf(task.key), taskTitle: task.title, doneAt: task.doneAt }
   if (task.evidence.length === 0) {
     const how = task.source === 'manual' ? 'Marked done by hand' : 'No recorded evidence'
     const note = task.manual?.note ? `: ${task.manual.note}` : ''
@@ -101,11 +105,42 @@ export function groupRepairs(repairs: Repair[]): ReportRepairGroup[] {
   return [...groups.values()].sort((a, b) => b.count - a.count || Math.min(...a.lines) - Math.min(...b.lines))
 }
 
+/** Why a task needs confirmation: nothing to check it by, or checks that do not settle it. */
+function confirmationNote(task: TaskProgress): string {
+  if (task.manual?.note) return task.manual.note
+  return task.evidence.length === 0 ? 'No check could be derived from the plan: confirm by hand' : 'The checks are not conclusive: confirm by hand'
+}
+
+export const SHORT_SHA_LENGTH = 7
+
+/** The repairs in one line (the JSON export keeps every one). */
+export function repairSummary(plan: ParsedPlan): string | null {
+  if (plan.repairs.length === 0) return null
+  const lines = new Set(plan.repairs.map((repair) => repair.line))
+  const kinds = [...new Set(plan.repairs.map((repair) => repair.kind))].join(', ')
+  return `The importer repaired ${plan.repairs.length} piece${plan.repairs.length === 1 ? '' : 's'} of damaged text on ${lines.size} line${lines.size === 1 ? '' : 's'} (${kinds}; read as ${plan.encoding}); the JSON export lists each repair.`
+}
+
+/** Every commit the report cites, once, in the order first cited: evidence, then repository HEADs. */
+function citedCommits(evidence: ReportEvidenceRow[], repos: ReportRepo[]): ReportCommit[] {
+  const bySha = new Map<string, ReportCommit>()
+  for (const row of evidence) {
+    if (row.commitSha && !bySha.has(row.commitSha)) bySha.set(row.commitSha, { sha: row.commitSha, shortSha: row.commitSha.slice(0, SHORT_SHA_LENGTH), date: row.commitDate, subject: row.commitSubject })
+  }
+  for (const repo of repos) {
+    if (repo.headSha && !bySha.has(repo.headSha)) bySha.set(repo.headSha, { sha: repo.headSha, shortSha: repo.headSha.slice(0, SHORT_SHA_LENGTH), date: null, subject: `HEAD of ${repo.name}` })
+  }
+  return [...bySha.values()]
+}
+
 /** The report's sections, from the computed status, the plan and its repositories. Pure. */
 export function buildReportData(input: ReportModelInput): ReportData {
   const { progress } = input
   const tasks = progress.tasks
   const doneThisWeekKeys = new Set(progress.summary.doneThisWeek.taskKeys)
+  const numbers = new Map(input.plan.tasks.map((task) => [task.key, task.number]))
+  const labelOf: LabelOf = (key) => numbers.get(key) ?? null
+  const evidence = tasks.filter((t) => t.state === 'done').flatMap((t) => evidenceRows(t, labelOf))
   return {
     planId: input.planId,
     title: input.title,
@@ -115,16 +150,17 @@ export function buildReportData(input: ReportModelInput): ReportData {
     repos: input.repos,
     progress,
     phases: progress.phases.map((phase) => phaseRow(phase, progress.asOfWeek)),
-    doneThisWeek: tasks.filter((t) => doneThisWeekKeys.has(t.key)).map((t) => taskRow(t)),
-    overdue: tasks.filter((t) => t.overdue).map((t) => taskRow(t)),
-    atRisk: tasks.filter((t) => isAtRisk(t, progress.asOfWeek)).map((t) => taskRow(t, dueNote(t, progress.asOfWeek))),
-    needsConfirmation: tasks
-      .filter((t) => t.state === 'needs-confirmation')
-      .map((t) => taskRow(t, t.manual?.note || 'No check could be derived from the plan: confirm by hand')),
-    blocked: tasks.filter((t) => t.state === 'blocked').map((t) => taskRow(t)),
-    evidence: tasks.filter((t) => t.state === 'done').flatMap(evidenceRows),
+    doneThisWeek: tasks.filter((t) => doneThisWeekKeys.has(t.key)).map((t) => taskRow(t, labelOf)),
+    overdue: tasks.filter((t) => t.overdue).map((t) => taskRow(t, labelOf)),
+    atRisk: tasks.filter((t) => isAtRisk(t, progress.asOfWeek)).map((t) => taskRow(t, labelOf, dueNote(t, progress.asOfWeek))),
+    needsConfirmation: tasks.filter((t) => t.state === 'needs-confirmation').map((t) => taskRow(t, labelOf, confirmationNote(t))),
+    blocked: tasks.filter((t) => t.state === 'blocked').map((t) => taskRow(t, labelOf)),
+    evidence,
     warnings: input.plan.warnings,
     repairs: groupRepairs(input.plan.repairs),
+    repairSummary: repairSummary(input.plan),
+    executive: executiveSummary(progress, labelOf),
+    commits: citedCommits(evidence, input.repos),
   }
 }
 

@@ -9,6 +9,9 @@ import { calendarInputFor, planCalendar, type PlanCalendar } from '../progress'
 
 export interface PlanContext {
   planId: number
+  /** the plan version of `baseline` (the newest baseline's) */
+  baselineVersionId: number
+  currentVersionId: number
   baseline: ParsedPlan
   current: ParsedPlan
   calendarInput: CalendarInput
@@ -20,9 +23,16 @@ export interface PlanContext {
 export function loadPlanContext(db: AppDatabase, planId: number): PlanContext {
   const row = requirePlanRow(db, planId)
   const settings = readSettings(db)
-  const baseline = readVersionPlan(db, row.baselineVersionId)
   const current = readVersionPlan(db, row.currentVersionId)
-  const firstImport = db.select({ importedAt: planVersions.importedAt }).from(planVersions).where(eq(planVersions.id, row.baselineVersionId)).get()
+  // after a rebaseline on the current version both are one plan: parse it once
+  const baseline = row.baselineVersionId === row.currentVersionId ? current : readVersionPlan(db, row.baselineVersionId)
+  // the first import dates a plan without a date of its own (a rebaseline does not move its start)
+  const firstImport = db
+    .select({ importedAt: planVersions.importedAt })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(asc(planVersions.versionNo))
+    .get()
   const calendarInput = calendarInputFor(
     current,
     { start: row.startDate ?? undefined, firstWeekday: settings.firstWeekday, nonWorkingDates: settings.nonWorkingDates },
@@ -34,7 +44,7 @@ export function loadPlanContext(db: AppDatabase, planId: number): PlanContext {
     .where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId)))
     .orderBy(asc(tasks.sortOrder))
     .all()
-  return { planId, baseline, current, calendarInput, calendar: planCalendar(calendarInput), taskRows }
+  return { planId, baselineVersionId: row.baselineVersionId, currentVersionId: row.currentVersionId, baseline, current, calendarInput, calendar: planCalendar(calendarInput), taskRows }
 }
 
 /** Exclusive end dates of plan weeks 1..n, n reaching past both the plan's end and today. */

@@ -3,7 +3,9 @@ import type { CheckRow } from '../../shared/contract/evidence'
 import type { EvidenceItem, ManualStatus, ProgressInput, ScopeChange, TaskEvidence } from '../../shared/progress-model'
 import type { AppDatabase } from '../db/client'
 import { checkRowsForTasks } from '../db/check-store'
-import { scopeChanges, taskStatuses } from '../db/schema'
+import { planVersions, scopeChanges, taskStatuses } from '../db/schema'
+import { baselineRefOf, chooseBaseline } from '../db/baseline-store'
+import { readVersionPlan } from '../db/plan-store'
 import { taskStateFromChecks } from '../evidence'
 import { loadPlanContext, localIsoDate } from './plan-context'
 
@@ -45,7 +47,7 @@ function latestManualStatuses(db: AppDatabase, taskIds: number[]): Map<number, M
 }
 
 /** Gathers a stored plan's baseline, current tasks with their evidence and manual status, scope log and calendar. */
-export function buildProgressInput(db: AppDatabase, planId: number, asOf: string | undefined, now: Date): ProgressInput {
+export function buildProgressInput(db: AppDatabase, planId: number, asOf: string | undefined, now: Date, baselineId?: number): ProgressInput {
   const context = loadPlanContext(db, planId)
   const ids = context.taskRows.map((t) => t.id)
   const checksByTask = checkRowsForTasks(db, ids)
@@ -69,14 +71,22 @@ export function buildProgressInput(db: AppDatabase, planId: number, asOf: string
     }
   })
   const changes: ScopeChange[] = db
-    .select()
+    .select({ change: scopeChanges, versionNo: planVersions.versionNo })
     .from(scopeChanges)
+    .innerJoin(planVersions, eq(planVersions.id, scopeChanges.versionId))
     .where(eq(scopeChanges.planId, planId))
     .orderBy(asc(scopeChanges.id))
     .all()
-    .map((c) => ({ date: c.date, kind: c.kind, taskKey: c.taskKey, title: c.title, hoursDelta: c.hoursDelta, week: c.week }))
+    .map(({ change: c, versionNo }) => ({ date: c.date, kind: c.kind, taskKey: c.taskKey, title: c.title, hoursDelta: c.hoursDelta, week: c.week, versionNo }))
+  const baselines = chooseBaseline(db, planId, baselineId)
+  const planOfVersion = (versionId: number) =>
+    versionId === context.baselineVersionId ? context.baseline : versionId === context.currentVersionId ? context.current : readVersionPlan(db, versionId)
+  const baseline = baselines ? planOfVersion(baselines.chosen.versionId) : context.baseline
+  const overlayOriginal = baselines !== null && baselines.chosen.id !== baselines.original.id
   return {
-    baseline: context.baseline,
+    baseline,
+    ...(baselines ? { baselineRef: baselineRefOf(baselines.chosen) } : {}),
+    ...(overlayOriginal ? { originalBaseline: planOfVersion(baselines.original.versionId) } : {}),
     current: context.current,
     tasks,
     scopeChanges: changes,

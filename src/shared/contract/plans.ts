@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { MethodSpec } from '../contract'
-import { ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
+import { ImportProfileSchema, ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
+import { BaselineRefSchema } from '../progress-model'
 
 /** Where plan bytes come from: a file path (CLI, Electron drop/dialog) or the bytes themselves (browser upload). */
 export const PlanSourceSchema = z.union([
@@ -75,9 +76,13 @@ export const PlanDetailSchema = z.object({
     startDate: z.string().nullable(),
     daysPerWeek: z.number().int().nullable(),
     hoursPerDay: z.number().nullable(),
+    /** the lead's reading of the plan (mapping step), reapplied on every re-import */
+    profile: ImportProfileSchema.nullable(),
   }),
   plan: ParsedPlanSchema,
   versions: z.array(PlanVersionSchema),
+  /** the baselines, oldest (the original) first; the last one is the plan's baseline */
+  baselines: z.array(BaselineRefSchema),
   /** task ids by key, for calls that take a task id */
   taskIds: z.record(z.string(), z.number().int()),
 })
@@ -85,6 +90,8 @@ export type PlanDetail = z.infer<typeof PlanDetailSchema>
 
 const planId = z.number().int().positive()
 const isoDate = z.iso.date()
+
+export const RebaselineChoiceSchema = z.object({ reason: z.string().max(500).default('') }).strict()
 
 export const planMethods = {
   'plans.preview': {
@@ -97,7 +104,12 @@ export const planMethods = {
         planId: planId.optional(),
       })
       .strict(),
-    output: z.object({ plan: ParsedPlanSchema, diff: PlanDiffSchema.nullable() }),
+    output: z.object({
+      plan: ParsedPlanSchema,
+      diff: PlanDiffSchema.nullable(),
+      /** the reading applied: the profile given, else the one stored with the plan */
+      profile: ImportProfileSchema.nullable(),
+    }),
   },
   'plans.import': {
     summary: 'Store a plan (a new plan, or a new version of planId) in one transaction',
@@ -107,6 +119,8 @@ export const planMethods = {
         options: ParseOptionsSchema.optional(),
         planId: planId.optional(),
         startDate: isoDate.optional(),
+        /** re-import only: make the new version the plan's baseline (absent: keep the baseline) */
+        rebaseline: RebaselineChoiceSchema.optional(),
       })
       .strict(),
     output: z.object({
@@ -140,6 +154,23 @@ export const planMethods = {
       })
       .strict(),
     output: PlanSummarySchema,
+  },
+  'plans.rebaseline': {
+    summary: 'Freeze a version of the plan (default: the current one) as its new baseline, with a reason; earlier baselines stay viewable',
+    input: z
+      .object({
+        planId,
+        /** the version to freeze (plans.get lists them); absent: the current version */
+        versionNo: z.number().int().positive().optional(),
+        reason: z.string().max(500).default(''),
+      })
+      .strict(),
+    output: z.object({ baseline: BaselineRefSchema, baselines: z.array(BaselineRefSchema) }),
+  },
+  'plans.setProfile': {
+    summary: 'Store the lead’s reading of a plan (mapping step) and re-read every stored version with it; null clears it',
+    input: z.object({ planId, profile: ImportProfileSchema.nullable() }).strict(),
+    output: z.object({ summary: PlanSummarySchema, plan: ParsedPlanSchema }),
   },
   'plans.remove': {
     summary: 'Delete a plan and everything recorded about it',

@@ -25,6 +25,8 @@ export type ReportRepo = z.infer<typeof ReportRepoSchema>
 
 export const ReportTaskRowSchema = z.object({
   key: z.string(),
+  /** the plan's own number for the item ("1.2"); null when the plan does not number it (its key is generated) */
+  label: z.string().nullable(),
   title: z.string(),
   phaseTitle: z.string().nullable(),
   state: TaskStateSchema,
@@ -55,6 +57,8 @@ export type ReportPhaseRow = z.infer<typeof ReportPhaseRowSchema>
 
 export const ReportEvidenceRowSchema = z.object({
   taskKey: z.string(),
+  /** the plan's own number for the item, null when unnumbered */
+  taskLabel: z.string().nullable(),
   taskTitle: z.string(),
   doneAt: z.string().nullable(),
   check: z.string(),
@@ -77,6 +81,36 @@ export const ReportRepairGroupSchema = z.object({
 })
 export type ReportRepairGroup = z.infer<typeof ReportRepairGroupSchema>
 
+/** One of the biggest risks on the executive page. */
+export const ReportRiskSchema = z.object({
+  /** the item's number, when the risk is one item of a numbered plan */
+  label: z.string().nullable(),
+  title: z.string(),
+  /** why it is a risk, in a few words */
+  why: z.string(),
+})
+export type ReportRisk = z.infer<typeof ReportRiskSchema>
+
+/** The first page, for stakeholders: where the plan stands, what could hurt, what moved. */
+export const ReportExecutiveSchema = z.object({
+  /** the status in one sentence */
+  status: z.string(),
+  /** at most three, biggest first */
+  risks: z.array(ReportRiskSchema),
+  /** what changed in the 7 days up to asOf */
+  changes: z.array(z.string()),
+})
+export type ReportExecutive = z.infer<typeof ReportExecutiveSchema>
+
+/** A commit the report cites, for the appendix: the tables show the short SHA. */
+export const ReportCommitSchema = z.object({
+  sha: z.string(),
+  shortSha: z.string(),
+  date: z.string().nullable(),
+  subject: z.string().nullable(),
+})
+export type ReportCommit = z.infer<typeof ReportCommitSchema>
+
 export const ReportDataSchema = z.object({
   planId: z.number().int(),
   title: z.string(),
@@ -96,7 +130,13 @@ export const ReportDataSchema = z.object({
   /** per done task: each check with the commit that made it hold */
   evidence: z.array(ReportEvidenceRowSchema),
   warnings: z.array(WarningSchema),
+  /** every repair, grouped (the JSON export's detail; the printed report says repairSummary) */
   repairs: z.array(ReportRepairGroupSchema),
+  /** the repairs in one line, null when there were none */
+  repairSummary: z.string().nullable(),
+  executive: ReportExecutiveSchema,
+  /** commits cited by the report (evidence and repository HEADs), with their full SHA */
+  commits: z.array(ReportCommitSchema),
 })
 export type ReportData = z.infer<typeof ReportDataSchema>
 

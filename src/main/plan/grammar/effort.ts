@@ -31,15 +31,17 @@ const BRACKETED = new RegExp(`\\[\\s*${RANGE}\\s*${UNIT}\\s*\\]`, 'i')
 const VALUE = new RegExp(`^\\s*(?:~|≈|about\\s+|approx\\.?\\s+)?${RANGE}\\s*(?:${UNIT})?(?=\\s|\\(|$|[,;.])`, 'i')
 const STANDALONE = new RegExp(`^[\\s*_]*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}[\\s*_.]*$`, 'i')
 
+/** "(4 Weeks Before)", "(2 days prior to launch)": a countdown, not a size. */
+const COUNTDOWN_WORDS = /\b(?:before|prior|ahead\s+of|after|post)\b/i
+const DAY_MARK = /\bdays?\s*#?\d/i
+
 /** An estimate written into a title or item line. The first form found wins; a range counts at its midpoint. */
 export function parseEffortInTitle(raw: string): Effort | null {
   const text = bounded(raw, 600).replace(/\*\*|__/g, '')
-  const whole = parseTime(text)
   for (const match of text.matchAll(PARENTHETICAL)) {
-    const inner = match[0].slice(1, -1)
-    if (parseTime(inner).countdown) continue
+    if (COUNTDOWN_WORDS.test(match[0])) continue
     const effort = effortFrom(match, 1, match[0])
-    if (effort && !isClockRange(effort, whole.days !== null || whole.hourOffset !== null)) return effort
+    if (effort && !(effort.unit === 'hours' && effort.low !== effort.high && isClockRange(effort, DAY_MARK.test(text)))) return effort
   }
   for (const pattern of [INLINE_LABEL, TILDE, SEPARATED, BRACKETED]) {
     const match = pattern.exec(text)

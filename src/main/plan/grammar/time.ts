@@ -66,9 +66,13 @@ export function hasTime(marker: TimeMarker): boolean {
 }
 
 /** Everything a phrase says about when. Never throws; unknown text gives an empty marker. */
+/** Words without which a phrase cannot name a time (a digit, a month, a countdown or launch word). */
+const MAY_NAME_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|one|two|three|four|five|six|seven|eight|first|second|third|fourth|launch|release|go[-\s]?live|cut[-\s]?over|d[-\s]?day)/i
+
 export function parseTime(raw: string, context: DateContext = DEFAULT_DATE_CONTEXT): TimeMarker {
   const text = bounded(raw, SCAN).replace(/\*\*|__|`/g, '')
   const marker = emptyMarker()
+  if (!MAY_NAME_TIME.test(text)) return marker
   const weeks = WEEKS.exec(text) ?? null
   if (weeks && !isWeekOf(text, weeks.index)) {
     marker.weeks = range(weeks[1], weeks[2])

@@ -5,7 +5,10 @@ import type { EffortUnit, PointScale } from '../grammar/effort'
 import type { ReadResult, SkippedEntry } from './read'
 import { skip } from './read'
 import type { RawItem } from './raw-items'
-import { contentGroups, headingUnit, type ReaderContext } from './units'
+import { headingEffort, headingUnit, isEmptyItem, type ReaderContext } from './units'
+import { excludesItems, labelContext, readLabel } from './labels'
+import { analyzeTitle } from '../grammar/title'
+import { analyzeTable, cellOf } from './tables'
 
 /**
  * How the reader understood the plan: per section its role, the layer its items came from, how
@@ -15,37 +18,95 @@ import { contentGroups, headingUnit, type ReaderContext } from './units'
 
 const MAX_SKIPPED = 500
 
+/**
+ * Every heading, list line (at any depth) and table row that carries an ID, an estimate or a
+ * checkbox and is neither an item nor inside one, with the reason it was left out. The reader's own
+ * rejections (weaker groups, empty titles) come first; the rest is found by sweeping the outline.
+ */
 export function collectSkipped(root: Section, read: ReadResult, reader: ReaderContext): SkippedEntry[] {
-  const out: SkippedEntry[] = [...read.skipped]
-  const chosenLines = new Set(read.groups.flatMap((group) => group.units.map((unit) => unit.line)))
+  const out = new Map<string, SkippedEntry>()
+  const add = (entry: SkippedEntry): void => {
+    const key = `${entry.line}:${entry.kind}`
+    if (!out.has(key)) out.set(key, entry)
+  }
+  for (const entry of read.skipped) add(entry)
+  const insideItem = coverage(itemRanges(read))
   let emptyBoxes = 0
-  const walk = (section: Section, reason: string | null): void => {
-    const role = read.roles.get(section)?.role ?? 'work'
-    const own = read.recaps.has(section)
-      ? `restates items listed elsewhere ("${cleanTitle(section.heading?.text ?? '')}" is a recap)`
-      : role !== 'work' && role !== (read.roles.get(section.parent as Section)?.role ?? 'work')
-        ? `in a ${roleWords(role)} section ("${cleanTitle(section.heading?.text ?? '')}")`
-        : null
-    const why = own ?? reason
-    if (why && section.heading && section !== read.titleSection) {
-      const unit = headingUnit(section, reader)
-      if ((unit.info.id || unit.info.effort) && !chosenLines.has(unit.line)) out.push(skip(unit, why))
+  const walk = (section: Section, inherited: string | null): void => {
+    const why = sectionReason(section, read) ?? inherited
+    if (section.heading && section !== read.titleSection && !insideItem(section.line)) {
+      const unit = read.headingUnits.get(section) ?? headingUnit(section, reader)
+      if (unit.info.id || headingEffort(unit)) add(skip(unit, why ?? 'it groups the items under it (a phase or a group; its estimate is a subtotal of theirs)'))
     }
-    if (why) {
-      const content = contentGroups(section, reader)
-      emptyBoxes += content.emptyBoxes
-      for (const list of content.lists) for (const unit of list.units) if (unit.level >= 1 && !chosenLines.has(unit.line)) out.push(skip(unit, why))
-      for (const table of content.tables) for (const unit of table.units) if (unit.level >= 2 && !chosenLines.has(unit.line)) out.push(skip(unit, why))
-    } else {
-      emptyBoxes += contentGroups(section, reader).emptyBoxes
+    let label: string | null = null
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph' && block.listDepth === 0) {
+        const found = readLabel(block.raw.split('\n', 1)[0])
+        label = found && excludesItems(labelContext(found.label)) ? found.label : null
+      } else if (block.kind === 'item') {
+        if (insideItem(block.line)) continue
+        if (isEmptyItem(block)) {
+          if (block.checked !== null || block.text.trim()) emptyBoxes++
+          continue
+        }
+        const info = analyzeTitle(block.raw.split('\n', 1)[0], reader.dates)
+        if (block.checked === null && !info.id && !info.effort) continue
+        const reason = why ?? (label ? `listed under "${label}": not work` : block.depth > 1 ? 'a sub-point of a line that is not an item' : 'not chosen as an item')
+        add({ line: block.line, text: info.title, kind: 'list-item', reason })
+      } else if (block.kind === 'table') {
+        const shape = analyzeTable(block, reader)
+        if (!shape.columns.some((column) => column.role === 'id' || column.role === 'estimate' || column.role === 'likely')) continue
+        for (const row of block.rows.slice(1)) {
+          const title = cleanTitle(cellOf(row, shape.title) || (row.cells.find((cell) => /[A-Za-z]{3,}/.test(cell)) ?? ''))
+          if (insideItem(row.line) || !title || row.cells.every((cell, index) => index === shape.title?.index || !cell.trim())) continue
+          add({ line: row.line, text: title, kind: 'table-row', reason: why ?? (shape.nonWork ? `a row of a ${shape.nonWork} table, not work` : 'not chosen as an item') })
+        }
+      }
     }
     for (const child of section.children) walk(child, why)
   }
   walk(root, null)
-  if (emptyBoxes > 0) out.push({ line: 0, text: `${emptyBoxes} empty checkbox${emptyBoxes === 1 ? '' : 'es'}`, kind: 'list-item', reason: 'a checkbox with no text is a placeholder, not work' })
-  const unique = new Map<string, SkippedEntry>()
-  for (const entry of out) if (!unique.has(`${entry.line}:${entry.kind}`)) unique.set(`${entry.line}:${entry.kind}`, entry)
-  return [...unique.values()].sort((a, b) => a.line - b.line).slice(0, MAX_SKIPPED)
+  const entries = [...out.values()].sort((a, b) => a.line - b.line).slice(0, MAX_SKIPPED)
+  if (emptyBoxes > 0) entries.push({ line: 0, text: `${emptyBoxes} empty checkbox${emptyBoxes === 1 ? '' : 'es'}`, kind: 'list-item', reason: 'a checkbox with no text is a placeholder, not work' })
+  return entries
+}
+
+/** Why nothing in this section is work, when its role says so. */
+function sectionReason(section: Section, read: ReadResult): string | null {
+  if (!section.heading) return null
+  const title = cleanTitle(section.heading.text)
+  if (read.recaps.has(section)) return `restates items listed elsewhere ("${title}" is a recap)`
+  const role = read.roles.get(section)?.role ?? 'work'
+  const parentRole = section.parent ? (read.roles.get(section.parent)?.role ?? 'work') : 'work'
+  return role !== 'work' && role !== parentRole ? `in a ${roleWords(role)} section ("${title}")` : null
+}
+
+/** A line lookup over many ranges, linear in the number of lines covered. */
+function coverage(ranges: Array<[number, number]>): (line: number) => boolean {
+  const last = Math.max(0, ...ranges.map(([, to]) => to))
+  const depth = new Int32Array(last + 2)
+  for (const [from, to] of ranges) {
+    depth[from] += 1
+    depth[to + 1] -= 1
+  }
+  for (let line = 1; line < depth.length; line++) depth[line] += depth[line - 1]
+  return (line) => line >= 0 && line <= last && depth[line] > 0
+}
+
+/** The lines each chosen item covers (a heading item: its whole section and the sections it absorbed). */
+function itemRanges(read: ReadResult): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const group of read.groups) {
+    for (const unit of group.units) {
+      if (unit.kind !== 'heading') {
+        out.push([unit.line, unit.lineEnd])
+        continue
+      }
+      const continued = read.continuations.get(unit.section) ?? []
+      out.push([unit.line, Math.max(unit.section.lineEnd, ...continued.map((section) => section.lineEnd))])
+    }
+  }
+  return out
 }
 
 function roleWords(role: string): string {

@@ -125,7 +125,7 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
   const groups = choose(root, { headingDepth }, true)
 
   const skipped: SkippedEntry[] = []
-  const anchors = groups.flatMap((group) => group.units)
+  const anchors = indexAnchors(groups.flatMap((group) => group.units))
   const recaps = new Set<Section>()
   for (const section of descendants(root)) {
     if (!deferred(section) || !isWork(section)) continue
@@ -306,9 +306,7 @@ function isWholeTitle(raw: string): boolean {
 const ROLE_HEADS = new Set(['criteria', 'criterion', 'checklist', 'gate', 'gates', 'metrics', 'kpis', 'kpi', 'risks', 'risk', 'done', 'sign-off', 'signoff', 'backlog', 'mitigation', 'mitigations', 'contingency'])
 
 /** Most of the section's entries (list lines, table rows, headings) name items read elsewhere. */
-function restatesItems(section: Section, anchors: Unit[], contentOf: (section: Section) => ContentGroups, unitOf: (section: Section) => HeadingUnit): boolean {
-  const outside = anchors.filter((unit) => !within(unit, section))
-  if (outside.length === 0) return false
+function restatesItems(section: Section, anchors: AnchorIndex, contentOf: (section: Section) => ContentGroups, unitOf: (section: Section) => HeadingUnit): boolean {
   const entries: Unit[] = []
   for (const node of [section, ...descendants(section)]) {
     const content = contentOf(node)
@@ -317,17 +315,52 @@ function restatesItems(section: Section, anchors: Unit[], contentOf: (section: S
     if (node !== section && content.lists.length === 0 && content.tables.length === 0 && node.children.length === 0) entries.push(unitOf(node))
   }
   if (entries.length === 0) return false
-  const matched = entries.filter((entry) => outside.some((anchor) => restates(entry, anchor))).length
+  const matched = entries.filter((entry) => anchors.restated(entry, section)).length
   return matched >= Math.max(1, entries.length * 0.5)
 }
 
-/** An entry restates an item: same ID, same day span, or the same work in fewer words. */
-function restates(entry: Unit, anchor: Unit): boolean {
-  if (entry.info.id && anchor.info.id && entry.info.id === anchor.info.id) return true
-  const entryDays = entry.info.time.days
-  const anchorDays = anchor.info.time.days
-  if (entryDays && anchorDays && entryDays.start === anchorDays.start && entryDays.end === anchorDays.end) return true
-  return sameWork(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title), anchor.info.coreTitle)
+/** The items read so far, indexed by ID, day span and title words, to find what an entry restates. */
+type AnchorIndex = { restated: (entry: Unit, outside: Section) => boolean }
+
+function indexAnchors(anchors: Unit[]): AnchorIndex {
+  const byId = new Map<string, Unit[]>()
+  const byDays = new Map<string, Unit[]>()
+  const byWord = new Map<string, Array<{ unit: Unit; words: Set<string> }>>()
+  const push = <K>(map: Map<K, Unit[]>, key: K, unit: Unit): void => {
+    const list = map.get(key)
+    if (list) list.push(unit)
+    else map.set(key, [unit])
+  }
+  for (const unit of anchors) {
+    if (unit.info.id) push(byId, unit.info.id, unit)
+    const days = unit.info.time.days
+    if (days) push(byDays, `${days.start}-${days.end}`, unit)
+    const words = new Set(titleWords(unit.info.coreTitle))
+    for (const word of words) {
+      const list = byWord.get(word)
+      if (list) list.push({ unit, words })
+      else byWord.set(word, [{ unit, words }])
+    }
+  }
+  const outside = (unit: Unit, section: Section): boolean => unit.line < section.line || unit.line > section.lineEnd
+  return {
+    restated: (entry, section) => {
+      if (entry.info.id && (byId.get(entry.info.id) ?? []).some((unit) => outside(unit, section))) return true
+      const days = entry.info.time.days
+      if (days && (byDays.get(`${days.start}-${days.end}`) ?? []).some((unit) => outside(unit, section))) return true
+      const words = titleWords(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title))
+      if (words.length === 0) return false
+      const seen = new Set<Unit>()
+      for (const word of words) {
+        for (const candidate of byWord.get(word) ?? []) {
+          if (seen.has(candidate.unit) || !outside(candidate.unit, section)) continue
+          seen.add(candidate.unit)
+          if (sharedShare(words, candidate.words) >= 0.6) return true
+        }
+      }
+      return false
+    },
+  }
 }
 
 /** The part of a restating line that names the work: its bold lead, else the text before " - ". */
@@ -337,26 +370,26 @@ function leadOf(raw: string): string {
   return base.replace(/\([^()]*\)/g, ' ')
 }
 
-function within(unit: Unit, section: Section): boolean {
-  return unit.line >= section.line && unit.line <= section.lineEnd
-}
-
 const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'all', 'add', 'is', 'are', 'be', 'as', 'via', 'set', 'up'])
 
+/** Significant words of a title, cut to five letters so "hashing" meets "hash" and "exposed" meets "exposure". */
+function titleWords(text: string): string[] {
+  return cleanTitle(text)
+    .toLowerCase()
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 1 && !STOP.has(word) && !/^\d+$/.test(word))
+    .map((word) => (word.length > 4 ? word.slice(0, 5) : word))
+}
+
 /** Two titles name the same work when most words of the shorter one appear (by prefix) in the other. */
+function sharedShare(left: string[], right: Set<string>): number {
+  if (left.length === 0 || right.size === 0) return 0
+  return left.filter((word) => right.has(word)).length / Math.min(left.length, right.size)
+}
+
 export function sameWork(a: string, b: string): boolean {
-  const words = (text: string): string[] =>
-    cleanTitle(text)
-      .toLowerCase()
-      .replace(/\([^)]*\)/g, ' ')
-      .split(/[^a-z0-9]+/)
-      .filter((word) => word.length > 1 && !STOP.has(word) && !/^\d+$/.test(word))
-      .map((word) => (word.length > 4 ? word.slice(0, 5) : word))
-  const left = words(a)
-  const right = new Set(words(b))
-  if (left.length === 0 || right.size === 0) return false
-  const shared = left.filter((word) => right.has(word)).length
-  return shared / Math.min(left.length, right.size) >= 0.6
+  return sharedShare(titleWords(a), new Set(titleWords(b))) >= 0.6
 }
 
 export function skip(unit: Unit, reason: string): SkippedEntry {

@@ -43,7 +43,7 @@ const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
   { role: 'optimistic', pattern: /^(?:optimistic|best(?:\s*case)?|o|min(?:imum)?|low)(?:\s*\([^)]*\))?$/i },
   { role: 'likely', pattern: /^(?:realistic|most\s*likely|likely|nominal|expected|r|m|ml)(?:\s*\([^)]*\))?$/i },
   { role: 'pessimistic', pattern: /^(?:pessimistic|worst(?:\s*case)?|p|max(?:imum)?|high)(?:\s*\([^)]*\))?$/i },
-  { role: 'estimate', pattern: /^(?:est\.?|estimates?|estimated(?:\s+(?:time|effort|hours|days))?|effort|hours|hrs|h|days|d|time|duration|points|pts|sp|story\s*points|size|loe|level\s+of\s+effort|work|person[-\s]days|man[-\s]days)(?:\s*\([^)]*\))?$/i },
+  { role: 'estimate', pattern: /^(?:est\.?|estimates?|estimated(?:\s+(?:time|effort|hours|days))?|effort|hours|hrs|h|days|d|time|duration|points|pts|sp|story\s*points|size|loe|level\s+of\s+effort|person[-\s]days|man[-\s]days)(?:\s*\([^)]*\))?$/i },
   { role: 'depends', pattern: /\b(?:depend(?:s|encies|ency)?(?:\s+on)?|blocked\s+by|blocks|prereq(?:uisite)?s?)\b/i },
   { role: 'owner', pattern: /\b(?:owner|owners|assignee|assigned(?:\s+to)?|who|dri|responsible|lead|by|team)\b/i },
   { role: 'status', pattern: /^(?:status|state|done\??|progress|complete[d]?\??|✅)$/i },
@@ -59,7 +59,7 @@ const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
 const NON_WORK_FIRST: Array<{ kind: NonNullable<TableShape['nonWork']>; pattern: RegExp }> = [
   { kind: 'metrics', pattern: /^(?:metrics?|kpis?|measure|indicator|target|okr|score)$/i },
   { kind: 'risks', pattern: /^(?:risks?(?:\s+area)?|threat|issue\s+area|assumption)$/i },
-  { kind: 'people', pattern: /^(?:role|roles|name|person|member|team\s+member|contact|stakeholder)$/i },
+  { kind: 'people', pattern: /^(?:role|roles|person|people|member|team\s+member|contact|stakeholder)$/i },
   { kind: 'gate', pattern: /^(?:gate|quality\s+gate|checkpoint|criterion|criteria)$/i },
 ]
 

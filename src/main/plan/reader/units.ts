@@ -201,6 +201,7 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
   const idColumn = shape.columns.find((column) => column.role === 'id')
   const body = table.rows.slice(1)
   const units: RowUnit[] = []
+  const byId = new Map<string, RowUnit>()
   let groupLabel: RowUnit['groupLabel'] = null
   for (const row of body) {
     const title = cellOf(row, shape.title)
@@ -213,15 +214,26 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
     }
     if (!title) continue
     const id = idColumn ? cleanText(cellOf(row, idColumn)) : ''
-    const parent = id ? units.findLast((unit) => unit.info.id !== null && id.startsWith(`${unit.info.id}.`)) : undefined
+    const parent = id ? parentRow(id, byId) : undefined
     if (parent) {
       parent.children.push(row)
       parent.lineEnd = row.line
       continue
     }
-    units.push(rowUnit(section, table, shape, row, groupLabel, context))
+    const unit = rowUnit(section, table, shape, row, groupLabel, context)
+    units.push(unit)
+    if (id) byId.set(id, unit)
   }
   return units
+}
+
+/** "1.1.2" belongs to the row "1.1" (or "1") above it. */
+function parentRow(id: string, byId: Map<string, RowUnit>): RowUnit | undefined {
+  for (let cut = id.lastIndexOf('.'); cut > 0; cut = id.lastIndexOf('.', cut - 1)) {
+    const parent = byId.get(id.slice(0, cut))
+    if (parent) return parent
+  }
+  return undefined
 }
 
 function rowUnit(section: Section, table: TableBlock, shape: TableShape, row: TableRow, groupLabel: RowUnit['groupLabel'], context: ReaderContext): RowUnit {
@@ -266,9 +278,22 @@ export function rowTime(row: { cells: string[] }, shape: TableShape, context: Re
       if (hasTime(time)) return time
     }
   }
+  const span = startEndDates(row, shape, context)
+  if (span) return span
   for (const column of shape.columns.filter((candidate) => candidate.role === 'due' || candidate.role === 'date')) {
     const time = parseTime(cleanText(cellOf(row, column)), context.dates)
     if (hasTime(time)) return time
   }
   return null
+}
+
+/** "| Start | End |" (or From/To, Begin/Finish): the row spans both dates. */
+function startEndDates(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
+  const start = shape.columns.find((column) => /^(?:start(?:\s+date)?|begin|from|starts?)$/i.test(column.header))
+  const end = shape.columns.find((column) => /^(?:end(?:\s+date)?|finish|to|ends?|due(?:\s+date)?|deadline)$/i.test(column.header))
+  if (!start || !end) return null
+  const from = parseTime(cleanText(cellOf(row, start)), context.dates).dates
+  const to = parseTime(cleanText(cellOf(row, end)), context.dates).dates
+  if (!from || !to || to.end < from.start) return null
+  return { ...parseTime('', context.dates), dates: { kind: 'range', start: from.start, end: to.end, text: `${from.text} – ${to.text}` } }
 }

@@ -5,7 +5,8 @@ import { inTransaction } from '../../db/client'
 import { planVersions, plans } from '../../db/schema'
 import { readSettings } from '../../db/settings-store'
 import { reparseBasis, reparsePlanVersions, storeReparsedPlan } from '../../db/plan-reparse'
-import { listPlanIds, readVersionPlan, requirePlanRow, storePlan, summarizePlan, taskIdsByKey } from '../../db/plan-store'
+import { addBaseline, baselineRefOf, listBaselines, versionIdByNo } from '../../db/baseline-store'
+import { listPlanIds, readImportProfile, readVersionPlan, requirePlanRow, storePlan, storeReread, storedVersionBytes, summarizePlan, taskIdsByKey } from '../../db/plan-store'
 import { diffPlans, parsePlanBytes } from '../../plan'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
@@ -35,6 +36,9 @@ function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: Pars
   }
   if (explicit?.daysPerWeek) options.daysPerWeek = explicit.daysPerWeek
   if (explicit?.hoursPerDay) options.hoursPerDay = explicit.hoursPerDay
+  // the lead's reading of the plan: the one given now, else the one stored with the plan
+  const profile = explicit?.profile ?? (planId !== undefined ? readImportProfile(ctx.db, planId) : null)
+  if (profile) options.profile = profile
   return options
 }
 
@@ -66,10 +70,12 @@ function updateWithReparse(ctx: CoreContext, planId: number, patch: Partial<type
 export const planHandlers: HandlerGroup = {
   'plans.preview': (input, ctx) => {
     const source = loadPlanSource(input.source, ctx.files)
-    const plan = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
-    if (input.planId === undefined) return { plan, diff: null }
+    const options = optionsFor(ctx, input.planId, input.options)
+    const plan = parseOrThrow(source.bytes, options, source.name)
+    const profile = options.profile ?? null
+    if (input.planId === undefined) return { plan, diff: null, profile }
     const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
-    return { plan, diff: diffPlans(previous, plan) }
+    return { plan, diff: diffPlans(previous, plan), profile }
   },
   'plans.import': (input, ctx) => {
     const source = loadPlanSource(input.source, ctx.files)
@@ -89,8 +95,10 @@ export const planHandlers: HandlerGroup = {
           sourceSha256: source.sha256,
           planId: input.planId,
           startDate: input.startDate,
+          importProfile: input.options?.profile,
           now: ctx.now(),
           diff: diff ?? undefined,
+          ...(input.rebaseline && input.planId !== undefined ? { rebaseline: input.rebaseline } : {}),
           onTaskStored: (taskId, task, isNew) => storeDerivedChecks(ctx, taskId, derived.get(task)!, isNew),
         })
         if (input.options?.daysPerWeek || input.options?.hoursPerDay) {
@@ -120,9 +128,10 @@ export const planHandlers: HandlerGroup = {
       .all()
     return {
       summary: summarizePlan(ctx.db, input.planId),
-      settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay },
+      settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay, profile: readImportProfile(ctx.db, input.planId) },
       plan: readVersionPlan(ctx.db, row.currentVersionId),
       versions,
+      baselines: listBaselines(ctx.db, input.planId).map(baselineRefOf),
       taskIds: taskIdsByKey(ctx.db, input.planId),
     }
   },
@@ -139,6 +148,28 @@ export const planHandlers: HandlerGroup = {
     else inTransaction(ctx.db, () => ctx.db.update(plans).set(patch).where(eq(plans.id, input.planId)).run())
     ctx.emit('plans.changed', { planId: input.planId })
     return summarizePlan(ctx.db, input.planId)
+  },
+  'plans.rebaseline': (input, ctx) => {
+    const row = requirePlanRow(ctx.db, input.planId)
+    const versionId = input.versionNo === undefined ? row.currentVersionId : versionIdByNo(ctx.db, input.planId, input.versionNo)
+    const baseline = inTransaction(ctx.db, () => addBaseline(ctx.db, { planId: input.planId, versionId, reason: input.reason, now: ctx.now() }))
+    ctx.emit('plans.changed', { planId: input.planId })
+    return { baseline: baselineRefOf(baseline), baselines: listBaselines(ctx.db, input.planId).map(baselineRefOf) }
+  },
+  'plans.setProfile': (input, ctx) => {
+    const row = requirePlanRow(ctx.db, input.planId)
+    const options = optionsFor(ctx, input.planId, undefined)
+    if (input.profile) options.profile = input.profile
+    else delete options.profile
+    // read every version with the new mapping first: a mapping that finds nothing is refused and nothing changes
+    const readings = new Map(storedVersionBytes(ctx.db, input.planId).map((version) => [version.id, parseOrThrow(version.bytes, options, 'stored plan')]))
+    // the checks the current version's tasks imply, derived before the (short) write
+    const derived = deriveChecksForPlan(ctx, readings.get(row.currentVersionId)?.tasks ?? [])
+    storeReread(ctx.db, input.planId, { value: input.profile, now: ctx.now() }, readings, diffPlans, (taskId, task, isNew) =>
+      storeDerivedChecks(ctx, taskId, derived.get(task) ?? deriveChecksForPlan(ctx, [task]).get(task)!, isNew),
+    )
+    ctx.emit('plans.changed', { planId: input.planId })
+    return { summary: summarizePlan(ctx.db, input.planId), plan: readVersionPlan(ctx.db, row.currentVersionId) }
   },
   'plans.remove': (input, ctx) => {
     const result = inTransaction(ctx.db, () => ctx.db.delete(plans).where(eq(plans.id, input.planId)).run())

@@ -3,5 +3,5 @@ import { buildProgressInput } from '../../services/progress-input'
 import type { HandlerGroup } from '../dispatch'
 
 export const progressHandlers: HandlerGroup = {
-  'progress.get': (input, ctx) => computeProgress(buildProgressInput(ctx.db, input.planId, input.asOf, ctx.now())),
+  'progress.get': (input, ctx) => computeProgress(buildProgressInput(ctx.db, input.planId, input.asOf, ctx.now(), input.baselineId)),
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useMemo } from 'react'
+import { planPickerLabels, rememberPlanId } from '../lib/plan-labels'
 import { DashboardScreen } from '../features/dashboard/DashboardScreen'
 import { ImportPreview } from '../features/plans/ImportPreview'
 import { PlanFileInput } from '../features/plans/PlanFileInput'
@@ -8,6 +9,7 @@ import { ReposScreen } from '../features/repos/ReposScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { TaskDrawer } from '../features/tasks/TaskDrawer'
 import { TasksScreen } from '../features/tasks/TasksScreen'
+import { NavIcon } from '../components/NavIcon'
 import { Notices } from '../components/Notices'
 import { useStore, type Route } from './store'
 import { useCoreEvents } from './use-core-events'
@@ -37,6 +39,7 @@ function PlanSwitcher() {
   const selectedPlanId = useStore((s) => s.selectedPlanId)
   const selectPlan = useStore((s) => s.selectPlan)
   const id = useId()
+  const labels = useMemo(() => planPickerLabels(plans), [plans])
   if (plans.length === 0) return null
   return (
     <div className="plan-switcher">
@@ -44,7 +47,7 @@ function PlanSwitcher() {
       <select id={id} value={selectedPlanId ?? ''} onChange={(event) => selectPlan(event.target.value ? Number(event.target.value) : null)}>
         {plans.map((plan) => (
           <option key={plan.id} value={plan.id}>
-            {plan.title}
+            {labels.get(plan.id) ?? plan.title}
           </option>
         ))}
       </select>
@@ -73,6 +76,10 @@ export function App() {
   useEffect(() => {
     document.getElementById('main-content')?.focus({ preventScroll: true })
   }, [route])
+  const selectedPlanId = useStore((s) => s.selectedPlanId)
+  useEffect(() => {
+    if (ready) rememberPlanId(selectedPlanId)
+  }, [ready, selectedPlanId])
 
   const Screen = SCREENS[route]
   return (
@@ -80,14 +87,26 @@ export function App() {
       <a className="skip-link" href="#main-content">
         Skip to content
       </a>
-      <nav className="sidebar no-print" aria-label="Main">
-        <div className="brand">Readiness Cockpit</div>
+      <div className="brand no-print">
+        <span className="brand-full">Readiness Cockpit</span>
+        <abbr className="brand-short" title="Readiness Cockpit">RC</abbr>
+      </div>
+      <div className="plan-bar no-print">
         <PlanSwitcher />
+      </div>
+      <nav className="sidebar no-print" aria-label="Main">
         <ul>
           {NAV.map((item) => (
             <li key={item.route}>
-              <button type="button" className={route === item.route ? 'nav-item active' : 'nav-item'} aria-current={route === item.route ? 'page' : undefined} onClick={() => navigate(item.route)}>
-                {item.label}
+              <button
+                type="button"
+                className={route === item.route ? 'nav-item active' : 'nav-item'}
+                aria-current={route === item.route ? 'page' : undefined}
+                onClick={() => navigate(item.route)}
+                title={item.label}
+              >
+                <NavIcon route={item.route} />
+                <span className="nav-label">{item.label}</span>
               </button>
             </li>
           ))}

@@ -60,3 +60,8 @@ export function stateLabel(state: string): string {
 export function shortSha(sha: string): string {
   return sha.slice(0, 8)
 }
+
+/** "1 check", "3 checks" (pass `many` for irregular plurals). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
+}

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react'
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
-import { formatDate } from '../../lib/format'
+import { formatDate, localIsoDate } from '../../lib/format'
 import { useNumberedKeys, visibleKey } from '../../lib/task-label'
-import { buildChartPoints, buildPhaseBands, defaultWeekRange, pointsInRange, type ChartMode, type ChartPoint, type WeekRange } from './chart-data'
+import { pastEndNote } from '../../../../shared/chart-range'
+import { asOfMarker, buildChartPoints, buildPhaseBands, chartRange, pointsInRange, type ChartMode, type ChartPoint, type WeekRange } from './chart-data'
 
 const MILESTONE_COLORS: Record<string, string> = { met: 'var(--ok)', missed: 'var(--danger)', pending: 'var(--muted)', unverifiable: 'var(--warn)' }
 
@@ -38,6 +39,11 @@ function WeekTooltip({ active, payload, unit, doneByWeek, mode }: TooltipProps) 
         Actual {mode === 'burndown' ? 'remaining' : 'done'}: {round(point.actual)} {unit}
       </div>
       <div>Scope: {round(point.scope)} {unit}</div>
+      {point.originalIdeal !== null && (
+        <div>
+          Original ideal: {round(point.originalIdeal)} {unit}
+        </div>
+      )}
       {point.forecastBand && (
         <div>
           Forecast: {round(point.forecastBand[0])}–{round(point.forecastBand[1])} {unit}
@@ -104,9 +110,11 @@ function ChartDataTable({ points, unit, mode }: { points: ChartPoint[]; unit: st
 /** Burndown (remaining) or burnup (done vs scope), week by week, with phases, milestones, today and the forecast band. */
 export function BurndownChart({ report }: { report: ProgressReport }) {
   const [mode, setMode] = useState<ChartMode>('burndown')
-  const [chosenRange, setChosenRange] = useState<WeekRange | null>(null)
-  const range = chosenRange ?? defaultWeekRange(report)
-  const points = useMemo(() => pointsInRange(buildChartPoints(report, mode), report, range), [report, mode, range])
+  const [range, setRange] = useState<WeekRange>('plan')
+  const [showOriginal, setShowOriginal] = useState(true)
+  const allPoints = useMemo(() => buildChartPoints(report, mode), [report, mode])
+  const weeks = useMemo(() => chartRange(allPoints, report, range), [allPoints, report, range])
+  const points = useMemo(() => pointsInRange(allPoints, weeks), [allPoints, weeks])
   const numberedKeys = useNumberedKeys()
   const bands = useMemo(() => buildPhaseBands(report), [report])
   const doneByWeek = useMemo(() => {
@@ -118,19 +126,22 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
     }
     return map
   }, [report, numberedKeys])
-  const unit = report.summary.basis === 'hours' ? 'h' : 'tasks'
-  const firstWeek = points[0]?.week ?? 0
-  const lastWeek = points.at(-1)?.week ?? 1
-  const todayOnChart = report.asOfWeek >= firstWeek && report.asOfWeek <= lastWeek
+  const byHours = report.summary.basis === 'hours'
+  const unit = byHours ? 'h' : 'items'
+  const firstWeek = weeks.first
+  const lastWeek = Math.max(weeks.last, points.at(-1)?.week ?? 0)
+  const marker = asOfMarker(report, localIsoDate(new Date()))
+  const note = pastEndNote(report, weeks)
+  const hasOriginal = points.some((point) => point.originalIdeal !== null)
   const milestones = report.milestones.filter((milestone) => milestone.week >= firstWeek && milestone.week <= lastWeek)
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">
       <header className="panel-header">
         <h2 id="chart-title">{mode === 'burndown' ? 'Burndown' : 'Burnup'}</h2>
-        {!todayOnChart && (
+        {note && (
           <p className="muted small chart-today-note" data-testid="chart-today-note">
-            Today: week {report.asOfWeek} (off the chart)
+            {note}
           </p>
         )}
         <div className="chart-controls">
@@ -143,14 +154,19 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
           </div>
           <div role="group" aria-label="Chart weeks" className="segmented">
             {(['plan', 'all'] as const).map((value) => (
-              <button key={value} type="button" aria-pressed={range === value} onClick={() => setChosenRange(value)}>
+              <button key={value} type="button" aria-pressed={range === value} onClick={() => setRange(value)}>
                 {value === 'plan' ? 'Plan weeks' : 'All weeks'}
               </button>
             ))}
           </div>
+          {hasOriginal && (
+            <label className="checkbox">
+              <input type="checkbox" checked={showOriginal} onChange={(event) => setShowOriginal(event.target.checked)} /> Original baseline
+            </label>
+          )}
         </div>
       </header>
-      <div className="chart-box" data-testid="burndown-chart" data-mode={mode} data-range={range} data-first-week={firstWeek} data-last-week={lastWeek}>
+      <div className="chart-box" data-testid="burndown-chart" data-mode={mode} data-range={range} data-first-week={firstWeek} data-last-week={lastWeek} data-basis={report.summary.basis} data-as-of-x={marker.x}>
         <ResponsiveContainer width="100%" height={340}>
           <ComposedChart data={points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -167,12 +183,15 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
               />
             ))}
             <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke="var(--muted)" label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
-            <YAxis stroke="var(--muted)" width={56} />
+            <YAxis stroke="var(--muted)" width={56} allowDecimals={byHours} label={{ value: byHours ? 'hours' : 'items', angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)' }} />
             <Tooltip content={<WeekTooltip unit={unit} doneByWeek={doneByWeek} mode={mode} />} />
             <Legend />
             <Area dataKey="forecastBand" name="Forecast P50–P85" className="forecast-band" stroke="none" fill="var(--forecast)" fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
             <Line dataKey="scope" name="Scope" className="line-scope" stroke="var(--scope)" strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
             <Line dataKey="ideal" name="Ideal" className="line-ideal" stroke="var(--ideal)" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            {hasOriginal && showOriginal && (
+              <Line dataKey="originalIdeal" name="Original ideal" className="line-original" stroke="var(--ideal)" strokeOpacity={0.6} strokeDasharray="1 3" dot={false} isAnimationActive={false} />
+            )}
             <Line dataKey="actual" name="Actual" className="line-actual" stroke="var(--actual)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
             {milestones.map((milestone, index) => (
               <ReferenceLine key={`m-${index}`} x={milestone.week} stroke={MILESTONE_COLORS[milestone.status]} strokeDasharray="1 3" className={`milestone milestone-${milestone.status}`} />
@@ -183,8 +202,8 @@ export function BurndownChart({ report }: { report: ProgressReport }) {
                 .map((milestone, index) => (
                   <ReferenceDot key={`md-${index}`} x={milestone.week} y={milestone.targetRemainingHours!} r={5} fill={MILESTONE_COLORS[milestone.status]} stroke="var(--panel)" />
                 ))}
-            {todayOnChart && (
-              <ReferenceLine x={report.asOfWeek} stroke="var(--accent)" className="today-marker" label={{ value: 'Today', position: 'top', fill: 'var(--accent)', fontSize: 11 }} />
+            {weeks.asOfOnChart && (
+              <ReferenceLine x={marker.x} stroke="var(--accent)" className={marker.isToday ? 'today-marker' : 'as-of-marker'} label={{ value: marker.label, position: 'top', fill: 'var(--accent)', fontSize: 11 }} />
             )}
           </ComposedChart>
         </ResponsiveContainer>

@@ -1,5 +1,8 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
+import { Modal } from '../../components/Modal'
+import { PlanSettingsForm } from '../settings/PlanSettingsForm'
+import { BaselineBar } from './BaselineBar'
 import { formatDate } from '../../lib/format'
 import { AttentionLists } from './AttentionLists'
 import { BurndownChart } from './BurndownChart'
@@ -20,6 +23,23 @@ function AsOfControl() {
         </button>
       )}
     </div>
+  )
+}
+
+/** The plan's start date, days per week and hours per day, one click from the dashboard. */
+function PlanSettingsButton() {
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Plan settings…
+      </button>
+      {open && (
+        <Modal titleId="plan-settings-dialog-title" onClose={() => setOpen(false)} className="plan-settings-dialog">
+          <PlanSettingsForm onDone={() => setOpen(false)} titleId="plan-settings-dialog-title" />
+        </Modal>
+      )}
+    </>
   )
 }
 
@@ -54,12 +74,17 @@ export function DashboardScreen() {
           <h1 id="dashboard-title">{plan.title}</h1>
           <p className="muted">
             Starts {formatDate(plan.startDate)} · {plan.taskCount} work items · {plan.weeks} weeks
+            {detail ? ` · ${detail.settings.daysPerWeek ?? detail.plan.daysPerWeek} days/week` : ''}
             {report ? ` · as of ${formatDate(report.asOf)} (week ${report.asOfWeek})` : ''}
             {plan.repoCount === 0 && ' · no repository connected yet'}
           </p>
         </div>
-        <AsOfControl />
+        <div className="header-controls">
+          <AsOfControl />
+          <PlanSettingsButton />
+        </div>
       </header>
+      <BaselineBar />
       {detailError && (
         <p role="alert" className="inline-error">
           Could not load the plan: {detailError}

@@ -1,6 +1,6 @@
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { Figure } from '../../components/Figure'
-import { formatDate, formatHours, formatNumber, formatPercent, formatWeeks } from '../../lib/format'
+import { formatDate, formatHours, formatNumber, formatPercent, formatWeeks, plural } from '../../lib/format'
 
 function forecastText(report: ProgressReport): { value: string; detail: string } {
   const { forecast } = report
@@ -37,7 +37,7 @@ export function Figures({ report }: { report: ProgressReport }) {
         testId="figure-remaining"
         label="Remaining"
         value={formatHours(summary.remainingHours)}
-        detail={`of ${formatHours(summary.scopeHours)} · ${summary.remainingTaskCount} items`}
+        detail={`of ${formatHours(summary.scopeHours)} · ${plural(summary.remainingTaskCount, 'item')}`}
       />
       <Figure
         testId="figure-variance"

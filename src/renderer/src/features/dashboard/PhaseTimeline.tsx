@@ -1,4 +1,5 @@
 import type { PhaseProgress, ProgressReport } from '../../../../shared/progress-model'
+import { pastEndNote, planChartRange } from '../../../../shared/chart-range'
 import { formatHours, formatPercent } from '../../lib/format'
 
 /** The first week in which the phase's actual remaining reached zero, if it did. */
@@ -20,11 +21,15 @@ function phaseStatus(phase: PhaseProgress, asOfWeek: number): { text: string; to
 
 /** Planned weeks per phase against what is verified done, on one week scale. */
 export function PhaseTimeline({ report }: { report: ProgressReport }) {
-  const lastWeek = Math.max(report.planEndWeek, report.asOfWeek, ...report.phases.map((phase) => phase.weekEnd ?? 0), 1)
+  // the plan's weeks (and the weeks work really happened), not every week up to a far-away "as of"
+  const range = planChartRange(report)
+  const lastWeek = Math.max(range.last, ...report.phases.map((phase) => phase.weekEnd ?? 0), 1)
+  const note = pastEndNote(report, range)
   const scale = (week: number) => `${((week - 1) / lastWeek) * 100}%`
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Phases</h2>
+      {note && <p className="muted small">{note}</p>}
       <table className="data-table timeline" aria-label="Phase timeline">
         <thead>
           <tr>
@@ -56,7 +61,7 @@ export function PhaseTimeline({ report }: { report: ProgressReport }) {
                       <div className="timeline-done" style={{ left: scale(start), width: `${(((end - start + 1) / lastWeek) * 100 * phase.verifiedPercent) / 100}%` }} />
                     )}
                     {completed !== null && completed >= 1 && <div className="timeline-completed" style={{ left: scale(completed + 0.5) }} title={`completed week ${completed}`} />}
-                    {report.asOfWeek >= 1 && report.asOfWeek <= lastWeek && <div className="timeline-today" style={{ left: scale(report.asOfWeek + 0.5) }} />}
+                    {report.asOfWeek >= 1 && report.asOfWeek <= lastWeek && <div className="timeline-today" style={{ left: scale((report.asOfElapsedWeeks ?? report.asOfWeek - 0.5) + 1) }} />}
                   </div>
                 </td>
                 <td className="num">

@@ -1,4 +1,6 @@
+import { allWeeksRange, planChartRange, type ChartWeekRange } from '../../../../shared/chart-range'
 import type { ProgressReport } from '../../../../shared/progress-model'
+import { formatDate } from '../../lib/format'
 
 export type ChartMode = 'burndown' | 'burnup'
 
@@ -9,6 +11,8 @@ export interface ChartPoint {
   ideal: number | null
   actual: number | null
   scope: number | null
+  /** the original baseline's ideal line (only when measuring against a later baseline) */
+  originalIdeal: number | null
   /** [optimistic, pessimistic] forecast (P50 … P85) for weeks from asOf on */
   forecastBand: [number, number] | null
 }
@@ -30,11 +34,14 @@ function forecastFraction(week: number, fromWeek: number, finishWeek: number): n
  */
 export function buildChartPoints(report: ProgressReport, mode: ChartMode): ChartPoint[] {
   const byHours = report.summary.basis === 'hours'
+  const first = report.burndown[0]
+  const originalTotal = (byHours ? first?.originalIdealRemainingHours : first?.originalIdealRemainingTasks) ?? 0
   const points: ChartPoint[] = report.burndown.map((point) => {
     const scope = byHours ? point.scopeHours : point.scopeTasks
     const idealRemaining = byHours ? point.idealRemainingHours : point.idealRemainingTasks
     const actualRemaining = byHours ? point.actualRemainingHours : point.actualRemainingTasks
     const done = byHours ? point.doneHours : point.doneTasks
+    const originalRemaining = byHours ? point.originalIdealRemainingHours : point.originalIdealRemainingTasks
     return {
       week: point.week,
       weekStart: point.weekStart,
@@ -42,6 +49,7 @@ export function buildChartPoints(report: ProgressReport, mode: ChartMode): Chart
       ideal: mode === 'burndown' ? idealRemaining : scope - idealRemaining,
       actual: mode === 'burndown' ? actualRemaining : done,
       scope,
+      originalIdeal: originalRemaining === undefined ? null : mode === 'burndown' ? originalRemaining : originalTotal - originalRemaining,
       forecastBand: null,
     }
   })
@@ -55,7 +63,7 @@ export function buildChartPoints(report: ProgressReport, mode: ChartMode): Chart
   const remainingNow = mode === 'burndown' ? lastActual.actual! : finalScope - lastActual.actual!
   const lastWeek = Math.max(forecast.p85Week, points.at(-1)?.week ?? 0)
   for (let week = (points.at(-1)?.week ?? 0) + 1; week <= lastWeek; week++) {
-    points.push({ week, weekStart: null, weekEnding: null, ideal: null, actual: null, scope: finalScope, forecastBand: null })
+    points.push({ week, weekStart: null, weekEnding: null, ideal: null, actual: null, scope: finalScope, originalIdeal: null, forecastBand: null })
   }
   for (const point of points) {
     if (point.week < fromWeek) continue
@@ -77,26 +85,23 @@ export function tasksDoneInWeek(report: ProgressReport, week: number): { key: st
   return report.tasks.filter((task) => task.state === 'done' && task.doneWeek === week).map((task) => ({ key: task.key, title: task.title }))
 }
 
-/** 'plan': the plan's own weeks (plus its forecast); 'all': the whole series up to today. */
+/** 'plan': the weeks that matter for the plan (see planChartRange); 'all': the whole series up to today. */
 export type WeekRange = 'plan' | 'all'
 
-/** How far past the plan's end "today" may be and still belong on the plan-weeks chart. */
-export const NEAR_PLAN_END_WEEKS = 8
-
-/** Long after a plan ended, its weeks would be a sliver of the whole series: show the plan's weeks first. */
-export function defaultWeekRange(report: ProgressReport): WeekRange {
-  return report.asOfWeek > report.planEndWeek + NEAR_PLAN_END_WEEKS ? 'plan' : 'all'
+export function chartRange(points: ChartPoint[], report: ProgressReport, range: WeekRange): ChartWeekRange {
+  return range === 'plan' ? planChartRange(report) : allWeeksRange(report, points.at(-1)?.week ?? 0)
 }
 
-/** The last week of the plan-weeks range: the plan's end, the P85 forecast if any, and today if near the end. */
-export function planRangeLastWeek(report: ProgressReport): number {
-  const forecastWeek = report.forecast.status === 'ok' ? (report.forecast.p85Week ?? 0) : 0
-  const todayWeek = report.asOfWeek <= report.planEndWeek + NEAR_PLAN_END_WEEKS ? report.asOfWeek : 0
-  return Math.max(report.planEndWeek, forecastWeek, todayWeek)
+export function pointsInRange(points: ChartPoint[], weeks: ChartWeekRange): ChartPoint[] {
+  return points.filter((point) => point.week >= weeks.first && point.week <= weeks.last)
 }
 
-export function pointsInRange(points: ChartPoint[], report: ProgressReport, range: WeekRange): ChartPoint[] {
-  if (range === 'all') return points
-  const lastWeek = planRangeLastWeek(report)
-  return points.filter((point) => point.week <= lastWeek)
+/**
+ * Where "as of" sits on the week axis (x = w is the end of week w): the end of the as-of day inside its week,
+ * so on Monday of week 3 the marker is just past week 2, where the ideal line reads what the figures say is
+ * planned. "Today" only when the as-of date is today.
+ */
+export function asOfMarker(report: ProgressReport, today: string): { x: number; label: string; isToday: boolean } {
+  const isToday = report.asOf === today
+  return { x: report.asOfElapsedWeeks ?? report.asOfWeek, label: isToday ? 'Today' : `As of ${formatDate(report.asOf)}`, isToday }
 }

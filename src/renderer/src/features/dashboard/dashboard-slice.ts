@@ -16,9 +16,14 @@ export interface DashboardSlice {
   asOf: string | null
   /** how long the last progress.get took, in ms (shown for large plans) */
   reportMillis: number | null
+  /** the baseline the dashboard measures against; null = the plan's newest */
+  baselineId: number | null
   loadPlanData(): Promise<void>
   reloadReport(): Promise<void>
   setAsOf(date: string | null): Promise<void>
+  setBaselineId(id: number | null): Promise<void>
+  /** freezes a version (default: the current one) as the plan's new baseline */
+  rebaseline(args: { versionNo?: number; reason: string }): Promise<boolean>
   resetPlanScopedState(): void
 }
 
@@ -32,6 +37,7 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (set, get) => 
   planDataLoading: false,
   asOf: null,
   reportMillis: null,
+  baselineId: null,
 
   async loadPlanData() {
     const planId = get().selectedPlanId
@@ -48,10 +54,10 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (set, get) => 
   async reloadReport() {
     const planId = get().selectedPlanId
     if (planId === null) return
-    const asOf = get().asOf
+    const { asOf, baselineId } = get()
     const started = performance.now()
     try {
-      const report = await call('progress.get', { planId, ...(asOf ? { asOf } : {}) })
+      const report = await call('progress.get', { planId, ...(asOf ? { asOf } : {}), ...(baselineId !== null ? { baselineId } : {}) })
       if (get().selectedPlanId === planId) set({ report, reportError: null, reportMillis: Math.round(performance.now() - started) })
     } catch (error) {
       if (get().selectedPlanId === planId) set({ reportError: errorMessage(error) })
@@ -63,8 +69,28 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = (set, get) => 
     await get().reloadReport()
   },
 
+  async setBaselineId(id) {
+    set({ baselineId: id })
+    await get().reloadReport()
+  },
+
+  async rebaseline({ versionNo, reason }) {
+    const planId = get().selectedPlanId
+    if (planId === null) return false
+    try {
+      const { baseline } = await call('plans.rebaseline', { planId, reason, ...(versionNo !== undefined ? { versionNo } : {}) })
+      set({ baselineId: null })
+      await get().loadPlanData()
+      get().notify({ tone: 'info', message: `Rebaselined: progress is now measured against version ${baseline.versionNo}.` })
+      return true
+    } catch (error) {
+      get().notify({ tone: 'error', message: `Could not rebaseline: ${errorMessage(error)}` })
+      return false
+    }
+  },
+
   resetPlanScopedState() {
-    set({ detail: null, detailError: null, report: null, reportError: null, reportMillis: null, repos: [], reposError: null, sync: null, reportExport: null })
+    set({ baselineId: null, detail: null, detailError: null, report: null, reportError: null, reportMillis: null, repos: [], reposError: null, sync: null, reportExport: null })
     get().closeTask()
   },
 })

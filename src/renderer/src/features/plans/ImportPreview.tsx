@@ -3,7 +3,9 @@ import { useStore } from '../../app/store'
 import { Modal } from '../../components/Modal'
 import { formatDate, formatHours } from '../../lib/format'
 import type { ParsedPlan } from '../../../../shared/plan-model'
+import { BaselineChoice } from './BaselineChoice'
 import { PlanDiffView } from './PlanDiffView'
+import { MappingStep } from './MappingStep'
 import type { ImportDraft } from './plans-slice'
 
 function phaseWeeks(phase: ParsedPlan['phases'][number]): string {
@@ -172,7 +174,9 @@ export function ImportPreview() {
                 <strong>{plan.title}</strong> <span className="muted">· dated {formatDate(plan.date)}</span>
               </p>
               <Structure plan={plan} />
+              <MappingStep plan={plan} profile={draft.profile} />
               {draft.preview?.diff && <PlanDiffView diff={draft.preview.diff} />}
+              {draft.targetPlanId !== null && <BaselineChoice draft={draft} />}
               <Findings plan={plan} />
               <Options draft={draft} />
             </>

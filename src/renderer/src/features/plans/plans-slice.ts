@@ -1,9 +1,11 @@
 import type { MethodOutput } from '../../../../shared/contract'
 import type { PlanSource, PlanSummary } from '../../../../shared/contract/plans'
+import type { ImportProfile } from '../../../../shared/plan-model'
 import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 import { sourceLabel } from '../../lib/file-source'
+import { rememberedPlanId } from '../../lib/plan-labels'
 import { readRecentFiles, rememberRecentFile, type RecentFile } from './recent-files'
 
 export interface ImportOptions {
@@ -19,6 +21,10 @@ export interface ImportDraft {
   /** set when this is a re-import (a new version of an existing plan) */
   targetPlanId: number | null
   options: ImportOptions
+  /** re-import only: make the new version the baseline (null: keep the plan's baseline) */
+  rebaseline: { reason: string } | null
+  /** the lead's corrections to how the plan is read (mapping step); null until the lead changes something */
+  profile: ImportProfile | null
   preview: MethodOutput<'plans.preview'> | null
   status: 'parsing' | 'ready' | 'importing'
   error: string | null
@@ -43,16 +49,20 @@ export interface PlansSlice {
   selectPlan(id: number | null): void
   startImport(source: PlanSource, targetPlanId?: number | null): Promise<void>
   setImportOptions(patch: Partial<ImportOptions>): Promise<void>
+  setImportBaseline(choice: { reason: string } | null): void
+  /** change the mapping (null: read the plan as written) and read it again */
+  setImportProfile(profile: ImportProfile | null): Promise<void>
   confirmImport(): Promise<void>
   cancelImport(): void
   removePlan(planId: number): Promise<void>
   openSample(): Promise<void>
 }
 
-function parseOptions(options: ImportOptions) {
-  const parsed: { daysPerWeek?: number; hoursPerDay?: number } = {}
+function parseOptions(options: ImportOptions, profile: ImportProfile | null) {
+  const parsed: { daysPerWeek?: number; hoursPerDay?: number; profile?: ImportProfile } = {}
   if (options.daysPerWeek) parsed.daysPerWeek = options.daysPerWeek
   if (options.hoursPerDay) parsed.hoursPerDay = options.hoursPerDay
+  if (profile) parsed.profile = profile
   return parsed
 }
 
@@ -64,11 +74,12 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     try {
       const preview = await call('plans.preview', {
         source: draft.source,
-        options: parseOptions(draft.options),
+        options: parseOptions(draft.options, draft.profile),
         ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
       })
       const current = get().importDraft
-      if (current?.source === draft.source) set({ importDraft: { ...current, preview, status: 'ready', error: null } })
+      // a re-import starts from the mapping stored with the plan
+      if (current?.source === draft.source) set({ importDraft: { ...current, profile: current.profile ?? preview.profile, preview, status: 'ready', error: null } })
     } catch (error) {
       const current = get().importDraft
       if (current?.source === draft.source) set({ importDraft: { ...current, status: 'ready', error: errorMessage(error) } })
@@ -79,7 +90,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     plans: [],
     planFigures: {},
     plansError: null,
-    selectedPlanId: null,
+    selectedPlanId: rememberedPlanId(),
     importDraft: null,
     recentFiles: readRecentFiles(),
     sampleStatus: 'idle',
@@ -124,12 +135,16 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
     },
 
     async startImport(source, targetPlanId = null) {
+      // a plan stored with no hours has nothing to measure against: offer its replacement as the baseline
+      const target = get().plans.find((plan) => plan.id === targetPlanId)
       set({
         importDraft: {
           source,
           label: sourceLabel(source),
           targetPlanId,
           options: { startDate: null, daysPerWeek: null, hoursPerDay: null },
+          rebaseline: target && target.totalHours === 0 ? { reason: '' } : null,
+          profile: null,
           preview: null,
           status: 'parsing',
           error: null,
@@ -146,6 +161,18 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
       if ('daysPerWeek' in patch || 'hoursPerDay' in patch) await refreshPreview()
     },
 
+    setImportBaseline(choice) {
+      const draft = get().importDraft
+      if (draft) set({ importDraft: { ...draft, rebaseline: choice } })
+    },
+
+    async setImportProfile(profile) {
+      const draft = get().importDraft
+      if (!draft) return
+      set({ importDraft: { ...draft, profile } })
+      await refreshPreview()
+    },
+
     async confirmImport() {
       const draft = get().importDraft
       if (!draft || !draft.preview) return
@@ -153,9 +180,10 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
       try {
         const result = await call('plans.import', {
           source: draft.source,
-          options: parseOptions(draft.options),
+          options: parseOptions(draft.options, draft.profile),
           ...(draft.targetPlanId !== null ? { planId: draft.targetPlanId } : {}),
           ...(draft.options.startDate ? { startDate: draft.options.startDate } : {}),
+          ...(draft.targetPlanId !== null && draft.rebaseline ? { rebaseline: draft.rebaseline } : {}),
         })
         if ('path' in draft.source) set({ recentFiles: rememberRecentFile(draft.source.path) })
         set({ importDraft: null })
@@ -168,7 +196,7 @@ export const createPlansSlice: SliceCreator<PlansSlice> = (set, get) => {
           tone: 'info',
           message:
             result.versionNo > 1
-              ? `Imported version ${result.versionNo} of the plan (${result.taskCount} work items).`
+              ? `Imported version ${result.versionNo} of the plan (${result.taskCount} work items)${draft.rebaseline ? '; it is now the baseline' : ''}.`
               : `Imported ${draft.label}: ${result.taskCount} work items, ${result.totalHours} h.`,
         })
       } catch (error) {

@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
-import { buildChartPoints, buildPhaseBands, type ChartMode } from '../dashboard/chart-data'
+import { pastEndNote, planChartRange } from '../../../../shared/chart-range'
+import { asOfMarker, buildChartPoints, buildPhaseBands, pointsInRange, type ChartMode } from '../dashboard/chart-data'
 
 /** Fits the printable width of both A4 and Letter (186 mm ≈ 703 CSS px) with room to spare. */
 export const PRINT_CHART_WIDTH = 690
@@ -19,28 +20,37 @@ const COLORS = {
 
 /** The dashboard's burndown/burnup at a fixed size, without animation, so it is fully drawn when printed. */
 export function PrintChart({ progress, mode, height }: { progress: ProgressReport; mode: ChartMode; height: number }) {
-  const points = buildChartPoints(progress, mode)
+  const weeks = planChartRange(progress)
+  const points = pointsInRange(buildChartPoints(progress, mode), weeks)
   const bands = buildPhaseBands(progress)
-  const unit = progress.summary.basis === 'hours' ? 'hours' : 'tasks'
-  const firstWeek = points[0]?.week ?? 0
-  const lastWeek = points.at(-1)?.week ?? 1
-  const caption = mode === 'burndown' ? `Burndown: ${unit} remaining per plan week` : `Burnup: ${unit} done against scope per plan week`
+  const byHours = progress.summary.basis === 'hours'
+  const unit = byHours ? 'hours' : 'items'
+  const firstWeek = weeks.first
+  const lastWeek = Math.max(weeks.last, points.at(-1)?.week ?? 1)
+  // the report is dated: the marker is "as of", never "today"
+  const marker = asOfMarker(progress, '')
+  const note = pastEndNote(progress, weeks)
+  const caption = `${mode === 'burndown' ? `Burndown: ${unit} remaining` : `Burnup: ${unit} done against scope`}, plan weeks ${firstWeek}–${lastWeek}`
   return (
     <figure className="rp-chart" data-testid={`report-chart-${mode}`}>
-      <figcaption>{caption}</figcaption>
+      <figcaption>
+        {caption}
+        {note && <span className="rp-muted rp-chart-note"> · {note}</span>}
+      </figcaption>
       <ComposedChart width={PRINT_CHART_WIDTH} height={height} data={points} margin={{ top: 12, right: 20, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
         {bands.map((band, index) => (
           <ReferenceArea key={`${band.title}-${index}`} x1={band.from - 0.5} x2={band.to + 0.5} fill={index % 2 === 0 ? COLORS.bandA : COLORS.bandB} fillOpacity={1} ifOverflow="hidden" />
         ))}
         <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke={COLORS.axis} fontSize={10} />
-        <YAxis stroke={COLORS.axis} width={52} fontSize={10} />
+        <YAxis stroke={COLORS.axis} width={52} fontSize={10} allowDecimals={byHours} />
         <Legend wrapperStyle={{ fontSize: 10 }} />
         <Area dataKey="forecastBand" name="Forecast P50–P85" stroke="none" fill={COLORS.forecast} fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
         <Line dataKey="scope" name="Scope" stroke={COLORS.scope} strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
         <Line dataKey="ideal" name="Ideal" stroke={COLORS.ideal} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        {points.some((point) => point.originalIdeal !== null) && <Line dataKey="originalIdeal" name="Original ideal" stroke={COLORS.ideal} strokeOpacity={0.6} strokeDasharray="1 3" dot={false} isAnimationActive={false} />}
         <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={2.5} dot={{ r: 2.5 }} isAnimationActive={false} connectNulls={false} />
-        {progress.asOfWeek >= firstWeek && progress.asOfWeek <= lastWeek && <ReferenceLine x={progress.asOfWeek} stroke={COLORS.today} label={{ value: 'as of', position: 'top', fill: COLORS.today, fontSize: 9 }} />}
+        {weeks.asOfOnChart && <ReferenceLine x={marker.x} stroke={COLORS.today} label={{ value: 'as of', position: 'top', fill: COLORS.today, fontSize: 9 }} />}
       </ComposedChart>
     </figure>
   )

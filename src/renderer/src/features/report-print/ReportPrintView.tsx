@@ -3,7 +3,7 @@ import type { Paper, ReportData } from '../../../../shared/contract/report'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 import { PrintChart } from './PrintChart'
-import { Cover, EvidenceTable, LintSection, PhaseTable, Section, Summary, TaskTable } from './ReportSections'
+import { CommitAppendix, Cover, EvidenceTable, Executive, LintSection, PhaseTable, Section, Summary, TaskTable } from './ReportSections'
 import './report-print.css'
 
 export interface PrintViewParams {
@@ -66,9 +66,12 @@ export function ReportPrintView({ params }: { params: PrintViewParams }) {
   const { report } = load
   return (
     <main className="rp" data-report-state={fontsReady ? 'ready' : 'loading'} data-plan-id={report.planId}>
-      <Cover report={report} />
-      <Summary report={report} />
-      <PrintChart progress={report.progress} mode="burndown" height={260} />
+      <div className="rp-first-page">
+        <Cover report={report} />
+        <Executive report={report} />
+        <Summary report={report} />
+        <PrintChart progress={report.progress} mode="burndown" height={240} />
+      </div>
       <Section title="Phases" testId="report-phases">
         <PhaseTable report={report} />
       </Section>
@@ -88,11 +91,14 @@ export function ReportPrintView({ params }: { params: PrintViewParams }) {
       <Section title="Blocked" count={report.blocked.length} testId="report-blocked">
         <TaskTable rows={report.blocked} empty="Nothing is blocked." noteLabel="Note" />
       </Section>
-      <Section title="Evidence appendix" count={report.evidence.length} testId="report-evidence">
+      <Section title="Evidence" count={report.evidence.length} testId="report-evidence">
         <EvidenceTable report={report} />
       </Section>
       <Section title="Plan lint: warnings and repairs" testId="report-lint">
         <LintSection report={report} />
+      </Section>
+      <Section title="Appendix: commits" count={report.commits.length} testId="report-commits">
+        <CommitAppendix report={report} />
       </Section>
     </main>
   )

@@ -1,6 +1,16 @@
 import type { ReactNode } from 'react'
 import type { ReportData, ReportTaskRow } from '../../../../shared/contract/report'
+import { groupByNote } from './note-groups'
 import { dateText, exactNumber, hoursText, percentText, statusText, varianceText, weeksText } from './print-format'
+
+const shortSha = (sha: string | null) => (sha ? sha.slice(0, 7) : '—')
+
+/** "plan week 3 of 6", or how far past its last week the plan is. */
+export function planWeekText(asOfWeek: number, planEndWeek: number): string {
+  const end = Math.max(planEndWeek, 1)
+  if (asOfWeek > end) return `${asOfWeek - end} week${asOfWeek - end === 1 ? '' : 's'} after the plan's last week (week ${end})`
+  return `plan week ${asOfWeek} of ${end}`
+}
 
 export function Cover({ report }: { report: ReportData }) {
   return (
@@ -8,38 +18,72 @@ export function Cover({ report }: { report: ReportData }) {
       <p className="rp-kicker">Production-readiness status report</p>
       <h1 data-testid="report-title">{report.title}</h1>
       <p className="rp-asof">
-        Status as of <strong data-testid="report-as-of">{report.asOf}</strong> · plan week {report.progress.asOfWeek} of {report.progress.planEndWeek} · plan start {report.progress.start}
+        Status as of <strong data-testid="report-as-of">{report.asOf}</strong> · {planWeekText(report.progress.asOfWeek, report.progress.planEndWeek)} · plan start {report.progress.start}
         {report.planDate && report.planDate !== report.progress.start ? ` · plan dated ${report.planDate}` : ''}
       </p>
-      <p className="rp-muted">Source: {report.sourceName}</p>
+      <p className="rp-muted rp-small">
+        Source: {report.sourceName}
+        {report.progress.baseline && !report.progress.baseline.original ? ` · measured against the baseline of version ${report.progress.baseline.versionNo} (${report.progress.baseline.setAt.slice(0, 10)})` : ''}
+      </p>
       {report.repos.length === 0 ? (
-        <p className="rp-muted">No repository connected: nothing is verified from git.</p>
+        <p className="rp-muted rp-small">No repository connected: nothing is verified from git.</p>
       ) : (
-        <table className="rp-table rp-repos" aria-label="Connected repositories">
-          <thead>
-            <tr>
-              <th>Repository</th>
-              <th>Branch</th>
-              <th>HEAD</th>
-              <th>Last sync</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.repos.map((repo) => (
-              <tr key={repo.path}>
-                <td>
-                  <strong>{repo.name}</strong>
-                  <div className="rp-muted rp-small">{repo.path}</div>
-                </td>
-                <td>{repo.branch ?? 'detached'}</td>
-                <td className="rp-mono">{repo.headSha ?? '—'}</td>
-                <td>{repo.lastSyncAt ? repo.lastSyncAt.replace('T', ' ').slice(0, 16) : 'never'}{repo.state !== 'ok' ? ` (${repo.state})` : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <p className="rp-muted rp-small rp-repos" aria-label="Connected repositories">
+          {report.repos.map((repo, index) => (
+            <span key={repo.path}>
+              {index > 0 ? ' · ' : ''}
+              <strong>{repo.name}</strong> ({repo.branch ?? 'detached'}, HEAD <span className="rp-mono">{shortSha(repo.headSha)}</span>, synced {repo.lastSyncAt ? repo.lastSyncAt.replace('T', ' ').slice(0, 16) : 'never'}
+              {repo.state !== 'ok' ? `, ${repo.state}` : ''})
+            </span>
+          ))}
+        </p>
       )}
     </header>
+  )
+}
+
+function itemText(label: string | null, title: string): ReactNode {
+  return (
+    <>
+      {label && <span className="rp-label">{label} </span>}
+      {title}
+    </>
+  )
+}
+
+/** The first page for stakeholders: the status in one sentence, the three biggest risks, what changed. */
+export function Executive({ report }: { report: ReportData }) {
+  const { executive } = report
+  return (
+    <section className="rp-executive" data-testid="report-executive" aria-label="Executive summary">
+      <p className="rp-status-sentence" data-testid="report-status-sentence">
+        {executive.status}
+      </p>
+      <div className="rp-exec-columns">
+        <div>
+          <h2>Biggest risks</h2>
+          {executive.risks.length === 0 ? (
+            <p className="rp-muted">No risk stands out: nothing is blocked, overdue or due soon.</p>
+          ) : (
+            <ol className="rp-list" data-testid="report-risks">
+              {executive.risks.map((risk, index) => (
+                <li key={index}>
+                  <strong>{itemText(risk.label, risk.title)}</strong> — {risk.why}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <div>
+          <h2>Since last week</h2>
+          <ul className="rp-list" data-testid="report-changes">
+            {executive.changes.map((change, index) => (
+              <li key={index}>{change}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
   )
 }
 
@@ -116,32 +160,44 @@ export function PhaseTable({ report }: { report: ReportData }) {
   )
 }
 
-/** A list of work items; `noteLabel` names the last column (notes, reason), when there is one. */
+/** A list of work items, titles first (with the plan's number when it has one); `noteLabel` names the note column. */
 export function TaskTable({ rows, empty, noteLabel, showDone = false }: { rows: ReportTaskRow[]; empty: string; noteLabel?: string; showDone?: boolean }) {
   if (rows.length === 0) return <p className="rp-muted">{empty}</p>
+  const groups = groupByNote(rows)
+  const ownNotes = noteLabel !== undefined && groups.some((group) => group.note === null && group.rows.some((row) => row.note))
+  const columns = 4 + (ownNotes ? 1 : 0)
   return (
     <table className="rp-table">
       <thead>
         <tr>
-          <th>Item</th>
-          <th>Title</th>
+          <th>Work item</th>
           <th>Planned</th>
           <th className="rp-num">Estimate</th>
           <th>{showDone ? 'Done' : 'State'}</th>
-          {noteLabel && <th>{noteLabel}</th>}
+          {ownNotes && <th>{noteLabel}</th>}
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} data-task-key={row.key}>
-            <td className="rp-nowrap">{row.key}</td>
-            <td>{row.title}</td>
-            <td className="rp-nowrap">{weeksText(row.scheduledWeekStart, row.scheduledWeekEnd)}</td>
-            <td className="rp-num">{hoursText(row.estimateHours)}</td>
-            <td className="rp-nowrap">{showDone ? dateText(row.doneAt) : statusText(row.state)}</td>
-            {noteLabel && <td>{row.note ?? ''}</td>}
-          </tr>
-        ))}
+        {groups.flatMap((group, groupIndex) => [
+          ...(group.note !== null && noteLabel !== undefined
+            ? [
+                <tr key={`g${groupIndex}`} className="rp-group">
+                  <td colSpan={columns}>
+                    {group.note} <span className="rp-muted">({group.rows.length} items)</span>
+                  </td>
+                </tr>,
+              ]
+            : []),
+          ...group.rows.map((row) => (
+            <tr key={row.key} data-task-key={row.key}>
+              <td>{itemText(row.label, row.title)}</td>
+              <td className="rp-nowrap">{weeksText(row.scheduledWeekStart, row.scheduledWeekEnd)}</td>
+              <td className="rp-num">{hoursText(row.estimateHours)}</td>
+              <td className="rp-nowrap">{showDone ? dateText(row.doneAt) : statusText(row.state)}</td>
+              {ownNotes && <td>{group.note === null ? (row.note ?? '') : ''}</td>}
+            </tr>
+          )),
+        ])}
       </tbody>
     </table>
   )
@@ -153,7 +209,7 @@ export function EvidenceTable({ report }: { report: ReportData }) {
     <table className="rp-table rp-evidence">
       <thead>
         <tr>
-          <th>Item</th>
+          <th>Work item</th>
           <th>Check · file:line</th>
           <th>Commit · date</th>
         </tr>
@@ -161,7 +217,7 @@ export function EvidenceTable({ report }: { report: ReportData }) {
       <tbody>
         {report.evidence.map((row, index) => (
           <tr key={index} data-task-key={row.taskKey}>
-            <td className="rp-nowrap">{row.taskKey}</td>
+            <td>{itemText(row.taskLabel, row.taskTitle)}</td>
             <td>
               <div>
                 {row.check}
@@ -170,7 +226,7 @@ export function EvidenceTable({ report }: { report: ReportData }) {
               {row.location && <div className="rp-mono rp-break">{row.location}</div>}
             </td>
             <td>
-              <div className="rp-mono">{row.commitSha ?? '—'}</div>
+              <div className="rp-mono">{shortSha(row.commitSha)}</div>
               <div className="rp-small">
                 {dateText(row.commitDate)}
                 {row.commitSubject ? ` · ${row.commitSubject}` : ''}
@@ -183,17 +239,11 @@ export function EvidenceTable({ report }: { report: ReportData }) {
   )
 }
 
-const LISTED_LINES = 24
-
-function linesText(lines: number[]): string {
-  const shown = lines.slice(0, LISTED_LINES).join(', ')
-  return lines.length > LISTED_LINES ? `${shown} … (${lines.length - LISTED_LINES} more)` : shown
-}
-
 export function LintSection({ report }: { report: ReportData }) {
-  if (report.warnings.length === 0 && report.repairs.length === 0) return <p className="rp-muted">The plan imported without warnings or repairs.</p>
+  if (report.warnings.length === 0 && !report.repairSummary) return <p className="rp-muted">The plan imported without warnings or repairs.</p>
   return (
     <>
+      {report.repairSummary && <p data-testid="report-repair-summary">{report.repairSummary}</p>}
       {report.warnings.length > 0 && (
         <table className="rp-table">
           <thead>
@@ -212,30 +262,34 @@ export function LintSection({ report }: { report: ReportData }) {
           </tbody>
         </table>
       )}
-      {report.repairs.length > 0 && (
-        <table className="rp-table">
-          <thead>
-            <tr>
-              <th>Repair</th>
-              <th>Before</th>
-              <th>After</th>
-              <th className="rp-num">Times</th>
-              <th>Lines</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.repairs.map((group, index) => (
-              <tr key={index}>
-                <td className="rp-nowrap">{group.kind}</td>
-                <td className="rp-break">{group.before}</td>
-                <td className="rp-break">{group.after}</td>
-                <td className="rp-num">{group.count}</td>
-                <td className="rp-break">{linesText(group.lines)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </>
+  )
+}
+
+/** Each cited commit's full SHA (the tables show 7 characters). */
+export function CommitAppendix({ report }: { report: ReportData }) {
+  if (report.commits.length === 0) return <p className="rp-muted">The report cites no commit.</p>
+  return (
+    <table className="rp-table rp-commits">
+      <thead>
+        <tr>
+          <th>Short</th>
+          <th>Full SHA</th>
+          <th>Date · subject</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.commits.map((commit) => (
+          <tr key={commit.sha}>
+            <td className="rp-mono">{commit.shortSha}</td>
+            <td className="rp-mono rp-full-sha">{commit.sha}</td>
+            <td className="rp-small">
+              {dateText(commit.date)}
+              {commit.subject ? ` · ${commit.subject}` : ''}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }

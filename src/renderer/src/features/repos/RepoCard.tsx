@@ -111,15 +111,15 @@ export function RepoCard({ repo }: { repo: RepoLink }) {
       <p className="muted small">
         <code>{repo.path}</code>
       </p>
-      {repo.message && (
+      {/* a healthy repo's message only repeats its branch (the Branch field shows it): say only what needs attention */}
+      {repo.message && (repo.state !== 'ok' || !repo.available || repo.stale) && (
         <p className={repo.available && !repo.stale ? 'small' : 'inline-error'} role={repo.available && !repo.stale ? undefined : 'alert'}>
           {repo.message}
         </p>
       )}
       {repo.stale && <StaleNotice repo={repo} />}
       <p className="small">
-        Branch <strong>{repo.branch ?? repo.currentBranch ?? '—'}</strong>
-        {repo.branch === null && ' (current)'} · last sync {formatDateTime(repo.lastSyncAt)}
+        Last sync {formatDateTime(repo.lastSyncAt)}
         {repo.headSha && (
           <>
             {' '}
@@ -135,7 +135,7 @@ export function RepoCard({ repo }: { repo: RepoLink }) {
         }}
       >
         <label htmlFor={`${id}-branch`}>Branch</label>
-        <input id={`${id}-branch`} value={branch} placeholder={`current (${repo.currentBranch ?? 'unknown'})`} onChange={(event) => setBranch(event.target.value)} />
+        <input id={`${id}-branch`} value={branch} placeholder={`the checked-out one (${repo.currentBranch ?? 'unknown'})`} onChange={(event) => setBranch(event.target.value)} />
         <label htmlFor={`${id}-prefix`}>Path prefix</label>
         <input id={`${id}-prefix`} value={prefix} placeholder="none: plan paths are repo paths" onChange={(event) => setPrefix(event.target.value)} />
         <span />

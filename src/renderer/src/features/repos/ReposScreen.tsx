@@ -3,6 +3,7 @@ import { useStore } from '../../app/store'
 import { ProgressBar } from '../../components/ProgressBar'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
+import { plural } from '../../lib/format'
 import { RepoCard } from './RepoCard'
 
 function ConnectForm() {
@@ -108,7 +109,7 @@ function SyncPanel() {
       )}
       {!running && sync?.summary && (
         <p className="small" role="status" data-testid="sync-summary">
-          {sync.summary.cancelled ? 'Sync cancelled.' : `Synced: ${sync.summary.checksEvaluated} checks over ${sync.summary.commitsEvaluated} commits in ${(sync.summary.durationMs / 1000).toFixed(1)} s.`}
+          {sync.summary.cancelled ? 'Sync cancelled.' : `Synced: ${plural(sync.summary.checksEvaluated, 'check')} over ${plural(sync.summary.commitsEvaluated, 'commit')} in ${(sync.summary.durationMs / 1000).toFixed(1)} s.`}
           {staleNote(sync.summary.repos.filter((repo) => repo.stale).length)}
         </p>
       )}

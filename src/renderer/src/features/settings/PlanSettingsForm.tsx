@@ -2,28 +2,37 @@ import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import type { PlanDetail } from '../../../../shared/contract/plans'
 
-function Form({ detail }: { detail: PlanDetail }) {
+interface FormProps {
+  detail: PlanDetail
+  /** shown in a dialog (from the dashboard): no panel frame, and a Cancel button */
+  onDone?: () => void
+  titleId?: string
+}
+
+function Form({ detail, onDone, titleId }: FormProps) {
   const savePlanSettings = useStore((s) => s.savePlanSettings)
   const id = useId()
+  const headingId = titleId ?? `${id}-title`
   const [title, setTitle] = useState(detail.summary.title)
   const [startDate, setStartDate] = useState(detail.settings.startDate ?? '')
   const [daysPerWeek, setDaysPerWeek] = useState(detail.settings.daysPerWeek?.toString() ?? '')
   const [hoursPerDay, setHoursPerDay] = useState(detail.settings.hoursPerDay?.toString() ?? '')
   return (
     <form
-      className="panel"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
+      className={onDone ? 'plan-settings-form' : 'panel plan-settings-form'}
+      aria-labelledby={headingId}
+      onSubmit={async (event) => {
         event.preventDefault()
-        void savePlanSettings({
+        const saved = await savePlanSettings({
           title: title.trim() || detail.summary.title,
           startDate: startDate || null,
           daysPerWeek: daysPerWeek ? Number(daysPerWeek) : null,
           hoursPerDay: hoursPerDay ? Number(hoursPerDay) : null,
         })
+        if (saved) onDone?.()
       }}
     >
-      <h2 id={`${id}-title`}>This plan</h2>
+      <h2 id={headingId}>{onDone ? `Plan settings: ${detail.summary.title}` : 'This plan'}</h2>
       <p className="muted small">Empty fields follow the plan’s own values (dated {detail.plan.date ?? 'nowhere'}; {detail.plan.daysPerWeek} days/week, {detail.plan.hoursPerDay} h/day).</p>
       <div className="form-grid">
         <label htmlFor={`${id}-name`}>Title</label>
@@ -35,7 +44,12 @@ function Form({ detail }: { detail: PlanDetail }) {
         <label htmlFor={`${id}-hours`}>Hours per day</label>
         <input id={`${id}-hours`} type="number" min={0.5} max={24} step={0.5} value={hoursPerDay} placeholder={String(detail.plan.hoursPerDay)} onChange={(event) => setHoursPerDay(event.target.value)} />
       </div>
-      <div className="button-row">
+      <div className={onDone ? 'button-row end' : 'button-row'}>
+        {onDone && (
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
+        )}
         <button type="submit" className="primary">
           Save plan settings
         </button>
@@ -44,8 +58,8 @@ function Form({ detail }: { detail: PlanDetail }) {
   )
 }
 
-export function PlanSettingsForm() {
+export function PlanSettingsForm({ onDone, titleId }: { onDone?: () => void; titleId?: string } = {}) {
   const detail = useStore((s) => s.detail)
   if (!detail) return null
-  return <Form key={`${detail.summary.id}-${JSON.stringify(detail.settings)}-${detail.summary.title}`} detail={detail} />
+  return <Form key={`${detail.summary.id}-${JSON.stringify(detail.settings)}-${detail.summary.title}`} detail={detail} onDone={onDone} titleId={titleId} />
 }

@@ -111,10 +111,10 @@ export function SettingsScreen() {
       )}
       {settings ? (
         <div className="stack">
+          <PlanSettingsForm />
           <GlobalSettingsForm key={JSON.stringify(settings)} settings={settings} />
           <ThemePicker settings={settings} />
           <NotificationToggle />
-          <PlanSettingsForm />
         </div>
       ) : (
         <p>Loading…</p>

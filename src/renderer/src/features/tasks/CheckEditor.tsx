@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { CheckSpec } from '../../../../shared/check-model'
-import { CHECK_KIND_LABELS, draftFromSpec, parseSpec, SIMPLE_CHECK_KINDS, specFromDraft, type SimpleCheckDraft, type SimpleCheckKind } from './check-specs'
+import { CHECK_FIELDS, CHECK_KIND_LABELS, CHECK_KINDS, COMPARISON_TEXT, COMPARISONS, changeKind, draftFromSpec, emptyDraft, METRICS, specFromDraft, type CheckDraft, type CheckField, type CheckKind } from './check-specs'
 
 interface CheckEditorProps {
   initial: CheckSpec | null
@@ -8,25 +8,50 @@ interface CheckEditorProps {
   onCancel(): void
 }
 
-/** A form for the common check kinds; other kinds are edited as JSON (validated against the check schema). */
+function FieldInput({ field, id, value, onChange, autoFocus }: { field: CheckField; id: string; value: string | boolean; onChange(value: string | boolean): void; autoFocus: boolean }) {
+  const text = typeof value === 'string' ? value : ''
+  switch (field.type) {
+    case 'lines':
+      return <textarea id={id} rows={3} value={text} placeholder={field.placeholder} onChange={(event) => onChange(event.target.value)} autoFocus={autoFocus} />
+    case 'comparison':
+      return (
+        <select id={id} value={text} onChange={(event) => onChange(event.target.value)}>
+          {COMPARISONS.map((op) => (
+            <option key={op} value={op}>
+              {COMPARISON_TEXT[op]}
+            </option>
+          ))}
+        </select>
+      )
+    case 'metric':
+      return (
+        <select id={id} value={text} onChange={(event) => onChange(event.target.value)}>
+          {METRICS.map((metric) => (
+            <option key={metric} value={metric}>
+              {metric}
+            </option>
+          ))}
+        </select>
+      )
+    case 'count':
+    case 'percent':
+      return <input id={id} type="number" min={0} max={field.type === 'percent' ? 100 : undefined} step={field.type === 'percent' ? 'any' : 1} value={text} onChange={(event) => onChange(event.target.value)} autoFocus={autoFocus} />
+    case 'boolean':
+      return <input id={id} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />
+    default:
+      return <input id={id} value={text} placeholder={field.placeholder} onChange={(event) => onChange(event.target.value)} autoFocus={autoFocus} />
+  }
+}
+
+/** A form per check kind: the fields that kind has, checked against the check schema on save. */
 export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
   const id = useId()
-  const simple = initial ? draftFromSpec(initial) : { kind: 'file-exists' as SimpleCheckKind, target: '', text: '' }
-  const [draft, setDraft] = useState<SimpleCheckDraft | null>(simple)
-  const [json, setJson] = useState(() => (initial && !simple ? JSON.stringify(initial, null, 2) : ''))
+  const [draft, setDraft] = useState<CheckDraft>(() => (initial ? draftFromSpec(initial) : emptyDraft('file-exists')))
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
 
   const submit = async () => {
-    let result: ReturnType<typeof parseSpec>
-    if (draft) result = specFromDraft(draft, initial)
-    else {
-      try {
-        result = parseSpec(JSON.parse(json))
-      } catch (parseError) {
-        result = { ok: false, error: `Not valid JSON: ${(parseError as Error).message}` }
-      }
-    }
+    const result = specFromDraft(draft, initial)
     if (!result.ok) {
       setError(result.error)
       return
@@ -38,41 +63,29 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
     if (saved) onCancel()
   }
 
-  const needsText = draft?.kind === 'file-contains' || draft?.kind === 'text-absent'
   return (
     <form
       className="check-editor"
       aria-label={initial ? 'Edit check' : 'New check'}
+      data-kind={draft.kind}
       onSubmit={(event) => {
         event.preventDefault()
         void submit()
       }}
     >
-      {draft ? (
-        <div className="form-grid">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select id={`${id}-kind`} value={draft.kind} onChange={(event) => setDraft({ ...draft, kind: event.target.value as SimpleCheckKind })}>
-            {SIMPLE_CHECK_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {CHECK_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-target`}>{draft.kind === 'text-absent' ? 'Text' : draft.kind === 'path-match' ? 'Glob' : 'Path'}</label>
-          <input id={`${id}-target`} value={draft.target} onChange={(event) => setDraft({ ...draft, target: event.target.value })} autoFocus />
-          {needsText && (
-            <>
-              <label htmlFor={`${id}-text`}>{draft.kind === 'file-contains' ? 'Must contain (one per line)' : 'Only in these globs (optional, one per line)'}</label>
-              <textarea id={`${id}-text`} rows={3} value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
-            </>
-          )}
-        </div>
-      ) : (
-        <div className="field">
-          <label htmlFor={`${id}-json`}>Check (JSON)</label>
-          <textarea id={`${id}-json`} rows={8} className="mono" value={json} onChange={(event) => setJson(event.target.value)} />
-        </div>
-      )}
+      <div className="form-grid">
+        <label htmlFor={`${id}-kind`}>Kind</label>
+        <select id={`${id}-kind`} value={draft.kind} onChange={(event) => setDraft(changeKind(draft, event.target.value as CheckKind))}>
+          {CHECK_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {CHECK_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+        {CHECK_FIELDS[draft.kind].map((field, index) => (
+          <FieldRow key={`${draft.kind}-${field.name}`} field={field} id={`${id}-${field.name}`} value={draft.values[field.name] ?? ''} autoFocus={index === 0} onChange={(value) => setDraft({ ...draft, values: { ...draft.values, [field.name]: value } })} />
+        ))}
+      </div>
       {error && (
         <p role="alert" className="inline-error">
           {error}
@@ -85,12 +98,16 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        {initial && draft === null && (
-          <button type="button" className="link-button" onClick={() => setDraft({ kind: 'file-exists', target: '', text: '' })}>
-            Use the simple form
-          </button>
-        )}
       </div>
     </form>
+  )
+}
+
+function FieldRow(props: { field: CheckField; id: string; value: string | boolean; autoFocus: boolean; onChange(value: string | boolean): void }) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.field.label}</label>
+      <FieldInput {...props} />
+    </>
   )
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useStore } from '../../app/store'
 import { localIsoDate } from '../../lib/format'
 import type { ManualStatusChoice } from './tasks-slice'
@@ -18,16 +18,22 @@ export function ManualStatusForm() {
   const [note, setNote] = useState('')
   const [date, setDate] = useState(() => localIsoDate(new Date()))
   const [saving, setSaving] = useState(false)
+  const saveButton = useRef<HTMLButtonElement>(null)
   return (
     <form
       className="manual-form"
       aria-labelledby={`${id}-title`}
       onSubmit={async (event) => {
         event.preventDefault()
+        if (saving) return
         setSaving(true)
         const ok = await setManualStatus(status, note.trim(), date)
         setSaving(false)
         if (ok) setNote('')
+        // the drawer re-renders with the new history: keep the keyboard where the lead was, not on <body>
+        requestAnimationFrame(() => {
+          if (!document.activeElement || document.activeElement === document.body) saveButton.current?.focus()
+        })
       }}
     >
       <h3 id={`${id}-title`}>Manual status</h3>
@@ -46,7 +52,7 @@ export function ManualStatusForm() {
         <input id={`${id}-date`} type="date" value={date} required onChange={(event) => setDate(event.target.value)} />
       </div>
       <div className="button-row">
-        <button type="submit" className="primary" disabled={saving || !date}>
+        <button ref={saveButton} type="submit" className="primary" aria-disabled={saving || !date} disabled={!date}>
           {saving ? 'Saving…' : 'Save status'}
         </button>
       </div>

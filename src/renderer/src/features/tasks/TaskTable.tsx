@@ -2,18 +2,22 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import { useStore } from '../../app/store'
 import { Badge, StateBadge } from '../../components/StateBadge'
-import { formatDate, formatHours } from '../../lib/format'
+import { formatDate, formatHours, plural } from '../../lib/format'
 import type { SortKey, TableItem, TaskRowData } from './task-rows'
 
 const ROW_HEIGHT = 44
 
-const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
-  { key: 'plan', label: 'Item' },
-  { key: 'title', label: 'Title' },
-  { key: 'week', label: 'Weeks' },
-  { key: 'estimate', label: 'Estimate', className: 'num' },
-  { key: 'state', label: 'State' },
-  { key: 'doneAt', label: 'Done' },
+/**
+ * Columns in the order they are dropped on narrow tables (see .task-table's container queries): Done first,
+ * then Weeks, then Estimate. Item, Title and State always stay; the title takes what is left.
+ */
+const COLUMNS: { key: SortKey | null; label: string; col: string; className?: string }[] = [
+  { key: 'plan', label: 'Item', col: 'item' },
+  { key: 'title', label: 'Title', col: 'title' },
+  { key: 'week', label: 'Weeks', col: 'weeks' },
+  { key: 'estimate', label: 'Estimate', col: 'estimate', className: 'num' },
+  { key: 'state', label: 'State', col: 'state' },
+  { key: 'doneAt', label: 'Done', col: 'done' },
 ]
 
 function weeksText(task: TaskRowData): string {
@@ -47,23 +51,32 @@ function TaskFlags({ task }: { task: TaskRowData }) {
 function TaskRow({ task, rowIndex, onOpen }: { task: TaskRowData; rowIndex: number; onOpen(key: string): void }) {
   return (
     <div role="row" aria-rowindex={rowIndex} className="task-grid task-row" data-testid="task-row" data-task-key={task.key} data-state={task.state} data-manual={task.manual?.status ?? ''} data-disagreement={task.disagreement}>
-      <div role="cell" className="task-key">
-        {task.number !== null ? task.key : ''}
+      <div role="cell" className="task-key" data-col="item">
+        {task.number !== null ? task.key : <span title={`Item ${task.order + 1} of the plan (the plan does not number it)`}>#{task.order + 1}</span>}
       </div>
-      <div role="cell" className="task-title">
+      <div role="cell" className="task-title" data-col="title">
         <button type="button" className="link-button" onClick={() => onOpen(task.key)} title={task.title}>
           {task.title}
         </button>
+        {task.manual?.note && (
+          <span className="task-note" data-testid="task-note" title={task.manual.note}>
+            {task.manual.note}
+          </span>
+        )}
       </div>
-      <div role="cell">{weeksText(task)}</div>
-      <div role="cell" className="num">
+      <div role="cell" data-col="weeks">
+        {weeksText(task)}
+      </div>
+      <div role="cell" className="num" data-col="estimate">
         {formatHours(task.estimateHours)}
       </div>
-      <div role="cell" className="task-state">
+      <div role="cell" className="task-state" data-col="state">
         <StateBadge state={task.state} />
         <TaskFlags task={task} />
       </div>
-      <div role="cell">{task.doneAt ? formatDate(task.doneAt) : ''}</div>
+      <div role="cell" data-col="done">
+        {task.doneAt ? formatDate(task.doneAt) : ''}
+      </div>
     </div>
   )
 }
@@ -87,6 +100,7 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
               key={column.label}
               role="columnheader"
               className={column.className}
+              data-col={column.col}
               aria-sort={column.key && sort.by === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               {column.key ? (
@@ -111,7 +125,7 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
                 {item.kind === 'phase' ? (
                   <div role="row" aria-rowindex={virtualRow.index + 2} className="phase-row" data-testid="phase-row">
                     <div role="rowheader" aria-colspan={COLUMNS.length}>
-                      {item.phase} <span className="muted small">· {item.count} items · {formatHours(item.hours)}</span>
+                      {item.phase} <span className="muted small">· {plural(item.count, 'item')} · {formatHours(item.hours)}</span>
                     </div>
                   </div>
                 ) : (

@@ -3,6 +3,7 @@ import type { TaskEvidenceView } from '../../../../shared/contract/evidence'
 import type { TaskStatusEntry } from '../../../../shared/contract/tasks'
 import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
+import { taskDisplayName } from '../../lib/task-label'
 import { errorMessage } from '../../lib/errors'
 import { DEFAULT_TASK_FILTERS, type TaskFilters, type TaskSort } from './task-rows'
 
@@ -99,7 +100,7 @@ export const createTasksSlice: SliceCreator<TasksSlice> = (set, get) => {
       if (ok) {
         get().notify({
           tone: 'info',
-          message: status === 'cleared' ? `Manual status of ${drawer.key} cleared.` : `${drawer.key} marked ${status.replace('-', ' ')}.`,
+          message: status === 'cleared' ? `Manual status of ${taskDisplayName(get().detail?.plan.tasks, drawer.key)} cleared.` : `${taskDisplayName(get().detail?.plan.tasks, drawer.key)} marked ${status.replace('-', ' ')}.`,
           undo: async () => {
             const restore = previous && previous.status !== 'cleared' ? previous : null
             await call('tasks.setStatus', restore ? { taskId, status: restore.status, note: restore.note, date: restore.date } : { taskId, status: 'cleared', note: 'undo', date })

@@ -1,0 +1,211 @@
+import { useId } from 'react'
+import { useStore } from '../../app/store'
+import { formatHours } from '../../lib/format'
+import type { ImportProfile, Interpretation, ParsedPlan } from '../../../../shared/plan-model'
+import {
+  LAYER_CHOICES,
+  ROLE_CHOICES,
+  UNIT_CHOICES,
+  emptyProfile,
+  isEmptyProfile,
+  isPhaseHeading,
+  sectionRule,
+  withEstimate,
+  withItems,
+  withNumber,
+  withPhase,
+  withSectionRule,
+} from './mapping'
+
+const CONFIDENCE_TONE = { high: 'tone-ok', medium: 'tone-info', low: 'tone-warn' } as const
+
+/**
+ * The mapping step: how the reader understood the plan, how sure it is, what it left out and why,
+ * and the controls to correct it without editing the file. Every change reads the plan again.
+ */
+export function MappingStep({ plan, profile }: { plan: ParsedPlan; profile: ImportProfile | null }) {
+  const reading = plan.interpretation
+  if (!reading) return null
+  return (
+    <section className="mapping-step" aria-labelledby="mapping-title" data-testid="mapping-step">
+      <h3 id="mapping-title">
+        How the plan was read{' '}
+        <span className={`badge ${CONFIDENCE_TONE[reading.confidence]}`} data-testid="reading-confidence">
+          {reading.confidence} confidence
+        </span>
+      </h3>
+      <ul className="plain-list small">
+        {reading.reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      <details open={reading.confidence !== 'high' || !isEmptyProfile(profile)} data-testid="mapping-controls">
+        <summary>Correct the reading</summary>
+        <ReadingControls reading={reading} profile={profile} />
+        <SectionTable reading={reading} profile={profile} />
+      </details>
+      <Skipped plan={plan} />
+    </section>
+  )
+}
+
+function useApply() {
+  const setImportProfile = useStore((s) => s.setImportProfile)
+  return (profile: ImportProfile | null) => void setImportProfile(profile)
+}
+
+function ReadingControls({ reading, profile }: { reading: Interpretation; profile: ImportProfile | null }) {
+  const apply = useApply()
+  const id = useId()
+  return (
+    <fieldset className="form-grid">
+      <legend>Items and estimates</legend>
+      <label htmlFor={`${id}-items`}>Items are</label>
+      <select id={`${id}-items`} value={profile?.items ?? 'auto'} onChange={(event) => apply(withItems(profile, event.target.value as ImportProfile['items']))}>
+        <option value="auto">Found by the reader</option>
+        <option value="headings">Headings</option>
+        <option value="list">List lines</option>
+        <option value="table">Table rows</option>
+      </select>
+      <label htmlFor={`${id}-column`}>Estimate column</label>
+      <select id={`${id}-column`} value={profile?.estimate?.column ?? ''} onChange={(event) => apply(withEstimate(profile, { column: event.target.value || null }))}>
+        <option value="">Found by the reader</option>
+        {reading.estimateColumns.map((column) => (
+          <option key={column} value={column}>
+            {column}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-unit`}>Estimates are in</label>
+      <select
+        id={`${id}-unit`}
+        value={profile?.estimate?.unit ?? ''}
+        onChange={(event) => apply(withEstimate(profile, { unit: (event.target.value || null) as (typeof UNIT_CHOICES)[number] | null }))}
+      >
+        <option value="">As written ({reading.units.defaultUnit} when no unit)</option>
+        {UNIT_CHOICES.map((unit) => (
+          <option key={unit} value={unit}>
+            {unit}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-points`}>Hours per point</label>
+      <input
+        id={`${id}-points`}
+        type="number"
+        min={0.25}
+        step={0.25}
+        placeholder={reading.units.hoursPerPoint !== null ? String(reading.units.hoursPerPoint) : 'plan gives no scale'}
+        value={profile?.hoursPerPoint ?? ''}
+        onChange={(event) => apply(withNumber(profile, 'hoursPerPoint', event.target.value ? Number(event.target.value) : null))}
+      />
+      <label htmlFor={`${id}-sprint`}>Weeks per sprint</label>
+      <input
+        id={`${id}-sprint`}
+        type="number"
+        min={1}
+        max={12}
+        step={1}
+        placeholder="2"
+        value={profile?.sprintWeeks ?? ''}
+        onChange={(event) => apply(withNumber(profile, 'sprintWeeks', event.target.value ? Number(event.target.value) : null))}
+      />
+      <span />
+      <button type="button" onClick={() => apply(emptyProfile())} disabled={isEmptyProfile(profile)}>
+        Read as written
+      </button>
+    </fieldset>
+  )
+}
+
+function SectionTable({ reading, profile }: { reading: Interpretation; profile: ImportProfile | null }) {
+  const apply = useApply()
+  return (
+    <table className="data-table compact" aria-label="Sections as read">
+      <thead>
+        <tr>
+          <th scope="col">Section</th>
+          <th scope="col">Read as</th>
+          <th scope="col">Items from</th>
+          <th scope="col">Phase</th>
+          <th scope="col" className="num">
+            Items
+          </th>
+          <th scope="col" className="num">
+            Hours
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {reading.sections.map((section) => {
+          const rule = sectionRule(profile, section.title)
+          return (
+            <tr key={`${section.line}-${section.title}`} data-testid="mapping-section">
+              <th scope="row" title={section.why}>
+                <span style={{ paddingLeft: `${Math.max(0, section.depth - 2) * 12}px` }}>{section.title}</span>
+                <div className="muted small">{section.why}</div>
+              </th>
+              <td>
+                <select
+                  aria-label={`Role of “${section.title}”`}
+                  value={rule.role ?? ''}
+                  onChange={(event) => apply(withSectionRule(profile, section.title, { role: (event.target.value || undefined) as typeof rule.role }))}
+                >
+                  <option value="">{`Auto (${section.role})`}</option>
+                  {ROLE_CHOICES.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select
+                  aria-label={`Items in “${section.title}”`}
+                  value={rule.items ?? ''}
+                  onChange={(event) => apply(withSectionRule(profile, section.title, { items: (event.target.value || undefined) as typeof rule.items }))}
+                >
+                  <option value="">{`Auto (${section.layer})`}</option>
+                  {LAYER_CHOICES.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`“${section.title}” is a phase`}
+                  checked={isPhaseHeading(profile, reading, section.title)}
+                  onChange={(event) => apply(withPhase(profile, reading, section.title, event.target.checked))}
+                />
+              </td>
+              <td className="num">{section.items}</td>
+              <td className="num">{section.hours === null ? '—' : formatHours(section.hours)}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+function Skipped({ plan }: { plan: ParsedPlan }) {
+  if (plan.skipped.length === 0) return <p className="muted small">Every line that looks like work became an item.</p>
+  return (
+    <details data-testid="not-imported">
+      <summary>
+        Not imported: {plan.skipped.length} line{plan.skipped.length === 1 ? '' : 's'} that look like work
+      </summary>
+      <ul className="plain-list small">
+        {plan.skipped.slice(0, 300).map((entry) => (
+          <li key={`${entry.line}-${entry.kind}`}>
+            {entry.line > 0 && <span className="muted">line {entry.line}: </span>}
+            {entry.text} — <span className="muted">{entry.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
