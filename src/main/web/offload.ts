@@ -17,6 +17,7 @@ const ROUTES: Record<string, WorkerRole> = {
   'plans.import': 'writer',
   'plans.preview': 'writer',
   'plans.update': 'writer',
+  'plans.setProfile': 'writer',
   'progress.get': 'reader',
   'report.get': 'reader',
   'report.exportPdf': 'reader',
