@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const benches: [string, string[]][] = [
+  ['cli-bench.ts', []],
+  ['import-bench.ts', []],
   ['parse-bench.ts', []],
   ['progress-bench.ts', []],
   ['sync-bench.ts', ['--synthetic', '3000']],

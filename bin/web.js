@@ -5,6 +5,5 @@ if (major < 22) {
   process.stderr.write(`readiness web: Node ${process.versions.node} is too old; needs Node 22 or newer (24 recommended).\n`)
   process.exit(2)
 }
-const { register } = await import('tsx/esm/api')
-register()
-await import('../src/cli/web.ts')
+const { launch } = await import('./launch.js')
+await launch('web')

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
-import { contract, isMethodName, methodNames, type MethodName, type MethodOutput } from '../shared/contract'
+import type { MethodName, MethodOutput } from '../shared/contract'
 import type { Core } from '../main/bootstrap'
 import type { Logger } from '../main/log'
 import { CliError } from './cli-error'
+import { createProgressReporter, progressMode } from './progress'
+import { formatTable } from './table'
 import { explainPlan, readProfileFile } from './plan-reading'
+import { NO_TASKS } from '../main/plan/no-tasks'
 import type { ImportProfile } from '../shared/plan-model'
 
 export interface CommandArgs {
@@ -22,8 +25,11 @@ export interface Command {
 
 export async function call<M extends MethodName>(core: Core, method: M, input: unknown): Promise<MethodOutput<M>> {
   const result = await core.dispatch(method, input)
-  if (!result.ok) throw new CliError(result.error.message, result.error.code === 'internal' ? 2 : 1)
-  return result.value as MethodOutput<M>
+  if (result.ok) return result.value as MethodOutput<M>
+  const { code, message, issues } = result.error
+  // a validation failure names each field on one line instead of zod's multi-line report
+  const text = code === 'validation' && issues?.length ? `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : message
+  throw new CliError(text, code === 'internal' ? 2 : 1)
 }
 
 export interface CoreUse {
@@ -35,9 +41,9 @@ export interface CoreUse {
 
 export async function withCore<T>(args: CommandArgs, use: CoreUse, work: (core: Core) => Promise<T>): Promise<T> {
   // loaded on use, so `--help` and `methods` start without the whole core
-  const { dbPathFrom, openHeadlessCore } = await import('./host')
+  const { closeHeadlessCore, dbPathFrom, openHeadlessCore } = await import('./host')
   const core = openHeadlessCore(use.dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli', { create: use.stores, logger: args.logger })
-  return work(core).finally(() => core.close())
+  return work(core).finally(() => closeHeadlessCore(core))
 }
 
 /** `readiness call` stores unless the method only reads (get, list, history, preview…). */
@@ -53,6 +59,13 @@ export function print(args: CommandArgs, value: unknown, human: () => string): n
 function need(args: CommandArgs, count: number, what: string): string[] {
   if (args.positionals.length < count) throw new CliError(`missing ${what}. See --help.`)
   return args.positionals
+}
+
+/** A plan id as the user typed it: a positive whole number, else a one-line explanation. */
+export function planIdArg(raw: string | undefined, what = 'plan id'): number {
+  const text = String(raw ?? '').trim()
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new CliError(`"${raw}" is not a ${what}: give the number \`readiness plans\` lists`)
+  return Number(text)
 }
 
 function numberOption(args: CommandArgs, name: string): number | undefined {
@@ -76,6 +89,12 @@ function parseOptions(args: CommandArgs) {
 
 const parseFlags = { 'days-per-week': { type: 'string' }, 'hours-per-day': { type: 'string' }, profile: { type: 'string' } } as const
 
+/**
+ * Every CLI command by name. To add one: an entry with its usage (first line shows in `--help`), its own options
+ * (the global ones — main.ts `globalOptions` — come for free, before or after the name) and `run`, which calls
+ * contract methods through `withCore` + `call` and prints with `print` (text, or JSON with --json). Expected
+ * failures are a `CliError` (one line on stderr, its exit code).
+ */
 export const commands: Record<string, Command> = {
   parse: {
     usage:
@@ -85,7 +104,11 @@ export const commands: Record<string, Command> = {
       const [file] = need(args, 1, '<file>')
       return withCore(args, { stores: false, dbPath: ':memory:' }, async (core) => {
           const { plan } = await call(core, 'plans.preview', { source: { path: resolve(file) }, options: parseOptions(args) })
-          if (args.values.explain && !args.values.json) return print(args, plan, () => explainPlan(plan))
+          if (args.values.explain && !args.values.json) {
+            print(args, plan, () => explainPlan(plan))
+            return plan.tasks.length === 0 ? 1 : 0
+          }
+          if (plan.tasks.length === 0) throw new CliError(`${file}: ${NO_TASKS}`, 1)
           return print(args, plan, () =>
             [
               `${plan.title}`,
@@ -107,7 +130,7 @@ export const commands: Record<string, Command> = {
           source: { path: resolve(file) },
           options: parseOptions(args),
           startDate: args.values.start,
-          planId: numberOption(args, 'plan'),
+          planId: args.values.plan === undefined ? undefined : planIdArg(args.values.plan as string),
         })
         return print(args, result, () => `Imported plan ${result.planId} (version ${result.versionNo}): ${result.taskCount} work items, ${result.totalHours} h`)
       })
@@ -118,10 +141,10 @@ export const commands: Record<string, Command> = {
       'readiness rebaseline <planId> [--reason TEXT] [--version N] [--db PATH] [--json]\n  Make the current version (or version N) the plan\u2019s baseline: the ideal line, SPI and variance follow it; earlier baselines stay viewable.',
     options: { reason: { type: 'string' }, version: { type: 'string' } },
     run: (args) => {
-      const [planId] = need(args, 1, '<planId>')
+      const planId = planIdArg(need(args, 1, '<planId>')[0])
       return withCore(args, { stores: true }, async (core) => {
         const versionNo = numberOption(args, 'version')
-        const result = await call(core, 'plans.rebaseline', { planId: Number(planId), reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
+        const result = await call(core, 'plans.rebaseline', { planId, reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
         const { baseline } = result
         return print(args, result, () => `Plan ${planId} is now measured against version ${baseline.versionNo} (baseline ${result.baselines.length} of ${result.baselines.length})${baseline.reason ? `: ${baseline.reason}` : ''}`)
       })
@@ -132,9 +155,7 @@ export const commands: Record<string, Command> = {
       'readiness profile <planId> [--set FILE.json | --clear] [--db PATH] [--json]\n  Show the plan\'s import profile (how the lead corrected its reading), or store a new one and re-read every version with it.',
     options: { set: { type: 'string' }, clear: { type: 'boolean' } },
     run: (args) => {
-      const [id] = need(args, 1, '<planId>')
-      const planId = Number(id)
-      if (!Number.isInteger(planId) || planId <= 0) throw new CliError(`<planId> must be a plan number, got "${id}"`)
+      const planId = planIdArg(need(args, 1, '<planId>')[0])
       return withCore(args, { stores: args.values.set !== undefined || args.values.clear === true }, async (core) => {
         if (args.values.set !== undefined || args.values.clear) {
           const profile = args.values.clear ? null : (readProfileFile(args.values.set as string) ?? null)
@@ -152,7 +173,12 @@ export const commands: Record<string, Command> = {
       withCore(args, { stores: false }, async (core) => {
         const list = await call(core, 'plans.list', {})
         return print(args, list, () =>
-          list.length === 0 ? 'No plans yet. Import one with `readiness import <file>`.' : list.map((p) => `${p.id}\t${p.title}\t${p.taskCount} items\t${p.totalHours} h`).join('\n'),
+          list.length === 0
+            ? 'No plans yet. Import one with `readiness import <file>`.'
+            : formatTable(
+                ['Id', 'Items', 'Hours', 'Title'],
+                list.map((p) => [String(p.id), String(p.taskCount), String(p.totalHours), p.title]),
+              ),
         )
       }),
   },
@@ -161,10 +187,10 @@ export const commands: Record<string, Command> = {
       'readiness status <planId> [--as-of YYYY-MM-DD] [--fail-if-behind N] [--db PATH] [--json]\n  Verified progress, burndown and forecast; with --fail-if-behind, exits 3 when more than N weeks behind.',
     options: { 'as-of': { type: 'string' }, 'fail-if-behind': { type: 'string' } },
     run: (args) => {
-      const [planId] = need(args, 1, '<planId>')
+      const planId = planIdArg(need(args, 1, '<planId>')[0])
       const threshold = numberOption(args, 'fail-if-behind')
       return withCore(args, { stores: false }, async (core) => {
-        const report = await call(core, 'progress.get', { planId: Number(planId), asOf: args.values['as-of'] })
+        const report = await call(core, 'progress.get', { planId, asOf: args.values['as-of'] })
         print(args, report, () => formatStatus(report))
         if (threshold !== undefined && report.summary.behindWeeks > threshold) {
           process.stderr.write(`readiness: ${report.summary.behindWeeks} weeks behind the plan (more than ${threshold})\n`)
@@ -178,39 +204,45 @@ export const commands: Record<string, Command> = {
     usage: 'readiness connect <planId> <repoDir> [--prefix P] [--branch B] [--db PATH] [--json]\n  Connect a local git repository to a plan.',
     options: { prefix: { type: 'string' }, branch: { type: 'string' } },
     run: (args) => {
-      const [planId, dir] = need(args, 2, '<planId> <repoDir>')
+      const [rawPlanId, dir] = need(args, 2, '<planId> <repoDir>')
+      const planId = planIdArg(rawPlanId)
       return withCore(args, { stores: true }, async (core) => {
-        const link = await call(core, 'repos.connect', { planId: Number(planId), path: resolve(dir), prefix: args.values.prefix, branch: args.values.branch })
+        const link = await call(core, 'repos.connect', { planId, path: resolve(dir), prefix: args.values.prefix, branch: args.values.branch })
         return print(args, link, () => `Connected ${link.path} (repo ${link.repoId}) to plan ${planId}${link.prefix ? ` with prefix ${link.prefix}` : ''}: ${link.message ?? link.state}`)
       })
     },
   },
   sync: {
-    usage: 'readiness sync <planId> [--db PATH] [--json]\n  Replay the connected repositories and evaluate every check.',
+    usage:
+      'readiness sync <planId> [--quiet] [--db PATH] [--json]\n  Replay the connected repositories and evaluate every check. Progress goes to stderr: one updating line on a terminal, a line per stage (at most one every 2 s) otherwise, JSON lines with --json, nothing with --quiet.',
     run: (args) => {
-      const [planId] = need(args, 1, '<planId>')
+      const planId = planIdArg(need(args, 1, '<planId>')[0])
       return withCore(args, { stores: true }, async (core) => {
+        const linked = await call(core, 'repos.list', { planId })
+        if (linked.length === 0) throw new CliError(`plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``, 1)
+        const progress = createProgressReporter({ label: 'sync', mode: progressMode(args.values, process.stderr), stream: process.stderr })
         const stop = core.subscribe((event, payload) => {
-          if (event === 'repos.syncProgress' && !args.values.json) {
-            const p = payload as { phase: string; done: number; total: number }
-            process.stderr.write(`\r${p.phase} ${p.done}/${p.total || '?'}        `)
-          }
+          if (event !== 'repos.syncProgress') return
+          const p = payload as { planId: number; phase: string; done: number; total: number }
+          if (p.planId === planId) progress.update({ stage: p.phase, done: p.done, total: p.total })
         })
+        let summary: MethodOutput<'repos.sync'>
         try {
-          const summary = await call(core, 'repos.sync', { planId: Number(planId) })
-          if (!args.values.json) process.stderr.write('\n')
-          return print(args, summary, () =>
-            [
-              `Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`,
-              ...summary.repos.map(
-                (r) =>
-                  `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}${r.stale ? `\n    its last results are kept (stale); point it at the new folder with \`readiness relink ${planId} ${r.repoId} <dir>\`, or disconnect it` : ''}`,
-              ),
-            ].join('\n'),
-          )
+          summary = await call(core, 'repos.sync', { planId })
         } finally {
+          // the terminal line is cleared before the result or the error is written
+          progress.finish()
           stop()
         }
+        return print(args, summary, () =>
+          [
+            `Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`,
+            ...summary.repos.map(
+              (r) =>
+                `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}${r.stale ? `\n    its last results are kept (stale); point it at the new folder with \`readiness relink ${planId} ${r.repoId} <dir>\`, or disconnect it` : ''}`,
+            ),
+          ].join('\n'),
+        )
       })
     },
   },
@@ -219,13 +251,13 @@ export const commands: Record<string, Command> = {
       'readiness report <planId> [--pdf FILE] [--paper A4|Letter] [--csv FILE] [--json-file FILE] [--as-of YYYY-MM-DD] [--db PATH] [--json]\n  Export the status report: PDF (printed by Chromium: CHROMIUM_PATH, else a system Chromium/Chrome/Edge, else the installed Electron), CSV of the tasks, JSON of the full status.',
     options: { pdf: { type: 'string' }, paper: { type: 'string' }, csv: { type: 'string' }, 'json-file': { type: 'string' }, 'as-of': { type: 'string' } },
     run: (args) => {
-      const [planId] = need(args, 1, '<planId>')
+      const planId = planIdArg(need(args, 1, '<planId>')[0])
       const { pdf, csv, 'json-file': jsonFile, 'as-of': asOf } = args.values as Record<string, string | undefined>
       if (!pdf && !csv && !jsonFile) throw new CliError('say what to export: --pdf FILE, --csv FILE and/or --json-file FILE')
       const paper = args.values.paper === undefined ? 'A4' : ({ a4: 'A4', letter: 'Letter' } as const)[String(args.values.paper).toLowerCase() as 'a4' | 'letter']
       if (!paper) throw new CliError(`--paper is A4 or Letter, got "${String(args.values.paper)}"`)
       return withCore(args, { stores: false }, async (core) => {
-        const base = { planId: Number(planId), asOf }
+        const base = { planId, asOf }
         const written = {
           pdf: pdf ? await call(core, 'report.exportPdf', { ...base, path: resolve(pdf), paper }) : undefined,
           csv: csv ? await call(core, 'report.exportCsv', { ...base, path: resolve(csv) }) : undefined,
@@ -244,12 +276,13 @@ export const commands: Record<string, Command> = {
       'readiness relink <planId> <repo> <newDir> [--force] [--db PATH] [--json]\n  Point a connected repository (its id, name or old path) at the folder it moved to; its history and results are kept. --force accepts a folder that lacks the last synced commit (rewritten history).',
     options: { force: { type: 'boolean', default: false } },
     run: (args) => {
-      const [planId, which, dir] = need(args, 3, '<planId> <repo> <newDir>')
+      const [rawPlanId, which, dir] = need(args, 3, '<planId> <repo> <newDir>')
+      const planId = planIdArg(rawPlanId)
       return withCore(args, { stores: true }, async (core) => {
-        const links = await call(core, 'repos.list', { planId: Number(planId) })
+        const links = await call(core, 'repos.list', { planId })
         const found = links.find((l) => String(l.repoId) === which || l.path === resolve(which) || l.name === which)
         if (!found) throw new CliError(`plan ${planId} has no connected repository "${which}" (connected: ${links.map((l) => `${l.repoId} ${l.path}`).join(', ') || 'none'})`, 1)
-        const link = await call(core, 'repos.relink', { planId: Number(planId), repoId: found.repoId, path: resolve(dir), force: args.values.force === true })
+        const link = await call(core, 'repos.relink', { planId, repoId: found.repoId, path: resolve(dir), force: args.values.force === true })
         return print(args, link, () => `Relinked repo ${link.repoId} to ${link.path} (was ${found.path}): ${link.message ?? link.state}. Run \`readiness sync ${planId}\` to refresh its evidence.`)
       })
     },
@@ -278,12 +311,16 @@ export const commands: Record<string, Command> = {
   },
   methods: {
     usage: 'readiness methods [--json]\n  List the contract methods `readiness call` accepts.',
-    run: async (args) => print(args, methodNames, () => methodNames.map((m) => `${m.padEnd(22)} ${contract[m].summary}`).join('\n')),
+    run: async (args) => {
+      const { contract, methodNames } = await import('../shared/contract')
+      return print(args, methodNames, () => methodNames.map((m) => `${m.padEnd(22)} ${contract[m].summary}`).join('\n'))
+    },
   },
   call: {
     usage: "readiness call <method> ['<json input>'] [--db PATH]\n  Call any contract method with a JSON input; prints the JSON answer.",
-    run: (args) => {
+    run: async (args) => {
       const [method, json = '{}'] = need(args, 1, '<method>')
+      const { isMethodName } = await import('../shared/contract')
       if (!isMethodName(method)) throw new CliError(`unknown method "${method}". Run \`readiness methods\`.`)
       let input: unknown
       try {
@@ -308,7 +345,12 @@ function formatStatus(report: MethodOutput<'progress.get'>): string {
     `as of ${report.asOf} (week ${report.asOfWeek}), plan start ${report.start}`,
     `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
     `forecast: ${f.status === 'ok' ? `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}` : f.status}`,
-    ...report.tasks.map((t) => `  ${t.key.padEnd(8)} ${t.state.padEnd(18)} ${t.doneAt ?? ''}  ${t.title}`),
+    '',
+    formatTable(
+      ['Item', 'State', 'Done', 'Title'],
+      report.tasks.map((t) => [t.key, t.state, t.doneAt ?? '', t.title]),
+      '  ',
+    ),
   ].join('\n')
 }
 
@@ -321,11 +363,12 @@ export function usage(): string {
     'Commands:',
     ...Object.entries(commands).map(([, command]) => `  ${command.usage.split('\n')[0].replace(/^readiness /, '')}`),
     '',
-    'Common options:',
-    '  --db PATH   database file (default: READINESS_DB, else the desktop app’s data folder)',
-    '  --json      machine-readable output',
-    '  --verbose   print the details of a failure (they always go to the log file in the data folder)',
-    '  --help      help for a command',
+    'Common options (before or after the command):',
+    '  --db PATH     database file (default: READINESS_DB, else the desktop app’s data folder)',
+    '  --json        machine-readable output (progress as JSON lines on stderr)',
+    '  -q, --quiet   no progress on stderr',
+    '  --verbose     print the details of a failure (they always go to the log file in the data folder)',
+    '  -h, --help    help for a command',
     '',
   ]
   return lines.join('\n')

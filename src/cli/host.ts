@@ -3,7 +3,8 @@ import { openCore, type Core, type CoreOptions } from '../main/bootstrap'
 import { createLogger, logFilePath, type Logger } from '../main/log'
 import { resolveDbPath, type PathEnvironment } from '../main/paths'
 import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
-import { attachHeadlessPdfPort } from '../main/report/chromium-printer'
+import { attachHeadlessPdfPort } from '../main/report/headless-port'
+import type { HeadlessPdfPort } from '../main/report/chromium-printer'
 import type { PlatformPort } from '../main/rpc'
 
 function pathEnvironment(): PathEnvironment {
@@ -25,6 +26,8 @@ export interface HeadlessCoreOptions {
   logger: Logger
   /** browser mode: heavy methods run on worker threads */
   offload?: CoreOptions['offload']
+  /** shown at the top of every screen, e.g. why the desktop app opened in the browser */
+  notice?: string
 }
 
 /** A core for headless use (CLI, browser mode): no native dialogs, same database as the desktop app. */
@@ -35,7 +38,7 @@ export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode'], opt
     migrationsFolder: sourceLayout.migrationsFolder,
     resourcesDir: sourceLayout.resourcesDir,
     appVersion: packageVersion(),
-    platform: { mode, dialogs: null },
+    platform: { mode, dialogs: null, notice: options.notice },
     watchRepos: longRunning,
     dailyBackups: longRunning,
     create: options.create,
@@ -45,4 +48,10 @@ export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode'], opt
   })
   attachHeadlessPdfPort(core, process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir, projectRoot)
   return core
+}
+
+/** Closes the PDF printer's browser (waiting, so it removes its profile folder), then the core. */
+export async function closeHeadlessCore(core: Core): Promise<void> {
+  await (core.context.platform.pdf as Partial<HeadlessPdfPort> | undefined)?.close?.()
+  core.close()
 }

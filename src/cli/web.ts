@@ -1,65 +1,7 @@
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
-import { createWorkerPool } from '../main/web/offload'
-import { startWebServer } from '../main/web/server'
-import { dbPathFrom, hostLogger, openHeadlessCore } from './host'
+import { runBrowserMode } from './browser-mode'
 
 /** `npm run web`: the app in a browser, served on 127.0.0.1 with a per-run token. First stdout line = the URL. */
-async function main() {
-  const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
-    strict: true,
-  })
-  const rendererDir = process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    process.stderr.write('Building the renderer first (npm run build)…\n')
-    const code = await new Promise<number>((resolve) =>
-      spawn(process.execPath, [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-        stdio: ['ignore', 'inherit', 'inherit'],
-      }).on('exit', (c) => resolve(c ?? 1)),
-    )
-    if (code !== 0) throw new Error('the build failed')
-  }
-  const port = values.port ? Number(values.port) : 0
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a port number, got "${values.port}"`)
-  const verbose = values.verbose === true
-  const logger = hostLogger('web', verbose)
-  const dbPath = resolve(dbPathFrom(values.db))
-  // syncs, parsing and progress run on worker threads; they start once the database is open and migrated
-  const workers = createWorkerPool(
-    { ...sourceLayout, dbPath, rendererDir, projectRoot, appVersion: packageVersion(), logFile: logger.file, verbose },
-    { onReady: (role) => logger.info(`[web] the ${role} worker thread is ready`) },
-  )
-  const core = openHeadlessCore(dbPath, 'web', { create: true, logger, offload: workers })
-  const web = await startWebServer({ core, rendererDir, port, logger })
-  process.stdout.write(`${web.url}\n`)
-  process.stderr.write(`Readiness Cockpit (browser mode) — database: ${core.context.dbPath}. Ctrl+C to stop.\n`)
-  if (!values['no-open']) openInBrowser(web.url)
-  const stop = () => {
-    void web
-      .close()
-      .then(() => workers.close())
-      .finally(() => {
-        core.close()
-        process.exit(0)
-      })
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
-}
-
-function openInBrowser(url: string) {
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['explorer.exe', [url]] : ['xdg-open', [url]]
-  const child = spawn(command, args as string[], { stdio: 'ignore', detached: true })
-  child.on('error', () => process.stderr.write(`Open ${url} in your browser.\n`))
-  child.unref()
-}
-
-main().catch((error: unknown) => {
+runBrowserMode(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`readiness web: ${error instanceof Error ? error.message : String(error)}\n`)
   process.exit(2)
 })

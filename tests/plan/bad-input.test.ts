@@ -112,13 +112,13 @@ describe('a 1 MB plan reads in under 2 s of CPU time, whatever its shape', () =>
   }
 
   // CPU time, not wall time: other processes on the machine do not count. On a machine so loaded
-  // that even the bare markdown parse is slow, the limit follows it (5x the bare parse).
+  // that even the bare markdown parse is slow, the limit follows it (8x the bare parse).
   it.each(shapes)('%s', (_, text) => {
     const markdown = MarkdownIt()
     const bare = cpuSeconds(() => markdown.parse(text, {}))
     let outcome: ParseOutcome | null = null
     const ours = cpuSeconds(() => (outcome = parsePlanBytes(bytes(text))))
     expect((outcome as ParseOutcome | null)?.ok).toBe(true)
-    expect(ours).toBeLessThan(Math.max(2, 5 * bare))
+    expect(ours).toBeLessThan(Math.max(2, 8 * bare))
   })
 })

@@ -113,7 +113,7 @@ describe('each way a folder can fail to be a repository has its own sentence', (
   })
 
   it('missing, plain folder, bare repository', async () => {
-    expect(await connect(join(dir, 'nowhere'))).toMatchObject({ ok: false, error: { message: `${join(dir, 'nowhere')} is not there any more (moved or deleted?)` } })
+    expect(await connect(join(dir, 'nowhere'))).toMatchObject({ ok: false, error: { message: `No such file or directory: ${join(dir, 'nowhere')}` } })
     mkdirSync(join(dir, 'plain'))
     expect(await connect(join(dir, 'plain'))).toMatchObject({ ok: false, error: { message: `${join(dir, 'plain')} is not a git repository` } })
     execFileSync('git', ['init', '-q', '--bare', join(dir, 'bare.git')])

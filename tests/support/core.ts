@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { openCore, type Core } from '../../src/main/bootstrap'
 import type { PlatformPort } from '../../src/main/rpc'
 import { projectRoot, sourceLayout } from '../../src/main/source-layout'
-import { attachHeadlessPdfPort } from '../../src/main/report/chromium-printer'
+import { attachHeadlessPdfPort } from '../../src/main/report/headless-port'
 
 export interface TestCore extends Core {
   dir: string

@@ -38,7 +38,7 @@ describe('architecture boundaries', () => {
   })
 
   it('keeps electron out of the CLI and browser-mode module graphs', () => {
-    for (const entry of ['src/cli/main.ts', 'src/cli/web.ts']) {
+    for (const entry of ['src/cli/main.ts', 'src/cli/web.ts', 'src/cli/start.ts']) {
       const { files, bare } = moduleGraph([join(repoRoot, entry)])
       expect(bare.filter((e) => isElectron(e.specifier)).map((e) => rel(e.from)), entry).toEqual([])
       expect([...files].map(rel).filter((f) => f.startsWith('src/main/platform/')), entry).toEqual([])

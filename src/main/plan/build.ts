@@ -63,7 +63,11 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   }
 
   const nesting = new Map<number, number>()
-  const scheduled = raws.map((raw, index) => scheduleItem(raw, contents[index], resolver, calendar, unitTime, sectionWeeks, nesting))
+  const dayClock: DayClock = {
+    relative: restartsDayNumbering(setup.root, resolver, unitTime, sectionWeeks),
+    daysPerWeek: setup.scale.daysPerWeek,
+  }
+  const scheduled = raws.map((raw, index) => scheduleItem(raw, contents[index], resolver, calendar, unitTime, sectionWeeks, nesting, dayClock))
   const daysPerWeek = chooseDaysPerWeek(setup.statedPerWeek, nesting, { ...options, daysPerWeek: options.daysPerWeek ?? profile?.daysPerWeek })
   const marks = markExtent(scheduleNotes, resolver, (time, line) => calendar.weeksOf(resolver.dates(time), line, null, true))
   const phaseDays = read.groups.length > 0 ? [...new Set(raws.map((raw) => raw.phaseSection))].map((section) => (section ? resolver.days(unitTime(section)) : null)) : []
@@ -184,6 +188,7 @@ function scheduleItem(
   unitTime: (section: Section) => TimeMarker,
   sectionWeeks: (section: Section) => Range | null,
   nesting: Map<number, number>,
+  dayClock: DayClock,
 ): ScheduledItem {
   const ownDays = resolver.days(raw.info.time) ?? (content.time ? resolver.days(content.time) : null)
   const ownWeeks = resolver.weeks(raw.info.time) ?? (content.time ? resolver.weeks(content.time) : null)
@@ -200,8 +205,44 @@ function scheduleItem(
   const inheritedWeeks = nearest(raw.ancestors, (section) => sectionWeeks(section))
   const days = ownDays ?? inheritedDays
   const explicitWeeks = ownWeeks ?? inheritedWeeks
+  if (days && dayClock.relative && inheritedWeeks && !ownWeeks) {
+    // "Day 1-2" under "Sprint 2": days count from the sprint's first week, not from the plan start
+    return { raw, content, days: null, explicitWeeks: daysWithin(days, inheritedWeeks, dayClock.daysPerWeek), ownDays: derivableDays }
+  }
   if (days) recordNesting(nesting, days, explicitWeeks)
   return { raw, content, days, explicitWeeks, ownDays: derivableDays }
+}
+
+/** How a plan counts its days: from the plan start, or again from 1 inside each week or sprint. */
+type DayClock = { relative: boolean; daysPerWeek: number }
+
+/** Day numbers that start again under different weeks or sprints ("Sprint 1 > Day 1-2", "Sprint 2 > Day 1-2"). */
+function restartsDayNumbering(root: Section, resolver: TimeResolver, unitTime: (section: Section) => TimeMarker, sectionWeeks: (section: Section) => Range | null): boolean {
+  const startsByParent = new Map<Section, Set<number>>()
+  for (const section of descendants(root)) {
+    const days = resolver.days(unitTime(section))
+    if (!days || resolver.weeks(unitTime(section))) continue
+    let parent = section.parent
+    while (parent && parent.heading && !sectionWeeks(parent)) parent = parent.parent
+    if (!parent || !parent.heading) continue
+    const starts = startsByParent.get(parent) ?? new Set<number>()
+    starts.add(days.start)
+    startsByParent.set(parent, starts)
+  }
+  const seen = new Set<number>()
+  for (const starts of startsByParent.values()) {
+    for (const start of starts) {
+      if (seen.has(start)) return true
+    }
+    for (const start of starts) seen.add(start)
+  }
+  return false
+}
+
+function daysWithin(days: Range, parent: Range, daysPerWeek: number): Range {
+  const start = Math.min(parent.end, parent.start + Math.floor((days.start - 1) / daysPerWeek))
+  const end = Math.min(parent.end, parent.start + Math.floor((days.end - 1) / daysPerWeek))
+  return { start, end: Math.max(start, end) }
 }
 
 function nearest<T>(sections: Section[], read: (section: Section) => T | null): T | null {

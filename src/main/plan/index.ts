@@ -3,10 +3,12 @@ import { decodePlanBytes, normalizeLineEndings, normalizeSpaces } from './decode
 import { repairMojibake } from './mojibake'
 import { guardMarkdown } from './guard'
 import { buildPlan } from './build'
+import { NO_TASKS } from './no-tasks'
 
 export { diffPlans, type PlanDiff } from './diff'
 
-export type ParseOutcome = { ok: true; plan: ParsedPlan } | { ok: false; error: { code: string; message: string } }
+/** A failed parse that got as far as reading the plan ("no-tasks") keeps that reading, so the mapping step can show it. */
+export type ParseOutcome = { ok: true; plan: ParsedPlan } | { ok: false; error: { code: string; message: string }; reading?: ParsedPlan }
 
 /**
  * Bytes of a markdown plan to a ParsedPlan. Never throws: bad input becomes an error outcome
@@ -21,18 +23,13 @@ export function parsePlanBytes(bytes: Uint8Array, options: ParseOptions = {}): P
     const repaired = repairMojibake(normalizeLineEndings(decoded.text))
     const guarded = guardMarkdown(normalizeSpaces(repaired.text))
     const plan = buildPlan({ text: guarded.text, encoding: decoded.encoding, repairs: repaired.repairs, warnings: guarded.warnings, options: parsedOptions.data })
-    if (plan.tasks.length === 0) {
-      return failure(
-        'no-tasks',
-        'No work items were found. The cockpit looks for checkbox or bullet lists, numbered or estimated headings ("### 1.2 Add caching (4h)"), or a task table, under phase, week or sprint headings; success criteria, metrics, risks and code blocks are never items. Open the plan in the import preview and use the mapping step to say which headings, lists or tables hold the work.',
-      )
-    }
+    if (plan.tasks.length === 0) return { ...failure('no-tasks', NO_TASKS), reading: plan }
     return { ok: true, plan }
   } catch (error) {
     return failure('unreadable', `The plan could not be parsed: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
-function failure(code: string, message: string): ParseOutcome {
+function failure(code: string, message: string): { ok: false; error: { code: string; message: string } } {
   return { ok: false, error: { code, message } }
 }

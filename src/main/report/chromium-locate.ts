@@ -68,13 +68,20 @@ export function isExecutableFile(path: string): boolean {
   }
 }
 
-/** The binary of the `electron` package next to the app's sources (`node_modules/electron/path.txt`), if installed. */
-export function installedElectronBinary(projectRoot: string): string | null {
+/**
+ * The binary of the `electron` package next to the app's sources, found the way the package itself finds it
+ * (`node_modules/electron/path.txt`, or ELECTRON_OVERRIDE_DIST_PATH), or null when it is not installed. Never
+ * loads the package: requiring it starts a download when the binary is missing.
+ */
+export function installedElectronBinary(projectRoot: string, env: Record<string, string | undefined> = process.env): string | null {
   const packageDir = join(projectRoot, 'node_modules', 'electron')
+  let relative = ''
   try {
-    const relative = readFileSync(join(packageDir, 'path.txt'), 'utf8').trim()
-    return relative ? join(packageDir, 'dist', relative) : null
+    relative = readFileSync(join(packageDir, 'path.txt'), 'utf8').trim()
   } catch {
-    return null
+    // not downloaded (or the install step never ran)
   }
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH
+  const binary = override ? join(override, relative || 'electron') : relative ? join(packageDir, 'dist', relative) : null
+  return binary && isExecutableFile(binary) ? binary : null
 }

@@ -2,13 +2,16 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { AppError } from '../../shared/rpc'
+import { projectRoot } from '../source-layout'
 import { WAIT_FOR_REPORT_SCRIPT, electronPrintOptions, type PrintRequest } from './pdf-port'
 
-/** Electron's main script for the job: a plain script in platform/ (the only folder that may use electron), run by Electron without a build. */
+/**
+ * Electron's main script for the job: a plain script in platform/ (the only folder that may use electron), run by
+ * Electron without a build. Found from the project root, so it is the same file from the sources and the CLI bundle.
+ */
 function printMainScript(): string {
-  return fileURLToPath(new URL('../platform/electron-print-main.cjs', import.meta.url))
+  return join(projectRoot, 'src', 'main', 'platform', 'electron-print-main.cjs')
 }
 
 /** Prints with the installed Electron binary when no Chromium is available. */

@@ -67,6 +67,28 @@ export const WAIT_FOR_REPORT_SCRIPT = `new Promise((resolve) => {
   observer.observe(document.documentElement, { attributes: true, childList: true, subtree: true })
 })`
 
+/** Paper sizes in inches, as Chromium's print dialog and Playwright's page.pdf define them. */
+const PAPER_INCHES: Record<Paper, { width: number; height: number }> = { A4: { width: 8.27, height: 11.7 }, Letter: { width: 8.5, height: 11 } }
+
+/** Parameters of the DevTools protocol's Page.printToPDF (sizes in inches), the same page setup as Electron's. */
+export function chromiumPrintOptions(request: PrintRequest) {
+  const inches = (value: number) => value / 25.4
+  return {
+    paperWidth: PAPER_INCHES[request.paper].width,
+    paperHeight: PAPER_INCHES[request.paper].height,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(request.title, request.asOf),
+    footerTemplate: footerTemplate(request.asOf),
+    // as Playwright's page.pdf and Electron's printToPDF: untagged (a tagged PDF is twice the size)
+    generateTaggedPDF: false,
+    marginTop: inches(PAGE_MARGIN_MM.top),
+    marginBottom: inches(PAGE_MARGIN_MM.bottom),
+    marginLeft: inches(PAGE_MARGIN_MM.left),
+    marginRight: inches(PAGE_MARGIN_MM.right),
+  }
+}
+
 /** Options for Electron's webContents.printToPDF (margins in inches), the same page setup as headless Chromium. */
 export function electronPrintOptions(request: PrintRequest) {
   const inches = (value: number) => value / 25.4

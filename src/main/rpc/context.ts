@@ -18,6 +18,8 @@ export interface PlatformPort {
   openPath?(path: string): Promise<void>
   /** prints the report view to PDF (desktop app: a hidden window); absent = headless Chromium */
   pdf?: PdfPort
+  /** a message for the user from the host, shown in the UI (e.g. browser mode started because Electron is missing) */
+  notice?: string
 }
 
 export interface CoreContext {

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openCore } from '../bootstrap'
 import { createLogger } from '../log'
-import { attachHeadlessPdfPort } from '../report/chromium-printer'
+import type { HeadlessPdfPort } from '../report/chromium-printer'
+import { attachHeadlessPdfPort } from '../report/headless-port'
 import type { OffloadRequest, OffloadMessage, WorkerSetup } from './offload'
 
 /**
@@ -30,8 +31,11 @@ core.subscribe((event, payload) => post({ kind: 'event', event, payload }))
 
 port.on('message', (request: OffloadRequest) => {
   if (request.kind === 'close') {
-    core.close()
-    port.close()
+    // the PDF printer's browser first (it removes its profile folder), then the database
+    void Promise.resolve((core.context.platform.pdf as Partial<HeadlessPdfPort> | undefined)?.close?.()).finally(() => {
+      core.close()
+      port.close()
+    })
     return
   }
   void core.dispatch(request.method, request.input).then((result) => post({ kind: 'answer', id: request.id, json: JSON.stringify(result) }))

@@ -1,10 +1,14 @@
-import { StrictMode } from 'react'
+import { StrictMode, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
 import { ReportPrintView, printViewParams } from './features/report-print/ReportPrintView'
 import './styles.css'
 
-// `?view=report&planId=…` is the status report laid out for the PDF printers
-const printParams = printViewParams(window.location.search)
+function render(content: ReactNode) {
+  createRoot(document.getElementById('root')!).render(<StrictMode>{content}</StrictMode>)
+}
 
-createRoot(document.getElementById('root')!).render(<StrictMode>{printParams ? <ReportPrintView params={printParams} /> : <App />}</StrictMode>)
+// `?view=report&planId=…` is the status report laid out for the PDF printers; the app is its own chunk, so the
+// printers' page loads only the report view and its charts
+const printParams = printViewParams(window.location.search)
+if (printParams) render(<ReportPrintView params={printParams} />)
+else void import('./app/App').then(({ App }) => render(<App />))

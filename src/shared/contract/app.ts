@@ -31,6 +31,8 @@ export const AppInfoSchema = z.object({
   platform: z.string(),
   /** what this transport can do natively (file dialogs, reveal in folder, ...) */
   native: z.object({ dialogs: z.boolean(), pdf: z.boolean() }),
+  /** from the host, shown at the top of every screen (e.g. why the desktop app opened in the browser); null: none */
+  notice: z.string().nullable().default(null),
 })
 
 const empty = z.object({}).strict()

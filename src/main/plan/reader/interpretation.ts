@@ -5,7 +5,7 @@ import type { EffortUnit, PointScale } from '../grammar/effort'
 import type { ReadResult, SkippedEntry } from './read'
 import { skip } from './read'
 import type { RawItem } from './raw-items'
-import { headingEffort, headingUnit, isEmptyItem, type ReaderContext } from './units'
+import { headingUnit, isEmptyItem, type ReaderContext } from './units'
 import { excludesItems, labelContext, readLabel } from './labels'
 import { analyzeTitle } from '../grammar/title'
 import { analyzeTable, cellOf } from './tables'
@@ -36,7 +36,7 @@ export function collectSkipped(root: Section, read: ReadResult, reader: ReaderCo
     const why = sectionReason(section, read) ?? inherited
     if (section.heading && section !== read.titleSection && !insideItem(section.line)) {
       const unit = read.headingUnits.get(section) ?? headingUnit(section, reader)
-      if (unit.info.id || headingEffort(unit)) add(skip(unit, why ?? 'it groups the items under it (a phase or a group; its estimate is a subtotal of theirs)'))
+      if (unit.info.id || unit.info.effort || unit.bodyEffort) add(skip(unit, why ?? 'it groups the items under it (a phase or a group; its estimate is a subtotal of theirs)'))
     }
     let label: string | null = null
     for (const block of section.blocks) {

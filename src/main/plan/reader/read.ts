@@ -112,7 +112,7 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     if (isConsistent(section, unit, inner, pass)) return true
     const innerLevel = Math.max(...inner.map((group) => group.level))
     // a schedule block ("Week of Feb 17: Cutover") keeps its checkboxes as its steps
-    const scheduleBlock = hasTime(unit.info.time) && inner.every((group) => group.kind === 'list')
+    const scheduleBlock = hasTime(unit.info.time) && innerLevel <= 1 && inner.every((group) => group.kind === 'list')
     return unit.level > innerLevel || (scheduleBlock && unit.level >= innerLevel)
   }
   const isConsistent = (section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean =>

@@ -21,7 +21,8 @@ const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
 const WEEKS_PER_MONTH = 4
 
 export function makeTimeResolver(markers: TimeMarker[], text: string, profile: ImportProfile | undefined): TimeResolver {
-  const sprintWeeks = profile?.sprintWeeks ?? statedSprintWeeks(text) ?? 2
+  const statedSprint = profile?.sprintWeeks ?? statedSprintWeeks(text)
+  const sprintWeeks = statedSprint ?? 2
   const sprintStarts = markers.flatMap((marker) => (marker.sprints ? [marker.sprints.start] : []))
   const sprintBase = sprintStarts.length > 0 ? Math.min(...sprintStarts) : 1
   const before = markers.flatMap((marker) => (marker.countdown?.kind === 'before' ? [marker.countdown.weeks] : []))
@@ -29,7 +30,8 @@ export function makeTimeResolver(markers: TimeMarker[], text: string, profile: I
   return {
     weeks: (marker) => {
       if (marker.weeks) return marker.weeks
-      if (marker.sprints) {
+      // a sprint's length is a guess unless the plan states it; its own dates beat the guess
+      if (marker.sprints && (statedSprint !== null || marker.dates === null)) {
         const start = (marker.sprints.start - sprintBase) * sprintWeeks + 1
         const end = (marker.sprints.end - sprintBase + 1) * sprintWeeks
         return start >= 1 ? { start, end } : null

@@ -10,6 +10,7 @@ export const appHandlers: HandlerGroup = {
     dbPath: ctx.dbPath,
     platform: process.platform,
     native: { dialogs: ctx.platform.dialogs !== null, pdf: ctx.platform.mode === 'electron' },
+    notice: ctx.platform.notice ?? null,
   }),
   'settings.get': (_input, ctx) => readSettings(ctx.db),
   'settings.update': (input, ctx) => inTransaction(ctx.db, () => writeSettings(ctx.db, input)),

@@ -71,7 +71,10 @@ export const planHandlers: HandlerGroup = {
   'plans.preview': (input, ctx) => {
     const source = loadPlanSource(input.source, ctx.files)
     const options = optionsFor(ctx, input.planId, input.options)
-    const plan = parseOrThrow(source.bytes, options, source.name)
+    // a plan with no items found is still shown, with what the reader saw, so the lead can map it
+    const outcome = parsePlanBytes(source.bytes, options)
+    if (!outcome.ok && !outcome.reading) throw new AppError('bad-input', `${source.name}: ${outcome.error.message}`)
+    const plan = outcome.ok ? outcome.plan : (outcome.reading as ParsedPlan)
     const profile = options.profile ?? null
     if (input.planId === undefined) return { plan, diff: null, profile }
     const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)

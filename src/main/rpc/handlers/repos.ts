@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { basename, isAbsolute } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../../shared/rpc'
@@ -39,6 +39,8 @@ export const repoHandlers: HandlerGroup = {
   'repos.connect': async (input, ctx) => {
     requirePlanRow(ctx.db, input.planId)
     if (!isAbsolute(input.path)) throw new AppError('bad-input', `Give the repository's full path (got "${input.path}")`)
+    // "not there any more" is for a connected repository that went away; a path that never existed is just wrong
+    if (!existsSync(input.path)) throw new AppError('bad-input', `No such file or directory: ${input.path}`)
     const branch = checkedBranch(input.branch)
     const prefix = normalizePrefix(input.prefix)
     const inspection = await checkRepoFolder(createGitPort(), input.path, branch ?? null)

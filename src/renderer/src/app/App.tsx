@@ -63,6 +63,7 @@ export function App() {
   const boot = useStore((s) => s.boot)
   const hasImport = useStore((s) => s.importDraft !== null)
   const hasDrawer = useStore((s) => s.drawer !== null)
+  const hostNotice = useStore((s) => s.info?.notice ?? null)
   useTheme()
   useCoreEvents()
   const dragging = useFileDrop()
@@ -113,6 +114,11 @@ export function App() {
         </ul>
       </nav>
       <main className="content" id="main-content" tabIndex={-1}>
+        {hostNotice && (
+          <div role="status" className="host-notice" data-testid="host-notice">
+            {hostNotice}
+          </div>
+        )}
         {bootError && (
           <div role="alert" className="error-banner">
             Could not reach the core: {bootError}

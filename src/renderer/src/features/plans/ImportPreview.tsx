@@ -173,6 +173,12 @@ export function ImportPreview() {
               <p>
                 <strong>{plan.title}</strong> <span className="muted">· dated {formatDate(plan.date)}</span>
               </p>
+              {plan.tasks.length === 0 && (
+                <p role="alert" className="inline-error" data-testid="no-items">
+                  No work items were found as the plan is written. The reader looks for checkbox or bullet lists, numbered or estimated headings,
+                  or task tables under phase, week or sprint headings. Use “Correct the reading” below to say where the work is.
+                </p>
+              )}
               <Structure plan={plan} />
               <MappingStep plan={plan} profile={draft.profile} />
               {draft.preview?.diff && <PlanDiffView diff={draft.preview.diff} />}
@@ -191,7 +197,7 @@ export function ImportPreview() {
           <button type="button" onClick={cancelImport}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !plan}>
+          <button type="submit" className="primary" disabled={busy || !plan || plan.tasks.length === 0}>
             {draft.status === 'importing' ? 'Importing…' : draft.targetPlanId !== null ? 'Import new version' : 'Import plan'}
           </button>
         </div>

@@ -39,7 +39,7 @@ export function MappingStep({ plan, profile }: { plan: ParsedPlan; profile: Impo
           <li key={reason}>{reason}</li>
         ))}
       </ul>
-      <details open={reading.confidence !== 'high' || !isEmptyProfile(profile)} data-testid="mapping-controls">
+      <details open={reading.confidence !== 'high' || !isEmptyProfile(profile) || plan.tasks.length === 0} data-testid="mapping-controls">
         <summary>Correct the reading</summary>
         <ReadingControls reading={reading} profile={profile} />
         <SectionTable reading={reading} profile={profile} />
