@@ -87,6 +87,7 @@ export const repoHandlers: HandlerGroup = {
   'repos.relink': async (input, ctx) => {
     const row = requireLink(ctx.db, input.planId, input.repoId)
     if (!isAbsolute(input.path)) throw new AppError('bad-input', `Give the repository's full path (got "${input.path}")`)
+    if (!existsSync(input.path)) throw new AppError('bad-input', `No such file or directory: ${input.path}`)
     const git = createGitPort()
     const inspection = await checkRepoFolder(git, input.path, row.link.branch)
     if (!isReadable(inspection) && inspection.state !== 'empty') throw new AppError('bad-input', inspection.message)
