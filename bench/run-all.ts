@@ -16,6 +16,7 @@ const benches: [string, string[]][] = [
   ['evidence-precision.ts', []],
   ['evidence-score.ts', []],
   ['report-bench.ts', []],
+  ['web-bench.ts', []],
 ]
 
 let failed = 0

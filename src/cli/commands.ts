@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import type { MethodName, MethodOutput } from '../shared/contract'
 import type { Core } from '../main/bootstrap'
+import type { Logger } from '../main/log'
 import { CliError } from './cli-error'
 import { createProgressReporter, progressMode } from './progress'
 import { formatTable } from './table'
@@ -12,6 +13,8 @@ import type { ImportProfile } from '../shared/plan-model'
 export interface CommandArgs {
   values: Record<string, string | boolean | undefined>
   positionals: string[]
+  /** where failure details go (the log file; stderr too with --verbose) */
+  logger: Logger
 }
 
 export interface Command {
@@ -29,11 +32,23 @@ export async function call<M extends MethodName>(core: Core, method: M, input: u
   throw new CliError(text, code === 'internal' ? 2 : 1)
 }
 
-export async function withCore<T>(args: CommandArgs, work: (core: Core) => Promise<T>, dbPath?: string): Promise<T> {
+export interface CoreUse {
+  /** the command stores something: a missing database is created (and the user told so) */
+  stores: boolean
+  /** a fixed database instead of --db (parse uses ':memory:') */
+  dbPath?: string
+}
+
+export async function withCore<T>(args: CommandArgs, use: CoreUse, work: (core: Core) => Promise<T>): Promise<T> {
   // loaded on use, so `--help` and `methods` start without the whole core
   const { closeHeadlessCore, dbPathFrom, openHeadlessCore } = await import('./host')
-  const core = openHeadlessCore(dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli')
+  const core = openHeadlessCore(use.dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli', { create: use.stores, logger: args.logger })
   return work(core).finally(() => closeHeadlessCore(core))
+}
+
+/** `readiness call` stores unless the method only reads (get, list, history, preview…). */
+export function methodStores(method: string): boolean {
+  return !/\.(get|list|history|forTask|preview|getInfo|explain)$/.test(method)
 }
 
 export function print(args: CommandArgs, value: unknown, human: () => string): number {
@@ -87,9 +102,7 @@ export const commands: Record<string, Command> = {
     options: { ...parseFlags, explain: { type: 'boolean' } },
     run: (args) => {
       const [file] = need(args, 1, '<file>')
-      return withCore(
-        args,
-        async (core) => {
+      return withCore(args, { stores: false, dbPath: ':memory:' }, async (core) => {
           const { plan } = await call(core, 'plans.preview', { source: { path: resolve(file) }, options: parseOptions(args) })
           if (args.values.explain && !args.values.json) {
             print(args, plan, () => explainPlan(plan))
@@ -103,9 +116,7 @@ export const commands: Record<string, Command> = {
               ...plan.warnings.map((w) => `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`),
             ].join('\n'),
           )
-        },
-        ':memory:',
-      )
+      })
     },
   },
   import: {
@@ -114,7 +125,7 @@ export const commands: Record<string, Command> = {
     options: { start: { type: 'string' }, plan: { type: 'string' }, ...parseFlags },
     run: (args) => {
       const [file] = need(args, 1, '<file>')
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: true }, async (core) => {
         const result = await call(core, 'plans.import', {
           source: { path: resolve(file) },
           options: parseOptions(args),
@@ -131,7 +142,7 @@ export const commands: Record<string, Command> = {
     options: { reason: { type: 'string' }, version: { type: 'string' } },
     run: (args) => {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: true }, async (core) => {
         const versionNo = numberOption(args, 'version')
         const result = await call(core, 'plans.rebaseline', { planId, reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
         const { baseline } = result
@@ -145,7 +156,7 @@ export const commands: Record<string, Command> = {
     options: { set: { type: 'string' }, clear: { type: 'boolean' } },
     run: (args) => {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: args.values.set !== undefined || args.values.clear === true }, async (core) => {
         if (args.values.set !== undefined || args.values.clear) {
           const profile = args.values.clear ? null : (readProfileFile(args.values.set as string) ?? null)
           const result = await call(core, 'plans.setProfile', { planId, profile })
@@ -159,7 +170,7 @@ export const commands: Record<string, Command> = {
   plans: {
     usage: 'readiness plans [--db PATH] [--json]\n  List stored plans.',
     run: (args) =>
-      withCore(args, async (core) => {
+      withCore(args, { stores: false }, async (core) => {
         const list = await call(core, 'plans.list', {})
         return print(args, list, () =>
           list.length === 0
@@ -178,7 +189,7 @@ export const commands: Record<string, Command> = {
     run: (args) => {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
       const threshold = numberOption(args, 'fail-if-behind')
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: false }, async (core) => {
         const report = await call(core, 'progress.get', { planId, asOf: args.values['as-of'] })
         print(args, report, () => formatStatus(report))
         if (threshold !== undefined && report.summary.behindWeeks > threshold) {
@@ -194,9 +205,10 @@ export const commands: Record<string, Command> = {
       'readiness explain <planId> <taskKey> [--as-of YYYY-MM-DD] [--db PATH] [--json]\n  Why a task is (not) done: each check, the criterion sentence it came from, and its true/false runs with the commits that flipped them.',
     options: { 'as-of': { type: 'string' } },
     run: (args) => {
-      const [planId, taskKey] = need(args, 2, '<planId> <taskKey>')
-      return withCore(args, async (core) => {
-        const explained = await call(core, 'evidence.explain', { planId: Number(planId), taskKey, asOf: args.values['as-of'] })
+      const [rawPlanId, taskKey] = need(args, 2, '<planId> <taskKey>')
+      const planId = planIdArg(rawPlanId)
+      return withCore(args, { stores: false }, async (core) => {
+        const explained = await call(core, 'evidence.explain', { planId, taskKey, asOf: args.values['as-of'] })
         return print(args, explained, () => formatExplanation(explained))
       })
     },
@@ -207,7 +219,7 @@ export const commands: Record<string, Command> = {
     run: (args) => {
       const [rawPlanId, dir] = need(args, 2, '<planId> <repoDir>')
       const planId = planIdArg(rawPlanId)
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: true }, async (core) => {
         const link = await call(core, 'repos.connect', { planId, path: resolve(dir), prefix: args.values.prefix, branch: args.values.branch })
         return print(args, link, () => `Connected ${link.path} (repo ${link.repoId}) to plan ${planId}${link.prefix ? ` with prefix ${link.prefix}` : ''}: ${link.message ?? link.state}`)
       })
@@ -218,7 +230,7 @@ export const commands: Record<string, Command> = {
       'readiness sync <planId> [--quiet] [--db PATH] [--json]\n  Replay the connected repositories and evaluate every check. Progress goes to stderr: one updating line on a terminal, a line per stage (at most one every 2 s) otherwise, JSON lines with --json, nothing with --quiet.',
     run: (args) => {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: true }, async (core) => {
         const linked = await call(core, 'repos.list', { planId })
         if (linked.length === 0) throw new CliError(`plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``, 1)
         const progress = createProgressReporter({ label: 'sync', mode: progressMode(args.values, process.stderr), stream: process.stderr })
@@ -236,7 +248,13 @@ export const commands: Record<string, Command> = {
           stop()
         }
         return print(args, summary, () =>
-          [`Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`, ...summary.repos.map((r) => `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}`)].join('\n'),
+          [
+            `Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`,
+            ...summary.repos.map(
+              (r) =>
+                `  repo ${r.repoId}: ${r.state}${r.message ? ` — ${r.message}` : ''}${r.stale ? `\n    its last results are kept (stale); point it at the new folder with \`readiness relink ${planId} ${r.repoId} <dir>\`, or disconnect it` : ''}`,
+            ),
+          ].join('\n'),
         )
       })
     },
@@ -251,7 +269,7 @@ export const commands: Record<string, Command> = {
       if (!pdf && !csv && !jsonFile) throw new CliError('say what to export: --pdf FILE, --csv FILE and/or --json-file FILE')
       const paper = args.values.paper === undefined ? 'A4' : ({ a4: 'A4', letter: 'Letter' } as const)[String(args.values.paper).toLowerCase() as 'a4' | 'letter']
       if (!paper) throw new CliError(`--paper is A4 or Letter, got "${String(args.values.paper)}"`)
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: false }, async (core) => {
         const base = { planId, asOf }
         const written = {
           pdf: pdf ? await call(core, 'report.exportPdf', { ...base, path: resolve(pdf), paper }) : undefined,
@@ -264,6 +282,44 @@ export const commands: Record<string, Command> = {
             .join('\n'),
         )
       })
+    },
+  },
+  relink: {
+    usage:
+      'readiness relink <planId> <repo> <newDir> [--force] [--db PATH] [--json]\n  Point a connected repository (its id, name or old path) at the folder it moved to; its history and results are kept. --force accepts a folder that lacks the last synced commit (rewritten history).',
+    options: { force: { type: 'boolean', default: false } },
+    run: (args) => {
+      const [rawPlanId, which, dir] = need(args, 3, '<planId> <repo> <newDir>')
+      const planId = planIdArg(rawPlanId)
+      return withCore(args, { stores: true }, async (core) => {
+        const links = await call(core, 'repos.list', { planId })
+        const found = links.find((l) => String(l.repoId) === which || l.path === resolve(which) || l.name === which)
+        if (!found) throw new CliError(`plan ${planId} has no connected repository "${which}" (connected: ${links.map((l) => `${l.repoId} ${l.path}`).join(', ') || 'none'})`, 1)
+        const link = await call(core, 'repos.relink', { planId, repoId: found.repoId, path: resolve(dir), force: args.values.force === true })
+        return print(args, link, () => `Relinked repo ${link.repoId} to ${link.path} (was ${found.path}): ${link.message ?? link.state}. Run \`readiness sync ${planId}\` to refresh its evidence.`)
+      })
+    },
+  },
+  restore: {
+    usage:
+      'readiness restore [BACKUP] [--db PATH] [--json]\n  Without BACKUP: list the automatic backups of the database. With it: put that backup in place of the database (the current state is saved first).',
+    run: async (args) => {
+      const { dbPathFrom } = await import('./host')
+      const { listBackups } = await import('../main/db/backups')
+      const dbPath = resolve(dbPathFrom(args.values.db as string | undefined))
+      const [backup] = args.positionals
+      if (!backup) {
+        const backups = listBackups(dbPath)
+        return print(args, backups, () =>
+          backups.length === 0
+            ? `No automatic backups of ${dbPath} yet.`
+            : [`Backups of ${dbPath}, newest first:`, ...backups.map((b) => `  ${b.takenAt}  ${b.reason.padEnd(16)} ${(b.bytes / 1024).toFixed(0).padStart(7)} KB  ${b.path}`)].join('\n'),
+        )
+      }
+      const { restoreDatabase } = await import('../main/db/restore')
+      const { sourceLayout } = await import('../main/source-layout')
+      const outcome = await restoreDatabase({ backupPath: resolve(backup), dbPath, migrationsFolder: sourceLayout.migrationsFolder, now: new Date() })
+      return print(args, outcome, () => `Restored ${outcome.restored} into ${outcome.into}.${outcome.previous ? ` The database as it was is kept at ${outcome.previous}.` : ''}`)
     },
   },
   methods: {
@@ -285,7 +341,7 @@ export const commands: Record<string, Command> = {
       } catch {
         throw new CliError('the input is not valid JSON')
       }
-      return withCore(args, async (core) => {
+      return withCore(args, { stores: methodStores(method) }, async (core) => {
         const value = await call(core, method, input)
         process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
         return 0
@@ -341,6 +397,7 @@ export function usage(): string {
     '  --db PATH     database file (default: READINESS_DB, else the desktop app’s data folder)',
     '  --json        machine-readable output (progress as JSON lines on stderr)',
     '  -q, --quiet   no progress on stderr',
+    '  --verbose     print the details of a failure (they always go to the log file in the data folder)',
     '  -h, --help    help for a command',
     '',
   ]

@@ -1,12 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { commands, usage } from './commands'
 import { CliError } from './cli-error'
+import type { Logger } from '../main/log'
 
 /** Options every command takes, before or after the command name (`readiness --db x.db plans`). */
 export const globalOptions = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -53,7 +55,7 @@ function given(values: Values): Values {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], session: { logger: Logger | null }): Promise<number> {
   const { leading, name, rest } = splitArgv(argv)
   const before = parseLeading(leading)
   if (before.version) {
@@ -73,7 +75,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.usage}\n`)
     return 0
   }
-  return command.run({ values: merged, positionals })
+  const { hostLogger } = await import('./host')
+  const logger = hostLogger('cli', merged.verbose === true)
+  session.logger = logger
+  return command.run({ values: merged, positionals, logger })
 }
 
 /** node:util parseArgs messages without their advice about `--` (which does not apply here). */
@@ -86,14 +91,28 @@ function isParseArgsError(error: unknown): error is Error {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
 }
 
-main(process.argv.slice(2)).then(
+/** One line on stderr for every failure; the detail goes to the log (and to stderr with --verbose). */
+function reportFailure(error: unknown, logger: Logger | null): number {
+  if (error instanceof CliError || isParseArgsError(error)) {
+    process.stderr.write(`readiness: ${oneLine(error)}\n`)
+    return error instanceof CliError ? error.exitCode : 2
+  }
+  logger?.error('readiness failed', error)
+  if (error instanceof Error && error.name === 'DatabaseError') {
+    process.stderr.write(`readiness: ${error.message}\n`)
+    return 2
+  }
+  const where = logger?.file ? ` (details in ${logger.file}; --verbose prints them)` : ''
+  process.stderr.write(`readiness: ${oneLine(error)}${where}\n`)
+  return 2
+}
+
+const session: { logger: Logger | null } = { logger: null }
+main(process.argv.slice(2), session).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
-    const expected = error instanceof CliError || isParseArgsError(error)
-    const message = expected ? oneLine(error) : error instanceof Error ? (error.stack ?? error.message) : String(error)
-    process.stderr.write(`readiness: ${message}\n`)
-    process.exitCode = error instanceof CliError ? error.exitCode : 2
+    process.exitCode = reportFailure(error, session.logger)
   },
 )

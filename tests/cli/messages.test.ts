@@ -115,7 +115,7 @@ describe('readiness CLI messages', () => {
     const before = runCli(['--frob', 'plans', '--db', db])
     expect(before.status).toBe(2)
     expect(errorLines(before)).toEqual([
-      "readiness: Unknown option '--frob' (before the command only --db, --json, --quiet, --help; the command's own options go after it)",
+      "readiness: Unknown option '--frob' (before the command only --db, --json, --quiet, --verbose, --help; the command's own options go after it)",
     ])
     const after = runCli(['plans', '--frob', '--db', db])
     expect(after.status).toBe(2)

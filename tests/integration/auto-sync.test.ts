@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -35,7 +35,8 @@ describe('auto re-sync while the app runs', () => {
   })
 
   it('pushes repos.changed and re-syncs when a commit lands in a connected repo', async () => {
-    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { path: SEED_004 } })
+    // browser mode: the plan arrives as an upload
+    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { name: 'seed-004.md', base64: readFileSync(SEED_004).toString('base64') } })
     await callOk(core, 'repos.connect', { planId, path: repo.dir })
     await callOk(core, 'repos.sync', { planId })
     events.length = 0

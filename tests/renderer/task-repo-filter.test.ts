@@ -5,7 +5,7 @@ import type { EvidenceItem, ProgressReport, TaskProgress } from '../../src/share
 import { DEFAULT_TASK_FILTERS, buildTaskRows, filterTasks } from '../../src/renderer/src/features/tasks/task-rows'
 
 function repo(repoId: number, prefix: string | null = null): RepoLink {
-  return { planId: 1, repoId, path: `/repos/${repoId}`, name: `repo-${repoId}`, branch: null, currentBranch: 'main', prefix, autoSync: true, available: true, state: 'ok', message: null, lastSyncAt: null, headSha: null }
+  return { planId: 1, repoId, path: `/repos/${repoId}`, name: `repo-${repoId}`, branch: null, currentBranch: 'main', prefix, autoSync: true, available: true, state: 'ok', message: null, lastSyncAt: null, headSha: null, stale: false }
 }
 
 /** Only the fields buildTaskRows reads: plan tasks with their files, and each task's progress verdict. */

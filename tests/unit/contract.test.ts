@@ -54,7 +54,7 @@ describe('the one contract', () => {
           headers: { 'x-readiness-token': web.token, 'content-type': 'application/json' },
           body: JSON.stringify(bad),
         })
-        expect(response.status).toBe(200)
+        expect(response.status).toBe(400)
         const body = (await response.json()) as { ok: boolean; error?: { code: string } }
         expect(body.ok, `${name} accepted ${JSON.stringify(bad)}`).toBe(false)
         expect(body.error?.code).toBe('validation')
@@ -76,10 +76,11 @@ describe('the one contract', () => {
     const listed = runCli(['methods', '--json'])
     expect(listed.status).toBe(0)
     expect(JSON.parse(listed.stdout)).toEqual(methodNames)
-    const invalid = runCli(['call', 'plans.get', '{"planId":"x"}', '--db', `${core.dir}/cli.db`])
+    // the test's database (a read-only call never creates one)
+    const invalid = runCli(['call', 'plans.get', '{"planId":"x"}', '--db', core.dbPath])
     expect(invalid.status).toBe(1)
     expect(invalid.stderr).toMatch(/Invalid input for plans.get/)
-    const ok = runCli(['call', 'settings.get', '{}', '--db', `${core.dir}/cli.db`])
+    const ok = runCli(['call', 'settings.get', '{}', '--db', core.dbPath])
     expect(ok.status).toBe(0)
     expect(JSON.parse(ok.stdout)).toMatchObject({ hoursPerDay: 8, daysPerWeek: 5 })
   })

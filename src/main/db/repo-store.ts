@@ -23,9 +23,13 @@ export function requireLink(db: AppDatabase, planId: number, repoId: number): Li
   return row
 }
 
+/** states in which a repository's evidence can be read */
+const READABLE_STATES = new Set(['ok', 'shallow', 'never-synced'])
+
 export function toRepoLink({ link, repo }: LinkRow, currentBranch: string | null = null): RepoLink {
   // the folder can vanish between syncs; say so without waiting for the next sync
   const present = existsSync(repo.path)
+  const state = !present ? 'unavailable' : (link.lastState ?? 'never-synced')
   return {
     planId: link.planId,
     repoId: repo.id,
@@ -36,11 +40,19 @@ export function toRepoLink({ link, repo }: LinkRow, currentBranch: string | null
     prefix: link.pathPrefix,
     autoSync: link.autoSync,
     available: present && repo.available,
-    state: !present ? 'unavailable' : (link.lastState ?? 'never-synced'),
+    state,
     message: !present ? `${repo.path} is not there any more (moved or deleted?)` : link.lastMessage,
     lastSyncAt: link.lastSyncAt,
     headSha: link.lastHeadSha,
+    stale: link.lastHeadSha !== null && !READABLE_STATES.has(state),
   }
+}
+
+/** Points a repository at its new folder; its id (and so its evidence cache and results) stays. */
+export function moveRepo(db: AppDatabase, repoId: number, path: string, name: string): void {
+  const holder = db.select({ id: repos.id }).from(repos).where(eq(repos.path, path)).get()
+  if (holder && holder.id !== repoId) throw new AppError('conflict', `${path} is already connected as another repository (${holder.id}); disconnect that one first`)
+  db.update(repos).set({ path, name, available: true, lastError: null }).where(eq(repos.id, repoId)).run()
 }
 
 /** Normalizes a path prefix to `dir/sub/` (no leading `./` or `/`), or null for none. */

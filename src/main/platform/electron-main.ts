@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { openCore, type Core } from '../bootstrap'
 import { resolveDbPath } from '../paths'
+import { createLogger } from '../log'
 import type { PlatformPort } from '../rpc'
 import { CONTENT_SECURITY_POLICY } from '../web/server'
 import { forwardEvents, isAppUrl, registerIpcHandlers } from './ipc-bridge'
@@ -40,7 +41,8 @@ const platformPort: PlatformPort = {
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     async saveFile({ title, defaultPath, filters }) {
-      const result = await dialog.showSaveDialog(mainWindow!, { title, defaultPath, filters })
+      // replacing a file is confirmed in the dialog itself (macOS and Windows always ask; Linux only with this)
+      const result = await dialog.showSaveDialog(mainWindow!, { title, defaultPath, filters, properties: ['showOverwriteConfirmation', 'createDirectory'] })
       return result.canceled ? null : (result.filePath ?? null)
     },
   },
@@ -97,6 +99,30 @@ function createWindow(core: Core) {
   return win
 }
 
+/** The core over the user's database; on a database it cannot use, one sentence in an error box and quit. */
+function openAppCore(): Core | null {
+  const pathEnv = { platform: process.platform, env: process.env, homedir: homedir() }
+  const logger = createLogger({ file: join(app.getPath('userData'), 'logs', 'readiness.log'), source: 'electron' })
+  try {
+    return openCore({
+      dbPath: resolveDbPath(undefined, pathEnv),
+      migrationsFolder: bundledFolder('drizzle'),
+      resourcesDir: bundledFolder('resources'),
+      appVersion: app.getVersion(),
+      platform: platformPort,
+      watchRepos: true,
+      dailyBackups: true,
+      logger,
+    })
+  } catch (error) {
+    logger.error('the database could not be opened', error)
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    dialog.showErrorBox('Readiness Cockpit cannot open its database', `${message}\n\nDetails are in ${logger.file}.`)
+    app.quit()
+    return null
+  }
+}
+
 export function startDesktopApp(): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -117,14 +143,8 @@ export function startDesktopApp(): void {
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'))
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications')
 
-    const core = openCore({
-      dbPath: resolveDbPath(undefined, { platform: process.platform, env: process.env, homedir: homedir() }),
-      migrationsFolder: bundledFolder('drizzle'),
-      resourcesDir: bundledFolder('resources'),
-      appVersion: app.getVersion(),
-      platform: platformPort,
-      watchRepos: true,
-    })
+    const core = openAppCore()
+    if (!core) return
     registerIpcHandlers(ipcMain, core.dispatch, (event) => {
       const frame = event.senderFrame
       const fromAppWindow = (mainWindow !== null && event.sender === mainWindow.webContents) || pdfPrinter.isPrintContents(event.sender)

@@ -2,6 +2,8 @@ import type { AppDatabase } from '../db/client'
 import type { EventName, EventPayload } from '../../shared/events'
 import type { SyncCoordinator } from '../services/evidence-sync'
 import type { PdfPort } from '../report/pdf-port'
+import type { Logger } from '../log'
+import type { FileAccess } from './file-access'
 
 /** What the host (Electron, browser bridge, CLI) can do natively; handlers ask it rather than importing a platform. */
 export interface PlatformPort {
@@ -25,6 +27,10 @@ export interface CoreContext {
   dbPath: string
   /** the app's clock; tests pass a fixed one */
   now: () => Date
+  /** failure details (the user sees one line; the log keeps the rest) */
+  logger: Logger
+  /** which paths a call may read or write (only the user's own choices) */
+  files: FileAccess
   appVersion: string
   /** folder with editable data files (tool → package map, sample plan) */
   resourcesDir: string

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/contract'
 import { AppError, type RpcResult } from '../../shared/rpc'
 import type { CoreContext } from './context'
+import { toDatabaseError } from '../db/errors'
+import type { Logger } from '../log'
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -32,8 +34,18 @@ function issuesOf(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(input)', message: issue.message }))
 }
 
+/** An unexpected failure as one line for the user; the detail goes to the log. */
+function failureAnswer(method: string, error: unknown, ctx: CoreContext, logger: Logger): RpcResult<unknown> {
+  const database = toDatabaseError(error, ctx.dbPath)
+  logger.error(`[rpc] ${method} failed`, error)
+  if (database) return { ok: false, error: { code: 'unavailable', message: database.message } }
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  const where = logger.file ? ` (details in ${logger.file})` : ''
+  return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}${where}` } }
+}
+
 /** The single entry every transport calls: validates input, runs the handler, validates output, never throws. */
-export function createDispatch(handlers: Handlers, ctx: CoreContext, log: (message: string) => void = console.error): Dispatch {
+export function createDispatch(handlers: Handlers, ctx: CoreContext, logger: Logger): Dispatch {
   return async (method, rawInput) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method).slice(0, 100)}` } }
@@ -51,15 +63,13 @@ export function createDispatch(handlers: Handlers, ctx: CoreContext, log: (messa
       const value = await handler(parsed.data as never, ctx)
       const checked = spec.output.safeParse(value)
       if (!checked.success) {
-        log(`[rpc] ${method} returned data outside its contract: ${z.prettifyError(checked.error)}`)
+        logger.error(`[rpc] ${method} returned data outside its contract: ${z.prettifyError(checked.error)}`)
         return { ok: false, error: { code: 'internal', message: `${method} produced an invalid answer (a bug; see the log)` } }
       }
       return { ok: true, value: checked.data }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } }
-      log(`[rpc] ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-      const message = error instanceof Error ? error.message : String(error)
-      return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } }
+      return failureAnswer(method, error, ctx, logger)
     }
   }
 }

@@ -9,6 +9,7 @@ import { reportHandlers } from './handlers/report'
 import { sampleHandlers } from './handlers/sample'
 import { createDispatch, mergeHandlers, type Dispatch } from './dispatch'
 import type { CoreContext } from './context'
+import type { Logger } from '../log'
 
 export type { CoreContext, PlatformPort } from './context'
 export type { Dispatch } from './dispatch'
@@ -18,6 +19,6 @@ export function createHandlers() {
 }
 
 /** Wires every contract method to its handler over one context; all transports call the returned dispatch. */
-export function createCore(ctx: CoreContext): Dispatch {
-  return createDispatch(createHandlers(), ctx)
+export function createCore(ctx: CoreContext, logger: Logger = ctx.logger): Dispatch {
+  return createDispatch(createHandlers(), ctx, logger)
 }

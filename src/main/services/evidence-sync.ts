@@ -6,7 +6,9 @@ import { inTransaction, type AppDatabase } from '../db/client'
 import { createSqliteEvidenceCache } from '../db/evidence-cache-store'
 import { linkRows } from '../db/repo-store'
 import { checkResults, checks, planRepos, plans, repos } from '../db/schema'
-import { createGitPort, syncEvidence, type GitPort, type SyncProgress } from '../evidence'
+import { createGitPort, syncEvidence, type GitPort, type RepoInspection, type SyncProgress } from '../evidence'
+import { resultsByCheck } from '../db/check-store'
+import { checkRepoFolder, isReadable } from './repo-health'
 import { evidenceWeekEnds, loadPlanContext, localIsoDate } from './plan-context'
 
 export interface SyncDeps {
@@ -32,9 +34,34 @@ export function planCheckInputs(db: AppDatabase, taskIds: number[]) {
     .map((row) => ({ row, spec: { ...CheckSpecSchema.parse(JSON.parse(row.specJson)), enabled: row.enabled } }))
 }
 
+type LinkRow = ReturnType<typeof linkRows>[number]
+
 /**
- * Replays the plan's connected repositories and stores every check's result. The evidence cache and the
- * results land together in one transaction at the end; a cancelled sync stores nothing.
+ * Each connected folder's health before the sync. A repository that cannot be read now (moved, unmounted, no
+ * longer a repository…) but was read before is stale: it is left out of the sync and keeps its last results.
+ */
+async function inspectLinks(links: LinkRow[], git: GitPort) {
+  const health = new Map<number, RepoInspection>()
+  for (const { repo, link } of links) health.set(repo.id, await checkRepoFolder(git, repo.path, link.branch))
+  const stale = new Set(links.filter(({ repo, link }) => !isReadable(health.get(repo.id)!) && link.lastHeadSha !== null).map(({ repo }) => repo.id))
+  return { health, stale }
+}
+
+/** a stored result that came from (or cites) a stale repository is kept as it is */
+function keptResults(db: AppDatabase, checkIds: number[], stale: Set<number>): Set<number> {
+  const kept = new Set<number>()
+  if (stale.size === 0) return kept
+  const staleKeys = new Set([...stale].map(String))
+  for (const [checkId, result] of resultsByCheck(db, checkIds)) {
+    if ((result.repoId !== null && staleKeys.has(result.repoId)) || result.evidence.some((e) => staleKeys.has(e.repoId))) kept.add(checkId)
+  }
+  return kept
+}
+
+/**
+ * Replays the plan's connected repositories and stores every check's result. The evaluation runs outside any
+ * transaction; the evidence cache and the results land together in one short transaction at the end; a cancelled
+ * sync stores nothing. Results from a repository that cannot be read now are kept, marked stale on its link.
  */
 export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<SyncSummary> {
   const started = Date.now()
@@ -48,10 +75,12 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
   ).filter(({ row }) => !only || only.has(row.id))
   const cache = createSqliteEvidenceCache(deps.db)
   const git = deps.git ?? createGitPort()
+  const { health, stale } = await inspectLinks(links, git)
+  const readable = links.filter(({ repo }) => !stale.has(repo.id))
   let result
   try {
     result = await syncEvidence({
-      repos: links.map(({ link, repo }) => ({ id: String(repo.id), dir: repo.path, branch: link.branch, prefix: link.pathPrefix })),
+      repos: readable.map(({ link, repo }) => ({ id: String(repo.id), dir: repo.path, branch: link.branch, prefix: link.pathPrefix })),
       checks: checkInputs.map(({ row, spec }) => ({ id: String(row.id), spec })),
       planStart: context.calendar.week1Start,
       weekEnds: evidenceWeekEnds(context, today),
@@ -68,6 +97,11 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
     }
     throw error
   }
+  const kept = keptResults(
+    deps.db,
+    checkInputs.map(({ row }) => row.id),
+    stale,
+  )
   const evaluatedAt = deps.now().toISOString()
   const byId = new Map<string, CheckResult>(result.checks.map((r) => [r.checkId, r]))
   inTransaction(deps.db, () => {
@@ -75,7 +109,7 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
     cache.dropLegacyEntries()
     for (const { row } of checkInputs) {
       const checkResult = byId.get(String(row.id))
-      if (!checkResult) continue
+      if (!checkResult || kept.has(row.id)) continue
       const repoId = checkResult.repoId ? Number(checkResult.repoId) : null
       const headSha = result.repos.find((r) => r.id === checkResult.repoId)?.head?.sha ?? null
       const values = { repoId, headSha, resultJson: JSON.stringify(checkResult), evaluatedAt }
@@ -85,16 +119,13 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
     for (const repoResult of result.repos) {
       const link = links.find((l) => String(l.repo.id) === repoResult.id)
       if (!link) continue
-      deps.db
-        .update(planRepos)
-        .set({ lastSyncAt: evaluatedAt, lastHeadSha: repoResult.head?.sha ?? null, lastState: repoResult.state, lastMessage: repoResult.message })
-        .where(eq(planRepos.id, link.link.id))
-        .run()
-      deps.db
-        .update(repos)
-        .set({ available: repoResult.state !== 'unavailable', lastError: repoResult.state === 'ok' ? null : repoResult.message })
-        .where(eq(repos.id, link.repo.id))
-        .run()
+      // the sync's own inspection says "not a git repository" where ours can say why
+      const message = repoResult.state === 'ok' ? repoResult.message : (health.get(link.repo.id)?.message ?? repoResult.message)
+      recordRepoState(deps.db, link, repoResult.state, message, { lastSyncAt: evaluatedAt, lastHeadSha: repoResult.head?.sha ?? null })
+    }
+    for (const link of links.filter(({ repo }) => stale.has(repo.id))) {
+      const inspection = health.get(link.repo.id)!
+      recordRepoState(deps.db, link, inspection.state, inspection.message, null)
     }
     deps.db.update(plans).set({ lastSyncAt: evaluatedAt }).where(eq(plans.id, planId)).run()
   })
@@ -104,8 +135,25 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
     durationMs: Date.now() - started,
     commitsEvaluated: result.stats.commitsEvaluated,
     checksEvaluated: result.checks.length,
-    repos: result.repos.map((r) => ({ repoId: Number(r.id), state: r.state, message: r.message, headSha: r.head?.sha ?? null })),
+    repos: links.map(({ repo, link }) => {
+      const synced = result.repos.find((r) => r.id === String(repo.id))
+      if (synced) return { repoId: repo.id, state: synced.state, message: synced.state === 'ok' ? synced.message : health.get(repo.id)!.message, headSha: synced.head?.sha ?? null, stale: false }
+      const inspection = health.get(repo.id)!
+      return { repoId: repo.id, state: inspection.state, message: inspection.message, headSha: link.lastHeadSha, stale: true }
+    }),
   }
+}
+
+/** A link's state after a sync; `synced` is null for a stale repo (its last sync time and head stay). */
+function recordRepoState(db: AppDatabase, { link, repo }: LinkRow, state: string, message: string, synced: { lastSyncAt: string; lastHeadSha: string | null } | null) {
+  db.update(planRepos)
+    .set({ ...(synced ?? {}), lastState: state, lastMessage: message })
+    .where(eq(planRepos.id, link.id))
+    .run()
+  db.update(repos)
+    .set({ available: state !== 'unavailable', lastError: state === 'ok' ? null : message })
+    .where(eq(repos.id, repo.id))
+    .run()
 }
 
 /** One sync per plan at a time; a second request while one runs waits for it; cancel aborts it. */

@@ -24,7 +24,8 @@ export class RepoWatchService {
       .from(planRepos)
       .innerJoin(repos, eq(planRepos.repoId, repos.id))
       .all()
-    for (const row of rows) if (row.autoSync) wanted.set(`${row.planId}:${row.repoId}`, row)
+    // the path is part of the key: a relinked repository is watched at its new folder
+    for (const row of rows) if (row.autoSync) wanted.set(`${row.planId}:${row.repoId}:${row.path}`, row)
     for (const [key, stop] of this.watchers) {
       if (!wanted.has(key)) {
         stop()

@@ -4,6 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Core } from '../bootstrap'
+import type { Logger } from '../log'
+import { localIsoDate } from '../services/plan-context'
+import { CACHEABLE_METHODS, ResponseCache, compressed, type Answer } from './response-cache'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -31,13 +34,16 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024
+/** a little above the largest call (a 20 MB plan as base64 is ~27 MB) */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024
 
 export interface WebServerOptions {
   core: Core
   rendererDir: string
   port?: number
   token?: string
+  /** where failures of the server itself are logged */
+  logger?: Logger
 }
 
 export interface WebServer {
@@ -49,83 +55,169 @@ export interface WebServer {
   close(): Promise<void>
 }
 
-function sameSecret(given: string | null | undefined, expected: string): boolean {
-  if (!given) return false
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function sameSecret(given: string | string[] | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || given.length === 0) return false
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+  if (res.headersSent || res.destroyed) return
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)), ...extra })
   res.end(body)
 }
 
+function jsonError(status: number, code: string, message: string): [number, string] {
+  return [status, JSON.stringify({ ok: false, error: { code, message } })]
+}
+
+/** `decodeURIComponent` that answers null for a broken escape (`%`, `%FF`) instead of throwing */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
+function declaredLength(req: IncomingMessage): number | null {
+  const header = req.headers['content-length']
+  if (header === undefined) return null
+  const value = Number(header)
+  return Number.isFinite(value) && value >= 0 ? value : null
+}
+
+/** Reads a body up to the limit; beyond it, a 413 (the rest of the upload is drained, never buffered). */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = declaredLength(req)
+    if (declared !== null && declared > MAX_BODY_BYTES) {
+      req.resume()
+      return reject(new RequestError(413, `Request body over ${MAX_BODY_BYTES / 1048576} MB`))
+    }
     const chunks: Buffer[] = []
     let size = 0
+    let over = false
     req.on('data', (chunk: Buffer) => {
+      if (over) return
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'))
-        req.destroy()
+        over = true
+        chunks.length = 0
+        reject(new RequestError(413, `Request body over ${MAX_BODY_BYTES / 1048576} MB`))
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
+    req.on('end', () => over || resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', (error) => reject(new RequestError(400, `Unreadable request: ${error.message}`)))
+    req.on('aborted', () => reject(new RequestError(400, 'The request was aborted')))
   })
+}
+
+function parseBody(body: string): unknown {
+  try {
+    return body ? JSON.parse(body) : {}
+  } catch (error) {
+    throw new RequestError(400, `Unreadable request: ${(error as Error).message}`)
+  }
 }
 
 /**
  * Browser mode: the same dispatch as Electron IPC, over HTTP on 127.0.0.1 with a per-run token. Host and Origin
- * must be local (DNS-rebinding and cross-site requests are refused), and every data route needs the token.
+ * must be local (DNS-rebinding and cross-site requests are refused), and every data route needs the token. Every
+ * handler is total: whatever a request carries (broken escapes, bad headers, bodies over the limit) gets a 4xx, and
+ * no request can stop the process.
  */
-export function startWebServer({ core, rendererDir, port = 0, token = randomBytes(24).toString('base64url') }: WebServerOptions): Promise<WebServer> {
+export function startWebServer({ core, rendererDir, port = 0, token = randomBytes(24).toString('base64url'), logger }: WebServerOptions): Promise<WebServer> {
   const sseClients = new Set<ServerResponse>()
+  const cache = new ResponseCache()
   let boundPort = port
   const allowedHosts = () => new Set([`127.0.0.1:${boundPort}`, `localhost:${boundPort}`])
   const allowedOrigins = () => new Set([`http://127.0.0.1:${boundPort}`, `http://localhost:${boundPort}`])
 
   const unsubscribe = core.subscribe((event, payload) => {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`
-    for (const client of sseClients) client.write(frame)
+    for (const client of sseClients) if (!client.destroyed) client.write(frame)
   })
 
-  const server = createServer(async (req, res) => {
+  /** the answer of one call as JSON text: heavy methods off this thread, pure reads from the cache while nothing changed */
+  const answer = async (method: string, body: string): Promise<Answer> => {
+    const input = parseBody(body)
+    const json = async () => Buffer.from(await core.dispatchJson(method, input))
+    if (!CACHEABLE_METHODS.has(method) || body.length > 4096) return { json: await json(), gzip: null }
+    const compute = async () => compressed(await json())
+    const key = `${method}\n${body}\n${core.dataVersion()}\n${localIsoDate(core.context.now())}`
+    return cache.get(key, compute)
+  }
+
+  const handleRpc = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    if (req.method !== 'POST') throw new RequestError(405, 'Method not allowed')
+    if (!sameSecret(req.headers['x-readiness-token'], token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
+    const method = safeDecode(pathname.slice('/rpc/'.length))
+    if (method === null) throw new RequestError(400, 'Bad request: broken escape in the method name')
+    const { json, gzip } = await answer(method, await readBody(req))
+    const acceptsGzip = gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    if (acceptsGzip) send(res, statusOf(json), gzip, 'application/json; charset=utf-8', { 'content-encoding': 'gzip', vary: 'accept-encoding' })
+    else send(res, statusOf(json), json, 'application/json; charset=utf-8')
+  }
+
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (!sameSecret(url.searchParams.get('token'), token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    sseClients.add(res)
+    const drop = () => sseClients.delete(res)
+    req.on('close', drop)
+    res.on('error', drop)
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('referrer-policy', 'no-referrer')
-    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, 'Forbidden: host not allowed')
+    if (!allowedHosts().has(req.headers.host ?? '')) throw new RequestError(403, 'Forbidden: host not allowed')
     const origin = req.headers.origin
-    if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'Forbidden: origin not allowed')
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`)
-
-    if (url.pathname.startsWith('/rpc/')) {
-      if (req.method !== 'POST') return send(res, 405, 'Method not allowed')
-      if (!sameSecret(req.headers['x-readiness-token'] as string | undefined, token)) return send(res, 401, 'Unauthorized: missing or wrong token')
-      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length))
-      let input: unknown
-      try {
-        const body = await readBody(req)
-        input = body ? JSON.parse(body) : {}
-      } catch (error) {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-input', message: `Unreadable request: ${(error as Error).message}` } }), 'application/json')
-      }
-      const result = await core.dispatch(method, input)
-      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
-    }
-
-    if (url.pathname === '/events') {
-      if (!sameSecret(url.searchParams.get('token'), token)) return send(res, 401, 'Unauthorized: missing or wrong token')
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
-      res.write(': connected\n\n')
-      sseClients.add(res)
-      req.on('close', () => sseClients.delete(res))
-      return
-    }
-
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
+    if (origin !== undefined && !allowedOrigins().has(origin)) throw new RequestError(403, 'Forbidden: origin not allowed')
+    const url = parseRequestUrl(req.url, boundPort)
+    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, url.pathname)
+    if (url.pathname === '/events') return handleEvents(req, res, url)
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'Method not allowed')
     return serveStatic(res, rendererDir, url.pathname)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof RequestError) {
+        const rpc = req.url?.startsWith('/rpc/') === true
+        const [status, body] = rpc ? jsonError(error.status, 'bad-input', error.message) : [error.status, error.message]
+        // after a refused upload the connection is not reused: the rest of the body is not read
+        return send(res, status, body, rpc ? 'application/json; charset=utf-8' : undefined, error.status === 413 ? { connection: 'close' } : {})
+      }
+      logger?.error(`[web] ${req.method} ${String(req.url).slice(0, 200)} failed`, error)
+      if (!res.headersSent) send(res, 500, 'Internal error (see the log)')
+      else res.destroy()
+    })
+  })
+  // a refused upload that asked first (Expect: 100-continue) is refused before a byte of it is sent
+  server.on('checkContinue', (req, res) => {
+    const declared = declaredLength(req)
+    if (declared !== null && declared > MAX_BODY_BYTES) return send(res, 413, jsonError(413, 'bad-input', `Request body over ${MAX_BODY_BYTES / 1048576} MB`)[1], 'application/json; charset=utf-8', { connection: 'close' })
+    res.writeContinue()
+    server.emit('request', req, res)
+  })
+  // requests Node's parser refuses (bad request line, header, encoding) get their 400/431, never an exception
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy()
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
   })
 
   return new Promise((resolve, reject) => {
@@ -149,8 +241,30 @@ export function startWebServer({ core, rendererDir, port = 0, token = randomByte
   })
 }
 
+const REFUSED_INPUT = Buffer.from('{"ok":false,"error":{"code":"validation"')
+const UNKNOWN_METHOD = Buffer.from('{"ok":false,"error":{"code":"unknown-method"')
+
+/** A call the contract refuses (input of the wrong shape, no such method) is a 4xx; every other answer a 200. */
+function statusOf(json: Buffer): number {
+  if (json.subarray(0, REFUSED_INPUT.length).equals(REFUSED_INPUT)) return 400
+  if (json.subarray(0, UNKNOWN_METHOD.length).equals(UNKNOWN_METHOD)) return 404
+  return 200
+}
+
+/** The request target as a URL; a target that is not a plain path (absolute form, `//host`, `*`) is refused. */
+function parseRequestUrl(target: string | undefined, port: number): URL {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) throw new RequestError(400, 'Bad request: the target must be a path')
+  try {
+    return new URL(target, `http://127.0.0.1:${port}`)
+  } catch {
+    throw new RequestError(400, 'Bad request: unreadable URL')
+  }
+}
+
 function serveStatic(res: ServerResponse, rendererDir: string, pathname: string) {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+  const decoded = safeDecode(pathname)
+  if (decoded === null || decoded.includes('\0')) throw new RequestError(400, 'Bad request: broken escape in the path')
+  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const root = normalize(rendererDir + sep)
   const file = normalize(join(rendererDir, relative))
   if (!file.startsWith(root)) return send(res, 404, 'Not found')
@@ -170,5 +284,8 @@ function serveStatic(res: ServerResponse, rendererDir: string, pathname: string)
   const headers: Record<string, string> = { 'content-type': MIME[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' }
   if (target.endsWith('.html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY
   res.writeHead(200, headers)
-  createReadStream(target).pipe(res)
+  const stream = createReadStream(target)
+  // a file that vanishes or cannot be read mid-way ends the response, not the process
+  stream.on('error', () => res.destroy())
+  stream.pipe(res)
 }

@@ -23,6 +23,8 @@ export const RepoLinkSchema = z.object({
   message: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
   headSha: z.string().nullable(),
+  /** cannot be read now (state and message say why); its results are those of the last sync (lastSyncAt, headSha) */
+  stale: z.boolean(),
 })
 export type RepoLink = z.infer<typeof RepoLinkSchema>
 
@@ -32,7 +34,16 @@ export const SyncSummarySchema = z.object({
   durationMs: z.number(),
   commitsEvaluated: z.number().int(),
   checksEvaluated: z.number().int(),
-  repos: z.array(z.object({ repoId: z.number().int(), state: z.string(), message: z.string().nullable(), headSha: z.string().nullable() })),
+  repos: z.array(
+    z.object({
+      repoId: z.number().int(),
+      state: z.string(),
+      message: z.string().nullable(),
+      headSha: z.string().nullable(),
+      /** left out of this sync (cannot be read); its last results are kept */
+      stale: z.boolean(),
+    }),
+  ),
 })
 export type SyncSummary = z.infer<typeof SyncSummarySchema>
 
@@ -142,6 +153,11 @@ export const evidenceMethods = {
         autoSync: z.boolean().optional(),
       })
       .strict(),
+    output: RepoLinkSchema,
+  },
+  'repos.relink': {
+    summary: 'Point a connected repository at its new folder (moved, renamed, remounted); its history and results are kept',
+    input: z.object({ planId, repoId, path: z.string().min(1).max(4096), force: z.boolean().optional() }).strict(),
     output: RepoLinkSchema,
   },
   'repos.disconnect': {

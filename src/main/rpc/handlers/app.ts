@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/client'
 import { readSettings, writeSettings } from '../../db/settings-store'
 import type { HandlerGroup } from '../dispatch'
 
@@ -12,5 +13,5 @@ export const appHandlers: HandlerGroup = {
     notice: ctx.platform.notice ?? null,
   }),
   'settings.get': (_input, ctx) => readSettings(ctx.db),
-  'settings.update': (input, ctx) => writeSettings(ctx.db, input),
+  'settings.update': (input, ctx) => inTransaction(ctx.db, () => writeSettings(ctx.db, input)),
 }

@@ -66,20 +66,22 @@ export const evidenceHandlers: HandlerGroup = {
   'checks.add': async (input, ctx) => {
     requireTask(ctx, input.taskId)
     const spec = { ...input.spec, origin: 'user' as const, sourceLine: input.spec.sourceLine ?? null }
-    const row = ctx.db
-      .insert(checks)
-      .values({
-        taskId: input.taskId,
-        checkKey: checkKey(spec),
-        kind: spec.kind,
-        specJson: JSON.stringify(spec),
-        sentence: spec.sentence,
-        sourceLine: spec.sourceLine,
-        origin: 'user',
-        enabled: spec.enabled ?? true,
-      })
-      .returning()
-      .get()
+    const row = inTransaction(ctx.db, () =>
+      ctx.db
+        .insert(checks)
+        .values({
+          taskId: input.taskId,
+          checkKey: checkKey(spec),
+          kind: spec.kind,
+          specJson: JSON.stringify(spec),
+          sentence: spec.sentence,
+          sourceLine: spec.sourceLine,
+          origin: 'user',
+          enabled: spec.enabled ?? true,
+        })
+        .returning()
+        .get(),
+    )
     await evaluateNow(ctx, input.taskId, row.id)
     changed(ctx, input.taskId)
     return checkRowsForTasks(ctx.db, [input.taskId]).get(input.taskId)!.find((c) => c.id === row.id)!
@@ -104,7 +106,7 @@ export const evidenceHandlers: HandlerGroup = {
   },
   'checks.remove': (input, ctx) => {
     const row = requireCheck(ctx.db, input.checkId)
-    const removed = ctx.db.delete(checks).where(eq(checks.id, row.id)).run().changes > 0
+    const removed = inTransaction(ctx.db, () => ctx.db.delete(checks).where(eq(checks.id, row.id)).run().changes > 0)
     changed(ctx, row.taskId)
     return { removed }
   },

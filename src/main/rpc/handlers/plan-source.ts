@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { PlanSource } from '../../../shared/contract/plans'
 import { AppError } from '../../../shared/rpc'
+import type { FileAccess } from '../file-access'
 
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024
 
@@ -13,10 +14,11 @@ export interface LoadedSource {
 }
 
 /** Reads plan bytes from a path or an upload, refusing anything over the 20 MB plan limit before reading it. */
-export function loadPlanSource(source: PlanSource): LoadedSource {
+export function loadPlanSource(source: PlanSource, files: FileAccess): LoadedSource {
   let name: string
   let bytes: Uint8Array
   if ('path' in source) {
+    files.checkPlanPath(source.path)
     name = basename(source.path)
     let size: number
     try {

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs'
-import { isAbsolute } from 'node:path'
 import { AppError } from '../../../shared/rpc'
 import { requirePlanRow } from '../../db/plan-store'
 import { tasksCsv } from '../../report/csv'
@@ -15,43 +14,42 @@ function pdfPort(ctx: CoreContext): PdfPort {
   return ctx.platform.pdf
 }
 
-function writeTarget(path: string | undefined): string | null {
-  if (path === undefined) return null
-  if (!isAbsolute(path)) throw new AppError('bad-input', `Give the export's full path (got "${path}")`)
-  return path
+function writeTarget(ctx: CoreContext, path: string | undefined): string | null {
+  return path === undefined ? null : ctx.files.checkWriteTarget(path, 'export')
 }
 
-function writeFile(path: string, content: string | Uint8Array): void {
+function writeFile(ctx: CoreContext, path: string, content: string | Uint8Array): void {
   try {
     writeFileSync(path, content)
   } catch (error) {
     throw new AppError('bad-input', `Could not write ${path}: ${(error as Error).message}`)
   }
+  ctx.files.recordWritten(path)
 }
 
-function textExport(fileName: string, content: string, path: string | null) {
-  if (path) writeFile(path, content)
+function textExport(ctx: CoreContext, fileName: string, content: string, path: string | null) {
+  if (path) writeFile(ctx, path, content)
   return { fileName, bytes: Buffer.byteLength(content), path, content: path ? null : content }
 }
 
 export const reportHandlers: HandlerGroup = {
   'report.get': (input, ctx) => loadReportData(ctx.db, input.planId, input.asOf, ctx.now()),
   'report.exportCsv': async (input, ctx) => {
-    const path = writeTarget(input.path)
+    const path = writeTarget(ctx, input.path)
     const report = await loadReportData(ctx.db, input.planId, input.asOf, ctx.now())
-    return textExport(reportFileName(report.title, report.asOf, 'csv'), tasksCsv(report), path)
+    return textExport(ctx, reportFileName(report.title, report.asOf, 'csv'), tasksCsv(report), path)
   },
   'report.exportJson': async (input, ctx) => {
-    const path = writeTarget(input.path)
+    const path = writeTarget(ctx, input.path)
     const report = await loadReportData(ctx.db, input.planId, input.asOf, ctx.now())
-    return textExport(reportFileName(report.title, report.asOf, 'json'), `${JSON.stringify(report, null, 2)}\n`, path)
+    return textExport(ctx, reportFileName(report.title, report.asOf, 'json'), `${JSON.stringify(report, null, 2)}\n`, path)
   },
   'report.exportPdf': async (input, ctx) => {
-    const path = writeTarget(input.path)
+    const path = writeTarget(ctx, input.path)
     const { title } = requirePlanRow(ctx.db, input.planId)
     const asOf = input.asOf ?? localIsoDate(ctx.now())
     const pdf = await pdfPort(ctx).print({ planId: input.planId, asOf, paper: input.paper, title })
-    if (path) writeFile(path, pdf)
+    if (path) writeFile(ctx, path, pdf)
     return {
       fileName: reportFileName(title, asOf, 'pdf'),
       bytes: pdf.byteLength,

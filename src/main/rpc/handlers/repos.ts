@@ -4,10 +4,11 @@ import { eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../../shared/rpc'
 import { inTransaction } from '../../db/client'
 import { requirePlanRow } from '../../db/plan-store'
-import { linkRows, normalizePrefix, removeLink, requireLink, toRepoLink, upsertRepo } from '../../db/repo-store'
+import { linkRows, moveRepo, normalizePrefix, removeLink, requireLink, toRepoLink, upsertRepo } from '../../db/repo-store'
 import { checkResults, checks, planRepos, tasks } from '../../db/schema'
-import { createGitPort, inspectRepo, isSafeBranchName } from '../../evidence'
+import { createGitPort, inspectRepo, isSafeBranchName, type GitPort } from '../../evidence'
 import { syncPlanEvidence } from '../../services/evidence-sync'
+import { checkRepoFolder, hasCommit, isReadable } from '../../services/repo-health'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
 
@@ -25,6 +26,15 @@ function dropPlanResults(ctx: CoreContext, planId: number) {
   if (checkIds.length > 0) ctx.db.delete(checkResults).where(inArray(checkResults.checkId, checkIds)).run()
 }
 
+/** A relinked folder must hold the commit last read from the old one, unless the lead insists (rewritten history). */
+async function assertSameRepository(git: GitPort, dir: string, oldPath: string, lastHeadSha: string | null) {
+  if (lastHeadSha === null || (await hasCommit(git, dir, lastHeadSha))) return
+  throw new AppError(
+    'conflict',
+    `${dir} does not contain commit ${lastHeadSha.slice(0, 10)}, the last one read from ${oldPath}, so it looks like another repository; relink with force if its history was rewritten, or connect it as a new repository`,
+  )
+}
+
 export const repoHandlers: HandlerGroup = {
   'repos.connect': async (input, ctx) => {
     requirePlanRow(ctx.db, input.planId)
@@ -33,7 +43,7 @@ export const repoHandlers: HandlerGroup = {
     if (!existsSync(input.path)) throw new AppError('bad-input', `No such file or directory: ${input.path}`)
     const branch = checkedBranch(input.branch)
     const prefix = normalizePrefix(input.prefix)
-    const inspection = await inspectRepo(createGitPort(), input.path, { branch: branch ?? null })
+    const inspection = await checkRepoFolder(createGitPort(), input.path, branch ?? null)
     if (['unavailable', 'not-a-repo', 'git-missing'].includes(inspection.state)) throw new AppError('bad-input', inspection.message)
     if (branch && inspection.state !== 'empty' && !inspection.head) throw new AppError('bad-input', `The repository has no branch "${branch}"`)
     const topLevel = realpathSync(inspection.dir)
@@ -73,6 +83,23 @@ export const repoHandlers: HandlerGroup = {
     })
     ctx.reposChanged(input.planId)
     return toRepoLink(requireLink(ctx.db, input.planId, input.repoId))
+  },
+  'repos.relink': async (input, ctx) => {
+    const row = requireLink(ctx.db, input.planId, input.repoId)
+    if (!isAbsolute(input.path)) throw new AppError('bad-input', `Give the repository's full path (got "${input.path}")`)
+    if (!existsSync(input.path)) throw new AppError('bad-input', `No such file or directory: ${input.path}`)
+    const git = createGitPort()
+    const inspection = await checkRepoFolder(git, input.path, row.link.branch)
+    if (!isReadable(inspection) && inspection.state !== 'empty') throw new AppError('bad-input', inspection.message)
+    if (!input.force) await assertSameRepository(git, inspection.dir, row.repo.path, row.link.lastHeadSha)
+    const topLevel = realpathSync(inspection.dir)
+    inTransaction(ctx.db, () => {
+      moveRepo(ctx.db, row.repo.id, topLevel, basename(topLevel))
+      ctx.db.update(planRepos).set({ lastState: inspection.state, lastMessage: inspection.message }).where(eq(planRepos.id, row.link.id)).run()
+    })
+    ctx.reposChanged(input.planId)
+    ctx.emit('repos.changed', { planId: input.planId, repoId: row.repo.id, reason: `relinked to ${topLevel}` })
+    return toRepoLink(requireLink(ctx.db, input.planId, input.repoId), inspection.currentBranch)
   },
   'repos.disconnect': (input, ctx) => {
     const removed = inTransaction(ctx.db, () => {

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { planIdsConnectedTo } from '../../db/repo-store'
 import type { CoreContext } from '../context'
@@ -31,10 +31,9 @@ export const sampleHandlers: HandlerGroup = {
     } catch (error) {
       throw new AppError('unavailable', `Could not create the sample repository (is git installed?): ${(error as Error).message}`)
     }
-    const imported = await planHandlers['plans.import']!(
-      { source: { path: join(ctx.resourcesDir, 'sample-plan.md') }, startDate: sample.start },
-      ctx,
-    )
+    // the app's own resource, passed as bytes: browser mode reads no paths from calls
+    const bytes = readFileSync(join(ctx.resourcesDir, 'sample-plan.md'))
+    const imported = await planHandlers['plans.import']!({ source: { name: 'sample-plan.md', base64: bytes.toString('base64') }, startDate: sample.start }, ctx)
     await repoHandlers['repos.connect']!({ planId: imported.planId, path: sample.dir }, ctx)
     await repoHandlers['repos.sync']!({ planId: imported.planId }, ctx)
     return { planId: imported.planId }

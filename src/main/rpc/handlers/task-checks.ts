@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Task } from '../../../shared/plan-model'
+import type { CheckSpec } from '../../../shared/check-model'
 import { checks } from '../../db/schema'
 import { checkKey, deriveChecks } from '../../evidence'
 import { toolMapFor } from '../../services/tool-map'
@@ -7,12 +8,17 @@ import type { CoreContext } from '../context'
 
 export { toolMapFor }
 
+/** The checks each task's plan text implies (computation only: done before the import's transaction). */
+export function deriveChecksForPlan(ctx: CoreContext, list: Task[]): Map<Task, CheckSpec[]> {
+  const toolMap = toolMapFor(ctx.resourcesDir)
+  return new Map(list.map((task) => [task, deriveChecks(task, { toolMap })]))
+}
+
 /**
- * (Re)derives a task's checks from its plan text. On re-import the derived checks are replaced, while checks the
- * user wrote or edited stay as they are.
+ * Stores a task's derived checks. On re-import the derived checks are replaced, while checks the user wrote or
+ * edited stay as they are.
  */
-export function deriveAndStoreChecks(ctx: CoreContext, taskId: number, task: Task, isNew: boolean): void {
-  const derived = deriveChecks(task, { toolMap: toolMapFor(ctx.resourcesDir) })
+export function storeDerivedChecks(ctx: CoreContext, taskId: number, derived: CheckSpec[], isNew: boolean): void {
   const derivedKeys = new Set(derived.map(checkKey))
   const present = new Set<string>()
   if (!isNew) {

@@ -53,10 +53,9 @@ function webTransport(): Transport {
         headers: { 'content-type': 'application/json', 'x-readiness-token': token },
         body: JSON.stringify(input ?? {}),
       })
-      if (!response.ok && response.status !== 200) {
-        return { ok: false, error: { code: 'unavailable', message: `${response.status} ${await response.text()}` } }
-      }
-      return (await response.json()) as RpcResult<unknown>
+      // refused calls (bad input: 400, no such method: 404) carry the same JSON envelope as answers
+      if (response.headers.get('content-type')?.startsWith('application/json')) return (await response.json()) as RpcResult<unknown>
+      return { ok: false, error: { code: 'unavailable', message: `${response.status} ${await response.text()}` } }
     },
     on(event, listener) {
       connect()

@@ -1,18 +1,13 @@
-import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import { StateBadge } from '../../components/StateBadge'
 import { formatDate, formatHours, formatPercent, formatWeeks } from '../../lib/format'
 import { ExportPanel } from './ExportPanel'
-import { backupDatabase } from './backup-action'
+import { BackupPanel } from './BackupPanel'
 
 /** The status at a glance, its exports (PDF, CSV, JSON, rendered by the core) and database backup. */
 export function ReportScreen() {
   const report = useStore((s) => s.report)
-  const info = useStore((s) => s.info)
   const plan = useStore((s) => s.plans.find((candidate) => candidate.id === s.selectedPlanId))
-  const notify = useStore((s) => s.notify)
-  const id = useId()
-  const [backupPath, setBackupPath] = useState('')
   return (
     <section className="screen report-screen" aria-labelledby="report-title">
       <header className="screen-header">
@@ -72,23 +67,7 @@ export function ReportScreen() {
           </ul>
         </article>
       )}
-      <form
-        className="panel"
-        aria-labelledby={`${id}-title`}
-        onSubmit={(event) => {
-          event.preventDefault()
-          void backupDatabase({ info, notify }, backupPath.trim() || undefined)
-        }}
-      >
-        <h2 id={`${id}-title`}>Backup</h2>
-        {!info?.native.dialogs && (
-          <div className="form-grid">
-            <label htmlFor={`${id}-path`}>Backup file</label>
-            <input id={`${id}-path`} value={backupPath} onChange={(event) => setBackupPath(event.target.value)} placeholder="/path/to/readiness-backup.db" />
-          </div>
-        )}
-        <button type="submit">{info?.native.dialogs ? 'Back up the database…' : 'Back up the database'}</button>
-      </form>
+      <BackupPanel />
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import type { RepoLink } from '../../../../shared/contract/evidence'
 import { Badge } from '../../components/StateBadge'
+import { call } from '../../lib/api'
 import { formatDateTime, shortSha } from '../../lib/format'
 
 const STATE_TEXT: Record<string, string> = {
@@ -14,14 +15,85 @@ const STATE_TEXT: Record<string, string> = {
   'never-synced': 'not synced yet',
 }
 
+
 function stateTone(repo: RepoLink): 'ok' | 'warn' | 'danger' | 'muted' {
-  if (!repo.available) return 'danger'
+  if (!repo.available || repo.stale) return 'danger'
   if (repo.state === 'ok') return 'ok'
   if (repo.state === 'never-synced') return 'muted'
   return 'warn'
 }
 
-/** One connected repository: its health, branch and prefix (editable), auto-sync, and disconnect. */
+/**
+ * A repository that cannot be read now but was before: its last results stay (stale) until it is relinked to where
+ * it went, comes back, or is disconnected. Relinking to a folder without the last synced commit asks first.
+ */
+function StaleNotice({ repo }: { repo: RepoLink }) {
+  const relinkRepo = useStore((s) => s.relinkRepo)
+  const nativeDialogs = useStore((s) => s.info?.native.dialogs ?? false)
+  const id = useId()
+  const [path, setPath] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<{ message: string; canForce: boolean } | null>(null)
+
+  const relink = async (force: boolean) => {
+    if (!path.trim()) return
+    setBusy(true)
+    const outcome = await relinkRepo(repo.repoId, path.trim(), force)
+    setBusy(false)
+    setProblem(outcome.ok ? null : { message: outcome.message, canForce: outcome.code === 'conflict' && !force })
+    if (outcome.ok) setPath('')
+  }
+  const chooseFolder = async () => {
+    const chosen = await call('dialogs.chooseFolder', {}).catch(() => ({ path: null }))
+    if (chosen.path) setPath(chosen.path)
+  }
+
+  return (
+    <div className="stale-notice" role="group" aria-labelledby={`${id}-stale`} data-testid="repo-stale">
+      <p id={`${id}-stale`}>
+        <strong>Showing the results of the last sync</strong> ({formatDateTime(repo.lastSyncAt)}
+        {repo.headSha ? (
+          <>
+            , head <code>{shortSha(repo.headSha)}</code>
+          </>
+        ) : null}
+        ) until the repository is back, relinked to where it went, or disconnected.
+      </p>
+      <form
+        className="input-with-button"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void relink(false)
+        }}
+      >
+        <label htmlFor={`${id}-relink`} className="visually-hidden">
+          New folder of {repo.name}
+        </label>
+        <input id={`${id}-relink`} value={path} onChange={(event) => setPath(event.target.value)} placeholder="the folder it moved to" spellCheck={false} />
+        {nativeDialogs && (
+          <button type="button" onClick={() => void chooseFolder()}>
+            Choose folder…
+          </button>
+        )}
+        <button type="submit" disabled={busy || !path.trim()}>
+          {busy ? 'Relinking…' : 'Relink'}
+        </button>
+      </form>
+      {problem && (
+        <div role="alert" className="inline-error" data-testid="relink-error">
+          <p>{problem.message}</p>
+          {problem.canForce && (
+            <button type="button" className="danger-outline" onClick={() => void relink(true)}>
+              It is the same project: relink anyway
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** One connected repository: its health, branch and prefix (editable), auto-sync, relink when stale, and disconnect. */
 export function RepoCard({ repo }: { repo: RepoLink }) {
   const updateRepo = useStore((s) => s.updateRepo)
   const disconnectRepo = useStore((s) => s.disconnectRepo)
@@ -34,17 +106,18 @@ export function RepoCard({ repo }: { repo: RepoLink }) {
     <li className={`panel repo-card${repo.available ? '' : ' unavailable'}`} data-testid="repo-card" data-repo-state={repo.state} aria-labelledby={`${id}-name`}>
       <header className="panel-header">
         <h3 id={`${id}-name`}>{repo.name}</h3>
-        <Badge tone={stateTone(repo)}>{STATE_TEXT[repo.state] ?? repo.state}</Badge>
+        <Badge tone={stateTone(repo)}>{`${STATE_TEXT[repo.state] ?? repo.state}${repo.stale ? ' · results stale' : ''}`}</Badge>
       </header>
       <p className="muted small">
         <code>{repo.path}</code>
       </p>
       {/* a healthy repo's message only repeats its branch (the Branch field shows it): say only what needs attention */}
-      {repo.message && (repo.state !== 'ok' || !repo.available) && (
-        <p className={repo.available ? 'small' : 'inline-error'} role={repo.available ? undefined : 'alert'}>
+      {repo.message && (repo.state !== 'ok' || !repo.available || repo.stale) && (
+        <p className={repo.available && !repo.stale ? 'small' : 'inline-error'} role={repo.available && !repo.stale ? undefined : 'alert'}>
           {repo.message}
         </p>
       )}
+      {repo.stale && <StaleNotice repo={repo} />}
       <p className="small">
         Last sync {formatDateTime(repo.lastSyncAt)}
         {repo.headSha && (
@@ -78,7 +151,7 @@ export function RepoCard({ repo }: { repo: RepoLink }) {
         </label>
         {confirming ? (
           <span role="group" aria-label={`Disconnect ${repo.name}?`} className="confirm">
-            <span>Its evidence will be dropped.</span>
+            <span>{repo.stale ? 'Its last results will be dropped.' : 'Its evidence will be dropped.'}</span>
             <button type="button" className="danger" onClick={() => void disconnectRepo(repo.repoId)}>
               Disconnect
             </button>

@@ -72,6 +72,11 @@ function ConnectForm() {
   )
 }
 
+function staleNote(count: number): string {
+  if (count === 0) return ''
+  return count === 1 ? ' One repository could not be read; its last results are kept.' : ` ${count} repositories could not be read; their last results are kept.`
+}
+
 function SyncPanel() {
   const sync = useStore((s) => s.sync)
   const syncNow = useStore((s) => s.syncNow)
@@ -105,6 +110,7 @@ function SyncPanel() {
       {!running && sync?.summary && (
         <p className="small" role="status" data-testid="sync-summary">
           {sync.summary.cancelled ? 'Sync cancelled.' : `Synced: ${plural(sync.summary.checksEvaluated, 'check')} over ${plural(sync.summary.commitsEvaluated, 'commit')} in ${(sync.summary.durationMs / 1000).toFixed(1)} s.`}
+          {staleNote(sync.summary.repos.filter((repo) => repo.stale).length)}
         </p>
       )}
       {sync?.error && (

@@ -1,7 +1,7 @@
 import type { RepoLink, SyncSummary } from '../../../../shared/contract/evidence'
 import type { EventPayload } from '../../../../shared/events'
 import type { SliceCreator } from '../../app/store-types'
-import { call } from '../../lib/api'
+import { ApiError, call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 
 export interface SyncState {
@@ -31,6 +31,8 @@ export interface ReposSlice {
   connectRepo(path: string, branch: string | null, prefix: string | null): Promise<RepoLink | null>
   updateRepo(repoId: number, change: RepoChange): Promise<boolean>
   disconnectRepo(repoId: number): Promise<void>
+  /** points a repository at the folder it moved to; the answer's error is returned for the card to show */
+  relinkRepo(repoId: number, path: string, force: boolean): Promise<{ ok: true } | { ok: false; code: string; message: string }>
   syncNow(): Promise<void>
   cancelSync(): Promise<void>
   receiveSyncProgress(payload: EventPayload<'repos.syncProgress'>): void
@@ -93,6 +95,18 @@ export const createReposSlice: SliceCreator<ReposSlice> = (set, get) => ({
       await Promise.all([get().loadRepos(), get().reloadReport(), get().loadPlans()])
     } catch (error) {
       set({ repoActionError: errorMessage(error) })
+    }
+  },
+
+  async relinkRepo(repoId, path, force) {
+    const planId = get().selectedPlanId
+    if (planId === null) return { ok: false, code: 'not-found', message: 'No plan selected' }
+    try {
+      await call('repos.relink', { planId, repoId, path, force })
+      await get().loadRepos()
+      return { ok: true }
+    } catch (error) {
+      return { ok: false, code: error instanceof ApiError ? error.error.code : 'internal', message: errorMessage(error) }
     }
   },
 
