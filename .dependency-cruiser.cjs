@@ -1,0 +1,82 @@
+/**
+ * Import rules that keep the layers visible (run by `npm run lint:deps`):
+ * domains (plan, evidence, progress, report, db) point inward only; src/shared runs in the renderer too, so it
+ * imports nothing from the processes; only src/main/platform and the preload touch electron; the renderer never
+ * reaches Node or main-process code; no import cycles.
+ */
+const NODE_ONLY = '^(better-sqlite3|drizzle-orm|simple-git|iconv-lite|tsx|playwright-core|electron)(/|$)'
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domains-point-inward',
+      comment: 'A domain is plain TypeScript with its dependencies passed in: it never imports the layers that call it.',
+      severity: 'error',
+      from: { path: '^src/main/(plan|evidence|progress|report|db)/' },
+      to: { path: '^src/(main/(rpc|web|platform|services|usecases)/|main/bootstrap|cli/|renderer/|preload/)' },
+    },
+    {
+      name: 'shared-imports-no-process-code',
+      comment: 'src/shared runs in the renderer and the core alike.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/(main|renderer|cli|preload)/' },
+    },
+    {
+      name: 'shared-imports-no-node',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'shared-imports-no-node-packages',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: NODE_ONLY },
+    },
+    {
+      name: 'electron-only-in-platform',
+      severity: 'error',
+      from: { pathNot: '^src/(main/platform|preload)/' },
+      to: { path: '^electron$|^electron/|node_modules/electron/' },
+    },
+    {
+      name: 'renderer-never-reaches-node',
+      severity: 'error',
+      from: { path: '^src/renderer/' },
+      to: { path: '^src/(main|cli|preload)/' },
+    },
+    {
+      name: 'renderer-no-node-builtins',
+      severity: 'error',
+      from: { path: '^src/renderer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-no-node-packages',
+      severity: 'error',
+      from: { path: '^src/renderer/' },
+      to: { path: NODE_ONLY },
+    },
+    {
+      name: 'cli-without-electron-shell',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/main/platform/' },
+    },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      from: { path: '^src/' },
+      // a cycle made only of type imports vanishes at runtime (zustand slices typed by the store they build)
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(out|dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+  },
+}
