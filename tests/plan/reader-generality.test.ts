@@ -63,6 +63,19 @@ describe('lines that are not work', () => {
 })
 
 describe("the plan's own numbers and dates", () => {
+  it('reads an empty estimated line before estimated blocks as their subtotal, not as one more item', () => {
+    const plan = read('# Plan\n\n## Phase 2 (Weeks 3-4)\n\n**Feature A: Import (20 hours)**\n\n**Week 3: Core**\n- [ ] Build the parser (8 hours)\n- [ ] Add validation (12 hours)\n\n**Week 4: Polish**\n- [ ] Write the docs (4 hours)\n')
+    expect(titles(plan)).toEqual(['Build the parser', 'Add validation', 'Write the docs'])
+    expect(hours(plan)).toBe(24)
+  })
+
+  it('never reads a status recap or a progress fraction ("~14h / 40h") as work or as an estimate', () => {
+    const plan = read('# Plan\n\n## Phase 1 (Weeks 1-2)\n\n### Week 1\n\n- [ ] ST-1 (6h) - Login form\n- [ ] ST-2 (8h) - Session store\n\n**Status end of week 1:**\n- ✅ ST-1 to ST-2: 2 stories complete\n- Cumulative effort: ~14h / 40h (35%)\n\n### Week 2\n\n- [ ] ST-3 (10h) - Profile page\n')
+    expect(titles(plan)).toEqual(['Login form', 'Session store', 'Profile page'])
+    expect(hours(plan)).toBe(24)
+    expect(plan.tasks.some((task) => task.claimedDone)).toBe(false)
+  })
+
   it('reads a stated total from "Hours:" in the preamble and from a total written as a heading', () => {
     expect(read('# Plan\n\n**Hours:** 33 hours\n\n## Week 1\n- [ ] A task\n- [ ] B task\n').totals.statedHours).toBe(33)
     const heading = read('# Plan\n\n## Week 1\n- [ ] A task (8h)\n- [ ] B task (4h)\n\n## Summary\n\n### Total Estimated Hours: 1,130 hours\n')

@@ -469,10 +469,11 @@ function taskKeyAt(tasks: Task[], line: number | null): string | null {
   return tasks.find((task) => line >= task.line && line <= task.lineEnd)?.key ?? null
 }
 
+/** "Phase 2: Auth (Weeks 3-4)" keys its items "auth/…"; a phase named only by its number keys them "phase-2/…". */
 function phaseCoreTitle(section: Section): string {
-  return cleanTitle(section.heading?.text ?? '')
-    .replace(/^(?:phase|stage|part|sprint)\s+\d+\s*[:.–—-]?\s*/i, '')
-    .replace(/\([^()]*\)/g, '')
+  const title = cleanTitle(section.heading?.text ?? '')
+  const core = title.replace(/^(?:phase|stage|part|sprint)\s+\d+\s*[:.–—-]?\s*/i, '').replace(/\([^()]*\)/g, '')
+  return slugify(core) === 'item' ? title.replace(/\([^()]*\)/g, '') : core
 }
 
 function uniqueKey(base: string, used: Map<string, number>): string {

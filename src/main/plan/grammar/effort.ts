@@ -23,7 +23,8 @@ const RANGE = `${AMOUNT}(?:\\s*(?:-|–|—|to)\\s*${AMOUNT})?`
 const ADJECTIVE = '(?:(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\\s])?'
 const UNIT_WORD = `(${HOUR_WORDS}|${DAY_WORDS}|${WEEK_WORDS}|${MINUTE_WORDS}|${POINT_WORDS})`
 const UNIT = `${ADJECTIVE}${UNIT_WORD}(?![a-z0-9/])`
-const NOT_RATE = '(?!\\s*(?:/|per\\s)\\s*(?:week|wk|day|month|sprint|person))'
+// "3h / week" is a rate and "14h / 40h" a progress fraction: neither is the size of a piece of work
+const NOT_RATE = '(?!\\s*(?:/|per\\s)\\s*(?:week|wk|day|month|sprint|person)|\\s*/\\s*~?\\d)'
 
 const PARENTHETICAL = new RegExp(`\\(\\s*(?:(?:est(?:imate[ds]?)?|effort|size)\\.?\\s*[:=]?\\s*|~|≈|about\\s+|approx\\.?\\s+|circa\\s+)?${RANGE}\\s*${UNIT}${NOT_RATE}[^()]{0,60}\\)`, 'gi')
 const SEPARATED = new RegExp(`(?:^|\\s)[-–—·|:]\\s*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}${NOT_RATE}`, 'i')

@@ -61,7 +61,7 @@ export function labelContext(label: string): LabelContext {
   if (/^(?:file|files|location|path|touches)$/.test(text)) return 'file'
   if (/success criteria|acceptance|definition of done|done when|criteria|^verify|^verification|^validation/.test(text)) return 'criteria'
   if (readRole(label).role === 'gate') return 'gate'
-  if (/^(?:status|current (?:state|status)|state|what exists)$/.test(text)) return 'status'
+  if (/^(?:status\b.*|current (?:state|status)|state|what exists|progress(?: so far| to date)?)$/.test(text)) return 'status'
   if (/^(?:target(?: week| date)?|due(?: date)?|deadline|timeline|schedule|when|week)$/.test(text)) return 'schedule'
   if (/^(?:effort|estimated time|estimates?|estimated|est\.?|level of effort|loe|size|story points|points)$/.test(text)) return 'effort'
   if (/^(?:owner|assignee|dri)$/.test(text)) return 'owner'

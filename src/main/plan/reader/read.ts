@@ -83,7 +83,7 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
   const choose = (section: Section, pass: Pass, skipDeferred: boolean): Group[] => {
     if (section.heading && !isWork(section)) return []
     if (skipDeferred && section.heading && deferred(section)) return []
-    const children = section.children.map((child) => ({ child, groups: choose(child, pass, skipDeferred) }))
+    const children = withoutSubtotalHeadings(section.children.map((child) => ({ child, groups: choose(child, pass, skipDeferred) })), unitOf)
     const content = contentOf(section)
     const own: Group[] = [
       ...content.lists.map((list) => makeGroup('list', list.units, section, list.label)),
@@ -209,6 +209,27 @@ function mergeHeadingItems(
     out.unshift(merged)
   }
   return out
+}
+
+/**
+ * "**Feature A (80 hours)**" with nothing under it, followed by "**Week 3**" blocks whose lines carry their own
+ * estimates: the empty estimated heading titles the work after it (a subtotal), it is not an item of its own.
+ */
+function withoutSubtotalHeadings(children: Array<{ child: Section; groups: Group[] }>, unitOf: (section: Section) => HeadingUnit): Array<{ child: Section; groups: Group[] }> {
+  const isEmptyEstimated = (entry: { child: Section; groups: Group[] }): boolean => {
+    const unit = unitOf(entry.child)
+    return unit.empty && headingEffort(unit) !== null && entry.groups.length === 1 && entry.groups[0].kind === 'heading'
+  }
+  return children.map((entry, index) => {
+    if (!isEmptyEstimated(entry)) return entry
+    const after: Group[] = []
+    for (const next of children.slice(index + 1)) {
+      if (isEmptyEstimated(next)) break
+      after.push(...next.groups)
+    }
+    const estimatedAfter = after.some((group) => group.kind !== 'heading' && group.level >= 3)
+    return estimatedAfter ? { ...entry, groups: [] } : entry
+  })
 }
 
 function isTimeSubdivided(section: Section, marked: (section: Section) => boolean): boolean {
