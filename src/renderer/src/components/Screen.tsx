@@ -44,8 +44,8 @@ export function Screen({ title, titleId, intro, actions, className, busy, errors
         {actions}
       </header>
       {!empty &&
-        errors.filter(Boolean).map((error) => (
-          <p key={error as string} role="alert" className="inline-error">
+        errors.filter(Boolean).map((error, index) => (
+          <p key={index} role="alert" className="inline-error">
             {error}
           </p>
         ))}
