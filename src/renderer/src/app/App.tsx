@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useMemo } from 'react'
 import { planPickerLabels, rememberPlanId } from '../lib/plan-labels'
 import { DashboardScreen } from '../features/dashboard/DashboardScreen'
@@ -11,6 +12,8 @@ import { TaskDrawer } from '../features/tasks/TaskDrawer'
 import { TasksScreen } from '../features/tasks/TasksScreen'
 import { NavIcon } from '../components/NavIcon'
 import { Notices } from '../components/Notices'
+import { useAppInfo, usePlans } from '../data/hooks'
+import { boot, planToShow } from './boot'
 import { useStore, type Route } from './store'
 import { useCoreEvents } from './use-core-events'
 import { useFileDrop } from './use-file-drop'
@@ -35,12 +38,12 @@ const SCREENS: Record<Route, () => React.JSX.Element> = {
 }
 
 function PlanSwitcher() {
-  const plans = useStore((s) => s.plans)
+  const plans = usePlans().data
   const selectedPlanId = useStore((s) => s.selectedPlanId)
   const selectPlan = useStore((s) => s.selectPlan)
   const id = useId()
-  const labels = useMemo(() => planPickerLabels(plans), [plans])
-  if (plans.length === 0) return null
+  const labels = useMemo(() => planPickerLabels(plans ?? []), [plans])
+  if (!plans || plans.length === 0) return null
   return (
     <div className="plan-switcher">
       <label htmlFor={id}>Plan</label>
@@ -55,34 +58,87 @@ function PlanSwitcher() {
   )
 }
 
-export function App() {
+function Sidebar() {
+  const route = useStore((s) => s.route)
+  const navigate = useStore((s) => s.navigate)
+  return (
+    <nav className="sidebar no-print" aria-label="Main">
+      <ul>
+        {NAV.map((item) => (
+          <li key={item.route}>
+            <button
+              type="button"
+              className={route === item.route ? 'nav-item active' : 'nav-item'}
+              aria-current={route === item.route ? 'page' : undefined}
+              onClick={() => navigate(item.route)}
+              title={item.label}
+            >
+              <NavIcon route={item.route} />
+              <span className="nav-label">{item.label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+function MainContent() {
   const route = useStore((s) => s.route)
   const ready = useStore((s) => s.ready)
   const bootError = useStore((s) => s.bootError)
-  const navigate = useStore((s) => s.navigate)
-  const boot = useStore((s) => s.boot)
-  const hasImport = useStore((s) => s.importDraft !== null)
-  const hasDrawer = useStore((s) => s.drawer !== null)
-  const hostNotice = useStore((s) => s.info?.notice ?? null)
-  useTheme()
-  useCoreEvents()
-  const dragging = useFileDrop()
-
+  const hostNotice = useAppInfo()?.notice ?? null
   useEffect(() => {
-    void boot()
-  }, [boot])
+    document.getElementById('main-content')?.focus({ preventScroll: true })
+  }, [route])
+  const Screen = SCREENS[route]
+  return (
+    <main className="content" id="main-content" tabIndex={-1}>
+      {hostNotice && (
+        <div role="status" className="host-notice" data-testid="host-notice">
+          {hostNotice}
+        </div>
+      )}
+      {bootError && (
+        <div role="alert" className="error-banner">
+          Could not reach the core: {bootError}
+        </div>
+      )}
+      {!ready ? <p aria-busy="true">Loading…</p> : <Screen />}
+    </main>
+  )
+}
+
+/** Boots once, marks the page ready for tests and printers, remembers the plan, and follows the plans list. */
+function useAppLifecycle() {
+  const client = useQueryClient()
+  const ready = useStore((s) => s.ready)
+  const selectedPlanId = useStore((s) => s.selectedPlanId)
+  const selectPlan = useStore((s) => s.selectPlan)
+  const { data: plans, isFetching } = usePlans()
+  useEffect(() => {
+    void boot(client)
+  }, [client])
   useEffect(() => {
     document.getElementById('root')?.setAttribute('data-app-state', ready ? 'ready' : 'loading')
   }, [ready])
   useEffect(() => {
-    document.getElementById('main-content')?.focus({ preventScroll: true })
-  }, [route])
-  const selectedPlanId = useStore((s) => s.selectedPlanId)
-  useEffect(() => {
     if (ready) rememberPlanId(selectedPlanId)
   }, [ready, selectedPlanId])
+  // a plan deleted (here or elsewhere) gives way to the first one left, once the list is read again
+  useEffect(() => {
+    if (ready && plans && !isFetching) selectPlan(planToShow(plans, selectedPlanId))
+  }, [ready, plans, isFetching, selectedPlanId, selectPlan])
+}
 
-  const Screen = SCREENS[route]
+export function App() {
+  const route = useStore((s) => s.route)
+  const hasImport = useStore((s) => s.importDraft !== null)
+  const hasDrawer = useStore((s) => s.drawer !== null)
+  useTheme()
+  useCoreEvents()
+  useAppLifecycle()
+  const dragging = useFileDrop()
   return (
     <div className="app-frame" data-route={route}>
       <a className="skip-link" href="#main-content">
@@ -95,37 +151,8 @@ export function App() {
       <div className="plan-bar no-print">
         <PlanSwitcher />
       </div>
-      <nav className="sidebar no-print" aria-label="Main">
-        <ul>
-          {NAV.map((item) => (
-            <li key={item.route}>
-              <button
-                type="button"
-                className={route === item.route ? 'nav-item active' : 'nav-item'}
-                aria-current={route === item.route ? 'page' : undefined}
-                onClick={() => navigate(item.route)}
-                title={item.label}
-              >
-                <NavIcon route={item.route} />
-                <span className="nav-label">{item.label}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main className="content" id="main-content" tabIndex={-1}>
-        {hostNotice && (
-          <div role="status" className="host-notice" data-testid="host-notice">
-            {hostNotice}
-          </div>
-        )}
-        {bootError && (
-          <div role="alert" className="error-banner">
-            Could not reach the core: {bootError}
-          </div>
-        )}
-        {!ready ? <p aria-busy="true">Loading…</p> : <Screen />}
-      </main>
+      <Sidebar />
+      <MainContent />
       <PlanFileInput />
       <Notices />
       {hasImport && <ImportPreview />}

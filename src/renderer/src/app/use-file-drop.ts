@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { errorMessage } from '../lib/errors'
 import { looksLikePlanFile, planSourceFromFile } from '../lib/file-source'
+import { startImport } from '../features/plans/plan-actions'
 import { useStore } from './store'
 
 function carriesFiles(event: DragEvent): boolean {
@@ -30,14 +31,14 @@ export function useFileDrop(): boolean {
       depth = 0
       setDragging(false)
       const file = event.dataTransfer?.files[0]
-      const { startImport, notify } = useStore.getState()
+      const { notify } = useStore.getState()
       if (!file) return
       if (!looksLikePlanFile(file.name)) {
         notify({ tone: 'error', message: `${file.name} is not a plan: drop a .md or .txt file.` })
         return
       }
       try {
-        await startImport(await planSourceFromFile(file))
+        startImport(await planSourceFromFile(file))
       } catch (error) {
         notify({ tone: 'error', message: `Could not read ${file.name}: ${errorMessage(error)}` })
       }

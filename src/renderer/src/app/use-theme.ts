@@ -1,9 +1,9 @@
 import { useEffect } from 'react'
-import { useStore } from './store'
+import { useSettings } from '../data/hooks'
 
 /** Applies the theme setting: 'system' follows the OS (prefers-color-scheme), else forces light or dark. */
 export function useTheme(): void {
-  const theme = useStore((s) => s.settings?.theme ?? 'system')
+  const theme = useSettings().data?.theme ?? 'system'
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)')
     const apply = () => {

@@ -15,14 +15,12 @@ interface Transport {
   on(event: EventName, listener: (payload: unknown) => void): () => void
   /** Electron only: the path of a dropped file */
   pathForFile?(file: File): string
-  kind: 'electron' | 'web'
 }
 
 function electronTransport(): Transport | null {
-  const api = window.api
+  const api = globalThis.window?.api
   if (!api) return null
   return {
-    kind: 'electron',
     call: (method, input) => api[method](input),
     on: (event, listener) => api.on(event, listener),
     pathForFile: (file) => api.pathForFile(file),
@@ -46,7 +44,6 @@ function webTransport(): Transport {
     }
   }
   return {
-    kind: 'web',
     async call(method, input) {
       const response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
         method: 'POST',
@@ -66,21 +63,26 @@ function webTransport(): Transport {
   }
 }
 
-const transport: Transport = electronTransport() ?? webTransport()
+let chosen: Transport | null = null
 
-export const runningIn = transport.kind
+/** Chosen at the first call (the preload's window.api exists from the start; tests install theirs before calling). */
+function transport(): Transport {
+  chosen ??= electronTransport() ?? webTransport()
+  return chosen
+}
 
 /** Calls a contract method; resolves with its typed output or rejects with ApiError. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await transport.call(method, input)
+  const result = await transport().call(method, input)
   if (!result.ok) throw new ApiError(result.error)
   return result.value as MethodOutput<M>
 }
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-  return transport.on(event, listener as (payload: unknown) => void)
+  return transport().on(event, listener as (payload: unknown) => void)
 }
 
 export function pathForDroppedFile(file: File): string | null {
-  return transport.pathForFile ? transport.pathForFile(file) : null
+  const { pathForFile } = transport()
+  return pathForFile ? pathForFile(file) : null
 }

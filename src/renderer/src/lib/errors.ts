@@ -9,7 +9,3 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
 }
-
-export function isUnsupported(error: unknown): boolean {
-  return error instanceof ApiError && error.error.code === 'unsupported'
-}

@@ -1,15 +1,3 @@
-import { useMemo } from 'react'
-import { useStore } from '../app/store'
-
-/**
- * Keys of the selected plan's items that have a number ("1.2"). Unnumbered items get a generated key
- * (phase/title slug) that means nothing to a reader, so the UI shows their title alone.
- */
-export function useNumberedKeys(): ReadonlySet<string> {
-  const tasks = useStore((s) => s.detail?.plan.tasks)
-  return useMemo(() => new Set((tasks ?? []).filter((task) => task.number !== null).map((task) => task.key)), [tasks])
-}
-
 /** The key to show before an item's title, or null when the item has no number. */
 export function visibleKey(key: string, numberedKeys: ReadonlySet<string>): string | null {
   return numberedKeys.has(key) ? key : null

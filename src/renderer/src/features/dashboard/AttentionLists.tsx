@@ -1,14 +1,14 @@
 import { useId, useState } from 'react'
-import { useStore } from '../../app/store'
 import type { ProgressReport, TaskProgress } from '../../../../shared/progress-model'
 import { formatHours } from '../../lib/format'
-import { useNumberedKeys, visibleKey } from '../../lib/task-label'
+import { useNumberedKeys } from '../../data/hooks'
+import { visibleKey } from '../../lib/task-label'
+import { openTask } from '../tasks/task-actions'
 
 /** How many items a list shows before "Show all". */
 export const ATTENTION_LIST_CAP = 8
 
 function TaskList({ id, title, tasks, empty, detail }: { id: string; title: string; tasks: TaskProgress[]; empty: string; detail(task: TaskProgress): string }) {
-  const openTask = useStore((s) => s.openTask)
   const numberedKeys = useNumberedKeys()
   const [expanded, setExpanded] = useState(false)
   const listId = useId()
@@ -27,7 +27,7 @@ function TaskList({ id, title, tasks, empty, detail }: { id: string; title: stri
               const key = visibleKey(task.key, numberedKeys)
               return (
                 <li key={task.key} data-task-key={task.key}>
-                  <button type="button" className="link-button" onClick={() => void openTask(task.key)}>
+                  <button type="button" className="link-button" onClick={() => openTask(task.key)}>
                     {key !== null && (
                       <>
                         <span className="task-key">{key}</span>{' '}
@@ -52,9 +52,9 @@ function TaskList({ id, title, tasks, empty, detail }: { id: string; title: stri
 }
 
 /** What needs the lead: overdue work, items whose evidence needs a human, manual statuses git contradicts. */
-export function AttentionLists({ report }: { report: ProgressReport }) {
-  const overdue = report.tasks.filter((task) => task.overdue)
-  const confirm = report.tasks.filter((task) => task.state === 'needs-confirmation' || task.disagreement)
+export function AttentionLists({ progress }: { progress: ProgressReport }) {
+  const overdue = progress.tasks.filter((task) => task.overdue)
+  const confirm = progress.tasks.filter((task) => task.state === 'needs-confirmation' || task.disagreement)
   return (
     <div className="two-columns">
       <TaskList

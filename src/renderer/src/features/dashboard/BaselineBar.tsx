@@ -1,6 +1,8 @@
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import { Modal } from '../../components/Modal'
+import { usePlanDetail, useProgress } from '../../data/hooks'
+import { rebaseline } from './dashboard-actions'
 import { formatDate } from '../../lib/format'
 import type { BaselineRef } from '../../../../shared/progress-model'
 import type { PlanDetail } from '../../../../shared/contract/plans'
@@ -15,8 +17,7 @@ export function baselineLabel(baseline: BaselineRef): string {
 }
 
 function RebaselineDialog({ onClose }: { onClose(): void }) {
-  const versions = useStore((s) => s.detail?.versions ?? NO_VERSIONS)
-  const rebaseline = useStore((s) => s.rebaseline)
+  const versions = usePlanDetail().data?.versions ?? NO_VERSIONS
   const [versionNo, setVersionNo] = useState(versions.at(-1)?.versionNo ?? 1)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
@@ -63,8 +64,8 @@ function RebaselineDialog({ onClose }: { onClose(): void }) {
 
 /** Which baseline the figures and the ideal line are measured against; choose another, or rebaseline. */
 export function BaselineBar() {
-  const baselines = useStore((s) => s.detail?.baselines ?? NO_BASELINES)
-  const measured = useStore((s) => s.report?.baseline ?? null)
+  const baselines = usePlanDetail().data?.baselines ?? NO_BASELINES
+  const measured = useProgress().data?.baseline ?? null
   const setBaselineId = useStore((s) => s.setBaselineId)
   const [dialogOpen, setDialogOpen] = useState(false)
   const id = useId()
@@ -73,7 +74,7 @@ export function BaselineBar() {
   return (
     <div className="baseline-bar" data-testid="baseline-bar" data-baseline-version={chosen.versionNo}>
       <label htmlFor={id}>Baseline</label>
-      <select id={id} value={chosen.id} onChange={(event) => void setBaselineId(Number(event.target.value) === baselines.at(-1)!.id ? null : Number(event.target.value))}>
+      <select id={id} value={chosen.id} onChange={(event) => setBaselineId(Number(event.target.value) === baselines.at(-1)!.id ? null : Number(event.target.value))}>
         {[...baselines].reverse().map((baseline) => (
           <option key={baseline.id} value={baseline.id}>
             {baselineLabel(baseline)}

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react'
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { formatDate, localIsoDate } from '../../lib/format'
-import { useNumberedKeys, visibleKey } from '../../lib/task-label'
+import { DataTable, type Column } from '../../components/DataTable'
+import { useNumberedKeys } from '../../data/hooks'
+import { visibleKey } from '../../lib/task-label'
 import { pastEndNote } from '../../../../shared/chart-range'
 import { asOfMarker, buildChartPoints, buildPhaseBands, chartRange, pointsInRange, type ChartMode, type ChartPoint, type WeekRange } from './chart-data'
 
@@ -12,7 +14,7 @@ interface TooltipProps {
   active?: boolean
   payload?: { payload: ChartPoint }[]
   unit: string
-  doneByWeek: Map<number, { key: string; label: string | null; title: string }[]>
+  doneByWeek: DoneByWeek
   mode: ChartMode
 }
 
@@ -67,157 +69,205 @@ function WeekTooltip({ active, payload, unit, doneByWeek, mode }: TooltipProps) 
   )
 }
 
+const CHART_COLUMNS: Column<ChartPoint>[] = [
+  { header: 'Week', rowHeader: true, cell: (point) => point.week },
+  { header: 'Ideal', id: 'ideal', numeric: true, cell: (point) => round(point.ideal) },
+  { header: 'Actual', id: 'actual', numeric: true, cell: (point) => round(point.actual) },
+  { header: 'Scope', id: 'scope', numeric: true, cell: (point) => round(point.scope) },
+]
+
 /** The chart's numbers as a table (for screen readers, and to read exact values). */
 function ChartDataTable({ points, unit, mode }: { points: ChartPoint[]; unit: string; mode: ChartMode }) {
   return (
     <details className="chart-data">
       <summary>Chart data</summary>
-      <table className="data-table compact" data-testid="chart-data">
-        <caption className="visually-hidden">
-          {mode === 'burndown' ? 'Remaining' : 'Done'} {unit} per week
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Week</th>
-            <th scope="col" className="num">
-              Ideal
-            </th>
-            <th scope="col" className="num">
-              Actual
-            </th>
-            <th scope="col" className="num">
-              Scope
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {points
-            .filter((point) => point.ideal !== null)
-            .map((point) => (
-              <tr key={point.week} data-week={point.week}>
-                <th scope="row">{point.week}</th>
-                <td className="num" data-col="ideal">{round(point.ideal)}</td>
-                <td className="num" data-col="actual">{round(point.actual)}</td>
-                <td className="num" data-col="scope">{round(point.scope)}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="compact"
+        testId="chart-data"
+        caption={`${mode === 'burndown' ? 'Remaining' : 'Done'} ${unit} per week`}
+        columns={CHART_COLUMNS}
+        rows={points.filter((point) => point.ideal !== null)}
+        rowKey={(point) => point.week}
+        rowProps={(point) => ({ 'data-week': point.week })}
+      />
     </details>
   )
 }
 
-/** Burndown (remaining) or burnup (done vs scope), week by week, with phases, milestones, today and the forecast band. */
-export function BurndownChart({ report }: { report: ProgressReport }) {
-  const [mode, setMode] = useState<ChartMode>('burndown')
-  const [range, setRange] = useState<WeekRange>('plan')
-  const [showOriginal, setShowOriginal] = useState(true)
-  const allPoints = useMemo(() => buildChartPoints(report, mode), [report, mode])
-  const weeks = useMemo(() => chartRange(allPoints, report, range), [allPoints, report, range])
-  const points = useMemo(() => pointsInRange(allPoints, weeks), [allPoints, weeks])
+type DoneByWeek = Map<number, { key: string; label: string | null; title: string }[]>
+
+function useDoneByWeek(progress: ProgressReport): DoneByWeek {
   const numberedKeys = useNumberedKeys()
-  const bands = useMemo(() => buildPhaseBands(report), [report])
-  const doneByWeek = useMemo(() => {
-    const map = new Map<number, { key: string; label: string | null; title: string }[]>()
-    for (const task of report.tasks) {
+  return useMemo(() => {
+    const map: DoneByWeek = new Map()
+    for (const task of progress.tasks) {
       if (task.state !== 'done' || task.doneWeek === null) continue
       if (!map.has(task.doneWeek)) map.set(task.doneWeek, [])
       map.get(task.doneWeek)!.push({ key: task.key, label: visibleKey(task.key, numberedKeys), title: task.title })
     }
     return map
-  }, [report, numberedKeys])
-  const byHours = report.summary.basis === 'hours'
-  const unit = byHours ? 'h' : 'items'
+  }, [progress, numberedKeys])
+}
+
+/** What the chart draws for a mode and a week range: the points, the weeks shown, phases, milestones and markers. */
+function useChartModel(progress: ProgressReport, mode: ChartMode, range: WeekRange) {
+  const allPoints = useMemo(() => buildChartPoints(progress, mode), [progress, mode])
+  const weeks = useMemo(() => chartRange(allPoints, progress, range), [allPoints, progress, range])
+  const points = useMemo(() => pointsInRange(allPoints, weeks), [allPoints, weeks])
+  const bands = useMemo(() => buildPhaseBands(progress), [progress])
+  const doneByWeek = useDoneByWeek(progress)
   const firstWeek = weeks.first
   const lastWeek = Math.max(weeks.last, points.at(-1)?.week ?? 0)
-  const marker = asOfMarker(report, localIsoDate(new Date()))
-  const note = pastEndNote(report, weeks)
-  const hasOriginal = points.some((point) => point.originalIdeal !== null)
-  const milestones = report.milestones.filter((milestone) => milestone.week >= firstWeek && milestone.week <= lastWeek)
+  return {
+    points,
+    weeks,
+    bands,
+    doneByWeek,
+    firstWeek,
+    lastWeek,
+    byHours: progress.summary.basis === 'hours',
+    unit: progress.summary.basis === 'hours' ? 'h' : 'items',
+    marker: asOfMarker(progress, localIsoDate(new Date())),
+    note: pastEndNote(progress, weeks),
+    hasOriginal: points.some((point) => point.originalIdeal !== null),
+    milestones: progress.milestones.filter((milestone) => milestone.week >= firstWeek && milestone.week <= lastWeek),
+  }
+}
 
+type ChartModel = ReturnType<typeof useChartModel>
+
+function Segmented<Value extends string>({ label, options, value, onChange }: { label: string; options: readonly [Value, string][]; value: Value; onChange(value: Value): void }) {
+  return (
+    <div role="group" aria-label={label} className="segmented">
+      {options.map(([option, text]) => (
+        <button key={option} type="button" aria-pressed={value === option} onClick={() => onChange(option)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+interface ChartView {
+  mode: ChartMode
+  range: WeekRange
+  showOriginal: boolean
+}
+
+function ChartHeader({ model, view, setView }: { model: ChartModel; view: ChartView; setView(patch: Partial<ChartView>): void }) {
+  return (
+    <header className="panel-header">
+      <h2 id="chart-title">{view.mode === 'burndown' ? 'Burndown' : 'Burnup'}</h2>
+      {model.note && (
+        <p className="muted small chart-today-note" data-testid="chart-today-note">
+          {model.note}
+        </p>
+      )}
+      <div className="chart-controls">
+        <Segmented label="Chart type" options={[['burndown', 'Burndown'], ['burnup', 'Burnup']]} value={view.mode} onChange={(mode) => setView({ mode })} />
+        <Segmented label="Chart weeks" options={[['plan', 'Plan weeks'], ['all', 'All weeks']]} value={view.range} onChange={(range) => setView({ range })} />
+        {model.hasOriginal && (
+          <label className="checkbox">
+            <input type="checkbox" checked={view.showOriginal} onChange={(event) => setView({ showOriginal: event.target.checked })} /> Original baseline
+          </label>
+        )}
+      </div>
+    </header>
+  )
+}
+
+/** phase bands behind the lines, labelled P1, P2… */
+function phaseBands(model: ChartModel) {
+  return model.bands.map((band, index) => (
+    <ReferenceArea
+      key={`${band.title}-${index}`}
+      x1={band.from - 0.5}
+      x2={band.to + 0.5}
+      fill={index % 2 === 0 ? 'var(--band-a)' : 'var(--band-b)'}
+      fillOpacity={1}
+      ifOverflow="hidden"
+      className="phase-band"
+      label={{ value: `P${index + 1}`, position: 'insideTop', fontSize: 10, fill: 'var(--muted)' }}
+    />
+  ))
+}
+
+/** milestone lines, target dots (burndown in hours) and the as-of marker */
+function markers(model: ChartModel, mode: ChartMode) {
+  return [
+    ...model.milestones.map((milestone, index) => (
+      <ReferenceLine key={`m-${index}`} x={milestone.week} stroke={MILESTONE_COLORS[milestone.status]} strokeDasharray="1 3" className={`milestone milestone-${milestone.status}`} />
+    )),
+    ...(mode === 'burndown' && model.byHours
+      ? model.milestones
+          .filter((milestone) => milestone.targetRemainingHours !== null)
+          .map((milestone, index) => <ReferenceDot key={`md-${index}`} x={milestone.week} y={milestone.targetRemainingHours!} r={5} fill={MILESTONE_COLORS[milestone.status]} stroke="var(--panel)" />)
+      : []),
+    ...(model.weeks.asOfOnChart
+      ? [<ReferenceLine key="as-of" x={model.marker.x} stroke="var(--accent)" className={model.marker.isToday ? 'today-marker' : 'as-of-marker'} label={{ value: model.marker.label, position: 'top', fill: 'var(--accent)', fontSize: 11 }} />]
+      : []),
+  ]
+}
+
+function ChartLines({ model, view }: { model: ChartModel; view: ChartView }) {
+  const { firstWeek, lastWeek, byHours } = model
+  return (
+    <ResponsiveContainer width="100%" height={340}>
+      <ComposedChart data={model.points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+        <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+        {phaseBands(model)}
+        <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke="var(--muted)" label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
+        <YAxis stroke="var(--muted)" width={56} allowDecimals={byHours} label={{ value: byHours ? 'hours' : 'items', angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)' }} />
+        <Tooltip content={<WeekTooltip unit={model.unit} doneByWeek={model.doneByWeek} mode={view.mode} />} />
+        <Legend />
+        <Area dataKey="forecastBand" name="Forecast P50–P85" className="forecast-band" stroke="none" fill="var(--forecast)" fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
+        <Line dataKey="scope" name="Scope" className="line-scope" stroke="var(--scope)" strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
+        <Line dataKey="ideal" name="Ideal" className="line-ideal" stroke="var(--ideal)" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        {model.hasOriginal && view.showOriginal && (
+          <Line dataKey="originalIdeal" name="Original ideal" className="line-original" stroke="var(--ideal)" strokeOpacity={0.6} strokeDasharray="1 3" dot={false} isAnimationActive={false} />
+        )}
+        <Line dataKey="actual" name="Actual" className="line-actual" stroke="var(--actual)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
+        {markers(model, view.mode)}
+      </ComposedChart>
+    </ResponsiveContainer>
+  )
+}
+
+function MilestoneList({ milestones }: { milestones: ProgressReport['milestones'] }) {
+  if (milestones.length === 0) return null
+  return (
+    <ul className="milestone-list small" aria-label="Milestones">
+      {milestones.map((milestone, index) => (
+        <li key={index}>
+          <span className={`dot status-${milestone.status}`} aria-hidden="true" /> Week {milestone.week}: {milestone.label} — {milestone.status}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Burndown (remaining) or burnup (done vs scope), week by week, with phases, milestones, today and the forecast band. */
+export function BurndownChart({ progress }: { progress: ProgressReport }) {
+  const [view, setViewState] = useState<ChartView>({ mode: 'burndown', range: 'plan', showOriginal: true })
+  const setView = (patch: Partial<ChartView>) => setViewState((current) => ({ ...current, ...patch }))
+  const model = useChartModel(progress, view.mode, view.range)
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">
-      <header className="panel-header">
-        <h2 id="chart-title">{mode === 'burndown' ? 'Burndown' : 'Burnup'}</h2>
-        {note && (
-          <p className="muted small chart-today-note" data-testid="chart-today-note">
-            {note}
-          </p>
-        )}
-        <div className="chart-controls">
-          <div role="group" aria-label="Chart type" className="segmented">
-            {(['burndown', 'burnup'] as const).map((value) => (
-              <button key={value} type="button" aria-pressed={mode === value} onClick={() => setMode(value)}>
-                {value === 'burndown' ? 'Burndown' : 'Burnup'}
-              </button>
-            ))}
-          </div>
-          <div role="group" aria-label="Chart weeks" className="segmented">
-            {(['plan', 'all'] as const).map((value) => (
-              <button key={value} type="button" aria-pressed={range === value} onClick={() => setRange(value)}>
-                {value === 'plan' ? 'Plan weeks' : 'All weeks'}
-              </button>
-            ))}
-          </div>
-          {hasOriginal && (
-            <label className="checkbox">
-              <input type="checkbox" checked={showOriginal} onChange={(event) => setShowOriginal(event.target.checked)} /> Original baseline
-            </label>
-          )}
-        </div>
-      </header>
-      <div className="chart-box" data-testid="burndown-chart" data-mode={mode} data-range={range} data-first-week={firstWeek} data-last-week={lastWeek} data-basis={report.summary.basis} data-as-of-x={marker.x}>
-        <ResponsiveContainer width="100%" height={340}>
-          <ComposedChart data={points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            {bands.map((band, index) => (
-              <ReferenceArea
-                key={`${band.title}-${index}`}
-                x1={band.from - 0.5}
-                x2={band.to + 0.5}
-                fill={index % 2 === 0 ? 'var(--band-a)' : 'var(--band-b)'}
-                fillOpacity={1}
-                ifOverflow="hidden"
-                className="phase-band"
-                label={{ value: `P${index + 1}`, position: 'insideTop', fontSize: 10, fill: 'var(--muted)' }}
-              />
-            ))}
-            <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke="var(--muted)" label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
-            <YAxis stroke="var(--muted)" width={56} allowDecimals={byHours} label={{ value: byHours ? 'hours' : 'items', angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)' }} />
-            <Tooltip content={<WeekTooltip unit={unit} doneByWeek={doneByWeek} mode={mode} />} />
-            <Legend />
-            <Area dataKey="forecastBand" name="Forecast P50–P85" className="forecast-band" stroke="none" fill="var(--forecast)" fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
-            <Line dataKey="scope" name="Scope" className="line-scope" stroke="var(--scope)" strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
-            <Line dataKey="ideal" name="Ideal" className="line-ideal" stroke="var(--ideal)" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-            {hasOriginal && showOriginal && (
-              <Line dataKey="originalIdeal" name="Original ideal" className="line-original" stroke="var(--ideal)" strokeOpacity={0.6} strokeDasharray="1 3" dot={false} isAnimationActive={false} />
-            )}
-            <Line dataKey="actual" name="Actual" className="line-actual" stroke="var(--actual)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
-            {milestones.map((milestone, index) => (
-              <ReferenceLine key={`m-${index}`} x={milestone.week} stroke={MILESTONE_COLORS[milestone.status]} strokeDasharray="1 3" className={`milestone milestone-${milestone.status}`} />
-            ))}
-            {mode === 'burndown' &&
-              milestones
-                .filter((milestone) => milestone.targetRemainingHours !== null && report.summary.basis === 'hours')
-                .map((milestone, index) => (
-                  <ReferenceDot key={`md-${index}`} x={milestone.week} y={milestone.targetRemainingHours!} r={5} fill={MILESTONE_COLORS[milestone.status]} stroke="var(--panel)" />
-                ))}
-            {weeks.asOfOnChart && (
-              <ReferenceLine x={marker.x} stroke="var(--accent)" className={marker.isToday ? 'today-marker' : 'as-of-marker'} label={{ value: marker.label, position: 'top', fill: 'var(--accent)', fontSize: 11 }} />
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <ChartHeader model={model} view={view} setView={setView} />
+      <div
+        className="chart-box"
+        data-testid="burndown-chart"
+        data-mode={view.mode}
+        data-range={view.range}
+        data-first-week={model.firstWeek}
+        data-last-week={model.lastWeek}
+        data-basis={progress.summary.basis}
+        data-as-of-x={model.marker.x}
+      >
+        <ChartLines model={model} view={view} />
       </div>
-      <ChartDataTable points={points} unit={unit} mode={mode} />
-      {report.milestones.length > 0 && (
-        <ul className="milestone-list small" aria-label="Milestones">
-          {report.milestones.map((milestone, index) => (
-            <li key={index}>
-              <span className={`dot status-${milestone.status}`} aria-hidden="true" /> Week {milestone.week}: {milestone.label} — {milestone.status}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChartDataTable points={model.points} unit={model.unit} mode={view.mode} />
+      <MilestoneList milestones={progress.milestones} />
     </section>
   )
 }

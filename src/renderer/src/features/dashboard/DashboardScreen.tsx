@@ -1,6 +1,11 @@
 import { useId, useState } from 'react'
+import type { PlanDetail, PlanSummary } from '../../../../shared/contract/plans'
+import type { ProgressReport } from '../../../../shared/progress-model'
 import { useStore } from '../../app/store'
 import { Modal } from '../../components/Modal'
+import { Screen } from '../../components/Screen'
+import { usePlanDetail, useProgress, useSelectedPlan } from '../../data/hooks'
+import { errorMessage } from '../../lib/errors'
 import { PlanSettingsForm } from '../settings/PlanSettingsForm'
 import { BaselineBar } from './BaselineBar'
 import { formatDate } from '../../lib/format'
@@ -16,9 +21,9 @@ function AsOfControl() {
   return (
     <div className="inline-field">
       <label htmlFor={id}>As of</label>
-      <input id={id} type="date" value={asOf ?? ''} onChange={(event) => void setAsOf(event.target.value || null)} />
+      <input id={id} type="date" value={asOf ?? ''} onChange={(event) => setAsOf(event.target.value || null)} />
       {asOf && (
-        <button type="button" onClick={() => void setAsOf(null)}>
+        <button type="button" onClick={() => setAsOf(null)}>
           Today
         </button>
       )}
@@ -43,81 +48,86 @@ function PlanSettingsButton() {
   )
 }
 
+function PlanFacts({ plan, detail, progress }: { plan: PlanSummary; detail: PlanDetail | undefined; progress: ProgressReport | undefined }) {
+  return (
+    <p className="muted">
+      Starts {formatDate(plan.startDate)} · {plan.taskCount} work items · {plan.weeks} weeks
+      {detail ? ` · ${detail.settings.daysPerWeek ?? detail.plan.daysPerWeek} days/week` : ''}
+      {progress ? ` · as of ${formatDate(progress.asOf)} (week ${progress.asOfWeek})` : ''}
+      {plan.repoCount === 0 && ' · no repository connected yet'}
+    </p>
+  )
+}
+
+function ConnectHint() {
+  const navigate = useStore((s) => s.navigate)
+  return (
+    <p className="hint">
+      Progress is verified from git.{' '}
+      <button type="button" className="link-button" onClick={() => navigate('repos')}>
+        Connect a repository
+      </button>{' '}
+      to see what is really done.
+    </p>
+  )
+}
+
+function NoPlan() {
+  const navigate = useStore((s) => s.navigate)
+  return (
+    <p>
+      No plan selected.{' '}
+      <button type="button" className="link-button" onClick={() => navigate('plans')}>
+        Go to plans
+      </button>
+    </p>
+  )
+}
+
+function ImportWarnings({ detail }: { detail: PlanDetail }) {
+  const { warnings } = detail.plan
+  if (warnings.length === 0) return null
+  return (
+    <p className="muted small">
+      {warnings.length} import warning{warnings.length === 1 ? '' : 's'}: {warnings.slice(0, 3).map((warning) => warning.message).join(' · ')}
+    </p>
+  )
+}
+
 /** One plan at a glance: figures, burndown/burnup, phases, and what needs attention. */
 export function DashboardScreen() {
-  const detail = useStore((s) => s.detail)
-  const report = useStore((s) => s.report)
-  const reportError = useStore((s) => s.reportError)
-  const detailError = useStore((s) => s.detailError)
-  const loading = useStore((s) => s.planDataLoading)
-  const plan = useStore((s) => s.plans.find((p) => p.id === s.selectedPlanId))
-  const navigate = useStore((s) => s.navigate)
-
-  if (!plan) {
-    return (
-      <section className="screen">
-        <h1>Dashboard</h1>
-        <p>
-          No plan selected.{' '}
-          <button type="button" className="link-button" onClick={() => navigate('plans')}>
-            Go to plans
-          </button>
-        </p>
-      </section>
-    )
-  }
-
+  const plan = useSelectedPlan()
+  const detailQuery = usePlanDetail()
+  const progressQuery = useProgress()
+  const detail = detailQuery.data
+  const progress = progressQuery.data
+  if (!plan) return <Screen title="Dashboard" empty={<NoPlan />} />
   return (
-    <section className="screen" aria-labelledby="dashboard-title" aria-busy={loading}>
-      <header className="screen-header">
-        <div>
-          <h1 id="dashboard-title">{plan.title}</h1>
-          <p className="muted">
-            Starts {formatDate(plan.startDate)} · {plan.taskCount} work items · {plan.weeks} weeks
-            {detail ? ` · ${detail.settings.daysPerWeek ?? detail.plan.daysPerWeek} days/week` : ''}
-            {report ? ` · as of ${formatDate(report.asOf)} (week ${report.asOfWeek})` : ''}
-            {plan.repoCount === 0 && ' · no repository connected yet'}
-          </p>
-        </div>
+    <Screen
+      title={plan.title}
+      titleId="dashboard-title"
+      intro={<PlanFacts plan={plan} detail={detail} progress={progress} />}
+      actions={
         <div className="header-controls">
           <AsOfControl />
           <PlanSettingsButton />
         </div>
-      </header>
+      }
+      busy={detailQuery.isFetching || progressQuery.isFetching}
+      errors={[detailQuery.error && `Could not load the plan: ${errorMessage(detailQuery.error)}`, progressQuery.error && `Could not compute progress: ${errorMessage(progressQuery.error)}`]}
+    >
       <BaselineBar />
-      {detailError && (
-        <p role="alert" className="inline-error">
-          Could not load the plan: {detailError}
-        </p>
-      )}
-      {reportError && (
-        <p role="alert" className="inline-error">
-          Could not compute progress: {reportError}
-        </p>
-      )}
-      {plan.repoCount === 0 && report && (
-        <p className="hint">
-          Progress is verified from git.{' '}
-          <button type="button" className="link-button" onClick={() => navigate('repos')}>
-            Connect a repository
-          </button>{' '}
-          to see what is really done.
-        </p>
-      )}
-      {!report && !reportError && <p aria-live="polite">Computing progress…</p>}
-      {report && (
+      {plan.repoCount === 0 && progress && <ConnectHint />}
+      {!progress && !progressQuery.error && <p aria-live="polite">Computing progress…</p>}
+      {progress && (
         <div data-testid="dashboard" className="stack">
-          <Figures report={report} />
-          <BurndownChart key={plan.id} report={report} />
-          <PhaseTimeline report={report} />
-          <AttentionLists report={report} />
+          <Figures progress={progress} />
+          <BurndownChart key={plan.id} progress={progress} />
+          <PhaseTimeline progress={progress} />
+          <AttentionLists progress={progress} />
         </div>
       )}
-      {detail && detail.plan.warnings.length > 0 && (
-        <p className="muted small">
-          {detail.plan.warnings.length} import warning{detail.plan.warnings.length === 1 ? '' : 's'}: {detail.plan.warnings.slice(0, 3).map((warning) => warning.message).join(' · ')}
-        </p>
-      )}
-    </section>
+      {detail && <ImportWarnings detail={detail} />}
+    </Screen>
   )
 }

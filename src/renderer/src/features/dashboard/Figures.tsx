@@ -2,8 +2,8 @@ import type { ProgressReport } from '../../../../shared/progress-model'
 import { Figure } from '../../components/Figure'
 import { formatDate, formatHours, formatNumber, formatPercent, formatWeeks, plural } from '../../lib/format'
 
-function forecastText(report: ProgressReport): { value: string; detail: string } {
-  const { forecast } = report
+function forecastText(progress: ProgressReport): { value: string; detail: string } {
+  const { forecast } = progress
   switch (forecast.status) {
     case 'done':
       return { value: 'Done', detail: 'nothing remains' }
@@ -20,9 +20,9 @@ function forecastText(report: ProgressReport): { value: string; detail: string }
 }
 
 /** The headline numbers: verified vs claimed, remaining, schedule variance, SPI and the forecast finish. */
-export function Figures({ report }: { report: ProgressReport }) {
-  const { summary } = report
-  const forecast = forecastText(report)
+export function Figures({ progress }: { progress: ProgressReport }) {
+  const { summary } = progress
+  const forecast = forecastText(progress)
   const variance = summary.scheduleVarianceWeeks
   return (
     <dl className="figures" aria-label="Plan figures">
@@ -42,8 +42,8 @@ export function Figures({ report }: { report: ProgressReport }) {
       <Figure
         testId="figure-variance"
         label="Schedule variance"
-        value={report.asOfWeek === 0 ? 'not started' : formatWeeks(variance)}
-        detail={`week ${report.asOfWeek} of ${report.planEndWeek}`}
+        value={progress.asOfWeek === 0 ? 'not started' : formatWeeks(variance)}
+        detail={`week ${progress.asOfWeek} of ${progress.planEndWeek}`}
         tone={variance < -0.05 ? 'danger' : variance > 0.05 ? 'ok' : undefined}
       />
       <Figure testId="figure-spi" label="SPI" value={formatNumber(summary.spi)} detail={`earned ${formatNumber(summary.earnedValue, 1)} of planned ${formatNumber(summary.plannedValue, 1)}`} tone={summary.spi !== null && summary.spi < 0.9 ? 'danger' : undefined} />

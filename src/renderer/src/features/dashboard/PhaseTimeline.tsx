@@ -1,5 +1,6 @@
 import type { PhaseProgress, ProgressReport } from '../../../../shared/progress-model'
 import { pastEndNote, planChartRange } from '../../../../shared/chart-range'
+import { DataTable, type Column } from '../../components/DataTable'
 import { formatHours, formatPercent } from '../../lib/format'
 
 /** The first week in which the phase's actual remaining reached zero, if it did. */
@@ -19,63 +20,73 @@ function phaseStatus(phase: PhaseProgress, asOfWeek: number): { text: string; to
   return { text: 'in progress', tone: 'info' }
 }
 
+interface TimelineScale {
+  lastWeek: number
+  asOfWeek: number
+  asOfElapsedWeeks: number | null
+}
+
+/** the phase's planned weeks, what is verified done of them, its completion and today, on one week scale */
+function TimelineTrack({ phase, scale }: { phase: PhaseProgress; scale: TimelineScale }) {
+  const { lastWeek } = scale
+  const at = (week: number) => `${((week - 1) / lastWeek) * 100}%`
+  const completed = completionWeek(phase)
+  const start = phase.weekStart ?? 1
+  const end = phase.weekEnd ?? start
+  const plannedWidth = ((end - start + 1) / lastWeek) * 100
+  return (
+    <div className="timeline-track" aria-hidden="true">
+      {phase.weekStart !== null && <div className="timeline-planned" style={{ left: at(start), width: `${plannedWidth}%` }} />}
+      {phase.weekStart !== null && <div className="timeline-done" style={{ left: at(start), width: `${(plannedWidth * phase.verifiedPercent) / 100}%` }} />}
+      {completed !== null && completed >= 1 && <div className="timeline-completed" style={{ left: at(completed + 0.5) }} title={`completed week ${completed}`} />}
+      {scale.asOfWeek >= 1 && scale.asOfWeek <= lastWeek && <div className="timeline-today" style={{ left: at((scale.asOfElapsedWeeks ?? scale.asOfWeek - 0.5) + 1) }} />}
+    </div>
+  )
+}
+
+function plannedText(phase: PhaseProgress): string {
+  if (phase.weekStart === null) return 'unscheduled'
+  const end = phase.weekEnd ?? phase.weekStart
+  return phase.weekStart === end ? `week ${phase.weekStart}` : `weeks ${phase.weekStart}–${end}`
+}
+
+function timelineColumns(scale: TimelineScale): Column<PhaseProgress>[] {
+  return [
+    { header: 'Phase', rowHeader: true, cell: (phase) => phase.title },
+    { header: 'Planned', cell: plannedText },
+    { header: `Weeks 1–${scale.lastWeek}`, className: 'timeline-col', cell: (phase) => <TimelineTrack phase={phase} scale={scale} /> },
+    {
+      header: 'Verified',
+      numeric: true,
+      cell: (phase) => (
+        <>
+          {formatPercent(phase.verifiedPercent)}
+          <div className="muted small">{formatHours(phase.remainingHours)} left</div>
+        </>
+      ),
+    },
+    {
+      header: 'Status',
+      cell: (phase) => {
+        const status = phaseStatus(phase, scale.asOfWeek)
+        return <span className={`badge tone-${status.tone}`}>{status.text}</span>
+      },
+    },
+  ]
+}
+
 /** Planned weeks per phase against what is verified done, on one week scale. */
-export function PhaseTimeline({ report }: { report: ProgressReport }) {
+export function PhaseTimeline({ progress }: { progress: ProgressReport }) {
   // the plan's weeks (and the weeks work really happened), not every week up to a far-away "as of"
-  const range = planChartRange(report)
-  const lastWeek = Math.max(range.last, ...report.phases.map((phase) => phase.weekEnd ?? 0), 1)
-  const note = pastEndNote(report, range)
-  const scale = (week: number) => `${((week - 1) / lastWeek) * 100}%`
+  const range = planChartRange(progress)
+  const lastWeek = Math.max(range.last, ...progress.phases.map((phase) => phase.weekEnd ?? 0), 1)
+  const note = pastEndNote(progress, range)
+  const columns = timelineColumns({ lastWeek, asOfWeek: progress.asOfWeek, asOfElapsedWeeks: progress.asOfElapsedWeeks ?? null })
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Phases</h2>
       {note && <p className="muted small">{note}</p>}
-      <table className="data-table timeline" aria-label="Phase timeline">
-        <thead>
-          <tr>
-            <th scope="col">Phase</th>
-            <th scope="col">Planned</th>
-            <th scope="col" className="timeline-col">
-              Weeks 1–{lastWeek}
-            </th>
-            <th scope="col" className="num">
-              Verified
-            </th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.phases.map((phase, index) => {
-            const status = phaseStatus(phase, report.asOfWeek)
-            const completed = completionWeek(phase)
-            const start = phase.weekStart ?? 1
-            const end = phase.weekEnd ?? start
-            return (
-              <tr key={`${phase.title}-${index}`}>
-                <th scope="row">{phase.title}</th>
-                <td>{phase.weekStart === null ? 'unscheduled' : start === end ? `week ${start}` : `weeks ${start}–${end}`}</td>
-                <td className="timeline-col">
-                  <div className="timeline-track" aria-hidden="true">
-                    {phase.weekStart !== null && <div className="timeline-planned" style={{ left: scale(start), width: `${((end - start + 1) / lastWeek) * 100}%` }} />}
-                    {phase.weekStart !== null && (
-                      <div className="timeline-done" style={{ left: scale(start), width: `${(((end - start + 1) / lastWeek) * 100 * phase.verifiedPercent) / 100}%` }} />
-                    )}
-                    {completed !== null && completed >= 1 && <div className="timeline-completed" style={{ left: scale(completed + 0.5) }} title={`completed week ${completed}`} />}
-                    {report.asOfWeek >= 1 && report.asOfWeek <= lastWeek && <div className="timeline-today" style={{ left: scale((report.asOfElapsedWeeks ?? report.asOfWeek - 0.5) + 1) }} />}
-                  </div>
-                </td>
-                <td className="num">
-                  {formatPercent(phase.verifiedPercent)}
-                  <div className="muted small">{formatHours(phase.remainingHours)} left</div>
-                </td>
-                <td>
-                  <span className={`badge tone-${status.tone}`}>{status.text}</span>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <DataTable className="timeline" label="Phase timeline" columns={columns} rows={progress.phases} rowKey={(phase, index) => `${phase.title}-${index}`} />
     </section>
   )
 }

@@ -80,11 +80,6 @@ export function buildPhaseBands(report: ProgressReport): PhaseBand[] {
     .map((phase) => ({ title: phase.title, from: phase.weekStart!, to: phase.weekEnd ?? phase.weekStart! }))
 }
 
-/** Keys and titles of tasks whose verified completion fell in the given week. */
-export function tasksDoneInWeek(report: ProgressReport, week: number): { key: string; title: string }[] {
-  return report.tasks.filter((task) => task.state === 'done' && task.doneWeek === week).map((task) => ({ key: task.key, title: task.title }))
-}
-
 /** 'plan': the weeks that matter for the plan (see planChartRange); 'all': the whole series up to today. */
 export type WeekRange = 'plan' | 'all'
 

@@ -1,11 +1,13 @@
 import { useId } from 'react'
 import { useStore } from '../../app/store'
+import { usePlans } from '../../data/hooks'
 import type { ImportDraft } from './plans-slice'
 
 /** On a re-import: keep measuring against the plan's baseline, or make the new version the baseline. */
 export function BaselineChoice({ draft }: { draft: ImportDraft }) {
-  const setImportBaseline = useStore((s) => s.setImportBaseline)
-  const emptyBaseline = useStore((s) => s.plans.find((plan) => plan.id === draft.targetPlanId)?.totalHours === 0)
+  const patchImportDraft = useStore((s) => s.patchImportDraft)
+  const setImportBaseline = (rebaseline: { reason: string } | null) => patchImportDraft({ rebaseline })
+  const emptyBaseline = usePlans().data?.find((plan) => plan.id === draft.targetPlanId)?.totalHours === 0
   const id = useId()
   const rebaseline = draft.rebaseline !== null
   return (

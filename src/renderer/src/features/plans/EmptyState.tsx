@@ -1,10 +1,13 @@
-import { useStore } from '../../app/store'
+import { usePlans } from '../../data/hooks'
+import { errorMessage } from '../../lib/errors'
 import { pickPlanFile } from './plan-picker'
+import { useOpenSample } from './use-open-sample'
 
 /** First run: import your own plan, or open the sample to see a populated dashboard in one click. */
 export function EmptyState() {
-  const store = useStore()
-  const opening = store.sampleStatus === 'opening'
+  const sample = useOpenSample()
+  const listError = usePlans().error
+  const error = sample.error ?? (listError ? errorMessage(listError) : null)
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <h1 id="empty-title">Import a plan</h1>
@@ -13,16 +16,16 @@ export function EmptyState() {
         history for what is really done. You can also drop a .md or .txt file anywhere in this window.
       </p>
       <div className="button-row centered">
-        <button type="button" className="primary" onClick={() => void pickPlanFile(store)}>
+        <button type="button" className="primary" onClick={() => void pickPlanFile()}>
           Import a plan…
         </button>
-        <button type="button" onClick={() => void store.openSample()} disabled={opening} aria-busy={opening}>
-          {opening ? 'Opening the sample…' : 'Open the sample'}
+        <button type="button" onClick={sample.open} disabled={sample.opening} aria-busy={sample.opening}>
+          {sample.opening ? 'Opening the sample…' : 'Open the sample'}
         </button>
       </div>
-      {store.plansError && (
+      {error && (
         <p role="alert" className="inline-error">
-          {store.plansError}
+          {error}
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { useStore } from '../../app/store'
+import { DataTable, type Column } from '../../components/DataTable'
 import { formatHours } from '../../lib/format'
 import type { ImportProfile, Interpretation, ParsedPlan } from '../../../../shared/plan-model'
 import {
@@ -15,6 +16,7 @@ import {
   withNumber,
   withPhase,
   withSectionRule,
+  type SectionRule,
 } from './mapping'
 
 const CONFIDENCE_TONE = { high: 'tone-ok', medium: 'tone-info', low: 'tone-warn' } as const
@@ -50,16 +52,15 @@ export function MappingStep({ plan, profile }: { plan: ParsedPlan; profile: Impo
 }
 
 function useApply() {
-  const setImportProfile = useStore((s) => s.setImportProfile)
-  return (profile: ImportProfile | null) => void setImportProfile(profile)
+  const patchImportDraft = useStore((s) => s.patchImportDraft)
+  return (profile: ImportProfile | null) => patchImportDraft({ profile })
 }
 
-function ReadingControls({ reading, profile }: { reading: Interpretation; profile: ImportProfile | null }) {
-  const apply = useApply()
-  const id = useId()
+type ControlProps = { reading: Interpretation; profile: ImportProfile | null; id: string; apply(profile: ImportProfile | null): void }
+
+function ItemAndEstimateChoices({ reading, profile, id, apply }: ControlProps) {
   return (
-    <fieldset className="form-grid">
-      <legend>Items and estimates</legend>
+    <>
       <label htmlFor={`${id}-items`}>Items are</label>
       <select id={`${id}-items`} value={profile?.items ?? 'auto'} onChange={(event) => apply(withItems(profile, event.target.value as ImportProfile['items']))}>
         <option value="auto">Found by the reader</option>
@@ -89,6 +90,14 @@ function ReadingControls({ reading, profile }: { reading: Interpretation; profil
           </option>
         ))}
       </select>
+    </>
+  )
+}
+
+function ScaleInputs({ reading, profile, id, apply }: ControlProps) {
+  const numberOrNull = (value: string) => (value ? Number(value) : null)
+  return (
+    <>
       <label htmlFor={`${id}-points`}>Hours per point</label>
       <input
         id={`${id}-points`}
@@ -97,7 +106,7 @@ function ReadingControls({ reading, profile }: { reading: Interpretation; profil
         step={0.25}
         placeholder={reading.units.hoursPerPoint !== null ? String(reading.units.hoursPerPoint) : 'plan gives no scale'}
         value={profile?.hoursPerPoint ?? ''}
-        onChange={(event) => apply(withNumber(profile, 'hoursPerPoint', event.target.value ? Number(event.target.value) : null))}
+        onChange={(event) => apply(withNumber(profile, 'hoursPerPoint', numberOrNull(event.target.value)))}
       />
       <label htmlFor={`${id}-sprint`}>Weeks per sprint</label>
       <input
@@ -108,8 +117,20 @@ function ReadingControls({ reading, profile }: { reading: Interpretation; profil
         step={1}
         placeholder="2"
         value={profile?.sprintWeeks ?? ''}
-        onChange={(event) => apply(withNumber(profile, 'sprintWeeks', event.target.value ? Number(event.target.value) : null))}
+        onChange={(event) => apply(withNumber(profile, 'sprintWeeks', numberOrNull(event.target.value)))}
       />
+    </>
+  )
+}
+
+function ReadingControls({ reading, profile }: { reading: Interpretation; profile: ImportProfile | null }) {
+  const apply = useApply()
+  const id = useId()
+  return (
+    <fieldset className="form-grid">
+      <legend>Items and estimates</legend>
+      <ItemAndEstimateChoices reading={reading} profile={profile} id={id} apply={apply} />
+      <ScaleInputs reading={reading} profile={profile} id={id} apply={apply} />
       <span />
       <button type="button" onClick={() => apply(emptyProfile())} disabled={isEmptyProfile(profile)}>
         Read as written
@@ -118,76 +139,69 @@ function ReadingControls({ reading, profile }: { reading: Interpretation; profil
   )
 }
 
+type Section = Interpretation['sections'][number]
+
+function sectionColumns(reading: Interpretation, profile: ImportProfile | null, apply: (profile: ImportProfile | null) => void): Column<Section>[] {
+  const rule = (section: Section) => sectionRule(profile, section.title)
+  return [
+    {
+      header: 'Section',
+      rowHeader: true,
+      cell: (section) => (
+        <div title={section.why}>
+          <span style={{ paddingLeft: `${Math.max(0, section.depth - 2) * 12}px` }}>{section.title}</span>
+          <div className="muted small">{section.why}</div>
+        </div>
+      ),
+    },
+    {
+      header: 'Read as',
+      cell: (section) => (
+        <select aria-label={`Role of “${section.title}”`} value={rule(section).role ?? ''} onChange={(event) => apply(withSectionRule(profile, section.title, { role: (event.target.value || undefined) as SectionRule['role'] }))}>
+          <option value="">{`Auto (${section.role})`}</option>
+          {ROLE_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      header: 'Items from',
+      cell: (section) => (
+        <select aria-label={`Items in “${section.title}”`} value={rule(section).items ?? ''} onChange={(event) => apply(withSectionRule(profile, section.title, { items: (event.target.value || undefined) as SectionRule['items'] }))}>
+          <option value="">{`Auto (${section.layer})`}</option>
+          {LAYER_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      header: 'Phase',
+      cell: (section) => (
+        <input type="checkbox" aria-label={`“${section.title}” is a phase`} checked={isPhaseHeading(profile, reading, section.title)} onChange={(event) => apply(withPhase(profile, reading, section.title, event.target.checked))} />
+      ),
+    },
+    { header: 'Items', numeric: true, cell: (section) => section.items },
+    { header: 'Hours', numeric: true, cell: (section) => (section.hours === null ? '—' : formatHours(section.hours)) },
+  ]
+}
+
 function SectionTable({ reading, profile }: { reading: Interpretation; profile: ImportProfile | null }) {
   const apply = useApply()
   return (
-    <table className="data-table compact" aria-label="Sections as read">
-      <thead>
-        <tr>
-          <th scope="col">Section</th>
-          <th scope="col">Read as</th>
-          <th scope="col">Items from</th>
-          <th scope="col">Phase</th>
-          <th scope="col" className="num">
-            Items
-          </th>
-          <th scope="col" className="num">
-            Hours
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {reading.sections.map((section) => {
-          const rule = sectionRule(profile, section.title)
-          return (
-            <tr key={`${section.line}-${section.title}`} data-testid="mapping-section">
-              <th scope="row" title={section.why}>
-                <span style={{ paddingLeft: `${Math.max(0, section.depth - 2) * 12}px` }}>{section.title}</span>
-                <div className="muted small">{section.why}</div>
-              </th>
-              <td>
-                <select
-                  aria-label={`Role of “${section.title}”`}
-                  value={rule.role ?? ''}
-                  onChange={(event) => apply(withSectionRule(profile, section.title, { role: (event.target.value || undefined) as typeof rule.role }))}
-                >
-                  <option value="">{`Auto (${section.role})`}</option>
-                  {ROLE_CHOICES.map((choice) => (
-                    <option key={choice.value} value={choice.value}>
-                      {choice.label}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  aria-label={`Items in “${section.title}”`}
-                  value={rule.items ?? ''}
-                  onChange={(event) => apply(withSectionRule(profile, section.title, { items: (event.target.value || undefined) as typeof rule.items }))}
-                >
-                  <option value="">{`Auto (${section.layer})`}</option>
-                  {LAYER_CHOICES.map((choice) => (
-                    <option key={choice.value} value={choice.value}>
-                      {choice.label}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`“${section.title}” is a phase`}
-                  checked={isPhaseHeading(profile, reading, section.title)}
-                  onChange={(event) => apply(withPhase(profile, reading, section.title, event.target.checked))}
-                />
-              </td>
-              <td className="num">{section.items}</td>
-              <td className="num">{section.hours === null ? '—' : formatHours(section.hours)}</td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="compact"
+      label="Sections as read"
+      columns={sectionColumns(reading, profile, apply)}
+      rows={reading.sections}
+      rowKey={(section) => `${section.line}-${section.title}`}
+      rowProps={() => ({ 'data-testid': 'mapping-section' })}
+    />
   )
 }
 

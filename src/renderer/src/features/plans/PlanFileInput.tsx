@@ -1,11 +1,11 @@
 import { useStore } from '../../app/store'
 import { errorMessage } from '../../lib/errors'
 import { looksLikePlanFile, planSourceFromFile } from '../../lib/file-source'
+import { startImport } from './plan-actions'
 import { PLAN_FILE_INPUT_ID } from './plan-picker'
 
 /** The browser's file picker behind "Import a plan…" (hidden; the buttons open it). */
 export function PlanFileInput() {
-  const startImport = useStore((s) => s.startImport)
   const notify = useStore((s) => s.notify)
   return (
     <input
@@ -27,7 +27,7 @@ export function PlanFileInput() {
           return
         }
         try {
-          await startImport(await planSourceFromFile(file), target)
+          startImport(await planSourceFromFile(file), target)
         } catch (error) {
           notify({ tone: 'error', message: `Could not read ${file.name}: ${errorMessage(error)}` })
         }

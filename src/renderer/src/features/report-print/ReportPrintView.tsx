@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { Paper, ReportData } from '../../../../shared/contract/report'
-import { call } from '../../lib/api'
+import { reportDataQuery } from '../../data/queries'
 import { errorMessage } from '../../lib/errors'
 import { PrintChart } from './PrintChart'
 import { CheckHistoryAppendix, CommitAppendix, Cover, EvidenceTable, Executive, LintSection, PhaseTable, Section, Summary, TaskTable } from './ReportSections'
@@ -20,52 +21,9 @@ export function printViewParams(search: string): PrintViewParams | null {
   return { planId: Number(params.get('planId')), asOf: asOf || undefined, paper: params.get('paper') === 'Letter' ? 'Letter' : 'A4' }
 }
 
-type LoadState = { state: 'loading' } | { state: 'ready'; report: ReportData } | { state: 'error'; message: string }
-
-/**
- * The status report laid out for paper. The PDF printers wait for `data-report-state="ready"`, which is set
- * once the data is in, the charts are drawn (fixed size, no animation) and the fonts are loaded.
- */
-export function ReportPrintView({ params }: { params: PrintViewParams }) {
-  const [load, setLoad] = useState<LoadState>({ state: 'loading' })
-  const [fontsReady, setFontsReady] = useState(false)
-
-  useEffect(() => {
-    document.documentElement.classList.add('report-print-document')
-    document.documentElement.dataset.paper = params.paper
-    let cancelled = false
-    call('report.get', { planId: params.planId, asOf: params.asOf })
-      .then((report) => {
-        if (cancelled) return
-        document.title = `${report.title} — status ${report.asOf}`
-        setLoad({ state: 'ready', report })
-      })
-      .catch((error: unknown) => !cancelled && setLoad({ state: 'error', message: errorMessage(error) }))
-    return () => {
-      cancelled = true
-    }
-  }, [params.planId, params.asOf, params.paper])
-
-  useEffect(() => {
-    if (load.state !== 'ready') return
-    let cancelled = false
-    void document.fonts.ready.then(() => !cancelled && setFontsReady(true))
-    return () => {
-      cancelled = true
-    }
-  }, [load.state])
-
-  if (load.state === 'loading') return <main className="rp" data-report-state="loading" />
-  if (load.state === 'error') {
-    return (
-      <main className="rp" data-report-state="error" role="alert">
-        {load.message}
-      </main>
-    )
-  }
-  const { report } = load
+function ReportPages({ report }: { report: ReportData }) {
   return (
-    <main className="rp" data-report-state={fontsReady ? 'ready' : 'loading'} data-plan-id={report.planId}>
+    <>
       <div className="rp-first-page">
         <Cover report={report} />
         <Executive report={report} />
@@ -79,18 +37,7 @@ export function ReportPrintView({ params }: { params: PrintViewParams }) {
       <Section title={`Done this week (week ${report.progress.asOfWeek})`} count={report.doneThisWeek.length} testId="report-done-this-week">
         <TaskTable rows={report.doneThisWeek} empty="Nothing was verified done this week." showDone />
       </Section>
-      <Section title="Overdue" count={report.overdue.length} testId="report-overdue">
-        <TaskTable rows={report.overdue} empty="Nothing is overdue." noteLabel="Note" />
-      </Section>
-      <Section title="At risk" count={report.atRisk.length} testId="report-at-risk">
-        <TaskTable rows={report.atRisk} empty="Nothing else is due by the end of next week." noteLabel="Why" />
-      </Section>
-      <Section title="Needs confirmation" count={report.needsConfirmation.length} testId="report-needs-confirmation">
-        <TaskTable rows={report.needsConfirmation} empty="Every work item can be verified from git." noteLabel="Note" />
-      </Section>
-      <Section title="Blocked" count={report.blocked.length} testId="report-blocked">
-        <TaskTable rows={report.blocked} empty="Nothing is blocked." noteLabel="Note" />
-      </Section>
+      <TaskSections report={report} />
       <Section title="Evidence" count={report.evidence.length} testId="report-evidence">
         <EvidenceTable report={report} />
       </Section>
@@ -103,6 +50,66 @@ export function ReportPrintView({ params }: { params: PrintViewParams }) {
       <Section title="Appendix: commits" count={report.commits.length} testId="report-commits">
         <CommitAppendix report={report} />
       </Section>
+    </>
+  )
+}
+
+function TaskSections({ report }: { report: ReportData }) {
+  return (
+    <>
+      <Section title="Overdue" count={report.overdue.length} testId="report-overdue">
+        <TaskTable rows={report.overdue} empty="Nothing is overdue." noteLabel="Note" />
+      </Section>
+      <Section title="At risk" count={report.atRisk.length} testId="report-at-risk">
+        <TaskTable rows={report.atRisk} empty="Nothing else is due by the end of next week." noteLabel="Why" />
+      </Section>
+      <Section title="Needs confirmation" count={report.needsConfirmation.length} testId="report-needs-confirmation">
+        <TaskTable rows={report.needsConfirmation} empty="Every work item can be verified from git." noteLabel="Note" />
+      </Section>
+      <Section title="Blocked" count={report.blocked.length} testId="report-blocked">
+        <TaskTable rows={report.blocked} empty="Nothing is blocked." noteLabel="Note" />
+      </Section>
+    </>
+  )
+}
+
+/** the page is laid out for paper, titled after the report, and says when its fonts are in */
+function usePrintDocument(params: PrintViewParams, report: ReportData | undefined): boolean {
+  const [fontsReady, setFontsReady] = useState(false)
+  useEffect(() => {
+    document.documentElement.classList.add('report-print-document')
+    document.documentElement.dataset.paper = params.paper
+  }, [params.paper])
+  useEffect(() => {
+    if (!report) return
+    document.title = `${report.title} — status ${report.asOf}`
+    let cancelled = false
+    void document.fonts.ready.then(() => !cancelled && setFontsReady(true))
+    return () => {
+      cancelled = true
+    }
+  }, [report])
+  return fontsReady
+}
+
+/**
+ * The status report laid out for paper. The PDF printers wait for `data-report-state="ready"`, which is set
+ * once the data is in, the charts are drawn (fixed size, no animation) and the fonts are loaded.
+ */
+export function ReportPrintView({ params }: { params: PrintViewParams }) {
+  const { data: report, error } = useQuery(reportDataQuery(params.planId, params.asOf))
+  const fontsReady = usePrintDocument(params, report)
+  if (error) {
+    return (
+      <main className="rp" data-report-state="error" role="alert">
+        {errorMessage(error)}
+      </main>
+    )
+  }
+  if (!report) return <main className="rp" data-report-state="loading" />
+  return (
+    <main className="rp" data-report-state={fontsReady ? 'ready' : 'loading'} data-plan-id={report.planId}>
+      <ReportPages report={report} />
     </main>
   )
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { DataTable, type Column } from '../../components/DataTable'
 import type { ReportData, ReportTaskRow } from '../../../../shared/contract/report'
 import { groupByNote } from './note-groups'
 import { dateText, exactNumber, hoursText, percentText, statusText, varianceText, weeksText } from './print-format'
@@ -129,115 +130,105 @@ export function Section({ title, count, children, testId }: { title: string; cou
   )
 }
 
+type PhaseRow = ReportData['phases'][number]
+
+const PHASE_COLUMNS: Column<PhaseRow>[] = [
+  { header: 'Phase', cell: (phase) => phase.title },
+  { header: 'Planned', className: 'rp-nowrap', cell: (phase) => weeksText(phase.weekStart, phase.weekEnd) },
+  { header: 'Verified', numeric: true, cell: (phase) => percentText(phase.verifiedPercent) },
+  { header: 'Items done', numeric: true, cell: (phase) => `${phase.doneTaskCount}/${phase.taskCount}` },
+  { header: 'Remaining', numeric: true, cell: (phase) => hoursText(phase.remainingHours) },
+  { header: 'Status', cell: (phase) => <span className={`rp-status rp-status-${phase.status}`}>{statusText(phase.status)}</span> },
+]
+
 export function PhaseTable({ report }: { report: ReportData }) {
-  return (
-    <table className="rp-table">
-      <thead>
-        <tr>
-          <th>Phase</th>
-          <th>Planned</th>
-          <th className="rp-num">Verified</th>
-          <th className="rp-num">Items done</th>
-          <th className="rp-num">Remaining</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.phases.map((phase, index) => (
-          <tr key={index}>
-            <td>{phase.title}</td>
-            <td className="rp-nowrap">{weeksText(phase.weekStart, phase.weekEnd)}</td>
-            <td className="rp-num">{percentText(phase.verifiedPercent)}</td>
-            <td className="rp-num">
-              {phase.doneTaskCount}/{phase.taskCount}
-            </td>
-            <td className="rp-num">{hoursText(phase.remainingHours)}</td>
-            <td className={`rp-status rp-status-${phase.status}`}>{statusText(phase.status)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
+  return <DataTable variant="print" columns={PHASE_COLUMNS} rows={report.phases} rowKey={(_phase, index) => index} />
+}
+
+/** a heading row for work items sharing a note, or a work item with the note of its own (if any) */
+type TaskListRow = { kind: 'group'; note: string; count: number } | { kind: 'item'; row: ReportTaskRow; ownNote: string | null }
+
+function taskListRows(rows: ReportTaskRow[], grouped: boolean): TaskListRow[] {
+  return groupByNote(rows).flatMap((group) => [
+    ...(group.note !== null && grouped ? [{ kind: 'group', note: group.note, count: group.rows.length } as const] : []),
+    ...group.rows.map((row) => ({ kind: 'item', row, ownNote: group.note === null ? (row.note ?? '') : '' }) as const),
+  ])
+}
+
+function taskColumns(showDone: boolean, noteLabel: string | null): Column<TaskListRow>[] {
+  const item = (entry: TaskListRow) => (entry as Extract<TaskListRow, { kind: 'item' }>).row
+  const columns: Column<TaskListRow>[] = [
+    { header: 'Work item', cell: (entry) => itemText(item(entry).label, item(entry).title) },
+    { header: 'Planned', className: 'rp-nowrap', cell: (entry) => weeksText(item(entry).scheduledWeekStart, item(entry).scheduledWeekEnd) },
+    { header: 'Estimate', numeric: true, cell: (entry) => hoursText(item(entry).estimateHours) },
+    { header: showDone ? 'Done' : 'State', className: 'rp-nowrap', cell: (entry) => (showDone ? dateText(item(entry).doneAt) : statusText(item(entry).state)) },
+  ]
+  if (noteLabel !== null) columns.push({ header: noteLabel, cell: (entry) => (entry as Extract<TaskListRow, { kind: 'item' }>).ownNote })
+  return columns
 }
 
 /** A list of work items, titles first (with the plan's number when it has one); `noteLabel` names the note column. */
 export function TaskTable({ rows, empty, noteLabel, showDone = false }: { rows: ReportTaskRow[]; empty: string; noteLabel?: string; showDone?: boolean }) {
   if (rows.length === 0) return <p className="rp-muted">{empty}</p>
-  const groups = groupByNote(rows)
-  const ownNotes = noteLabel !== undefined && groups.some((group) => group.note === null && group.rows.some((row) => row.note))
-  const columns = 4 + (ownNotes ? 1 : 0)
+  const ownNotes = noteLabel !== undefined && groupByNote(rows).some((group) => group.note === null && group.rows.some((row) => row.note))
+  const listRows = taskListRows(rows, noteLabel !== undefined)
   return (
-    <table className="rp-table">
-      <thead>
-        <tr>
-          <th>Work item</th>
-          <th>Planned</th>
-          <th className="rp-num">Estimate</th>
-          <th>{showDone ? 'Done' : 'State'}</th>
-          {ownNotes && <th>{noteLabel}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {groups.flatMap((group, groupIndex) => [
-          ...(group.note !== null && noteLabel !== undefined
-            ? [
-                <tr key={`g${groupIndex}`} className="rp-group">
-                  <td colSpan={columns}>
-                    {group.note} <span className="rp-muted">({group.rows.length} items)</span>
-                  </td>
-                </tr>,
-              ]
-            : []),
-          ...group.rows.map((row) => (
-            <tr key={row.key} data-task-key={row.key}>
-              <td>{itemText(row.label, row.title)}</td>
-              <td className="rp-nowrap">{weeksText(row.scheduledWeekStart, row.scheduledWeekEnd)}</td>
-              <td className="rp-num">{hoursText(row.estimateHours)}</td>
-              <td className="rp-nowrap">{showDone ? dateText(row.doneAt) : statusText(row.state)}</td>
-              {ownNotes && <td>{group.note === null ? (row.note ?? '') : ''}</td>}
-            </tr>
-          )),
-        ])}
-      </tbody>
-    </table>
+    <DataTable
+      variant="print"
+      columns={taskColumns(showDone, ownNotes ? noteLabel! : null)}
+      rows={listRows}
+      rowKey={(entry, index) => (entry.kind === 'group' ? `g${index}` : entry.row.key)}
+      rowProps={(entry) => (entry.kind === 'group' ? { className: 'rp-group' } : { 'data-task-key': entry.row.key })}
+      fullWidth={(entry) =>
+        entry.kind === 'group' ? (
+          <>
+            {entry.note} <span className="rp-muted">({entry.count} items)</span>
+          </>
+        ) : null
+      }
+    />
   )
 }
 
+type EvidenceRow = ReportData['evidence'][number]
+
+const EVIDENCE_COLUMNS: Column<EvidenceRow>[] = [
+  { header: 'Work item', cell: (row) => itemText(row.taskLabel, row.taskTitle) },
+  {
+    header: 'Check · file:line',
+    cell: (row) => (
+      <>
+        <div>
+          {row.check}
+          {!row.holds && <span className="rp-status-late"> (does not hold)</span>}
+        </div>
+        {row.location && <div className="rp-mono rp-break">{row.location}</div>}
+      </>
+    ),
+  },
+  {
+    header: 'Commit · date',
+    cell: (row) => (
+      <>
+        <div className="rp-mono">{shortSha(row.commitSha)}</div>
+        <div className="rp-small">
+          {dateText(row.commitDate)}
+          {row.commitSubject ? ` · ${row.commitSubject}` : ''}
+        </div>
+      </>
+    ),
+  },
+]
+
 export function EvidenceTable({ report }: { report: ReportData }) {
   if (report.evidence.length === 0) return <p className="rp-muted">No work item is verified done yet.</p>
-  return (
-    <table className="rp-table rp-evidence">
-      <thead>
-        <tr>
-          <th>Work item</th>
-          <th>Check · file:line</th>
-          <th>Commit · date</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.evidence.map((row, index) => (
-          <tr key={index} data-task-key={row.taskKey}>
-            <td>{itemText(row.taskLabel, row.taskTitle)}</td>
-            <td>
-              <div>
-                {row.check}
-                {!row.holds && <span className="rp-status-late"> (does not hold)</span>}
-              </div>
-              {row.location && <div className="rp-mono rp-break">{row.location}</div>}
-            </td>
-            <td>
-              <div className="rp-mono">{shortSha(row.commitSha)}</div>
-              <div className="rp-small">
-                {dateText(row.commitDate)}
-                {row.commitSubject ? ` · ${row.commitSubject}` : ''}
-              </div>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
+  return <DataTable variant="print" className="rp-evidence" columns={EVIDENCE_COLUMNS} rows={report.evidence} rowKey={(_row, index) => index} rowProps={(row) => ({ 'data-task-key': row.taskKey })} />
 }
+
+const WARNING_COLUMNS: Column<ReportData['warnings'][number]>[] = [
+  { header: 'Line', className: 'rp-nowrap', cell: (warning) => warning.line ?? '—' },
+  { header: 'Warning', cell: (warning) => warning.message },
+]
 
 export function LintSection({ report }: { report: ReportData }) {
   if (report.warnings.length === 0 && !report.repairSummary) return <p className="rp-muted">The plan imported without warnings or repairs.</p>
@@ -245,83 +236,43 @@ export function LintSection({ report }: { report: ReportData }) {
     <>
       {report.repairSummary && <p data-testid="report-repair-summary">{report.repairSummary}</p>}
       {report.warnings.length > 0 && (
-        <table className="rp-table">
-          <thead>
-            <tr>
-              <th>Line</th>
-              <th>Warning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.warnings.map((warning, index) => (
-              <tr key={index}>
-                <td className="rp-nowrap">{warning.line ?? '—'}</td>
-                <td>{warning.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable variant="print" columns={WARNING_COLUMNS} rows={report.warnings} rowKey={(_warning, index) => index} />
       )}
     </>
   )
 }
 
+const COMMIT_COLUMNS: Column<ReportData['commits'][number]>[] = [
+  { header: 'Short', className: 'rp-mono', cell: (commit) => commit.shortSha },
+  { header: 'Full SHA', className: 'rp-mono rp-full-sha', cell: (commit) => commit.sha },
+  { header: 'Date · subject', className: 'rp-small', cell: (commit) => `${dateText(commit.date)}${commit.subject ? ` · ${commit.subject}` : ''}` },
+]
+
 /** Each cited commit's full SHA (the tables show 7 characters). */
 export function CommitAppendix({ report }: { report: ReportData }) {
   if (report.commits.length === 0) return <p className="rp-muted">The report cites no commit.</p>
-  return (
-    <table className="rp-table rp-commits">
-      <thead>
-        <tr>
-          <th>Short</th>
-          <th>Full SHA</th>
-          <th>Date · subject</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.commits.map((commit) => (
-          <tr key={commit.sha}>
-            <td className="rp-mono">{commit.shortSha}</td>
-            <td className="rp-mono rp-full-sha">{commit.sha}</td>
-            <td className="rp-small">
-              {dateText(commit.date)}
-              {commit.subject ? ` · ${commit.subject}` : ''}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
+  return <DataTable variant="print" className="rp-commits" columns={COMMIT_COLUMNS} rows={report.commits} rowKey={(commit) => commit.sha} />
 }
+
+type HistoryRow = NonNullable<ReportData['checkHistories']>[number]
+
+const HISTORY_COLUMNS: Column<HistoryRow>[] = [
+  {
+    header: 'Item',
+    cell: (row) => (
+      <>
+        {row.taskLabel ?? row.taskTitle}
+        <span className="rp-muted rp-small"> · {row.state}</span>
+      </>
+    ),
+  },
+  { header: 'Check', className: 'rp-small', cell: (row) => `${row.check}${row.holds === false ? ' (fails)' : row.holds === true ? ' (holds)' : ''}` },
+  { header: 'History', className: 'rp-small', cell: (row) => row.history },
+]
 
 /** "Why (not) done": each criterion check that changed value, with its runs and the commits that flipped them. */
 export function CheckHistoryAppendix({ report }: { report: ReportData }) {
   const rows = report.checkHistories ?? []
   if (rows.length === 0) return <p className="rp-muted">No check changed value over the replayed history.</p>
-  return (
-    <table className="rp-table rp-histories">
-      <thead>
-        <tr>
-          <th>Item</th>
-          <th>Check</th>
-          <th>History</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={index} data-testid="report-check-history">
-            <td>
-              {row.taskLabel ?? row.taskTitle}
-              <span className="rp-muted rp-small"> · {row.state}</span>
-            </td>
-            <td className="rp-small">
-              {row.check}
-              {row.holds === false ? ' (fails)' : row.holds === true ? ' (holds)' : ''}
-            </td>
-            <td className="rp-small">{row.history}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
+  return <DataTable variant="print" className="rp-histories" columns={HISTORY_COLUMNS} rows={rows} rowKey={(_row, index) => index} rowProps={() => ({ 'data-testid': 'report-check-history' })} />
 }

@@ -1,7 +1,9 @@
 import { useId } from 'react'
 import { useStore } from '../../app/store'
 import { ProgressBar } from '../../components/ProgressBar'
+import { useNativeDialogs, useProgress } from '../../data/hooks'
 import { formatDate } from '../../lib/format'
+import { exportReport, openExportedFile } from './report-actions'
 import { EXPORT_KINDS, EXPORT_LABELS, formatBytes, type ExportResult } from './report-export'
 import type { ReportExportState } from './report-slice'
 
@@ -17,7 +19,6 @@ function resultSummary(result: ExportResult): string {
 }
 
 function ExportOutcome({ state }: { state: ReportExportState }) {
-  const openExportedFile = useStore((s) => s.openExportedFile)
   if (state.status === 'running') {
     return (
       <div data-testid="export-progress">
@@ -56,10 +57,10 @@ function ExportOutcome({ state }: { state: ReportExportState }) {
 export function ExportPanel({ disabled }: { disabled: boolean }) {
   const paper = useStore((s) => s.paper)
   const setPaper = useStore((s) => s.setPaper)
-  const exportReport = useStore((s) => s.exportReport)
   const state = useStore((s) => s.reportExport)
-  const nativeDialogs = useStore((s) => s.info?.native.dialogs ?? false)
-  const asOf = useStore((s) => s.asOf ?? s.report?.asOf ?? null)
+  const nativeDialogs = useNativeDialogs()
+  const shownAsOf = useProgress().data?.asOf ?? null
+  const asOf = useStore((s) => s.asOf) ?? shownAsOf
   const id = useId()
   const running = state?.status === 'running'
   return (

@@ -1,73 +1,74 @@
-import { useStore } from '../../app/store'
+import type { PlanSummary } from '../../../../shared/contract/plans'
+import type { PhaseProgress, ProgressReport } from '../../../../shared/progress-model'
+import { DataTable, type Column } from '../../components/DataTable'
+import { Screen } from '../../components/Screen'
 import { StateBadge } from '../../components/StateBadge'
+import { useProgress, useSelectedPlan } from '../../data/hooks'
 import { formatDate, formatHours, formatPercent, formatWeeks } from '../../lib/format'
 import { ExportPanel } from './ExportPanel'
 import { BackupPanel } from './BackupPanel'
 
+const PHASE_COLUMNS: Column<PhaseProgress>[] = [
+  { header: 'Phase', rowHeader: true, cell: (phase) => phase.title },
+  { header: 'Verified', numeric: true, cell: (phase) => formatPercent(phase.verifiedPercent) },
+  { header: 'Remaining', numeric: true, cell: (phase) => formatHours(phase.remainingHours) },
+]
+
+function Headlines({ progress }: { progress: ProgressReport }) {
+  const { summary, forecast } = progress
+  return (
+    <ul className="plain-list">
+      <li>
+        Verified done: {formatPercent(summary.verifiedPercent)} (the plan claims {formatPercent(summary.claimedPercent)})
+      </li>
+      <li>
+        Remaining: {formatHours(summary.remainingHours)} of {formatHours(summary.scopeHours)}
+      </li>
+      <li>Schedule: {progress.asOfWeek === 0 ? 'not started' : formatWeeks(summary.scheduleVarianceWeeks)}</li>
+      <li>Forecast finish: {forecast.p50 ? `${formatDate(forecast.p50)} (P50), ${formatDate(forecast.p85)} (P85)` : forecast.status}</li>
+    </ul>
+  )
+}
+
+function NeedsAttention({ progress }: { progress: ProgressReport }) {
+  const tasks = progress.tasks.filter((task) => task.overdue || task.disagreement || task.state === 'needs-confirmation').slice(0, 40)
+  return (
+    <ul className="plain-list">
+      {tasks.map((task) => (
+        <li key={task.key}>
+          <StateBadge state={task.state} /> {task.key} {task.title}
+          {task.overdue ? ' · overdue' : ''}
+          {task.disagreement ? ' · manual status disagrees with git' : ''}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function StatusSummary({ plan, progress }: { plan: PlanSummary; progress: ProgressReport }) {
+  return (
+    <article className="panel" aria-label="Status report">
+      <h2>{plan.title}</h2>
+      <p className="muted">
+        Status as of {formatDate(progress.asOf)} (week {progress.asOfWeek} of {progress.planEndWeek}) · start {formatDate(progress.start)}
+      </p>
+      <Headlines progress={progress} />
+      <DataTable className="compact" label="Phases" columns={PHASE_COLUMNS} rows={progress.phases} rowKey={(_phase, index) => index} />
+      <h3>Needs attention</h3>
+      <NeedsAttention progress={progress} />
+    </article>
+  )
+}
+
 /** The status at a glance, its exports (PDF, CSV, JSON, rendered by the core) and database backup. */
 export function ReportScreen() {
-  const report = useStore((s) => s.report)
-  const plan = useStore((s) => s.plans.find((candidate) => candidate.id === s.selectedPlanId))
+  const progress = useProgress().data
+  const plan = useSelectedPlan()
   return (
-    <section className="screen report-screen" aria-labelledby="report-title">
-      <header className="screen-header">
-        <h1 id="report-title">Report</h1>
-      </header>
+    <Screen title="Report" titleId="report-title" className="report-screen">
       <ExportPanel disabled={!plan} />
-      {!report || !plan ? (
-        <p>{plan ? 'Computing progress…' : 'No plan selected.'}</p>
-      ) : (
-        <article className="panel" aria-label="Status report">
-          <h2>{plan.title}</h2>
-          <p className="muted">
-            Status as of {formatDate(report.asOf)} (week {report.asOfWeek} of {report.planEndWeek}) · start {formatDate(report.start)}
-          </p>
-          <ul className="plain-list">
-            <li>Verified done: {formatPercent(report.summary.verifiedPercent)} (the plan claims {formatPercent(report.summary.claimedPercent)})</li>
-            <li>
-              Remaining: {formatHours(report.summary.remainingHours)} of {formatHours(report.summary.scopeHours)}
-            </li>
-            <li>Schedule: {report.asOfWeek === 0 ? 'not started' : formatWeeks(report.summary.scheduleVarianceWeeks)}</li>
-            <li>Forecast finish: {report.forecast.p50 ? `${formatDate(report.forecast.p50)} (P50), ${formatDate(report.forecast.p85)} (P85)` : report.forecast.status}</li>
-          </ul>
-          <table className="data-table compact" aria-label="Phases">
-            <thead>
-              <tr>
-                <th scope="col">Phase</th>
-                <th scope="col" className="num">
-                  Verified
-                </th>
-                <th scope="col" className="num">
-                  Remaining
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.phases.map((phase, index) => (
-                <tr key={index}>
-                  <th scope="row">{phase.title}</th>
-                  <td className="num">{formatPercent(phase.verifiedPercent)}</td>
-                  <td className="num">{formatHours(phase.remainingHours)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>Needs attention</h3>
-          <ul className="plain-list">
-            {report.tasks
-              .filter((task) => task.overdue || task.disagreement || task.state === 'needs-confirmation')
-              .slice(0, 40)
-              .map((task) => (
-                <li key={task.key}>
-                  <StateBadge state={task.state} /> {task.key} {task.title}
-                  {task.overdue ? ' · overdue' : ''}
-                  {task.disagreement ? ' · manual status disagrees with git' : ''}
-                </li>
-              ))}
-          </ul>
-        </article>
-      )}
+      {!progress || !plan ? <p>{plan ? 'Computing progress…' : 'No plan selected.'}</p> : <StatusSummary plan={plan} progress={progress} />}
       <BackupPanel />
-    </section>
+    </Screen>
   )
 }

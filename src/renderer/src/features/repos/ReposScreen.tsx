@@ -1,22 +1,17 @@
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import { ProgressBar } from '../../components/ProgressBar'
+import { Screen } from '../../components/Screen'
+import { useNativeDialogs, useRepos } from '../../data/hooks'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
 import { plural } from '../../lib/format'
 import { RepoCard } from './RepoCard'
+import { cancelSync, connectRepo, syncNow } from './repo-actions'
 
-function ConnectForm() {
-  const connectRepo = useStore((s) => s.connectRepo)
-  const busy = useStore((s) => s.repoBusy)
-  const error = useStore((s) => s.repoActionError)
-  const nativeDialogs = useStore((s) => s.info?.native.dialogs ?? false)
-  const id = useId()
-  const [path, setPath] = useState('')
-  const [branch, setBranch] = useState('')
-  const [prefix, setPrefix] = useState('')
-  const [dialogError, setDialogError] = useState<string | null>(null)
-
+/** the folder field, with "Choose folder…" where the host has a native dialog */
+function FolderInput({ id, path, setPath, setDialogError }: { id: string; path: string; setPath(path: string): void; setDialogError(error: string | null): void }) {
+  const nativeDialogs = useNativeDialogs()
   const chooseFolder = async () => {
     setDialogError(null)
     try {
@@ -26,37 +21,47 @@ function ConnectForm() {
       setDialogError(errorMessage(failure))
     }
   }
+  return (
+    <div className="input-with-button">
+      <input id={id} value={path} onChange={(event) => setPath(event.target.value)} placeholder="/path/to/your/repository" required spellCheck={false} />
+      {nativeDialogs && (
+        <button type="button" onClick={() => void chooseFolder()}>
+          Choose folder…
+        </button>
+      )}
+    </div>
+  )
+}
 
+function ConnectForm() {
+  const busy = useStore((s) => s.repoBusy)
+  const error = useStore((s) => s.repoActionError)
+  const id = useId()
+  const [fields, setFields] = useState({ path: '', branch: '', prefix: '' })
+  const [dialogError, setDialogError] = useState<string | null>(null)
+  const set = (patch: Partial<typeof fields>) => setFields((current) => ({ ...current, ...patch }))
+  const submit = async () => {
+    if (!fields.path.trim()) return
+    const link = await connectRepo(fields.path.trim(), fields.branch.trim() || null, fields.prefix.trim() || null)
+    if (link) setFields({ path: '', branch: '', prefix: '' })
+  }
   return (
     <form
       className="panel"
       aria-labelledby={`${id}-title`}
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault()
-        if (!path.trim()) return
-        const link = await connectRepo(path.trim(), branch.trim() || null, prefix.trim() || null)
-        if (link) {
-          setPath('')
-          setBranch('')
-          setPrefix('')
-        }
+        void submit()
       }}
     >
       <h2 id={`${id}-title`}>Connect a repository</h2>
       <div className="form-grid">
         <label htmlFor={`${id}-path`}>Folder</label>
-        <div className="input-with-button">
-          <input id={`${id}-path`} value={path} onChange={(event) => setPath(event.target.value)} placeholder="/path/to/your/repository" required spellCheck={false} />
-          {nativeDialogs && (
-            <button type="button" onClick={() => void chooseFolder()}>
-              Choose folder…
-            </button>
-          )}
-        </div>
+        <FolderInput id={`${id}-path`} path={fields.path} setPath={(path) => set({ path })} setDialogError={setDialogError} />
         <label htmlFor={`${id}-branch`}>Branch (optional)</label>
-        <input id={`${id}-branch`} value={branch} onChange={(event) => setBranch(event.target.value)} placeholder="the repository’s current branch" />
+        <input id={`${id}-branch`} value={fields.branch} onChange={(event) => set({ branch: event.target.value })} placeholder="the repository’s current branch" />
         <label htmlFor={`${id}-prefix`}>Path prefix (optional)</label>
-        <input id={`${id}-prefix`} value={prefix} onChange={(event) => setPrefix(event.target.value)} placeholder="e.g. services/api when the plan covers a monorepo" />
+        <input id={`${id}-prefix`} value={fields.prefix} onChange={(event) => set({ prefix: event.target.value })} placeholder="e.g. services/api when the plan covers a monorepo" />
       </div>
       {(error || dialogError) && (
         <p role="alert" className="inline-error" data-testid="repo-error">
@@ -64,7 +69,7 @@ function ConnectForm() {
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy || !path.trim()}>
+        <button type="submit" className="primary" disabled={busy || !fields.path.trim()}>
           {busy ? 'Connecting…' : 'Connect'}
         </button>
       </div>
@@ -77,12 +82,38 @@ function staleNote(count: number): string {
   return count === 1 ? ' One repository could not be read; its last results are kept.' : ` ${count} repositories could not be read; their last results are kept.`
 }
 
-function SyncPanel() {
+function SyncOutcome() {
   const sync = useStore((s) => s.sync)
-  const syncNow = useStore((s) => s.syncNow)
-  const cancelSync = useStore((s) => s.cancelSync)
-  const repoCount = useStore((s) => s.repos.length)
-  const running = sync?.running ?? false
+  if (!sync) return null
+  const { summary } = sync
+  return (
+    <>
+      {sync.running && (
+        <div aria-live="polite">
+          <ProgressBar label="Sync progress" done={sync.done} total={sync.total} />
+          <p className="small muted">
+            {sync.phase}
+            {sync.total > 0 ? ` — ${sync.done} of ${sync.total}` : ''}
+          </p>
+        </div>
+      )}
+      {!sync.running && summary && (
+        <p className="small" role="status" data-testid="sync-summary">
+          {summary.cancelled ? 'Sync cancelled.' : `Synced: ${plural(summary.checksEvaluated, 'check')} over ${plural(summary.commitsEvaluated, 'commit')} in ${(summary.durationMs / 1000).toFixed(1)} s.`}
+          {staleNote(summary.repos.filter((repo) => repo.stale).length)}
+        </p>
+      )}
+      {sync.error && (
+        <p role="alert" className="inline-error">
+          Sync failed: {sync.error}
+        </p>
+      )}
+    </>
+  )
+}
+
+function SyncPanel({ repoCount, known }: { repoCount: number; known: boolean }) {
+  const running = useStore((s) => s.sync?.running ?? false)
   return (
     <section className="panel" aria-labelledby="sync-title">
       <header className="panel-header">
@@ -98,48 +129,20 @@ function SyncPanel() {
           )}
         </div>
       </header>
-      {running && sync && (
-        <div aria-live="polite">
-          <ProgressBar label="Sync progress" done={sync.done} total={sync.total} />
-          <p className="small muted">
-            {sync.phase}
-            {sync.total > 0 ? ` — ${sync.done} of ${sync.total}` : ''}
-          </p>
-        </div>
-      )}
-      {!running && sync?.summary && (
-        <p className="small" role="status" data-testid="sync-summary">
-          {sync.summary.cancelled ? 'Sync cancelled.' : `Synced: ${plural(sync.summary.checksEvaluated, 'check')} over ${plural(sync.summary.commitsEvaluated, 'commit')} in ${(sync.summary.durationMs / 1000).toFixed(1)} s.`}
-          {staleNote(sync.summary.repos.filter((repo) => repo.stale).length)}
-        </p>
-      )}
-      {sync?.error && (
-        <p role="alert" className="inline-error">
-          Sync failed: {sync.error}
-        </p>
-      )}
-      {repoCount === 0 && <p className="muted">Connect a repository first.</p>}
+      <SyncOutcome />
+      {known && repoCount === 0 && <p className="muted">Connect a repository first.</p>}
     </section>
   )
 }
 
 /** The git repositories that verify a plan: connect, check their health, sync with progress. */
 export function ReposScreen() {
-  const repos = useStore((s) => s.repos)
-  const reposError = useStore((s) => s.reposError)
+  const reposQuery = useRepos()
+  const repos = reposQuery.data ?? []
   const planId = useStore((s) => s.selectedPlanId)
-  if (planId === null) return <section className="screen"><h1>Repositories</h1><p>Import a plan first.</p></section>
   return (
-    <section className="screen" aria-labelledby="repos-title">
-      <header className="screen-header">
-        <h1 id="repos-title">Repositories</h1>
-      </header>
-      {reposError && (
-        <p role="alert" className="inline-error">
-          {reposError}
-        </p>
-      )}
-      <SyncPanel />
+    <Screen title="Repositories" titleId="repos-title" empty={planId === null && 'Import a plan first.'} errors={[reposQuery.error && errorMessage(reposQuery.error)]}>
+      <SyncPanel repoCount={repos.length} known={reposQuery.isSuccess} />
       {repos.length > 0 && (
         <ul className="plain-list repo-list" aria-label="Connected repositories">
           {repos.map((repo) => (
@@ -148,6 +151,6 @@ export function ReposScreen() {
         </ul>
       )}
       <ConnectForm />
-    </section>
+    </Screen>
   )
 }

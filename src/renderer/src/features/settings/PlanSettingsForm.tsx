@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
-import { useStore } from '../../app/store'
 import type { PlanDetail } from '../../../../shared/contract/plans'
+import { usePlanDetail } from '../../data/hooks'
+import { savePlanSettings } from './settings-actions'
 
 interface FormProps {
   detail: PlanDetail
@@ -10,7 +11,6 @@ interface FormProps {
 }
 
 function Form({ detail, onDone, titleId }: FormProps) {
-  const savePlanSettings = useStore((s) => s.savePlanSettings)
   const id = useId()
   const headingId = titleId ?? `${id}-title`
   const [title, setTitle] = useState(detail.summary.title)
@@ -59,7 +59,7 @@ function Form({ detail, onDone, titleId }: FormProps) {
 }
 
 export function PlanSettingsForm({ onDone, titleId }: { onDone?: () => void; titleId?: string } = {}) {
-  const detail = useStore((s) => s.detail)
+  const detail = usePlanDetail().data
   if (!detail) return null
   return <Form key={`${detail.summary.id}-${JSON.stringify(detail.settings)}-${detail.summary.title}`} detail={detail} onDone={onDone} titleId={titleId} />
 }

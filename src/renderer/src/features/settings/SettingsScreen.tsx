@@ -1,25 +1,71 @@
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
+import { Screen } from '../../components/Screen'
+import { useAppInfo, useSettings } from '../../data/hooks'
 import type { Settings } from '../../../../shared/contract/app'
 import { formatDate } from '../../lib/format'
 import { NotificationToggle } from './NotificationToggle'
 import { PlanSettingsForm } from './PlanSettingsForm'
+import { saveSettings } from './settings-actions'
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
-function GlobalSettingsForm({ settings }: { settings: Settings }) {
-  const saveSettings = useStore((s) => s.saveSettings)
-  const id = useId()
-  const [draft, setDraft] = useState(settings)
-  const [newDate, setNewDate] = useState('')
-  const dirty = JSON.stringify(draft) !== JSON.stringify(settings)
+type Draft = Settings
 
+function NonWorkingDates({ id, draft, setDraft }: { id: string; draft: Draft; setDraft(draft: Draft): void }) {
+  const [newDate, setNewDate] = useState('')
   const addDate = () => {
     if (!newDate || draft.nonWorkingDates.includes(newDate)) return
     setDraft({ ...draft, nonWorkingDates: [...draft.nonWorkingDates, newDate].sort() })
     setNewDate('')
   }
+  return (
+    <div>
+      <div className="input-with-button">
+        <input id={id} type="date" value={newDate} onChange={(event) => setNewDate(event.target.value)} />
+        <button type="button" onClick={addDate} disabled={!newDate}>
+          Add date
+        </button>
+      </div>
+      <ul className="plain-list chips" aria-label="Non-working dates">
+        {draft.nonWorkingDates.map((date) => (
+          <li key={date} className="chip">
+            {formatDate(date)}
+            <button type="button" className="icon-button" aria-label={`Remove ${formatDate(date)}`} onClick={() => setDraft({ ...draft, nonWorkingDates: draft.nonWorkingDates.filter((d) => d !== date) })}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
 
+function CalendarFields({ id, draft, setDraft }: { id: string; draft: Draft; setDraft(draft: Draft): void }) {
+  return (
+    <div className="form-grid">
+      <label htmlFor={`${id}-hours`}>Hours per day</label>
+      <input id={`${id}-hours`} type="number" min={0.5} max={24} step={0.5} value={draft.hoursPerDay} onChange={(event) => setDraft({ ...draft, hoursPerDay: Number(event.target.value) })} required />
+      <label htmlFor={`${id}-days`}>Days per week</label>
+      <input id={`${id}-days`} type="number" min={1} max={7} step={1} value={draft.daysPerWeek} onChange={(event) => setDraft({ ...draft, daysPerWeek: Number(event.target.value) })} required />
+      <label htmlFor={`${id}-weekday`}>First weekday</label>
+      <select id={`${id}-weekday`} value={draft.firstWeekday} onChange={(event) => setDraft({ ...draft, firstWeekday: Number(event.target.value) })}>
+        {WEEKDAYS.map((day, index) => (
+          <option key={day} value={index}>
+            {day}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-date`}>Non-working dates</label>
+      <NonWorkingDates id={`${id}-date`} draft={draft} setDraft={setDraft} />
+    </div>
+  )
+}
+
+function GlobalSettingsForm({ settings }: { settings: Settings }) {
+  const id = useId()
+  const [draft, setDraft] = useState(settings)
+  const dirty = JSON.stringify(draft) !== JSON.stringify(settings)
   return (
     <form
       className="panel"
@@ -32,39 +78,7 @@ function GlobalSettingsForm({ settings }: { settings: Settings }) {
     >
       <h2 id={`${id}-title`}>Calendar</h2>
       <p className="muted small">Defaults for every plan; a plan can set its own days/week and hours/day.</p>
-      <div className="form-grid">
-        <label htmlFor={`${id}-hours`}>Hours per day</label>
-        <input id={`${id}-hours`} type="number" min={0.5} max={24} step={0.5} value={draft.hoursPerDay} onChange={(event) => setDraft({ ...draft, hoursPerDay: Number(event.target.value) })} required />
-        <label htmlFor={`${id}-days`}>Days per week</label>
-        <input id={`${id}-days`} type="number" min={1} max={7} step={1} value={draft.daysPerWeek} onChange={(event) => setDraft({ ...draft, daysPerWeek: Number(event.target.value) })} required />
-        <label htmlFor={`${id}-weekday`}>First weekday</label>
-        <select id={`${id}-weekday`} value={draft.firstWeekday} onChange={(event) => setDraft({ ...draft, firstWeekday: Number(event.target.value) })}>
-          {WEEKDAYS.map((day, index) => (
-            <option key={day} value={index}>
-              {day}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-date`}>Non-working dates</label>
-        <div>
-          <div className="input-with-button">
-            <input id={`${id}-date`} type="date" value={newDate} onChange={(event) => setNewDate(event.target.value)} />
-            <button type="button" onClick={addDate} disabled={!newDate}>
-              Add date
-            </button>
-          </div>
-          <ul className="plain-list chips" aria-label="Non-working dates">
-            {draft.nonWorkingDates.map((date) => (
-              <li key={date} className="chip">
-                {formatDate(date)}
-                <button type="button" className="icon-button" aria-label={`Remove ${formatDate(date)}`} onClick={() => setDraft({ ...draft, nonWorkingDates: draft.nonWorkingDates.filter((d) => d !== date) })}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
+      <CalendarFields id={id} draft={draft} setDraft={setDraft} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={!dirty}>
           Save calendar
@@ -80,7 +94,6 @@ function GlobalSettingsForm({ settings }: { settings: Settings }) {
 }
 
 function ThemePicker({ settings }: { settings: Settings }) {
-  const saveSettings = useStore((s) => s.saveSettings)
   return (
     <fieldset className="panel theme-picker">
       <legend>Theme</legend>
@@ -96,34 +109,24 @@ function ThemePicker({ settings }: { settings: Settings }) {
 
 /** Global calendar, theme and notifications, and the selected plan's own start, days/week and hours/day. */
 export function SettingsScreen() {
-  const settings = useStore((s) => s.settings)
+  const settings = useSettings().data
   const error = useStore((s) => s.settingsError)
-  const info = useStore((s) => s.info)
+  const info = useAppInfo()
   return (
-    <section className="screen" aria-labelledby="settings-title">
-      <header className="screen-header">
-        <h1 id="settings-title">Settings</h1>
-      </header>
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
-      {settings ? (
+    <Screen title="Settings" titleId="settings-title" errors={[error]} loading={!settings}>
+      {settings && (
         <div className="stack">
           <PlanSettingsForm />
           <GlobalSettingsForm key={JSON.stringify(settings)} settings={settings} />
           <ThemePicker settings={settings} />
           <NotificationToggle />
         </div>
-      ) : (
-        <p>Loading…</p>
       )}
       {info && (
         <p className="muted small">
           {info.name} {info.version} · {info.mode} · data in <code>{info.dbPath}</code>
         </p>
       )}
-    </section>
+    </Screen>
   )
 }

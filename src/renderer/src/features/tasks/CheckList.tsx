@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { useStore } from '../../app/store'
 import type { CheckExplanation, CheckRow, TaskEvidenceView, TaskExplanation } from '../../../../shared/contract/evidence'
 import { Badge } from '../../components/StateBadge'
 import { formatDate, shortSha } from '../../lib/format'
 import { CheckEditor } from './CheckEditor'
+import { addCheck, removeCheck, setCheckEnabled, updateCheckSpec } from './task-actions'
 
 function ResultBadge({ check }: { check: CheckRow }) {
   if (!check.enabled) return <Badge tone="muted">disabled</Badge>
@@ -83,9 +83,6 @@ function CheckHistory({ explained }: { explained: CheckExplanation | undefined }
 }
 
 function CheckItem({ check, explained }: { check: CheckRow; explained?: CheckExplanation }) {
-  const setCheckEnabled = useStore((s) => s.setCheckEnabled)
-  const updateCheckSpec = useStore((s) => s.updateCheckSpec)
-  const removeCheck = useStore((s) => s.removeCheck)
   const [editing, setEditing] = useState(false)
   const [confirmRemove, setConfirmRemove] = useState(false)
   return (
@@ -156,7 +153,6 @@ function Verdict({ view, onAdd }: { view: TaskEvidenceView; onAdd: () => void })
 }
 
 export function CheckList({ view, explanation }: { view: TaskEvidenceView; explanation: TaskExplanation | null }) {
-  const addCheck = useStore((s) => s.addCheck)
   const [adding, setAdding] = useState(false)
   const checks = view.checks
   const explainedById = new Map(explanation?.checks.map((c) => [c.checkId, c]) ?? [])

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
-import { useStore } from '../../app/store'
 import { localIsoDate } from '../../lib/format'
+import { setManualStatus } from './task-actions'
 import type { ManualStatusChoice } from './tasks-slice'
 
 const CHOICES: { value: ManualStatusChoice; label: string }[] = [
@@ -12,7 +12,6 @@ const CHOICES: { value: ManualStatusChoice; label: string }[] = [
 
 /** The lead's own verdict, with a note; it overrides git but is flagged when git disagrees. */
 export function ManualStatusForm() {
-  const setManualStatus = useStore((s) => s.setManualStatus)
   const id = useId()
   const [status, setStatus] = useState<ManualStatusChoice>('done')
   const [note, setNote] = useState('')

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import { useStore } from '../../app/store'
+import { openTask } from './task-actions'
 import { Badge, StateBadge } from '../../components/StateBadge'
 import { formatDate, formatHours, plural } from '../../lib/format'
 import type { SortKey, TableItem, TaskRowData } from './task-rows'
@@ -85,7 +86,6 @@ function TaskRow({ task, rowIndex, onOpen }: { task: TaskRowData; rowIndex: numb
 export function TaskTable({ items, total }: { items: TableItem[]; total: number }) {
   const sort = useStore((s) => s.taskSort)
   const setTaskSort = useStore((s) => s.setTaskSort)
-  const openTask = useStore((s) => s.openTask)
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
 
@@ -129,7 +129,7 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
                     </div>
                   </div>
                 ) : (
-                  <TaskRow task={item.task} rowIndex={virtualRow.index + 2} onOpen={(key) => void openTask(key)} />
+                  <TaskRow task={item.task} rowIndex={virtualRow.index + 2} onOpen={openTask} />
                 )}
               </div>
             )

@@ -52,8 +52,8 @@ export type TableItem = { kind: 'phase'; phase: string; count: number; hours: nu
 
 const OUTSIDE_PHASES = 'Outside any phase'
 
-export function buildTaskRows(detail: PlanDetail, report: ProgressReport | null): TaskRowData[] {
-  const progressByKey = new Map((report?.tasks ?? []).map((task) => [task.key, task]))
+export function buildTaskRows(detail: PlanDetail, planProgress: ProgressReport | null): TaskRowData[] {
+  const progressByKey = new Map((planProgress?.tasks ?? []).map((task) => [task.key, task]))
   return detail.plan.tasks.map((task, order) => {
     const progress = progressByKey.get(task.key)
     return {
@@ -79,7 +79,7 @@ export function buildTaskRows(detail: PlanDetail, report: ProgressReport | null)
   })
 }
 
-/** Repos the task's evidence came from; null when there is no synced verdict (no report, or evidence never evaluated). */
+/** Repos the task's evidence came from; null when there is no synced verdict (no progress, or evidence never evaluated). */
 function evidenceRepoIdsOf(progress: TaskProgress | undefined): string[] | null {
   if (!progress || progress.evidenceState === null) return null
   return [...new Set(progress.evidence.flatMap((item) => (item.repoId === undefined ? [] : [item.repoId])))]
