@@ -213,7 +213,7 @@ export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 
     key: evaluatorKey('coverage', { metric, min }),
     evaluate(content) {
       const text = content.text
-      let pct: number | null = null
+      let pct: number | null
       if (text.trimStart().startsWith('{')) {
         const doc = parseJsonLoose(text) as { total?: Record<string, { pct?: unknown }> } | undefined
         const value = doc?.total?.[metric]?.pct

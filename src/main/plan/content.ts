@@ -1,10 +1,11 @@
 import type { CodeBlock, FileRef, FileRole, Subtask, TextLine } from '../../shared/plan-model'
 import type { Block } from './outline'
 import { excludesItems, labelContext, readLabel, type LabelContext } from './reader/labels'
-import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, entryRefs, listEntryPaths, makeRef } from './files'
+import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, entryRefs, makeRef } from './files'
 import { parseLabeledEffort, type Effort } from './grammar/effort'
 import { statusClaimsDone } from './grammar/identity'
-import { DEFAULT_DATE_CONTEXT, hasTime, parseTime, type DateContext, type TimeMarker } from './grammar/time'
+import { DEFAULT_DATE_CONTEXT, type DateContext } from './grammar/loose-dates'
+import { hasTime, parseTime, type TimeMarker } from './grammar/time'
 import { isDatedScheduleLine, parseAbsoluteDates, type AbsoluteDates } from './dates'
 import { bounded, cleanText, cleanTitle, stripEmoji } from './text'
 

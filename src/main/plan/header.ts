@@ -2,9 +2,8 @@ import type { Section } from './outline'
 import { readLabel } from './reader/labels'
 import type { SectionKind } from './sections'
 import { parseStatedTotal } from './sections'
-import { parseLooseDate } from './grammar/loose-dates'
 import { parseAbsoluteDates } from './dates'
-import type { DateContext } from './grammar/time'
+import { parseLooseDate, type DateContext } from './grammar/loose-dates'
 import { bounded, cleanTitle } from './text'
 
 /** Plan-level facts stated outside the work items: title, start date, stated duration and total. */

@@ -1,6 +1,5 @@
 import { bounded } from '../text'
 import type { AbsoluteDates } from '../dates'
-import type { DateContext } from './time'
 
 /**
  * Single dates and year-less ranges the stricter schedule forms do not cover: "2024-03-04",
@@ -8,6 +7,10 @@ import type { DateContext } from './time'
  * "Monday, Jan 20". A year-less date takes the plan's reference year; numeric dates are read
  * day-first unless the plan writes month-first (a second number above 12 somewhere).
  */
+
+/** How a plan writes dates it does not spell out: the year to assume, and day-first or month-first numbers. */
+export type DateContext = { referenceYear: number | null; dayFirst: boolean }
+export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,

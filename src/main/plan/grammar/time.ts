@@ -1,6 +1,6 @@
 import { bounded } from '../text'
 import { parseAbsoluteDates, type AbsoluteDates } from '../dates'
-import { parseLooseDate } from './loose-dates'
+import { DEFAULT_DATE_CONTEXT, parseLooseDate, type DateContext } from './loose-dates'
 
 /**
  * One time grammar for headings, items and table cells. It reads what a phrase says about *when*
@@ -36,7 +36,7 @@ const SCAN = 400
 const TO = '\\s*(?:-|–|—|to|through|thru|&|and)\\s*'
 
 const WEEKS = new RegExp(`\\b(?:weeks?|wks?\\.?)\\s*#?(\\d{1,3})(?:${TO}(?:(?:weeks?|wks?\\.?)\\s*)?(\\d{1,3}))?(\\s*\\+)?`, 'i')
-const SHORT_WEEKS = /(?:^|[\s(\[·|,])W(\d{1,2})(?:\s*[-–]\s*W?(\d{1,2}))?(?=$|[\s):\],.·|])/
+const SHORT_WEEKS = /(?:^|[\s([·|,])W(\d{1,2})(?:\s*[-–]\s*W?(\d{1,2}))?(?=$|[\s):\],.·|])/
 const DAYS = new RegExp(`\\bdays?\\s*#?(\\d{1,3})(?:${TO}(?:days?\\s*)?(\\d{1,3}))?`, 'i')
 const SPRINTS = new RegExp(`\\b(?:sprint|iteration)\\s*#?(\\d{1,3})(?:${TO}(?:(?:sprint|iteration)\\s*)?(\\d{1,3}))?`, 'i')
 const MONTHS = new RegExp(`\\bmonths?\\s*#?(\\d{1,2})(?:${TO}(?:months?\\s*)?(\\d{1,2}))?`, 'i')
@@ -154,7 +154,3 @@ function quarterYear(text: string | undefined): number | null {
   const value = Number(text)
   return text.length === 2 ? 2000 + value : value
 }
-
-/** How a plan writes dates it does not spell out: the year to assume, and day-first or month-first numbers. */
-export type DateContext = { referenceYear: number | null; dayFirst: boolean }
-export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }
