@@ -234,5 +234,3 @@ export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 
 export function skippedFinding(reason: NonNullable<FileFinding['skipped']>): FileFinding {
   return { count: 0, lines: [], ok: false, skipped: reason, note: `not read: ${reason}` }
 }
-
-export { manifestKind, type ManifestKind } from './manifests'

@@ -394,10 +394,6 @@ function sharedShare(left: string[], right: Set<string>): number {
   return left.filter((word) => right.has(word)).length / Math.min(left.length, right.size)
 }
 
-export function sameWork(a: string, b: string): boolean {
-  return sharedShare(titleWords(a), new Set(titleWords(b))) >= 0.6
-}
-
 export function skip(unit: Unit, reason: string): SkippedEntry {
   const kind = unit.kind === 'heading' ? 'heading' : unit.kind === 'list' ? 'list-item' : 'table-row'
   return { line: unit.line, text: unit.info.title, kind, reason }
