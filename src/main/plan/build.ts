@@ -1,3 +1,4 @@
+import { round2 } from '../../shared/rounding'
 import type { Gate, ParseOptions, ParsedPlan, Phase, PlanWarning, Repair, Task } from '../../shared/plan-model'
 import { buildSections, descendants, parseBlocks, type Section } from './outline'
 import { readItemContent, type ItemContent } from './content'
@@ -486,10 +487,6 @@ function spanOf(pairs: Array<[number | null, number | null]>): Range | null {
   const ends = pairs.map(([, end]) => end).filter((value): value is number => value !== null)
   if (starts.length === 0 || ends.length === 0) return null
   return { start: Math.min(...starts), end: Math.max(...ends) }
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100
 }
 
 const MAX_BODY_LINES = 400

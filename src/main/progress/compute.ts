@@ -8,13 +8,12 @@ import type {
   TaskProgress,
 } from '../../shared/progress-model'
 import { ProgressBuckets } from './buckets'
-import { planCalendar, type PlanCalendar } from './calendar'
-import { isoDatePart, toDayNumber } from './dates'
+import { calendarDate, planCalendar, type PlanCalendar } from '../../shared/calendar'
 import { earnedValueFigures } from './earned-value'
 import { forecastFinish } from './forecast-report'
 import { milestoneProgress, type MilestoneTaskFacts } from './milestones'
 import { PhaseGroups } from './phases'
-import { percentOf, round2 } from './rounding'
+import { percentOf, round2 } from '../../shared/rounding'
 import { scheduledWeeks, weekOfPlanDayFor } from './schedule'
 import { originalIdealBuckets, scheduleBaseline, splitScopeChangesByBaseline } from './baseline'
 import { burndownRows } from './series'
@@ -40,8 +39,7 @@ interface TaskOnAsOf {
  */
 export function computeProgress(input: ProgressInput): ProgressReport {
   const calendar = planCalendar(input.calendar)
-  const asOf = isoDatePart(input.asOf)
-  const asOfDay = toDayNumber(asOf)
+  const asOf = calendarDate(input.asOf)
   const asOfWeek = calendar.progressWeekOfDate(asOf)
   const lastCompletedWeek = asOfWeek >= 1 && asOf >= calendar.week(asOfWeek).end ? asOfWeek : Math.max(0, asOfWeek - 1)
   const groups = new PhaseGroups(input.baseline, input.current)
@@ -61,7 +59,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
   const changes = splitScopeChangesByBaseline(input.scopeChanges, input.baselineRef?.versionNo)
   const { effectiveChanges, effectiveByKey, laterHoursByKey, addedLater } = applyScopeChanges(
     changes.afterBaseline,
-    asOfDay,
+    asOf,
     calendar,
     (key) => [overall, groupOfKey(key).buckets],
     currentKeys,
@@ -156,7 +154,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
   const countState = (state: string) => taskRows.filter((row) => row.state === state).length
 
   return {
-    start: isoDatePart(input.calendar.start),
+    start: calendarDate(input.calendar.start),
     week1Start: calendar.week1Start,
     asOf,
     asOfWeek,
@@ -208,7 +206,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
       ...earnedValueOf(group.buckets),
       burndown: burndownRows(group.buckets, calendar, asOfWeek, lastWeek),
     })),
-    scopeChanges: scopeLog(changes.inBaseline, effectiveChanges, asOfDay, calendar),
+    scopeChanges: scopeLog(changes.inBaseline, effectiveChanges, asOf, calendar),
     milestones,
   }
 }
@@ -248,7 +246,7 @@ interface ScopeTimeline {
  */
 function applyScopeChanges(
   changes: ScopeChange[],
-  asOfDay: number,
+  asOf: string,
   calendar: PlanCalendar,
   bucketsOfKey: (key: string) => ProgressBuckets[],
   currentKeys: Set<string>,
@@ -262,7 +260,7 @@ function applyScopeChanges(
   for (const change of changes) {
     const taskCountDelta = change.kind === 'added' ? 1 : change.kind === 'removed' ? -1 : 0
     const targets = bucketsOfKey(change.taskKey)
-    if (toDayNumber(change.date) > asOfDay) {
+    if (calendarDate(change.date) > asOf) {
       timeline.laterHoursByKey.set(change.taskKey, (timeline.laterHoursByKey.get(change.taskKey) ?? 0) + change.hoursDelta)
       if (change.kind === 'added') timeline.addedLater.add(change.taskKey)
       // Work removed after asOf is not among the current tasks but was in scope on asOf.
@@ -365,13 +363,13 @@ function latestDoneAt(tasks: TaskOnAsOf[]): string | null {
 }
 
 function toLogEntry({ change, changeWeek }: EffectiveChange): ScopeChangeLogEntry {
-  return { ...change, date: isoDatePart(change.date), changeWeek }
+  return { ...change, date: calendarDate(change.date), changeWeek }
 }
 
 /** Every change made by asOf, in the order made: those the baseline holds are kept in the log, marked. */
-function scopeLog(inBaseline: ScopeChange[], effective: EffectiveChange[], asOfDay: number, calendar: PlanCalendar): ScopeChangeLogEntry[] {
+function scopeLog(inBaseline: ScopeChange[], effective: EffectiveChange[], asOf: string, calendar: PlanCalendar): ScopeChangeLogEntry[] {
   const held = inBaseline
-    .filter((change) => toDayNumber(change.date) <= asOfDay)
+    .filter((change) => calendarDate(change.date) <= asOf)
     .map((change) => ({ ...toLogEntry({ change, changeWeek: calendar.progressWeekOfDate(change.date) }), inBaseline: true }))
   return [...held, ...effective.map(toLogEntry)]
 }

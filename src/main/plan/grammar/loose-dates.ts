@@ -1,3 +1,4 @@
+import { isoDateOf } from '../../../shared/calendar'
 import { bounded } from '../text'
 import type { AbsoluteDates } from '../dates'
 
@@ -91,8 +92,5 @@ function month(name: string): number {
 }
 
 function valid(year: number, monthNumber: number, day: number): string | null {
-  if (year < 1900 || year > 2999 || monthNumber < 1 || monthNumber > 12) return null
-  const date = new Date(Date.UTC(year, monthNumber - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== monthNumber - 1 || date.getUTCDate() !== day) return null
-  return date.toISOString().slice(0, 10)
+  return year < 1900 || year > 2999 ? null : isoDateOf(year, monthNumber, day)
 }

@@ -1,7 +1,7 @@
 import type { StoreState } from '../../app/store-types'
 import { ApiError, call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
-import { localIsoDate } from '../../lib/format'
+import { localIsoDate } from '../../../../shared/calendar'
 
 type Store = Pick<StoreState, 'info' | 'notify'>
 

@@ -2,7 +2,7 @@ import type { Paper } from '../../../../shared/contract/report'
 import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
-import { localIsoDate } from '../../lib/format'
+import { localIsoDate } from '../../../../shared/calendar'
 import { downloadBlob } from './download'
 import { chooseExportPath, EXPORT_LABELS, runReportExport, suggestedExportName, type ExportKind, type ExportResult } from './report-export'
 

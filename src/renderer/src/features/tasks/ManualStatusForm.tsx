@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import { useStore } from '../../app/store'
-import { localIsoDate } from '../../lib/format'
+import { localIsoDate } from '../../../../shared/calendar'
 import type { ManualStatusChoice } from './tasks-slice'
 
 const CHOICES: { value: ManualStatusChoice; label: string }[] = [
