@@ -244,6 +244,11 @@ describe('the shared calendar on its own', () => {
     expect(isoDateOf(2024, 2, 29)).toBe('2024-02-29')
     expect(isoDateOf(2025, 2, 29)).toBeNull()
     expect(isoDateOf(2025, 13, 1)).toBeNull()
-    expect([monthEndOf(2024, 2), monthEndOf(2025, 2), monthEndOf(2025, 12), monthEndOf(2025, 6)]).toEqual(['2024-02-29', '2025-02-28', '2025-12-31', '2025-06-30'])
+    expect([monthEndOf(2024, 2), monthEndOf(2025, 2), monthEndOf(2025, 12), monthEndOf(2025, 6)]).toEqual([
+      '2024-02-29',
+      '2025-02-28',
+      '2025-12-31',
+      '2025-06-30',
+    ])
   })
 })
