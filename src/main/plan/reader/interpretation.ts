@@ -7,7 +7,7 @@ import type { ReadResult, SkippedEntry } from './read'
 import { skip } from './read'
 import type { RawItem } from './raw-items'
 import { headingUnit, isEmptyItem, type ReaderContext } from './units'
-import { excludesItems, labelContext, readLabel } from './labels'
+import { excludesItems, labelContext, openingLabel } from './labels'
 import { analyzeTitle } from '../grammar/title'
 import { analyzeTable, cellOf } from './tables'
 
@@ -42,7 +42,7 @@ export function collectSkipped(root: Section, read: ReadResult, reader: ReaderCo
     let label: string | null = null
     for (const block of section.blocks) {
       if (block.kind === 'paragraph' && block.listDepth === 0) {
-        const found = readLabel(block.raw.split('\n', 1)[0])
+        const found = openingLabel(block.raw)
         label = found && excludesItems(labelContext(found.label)) ? found.label : null
       } else if (block.kind === 'item') {
         if (insideItem(block.line)) continue

@@ -5,7 +5,7 @@ import { parseInlineOwner, statusClaimsDone } from '../grammar/identity'
 import type { DateContext } from '../grammar/loose-dates'
 import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
 import { cleanText } from '../text'
-import { excludesItems, labelContext, readLabel, type LabelContext } from './labels'
+import { excludesItems, labelContext, openingLabel, readLabel, type LabelContext } from './labels'
 import { analyzeTable, cellOf, type Column, type TableShape } from './tables'
 
 /**
@@ -138,7 +138,7 @@ export function contentGroups(section: Section, context: ReaderContext): Content
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     if (block.kind === 'paragraph' && block.listDepth === 0) {
-      const found = readLabel(block.raw.split('\n', 1)[0])
+      const found = openingLabel(block.raw)
       label = found ? { text: found.label, context: labelContext(found.label) } : block.raw.trim() ? null : label
       continue
     }
