@@ -54,6 +54,8 @@ async function bundleInto(build, staging) {
     platform: 'node',
     target: 'node22',
     external: EXTERNAL,
+    // jsonc-parser's main entry is a UMD wrapper whose require() calls esbuild cannot follow; its ES build bundles
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     // whitespace and syntax only: stack traces keep readable names
     minifyWhitespace: true,
     minifySyntax: true,

@@ -165,7 +165,6 @@ export const CheckSpecSchema = z.discriminatedUnion('kind', [
   CoverageCheckSchema,
 ])
 export type CheckSpec = z.infer<typeof CheckSpecSchema>
-export type CheckKind = CheckSpec['kind']
 export type CheckRole = NonNullable<CheckSpec['role']>
 
 /** a check's role: as set, else "changed after the plan start" is progress only and a derived tool mention supporting */
@@ -230,7 +229,6 @@ export const UncommittedEvidenceSchema = z.object({
   holds: z.boolean(),
   evidence: z.array(EvidenceSchema),
 })
-export type UncommittedEvidence = z.infer<typeof UncommittedEvidenceSchema>
 
 export const CheckResultSchema = z.object({
   checkId: z.string(),

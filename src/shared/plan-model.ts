@@ -151,14 +151,11 @@ export const SkippedSchema = z.object({
   kind: z.enum(['heading', 'list-item', 'table-row']),
   reason: z.string(),
 })
-export type Skipped = z.infer<typeof SkippedSchema>
 
 export const SectionRoleSchema = z.enum(['work', 'backlog', 'gate', 'criteria', 'metrics', 'risks', 'people', 'cadence', 'next-actions', 'reference', 'status', 'milestones', 'recap', 'ignore'])
-export type SectionRoleName = z.infer<typeof SectionRoleSchema>
 export const ItemLayerSchema = z.enum(['headings', 'list', 'table', 'mixed', 'none'])
 export type ItemLayer = z.infer<typeof ItemLayerSchema>
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low'])
-export type Confidence = z.infer<typeof ConfidenceSchema>
 
 /** How the reader understood the plan, section by section, and how sure it is. */
 export const InterpretationSchema = z.object({

@@ -285,7 +285,6 @@ export const ProgressSummarySchema = z.object({
   /** current tasks without an estimate: in task counts only */
   unestimatedTasks: z.number().int(),
 })
-export type ProgressSummary = z.infer<typeof ProgressSummarySchema>
 
 export const ProgressReportSchema = z.object({
   /** the plan start as given */

@@ -1,3 +1,4 @@
+import { dayStartMs } from '../../shared/calendar'
 import type { CheckHistory, CheckResult, CommitRef, Flip } from '../../shared/check-model'
 
 /**
@@ -89,10 +90,5 @@ export function checkAt(result: CheckResult, cutoffMs: number | null): CheckAt {
 export function cutoffOf(asOf: string | undefined | null, today: string): number | null {
   if (!asOf) return null
   const day = asOf.slice(0, 10)
-  return day >= today ? null : Date.parse(`${day}T00:00:00Z`)
-}
-
-/** UTC calendar date of a commit: done dates and weeks are counted in UTC, like the cutoff */
-export function utcDay(isoDate: string): string {
-  return new Date(Date.parse(isoDate)).toISOString().slice(0, 10)
+  return day >= today ? null : dayStartMs(day)
 }

@@ -1,9 +1,7 @@
 /**
- * Key/value store for evidence work already done. Keys are scoped by repo:
- * - `f:<question>:<blob id>`: what one file version says (immutable, shared by all checks and plans)
- * - `h:<plan start>:<check id>`: a check's replayed history as a range encoding (transitions only)
- * - `w:<plan start>`: the window (base commit, head) the history entries were computed for
- * The lead's SQLite implementation has the same interface.
+ * Key/value store for evidence work already done, scoped by repo. The key in use (repo-sync.ts) is
+ * `h2:<plan start>:<prefix hash>:<check id>:<spec hash>`: a check's replayed history as its flips, with the window
+ * it was computed for; an entry of another version is recomputed. db/evidence-cache-store.ts keeps it in SQLite.
  */
 export interface EvidenceCache {
   get(repoKey: string, key: string): string | undefined

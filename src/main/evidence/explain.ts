@@ -1,5 +1,5 @@
 import type { CheckHistory, CheckSpec, CommitRef } from '../../shared/check-model'
-import { utcDay } from './as-of'
+import { utcDay } from '../../shared/calendar'
 
 /** "Why (not) done": a check's history as runs of true/false, each with the commit that started it. */
 

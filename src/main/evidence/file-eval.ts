@@ -213,7 +213,7 @@ export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 
     key: evaluatorKey('coverage', { metric, min }),
     evaluate(content) {
       const text = content.text
-      let pct: number | null = null
+      let pct: number | null
       if (text.trimStart().startsWith('{')) {
         const doc = parseJsonLoose(text) as { total?: Record<string, { pct?: unknown }> } | undefined
         const value = doc?.total?.[metric]?.pct
@@ -234,5 +234,3 @@ export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 
 export function skippedFinding(reason: NonNullable<FileFinding['skipped']>): FileFinding {
   return { count: 0, lines: [], ok: false, skipped: reason, note: `not read: ${reason}` }
 }
-
-export { manifestKind, type ManifestKind } from './manifests'

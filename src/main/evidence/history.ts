@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder'
+import { dayStartMs } from '../../shared/calendar'
 import type { CommitRef } from '../../shared/check-model'
 import { GitCommandError, type GitPort } from './git-port'
 
@@ -177,16 +178,6 @@ export async function* logBatches(
 }
 
 export const RAW_LOG_ARGS = ['--first-parent', '--diff-merges=first-parent', '--raw', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '-z', '--root', COMMIT_FORMAT]
-
-/** the calendar date a commit was made on, in the committer's own time zone (YYYY-MM-DD) */
-export function commitDay(isoDate: string): string {
-  return isoDate.slice(0, 10)
-}
-
-/** the instant a plan date starts (UTC midnight): cutoffs and the plan start are compared as instants */
-export function dayStartMs(isoDay: string): number {
-  return Date.parse(`${isoDay.slice(0, 10)}T00:00:00Z`)
-}
 
 /**
  * Walks the first-parent chain from `head` back to the newest commit whose committer date is before the plan

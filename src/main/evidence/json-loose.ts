@@ -1,32 +1,24 @@
+import { parseTree, type Node, type ParseError } from 'jsonc-parser'
+
+const JSONC_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false }
+
 /** JSON with comments and trailing commas (tsconfig, VS Code style); undefined when unparseable */
 export function parseJsonLoose(text: string): unknown {
-  let out = ''
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (inString) {
-      out += c
-      if (c === '\\') out += text[++i] ?? ''
-      else if (c === '"') inString = false
-    } else if (c === '"') {
-      inString = true
-      out += c
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++
-      out += '\n'
-    } else if (c === '/' && text[i + 1] === '*') {
-      i += 2
-      while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++
-      i++
-    } else {
-      out += c
-    }
+  const errors: ParseError[] = []
+  const tree = parseTree(text, errors, JSONC_OPTIONS)
+  return tree === undefined || errors.length > 0 ? undefined : valueOf(tree)
+}
+
+/** The node's value as JSON.parse builds it: a "__proto__" key is an own property, never the prototype. */
+function valueOf(node: Node): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(valueOf)
+  if (node.type !== 'object') return node.value
+  const object: Record<string, unknown> = {}
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? []
+    if (key && value) Object.defineProperty(object, key.value as string, { value: valueOf(value), enumerable: true, writable: true, configurable: true })
   }
-  try {
-    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'))
-  } catch {
-    return undefined
-  }
+  return object
 }
 
 /** value at a key path; with anyDepth, the last key may be found nested anywhere (first hit wins) */

@@ -91,8 +91,20 @@ function npmDeclared(text: string, lines: string[]): Declared[] {
 
 const DEV_GROUP = /^(dev|devel|develop|development|test|tests|testing|lint|linting|docs?|typing|types|check|ci|qa)$/i
 
+/** the value under a key path of a parsed TOML document; undefined when any step is not a table */
+function at(node: unknown, ...keys: string[]): unknown {
+  let current = node
+  for (const key of keys) current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined
+  return current
+}
+
+/** the table under a key path, empty when absent */
+function tableAt(node: unknown, ...keys: string[]): Record<string, unknown> {
+  return (at(node, ...keys) ?? {}) as Record<string, unknown>
+}
+
 function pyprojectDeclared(text: string, lines: string[]): Declared[] {
-  const doc = parseToml(text) as Record<string, any>
+  const doc: unknown = parseToml(text)
   const out: Declared[] = []
   const fromList = (list: unknown, section: DependencySection) => {
     if (!Array.isArray(list)) return
@@ -110,17 +122,17 @@ function pyprojectDeclared(text: string, lines: string[]): Declared[] {
       out.push({ name, section, spec, line: lineOf(lines, name) })
     }
   }
-  fromList(doc.project?.dependencies, 'runtime')
-  for (const [group, list] of Object.entries((doc.project?.['optional-dependencies'] ?? {}) as Record<string, unknown>)) fromList(list, DEV_GROUP.test(group) ? 'dev' : 'runtime')
-  for (const list of Object.values((doc['dependency-groups'] ?? {}) as Record<string, unknown>)) fromList(list, 'dev')
-  const poetry = doc.tool?.poetry
+  fromList(at(doc, 'project', 'dependencies'), 'runtime')
+  for (const [group, list] of Object.entries(tableAt(doc, 'project', 'optional-dependencies'))) fromList(list, DEV_GROUP.test(group) ? 'dev' : 'runtime')
+  for (const list of Object.values(tableAt(doc, 'dependency-groups'))) fromList(list, 'dev')
+  const poetry = at(doc, 'tool', 'poetry')
   if (poetry) {
-    fromTable(poetry.dependencies, 'runtime')
-    fromTable(poetry['dev-dependencies'], 'dev')
-    for (const [group, body] of Object.entries((poetry.group ?? {}) as Record<string, { dependencies?: unknown }>)) fromTable(body?.dependencies, group === 'main' ? 'runtime' : 'dev')
+    fromTable(at(poetry, 'dependencies'), 'runtime')
+    fromTable(at(poetry, 'dev-dependencies'), 'dev')
+    for (const [group, body] of Object.entries(tableAt(poetry, 'group'))) fromTable(at(body, 'dependencies'), group === 'main' ? 'runtime' : 'dev')
   }
-  for (const list of Object.values((doc.tool?.pdm?.['dev-dependencies'] ?? {}) as Record<string, unknown>)) fromList(list, 'dev')
-  fromList(doc.tool?.uv?.['dev-dependencies'], 'dev')
+  for (const list of Object.values(tableAt(doc, 'tool', 'pdm', 'dev-dependencies'))) fromList(list, 'dev')
+  fromList(at(doc, 'tool', 'uv', 'dev-dependencies'), 'dev')
   return out
 }
 
@@ -138,7 +150,7 @@ function goModDeclared(lines: string[]): Declared[] {
 }
 
 function cargoDeclared(text: string, lines: string[]): Declared[] {
-  const doc = parseToml(text) as Record<string, any>
+  const doc: unknown = parseToml(text)
   const out: Declared[] = []
   const fromTable = (table: unknown, section: DependencySection) => {
     if (!table || typeof table !== 'object') return
@@ -147,14 +159,14 @@ function cargoDeclared(text: string, lines: string[]): Declared[] {
       out.push({ name, section, spec, line: lineOf(lines, name) })
     }
   }
-  const addAll = (node: Record<string, any> | undefined) => {
-    fromTable(node?.dependencies, 'runtime')
-    fromTable(node?.['build-dependencies'], 'runtime')
-    fromTable(node?.['dev-dependencies'], 'dev')
+  const addAll = (node: unknown) => {
+    fromTable(at(node, 'dependencies'), 'runtime')
+    fromTable(at(node, 'build-dependencies'), 'runtime')
+    fromTable(at(node, 'dev-dependencies'), 'dev')
   }
   addAll(doc)
-  addAll(doc.workspace)
-  for (const target of Object.values((doc.target ?? {}) as Record<string, Record<string, any>>)) addAll(target)
+  addAll(at(doc, 'workspace'))
+  for (const target of Object.values(tableAt(doc, 'target'))) addAll(target)
   return out
 }
 

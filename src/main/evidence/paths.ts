@@ -48,10 +48,6 @@ export function planToRepoPath(planPath: string, prefix: string | null): string 
   return planPath.startsWith(p) ? planPath.slice(p.length) : null
 }
 
-export function repoToPlanPath(repoPath: string, prefix: string | null): string {
-  return normalizePrefix(prefix) + repoPath
-}
-
 /** plan glob -> repo glob (anywhere-globs apply to the whole repo) */
 export function planToRepoGlob(glob: string, prefix: string | null): string | null {
   if (isAnywhereGlob(glob)) return glob

@@ -1,16 +1,13 @@
-import { addDays } from 'date-fns/addDays'
-import { format } from 'date-fns/format'
-import { parseISO } from 'date-fns/parseISO'
+import { addDaysTo, dayStartMs, utcDay } from '../../shared/calendar'
 import type { CheckResult, Evidence, Since } from '../../shared/check-model'
-import { checkAt, utcDay } from './as-of'
+import { checkAt } from './as-of'
 import type { RepoCheckOutcome } from './repo-sync'
 
 /** Turning replayed histories into what the UI shows: since, week states, and one result per check. */
 
 /** exclusive end date of each plan week: week w covers [start + 7(w-1), start + 7w) */
 export function planWeekEnds(planStart: string, weeks: number): string[] {
-  const start = parseISO(planStart)
-  return Array.from({ length: weeks }, (_, i) => format(addDays(start, 7 * (i + 1)), 'yyyy-MM-dd'))
+  return Array.from({ length: weeks }, (_, i) => addDaysTo(planStart, 7 * (i + 1)))
 }
 
 /** 0 = before the plan start, 1..n = plan week, n+1 = after the last week (by the commit's UTC date) */
@@ -19,10 +16,6 @@ export function weekOf(isoDate: string, planStart: string, weekEnds: string[]): 
   if (day < planStart) return 0
   const index = weekEnds.findIndex((end) => day < end)
   return index < 0 ? weekEnds.length + 1 : index + 1
-}
-
-function weekStartOf(weekEnd: string): string {
-  return format(addDays(parseISO(weekEnd), -7), 'yyyy-MM-dd')
 }
 
 export interface Timeline {
@@ -36,7 +29,7 @@ const weekBounds = new WeakMap<string[], Array<{ start: string; endMs: number }>
 function boundsOf(weekEnds: string[]): Array<{ start: string; endMs: number }> {
   let bounds = weekBounds.get(weekEnds)
   if (!bounds) {
-    bounds = weekEnds.map((end) => ({ start: weekStartOf(end), endMs: Date.parse(`${end}T00:00:00Z`) }))
+    bounds = weekEnds.map((end) => ({ start: addDaysTo(end, -7), endMs: dayStartMs(end) }))
     weekBounds.set(weekEnds, bounds)
   }
   return bounds

@@ -1,5 +1,6 @@
 import { checkRole, type CheckResult, type CheckSpec, type CommitRef, type TaskEvidenceState } from '../../shared/check-model'
-import { checkAt, utcDay, type CheckAt } from './as-of'
+import { utcDay } from '../../shared/calendar'
+import { checkAt, type CheckAt } from './as-of'
 
 export interface TaskCheckInput {
   spec: CheckSpec

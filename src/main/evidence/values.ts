@@ -3,7 +3,7 @@ import semver from 'semver'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
 import type { JsonScalar, ValueOp } from '../../shared/check-model'
-import { jsonValueAt, parseJsonLoose } from './json-loose'
+import { parseJsonLoose } from './json-loose'
 
 /** Structured files (JSON/JSONC, TOML, YAML) read as data, and the value comparisons of a `value` check. */
 
@@ -26,8 +26,6 @@ export function parseStructured(format: StructuredFormat, text: string): unknown
     return undefined
   }
 }
-
-export { jsonValueAt as valueAt }
 
 const same = (a: unknown, b: JsonScalar) => a !== null && typeof a !== 'object' && String(a) === String(b)
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value])

@@ -1,3 +1,4 @@
+import { round2 } from '../../shared/rounding'
 import type { Gate, ParseOptions, ParsedPlan, Phase, PlanWarning, Repair, Task } from '../../shared/plan-model'
 import { buildSections, descendants, parseBlocks, type Section } from './outline'
 import { readItemContent, type ItemContent } from './content'
@@ -5,11 +6,11 @@ import { containerEstimate, resolveEstimates, type ContainerEstimate, type Estim
 import { buildDayWeeks, chooseDaysPerWeek, recordNesting, weeksOfDays } from './schedule'
 import { TaskMatcher } from './matching'
 import { readBacklog, readClaims, readGates, readMilestones, readRecaps, type SectionContext, type SectionKind } from './sections'
-import { readHeader } from './header'
+import { readHeader, type Header } from './header'
 import { lintPlan } from './lint'
 import { statedDaysPerWeek } from './patterns'
 import { bounded, cleanTitle, slugify } from './text'
-import { choosePlanStart, WeekCalendar } from './calendar'
+import { choosePlanStart, WeekCalendar, type PlanStart } from './calendar'
 import type { AbsoluteDates } from './dates'
 import { parseHoursPerDayStatement, parsePointScale, parseUnitStatement, type EffortScale } from './grammar/effort'
 import { dateContextOf } from './grammar/loose-dates'
@@ -37,78 +38,142 @@ type Setup = {
   hoursPerDayStated: number | null
 }
 
+/** The reading of the plan: its outline, the reader's decision per section, the work items and the header. */
+type Reading = {
+  setup: Setup
+  read: ReadResult
+  kinds: Map<Section, SectionKind>
+  unitTime: (section: Section) => TimeMarker
+  resolver: TimeResolver
+  raws: RawItem[]
+  contents: ItemContent[]
+  owned: Set<Section>
+  header: Header
+}
+
+/** Where the reading sits in time: the plan start, weeks of dated sections, each item's days and weeks. */
+type Schedule = {
+  planStart: PlanStart
+  calendar: WeekCalendar
+  sectionWeeks: (section: Section, quiet?: boolean) => Range | null
+  scheduled: ScheduledItem[]
+  daysPerWeek: ReturnType<typeof chooseDaysPerWeek>
+  marks: ReturnType<typeof markExtent>
+  dayWeeks: number[]
+}
+
+type Items = { tasks: Task[]; phases: Phase[]; duplicateWarnings: PlanWarning[]; scale: EffortScale }
+
 export function buildPlan(input: BuildInput): ParsedPlan {
+  const reading = readPlan(input)
+  const schedule = schedulePlan(reading, input.options)
+  const items = buildItems(reading, schedule)
+  const { setup, read, resolver, unitTime } = reading
+  const context: SectionContext = {
+    root: setup.root,
+    kinds: reading.kinds,
+    scheduleOf: (section) => ({ weeks: schedule.sectionWeeks(section), days: resolver.days(unitTime(section)) }),
+    itemSections: reading.owned,
+  }
+  const gates = collectGates(context, schedule, items.tasks)
+  const matcher = lazyMatcher(items.tasks)
+  const recapResult = readRecaps(context, matcher, new Map(items.tasks.map((task) => [task.key, task])), items.scale.hoursPerDay)
+  const plan = assemblePlan(input, reading, schedule, items, { context, gates, matcher, recapResult })
+  plan.interpretation = describeInterpretation(plan, read, reading.raws, {
+    defaultUnit: setup.reader.defaultUnit,
+    pointScale: items.scale.points,
+    hoursPerDayStated: setup.hoursPerDayStated,
+    estimateColumns: estimateColumnsOf(setup.root, setup.reader),
+  })
+  plan.warnings = [
+    ...input.warnings,
+    ...(schedule.planStart.warning ? [schedule.planStart.warning] : []),
+    ...schedule.calendar.warnings.map((found) => ({ ...found, taskKey: found.taskKey ?? taskKeyAt(items.tasks, found.line) })),
+    ...items.duplicateWarnings,
+    ...recapResult.warnings,
+    ...pointWarnings(items.tasks),
+    ...lintPlan(plan, { scheduled: reading.raws, containerOf: (section) => (reading.owned.has(section) ? null : containerOf(read, section, items.scale)), root: setup.root, itemSections: reading.owned }),
+  ]
+  return plan
+}
+
+function readPlan(input: BuildInput): Reading {
   const setup = prepare(input)
-  const { options } = input
-  const profile = options.profile
-  const read = readPlanStructure(setup.root, setup.reader, profileRules(profile))
+  const profile = input.options.profile
+  const rules = profileRules(profile)
+  const read = readPlanStructure(setup.root, setup.reader, rules)
   const kinds = sectionKinds(setup.root, read)
   const unitTime = (section: Section): TimeMarker => {
     const unit = read.headingUnits.get(section)
     return unit?.bodyTime && !hasTime(unit.info.time) ? unit.bodyTime : (unit?.info.time ?? emptyTime())
   }
   const resolver = makeTimeResolver(allMarkers(setup.root, read, unitTime), input.text, profile)
-  const rules = profileRules(profile)
   const raws = rawItems(read, (unit, ancestors) => phaseOf(unit, ancestors, read, rules))
   const contents = raws.map((raw) => contentOf(raw, setup.reader))
   const owned = sectionsOwnedBy(raws)
   const header = readHeader({ root: setup.root, titleSection: read.titleSection, kindOf: (section) => kinds.get(section) ?? 'work', itemSections: owned, hoursPerDay: setup.scale.hoursPerDay, dates: setup.reader.dates })
-  const scheduleNotes = scheduleMarks(setup.root, read, kinds, setup.reader, unitTime)
+  return { setup, read, kinds, unitTime, resolver, raws, contents, owned, header }
+}
+
+function schedulePlan(reading: Reading, options: ParseOptions): Schedule {
+  const { setup, read, resolver, unitTime, raws, contents } = reading
+  const profile = options.profile
+  const scheduleNotes = scheduleMarks(setup.root, read, reading.kinds, setup.reader, unitTime)
   const markDates = scheduleNotes.flatMap(({ time, line }) => (resolver.dates(time) ? [{ dates: resolver.dates(time) as AbsoluteDates, line }] : []))
-  const planStart = choosePlanStart(profile?.startDate ?? header.date, [...datedLines(raws, contents, resolver, unitTime), ...markDates], header.updated)
+  const planStart = choosePlanStart(profile?.startDate ?? reading.header.date, [...datedLines(raws, contents, resolver, unitTime), ...markDates], reading.header.updated)
   const calendar = new WeekCalendar(planStart.date)
   const sectionWeeks = (section: Section, quiet = false): Range | null => {
     const time = unitTime(section)
     return resolver.weeks(time) ?? calendar.weeksOf(resolver.dates(time), section.line, null, quiet)
   }
-
   const nesting = new Map<number, number>()
-  const dayClock: DayClock = {
-    relative: restartsDayNumbering(setup.root, resolver, unitTime, sectionWeeks),
-    daysPerWeek: setup.scale.daysPerWeek,
-  }
+  const dayClock: DayClock = { relative: restartsDayNumbering(setup.root, resolver, unitTime, sectionWeeks), daysPerWeek: setup.scale.daysPerWeek }
   const scheduled = raws.map((raw, index) => scheduleItem(raw, contents[index], resolver, calendar, unitTime, sectionWeeks, nesting, dayClock))
   const daysPerWeek = chooseDaysPerWeek(setup.statedPerWeek, nesting, { ...options, daysPerWeek: options.daysPerWeek ?? profile?.daysPerWeek })
   const marks = markExtent(scheduleNotes, resolver, (time, line) => calendar.weeksOf(resolver.dates(time), line, null, true))
   const phaseDays = read.groups.length > 0 ? [...new Set(raws.map((raw) => raw.phaseSection))].map((section) => (section ? resolver.days(unitTime(section)) : null)) : []
   const maxDay = Math.max(0, ...scheduled.map((item) => item.days?.end ?? 0), ...phaseDays.map((days) => days?.end ?? 0))
   const dayWeeks = maxDay > 0 ? buildDayWeeks(maxDay, nesting, daysPerWeek.value) : []
+  return { planStart, calendar, sectionWeeks, scheduled, daysPerWeek, marks, dayWeeks }
+}
 
+function buildItems(reading: Reading, schedule: Schedule): Items {
+  const { read, raws, owned, setup } = reading
   const scale = { ...setup.scale }
   const estimates = resolveEstimates(
-    scheduled.map((item): EstimateInput => ({ raw: item.raw, content: item.content, ownDays: item.ownDays })),
+    schedule.scheduled.map((item): EstimateInput => ({ raw: item.raw, content: item.content, ownDays: item.ownDays })),
     (section) => (owned.has(section) ? null : containerOf(read, section, scale)),
     scale,
   )
-
   const phaseSections = orderedPhases(raws)
   const phaseIndex = new Map<Section, number>(phaseSections.map((phase, index) => [phase, index]))
   const duplicateWarnings: PlanWarning[] = []
-  const tasks = buildTasks(scheduled, estimates, phaseIndex, dayWeeks, setup.lines, duplicateWarnings)
-  const phases: Phase[] = phaseSections.map((section, index) => buildPhase(section, index, tasks, unitTime, resolver, dayWeeks, sectionWeeks))
+  const tasks = buildTasks(schedule.scheduled, estimates, phaseIndex, schedule.dayWeeks, setup.lines, duplicateWarnings)
+  const phases = phaseSections.map((section, index) => buildPhase(section, index, tasks, reading.unitTime, reading.resolver, schedule.dayWeeks, schedule.sectionWeeks))
+  return { tasks, phases, duplicateWarnings, scale }
+}
 
-  const context: SectionContext = {
-    root: setup.root,
-    kinds,
-    scheduleOf: (section) => ({ weeks: sectionWeeks(section), days: resolver.days(unitTime(section)) }),
-    itemSections: owned,
-  }
-  const gates: Gate[] = readGates(context).map((gate) => ({ ...gate, week: gate.week ?? (gate.day !== null ? (dayWeeks[gate.day - 1] ?? null) : null) }))
-  scheduled.forEach((item, index) => {
+/** Gates of gate sections (a day gate takes its day's week), then each item's own gates at the item's end, in line order. */
+function collectGates(context: SectionContext, schedule: Schedule, tasks: Task[]): Gate[] {
+  const gates: Gate[] = readGates(context).map((gate) => ({ ...gate, week: gate.week ?? (gate.day !== null ? (schedule.dayWeeks[gate.day - 1] ?? null) : null) }))
+  schedule.scheduled.forEach((item, index) => {
     for (const gate of item.content.gates) gates.push({ ...gate, week: tasks[index].weekEnd, day: tasks[index].dayEnd })
   })
-  gates.sort((a, b) => a.line - b.line)
+  return gates.sort((a, b) => a.line - b.line)
+}
 
-  const tasksByKey = new Map(tasks.map((task) => [task.key, task]))
-  const matcher = lazyMatcher(tasks)
-  const recapResult = readRecaps(context, matcher, tasksByKey, scale.hoursPerDay)
+type Sections = { context: SectionContext; gates: Gate[]; matcher: TaskMatcher; recapResult: ReturnType<typeof readRecaps> }
+
+function assemblePlan(input: BuildInput, reading: Reading, schedule: Schedule, items: Items, sections: Sections): ParsedPlan {
+  const { tasks, phases, scale } = items
+  const { gates, context, recapResult } = sections
+  const { dayWeeks, daysPerWeek, marks } = schedule
   const estimateHours = round2(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0))
   const markWeeks = [...marks.weeks, ...marks.days.map((day) => dayWeeks[day - 1] ?? Math.ceil(day / daysPerWeek.value))]
   const weeks = Math.max(0, ...tasks.map((task) => task.weekEnd ?? 0), ...gates.map((gate) => gate.week ?? 0), ...phases.map((phase) => phase.weekEnd ?? 0), ...markWeeks)
-
-  const plan: ParsedPlan = {
-    title: header.title,
-    date: planStart.date,
+  return {
+    title: reading.header.title,
+    date: schedule.planStart.date,
     encoding: input.encoding,
     daysPerWeek: daysPerWeek.value,
     daysPerWeekSource: daysPerWeek.source,
@@ -120,30 +185,14 @@ export function buildPlan(input: BuildInput): ParsedPlan {
     gates,
     backlog: readBacklog(context),
     recaps: recapResult.recaps,
-    milestones: readMilestones(context, matcher),
+    milestones: readMilestones(context, sections.matcher),
     claims: readClaims(context),
-    totals: { estimateHours: tasks.some((task) => task.estimateHours !== null) ? estimateHours : 0, statedHours: recapResult.grandTotal ?? header.statedHours, statedDays: header.statedDays },
+    totals: { estimateHours: tasks.some((task) => task.estimateHours !== null) ? estimateHours : 0, statedHours: recapResult.grandTotal ?? reading.header.statedHours, statedDays: reading.header.statedDays },
     repairs: input.repairs,
     warnings: [],
-    skipped: collectSkipped(setup.root, read, setup.reader),
+    skipped: collectSkipped(reading.setup.root, reading.read, reading.setup.reader),
     interpretation: null,
   }
-  plan.interpretation = describeInterpretation(plan, read, raws, {
-    defaultUnit: setup.reader.defaultUnit,
-    pointScale: scale.points,
-    hoursPerDayStated: setup.hoursPerDayStated,
-    estimateColumns: estimateColumnsOf(setup.root, setup.reader),
-  })
-  plan.warnings = [
-    ...input.warnings,
-    ...(planStart.warning ? [planStart.warning] : []),
-    ...calendar.warnings.map((found) => ({ ...found, taskKey: found.taskKey ?? taskKeyAt(tasks, found.line) })),
-    ...duplicateWarnings,
-    ...recapResult.warnings,
-    ...pointWarnings(tasks),
-    ...lintPlan(plan, { scheduled: raws, containerOf: (section) => (owned.has(section) ? null : containerOf(read, section, scale)), root: setup.root, itemSections: owned }),
-  ]
-  return plan
 }
 
 function containerOf(read: ReadResult, section: Section, scale: EffortScale): ContainerEstimate | null {
@@ -487,10 +536,6 @@ function spanOf(pairs: Array<[number | null, number | null]>): Range | null {
   const ends = pairs.map(([, end]) => end).filter((value): value is number => value !== null)
   if (starts.length === 0 || ends.length === 0) return null
   return { start: Math.min(...starts), end: Math.max(...ends) }
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100
 }
 
 const MAX_BODY_LINES = 400

@@ -1,8 +1,4 @@
-import { addYears } from 'date-fns/addYears'
-import { differenceInCalendarWeeks } from 'date-fns/differenceInCalendarWeeks'
-import { formatISO } from 'date-fns/formatISO'
-import { parseISO } from 'date-fns/parseISO'
-import { startOfWeek } from 'date-fns/startOfWeek'
+import { addYearsTo, weekNumberOf, weekStartOf } from '../../shared/calendar'
 import type { PlanWarning } from '../../shared/plan-model'
 import type { AbsoluteDates } from './dates'
 import { warning } from './guard'
@@ -38,7 +34,7 @@ export function choosePlanStart(statedDate: string | null, found: Array<{ dates:
 }
 
 function mondayOf(date: string): string {
-  return isoDate(startOfWeek(parseISO(date), { weekStartsOn: WEEK_STARTS_ON }))
+  return weekStartOf(date, WEEK_STARTS_ON)
 }
 
 /**
@@ -48,16 +44,16 @@ function mondayOf(date: string): string {
 export class WeekCalendar {
   readonly warnings: PlanWarning[] = []
   private readonly resolved = new Map<string, Range | null>()
-  private readonly planDay: Date | null
+  private readonly week1Start: string | null
   private readonly latestAllowed: string | null
 
   constructor(private readonly planDate: string | null) {
-    this.planDay = planDate ? parseISO(planDate) : null
-    this.latestAllowed = this.planDay ? isoDate(addYears(this.planDay, MAX_YEARS_AHEAD)) : null
+    this.week1Start = planDate ? mondayOf(planDate) : null
+    this.latestAllowed = planDate ? addYearsTo(planDate, MAX_YEARS_AHEAD) : null
   }
 
   weeksOf(dates: AbsoluteDates | null, line: number, taskKey: string | null = null, quiet = false): Range | null {
-    if (!dates || !this.planDate || !this.planDay || !this.latestAllowed) return null
+    if (!dates || !this.planDate || !this.week1Start || !this.latestAllowed) return null
     const cacheKey = `${line}:${dates.text}`
     if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey) ?? null
     if (quiet) return this.quietWeeks(dates)
@@ -86,10 +82,6 @@ export class WeekCalendar {
   }
 
   private weekNumber(date: string): number {
-    return differenceInCalendarWeeks(parseISO(date), this.planDay as Date, { weekStartsOn: WEEK_STARTS_ON }) + 1
+    return weekNumberOf(date, this.week1Start as string)
   }
-}
-
-function isoDate(date: Date): string {
-  return formatISO(date, { representation: 'date' })
 }

@@ -1,10 +1,11 @@
 import type { CodeBlock, FileRef, FileRole, Subtask, TextLine } from '../../shared/plan-model'
 import type { Block } from './outline'
 import { excludesItems, labelContext, readLabel, type LabelContext } from './reader/labels'
-import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, entryRefs, listEntryPaths, makeRef } from './files'
+import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, entryRefs, makeRef } from './files'
 import { parseLabeledEffort, type Effort } from './grammar/effort'
 import { statusClaimsDone } from './grammar/identity'
-import { DEFAULT_DATE_CONTEXT, hasTime, parseTime, type DateContext, type TimeMarker } from './grammar/time'
+import { DEFAULT_DATE_CONTEXT, type DateContext } from './grammar/loose-dates'
+import { hasTime, parseTime, type TimeMarker } from './grammar/time'
 import { isDatedScheduleLine, parseAbsoluteDates, type AbsoluteDates } from './dates'
 import { bounded, cleanText, cleanTitle, stripEmoji } from './text'
 
@@ -60,117 +61,144 @@ type ReadState = {
 }
 
 export function readItemContent(blocks: Block[], dates: DateContext = DEFAULT_DATE_CONTEXT): ItemContent {
-  const content: ItemContent = {
+  const reader = new ContentReader(dates)
+  for (const block of blocks) reader.readBlock(block)
+  return reader.finish()
+}
+
+/** Reads an item's blocks in order; labels ("Files to modify:", "Done when:") switch what the lines after them are. */
+class ContentReader {
+  private readonly content: ItemContent = {
     subtasks: [], files: [], criteria: [], codeBlocks: [], gates: [],
     effort: null, time: null, timelineDates: null, statusDone: false, owner: null,
   }
-  const refs: FileRef[] = []
-  const state: ReadState = { context: 'tasks', labelDepth: 0, gate: null, lastItemText: '' }
+  private readonly refs: FileRef[] = []
+  private readonly state: ReadState = { context: 'tasks', labelDepth: 0, gate: null, lastItemText: '' }
 
-  const mentionPaths = (raw: string, line: number, role: FileRole = 'mention'): void => {
-    for (const path of backtickedPaths(raw)) refs.push(makeRef(path, role, line))
-  }
-  const enterContext = (next: LabelContext, title: string, line: number, depth: number): void => {
-    state.context = next
-    state.labelDepth = depth
-    state.gate = null
-    if (next === 'gate') {
-      state.gate = { title: cleanTitle(title), line, items: [] }
-      content.gates.push(state.gate)
+  constructor(private readonly dates: DateContext) {}
+
+  readBlock(block: Block): void {
+    switch (block.kind) {
+      case 'heading':
+        this.enterContext(labelContext(cleanTitle(block.text)), block.text, block.line, 0)
+        break
+      case 'paragraph': {
+        const lines = block.raw.split('\n')
+        for (let offset = 0; offset < lines.length && offset < 500; offset++) this.readLine(lines[offset], block.line + offset)
+        break
+      }
+      case 'item':
+        this.readItem(block)
+        break
+      case 'code':
+        this.readCode(block)
+        break
+      case 'table':
+        for (const row of block.rows) for (const cell of row.raw) this.mentionPaths(cell, row.line)
+        break
     }
   }
-  const readScheduleDates = (raw: string, line: number): void => {
-    if (content.timelineDates || !isDatedScheduleLine(raw)) return
-    const found = parseAbsoluteDates(raw)
-    if (found) content.timelineDates = { dates: found, line }
+
+  finish(): ItemContent {
+    this.content.files = dedupeRefs(this.refs)
+    return this.content
   }
-  const readLabeledRest = (labelText: string, rest: string, line: number, depth = 0): void => {
-    const whole = `${labelText}: ${rest}`
+
+  private mentionPaths(raw: string, line: number, role: FileRole = 'mention'): void {
+    for (const path of backtickedPaths(raw)) this.refs.push(makeRef(path, role, line))
+  }
+
+  private enterContext(next: LabelContext, title: string, line: number, depth: number): void {
+    this.state.context = next
+    this.state.labelDepth = depth
+    this.state.gate = null
+    if (next === 'gate') {
+      this.state.gate = { title: cleanTitle(title), line, items: [] }
+      this.content.gates.push(this.state.gate)
+    }
+  }
+
+  private readScheduleDates(raw: string, line: number): void {
+    if (this.content.timelineDates || !isDatedScheduleLine(raw)) return
+    const found = parseAbsoluteDates(raw)
+    if (found) this.content.timelineDates = { dates: found, line }
+  }
+
+  private readLabeledRest(labelText: string, rest: string, line: number, depth = 0): void {
+    const { content, state } = this
     const kind = labelContext(labelText)
-    const effort = parseLabeledEffort(whole)
+    const effort = parseLabeledEffort(`${labelText}: ${rest}`)
     if (effort && !content.effort && (kind === 'effort' || /duration|hours|timeline/i.test(labelText))) content.effort = effort.effort
     // a schedule in a sub-bullet belongs to that sub-point, not to the item
     if (kind === 'schedule' && rest && depth <= 1) {
-      const time = parseTime(rest, dates)
+      const time = parseTime(rest, this.dates)
       if (hasTime(time)) content.time ??= time
     }
     if (!rest) return
     if (kind === 'owner') content.owner ??= cleanText(rest)
     const role = FILE_ROLES[state.context]
     if (role) {
-      for (const part of rest.split(/,\s*(?![^()]*\))/)) refs.push(...entryRefs(part, role, line))
+      for (const part of rest.split(/,\s*(?![^()]*\))/)) this.refs.push(...entryRefs(part, role, line))
       return
     }
     if (state.context === 'criteria') content.criteria.push({ text: inlineText(rest), line })
     if (state.context === 'status' && statusClaimsDone(rest)) content.statusDone = true
-    mentionPaths(rest, line)
+    this.mentionPaths(rest, line)
   }
-  const readLine = (raw: string, line: number): void => {
-    readScheduleDates(raw, line)
+
+  private readLine(raw: string, line: number): void {
+    this.readScheduleDates(raw, line)
     const label = readLabel(raw)
     if (label) {
-      enterContext(labelContext(label.label), label.label, line, 0)
-      readLabeledRest(label.label, label.rest, line)
+      this.enterContext(labelContext(label.label), label.label, line, 0)
+      this.readLabeledRest(label.label, label.rest, line)
       return
     }
-    if (state.context === 'criteria' && raw.trim()) content.criteria.push({ text: inlineText(raw), line })
-    mentionPaths(raw, line)
+    if (this.state.context === 'criteria' && raw.trim()) this.content.criteria.push({ text: inlineText(raw), line })
+    this.mentionPaths(raw, line)
   }
-  const readItem = (block: Extract<Block, { kind: 'item' }>): void => {
+
+  private readItem(block: Extract<Block, { kind: 'item' }>): void {
+    const { state } = this
     state.lastItemText = block.raw
-    if (block.depth === 1) readScheduleDates(block.text, block.line)
-    if (state.labelDepth > 0 && block.depth <= state.labelDepth) enterContext('tasks', '', block.line, 0)
+    if (block.depth === 1) this.readScheduleDates(block.text, block.line)
+    if (state.labelDepth > 0 && block.depth <= state.labelDepth) this.enterContext('tasks', '', block.line, 0)
     const label = readLabel(block.raw)
     if (label && (excludesItems(labelContext(label.label)) || labelContext(label.label) !== 'other')) {
-      enterContext(labelContext(label.label), label.label, block.line, block.depth)
-      readLabeledRest(label.label, label.rest, block.line, block.depth)
+      this.enterContext(labelContext(label.label), label.label, block.line, block.depth)
+      this.readLabeledRest(label.label, label.rest, block.line, block.depth)
       return
     }
+    this.readItemUnderContext(block)
+  }
+
+  /** A list line that is not a label: a file entry, a criterion, a gate item or a subtask, by the label above it. */
+  private readItemUnderContext(block: Extract<Block, { kind: 'item' }>): void {
+    const { state, content } = this
     const role = FILE_ROLES[state.context]
     // a checkbox under "Files to ..." is a task that followed the list, not a file entry
     if (role && state.context !== 'file' && block.checked === null) {
-      refs.push(...entryRefs(block.raw, role, block.line))
+      this.refs.push(...entryRefs(block.raw, role, block.line))
     } else if (state.context === 'file') {
-      refs.push(...entryRefs(block.raw, 'modify', block.line))
+      this.refs.push(...entryRefs(block.raw, 'modify', block.line))
     } else if (state.context === 'criteria') {
       content.criteria.push({ text: inlineText(block.raw), line: block.line })
     } else if (state.context === 'status') {
-      mentionPaths(block.raw, block.line)
+      this.mentionPaths(block.raw, block.line)
     } else if (state.gate) {
       state.gate.items.push({ text: inlineText(block.raw), line: block.line, checked: block.checked })
     } else {
       content.subtasks.push({ text: inlineText(block.raw), line: block.line, checked: block.checked })
-      mentionPaths(block.raw, block.line, pathRoleForSubtask(block.raw))
+      this.mentionPaths(block.raw, block.line, pathRoleForSubtask(block.raw))
     }
   }
 
-  for (const block of blocks) {
-    switch (block.kind) {
-      case 'heading':
-        enterContext(labelContext(cleanTitle(block.text)), block.text, block.line, 0)
-        break
-      case 'paragraph': {
-        const lines = block.raw.split('\n')
-        for (let offset = 0; offset < lines.length && offset < 500; offset++) readLine(lines[offset], block.line + offset)
-        break
-      }
-      case 'item':
-        readItem(block)
-        break
-      case 'code': {
-        content.codeBlocks.push({ lang: block.lang, text: block.text, line: block.line })
-        const role = block.listDepth > 0 ? verbRole(state.lastItemText) : 'mention'
-        for (const found of codeCommentPaths(block.text)) refs.push(makeRef(found.path, role, block.line + 1 + found.offset))
-        for (const found of directoryTreePaths(block.text)) refs.push(makeRef(found.path, 'create', block.line + 1 + found.offset))
-        break
-      }
-      case 'table':
-        for (const row of block.rows) for (const cell of row.raw) mentionPaths(cell, row.line)
-        break
-    }
+  private readCode(block: Extract<Block, { kind: 'code' }>): void {
+    this.content.codeBlocks.push({ lang: block.lang, text: block.text, line: block.line })
+    const role = block.listDepth > 0 ? verbRole(this.state.lastItemText) : 'mention'
+    for (const found of codeCommentPaths(block.text)) this.refs.push(makeRef(found.path, role, block.line + 1 + found.offset))
+    for (const found of directoryTreePaths(block.text)) this.refs.push(makeRef(found.path, 'create', block.line + 1 + found.offset))
   }
-  content.files = dedupeRefs(refs)
-  return content
 }
 
 /** "Create `a/b.py`": the verb applies to a path right after it; other paths are mentions. */

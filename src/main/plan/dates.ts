@@ -1,3 +1,4 @@
+import { isoDateOf } from '../../shared/calendar'
 import { bounded } from './text'
 
 /**
@@ -126,10 +127,6 @@ function monthNumber(name: string): number {
 
 function validDate(yearText: string, month: string | number, dayText: string): string | null {
   const year = Number(yearText)
-  const monthIndex = Number(month) - 1
-  const day = Number(dayText)
-  if (year < 1900 || year > 2999 || monthIndex < 0) return null
-  const date = new Date(Date.UTC(year, monthIndex, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== monthIndex || date.getUTCDate() !== day) return null
-  return date.toISOString().slice(0, 10)
+  if (year < 1900 || year > 2999) return null
+  return isoDateOf(year, Number(month), Number(dayText))
 }

@@ -5,7 +5,7 @@ import { guardMarkdown } from './guard'
 import { buildPlan } from './build'
 import { NO_TASKS } from './no-tasks'
 
-export { diffPlans, type PlanDiff } from './diff'
+export { diffPlans } from './diff'
 
 /** A failed parse that got as far as reading the plan ("no-tasks") keeps that reading, so the mapping step can show it. */
 export type ParseOutcome = { ok: true; plan: ParsedPlan } | { ok: false; error: { code: string; message: string }; reading?: ParsedPlan }

@@ -1,3 +1,4 @@
+import { round2 } from '../../shared/rounding'
 import type { ParsedPlan, PlanWarning } from '../../shared/plan-model'
 import type { Section } from './outline'
 import type { RawItem } from './reader/raw-items'
@@ -75,8 +76,4 @@ export function lintPlan(plan: ParsedPlan, context: LintContext): PlanWarning[] 
     if (count > MAX_PER_CODE) out.push(warning(code, `${count - MAX_PER_CODE} more "${code}" warnings were not listed.`, null))
   }
   return out
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100
 }

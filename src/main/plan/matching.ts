@@ -112,5 +112,5 @@ export class TaskMatcher {
 function coreOf(text: string): string {
   const bold = /^\s*(?:\[[ xX]\]\s*)?\*\*([^*]{2,200})\*\*/.exec(text)
   const base = bold ? bold[1] : text.split(/\s+[-–—]\s+/)[0]
-  return base.replace(/\([^()]*\)/g, ' ').replace(/[✅⚠️❌]/gu, ' ')
+  return base.replace(/\([^()]*\)/g, ' ').replace(/[✅⚠❌]|\uFE0F/gu, ' ')
 }

@@ -55,81 +55,111 @@ type Frame = { depth: number; ordered: boolean; listId: number }
 
 /** Block tokens to blocks: headings, paragraphs, list items (with their checkbox), tables, code. */
 export function flattenTokens(tokens: Token[]): Block[] {
-  const blocks: Block[] = []
-  const lists: Frame[] = []
-  let pendingItem: { line: number; frame: Frame } | null = null
-  const listDepth = (): number => lists.length
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index]
+  const flattener = new TokenFlattener(tokens)
+  let index = 0
+  while (index < tokens.length) index = flattener.read(index) + 1
+  return flattener.finish()
+}
+
+type PendingItem = { line: number; frame: Frame }
+
+class TokenFlattener {
+  private readonly blocks: Block[] = []
+  private readonly lists: Frame[] = []
+  private pendingItem: PendingItem | null = null
+
+  constructor(private readonly tokens: Token[]) {}
+
+  /** Reads the token at `index` (and the ones it owns); returns the index of the last token it consumed. */
+  read(index: number): number {
+    const token = this.tokens[index]
     switch (token.type) {
-      case 'heading_open': {
-        const inline = tokens[index + 1]
-        blocks.push({ kind: 'heading', depth: Number(token.tag.slice(1)), text: plainText(inline), raw: inline.content, line: lineOf(token) })
-        index += 2
-        break
-      }
+      case 'heading_open':
+        return this.readHeading(index)
       case 'bullet_list_open':
       case 'ordered_list_open':
-        lists.push({ depth: lists.length + 1, ordered: token.type === 'ordered_list_open', listId: nextListId++ })
-        break
+        this.lists.push({ depth: this.lists.length + 1, ordered: token.type === 'ordered_list_open', listId: nextListId++ })
+        return index
       case 'bullet_list_close':
       case 'ordered_list_close':
-        flushItem()
-        lists.pop()
-        break
+        this.flushItem()
+        this.lists.pop()
+        return index
       case 'list_item_open':
-        flushItem()
-        pendingItem = { line: lineOf(token), frame: lists[lists.length - 1] }
-        // the item's own text is its first paragraph, when it starts with one
-        if (tokens[index + 1]?.type === 'paragraph_open') {
-          const inline = tokens[index + 2]
-          pushItem(pendingItem, inline)
-          pendingItem = null
-          index += 3
-        }
-        break
+        return this.readListItem(index)
       case 'list_item_close':
-        flushItem()
-        break
-      case 'paragraph_open': {
-        flushItem()
-        const inline = tokens[index + 1]
-        blocks.push({ kind: 'paragraph', text: plainText(inline), raw: inline.content, line: lineOf(token), lineEnd: lineEndOf(token), listDepth: listDepth() })
-        index += 2
-        break
-      }
+        this.flushItem()
+        return index
+      case 'paragraph_open':
+        return this.readParagraph(index)
       case 'fence':
       case 'code_block':
-        flushItem()
-        blocks.push({
-          kind: 'code',
-          lang: token.type === 'fence' ? token.info.trim().split(/\s+/)[0] || null : null,
-          text: token.content.replace(/\n$/, ''),
-          line: lineOf(token),
-          lineEnd: lineEndOf(token),
-          listDepth: listDepth(),
-        })
-        break
-      case 'table_open': {
-        flushItem()
-        const end = tokens.findIndex((candidate, at) => at > index && candidate.type === 'table_close')
-        blocks.push(tableBlock(tokens.slice(index, end === -1 ? tokens.length : end), lineOf(token)))
-        if (end !== -1) index = end
-        break
-      }
+        this.readCode(token)
+        return index
+      case 'table_open':
+        return this.readTable(index)
       default:
-        break
+        return index
     }
   }
-  flushItem()
-  return blocks
 
-  function pushItem(item: { line: number; frame: Frame }, inline: Token | null): void {
+  finish(): Block[] {
+    this.flushItem()
+    return this.blocks
+  }
+
+  private readHeading(index: number): number {
+    const token = this.tokens[index]
+    const inline = this.tokens[index + 1]
+    this.blocks.push({ kind: 'heading', depth: Number(token.tag.slice(1)), text: plainText(inline), raw: inline.content, line: lineOf(token) })
+    return index + 2
+  }
+
+  private readListItem(index: number): number {
+    this.flushItem()
+    const item: PendingItem = { line: lineOf(this.tokens[index]), frame: this.lists[this.lists.length - 1] }
+    // the item's own text is its first paragraph, when it starts with one
+    if (this.tokens[index + 1]?.type !== 'paragraph_open') {
+      this.pendingItem = item
+      return index
+    }
+    this.pushItem(item, this.tokens[index + 2])
+    return index + 3
+  }
+
+  private readParagraph(index: number): number {
+    this.flushItem()
+    const token = this.tokens[index]
+    const inline = this.tokens[index + 1]
+    this.blocks.push({ kind: 'paragraph', text: plainText(inline), raw: inline.content, line: lineOf(token), lineEnd: lineEndOf(token), listDepth: this.lists.length })
+    return index + 2
+  }
+
+  private readCode(token: Token): void {
+    this.flushItem()
+    this.blocks.push({
+      kind: 'code',
+      lang: token.type === 'fence' ? token.info.trim().split(/\s+/)[0] || null : null,
+      text: token.content.replace(/\n$/, ''),
+      line: lineOf(token),
+      lineEnd: lineEndOf(token),
+      listDepth: this.lists.length,
+    })
+  }
+
+  private readTable(index: number): number {
+    this.flushItem()
+    const end = this.tokens.findIndex((candidate, at) => at > index && candidate.type === 'table_close')
+    this.blocks.push(tableBlock(this.tokens.slice(index, end === -1 ? this.tokens.length : end), lineOf(this.tokens[index])))
+    return end !== -1 ? end : index
+  }
+
+  private pushItem(item: PendingItem, inline: Token | null): void {
     const raw = inline?.content ?? ''
     const box = TASK_BOX.exec(raw)
     const ownRaw = box ? raw.slice(box[0].length) : raw
     const text = inline ? plainText(inline) : ''
-    blocks.push({
+    this.blocks.push({
       kind: 'item',
       text: box ? text.replace(TASK_BOX, '') : text,
       raw: ownRaw,
@@ -142,11 +172,11 @@ export function flattenTokens(tokens: Token[]): Block[] {
   }
 
   /** An item that opens with something other than a paragraph (a nested list, code) has no text of its own. */
-  function flushItem(): void {
-    if (!pendingItem) return
-    const item = pendingItem
-    pendingItem = null
-    pushItem(item, null)
+  private flushItem(): void {
+    if (!this.pendingItem) return
+    const item = this.pendingItem
+    this.pendingItem = null
+    this.pushItem(item, null)
   }
 }
 

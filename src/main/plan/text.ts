@@ -6,7 +6,8 @@ export function bounded(text: string, limit = MAX_SCAN): string {
   return text.length > limit ? text.slice(0, limit) : text
 }
 
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/gu
+/** pictographs, regional indicators, skin-tone modifiers, variation selectors, ZWJ and the keycap mark: one code point each */
+const PICTOGRAPHS = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u200D|\u20E3/gu
 
 export function stripEmoji(text: string): string {
   return text.replace(PICTOGRAPHS, '')

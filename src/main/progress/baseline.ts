@@ -1,7 +1,7 @@
 import type { ParsedPlan, Task } from '../../shared/plan-model'
 import type { ScopeChange } from '../../shared/progress-model'
 import { ProgressBuckets } from './buckets'
-import type { PlanCalendar } from './calendar'
+import type { PlanCalendar } from '../../shared/calendar'
 import { scheduledWeeks, spreadOverSchedule, weekOfPlanDayFor } from './schedule'
 
 export interface ScopeChangesByBaseline {

@@ -8,13 +8,12 @@ import type {
   TaskProgress,
 } from '../../shared/progress-model'
 import { ProgressBuckets } from './buckets'
-import { planCalendar, type PlanCalendar } from './calendar'
-import { isoDatePart, toDayNumber } from './dates'
+import { calendarDate, planCalendar, type PlanCalendar } from '../../shared/calendar'
 import { earnedValueFigures } from './earned-value'
 import { forecastFinish } from './forecast-report'
 import { milestoneProgress, type MilestoneTaskFacts } from './milestones'
 import { PhaseGroups } from './phases'
-import { percentOf, round2 } from './rounding'
+import { percentOf, round2 } from '../../shared/rounding'
 import { scheduledWeeks, weekOfPlanDayFor } from './schedule'
 import { originalIdealBuckets, scheduleBaseline, splitScopeChangesByBaseline } from './baseline'
 import { burndownRows } from './series'
@@ -33,167 +32,68 @@ interface TaskOnAsOf {
   doneWeek: number | null
 }
 
+/** Where asOf falls on the plan's calendar. */
+interface AsOfClock {
+  calendar: PlanCalendar
+  asOf: string
+  asOfWeek: number
+  lastCompletedWeek: number
+  elapsedWeeks: number
+}
+
+/** The buckets filled from the baseline, the scope changes and the tasks as they stood on asOf. */
+interface Ledger {
+  groups: PhaseGroups
+  overall: ProgressBuckets
+  inBaselineChanges: ScopeChange[]
+  effectiveChanges: EffectiveChange[]
+  tasksOnAsOf: TaskOnAsOf[]
+}
+
+/** The weeks the series run over, the finish forecast and the burndown rows. */
+interface Timeline {
+  planMilestones: ProgressInput['current']['milestones']
+  planEndWeek: number
+  lastWeek: number
+  forecast: ReturnType<typeof forecastFinish>
+  burndown: BurndownPoint[]
+}
+
+type Basis = 'hours' | 'tasks'
+
 /**
  * Progress of a plan as it stood at the end of `asOf`: task states, burndown/burnup series
  * (overall and per phase), earned-value figures, scope-change log, milestones and finish
  * forecasts. Pure: everything, including "today", comes from the input.
  */
 export function computeProgress(input: ProgressInput): ProgressReport {
-  const calendar = planCalendar(input.calendar)
-  const asOf = isoDatePart(input.asOf)
-  const asOfDay = toDayNumber(asOf)
-  const asOfWeek = calendar.progressWeekOfDate(asOf)
-  const lastCompletedWeek = asOfWeek >= 1 && asOf >= calendar.week(asOfWeek).end ? asOfWeek : Math.max(0, asOfWeek - 1)
-  const groups = new PhaseGroups(input.baseline, input.current)
-  const overall = new ProgressBuckets()
-
-  const baselineBudget = addBaselineSchedule(input, calendar, overall, groups)
-
-  const currentKeys = new Set(input.tasks.map((task) => task.key))
-  const baselinePhaseByKey = new Map(input.baseline.tasks.map((task) => [task.key, task.phase]))
-  const currentPhaseByKey = new Map(input.tasks.map((task) => [task.key, task.phase]))
-  /** a scope change belongs to the phase its task is in now, or was in when removed */
-  const groupOfKey = (key: string) =>
-    currentPhaseByKey.has(key)
-      ? groups.ofCurrentPhase(currentPhaseByKey.get(key)!)
-      : groups.ofBaselinePhase(baselinePhaseByKey.get(key) ?? null)
-
-  const changes = splitScopeChangesByBaseline(input.scopeChanges, input.baselineRef?.versionNo)
-  const { effectiveChanges, effectiveByKey, laterHoursByKey, addedLater } = applyScopeChanges(
-    changes.afterBaseline,
-    asOfDay,
-    calendar,
-    (key) => [overall, groupOfKey(key).buckets],
-    currentKeys,
-  )
-
-  const tasksOnAsOf: TaskOnAsOf[] = []
-  for (const task of input.tasks) {
-    if (addedLater.has(task.key)) continue
-    const estimateAsOf = (task.estimateHours ?? 0) - (laterHoursByKey.get(task.key) ?? 0)
-    const resolved = resolveTaskState(task, asOf)
-    const doneWeek = resolved.state === 'done' && resolved.doneAt ? calendar.progressWeekOfDate(resolved.doneAt) : null
-    const onAsOf = { task, estimateAsOf, resolved, doneWeek }
-    tasksOnAsOf.push(onAsOf)
-    const phaseBuckets = groups.ofCurrentPhase(task.phase).buckets
-    for (const buckets of [overall, phaseBuckets]) {
-      addTaskOnAsOf(buckets, onAsOf, effectiveByKey.get(task.key) ?? [])
-    }
-    const budget = baselineBudget.get(task.key)
-    if (doneWeek !== null && budget) {
-      for (const buckets of [overall, budget.buckets]) {
-        buckets.earnedHours += budget.hours
-        buckets.earnedTasks += 1
-      }
-    }
-  }
-
-  const scopeBasis = overall.scopeHoursAtAsOf > 0 ? 'hours' : 'tasks'
-  const scheduleBasis = overall.idealTotalHours > 0 ? 'hours' : 'tasks'
-  const elapsedWeeks = calendar.elapsedWeeksAt(asOf)
-  const earnedValueOf = (buckets: ProgressBuckets) =>
-    scheduleBasis === 'hours'
-      ? earnedValueFigures(buckets.idealHours, buckets.earnedHours, elapsedWeeks)
-      : earnedValueFigures(buckets.idealTasks, buckets.earnedTasks, elapsedWeeks)
-
-  const currentWeekOfDay = weekOfPlanDayFor(input.current, calendar)
-  const taskRows: TaskProgress[] = []
-  let latestScheduledWeek = 0
-  for (const onAsOf of tasksOnAsOf) {
-    const schedule = scheduledWeeks(onAsOf.task, input.current, currentWeekOfDay)
-    if (schedule) latestScheduledWeek = Math.max(latestScheduledWeek, schedule.last)
-    const overdue = schedule !== null && schedule.last <= lastCompletedWeek && onAsOf.resolved.state !== 'done'
-    taskRows.push(taskRow(onAsOf, schedule, overdue, input))
-  }
-
-  const planMilestones = input.current.milestones.length ? input.current.milestones : input.baseline.milestones
-  const planEndWeek = Math.max(
-    input.baseline.weeks,
-    input.current.weeks,
-    overall.idealHours.length - 1,
-    overall.idealTasks.length - 1,
-    latestScheduledWeek,
-    ...planMilestones.map((milestone) => milestone.week),
-  )
-
-  const remainingHours = overall.scopeHoursAtAsOf - overall.doneHoursAtAsOf
-  const remainingTasks = overall.scopeTasksAtAsOf - overall.doneTaskCount
-  const forecast = forecastFinish({
-    calendar,
-    overall,
-    basis: scopeBasis,
-    remaining: scopeBasis === 'hours' ? remainingHours : remainingTasks,
-    hasWork: overall.scopeTasksAtAsOf > 0,
-    lastCompletedWeek,
-    latestDoneAt: latestDoneAt(tasksOnAsOf),
-    options: input.forecast ?? {},
-  })
-  const lastWeek = Math.max(
-    planEndWeek,
-    asOfWeek,
-    forecast.p50Week ?? 0,
-    forecast.p85Week ?? 0,
-    forecast.p95Week ?? 0,
-    forecast.velocityWeek ?? 0,
-  )
-  const burndown = burndownRows(overall, calendar, asOfWeek, lastWeek)
-  if (input.originalBaseline) addOriginalIdeal(burndown, originalIdealBuckets(input.originalBaseline, calendar))
-
+  const clock = asOfClockOf(input)
+  const ledger = fillLedger(input, clock)
+  const { overall, tasksOnAsOf } = ledger
+  const scopeBasis: Basis = overall.scopeHoursAtAsOf > 0 ? 'hours' : 'tasks'
+  const { taskRows, latestScheduledWeek } = taskRowsOf(input, clock, tasksOnAsOf)
+  const timeline = timelineOf(input, clock, ledger, scopeBasis, latestScheduledWeek)
+  const { calendar, asOf, asOfWeek, lastCompletedWeek } = clock
   const taskFacts = new Map<string, MilestoneTaskFacts>(
     tasksOnAsOf.map((onAsOf) => [onAsOf.task.key, { estimateHours: onAsOf.estimateAsOf, doneWeek: onAsOf.doneWeek }]),
   )
-  const milestones = milestoneProgress(planMilestones, {
-    calendar,
-    burndown,
-    basis: scopeBasis,
-    asOfWeek,
-    lastCompletedWeek,
-    taskFacts,
-  })
-
-  const doneThisWeek = tasksOnAsOf.filter((onAsOf) => onAsOf.doneWeek === asOfWeek)
-  const overdueKeys = taskRows.filter((row) => row.overdue).map((row) => row.key)
-  const countState = (state: string) => taskRows.filter((row) => row.state === state).length
+  const milestones = milestoneProgress(timeline.planMilestones, { calendar, burndown: timeline.burndown, basis: scopeBasis, asOfWeek, lastCompletedWeek, taskFacts })
+  const earnedValueOf = earnedValueFor(overall.idealTotalHours > 0 ? 'hours' : 'tasks', clock.elapsedWeeks)
 
   return {
-    start: isoDatePart(input.calendar.start),
+    start: calendarDate(input.calendar.start),
     week1Start: calendar.week1Start,
     asOf,
     asOfWeek,
-    asOfElapsedWeeks: round2(elapsedWeeks),
-    planEndWeek,
+    asOfElapsedWeeks: round2(clock.elapsedWeeks),
+    planEndWeek: timeline.planEndWeek,
     ...(input.baselineRef ? { baseline: input.baselineRef } : {}),
     calendar: input.calendar,
-    summary: {
-      basis: scopeBasis,
-      verifiedPercent: verifiedPercentOf(overall, scopeBasis),
-      claimedPercent: claimedPercentOf(overall, scopeBasis),
-      scopeHours: round2(overall.scopeHoursAtAsOf),
-      doneHours: round2(overall.doneHoursAtAsOf),
-      remainingHours: round2(remainingHours),
-      ...earnedValueOf(overall),
-      taskCount: overall.taskCount,
-      doneTaskCount: overall.doneTaskCount,
-      remainingTaskCount: overall.taskCount - overall.doneTaskCount,
-      inProgressCount: countState('in-progress'),
-      needsConfirmationCount: countState('needs-confirmation'),
-      blockedCount: countState('blocked'),
-      disagreementCount: taskRows.filter((row) => row.disagreement).length,
-      overdueCount: overdueKeys.length,
-      overdueTaskKeys: overdueKeys,
-      doneThisWeek: {
-        tasks: doneThisWeek.length,
-        hours: round2(doneThisWeek.reduce((sum, onAsOf) => sum + onAsOf.estimateAsOf, 0)),
-        taskKeys: doneThisWeek.map((onAsOf) => onAsOf.task.key),
-      },
-      unscheduledTasks: overall.unscheduledTasks,
-      unscheduledHours: round2(overall.unscheduledHours),
-      unestimatedTasks: tasksOnAsOf.filter((onAsOf) => onAsOf.task.estimateHours === null).length,
-    },
-    forecast,
+    summary: { ...percentsOf(overall, scopeBasis), ...earnedValueOf(overall), ...countsOf(ledger, taskRows, asOfWeek) },
+    forecast: timeline.forecast,
     tasks: taskRows,
-    burndown,
-    phases: groups.list().map((group) => ({
+    burndown: timeline.burndown,
+    phases: ledger.groups.list().map((group) => ({
       title: group.title,
       index: group.index,
       weekStart: group.weekStart,
@@ -206,10 +106,145 @@ export function computeProgress(input: ProgressInput): ProgressReport {
       taskCount: group.buckets.taskCount,
       doneTaskCount: group.buckets.doneTaskCount,
       ...earnedValueOf(group.buckets),
-      burndown: burndownRows(group.buckets, calendar, asOfWeek, lastWeek),
+      burndown: burndownRows(group.buckets, calendar, asOfWeek, timeline.lastWeek),
     })),
-    scopeChanges: scopeLog(changes.inBaseline, effectiveChanges, asOfDay, calendar),
+    scopeChanges: scopeLog(ledger.inBaselineChanges, ledger.effectiveChanges, asOf, calendar),
     milestones,
+  }
+}
+
+function asOfClockOf(input: ProgressInput): AsOfClock {
+  const calendar = planCalendar(input.calendar)
+  const asOf = calendarDate(input.asOf)
+  const asOfWeek = calendar.progressWeekOfDate(asOf)
+  const lastCompletedWeek = asOfWeek >= 1 && asOf >= calendar.week(asOfWeek).end ? asOfWeek : Math.max(0, asOfWeek - 1)
+  return { calendar, asOf, asOfWeek, lastCompletedWeek, elapsedWeeks: calendar.elapsedWeeksAt(asOf) }
+}
+
+/** The baseline's ideal line, then the scope changes, then each task on asOf, into the overall and phase buckets. */
+function fillLedger(input: ProgressInput, clock: AsOfClock): Ledger {
+  const { calendar, asOf } = clock
+  const groups = new PhaseGroups(input.baseline, input.current)
+  const overall = new ProgressBuckets()
+  const baselineBudget = addBaselineSchedule(input, calendar, overall, groups)
+  const currentKeys = new Set(input.tasks.map((task) => task.key))
+  const baselinePhaseByKey = new Map(input.baseline.tasks.map((task) => [task.key, task.phase]))
+  const currentPhaseByKey = new Map(input.tasks.map((task) => [task.key, task.phase]))
+  /** a scope change belongs to the phase its task is in now, or was in when removed */
+  const groupOfKey = (key: string) =>
+    currentPhaseByKey.has(key)
+      ? groups.ofCurrentPhase(currentPhaseByKey.get(key)!)
+      : groups.ofBaselinePhase(baselinePhaseByKey.get(key) ?? null)
+
+  const changes = splitScopeChangesByBaseline(input.scopeChanges, input.baselineRef?.versionNo)
+  const scope = applyScopeChanges(changes.afterBaseline, asOf, calendar, (key) => [overall, groupOfKey(key).buckets], currentKeys)
+  const tasksOnAsOf: TaskOnAsOf[] = []
+  for (const task of input.tasks) {
+    if (scope.addedLater.has(task.key)) continue
+    const onAsOf = taskOnAsOf(task, clock, scope.laterHoursByKey.get(task.key) ?? 0)
+    tasksOnAsOf.push(onAsOf)
+    for (const buckets of [overall, groups.ofCurrentPhase(task.phase).buckets]) addTaskOnAsOf(buckets, onAsOf, scope.effectiveByKey.get(task.key) ?? [])
+    const budget = baselineBudget.get(task.key)
+    if (onAsOf.doneWeek !== null && budget) {
+      for (const buckets of [overall, budget.buckets]) {
+        buckets.earnedHours += budget.hours
+        buckets.earnedTasks += 1
+      }
+    }
+  }
+  return { groups, overall, inBaselineChanges: changes.inBaseline, effectiveChanges: scope.effectiveChanges, tasksOnAsOf }
+}
+
+function taskOnAsOf(task: ProgressTaskInput, clock: AsOfClock, hoursAddedLater: number): TaskOnAsOf {
+  const estimateAsOf = (task.estimateHours ?? 0) - hoursAddedLater
+  const resolved = resolveTaskState(task, clock.asOf)
+  const doneWeek = resolved.state === 'done' && resolved.doneAt ? clock.calendar.progressWeekOfDate(resolved.doneAt) : null
+  return { task, estimateAsOf, resolved, doneWeek }
+}
+
+function taskRowsOf(input: ProgressInput, clock: AsOfClock, tasksOnAsOf: TaskOnAsOf[]): { taskRows: TaskProgress[]; latestScheduledWeek: number } {
+  const currentWeekOfDay = weekOfPlanDayFor(input.current, clock.calendar)
+  const taskRows: TaskProgress[] = []
+  let latestScheduledWeek = 0
+  for (const onAsOf of tasksOnAsOf) {
+    const schedule = scheduledWeeks(onAsOf.task, input.current, currentWeekOfDay)
+    if (schedule) latestScheduledWeek = Math.max(latestScheduledWeek, schedule.last)
+    const overdue = schedule !== null && schedule.last <= clock.lastCompletedWeek && onAsOf.resolved.state !== 'done'
+    taskRows.push(taskRow(onAsOf, schedule, overdue, input))
+  }
+  return { taskRows, latestScheduledWeek }
+}
+
+/** The plan's end, the finish forecast, and the burndown over every week either reaches. */
+function timelineOf(input: ProgressInput, clock: AsOfClock, ledger: Ledger, scopeBasis: Basis, latestScheduledWeek: number): Timeline {
+  const { calendar, asOfWeek, lastCompletedWeek } = clock
+  const { overall } = ledger
+  const planMilestones = input.current.milestones.length ? input.current.milestones : input.baseline.milestones
+  const planEndWeek = Math.max(
+    input.baseline.weeks,
+    input.current.weeks,
+    overall.idealHours.length - 1,
+    overall.idealTasks.length - 1,
+    latestScheduledWeek,
+    ...planMilestones.map((milestone) => milestone.week),
+  )
+  const forecast = forecastFinish({
+    calendar,
+    overall,
+    basis: scopeBasis,
+    remaining: scopeBasis === 'hours' ? overall.scopeHoursAtAsOf - overall.doneHoursAtAsOf : overall.scopeTasksAtAsOf - overall.doneTaskCount,
+    hasWork: overall.scopeTasksAtAsOf > 0,
+    lastCompletedWeek,
+    latestDoneAt: latestDoneAt(ledger.tasksOnAsOf),
+    options: input.forecast ?? {},
+  })
+  const lastWeek = Math.max(planEndWeek, asOfWeek, forecast.p50Week ?? 0, forecast.p85Week ?? 0, forecast.p95Week ?? 0, forecast.velocityWeek ?? 0)
+  const burndown = burndownRows(overall, calendar, asOfWeek, lastWeek)
+  if (input.originalBaseline) addOriginalIdeal(burndown, originalIdealBuckets(input.originalBaseline, calendar))
+  return { planMilestones, planEndWeek, lastWeek, forecast, burndown }
+}
+
+function earnedValueFor(scheduleBasis: Basis, elapsedWeeks: number) {
+  return (buckets: ProgressBuckets) =>
+    scheduleBasis === 'hours'
+      ? earnedValueFigures(buckets.idealHours, buckets.earnedHours, elapsedWeeks)
+      : earnedValueFigures(buckets.idealTasks, buckets.earnedTasks, elapsedWeeks)
+}
+
+function percentsOf(overall: ProgressBuckets, scopeBasis: Basis) {
+  return {
+    basis: scopeBasis,
+    verifiedPercent: verifiedPercentOf(overall, scopeBasis),
+    claimedPercent: claimedPercentOf(overall, scopeBasis),
+    scopeHours: round2(overall.scopeHoursAtAsOf),
+    doneHours: round2(overall.doneHoursAtAsOf),
+    remainingHours: round2(overall.scopeHoursAtAsOf - overall.doneHoursAtAsOf),
+  }
+}
+
+function countsOf(ledger: Ledger, taskRows: TaskProgress[], asOfWeek: number) {
+  const { overall } = ledger
+  const overdueKeys = taskRows.filter((row) => row.overdue).map((row) => row.key)
+  const countState = (state: string) => taskRows.filter((row) => row.state === state).length
+  const doneThisWeek = ledger.tasksOnAsOf.filter((onAsOf) => onAsOf.doneWeek === asOfWeek)
+  return {
+    taskCount: overall.taskCount,
+    doneTaskCount: overall.doneTaskCount,
+    remainingTaskCount: overall.taskCount - overall.doneTaskCount,
+    inProgressCount: countState('in-progress'),
+    needsConfirmationCount: countState('needs-confirmation'),
+    blockedCount: countState('blocked'),
+    disagreementCount: taskRows.filter((row) => row.disagreement).length,
+    overdueCount: overdueKeys.length,
+    overdueTaskKeys: overdueKeys,
+    doneThisWeek: {
+      tasks: doneThisWeek.length,
+      hours: round2(doneThisWeek.reduce((sum, onAsOf) => sum + onAsOf.estimateAsOf, 0)),
+      taskKeys: doneThisWeek.map((onAsOf) => onAsOf.task.key),
+    },
+    unscheduledTasks: overall.unscheduledTasks,
+    unscheduledHours: round2(overall.unscheduledHours),
+    unestimatedTasks: ledger.tasksOnAsOf.filter((onAsOf) => onAsOf.task.estimateHours === null).length,
   }
 }
 
@@ -248,7 +283,7 @@ interface ScopeTimeline {
  */
 function applyScopeChanges(
   changes: ScopeChange[],
-  asOfDay: number,
+  asOf: string,
   calendar: PlanCalendar,
   bucketsOfKey: (key: string) => ProgressBuckets[],
   currentKeys: Set<string>,
@@ -262,7 +297,7 @@ function applyScopeChanges(
   for (const change of changes) {
     const taskCountDelta = change.kind === 'added' ? 1 : change.kind === 'removed' ? -1 : 0
     const targets = bucketsOfKey(change.taskKey)
-    if (toDayNumber(change.date) > asOfDay) {
+    if (calendarDate(change.date) > asOf) {
       timeline.laterHoursByKey.set(change.taskKey, (timeline.laterHoursByKey.get(change.taskKey) ?? 0) + change.hoursDelta)
       if (change.kind === 'added') timeline.addedLater.add(change.taskKey)
       // Work removed after asOf is not among the current tasks but was in scope on asOf.
@@ -365,13 +400,13 @@ function latestDoneAt(tasks: TaskOnAsOf[]): string | null {
 }
 
 function toLogEntry({ change, changeWeek }: EffectiveChange): ScopeChangeLogEntry {
-  return { ...change, date: isoDatePart(change.date), changeWeek }
+  return { ...change, date: calendarDate(change.date), changeWeek }
 }
 
 /** Every change made by asOf, in the order made: those the baseline holds are kept in the log, marked. */
-function scopeLog(inBaseline: ScopeChange[], effective: EffectiveChange[], asOfDay: number, calendar: PlanCalendar): ScopeChangeLogEntry[] {
+function scopeLog(inBaseline: ScopeChange[], effective: EffectiveChange[], asOf: string, calendar: PlanCalendar): ScopeChangeLogEntry[] {
   const held = inBaseline
-    .filter((change) => toDayNumber(change.date) <= asOfDay)
+    .filter((change) => calendarDate(change.date) <= asOf)
     .map((change) => ({ ...toLogEntry({ change, changeWeek: calendar.progressWeekOfDate(change.date) }), inBaseline: true }))
   return [...held, ...effective.map(toLogEntry)]
 }

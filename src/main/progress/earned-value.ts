@@ -1,5 +1,5 @@
 import type { WeeklyAmounts } from './buckets'
-import { round2, round3 } from './rounding'
+import { round2, round3 } from '../../shared/rounding'
 
 export interface EarnedValueFigures {
   plannedValue: number

@@ -1,8 +1,8 @@
 import type { Forecast, ForecastOptions } from '../../shared/progress-model'
 import type { ProgressBuckets } from './buckets'
-import type { PlanCalendar } from './calendar'
+import type { PlanCalendar } from '../../shared/calendar'
 import { monteCarloForecast, velocityForecast } from './forecast'
-import { round2 } from './rounding'
+import { round2 } from '../../shared/rounding'
 import { weeklyThroughput } from './series'
 
 export const DEFAULT_FORECAST = {

@@ -1,7 +1,7 @@
 import type { Milestone } from '../../shared/plan-model'
 import type { BurndownPoint, MilestoneProgress } from '../../shared/progress-model'
-import type { PlanCalendar } from './calendar'
-import { round2 } from './rounding'
+import type { PlanCalendar } from '../../shared/calendar'
+import { round2 } from '../../shared/rounding'
 
 export interface MilestoneTaskFacts {
   estimateHours: number

@@ -1,5 +1,5 @@
 import type { ParsedPlan } from '../../shared/plan-model'
-import type { PlanCalendar } from './calendar'
+import type { PlanCalendar } from '../../shared/calendar'
 
 /** The scheduling fields shared by plan tasks and progress task inputs. */
 export interface Schedulable {

@@ -1,7 +1,7 @@
 import type { BurndownPoint } from '../../shared/progress-model'
 import type { ProgressBuckets } from './buckets'
-import type { PlanCalendar } from './calendar'
-import { round2 } from './rounding'
+import type { PlanCalendar } from '../../shared/calendar'
+import { round2 } from '../../shared/rounding'
 
 /**
  * Burndown rows for weeks 0..lastWeek. Ideal remaining at the end of week w = baseline

@@ -5,7 +5,7 @@ import type {
   StateSource,
   TaskState,
 } from '../../shared/progress-model'
-import { isoDatePart, toDayNumber, toIsoDate } from './dates'
+import { calendarDate } from '../../shared/calendar'
 
 export interface ResolvedTaskState {
   state: TaskState
@@ -29,12 +29,12 @@ export interface ResolvedTaskState {
  * "needs-confirmation" and "blocked" never count as done.
  */
 export function resolveTaskState(task: ProgressTaskInput, asOf: string): ResolvedTaskState {
-  const asOfDay = toDayNumber(asOf)
+  const asOfDate = calendarDate(asOf)
   const evidenceItems = (task.evidence?.items ?? []).filter(
-    (item) => !item.commit || toDayNumber(item.commit.date) <= asOfDay,
+    (item) => !item.commit || calendarDate(item.commit.date) <= asOfDate,
   )
-  const evidence = evidenceAsOf(task, asOfDay)
-  const manual = task.manual && toDayNumber(task.manual.date) <= asOfDay ? task.manual : null
+  const evidence = evidenceAsOf(task, asOfDate)
+  const manual = task.manual && calendarDate(task.manual.date) <= asOfDate ? task.manual : null
 
   if (manual) {
     const evidenceKnows = evidence !== null && evidence.state !== 'unknown' && evidence.state !== 'needs-confirmation'
@@ -81,18 +81,18 @@ interface EvidenceVerdict {
  * so work finished after asOf was not done then: it was in progress when some dated
  * holding item predates asOf, else not started.
  */
-function evidenceAsOf(task: ProgressTaskInput, asOfDay: number): EvidenceVerdict | null {
+function evidenceAsOf(task: ProgressTaskInput, asOfDate: string): EvidenceVerdict | null {
   const evidence = task.evidence
   if (!evidence) return null
   const holding = evidence.items.filter((item) => item.holds)
   const datedHolding = holding.filter((item) => item.commit)
-  const heldBeforeAsOf = datedHolding.some((item) => toDayNumber(item.commit!.date) <= asOfDay)
+  const heldBeforeAsOf = datedHolding.some((item) => calendarDate(item.commit!.date) <= asOfDate)
 
   if (evidence.state === 'done') {
-    const doneAt = evidence.doneAt ? isoDatePart(evidence.doneAt) : latestCommitDate(datedHolding)
+    const doneAt = evidence.doneAt ? calendarDate(evidence.doneAt) : latestCommitDate(datedHolding)
     // Done with no date anywhere: it is known done on asOf, so it counts from then.
-    if (doneAt === null) return { state: 'done', doneAt: toIsoDate(asOfDay) }
-    if (toDayNumber(doneAt) <= asOfDay) return { state: 'done', doneAt }
+    if (doneAt === null) return { state: 'done', doneAt: asOfDate }
+    if (doneAt <= asOfDate) return { state: 'done', doneAt }
     return { state: heldBeforeAsOf ? 'in-progress' : 'not-started', doneAt: null }
   }
   const allHoldingAfterAsOf = holding.length > 0 && holding.length === datedHolding.length && !heldBeforeAsOf
@@ -105,7 +105,7 @@ function evidenceAsOf(task: ProgressTaskInput, asOfDay: number): EvidenceVerdict
 function latestCommitDate(items: EvidenceItem[]): string | null {
   let latest: string | null = null
   for (const item of items) {
-    const date = isoDatePart(item.commit!.date)
+    const date = calendarDate(item.commit!.date)
     if (latest === null || date > latest) latest = date
   }
   return latest
@@ -113,7 +113,7 @@ function latestCommitDate(items: EvidenceItem[]): string | null {
 
 /** When git already shows the work done earlier, a later manual "done" keeps git's date. */
 function manualDoneAt(manualDate: string, evidence: EvidenceVerdict | null): string {
-  const manualDay = isoDatePart(manualDate)
+  const manualDay = calendarDate(manualDate)
   if (evidence?.state === 'done' && evidence.doneAt && evidence.doneAt < manualDay) return evidence.doneAt
   return manualDay
 }

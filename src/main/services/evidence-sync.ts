@@ -9,7 +9,8 @@ import { checkResults, checks, planRepos, plans, repos } from '../db/schema'
 import { createGitPort, syncEvidence, type GitPort, type RepoInspection, type SyncProgress } from '../evidence'
 import { resultsByCheck } from '../db/check-store'
 import { checkRepoFolder, isReadable } from './repo-health'
-import { evidenceWeekEnds, loadPlanContext, localIsoDate } from './plan-context'
+import { localIsoDate } from '../../shared/calendar'
+import { evidenceWeekEnds, loadPlanContext } from './plan-context'
 
 export interface SyncDeps {
   db: AppDatabase

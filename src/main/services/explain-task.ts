@@ -6,7 +6,8 @@ import type { AppDatabase } from '../db/client'
 import { checkRowsForTasks } from '../db/check-store'
 import { tasks } from '../db/schema'
 import { checkAt, cutoffOf, explainHistory, historyLine, taskEvidenceAt } from '../evidence'
-import { loadPlanContext, localIsoDate } from './plan-context'
+import { localIsoDate } from '../../shared/calendar'
+import { loadPlanContext } from './plan-context'
 import { notCheckableOf } from './criteria-lint'
 
 /**

@@ -52,8 +52,3 @@ export function evidenceWeekEnds(context: PlanContext, today: string): string[] 
   const weeks = Math.max(context.current.weeks, context.baseline.weeks, context.calendar.weekOfDate(today), 1)
   return Array.from({ length: weeks }, (_, i) => context.calendar.week(i + 2).start)
 }
-
-export function localIsoDate(date: Date): string {
-  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000)
-  return shifted.toISOString().slice(0, 10)
-}

@@ -7,8 +7,9 @@ import { checkRowsForTasks } from '../db/check-store'
 import { planVersions, scopeChanges, taskStatuses } from '../db/schema'
 import { baselineRefOf, chooseBaseline } from '../db/baseline-store'
 import { readVersionPlan } from '../db/plan-store'
-import { cutoffOf, taskEvidenceAt, utcDay } from '../evidence'
-import { loadPlanContext, localIsoDate } from './plan-context'
+import { localIsoDate, utcDay } from '../../shared/calendar'
+import { cutoffOf, taskEvidenceAt } from '../evidence'
+import { loadPlanContext } from './plan-context'
 
 /**
  * Evidence of a task as it stood at the cutoff instant (null: now), from its checks' stored histories; null when

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Core } from '../bootstrap'
 import type { Logger } from '../log'
-import { localIsoDate } from '../services/plan-context'
+import { localIsoDate } from '../../shared/calendar'
 import { CACHEABLE_METHODS, ResponseCache, compressed, type Answer } from './response-cache'
 
 export const CONTENT_SECURITY_POLICY = [

@@ -1,3 +1,4 @@
+import { round2 } from '../../../shared/rounding'
 import { bounded } from '../text'
 import { parseTime, hasTime } from './time'
 import { DAY_WORDS, HOUR_WORDS, MINUTE_WORDS, POINT_WORDS, WEEK_WORDS } from './words'
@@ -113,7 +114,7 @@ export function effortHours(effort: Effort, scale: EffortScale): number | null {
     }
   }
   const value = hours(effort.value)
-  return value === null ? null : Math.round(value * 100) / 100
+  return value === null ? null : round2(value)
 }
 
 /** Points on the plan's scale; between defined points linearly, beyond them at the nearest pair's rate. */

@@ -1,6 +1,6 @@
+import { isoDateOf } from '../../../shared/calendar'
 import { bounded } from '../text'
 import type { AbsoluteDates } from '../dates'
-import type { DateContext } from './time'
 
 /**
  * Single dates and year-less ranges the stricter schedule forms do not cover: "2024-03-04",
@@ -8,6 +8,10 @@ import type { DateContext } from './time'
  * "Monday, Jan 20". A year-less date takes the plan's reference year; numeric dates are read
  * day-first unless the plan writes month-first (a second number above 12 somewhere).
  */
+
+/** How a plan writes dates it does not spell out: the year to assume, and day-first or month-first numbers. */
+export type DateContext = { referenceYear: number | null; referenceMonth?: number | null; dayFirst: boolean }
+export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -109,8 +113,5 @@ function month(name: string): number {
 }
 
 function valid(year: number, monthNumber: number, day: number): string | null {
-  if (year < 1900 || year > 2999 || monthNumber < 1 || monthNumber > 12) return null
-  const date = new Date(Date.UTC(year, monthNumber - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== monthNumber - 1 || date.getUTCDate() !== day) return null
-  return date.toISOString().slice(0, 10)
+  return year < 1900 || year > 2999 ? null : isoDateOf(year, monthNumber, day)
 }

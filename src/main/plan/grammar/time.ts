@@ -1,6 +1,6 @@
 import { bounded } from '../text'
 import { parseAbsoluteDates, type AbsoluteDates } from '../dates'
-import { parseLooseDate } from './loose-dates'
+import { DEFAULT_DATE_CONTEXT, parseLooseDate, type DateContext } from './loose-dates'
 import { CJK_DAY, CJK_WEEK, DAY_NAMES, WEEK_NAMES } from './words'
 
 /**
@@ -37,7 +37,7 @@ const SCAN = 400
 const TO = '\\s*(?:-|–|—|to|through|thru|&|and)\\s*'
 
 const WEEKS = new RegExp(`\\b(?:${WEEK_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${WEEK_NAMES})\\s*)?(\\d{1,3}))?(\\s*\\+)?`, 'i')
-const SHORT_WEEKS = /(?:^|[\s(\[·|,])W(\d{1,2})(?:\s*[-–]\s*W?(\d{1,2}))?(?=$|[\s):\],.·|])/
+const SHORT_WEEKS = /(?:^|[\s([·|,])W(\d{1,2})(?:\s*[-–]\s*W?(\d{1,2}))?(?=$|[\s):\],.·|])/
 const DAYS = new RegExp(`\\b(?:${DAY_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${DAY_NAMES})\\s*)?(\\d{1,3}))?`, 'i')
 const TAG_DAYS = /\bTage?\s+(\d{1,3})(?:\s*(?:-|–|—|bis)\s*(\d{1,3}))?\b(?![.:]\d)/
 const SPRINTS = new RegExp(`\\b(?:sprint|iteration)\\s*#?(\\d{1,3})(?:${TO}(?:(?:sprint|iteration)\\s*)?(\\d{1,3}))?`, 'i')
@@ -162,7 +162,3 @@ function quarterYear(text: string | undefined): number | null {
   const value = Number(text)
   return text.length === 2 ? 2000 + value : value
 }
-
-/** How a plan writes dates it does not spell out: the year to assume, and day-first or month-first numbers. */
-export type DateContext = { referenceYear: number | null; referenceMonth?: number | null; dayFirst: boolean }
-export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }

@@ -1,7 +1,8 @@
 import { bounded, cleanTitle } from '../text'
 import { parseEffortInTitle, type Effort } from './effort'
 import { hasStatusMarker, parseLeadingId, parseOwnerPrefix, stripStatus, titleClaimsDone } from './identity'
-import { DEFAULT_DATE_CONTEXT, hasTime, parseTime, type DateContext, type TimeMarker } from './time'
+import { DEFAULT_DATE_CONTEXT, type DateContext } from './loose-dates'
+import { hasTime, parseTime, type TimeMarker } from './time'
 
 /** What a heading, a list line or a table title cell says about the item: ID, owner, effort, time, claim. */
 export type TitleInfo = {

@@ -1,3 +1,4 @@
+import { round2 } from '../../../shared/rounding'
 import type { Interpretation, ItemLayer, ParsedPlan } from '../../../shared/plan-model'
 import type { Section } from '../outline'
 import { cleanTitle } from '../text'
@@ -125,7 +126,7 @@ export function describeInterpretation(plan: ParsedPlan, read: ReadResult, raws:
   const { score, reasons } = confidenceOf(plan, read, raws, facts.estimateColumns)
   return {
     confidence: score >= 0.8 ? 'high' : score >= 0.6 ? 'medium' : 'low',
-    score: Math.round(score * 100) / 100,
+    score: round2(score),
     reasons,
     sections,
     estimateColumns: facts.estimateColumns,

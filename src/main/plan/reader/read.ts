@@ -46,71 +46,109 @@ export type ReadResult = {
 type Pass = { headingDepth: number | null }
 
 export function readPlanStructure(root: Section, context: ReaderContext, rules: ProfileRules): ReadResult {
-  const titleSection = findTitleSection(root)
-  const topLevel = titleSection ? [...titleSection.children, ...root.children.slice(1)] : root.children
-  const topSet = new Set(topLevel)
-  const headingUnits = new Map<Section, HeadingUnit>()
-  const unitOf = (section: Section): HeadingUnit => {
-    let unit = headingUnits.get(section)
-    if (!unit) headingUnits.set(section, (unit = headingUnit(section, context)))
+  const reader = new StructureReader(root, context, rules)
+  // Pass A finds where the plan keeps its numbered or estimated heading items; pass B reads with that grammar.
+  const first = reader.choose(root, { headingDepth: null }, true)
+  reader.continuations.clear()
+  const headingDepth = dominantHeadingDepth(first)
+  const groups = reader.choose(root, { headingDepth }, true)
+  const { recaps, fromSummaries } = reader.readSummaries(groups, headingDepth)
+  const docLevel = documentLevel(groups)
+  const skipped: SkippedEntry[] = []
+  const kept = reader.keepStrongEnough(groups, docLevel, fromSummaries, skipped)
+  const dropped = dropEmptySingletons(kept, skipped, reader.phaseLevel)
+  const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
+  return { groups: dropped, roles, headingUnits, continuations, recaps, titleSection, topLevel, phaseLevel, marked, skipped, docLevel }
+}
+
+/** The reader's view of one plan: roles, heading units and section contents (each read once), and the layer rules. */
+class StructureReader {
+  readonly titleSection: Section | null
+  readonly topLevel: Section[]
+  readonly headingUnits = new Map<Section, HeadingUnit>()
+  readonly continuations = new Map<Section, Section[]>()
+  readonly roles: Map<Section, RoleInfo>
+  private readonly topSet: Set<Section>
+  private readonly contentCache = new Map<Section, ContentGroups>()
+
+  constructor(
+    private readonly root: Section,
+    private readonly context: ReaderContext,
+    private readonly rules: ProfileRules,
+  ) {
+    this.titleSection = findTitleSection(root)
+    this.topLevel = this.titleSection ? [...this.titleSection.children, ...root.children.slice(1)] : root.children
+    this.topSet = new Set(this.topLevel)
+    this.roles = assignRoles(root, this.titleSection, this.unitOf, rules)
+  }
+
+  readonly unitOf = (section: Section): HeadingUnit => {
+    let unit = this.headingUnits.get(section)
+    if (!unit) this.headingUnits.set(section, (unit = headingUnit(section, this.context)))
     return unit
   }
-  const contentCache = new Map<Section, ContentGroups>()
-  const contentOf = (section: Section): ContentGroups => {
-    let content = contentCache.get(section)
-    if (!content) contentCache.set(section, (content = contentGroups(section, context)))
+
+  readonly contentOf = (section: Section): ContentGroups => {
+    let content = this.contentCache.get(section)
+    if (!content) this.contentCache.set(section, (content = contentGroups(section, this.context)))
     return content
   }
-  // a schedule or phase heading; a numbered item that states its week ("1.1 Ship (Week 2)") is an item, not a phase
-  const marked = (section: Section): boolean => {
-    if (section.heading === null || section === titleSection) return false
-    const info = unitOf(section).info
+
+  /** a schedule or phase heading; a numbered item that states its week ("1.1 Ship (Week 2)") is an item, not a phase */
+  readonly marked = (section: Section): boolean => {
+    if (section.heading === null || section === this.titleSection) return false
+    const info = this.unitOf(section).info
     if (info.id !== null && !/^\d{1,3}$/.test(info.id) && !info.phaseMarked) return false
     return info.phaseMarked || hasTime(info.time)
   }
-  const roles = assignRoles(root, titleSection, unitOf, rules)
-  const phaseLevel = (section: Section): boolean => {
-    if (topSet.has(section)) return true
-    if (!marked(section)) return false
-    for (let node = section.parent; node && node !== titleSection && node.heading; node = node.parent) if (marked(node)) return false
+
+  readonly phaseLevel = (section: Section): boolean => {
+    if (this.topSet.has(section)) return true
+    if (!this.marked(section)) return false
+    for (let node = section.parent; node && node !== this.titleSection && node.heading; node = node.parent) if (this.marked(node)) return false
     return true
   }
-  const isWork = (section: Section): boolean => (roles.get(section)?.role ?? 'work') === 'work'
-  const deferred = (section: Section): boolean => section !== titleSection && (roles.get(section)?.recapCandidate ?? false) && !(roles.get(section.parent as Section)?.recapCandidate ?? false)
-  const forced = (section: Section): Group['kind'] | 'none' | null => rules.layerFor(section)
 
-  const continuations = new Map<Section, Section[]>()
-  const choose = (section: Section, pass: Pass, skipDeferred: boolean): Group[] => {
-    if (section.heading && !isWork(section)) return []
-    if (skipDeferred && section.heading && deferred(section)) return []
-    const children = withoutSubtotalHeadings(section.children.map((child) => ({ child, groups: choose(child, pass, skipDeferred) })), unitOf)
-    const content = contentOf(section)
+  private isWork(section: Section): boolean {
+    return (this.roles.get(section)?.role ?? 'work') === 'work'
+  }
+
+  private deferred(section: Section): boolean {
+    return section !== this.titleSection && (this.roles.get(section)?.recapCandidate ?? false) && !(this.roles.get(section.parent as Section)?.recapCandidate ?? false)
+  }
+
+  choose(section: Section, pass: Pass, skipDeferred: boolean): Group[] {
+    if (section.heading && !this.isWork(section)) return []
+    if (skipDeferred && section.heading && this.deferred(section)) return []
+    const children = withoutSubtotalHeadings(section.children.map((child) => ({ child, groups: this.choose(child, pass, skipDeferred) })), this.unitOf)
+    const content = this.contentOf(section)
     const own: Group[] = [
       ...content.lists.map((list) => makeGroup('list', list.units, section, list.label)),
       ...content.tables.map((table) => makeGroup('row', table.units, section, table.label)),
     ]
-    const inner = [...mergeHeadingItems(section, children, unitOf, continuations), ...own]
-    if (!section.heading || section === titleSection) return inner
-    const layer = forced(section)
+    const inner = [...mergeHeadingItems(section, children, this.unitOf, this.continuations), ...own]
+    if (!section.heading || section === this.titleSection) return inner
+    const layer = this.rules.layerFor(section)
     if (layer === 'none') return []
-    const unit = unitOf(section)
-    if (layer === 'heading' || (layer === null && isItem(section, unit, inner, pass))) {
-      return [{ ...makeGroup('heading', [unit], section.parent as Section, null), consistent: layer === null && isConsistent(section, unit, inner, pass) }]
+    const unit = this.unitOf(section)
+    if (layer === 'heading' || (layer === null && this.isItem(section, unit, inner, pass))) {
+      return [{ ...makeGroup('heading', [unit], section.parent as Section, null), consistent: layer === null && this.isConsistent(section, unit, inner, pass) }]
     }
     if (layer === 'list' || layer === 'row') return inner.filter((group) => group.kind === layer || group.kind === 'heading')
     return inner
   }
-  const isItem = (section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean => {
+
+  private isItem(section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean {
     if (inner.some((group) => group.kind === 'heading')) return false
-    if (isTimeSubdivided(section, marked)) return false
+    if (isTimeSubdivided(section, this.marked)) return false
     const strong = unit.info.id !== null || unit.info.effort !== null || unit.bodyEffort !== null
     // a phase names a stretch of the plan: it is an item only when it is sized and holds nothing else
-    if (phaseLevel(section) && marked(section)) return strong && inner.length === 0 && !unit.empty && !descendants(section).some((inside) => deferred(inside))
+    if (this.phaseLevel(section) && this.marked(section)) return strong && inner.length === 0 && !unit.empty && !descendants(section).some((inside) => this.deferred(inside))
     // a numbered heading without an estimate of its own over lines that carry IDs or estimates groups them ("2.1 Model" over A1, A2)
     if (unit.info.id !== null && !unit.info.phaseMarked) return !(headingEffort(unit) === null && inner.some((group) => group.kind !== 'heading' && group.level >= 3))
     // a top-level section with only prose is context; one that states its own size or ID is work
-    if (inner.length === 0) return !phaseLevel(section) || (strong && !unit.empty)
-    if (isConsistent(section, unit, inner, pass)) return true
+    if (inner.length === 0) return !this.phaseLevel(section) || (strong && !unit.empty)
+    if (this.isConsistent(section, unit, inner, pass)) return true
     // "Day 3 (8 hours)", "Morning (4h)": a title that only says when holds its checklist's items, it is not one
     if (unit.info.namesOnlyWhen && unit.info.id === null && inner.every((group) => group.kind === 'list' && group.level >= 1)) return false
     const innerLevel = Math.max(...inner.map((group) => group.level))
@@ -118,39 +156,39 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     const scheduleBlock = hasTime(unit.info.time) && innerLevel <= 1 && inner.every((group) => group.kind === 'list')
     return unit.level > innerLevel || (scheduleBlock && unit.level >= innerLevel)
   }
-  const isConsistent = (section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean =>
-    pass.headingDepth !== null && section.depth === pass.headingDepth && !phaseLevel(section) && unit.level <= 1 && inner.length > 0 && inner.every((group) => group.kind === 'list' && group.level <= 1)
 
-  // Pass A finds where the plan keeps its numbered or estimated heading items; pass B reads with that grammar.
-  const first = choose(root, { headingDepth: null }, true)
-  continuations.clear()
-  const headingDepth = dominantHeadingDepth(first)
-  const groups = choose(root, { headingDepth }, true)
+  private isConsistent(section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean {
+    return pass.headingDepth !== null && section.depth === pass.headingDepth && !this.phaseLevel(section) && unit.level <= 1 && inner.length > 0 && inner.every((group) => group.kind === 'list' && group.level <= 1)
+  }
 
-  const skipped: SkippedEntry[] = []
-  const anchors = indexAnchors(groups.flatMap((group) => group.units))
-  const recaps = new Set<Section>()
-  const fromSummaries = new Set<Group>()
-  for (const section of descendants(root)) {
-    if (!deferred(section) || !isWork(section)) continue
-    if (restatesItems(section, anchors, contentOf, unitOf)) {
-      recaps.add(section)
-      continue
+  /** Summary and checklist sections: recaps when their entries restate items, else read now (their groups are added). */
+  readSummaries(groups: Group[], headingDepth: number | null): { recaps: Set<Section>; fromSummaries: Set<Group> } {
+    const anchors = indexAnchors(groups.flatMap((group) => group.units))
+    const recaps = new Set<Section>()
+    const fromSummaries = new Set<Group>()
+    for (const section of descendants(this.root)) {
+      if (!this.deferred(section) || !this.isWork(section)) continue
+      if (restatesItems(section, anchors, this.contentOf, this.unitOf)) {
+        recaps.add(section)
+        continue
+      }
+      const late = this.choose(section, { headingDepth }, false)
+      for (const group of late) fromSummaries.add(group)
+      groups.push(...late)
     }
-    const late = choose(section, { headingDepth }, false)
-    for (const group of late) fromSummaries.add(group)
-    groups.push(...late)
+    return { recaps, fromSummaries }
   }
 
-  const docLevel = documentLevel(groups)
-  const kept: Group[] = []
-  for (const group of groups) {
-    const checklistBesideOwners = isChecklist(group) && !fromSummaries.has(group)
-    if (group.level >= docLevel || group.schedule || group.consistent || checklistBesideOwners || rules.layerFor(group.section) !== null) kept.push(group)
-    else for (const unit of group.units) skipped.push(skip(unit, `weaker than the plan's other items (${levelWords(group.level)} where the plan's items have ${levelWords(docLevel)})`))
+  /** Groups as strong as the plan's items (or otherwise vouched for); the others are reported as skipped. */
+  keepStrongEnough(groups: Group[], docLevel: Level, fromSummaries: Set<Group>, skipped: SkippedEntry[]): Group[] {
+    const kept: Group[] = []
+    for (const group of groups) {
+      const checklistBesideOwners = isChecklist(group) && !fromSummaries.has(group)
+      if (group.level >= docLevel || group.schedule || group.consistent || checklistBesideOwners || this.rules.layerFor(group.section) !== null) kept.push(group)
+      else for (const unit of group.units) skipped.push(skip(unit, `weaker than the plan's other items (${levelWords(group.level)} where the plan's items have ${levelWords(docLevel)})`))
+    }
+    return kept
   }
-  const dropped = dropEmptySingletons(kept, skipped, phaseLevel)
-  return { groups: dropped, roles, headingUnits, continuations, recaps, titleSection, topLevel, phaseLevel, marked, skipped, docLevel }
 }
 
 function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {
@@ -415,10 +453,6 @@ function titleWords(text: string): string[] {
 function sharedShare(left: string[], right: Set<string>): number {
   if (left.length === 0 || right.size === 0) return 0
   return left.filter((word) => right.has(word)).length / Math.min(left.length, right.size)
-}
-
-export function sameWork(a: string, b: string): boolean {
-  return sharedShare(titleWords(a), new Set(titleWords(b))) >= 0.6
 }
 
 export function skip(unit: Unit, reason: string): SkippedEntry {

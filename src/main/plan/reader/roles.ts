@@ -55,7 +55,3 @@ export function readRole(rawTitle: string): RoleReading {
   return { role: 'work', strong: false, recapCandidate: RECAP_WORDS.test(title) }
 }
 
-/** A non-work role that makes no claims, milestones or recaps of its own: its lists are simply not items. */
-export function isQuietRole(role: SectionRole): boolean {
-  return role === 'criteria' || role === 'risks' || role === 'people' || role === 'cadence' || role === 'next-actions' || role === 'reference' || role === 'ignore'
-}

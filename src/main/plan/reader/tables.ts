@@ -1,8 +1,7 @@
 import { bounded, cleanText } from '../text'
 import type { TableBlock } from '../outline'
 import type { EffortUnit } from '../grammar/effort'
-import { parseLooseDate } from '../grammar/loose-dates'
-import type { DateContext } from '../grammar/time'
+import { parseLooseDate, type DateContext } from '../grammar/loose-dates'
 import { parseAbsoluteDates } from '../dates'
 import { DAY_HEADER, DAY_WORDS, DONE_HEADER, DUE_HEADER, ESTIMATE_HEADER, HOUR_WORDS, OWNER_HEADER, STATUS_HEADER, TITLE_HEADER, WEEK_HEADER, WEEK_WORDS } from '../grammar/words'
 

@@ -1,3 +1,4 @@
+import { monthEndOf } from '../../../shared/calendar'
 import type { ImportProfile } from '../../../shared/plan-model'
 import type { AbsoluteDates } from '../dates'
 import { bounded } from '../text'
@@ -59,9 +60,8 @@ export function makeTimeResolver(markers: TimeMarker[], text: string, profile: I
         const { quarter, year } = marker.quarter
         const startMonth = (quarter - 1) * 3 + 1
         const endMonth = startMonth + 2
-        const endDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate()
-        const pad = (value: number): string => String(value).padStart(2, '0')
-        return { kind: 'range', start: `${year}-${pad(startMonth)}-01`, end: `${year}-${pad(endMonth)}-${pad(endDay)}`, text: `Q${quarter} ${year}` }
+        const start = `${year}-${String(startMonth).padStart(2, '0')}-01`
+        return { kind: 'range', start, end: monthEndOf(year, endMonth), text: `Q${quarter} ${year}` }
       }
       return null
     },

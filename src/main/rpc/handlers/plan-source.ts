@@ -3,9 +3,9 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { PlanSource } from '../../../shared/contract/plans'
 import { AppError } from '../../../shared/rpc'
+import { MAX_PLAN_BYTES } from '../../plan/decode'
 import type { FileAccess } from '../file-access'
 
-export const MAX_PLAN_BYTES = 20 * 1024 * 1024
 
 export interface LoadedSource {
   name: string

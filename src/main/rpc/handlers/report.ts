@@ -5,7 +5,7 @@ import { tasksCsv } from '../../report/csv'
 import { loadReportData } from '../../report/load'
 import { reportFileName } from '../../report/model'
 import { countPdfPages, type PdfPort } from '../../report/pdf-port'
-import { localIsoDate } from '../../services/plan-context'
+import { localIsoDate } from '../../../shared/calendar'
 import type { CoreContext } from '../context'
 import type { HandlerGroup } from '../dispatch'
 

@@ -38,12 +38,6 @@ export function formatWeeks(weeks: number): string {
   return `${size} wk ${rounded < 0 ? 'behind' : 'ahead'}`
 }
 
-/** The local calendar date as yyyy-mm-dd (what the lead means by "today"). */
-export function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
 export const STATE_LABELS: Record<string, string> = {
   done: 'Done',
   'in-progress': 'In progress',

@@ -3,7 +3,7 @@ import { queryClient } from '../../data/query-client'
 import { appInfoQuery } from '../../data/queries'
 import { ApiError, call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
-import { localIsoDate } from '../../lib/format'
+import { localIsoDate } from '../../../../shared/calendar'
 
 export type Notify = (notice: Omit<Notice, 'id'>) => void
 

@@ -3,7 +3,7 @@ import { queryClient } from '../../data/query-client'
 import { appInfoQuery, plansQuery, progressQuery } from '../../data/queries'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
-import { localIsoDate } from '../../lib/format'
+import { localIsoDate } from '../../../../shared/calendar'
 import { downloadBlob } from './download'
 import { chooseExportPath, EXPORT_LABELS, runReportExport, suggestedExportName, type ExportKind } from './report-export'
 

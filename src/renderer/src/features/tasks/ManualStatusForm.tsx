@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react'
-import { localIsoDate } from '../../lib/format'
+import { localIsoDate } from '../../../../shared/calendar'
 import { setManualStatus } from './task-actions'
 import type { ManualStatusChoice } from './tasks-slice'
 
