@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { openCore, type Core } from '../../src/main/bootstrap'
 import type { PlatformPort } from '../../src/main/rpc'
 import { projectRoot, sourceLayout } from '../../src/main/source-layout'
-import { attachHeadlessPdfPort } from '../../src/main/report/headless-port'
+import { headlessPrinter } from '../../src/main/printers/headless-printer'
 
 export interface TestCore extends Core {
   dir: string
@@ -23,8 +23,8 @@ export function createTestCore(options: { now?: () => Date; mode?: PlatformPort[
     appVersion: '0.0.0-test',
     platform: { mode: options.mode ?? 'cli', dialogs: null },
     now: options.now,
+    pdf: headlessPrinter(sourceLayout.rendererDir, projectRoot),
   })
-  attachHeadlessPdfPort(core, sourceLayout.rendererDir, projectRoot)
   return {
     ...core,
     dir,

@@ -3,6 +3,7 @@ import { format } from 'date-fns/format'
 import { parseISO } from 'date-fns/parseISO'
 import type { CheckResult, Evidence, Since } from '../../shared/check-model'
 import { checkAt, utcDay } from './as-of'
+import { repoToPlanPath } from './paths'
 import type { RepoCheckOutcome } from './repo-sync'
 
 /** Turning replayed histories into what the UI shows: since, week states, and one result per check. */
@@ -49,8 +50,7 @@ export interface RepoOutcome {
 }
 
 function toEvidence(repo: RepoOutcome, items: RepoCheckOutcome['evidence']): Evidence[] {
-  const prefix = repo.prefix ? (repo.prefix.endsWith('/') ? repo.prefix : `${repo.prefix}/`) : ''
-  return items.map((e) => ({ ...e, path: prefix + e.path, repoId: repo.repoId }))
+  return items.map((e) => ({ ...e, path: repoToPlanPath(e.path, repo.prefix), repoId: repo.repoId }))
 }
 
 export function unresolvedResult(checkId: string, weeks: number, message: string): CheckResult {

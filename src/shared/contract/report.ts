@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MethodSpec } from '../contract'
+import type { MethodGroup } from '../method-spec'
 import { WarningSchema } from '../plan-model'
 import { ProgressReportSchema, TaskStateSchema } from '../progress-model'
 
@@ -123,7 +123,6 @@ export const ReportCheckHistorySchema = z.object({
   /** "created 25 Nov 2023 a1b2c3d · deleted 26 Nov 2023 d4e5f6a" (the latest runs when there are many) */
   history: z.string(),
 })
-export type ReportCheckHistory = z.infer<typeof ReportCheckHistorySchema>
 
 export const ReportDataSchema = z.object({
   planId: z.number().int(),
@@ -168,7 +167,6 @@ export const TextExportSchema = z.object({
   path: z.string().nullable(),
   content: z.string().nullable(),
 })
-export type TextExport = z.infer<typeof TextExportSchema>
 
 export const PdfExportSchema = z.object({
   fileName: z.string(),
@@ -201,4 +199,4 @@ export const reportMethods = {
     input: z.object({ planId, asOf, path }).strict(),
     output: TextExportSchema,
   },
-} satisfies Record<string, MethodSpec>
+} satisfies MethodGroup

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MethodSpec } from '../contract'
+import type { MethodGroup } from '../method-spec'
 
 export const ManualStatusSchema = z.enum(['done', 'not-done', 'blocked', 'cleared'])
 
@@ -32,4 +32,4 @@ export const taskMethods = {
     input: z.object({ taskId }).strict(),
     output: z.array(TaskStatusEntrySchema),
   },
-} satisfies Record<string, MethodSpec>
+} satisfies MethodGroup

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
-import type { RepoLink } from '../../../../shared/contract/evidence'
+import type { RepoLink } from '../../../../shared/contract/repos'
 import { Badge } from '../../components/StateBadge'
 import { call } from '../../lib/api'
 import { formatDateTime, shortSha } from '../../lib/format'

@@ -1,4 +1,4 @@
-import type { RepoLink, SyncSummary } from '../../../../shared/contract/evidence'
+import type { RepoLink, SyncSummary } from '../../../../shared/contract/repos'
 import type { EventPayload } from '../../../../shared/events'
 import type { SliceCreator } from '../../app/store-types'
 import { ApiError, call } from '../../lib/api'

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
-import type { Settings } from '../../../../shared/contract/app'
+import type { Settings } from '../../../../shared/contract/settings'
 import { formatDate } from '../../lib/format'
 import { NotificationToggle } from './NotificationToggle'
 import { PlanSettingsForm } from './PlanSettingsForm'

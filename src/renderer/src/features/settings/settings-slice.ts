@@ -1,4 +1,4 @@
-import type { Settings } from '../../../../shared/contract/app'
+import type { Settings } from '../../../../shared/contract/settings'
 import type { SliceCreator } from '../../app/store-types'
 import { call } from '../../lib/api'
 import { errorMessage } from '../../lib/errors'
