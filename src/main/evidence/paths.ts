@@ -62,7 +62,7 @@ export function repoToPlanPath(repoPath: string, prefix: string | null): string 
 
 /** plan glob -> repo glob (anywhere-globs apply to the whole repo) */
 export function planToRepoGlob(glob: string, prefix: string | null): string | null {
-  if (isAnywhereGlob(glob)) return glob
+  if (isAnywhereGlob(glob)) return normalizePrefix(prefix) === null ? null : glob
   return planToRepoPath(glob, prefix)
 }
 
