@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { RepoLink } from '../../shared/contract/repos'
+import type { LinkState, RepoState } from '../../shared/repo-model'
 import { AppError } from '../../shared/rpc'
 import type { AppDatabase } from './client'
 import { planRepos, repos } from './schema'
@@ -24,7 +25,7 @@ export function requireLink(db: AppDatabase, planId: number, repoId: number): Li
 }
 
 /** states in which a repository's evidence can be read */
-const READABLE_STATES = new Set(['ok', 'shallow', 'never-synced'])
+const READABLE_STATES = new Set<LinkState>(['ok', 'shallow', 'never-synced'])
 
 export function toRepoLink({ link, repo }: LinkRow, currentBranch: string | null = null): RepoLink {
   // the folder can vanish between syncs; say so without waiting for the next sync
@@ -90,7 +91,7 @@ export function updateLink(db: AppDatabase, linkId: number, patch: Partial<typeo
 }
 
 /** A link's state after a sync; `synced` is null for a stale repo (its last sync time and head stay). */
-export function recordRepoState(db: AppDatabase, { link, repo }: LinkRow, state: string, message: string, synced: { lastSyncAt: string; lastHeadSha: string | null } | null): void {
+export function recordRepoState(db: AppDatabase, { link, repo }: LinkRow, state: RepoState, message: string, synced: { lastSyncAt: string; lastHeadSha: string | null } | null): void {
   updateLink(db, link.id, { ...(synced ?? {}), lastState: state, lastMessage: message })
   db.update(repos)
     .set({ available: state !== 'unavailable', lastError: state === 'ok' ? null : message })

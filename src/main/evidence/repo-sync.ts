@@ -1,4 +1,5 @@
 import type { CheckHistory, CommitRef, Flip } from '../../shared/check-model'
+import type { EngineSyncPhase } from '../../shared/repo-model'
 import { BlobReader } from './blob-reader'
 import type { EvidenceCache } from './cache'
 import { checkKey, shortHash } from './check-key'
@@ -62,7 +63,7 @@ export interface RepoSyncContext {
   maxFileBytes: number
   stats: RepoSyncStats
   signal?: AbortSignal
-  progress: (phase: string, done: number, total: number) => void
+  progress: (phase: EngineSyncPhase, done: number, total: number) => void
 }
 
 const MAX_EVIDENCE_FILES = 50

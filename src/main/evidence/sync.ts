@@ -1,4 +1,5 @@
 import type { CheckResult, CheckSpec, CommitRef } from '../../shared/check-model'
+import type { EngineSyncPhase } from '../../shared/repo-model'
 import type { EvidenceCache } from './cache'
 import { compileCheck, type CompiledCheck } from './compile'
 import type { GitPort } from './git-port'
@@ -22,7 +23,7 @@ export interface SyncCheckInput {
 }
 
 export interface SyncProgress {
-  phase: 'inspect' | 'history' | 'read' | 'replay' | 'worktree' | 'done'
+  phase: EngineSyncPhase
   repoId: string | null
   done: number
   /** 0 when not known yet */
@@ -130,7 +131,7 @@ export async function syncEvidence(input: SyncInput): Promise<SyncResult> {
         maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
         stats,
         signal: input.signal,
-        progress: (phase, done, total) => report({ phase: phase as SyncProgress['phase'], repoId: repo.id, done, total }),
+        progress: (phase, done, total) => report({ phase, repoId: repo.id, done, total }),
       },
       repo.dir,
       inspection,

@@ -6,7 +6,7 @@ import { dropPlanResults } from '../db/check-store'
 import { inTransaction } from '../db/client'
 import { requirePlanRow } from '../db/plan-store'
 import { insertLink, linkRows, moveRepo, removeLink, requireLink, toRepoLink, updateLink, upsertRepo } from '../db/repo-store'
-import { inspectRepo, isSafeBranchName, normalizePrefix, type GitPort } from '../evidence'
+import { inspectRepo, isSafeBranchName, normalizePrefix, type GitPort, type SyncProgress } from '../evidence'
 import { syncPlanEvidence } from '../services/evidence-sync'
 import { checkRepoFolder, hasCommit, isReadable } from '../services/repo-health'
 import type { CoreContext } from './context'
@@ -113,7 +113,7 @@ export function disconnectRepo(ctx: CoreContext, input: ParsedInput<'repos.disco
 /** Replays the plan's repositories (one sync per plan at a time), pushing its progress as events. */
 export async function syncPlan(ctx: CoreContext, planId: number): Promise<MethodOutput<'repos.sync'>> {
   requirePlanRow(ctx.db, planId)
-  const onProgress = (p: { phase: string; done: number; total: number }) =>
+  const onProgress = (p: SyncProgress) =>
     ctx.emit('repos.syncProgress', { planId, phase: p.phase, done: p.done, total: p.total, finished: false })
   const summary = await ctx.sync.run(planId, (signal) => syncPlanEvidence(planId, { db: ctx.db, now: ctx.now, git: ctx.git, signal, onProgress }))
   ctx.emit('repos.syncProgress', { planId, phase: summary.cancelled ? 'cancelled' : 'done', done: 1, total: 1, finished: true })

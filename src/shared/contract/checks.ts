@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MethodGroup } from '../method-spec'
-import { CheckResultSchema, CheckSpecSchema } from '../check-model'
+import { CheckOriginSchema, CheckResultSchema, CheckSpecSchema } from '../check-model'
 
 const taskId = z.number().int().positive()
 const checkId = z.number().int().positive()
@@ -9,7 +9,7 @@ export const CheckRowSchema = z.object({
   id: z.number().int(),
   taskId: z.number().int(),
   spec: CheckSpecSchema,
-  origin: z.enum(['derived', 'user']),
+  origin: CheckOriginSchema,
   enabled: z.boolean(),
   edited: z.boolean(),
   result: CheckResultSchema.nullable(),

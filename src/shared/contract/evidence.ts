@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MethodGroup } from '../method-spec'
-import { CommitRefSchema, TaskEvidenceStateSchema } from '../check-model'
+import { CheckOriginSchema, CommitRefSchema, TaskEvidenceStateSchema } from '../check-model'
 import { CheckRowSchema } from './checks'
 
 const planId = z.number().int().positive()
@@ -41,7 +41,7 @@ export const CheckExplanationSchema = z.object({
   source: z.string().nullable(),
   sourceLine: z.number().int().nullable(),
   role: z.enum(['criterion', 'progress', 'supporting']),
-  origin: z.enum(['derived', 'user']),
+  origin: CheckOriginSchema,
   enabled: z.boolean(),
   /** the value at the as-of cutoff (null: not evaluated / unknown then) */
   holds: z.boolean().nullable(),

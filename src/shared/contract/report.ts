@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { MethodGroup } from '../method-spec'
 import { WarningSchema } from '../plan-model'
 import { ProgressReportSchema, TaskStateSchema } from '../progress-model'
+import { LinkStateSchema } from '../repo-model'
 
 /**
  * The status report: what the print view renders (and the PDF shows), what the JSON export writes.
@@ -18,7 +19,7 @@ export const ReportRepoSchema = z.object({
   branch: z.string().nullable(),
   /** HEAD at the last sync */
   headSha: z.string().nullable(),
-  state: z.string(),
+  state: LinkStateSchema,
   lastSyncAt: z.string().nullable(),
 })
 export type ReportRepo = z.infer<typeof ReportRepoSchema>
@@ -116,7 +117,7 @@ export const ReportCheckHistorySchema = z.object({
   taskKey: z.string(),
   taskLabel: z.string().nullable(),
   taskTitle: z.string(),
-  state: z.string(),
+  state: TaskStateSchema,
   check: z.string(),
   /** its value as of the report's date */
   holds: z.boolean().nullable(),

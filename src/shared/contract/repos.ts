@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { MethodGroup } from '../method-spec'
+import { LinkStateSchema, RepoStateSchema } from '../repo-model'
 
 const planId = z.number().int().positive()
 const repoId = z.number().int().positive()
@@ -15,8 +16,7 @@ export const RepoLinkSchema = z.object({
   prefix: z.string().nullable(),
   autoSync: z.boolean(),
   available: z.boolean(),
-  /** ok, unavailable, not-a-repo, empty, shallow, git-missing, never-synced … */
-  state: z.string(),
+  state: LinkStateSchema,
   message: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
   headSha: z.string().nullable(),
@@ -34,7 +34,7 @@ export const SyncSummarySchema = z.object({
   repos: z.array(
     z.object({
       repoId: z.number().int(),
-      state: z.string(),
+      state: RepoStateSchema,
       message: z.string().nullable(),
       headSha: z.string().nullable(),
       /** left out of this sync (cannot be read); its last results are kept */
