@@ -61,41 +61,9 @@ function taskColumns(task: Task, sortOrder: number) {
 export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
   return inTransaction(db, () => {
     const importedAt = args.now.toISOString()
-    let planId = args.planId
-    let versionNo = 1
-    if (planId === undefined) {
-      planId = db
-        .insert(plans)
-        .values({ title: args.plan.title, sourceName: args.sourceName, startDate: args.startDate ?? null, importProfile: profileJson(args.importProfile), updatedAt: importedAt, ...args.planOptions })
-        .returning({ id: plans.id })
-        .get().id
-    } else {
-      const existing = db.select().from(plans).where(eq(plans.id, planId)).get()
-      if (!existing) throw new AppError('not-found', `No plan with id ${planId}`)
-      const last = db
-        .select({ versionNo: planVersions.versionNo })
-        .from(planVersions)
-        .where(eq(planVersions.planId, planId))
-        .orderBy(desc(planVersions.versionNo))
-        .get()
-      versionNo = (last?.versionNo ?? 0) + 1
-    }
-    const versionId = db
-      .insert(planVersions)
-      .values({
-        planId,
-        versionNo,
-        sourceName: args.sourceName,
-        sourceSha256: args.sourceSha256,
-        sourceBytes: Buffer.from(args.sourceBytes),
-        parsedJson: JSON.stringify(args.plan),
-        importedAt,
-      })
-      .returning({ id: planVersions.id })
-      .get().id
-    args.plan.phases.forEach((phase, idx) =>
-      db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run(),
-    )
+    const planId = args.planId ?? insertPlanRow(db, args, importedAt)
+    const versionNo = args.planId === undefined ? 1 : nextVersionNo(db, args.planId)
+    const versionId = insertVersion(db, planId, versionNo, args, importedAt)
     if (versionNo === 1) {
       insertNewTasks(db, planId, versionId, args.plan.tasks, args.onTaskStored)
       db.update(plans).set({ currentVersionId: versionId }).where(eq(plans.id, planId)).run()
@@ -110,6 +78,51 @@ export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
     }
     return { planId, versionId, versionNo }
   })
+}
+
+function insertPlanRow(db: AppDatabase, args: StorePlanArgs, importedAt: string): number {
+  const row = {
+    title: args.plan.title,
+    sourceName: args.sourceName,
+    startDate: args.startDate ?? null,
+    importProfile: profileJson(args.importProfile),
+    updatedAt: importedAt,
+    ...args.planOptions,
+  }
+  return db.insert(plans).values(row).returning({ id: plans.id }).get().id
+}
+
+function nextVersionNo(db: AppDatabase, planId: number): number {
+  const existing = db.select().from(plans).where(eq(plans.id, planId)).get()
+  if (!existing) throw new AppError('not-found', `No plan with id ${planId}`)
+  const last = db
+    .select({ versionNo: planVersions.versionNo })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(desc(planVersions.versionNo))
+    .get()
+  return (last?.versionNo ?? 0) + 1
+}
+
+/** the version's bytes exactly as imported, its reading and its phases */
+function insertVersion(db: AppDatabase, planId: number, versionNo: number, args: StorePlanArgs, importedAt: string): number {
+  const versionId = db
+    .insert(planVersions)
+    .values({
+      planId,
+      versionNo,
+      sourceName: args.sourceName,
+      sourceSha256: args.sourceSha256,
+      sourceBytes: Buffer.from(args.sourceBytes),
+      parsedJson: JSON.stringify(args.plan),
+      importedAt,
+    })
+    .returning({ id: planVersions.id })
+    .get().id
+  args.plan.phases.forEach((phase, idx) =>
+    db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run(),
+  )
+  return versionId
 }
 
 function profileJson(profile: ImportProfile | null | undefined): string | null {
