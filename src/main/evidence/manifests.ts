@@ -89,10 +89,15 @@ function npmDeclared(text: string, lines: string[]): Declared[] {
   return out
 }
 
+/** a parsed TOML document read loosely: any key may be missing or of another type (checked where it is used) */
+interface LooseToml {
+  [key: string]: LooseToml | undefined
+}
+
 const DEV_GROUP = /^(dev|devel|develop|development|test|tests|testing|lint|linting|docs?|typing|types|check|ci|qa)$/i
 
 function pyprojectDeclared(text: string, lines: string[]): Declared[] {
-  const doc = parseToml(text) as Record<string, any>
+  const doc = parseToml(text) as LooseToml
   const out: Declared[] = []
   const fromList = (list: unknown, section: DependencySection) => {
     if (!Array.isArray(list)) return
@@ -138,7 +143,7 @@ function goModDeclared(lines: string[]): Declared[] {
 }
 
 function cargoDeclared(text: string, lines: string[]): Declared[] {
-  const doc = parseToml(text) as Record<string, any>
+  const doc = parseToml(text) as LooseToml
   const out: Declared[] = []
   const fromTable = (table: unknown, section: DependencySection) => {
     if (!table || typeof table !== 'object') return
@@ -147,14 +152,14 @@ function cargoDeclared(text: string, lines: string[]): Declared[] {
       out.push({ name, section, spec, line: lineOf(lines, name) })
     }
   }
-  const addAll = (node: Record<string, any> | undefined) => {
+  const addAll = (node: LooseToml | undefined) => {
     fromTable(node?.dependencies, 'runtime')
     fromTable(node?.['build-dependencies'], 'runtime')
     fromTable(node?.['dev-dependencies'], 'dev')
   }
   addAll(doc)
   addAll(doc.workspace)
-  for (const target of Object.values((doc.target ?? {}) as Record<string, Record<string, any>>)) addAll(target)
+  for (const target of Object.values(doc.target ?? {})) addAll(target)
   return out
 }
 
