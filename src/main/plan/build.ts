@@ -449,7 +449,7 @@ function estimateColumnsOf(root: Section, reader: ReaderContext): string[] {
         const header = cleanTitle(cell)
         if (!header) return
         const values = body.map((row) => cleanTitle(row.cells[index] ?? '')).filter((value) => value !== '')
-        const numeric = values.length > 0 && values.filter((value) => /^~?\d+(?:\.\d+)?\s*[a-z]{0,6}$/i.test(value)).length / values.length >= 0.6
+        const numeric = values.length > 0 && values.filter((value) => /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*\p{L}{0,8}\.?$/u.test(value)).length / values.length >= 0.6
         if (numeric || /^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(header) || header.toLowerCase() === reader.estimateColumn?.toLowerCase()) out.add(header)
       })
     }

@@ -6,6 +6,7 @@ import { parseLooseDate } from './grammar/loose-dates'
 import { parseAbsoluteDates } from './dates'
 import type { DateContext } from './grammar/time'
 import { bounded, cleanTitle } from './text'
+import { START_LABEL_WORDS } from './grammar/words'
 
 /** Plan-level facts stated outside the work items: title, start date, stated duration and total. */
 export type Header = {
@@ -17,13 +18,13 @@ export type Header = {
   statedHours: number | null
 }
 
-const START_LABEL = /^(?:kick[-\s]?off|kickoff|start|starts|start date|started|plan start|project start|begins?|beginning|dates?|timeframe|period|sprint dates)$/i
+const START_LABEL = new RegExp(`^(?:kick[-\\s]?off|kickoff|start|starts|start date|started|plan start|project start|begins?|beginning|dates?|timeframe|period|sprint dates|${START_LABEL_WORDS})$`, 'i')
 const DATE_LABEL = /^(?:date|generated|created|date created|prepared|written|authored|plan date|as of|published|drafted)$/i
 const UPDATED_LABEL = /^(?:last updated|updated|revised|last revised|modified)$/i
 const DURATION_LABEL = /^(?:estimated\s+)?(?:timeline|duration|total duration|schedule|length)$/i
 const TOTAL_LABEL = /^(?:grand\s+)?total(?:\s+estimated)?(?:\s+(?:time|effort|hours|estimate))?$|^(?:estimated\s+)?total\s+(?:effort|hours)$/i
 /** in the plan's opening lines only: "Effort: about 113 h in total" */
-const PREAMBLE_TOTAL_LABEL = /^(?:effort|estimated effort|total)$/i
+const PREAMBLE_TOTAL_LABEL = /^(?:effort|estimated effort|total|hours|estimated hours|total hours|budget|hour budget)$/i
 const PROSE_START = /\b(?:started|starts|starting|kick(?:s|ed)?[-\s]?off|begins?|began|commenc(?:es|ed|ing))\b[^.\n]{0,50}?\b(?:on|from)\s+([^.\n]{4,40})/i
 
 export type HeaderInput = {
@@ -46,6 +47,8 @@ export function readHeader(input: HeaderInput): Header {
   const visit = (section: Section): void => {
     if (input.itemSections.has(section)) return
     const kind = section.heading ? input.kindOf(section) : 'work'
+    // "### Total Estimated Hours: 1,127 hours": a fact written as a heading
+    if (section.heading && section !== titleSection) readLabeledFact(section.heading.text.replace(/(\d),(\d{3})\b/g, '$1$2'), kind, false)
     for (const block of section.blocks) {
       if (block.kind !== 'paragraph' || block.listDepth > 0) continue
       for (const line of block.raw.split('\n', 50)) {

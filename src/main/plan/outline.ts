@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
 import { bounded } from './text'
 import { isStructuralTitle } from './grammar/title'
+import { blankFrontMatter } from './front-matter'
 
 /**
  * The markdown flattened into blocks in document order, grouped into a heading tree. markdown-it's
@@ -45,7 +46,7 @@ const markdown = MarkdownIt('default', { html: true, linkify: false, typographer
 const TASK_BOX = /^\[([ xX])\](?:\s+|$)/
 
 export function parseBlocks(text: string): Block[] {
-  return flattenTokens(markdown.parse(text, {}))
+  return flattenTokens(markdown.parse(blankFrontMatter(text), {}))
 }
 
 let nextListId = 1

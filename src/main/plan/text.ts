@@ -36,7 +36,9 @@ export function slugify(text: string, maxLength = 60): string {
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
+    .normalize('NFC')
+    // letters of any script stay ("検証", "задача"), so a plan in another language keeps readable keys
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
   if (slug.length <= maxLength) return slug || 'item'
   const cut = slug.slice(0, maxLength + 1)

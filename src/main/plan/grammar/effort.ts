@@ -1,5 +1,6 @@
 import { bounded } from '../text'
 import { parseTime, hasTime } from './time'
+import { DAY_WORDS, HOUR_WORDS, MINUTE_WORDS, POINT_WORDS, WEEK_WORDS } from './words'
 
 /**
  * One effort grammar: how long a piece of work takes, as the plan states it. "(3h)", "~6h", "1.5d",
@@ -16,10 +17,11 @@ export type PointScale = Array<[number, number]>
 export type EffortScale = { hoursPerDay: number; daysPerWeek: number; points: PointScale | null }
 
 const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 }
-const AMOUNT = '(\\d{1,4}(?:\\.\\d{1,2})?\\s?[½¼¾]?|[½¼¾⅓⅔])'
+// a decimal comma ("1,5 Tage") takes one or two digits, so "1,127" is never 1.127
+const AMOUNT = '(\\d{1,4}(?:[.,]\\d{1,2}(?!\\d))?\\s?[½¼¾]?|[½¼¾⅓⅔])'
 const RANGE = `${AMOUNT}(?:\\s*(?:-|–|—|to)\\s*${AMOUNT})?`
 const ADJECTIVE = '(?:(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\\s])?'
-const UNIT_WORD = '(hours?|hrs?|h|days?|d|pd|md|weeks?|wks?|w|minutes?|mins?|points?|pts?|sp|story[-\\s]?points?)'
+const UNIT_WORD = `(${HOUR_WORDS}|${DAY_WORDS}|${WEEK_WORDS}|${MINUTE_WORDS}|${POINT_WORDS})`
 const UNIT = `${ADJECTIVE}${UNIT_WORD}(?![a-z0-9/])`
 const NOT_RATE = '(?!\\s*(?:/|per\\s)\\s*(?:week|wk|day|month|sprint|person))'
 
@@ -61,7 +63,8 @@ export function parseStandaloneEffort(raw: string): Effort | null {
 
 /** A cell or a labeled value: "4-6 hours", "2", "½", "**40**", "1d". Bare numbers take `defaultUnit`. */
 export function parseEffortValue(raw: string, defaultUnit: EffortUnit): Effort | null {
-  const text = bounded(raw, 120).replace(/\*\*|__|`/g, '').trim()
+  // "1,127" with a thousands separator is 1127, never 1.127
+  const text = bounded(raw, 120).replace(/\*\*|__|`/g, '').trim().replace(/^(\d{1,3}(?:,\d{3})+)(?!\d)/, (whole) => whole.replace(/,/g, ''))
   if (!text || /^(?:-|–|—|n\/?a|tbd|\?|none)$/i.test(text)) return null
   const match = VALUE.exec(text)
   if (!match) return null
@@ -181,18 +184,21 @@ function effortFrom(match: RegExpMatchArray | RegExpExecArray, first: number, te
   return { value: (low + high) / 2, low, high, unit, text }
 }
 
+const UNIT_NAMES: Array<[RegExp, EffortUnit]> = [
+  [new RegExp(`^(?:${HOUR_WORDS})$`, 'i'), 'hours'],
+  [new RegExp(`^(?:${DAY_WORDS})$`, 'i'), 'days'],
+  [new RegExp(`^(?:${WEEK_WORDS})$`, 'i'), 'weeks'],
+  [new RegExp(`^(?:${MINUTE_WORDS})$`, 'i'), 'minutes'],
+  [new RegExp(`^(?:${POINT_WORDS})$`, 'i'), 'points'],
+]
+
 function unitOf(word: string): EffortUnit | undefined {
   const u = word.toLowerCase().replace(/^(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\s]/, '')
-  if (/^(?:h|hrs?|hours?)$/.test(u)) return 'hours'
-  if (/^(?:d|days?|pd|md)$/.test(u)) return 'days'
-  if (/^(?:w|wks?|weeks?)$/.test(u)) return 'weeks'
-  if (/^(?:mins?|minutes?)$/.test(u)) return 'minutes'
-  if (/^(?:pts?|points?|sp|story[-\s]?points?)$/.test(u)) return 'points'
-  return undefined
+  return UNIT_NAMES.find(([pattern]) => pattern.test(u))?.[1]
 }
 
 function amount(text: string): number {
-  const trimmed = text.replace(/\s+/g, '')
+  const trimmed = text.replace(/\s+/g, '').replace(',', '.')
   const fraction = /[½¼¾⅓⅔]$/.exec(trimmed)
   if (fraction) {
     const whole = trimmed.slice(0, -1)

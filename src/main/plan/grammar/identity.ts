@@ -1,4 +1,5 @@
 import { bounded, stripEmoji } from '../text'
+import { DONE_WORDS } from './words'
 
 /**
  * What a title says about the item itself: its ID ("1.2", "S1.2", "A1.1", "bd-12", "#12", "TASK-12",
@@ -86,7 +87,16 @@ export function titleClaimsDone(raw: string): boolean {
 export function statusClaimsDone(value: string): boolean {
   const text = bounded(value, 200).trim()
   if (!text || NOT_DONE_WORD.test(text)) return false
-  return /^\W{0,4}(?:✅|✔|☑|\[x\]|done|complete[d]?|finished|shipped|closed|resolved|merged|released|deployed|implemented|fixed)\b|^\W{0,3}[✅✔☑]/iu.test(text)
+  return DONE_STATUS.test(text)
+}
+
+const DONE_STATUS = new RegExp(`^\\W{0,4}(?:✅|✔|☑|\\[x\\]|done|complete[d]?|finished|shipped|closed|resolved|merged|released|deployed|implemented|fixed|${DONE_WORDS})(?![\\p{L}])|^\\W{0,3}[✅✔☑]`, 'iu')
+
+/** A cell of a column that records completion ("Done", "Erledigt", "Completed on"): a mark, a yes or a date claims done. */
+export function doneCellClaims(value: string): boolean {
+  const text = bounded(value, 120).trim()
+  if (!text || /^(?:-|–|—|no|nein|non|não|n|false|✗|✘|❌|☐|\[\s\]|0|tbd|n\/a|open|offen)$/i.test(text)) return false
+  return statusClaimsDone(text) || /^(?:✓|✔|☑|x|yes|y|ja|oui|sí|si|sim|true|1)$/iu.test(text) || /\d{1,4}[-./]\d{1,2}(?:[-./]\d{1,4})?/.test(text)
 }
 
 /** A status marker of any kind (done or not) after a title: "✅ COMPLETED", "🔄 IN PROGRESS", "🎯 UPCOMING". */

@@ -40,34 +40,55 @@ export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates
   const dayMonthYear = DAY_MONTH_YEAR.exec(text)
   if (dayMonthYear) return on(dayMonthYear[0], valid(Number(dayMonthYear[3]), month(dayMonthYear[2]), Number(dayMonthYear[1])))
   if (context.referenceYear === null) return null
-  const year = context.referenceYear
   const yearlessRange = MONTH_DAY_RANGE.exec(text)
   if (yearlessRange) {
     const startMonth = month(yearlessRange[1])
     const endMonth = yearlessRange[3] ? month(yearlessRange[3]) : startMonth
+    const year = yearOf(startMonth, context)
     const start = valid(year, startMonth, Number(yearlessRange[2]))
     const end = valid(endMonth < startMonth ? year + 1 : year, endMonth, Number(yearlessRange[4]))
     if (start && end && end >= start) return { kind: 'range', start, end, text: yearlessRange[0] }
   }
   const monthDay = MONTH_DAY.exec(text)
-  if (monthDay) return on(monthDay[0], valid(year, month(monthDay[1]), Number(monthDay[2])))
+  if (monthDay) return on(monthDay[0], valid(yearOf(month(monthDay[1]), context), month(monthDay[1]), Number(monthDay[2])))
   const dayMonth = DAY_MONTH.exec(text)
-  if (dayMonth) return on(dayMonth[0], valid(year, month(dayMonth[2]), Number(dayMonth[1])))
+  if (dayMonth) return on(dayMonth[0], valid(yearOf(month(dayMonth[2]), context), month(dayMonth[2]), Number(dayMonth[1])))
   return null
+}
+
+/**
+ * The year of a year-less month: the one that puts it from two months before the plan's first full date to nine
+ * after ("Dec 10" in a plan dated "Jan 6, 2026" is December 2025; "Aug 3" in a plan starting Jan 2026 is August 2026).
+ */
+function yearOf(monthNumber: number, context: DateContext): number {
+  const year = context.referenceYear as number
+  if (!context.referenceMonth) return year
+  const ahead = monthNumber - context.referenceMonth
+  if (ahead >= 10) return year - 1
+  if (ahead <= -3) return year + 1
+  return year
 }
 
 /** The plan's own habits: the year of its first full date, and whether numeric dates are month-first. */
 export function dateContextOf(text: string): DateContext {
   const sample = bounded(text, 200_000)
   let referenceYear: number | null = null
+  let referenceMonth: number | null = null
   let firstIndex = Number.POSITIVE_INFINITY
-  const yearGroup = new Map<RegExp, number>([[ISO, 1], [MONTH_DAY_YEAR, 3], [DAY_MONTH_YEAR, 3], [NUMERIC, 4]])
-  for (const [pattern, group] of yearGroup) {
+  // the year's group, and the month of the date where it can be told (numeric dates may be day- or month-first)
+  const groups: Array<[RegExp, number, (match: RegExpExecArray) => number | null]> = [
+    [ISO, 1, (match) => Number(match[2])],
+    [MONTH_DAY_YEAR, 3, (match) => month(match[1])],
+    [DAY_MONTH_YEAR, 3, (match) => month(match[2])],
+    [NUMERIC, 4, () => null],
+  ]
+  for (const [pattern, group, monthOf] of groups) {
     const match = pattern.exec(sample)
     if (!match || match.index >= firstIndex) continue
     const year = Number(match[group])
     if (year < 1990 || year > 2100) continue
     referenceYear = year
+    referenceMonth = monthOf(match) || null
     firstIndex = match.index
   }
   let monthFirst = 0
@@ -76,7 +97,7 @@ export function dateContextOf(text: string): DateContext {
     if (Number(match[1]) > 12) dayFirst++
     else if (Number(match[2]) > 12) monthFirst++
   }
-  return { referenceYear, dayFirst: monthFirst <= dayFirst }
+  return { referenceYear, referenceMonth, dayFirst: monthFirst <= dayFirst }
 }
 
 function on(text: string, iso: string | null): AbsoluteDates | null {

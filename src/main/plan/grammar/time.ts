@@ -1,6 +1,7 @@
 import { bounded } from '../text'
 import { parseAbsoluteDates, type AbsoluteDates } from '../dates'
 import { parseLooseDate } from './loose-dates'
+import { CJK_DAY, CJK_WEEK, DAY_NAMES, WEEK_NAMES } from './words'
 
 /**
  * One time grammar for headings, items and table cells. It reads what a phrase says about *when*
@@ -35,9 +36,10 @@ export type TimeMarker = {
 const SCAN = 400
 const TO = '\\s*(?:-|–|—|to|through|thru|&|and)\\s*'
 
-const WEEKS = new RegExp(`\\b(?:weeks?|wks?\\.?)\\s*#?(\\d{1,3})(?:${TO}(?:(?:weeks?|wks?\\.?)\\s*)?(\\d{1,3}))?(\\s*\\+)?`, 'i')
+const WEEKS = new RegExp(`\\b(?:${WEEK_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${WEEK_NAMES})\\s*)?(\\d{1,3}))?(\\s*\\+)?`, 'i')
 const SHORT_WEEKS = /(?:^|[\s(\[·|,])W(\d{1,2})(?:\s*[-–]\s*W?(\d{1,2}))?(?=$|[\s):\],.·|])/
-const DAYS = new RegExp(`\\bdays?\\s*#?(\\d{1,3})(?:${TO}(?:days?\\s*)?(\\d{1,3}))?`, 'i')
+const DAYS = new RegExp(`\\b(?:${DAY_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${DAY_NAMES})\\s*)?(\\d{1,3}))?`, 'i')
+const TAG_DAYS = /\bTage?\s+(\d{1,3})(?:\s*(?:-|–|—|bis)\s*(\d{1,3}))?\b(?![.:]\d)/
 const SPRINTS = new RegExp(`\\b(?:sprint|iteration)\\s*#?(\\d{1,3})(?:${TO}(?:(?:sprint|iteration)\\s*)?(\\d{1,3}))?`, 'i')
 const MONTHS = new RegExp(`\\bmonths?\\s*#?(\\d{1,2})(?:${TO}(?:months?\\s*)?(\\d{1,2}))?`, 'i')
 const QUARTER = /\b(?:(\d{4})\s*[-/ ]?\s*)?Q([1-4])(?:\s*(?:'|’)?\s*(\d{4}|\d{2}))?\b/
@@ -79,10 +81,16 @@ export function parseTime(raw: string, context: DateContext = DEFAULT_DATE_CONTE
     marker.openEnded = Boolean(weeks[3])
   } else {
     const short = SHORT_WEEKS.exec(text)
+    const cjk = short ? null : CJK_WEEK.exec(text)
     if (short) marker.weeks = range(short[1], short[2])
+    else if (cjk) marker.weeks = range(cjk[1] ?? cjk[2], undefined)
   }
   const days = DAYS.exec(text)
   if (days && !/\bdays?\s+(?:of|before|after|prior)\b/i.test(text.slice(days.index, days.index + 20))) marker.days = range(days[1], days[2])
+  else {
+    const other = TAG_DAYS.exec(text) ?? CJK_DAY.exec(text)
+    if (other) marker.days = range(other[1] ?? other[2], other[1] !== undefined ? other[2] : undefined)
+  }
   const sprints = SPRINTS.exec(text)
   if (sprints) marker.sprints = range(sprints[1], sprints[2], 0)
   const months = MONTHS.exec(text)
@@ -156,5 +164,5 @@ function quarterYear(text: string | undefined): number | null {
 }
 
 /** How a plan writes dates it does not spell out: the year to assume, and day-first or month-first numbers. */
-export type DateContext = { referenceYear: number | null; dayFirst: boolean }
+export type DateContext = { referenceYear: number | null; referenceMonth?: number | null; dayFirst: boolean }
 export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }

@@ -58,14 +58,16 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
 const WHEN_WORDS =
   /\b(?:(?:weeks?|wks?|days?|sprints?|iterations?|months?|hours?)\s*#?\d{1,3}(?:\s*(?:-|–|—|to|through|and|&)\s*\d{1,3})?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|morning|afternoon|evening|night|midday|noon|lunch|(?:start|end|rest)\s+of\s+(?:the\s+)?(?:day|week)|eod|eow|full\s+day|half\s+day|all\s+day|am|pm)\b|\b\d{1,2}(?::\d{2})\s*(?:am|pm)?/gi
 
+const AMOUNT = /~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|pts?|points?|sp)\b/gi
+
 /** Nothing is left of the title once its time, weekday, part of day, clock times and estimate are removed. */
 function namesOnlyWhen(plain: string, time: TimeMarker, effort: Effort | null): boolean {
   let rest = plain
   if (effort) rest = rest.replace(effort.text, ' ')
   if (time.dates) rest = rest.replace(time.dates.text, ' ')
   rest = rest.replace(/\([^()]*\)/g, (inner) => (inner.replace(WHEN_WORDS, '').replace(/[^A-Za-z]/g, '') === '' ? ' ' : inner))
-  rest = rest.replace(WHEN_WORDS, ' ')
-  return !/[A-Za-z]{2,}/.test(rest)
+  rest = rest.replace(WHEN_WORDS, ' ').replace(AMOUNT, ' ')
+  return !/\p{L}/u.test(rest)
 }
 
 /** "Add pydantic · wk 4", "Ship it (week 8)": trailing schedule notes are not part of the title. */

@@ -5,8 +5,8 @@ import type { EffortUnit, PointScale } from '../grammar/effort'
 import type { ReadResult, SkippedEntry } from './read'
 import { skip } from './read'
 import type { RawItem } from './raw-items'
-import { headingUnit, isEmptyItem, type ReaderContext } from './units'
-import { excludesItems, labelContext, readLabel } from './labels'
+import { headingUnit, isEmptyItem, notWorkLine, type ReaderContext } from './units'
+import { excludesItems, labelContext, openingLabel } from './labels'
 import { analyzeTitle } from '../grammar/title'
 import { analyzeTable, cellOf } from './tables'
 
@@ -41,7 +41,7 @@ export function collectSkipped(root: Section, read: ReadResult, reader: ReaderCo
     let label: string | null = null
     for (const block of section.blocks) {
       if (block.kind === 'paragraph' && block.listDepth === 0) {
-        const found = readLabel(block.raw.split('\n', 1)[0])
+        const found = openingLabel(block.raw)
         label = found && excludesItems(labelContext(found.label)) ? found.label : null
       } else if (block.kind === 'item') {
         if (insideItem(block.line)) continue
@@ -51,7 +51,7 @@ export function collectSkipped(root: Section, read: ReadResult, reader: ReaderCo
         }
         const info = analyzeTitle(block.raw.split('\n', 1)[0], reader.dates)
         if (block.checked === null && !info.id && !info.effort) continue
-        const reason = why ?? (label ? `listed under "${label}": not work` : block.depth > 1 ? 'a sub-point of a line that is not an item' : 'not chosen as an item')
+        const reason = why ?? (label ? `listed under "${label}": not work` : block.depth > 1 ? 'a sub-point of a line that is not an item' : (notWorkLine(info, block.raw) ?? 'not chosen as an item'))
         add({ line: block.line, text: info.title, kind: 'list-item', reason })
       } else if (block.kind === 'table') {
         const shape = analyzeTable(block, reader)
@@ -122,7 +122,7 @@ export type UnitFacts = { defaultUnit: EffortUnit; pointScale: PointScale | null
 
 export function describeInterpretation(plan: ParsedPlan, read: ReadResult, raws: RawItem[], facts: UnitFacts): Interpretation {
   const sections = describeSections(plan, read, raws)
-  const { score, reasons } = confidenceOf(plan, read, raws)
+  const { score, reasons } = confidenceOf(plan, read, raws, facts.estimateColumns)
   return {
     confidence: score >= 0.8 ? 'high' : score >= 0.6 ? 'medium' : 'low',
     score: Math.round(score * 100) / 100,
@@ -179,7 +179,7 @@ function whyOf(role: string, layer: ItemLayer, inside: RawItem[]): string {
 }
 
 /** 0..1: how clearly the plan shows its items, minus what the reader had to guess. */
-function confidenceOf(plan: ParsedPlan, read: ReadResult, raws: RawItem[]): { score: number; reasons: string[] } {
+function confidenceOf(plan: ParsedPlan, read: ReadResult, raws: RawItem[], estimateColumns: string[]): { score: number; reasons: string[] } {
   const reasons: string[] = []
   if (plan.tasks.length === 0) return { score: 0, reasons: ['no work items were found'] }
   let score = [0.5, 0.65, 0.78, 0.92][read.docLevel]
@@ -209,6 +209,11 @@ function confidenceOf(plan: ParsedPlan, read: ReadResult, raws: RawItem[]): { sc
   if (plan.weeks > 0 && unscheduled > 0) {
     score -= Math.min(0.1, (0.1 * unscheduled) / plan.tasks.length)
     reasons.push(`${unscheduled} items have no week`)
+  }
+  // numbers in a table column the reader did not take as estimates: the total of 0 h is probably a misreading
+  if (estimateColumns.length > 0 && !plan.tasks.some((task) => task.estimateHours !== null || task.estimatePoints !== null)) {
+    score -= 0.25
+    reasons.push(`no estimates were read, yet ${estimateColumns.map((name) => `"${name}"`).join(', ')} may hold them: choose the estimate column if one does`)
   }
   if (plan.tasks.length < 3) {
     score -= 0.1

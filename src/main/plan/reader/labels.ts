@@ -40,6 +40,16 @@ export function readLabel(raw: string): { label: string; rest: string } | null {
   return plain ? { label: plain[1].trim(), rest: plain[2].trim() } : null
 }
 
+/**
+ * The label a paragraph opens for the blocks after it: "**Success criteria**:" on its own line does; a label
+ * with its value on the line ("**Impact**: Blocking | **Effort**: 40 h") states a fact and opens nothing.
+ */
+export function openingLabel(paragraph: string): { label: string; rest: string } | null {
+  const found = readLabel(paragraph.split('\n', 1)[0])
+  if (!found) return null
+  return found.rest === '' || /:\s*$/.test(found.rest) ? found : null
+}
+
 const EXCLUDED_LABEL = /\b(?:deliverables?|dependencies|depends|blocks|risks?|notes?|tools|resources|links|references|goals?|objectives?|outcomes?|results?|impact|problem|background|context|metrics|kpis?|why|rationale|implementation notes|root cause|description|expected outcome|focus)\b/
 
 export function labelContext(label: string): LabelContext {

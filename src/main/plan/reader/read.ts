@@ -106,7 +106,8 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     const strong = unit.info.id !== null || unit.info.effort !== null || unit.bodyEffort !== null
     // a phase names a stretch of the plan: it is an item only when it is sized and holds nothing else
     if (phaseLevel(section) && marked(section)) return strong && inner.length === 0 && !unit.empty && !descendants(section).some((inside) => deferred(inside))
-    if (unit.info.id !== null && !unit.info.phaseMarked) return true
+    // a numbered heading without an estimate of its own over lines that carry IDs or estimates groups them ("2.1 Model" over A1, A2)
+    if (unit.info.id !== null && !unit.info.phaseMarked) return !(headingEffort(unit) === null && inner.some((group) => group.kind !== 'heading' && group.level >= 3))
     // a top-level section with only prose is context; one that states its own size or ID is work
     if (inner.length === 0) return !phaseLevel(section) || (strong && !unit.empty)
     if (isConsistent(section, unit, inner, pass)) return true
@@ -144,7 +145,7 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
   const docLevel = documentLevel(groups)
   const kept: Group[] = []
   for (const group of groups) {
-    const checklistBesideOwners = docLevel === 2 && isChecklist(group) && !fromSummaries.has(group)
+    const checklistBesideOwners = isChecklist(group) && !fromSummaries.has(group)
     if (group.level >= docLevel || group.schedule || group.consistent || checklistBesideOwners || rules.layerFor(group.section) !== null) kept.push(group)
     else for (const unit of group.units) skipped.push(skip(unit, `weaker than the plan's other items (${levelWords(group.level)} where the plan's items have ${levelWords(docLevel)})`))
   }
@@ -292,7 +293,8 @@ function roleHolds(reading: RoleReading, section: Section, timed: boolean, inPha
   // "Long-term (Months 2-3)", "Later (Week 6+)": backlog words name a time outside the plan
   if (reading.role === 'backlog') return reading.strong || (!timed && !inPhase)
   if (timed) return reading.strong && isWholeTitle(section.heading?.text ?? '')
-  if (inPhase) return reading.role === 'criteria' || reading.role === 'gate' || reading.role === 'risks'
+  // "Success Metrics", "Team Structure", "Code Example" under a phase are never work, whatever the phase
+  if (inPhase) return ['criteria', 'gate', 'risks', 'metrics', 'people'].includes(reading.role) || (reading.role === 'reference' && reading.strong)
   return true
 }
 

@@ -4,6 +4,7 @@ import type { EffortUnit } from '../grammar/effort'
 import { parseLooseDate } from '../grammar/loose-dates'
 import type { DateContext } from '../grammar/time'
 import { parseAbsoluteDates } from '../dates'
+import { DAY_HEADER, DAY_WORDS, DONE_HEADER, DUE_HEADER, ESTIMATE_HEADER, HOUR_WORDS, OWNER_HEADER, STATUS_HEADER, TITLE_HEADER, WEEK_HEADER, WEEK_WORDS } from '../grammar/words'
 
 /**
  * A table's header, read by column meaning: which column names the work, which holds an ID, an
@@ -64,9 +65,9 @@ const NON_WORK_FIRST: Array<{ kind: NonNullable<TableShape['nonWork']>; pattern:
 ]
 
 const UNIT_IN_HEADER: Array<{ unit: EffortUnit; pattern: RegExp }> = [
-  { unit: 'hours', pattern: /\b(?:h|hrs?|hours?)\b/i },
-  { unit: 'days', pattern: /\b(?:d|days?|person[-\s]days|man[-\s]days)\b/i },
-  { unit: 'weeks', pattern: /\b(?:w|wks?|weeks?)\b/i },
+  { unit: 'hours', pattern: new RegExp(`(?:^|[^\\p{L}])(?:${HOUR_WORDS})(?![\\p{L}])`, 'iu') },
+  { unit: 'days', pattern: new RegExp(`(?:^|[^\\p{L}])(?:${DAY_WORDS}|person[-\\s]days|man[-\\s]days|personentage)(?![\\p{L}])`, 'iu') },
+  { unit: 'weeks', pattern: new RegExp(`(?:^|[^\\p{L}])(?:${WEEK_WORDS})(?![\\p{L}])`, 'iu') },
   { unit: 'points', pattern: /\b(?:pts?|points?|sp|story\s*points?)\b/i },
 ]
 
@@ -105,8 +106,22 @@ function roleOf(header: string): ColumnRole {
   const text = bounded(header, 80).replace(/[*_`]/g, '').trim()
   for (const entry of HEADER_ROLES) if (entry.pattern.test(text)) return entry.role
   if (isEstimateHeader(text)) return 'estimate'
+  const bare = text.replace(/\s*\([^)]*\)\s*$/, '').trim()
+  for (const entry of LOCAL_HEADER_ROLES) if (entry.pattern.test(bare)) return entry.role
   return 'other'
 }
+
+/** The same columns named in other languages ("Aufwand (h)", "Tâche", "Woche", "Erledigt"): see grammar/words. */
+const LOCAL_HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
+  { role: 'estimate', pattern: ESTIMATE_HEADER },
+  { role: 'title', pattern: TITLE_HEADER },
+  { role: 'week', pattern: WEEK_HEADER },
+  { role: 'day', pattern: DAY_HEADER },
+  { role: 'status', pattern: STATUS_HEADER },
+  { role: 'status', pattern: DONE_HEADER },
+  { role: 'owner', pattern: OWNER_HEADER },
+  { role: 'due', pattern: DUE_HEADER },
+]
 
 const EFFORT_WORDS = new Set(['est', 'estimate', 'estimated', 'estimates', 'estimation', 'effort', 'hours', 'hrs', 'hr', 'h', 'days', 'd', 'time', 'duration', 'points', 'pts', 'sp', 'story', 'size', 'planned', 'plan', 'budget', 'budgeted', 'person', 'man', 'dev', 'work', 'in', 'of', 'level', 'loe', 'total'])
 const EFFORT_CORE = new Set(['est', 'estimate', 'estimated', 'estimates', 'estimation', 'effort', 'hours', 'hrs', 'days', 'points', 'pts', 'duration'])

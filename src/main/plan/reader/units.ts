@@ -1,10 +1,11 @@
 import type { Block, ItemBlock, Section, TableBlock } from '../outline'
 import { analyzeTitle, type TitleInfo } from '../grammar/title'
 import { parseEffortValue, parseLabeledEffort, parseStandaloneEffort, type Effort, type EffortUnit } from '../grammar/effort'
-import { parseInlineOwner, statusClaimsDone } from '../grammar/identity'
+import { doneCellClaims, parseInlineOwner, statusClaimsDone } from '../grammar/identity'
+import { DONE_HEADER } from '../grammar/words'
 import { hasTime, parseTime, type DateContext, type TimeMarker } from '../grammar/time'
 import { cleanText } from '../text'
-import { excludesItems, labelContext, readLabel, type LabelContext } from './labels'
+import { excludesItems, labelContext, openingLabel, readLabel, type LabelContext } from './labels'
 import { analyzeTable, cellOf, type Column, type TableShape } from './tables'
 
 /**
@@ -137,7 +138,7 @@ export function contentGroups(section: Section, context: ReaderContext): Content
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     if (block.kind === 'paragraph' && block.listDepth === 0) {
-      const found = readLabel(block.raw.split('\n', 1)[0])
+      const found = openingLabel(block.raw)
       label = found ? { text: found.label, context: labelContext(found.label) } : block.raw.trim() ? null : label
       continue
     }
@@ -163,7 +164,8 @@ export function contentGroups(section: Section, context: ReaderContext): Content
     // a line that is itself a label ("Success criteria:") opens a sub-list, it is not an item
     const ownLabel = readLabel(block.raw)
     if (ownLabel && !ownLabel.rest && excludesItems(labelContext(ownLabel.label))) continue
-    currentList.units.push(listUnit(section, block, owned, context))
+    const unit = listUnit(section, block, owned, context)
+    if (notWorkLine(unit.info, block.raw) === null) currentList.units.push(unit)
   }
   out.lists = out.lists.filter((list) => list.units.length > 0)
   return out
@@ -196,6 +198,13 @@ function listUnit(section: Section, block: ItemBlock, owned: Block[], context: R
 }
 
 const TOTAL_ROW = /^\W*(?:grand\s+)?(?:sub)?total\b/i
+
+/** Why a list line is no work item whatever its list: a total, or a line that says only when and how long. */
+export function notWorkLine(info: TitleInfo, raw: string): string | null {
+  if (TOTAL_ROW.test(cleanText(raw.split('\n', 1)[0]))) return 'a total, not work'
+  if (info.namesOnlyWhen && info.id === null) return 'it says when (and how long), not what: a schedule or budget line'
+  return null
+}
 
 function rowUnits(section: Section, table: TableBlock, shape: TableShape, context: ReaderContext): RowUnit[] {
   const idColumn = shape.columns.find((column) => column.role === 'id')
@@ -243,11 +252,17 @@ function rowUnit(section: Section, table: TableBlock, shape: TableShape, row: Ta
   const effort = rowEffort(row, shape, context) ?? titleInfo.effort
   const time = rowTime(row, shape, context) ?? titleInfo.time
   const owner = cleanText(cellOf(row, column('owner'))) || titleInfo.owner
-  const statusCell = cellOf(row, column('status'))
-  const claimsDone = statusCell ? statusClaimsDone(cleanText(statusCell) || statusCell) : titleInfo.claimsDone
+  const statusColumn = column('status')
+  const statusCell = cellOf(row, statusColumn)
+  const claimsDone = statusCell ? statusCellClaims(statusColumn as Column, cleanText(statusCell) || statusCell) : titleInfo.claimsDone
   const info: TitleInfo = { ...titleInfo, id: idCell || titleInfo.id, effort, time, owner: owner || null, claimsDone, statusMarker: titleInfo.statusMarker || Boolean(statusCell) }
   const level: Level = info.id || effort || shapeHas(shape, 'id') || shapeHas(shape, 'estimate') || shapeHas(shape, 'likely') ? 3 : owner || statusCell || hasTime(time) || shapeHas(shape, 'owner') || shapeHas(shape, 'status') || shapeHas(shape, 'due') || shapeHas(shape, 'date') ? 2 : 0
   return { kind: 'row', section, table, shape, row, info, children: [], groupLabel, level, line: row.line, lineEnd: row.line }
+}
+
+/** A Status cell claims done by its words; a Done / Completed column by any mark, yes or date in it. */
+function statusCellClaims(column: Column, value: string): boolean {
+  return DONE_HEADER.test(column.header.replace(/[*_`]/g, '').trim()) || /^(?:done|completed?|finished)\??$/i.test(column.header.trim()) ? doneCellClaims(value) : statusClaimsDone(value)
 }
 
 function shapeHas(shape: TableShape, role: Column['role']): boolean {
