@@ -4,7 +4,6 @@ import { ManualStateSchema } from '../progress-model'
 
 /** a manual status entry: a mark (done / not-done / blocked), or `cleared` to remove the current one */
 export const StatusEntryKindSchema = z.enum([...ManualStateSchema.options, 'cleared'])
-export type StatusEntryKind = z.infer<typeof StatusEntryKindSchema>
 
 export const TaskStatusEntrySchema = z.object({
   id: z.number().int(),
