@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore, type Core } from '../../src/main/bootstrap'
 import type { PlatformPort } from '../../src/main/rpc'
+import type { Logger } from '../../src/main/log'
 import { projectRoot, sourceLayout } from '../../src/main/source-layout'
 import { headlessPrinter } from '../../src/main/printers/headless-printer'
 
@@ -13,7 +14,7 @@ export interface TestCore extends Core {
 }
 
 /** A real core over a fresh SQLite file in its own temp folder, migrated with the real migrations. */
-export function createTestCore(options: { now?: () => Date; mode?: PlatformPort['mode'] } = {}): TestCore {
+export function createTestCore(options: { now?: () => Date; mode?: PlatformPort['mode']; logger?: Logger } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'readiness-test-'))
   const dbPath = join(dir, 'test.db')
   const core = openCore({
@@ -23,6 +24,7 @@ export function createTestCore(options: { now?: () => Date; mode?: PlatformPort[
     appVersion: '0.0.0-test',
     platform: { mode: options.mode ?? 'cli', dialogs: null },
     now: options.now,
+    logger: options.logger,
     pdf: headlessPrinter(sourceLayout.rendererDir, projectRoot),
   })
   return {
