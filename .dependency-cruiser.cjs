@@ -4,7 +4,8 @@
  * imports nothing from the processes; only src/main/platform and the preload touch electron; the renderer never
  * reaches Node or main-process code; no import cycles.
  */
-const NODE_ONLY = '^(better-sqlite3|drizzle-orm|simple-git|iconv-lite|tsx|playwright-core|electron)(/|$)'
+// resolved paths (node_modules/<package>/…): the cruise keeps node_modules in the graph so these rules can see it
+const NODE_ONLY = '(^|/)node_modules/(better-sqlite3|drizzle-orm|simple-git|iconv-lite|tsx|playwright-core|electron)(/|$)'
 
 module.exports = {
   forbidden: [
@@ -14,6 +15,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/main/(plan|evidence|progress|report|db)/' },
       to: { path: '^src/(main/(rpc|web|platform|services|usecases)/|main/bootstrap|cli/|renderer/|preload/)' },
+    },
+    {
+      name: 'sql-only-in-stores',
+      comment:
+        'Handlers, use cases and services reach the database through the stores (src/main/db/*-store.ts): no table ' +
+        'definitions, no query builder outside src/main/db.',
+      severity: 'error',
+      from: { path: '^src/main/(rpc|usecases|services|web|printers|bootstrap)' },
+      to: { path: '^src/main/db/schema\\.ts$|(^|/)node_modules/drizzle-orm/' },
+    },
+    {
+      name: 'handlers-call-use-cases',
+      comment: 'A handler is one line calling a use case (src/main/usecases/); the use case reaches stores and domains.',
+      severity: 'error',
+      from: { path: '^src/main/rpc/handlers/' },
+      to: { path: '^src/main/(db|services|evidence|plan|progress|report|printers|web|platform)/' },
     },
     {
       name: 'shared-imports-no-process-code',
@@ -74,7 +91,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(out|dist|node_modules)/' },
+    exclude: { path: '(^|/)(out|dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },

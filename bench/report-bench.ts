@@ -11,9 +11,9 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { openCore } from '../src/main/bootstrap'
-import { CHROMIUM_ARGS } from '../src/main/report/chromium-printer'
-import { attachHeadlessPdfPort } from '../src/main/report/headless-port'
-import { installedElectronBinary, isExecutableFile, locateBrowser } from '../src/main/report/chromium-locate'
+import { CHROMIUM_ARGS } from '../src/main/printers/chromium-printer'
+import { headlessPrinter } from '../src/main/printers/headless-printer'
+import { installedElectronBinary, isExecutableFile, locateBrowser } from '../src/main/printers/chromium-locate'
 import { projectRoot, sourceLayout } from '../src/main/source-layout'
 import { ensureRendererBuilt } from '../tests/report/support'
 import { syntheticPlan } from '../tests/report/synthetic-plan'
@@ -52,8 +52,9 @@ async function main() {
     resourcesDir: sourceLayout.resourcesDir,
     appVersion: 'bench',
     platform: { mode: 'cli', dialogs: null },
+    pdf: headlessPrinter(sourceLayout.rendererDir, projectRoot),
   })
-  const printer = attachHeadlessPdfPort(core, sourceLayout.rendererDir, projectRoot)
+  const printer = core.context.pdf!
   try {
     const imported = await core.dispatch('plans.import', { source: { name: 'synthetic.md', base64: Buffer.from(syntheticPlan(taskCount)).toString('base64') } })
     if (!imported.ok) throw new Error(imported.error.message)
@@ -80,7 +81,7 @@ async function main() {
         pages = (result.value as { pages: number }).pages
       }
       // a first print starts Chromium; the next one of the same host reuses its browser and page
-      await printer.close()
+      await printer.close?.()
       const oursTime = await timed(exportPdf)
       const warmTime = await timed(exportPdf)
       if (run === 0) continue

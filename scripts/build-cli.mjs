@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { nodeBundleOptions } from './node-bundle-options.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const ifPossible = process.argv.includes('--if-possible')
@@ -23,8 +24,6 @@ const outDir = outDirFlag > 0 ? resolve(process.argv[outDirFlag + 1]) : join(roo
 /** Files outside the bundle whose change makes it stale: installing other dependency versions rewrites this one. */
 const INSTALL_STAMP = 'node_modules/.package-lock.json'
 
-// Native or very large packages stay outside the bundle and load from node_modules when a command needs them.
-const EXTERNAL = ['better-sqlite3', 'playwright-core', 'electron']
 
 function stamp(relativePath) {
   const stats = statSync(join(root, relativePath))
@@ -47,23 +46,15 @@ async function bundleInto(build, staging) {
     absWorkingDir: root,
     entryPoints: { main: 'src/cli/main.ts', web: 'src/cli/web.ts', start: 'src/cli/start.ts' },
     outdir: staging,
-    bundle: true,
+    ...nodeBundleOptions,
     // one chunk per dynamically imported part, so a command loads only what it uses
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    external: EXTERNAL,
-    // jsonc-parser's main entry is a UMD wrapper whose require() calls esbuild cannot follow; its ES build bundles
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     // whitespace and syntax only: stack traces keep readable names
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    // bundled CommonJS dependencies call require() for Node built-ins and the external packages
-    banner: { js: "import { createRequire as __readinessCreateRequire } from 'node:module'; const require = __readinessCreateRequire(import.meta.url);" },
   })
   // every chunk lives directly in out/cli/, two levels below the project root like src/main/*.ts, which is what
   // src/main/source-layout.ts relies on to find drizzle/ and resources/

@@ -3,8 +3,7 @@ import { openCore, type Core, type CoreOptions } from '../main/bootstrap'
 import { createLogger, logFilePath, type Logger } from '../main/log'
 import { resolveDbPath, type PathEnvironment } from '../main/paths'
 import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
-import { attachHeadlessPdfPort } from '../main/report/headless-port'
-import type { HeadlessPdfPort } from '../main/report/chromium-printer'
+import { headlessPrinter } from '../main/printers/headless-printer'
 import type { PlatformPort } from '../main/rpc'
 
 function pathEnvironment(): PathEnvironment {
@@ -33,7 +32,7 @@ export interface HeadlessCoreOptions {
 /** A core for headless use (CLI, browser mode): no native dialogs, same database as the desktop app. */
 export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode'], options: HeadlessCoreOptions): Core {
   const longRunning = mode === 'web'
-  const core = openCore({
+  return openCore({
     dbPath,
     migrationsFolder: sourceLayout.migrationsFolder,
     resourcesDir: sourceLayout.resourcesDir,
@@ -45,13 +44,12 @@ export function openHeadlessCore(dbPath: string, mode: PlatformPort['mode'], opt
     onCreated: (path) => process.stderr.write(`Created a new database at ${path}\n`),
     logger: options.logger,
     offload: options.offload,
+    pdf: headlessPrinter(process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir, projectRoot),
   })
-  attachHeadlessPdfPort(core, process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir, projectRoot)
-  return core
 }
 
 /** Closes the PDF printer's browser (waiting, so it removes its profile folder), then the core. */
 export async function closeHeadlessCore(core: Core): Promise<void> {
-  await (core.context.platform.pdf as Partial<HeadlessPdfPort> | undefined)?.close?.()
+  await core.context.pdf?.close?.()
   core.close()
 }

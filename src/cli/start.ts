@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { installedElectronBinary } from '../main/report/chromium-locate'
+import { installedElectronBinary } from '../main/printers/chromium-locate'
 import { projectRoot } from '../main/source-layout'
 import { runBrowserMode } from './browser-mode'
 

@@ -6,12 +6,15 @@ import { z } from 'zod'
  * the engine maps them into each connected repo through the repo's prefix.
  */
 
+/** who wrote a check: derived from the plan's text, or written by the lead */
+export const CheckOriginSchema = z.enum(['derived', 'user'])
+
 const CheckBase = {
   /** readable sentence shown in the UI ("`services/ml-service/src/self_learning.py` exists") */
   sentence: z.string(),
   /** 1-based plan line the check was derived from, or null (user-authored) */
   sourceLine: z.number().int().nullable(),
-  origin: z.enum(['derived', 'user']),
+  origin: CheckOriginSchema,
   /** a disabled check is kept (user decision) and evaluated, but does not count for the task's state */
   enabled: z.boolean().default(true),
   /**

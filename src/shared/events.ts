@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { SyncPhaseSchema } from './repo-model'
 
 /** Events pushed from core to UI (Electron: webContents.send; browser mode: server-sent events). */
 export const events = {
   'repos.changed': z.object({ planId: z.number().int(), repoId: z.number().int(), reason: z.string() }),
   'repos.syncProgress': z.object({
     planId: z.number().int(),
-    phase: z.string(),
+    phase: SyncPhaseSchema,
     done: z.number(),
     total: z.number(),
     finished: z.boolean(),

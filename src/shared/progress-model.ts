@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TaskEvidenceStateSchema } from './check-model'
 import { ParsedPlanSchema } from './plan-model'
 
 /**
@@ -26,18 +27,20 @@ export const EvidenceItemSchema = z.object({
 })
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>
 
-export const EvidenceStateSchema = z.enum(['done', 'in-progress', 'not-started', 'needs-confirmation', 'unknown'])
-export type EvidenceState = z.infer<typeof EvidenceStateSchema>
 
 export const TaskEvidenceSchema = z.object({
-  state: EvidenceStateSchema,
+  state: TaskEvidenceStateSchema,
   doneAt: isoDate.nullable(),
   items: z.array(EvidenceItemSchema),
 })
 export type TaskEvidence = z.infer<typeof TaskEvidenceSchema>
 
+/** what the lead can mark a task as by hand */
+export const ManualStateSchema = z.enum(['done', 'not-done', 'blocked'])
+
+/** the lead's current mark on a task */
 export const ManualStatusSchema = z.object({
-  status: z.enum(['done', 'not-done', 'blocked']),
+  status: ManualStateSchema,
   note: z.string(),
   /** when the lead set it; ignored when computing as of an earlier date */
   date: isoDate,
@@ -151,7 +154,7 @@ export const TaskProgressSchema = z.object({
   /** a manual status contradicts the git evidence (as of `asOf`) */
   disagreement: z.boolean(),
   /** what the evidence alone said as of `asOf` (null: no evidence) */
-  evidenceState: EvidenceStateSchema.nullable(),
+  evidenceState: TaskEvidenceStateSchema.nullable(),
   manual: ManualStatusSchema.nullable(),
   doneAt: isoDate.nullable(),
   /** plan week of doneAt; 0 = done before the plan started */

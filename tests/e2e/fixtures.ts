@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { CHROMIUM_ARGS } from '../../src/main/report/chromium-args'
+import { CHROMIUM_ARGS } from '../../src/main/printers/chromium-args'
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const seedPlansDir = resolve(repoRoot, '../shared/plans')

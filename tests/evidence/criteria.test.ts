@@ -5,6 +5,7 @@ import { CheckSpecSchema, type CheckSpec } from '../../src/shared/check-model'
 import { compileCriterion, type CriterionContext } from '../../src/main/evidence/criteria'
 import { deriveTaskChecks, loadToolMap } from '../../src/main/evidence'
 import { criteriaWarnings } from '../../src/main/services/criteria-lint'
+import { readToolMap } from '../../src/main/services/tool-map'
 import { task } from './helpers/plan-tasks'
 import { repoRoot } from '../support/paths'
 
@@ -180,7 +181,7 @@ describe('the criteria lint', () => {
       ],
     })
     const plan = { tasks: [t] } as unknown as Parameters<typeof criteriaWarnings>[0]
-    expect(criteriaWarnings(plan, join(repoRoot, 'resources'))).toEqual([
+    expect(criteriaWarnings(plan, readToolMap(join(repoRoot, 'resources')))).toEqual([
       { code: 'not-checkable', message: 'not checkable: Errors reach the admins by email', line: 11, taskKey: '4.1' },
       { code: 'not-checkable', message: 'not checkable: and it reads well', line: 12, taskKey: '4.1' },
     ])

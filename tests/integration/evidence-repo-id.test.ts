@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RepoLink } from '../../src/shared/contract/evidence'
+import type { RepoLink } from '../../src/shared/contract/repos'
 import type { ProgressReport } from '../../src/shared/progress-model'
 import type { GitFixture } from '../evidence/helpers/git-fixture'
 import { callOk, createTestCore, type TestCore } from '../support/core'

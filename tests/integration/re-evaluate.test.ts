@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CheckRow, TaskEvidenceView, TaskExplanation } from '../../src/shared/contract/evidence'
+import type { CheckRow } from '../../src/shared/contract/checks'
+import type { TaskEvidenceView, TaskExplanation } from '../../src/shared/contract/evidence'
 import type { ProgressReport } from '../../src/shared/progress-model'
 import { callOk, createTestCore, type TestCore } from '../support/core'
 import { GitFixture } from '../evidence/helpers/git-fixture'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProgressReport } from '../../src/shared/progress-model'
-import type { RepoLink, SyncSummary } from '../../src/shared/contract/evidence'
+import type { RepoLink, SyncSummary } from '../../src/shared/contract/repos'
 import { callOk, createTestCore, type TestCore } from '../support/core'
 import type { GitFixture } from '../evidence/helpers/git-fixture'
 import { SEED_004, buildSeed004Repo } from './seed-004-fixture'

@@ -57,11 +57,25 @@ describe('concurrent writers: a long settings change and edits from another proc
   async function startWriter(): Promise<Writer> {
     const proc = spawn(process.execPath, [child, dbPath(), sourceLayout.migrationsFolder, sourceLayout.resourcesDir])
     const queue: string[] = []
-    const waiting: ((line: string) => void)[] = []
-    createInterface({ input: proc.stdout }).on('line', (line) => (waiting.length ? waiting.shift()!(line) : queue.push(line)))
+    const waiting: { resolve: (line: string) => void; reject: (error: Error) => void }[] = []
+    let stderr = ''
+    let exited: Error | undefined
+    proc.stderr.on('data', (chunk) => (stderr += String(chunk)))
+    createInterface({ input: proc.stdout }).on('line', (line) => (waiting.length ? waiting.shift()!.resolve(line) : queue.push(line)))
+    // a writer that dies fails the waiting test at once with its output, instead of at the test timeout
+    proc.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || signal === 'SIGTERM') return
+      exited = new Error(`writer exited (${code ?? signal}): ${stderr.slice(0, 2000)}`)
+      for (const waiter of waiting.splice(0)) waiter.reject(exited)
+    })
     const writer: Writer = {
       proc,
-      next: () => new Promise((resolve) => (queue.length ? resolve(queue.shift()!) : waiting.push(resolve))),
+      next: () =>
+        new Promise((resolve, reject) => {
+          if (queue.length) return resolve(queue.shift()!)
+          if (exited) return reject(exited)
+          waiting.push({ resolve, reject })
+        }),
       send: (method, input) => proc.stdin.write(`${JSON.stringify({ method, input })}\n`),
     }
     expect(await writer.next()).toBe('READY')

@@ -3,7 +3,7 @@ import { chownSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, sta
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RepoLink, SyncSummary } from '../../src/shared/contract/evidence'
+import type { RepoLink, SyncSummary } from '../../src/shared/contract/repos'
 import type { ProgressReport } from '../../src/shared/progress-model'
 import { GitFixture } from '../evidence/helpers/git-fixture'
 import { buildSeed004Repo, SEED_004 } from '../integration/seed-004-fixture'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RepoLink } from '../../src/shared/contract/evidence'
+import type { RepoLink } from '../../src/shared/contract/repos'
 import type { PlanDetail } from '../../src/shared/contract/plans'
 import type { EvidenceItem, ProgressReport, TaskProgress } from '../../src/shared/progress-model'
 import { DEFAULT_TASK_FILTERS, buildTaskRows, filterTasks } from '../../src/renderer/src/features/tasks/task-rows'

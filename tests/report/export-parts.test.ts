@@ -1,6 +1,6 @@
 import { delimiter } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { locateBrowser, systemBrowserPaths, type LocateDeps } from '../../src/main/report/chromium-locate'
+import { locateBrowser, systemBrowserPaths, type LocateDeps } from '../../src/main/printers/chromium-locate'
 import { TASK_CSV_COLUMNS, csvCell, tasksCsv } from '../../src/main/report/csv'
 import { countPdfPages, footerTemplate, headerTemplate, printViewQuery } from '../../src/main/report/pdf-port'
 import type { ReportData } from '../../src/shared/contract/report'

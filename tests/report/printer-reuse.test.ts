@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PdfExport } from '../../src/shared/contract/report'
-import type { HeadlessPdfPort } from '../../src/main/report/chromium-printer'
+import type { HeadlessPdfPort } from '../../src/main/printers/chromium-printer'
 import { callOk, createTestCore, type TestCore } from '../support/core'
 import { SEED_004 } from '../integration/seed-004-fixture'
 import { ensureRendererBuilt, pdfPages, pdfText } from './support'
@@ -50,7 +50,7 @@ describe('the headless printer', () => {
     expect(second.pages).toBeGreaterThanOrEqual(2)
     // one profile folder while the browser is kept for the next print
     expect(profileDirs().filter((name) => !before.includes(name))).toHaveLength(1)
-    await core.context.platform.pdf!.print({ planId, asOf: '2024-12-27', paper: 'A4', title: 'again' })
+    await core.context.pdf!.print({ planId, asOf: '2024-12-27', paper: 'A4', title: 'again' })
     expect(starts()).toBe(1)
   }, 60_000)
 
@@ -61,7 +61,7 @@ describe('the headless printer', () => {
     mkdirSync(join(stale, 'Default'), { recursive: true })
     mkdirSync(live, { recursive: true })
     try {
-      await (core.context.platform.pdf as HeadlessPdfPort).close()
+      await (core.context.pdf as HeadlessPdfPort).close()
       await callOk<PdfExport>(core, 'report.exportPdf', { planId, asOf: '2024-12-27', path: join(core.dir, 'd.pdf') })
       expect(existsSync(stale)).toBe(false)
       expect(existsSync(live)).toBe(true)
@@ -73,7 +73,7 @@ describe('the headless printer', () => {
 
   it('starts a new browser after the previous one was closed, and leaves no profile behind', async () => {
     const before = profileDirs()
-    const port = core.context.platform.pdf as HeadlessPdfPort
+    const port = core.context.pdf as HeadlessPdfPort
     await port.close()
     expect(profileDirs().length).toBeLessThan(before.length)
     const started = starts()

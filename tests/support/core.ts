@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore, type Core } from '../../src/main/bootstrap'
 import type { PlatformPort } from '../../src/main/rpc'
+import type { Logger } from '../../src/main/log'
 import { projectRoot, sourceLayout } from '../../src/main/source-layout'
-import { attachHeadlessPdfPort } from '../../src/main/report/headless-port'
+import { headlessPrinter } from '../../src/main/printers/headless-printer'
 
 export interface TestCore extends Core {
   dir: string
@@ -13,7 +14,7 @@ export interface TestCore extends Core {
 }
 
 /** A real core over a fresh SQLite file in its own temp folder, migrated with the real migrations. */
-export function createTestCore(options: { now?: () => Date; mode?: PlatformPort['mode'] } = {}): TestCore {
+export function createTestCore(options: { now?: () => Date; mode?: PlatformPort['mode']; logger?: Logger } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'readiness-test-'))
   const dbPath = join(dir, 'test.db')
   const core = openCore({
@@ -23,8 +24,9 @@ export function createTestCore(options: { now?: () => Date; mode?: PlatformPort[
     appVersion: '0.0.0-test',
     platform: { mode: options.mode ?? 'cli', dialogs: null },
     now: options.now,
+    logger: options.logger,
+    pdf: headlessPrinter(sourceLayout.rendererDir, projectRoot),
   })
-  attachHeadlessPdfPort(core, sourceLayout.rendererDir, projectRoot)
   return {
     ...core,
     dir,

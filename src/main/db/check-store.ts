@@ -1,9 +1,10 @@
 import { eq, inArray } from 'drizzle-orm'
-import { CheckResultSchema, CheckSpecSchema, type CheckResult } from '../../shared/check-model'
-import type { CheckRow } from '../../shared/contract/evidence'
+import { CheckResultSchema, CheckSpecSchema, type CheckResult, type CheckSpec } from '../../shared/check-model'
+import type { CheckRow } from '../../shared/contract/checks'
 import { AppError } from '../../shared/rpc'
+import { checkKey } from '../evidence'
 import type { AppDatabase } from './client'
-import { checkResults, checks } from './schema'
+import { checkResults, checks, tasks } from './schema'
 
 type CheckDbRow = typeof checks.$inferSelect
 
@@ -23,7 +24,7 @@ export function resultsByCheck(db: AppDatabase, checkIds: number[]): Map<number,
   return map
 }
 
-export function toCheckRow(row: CheckDbRow, result: CheckResult | null): CheckRow {
+function toCheckRow(row: CheckDbRow, result: CheckResult | null): CheckRow {
   const spec = { ...CheckSpecSchema.parse(JSON.parse(row.specJson)), enabled: row.enabled, origin: row.origin }
   return { id: row.id, taskId: row.taskId, spec, origin: row.origin, enabled: row.enabled, edited: row.edited, result }
 }
@@ -42,4 +43,104 @@ export function checkRowsForTasks(db: AppDatabase, taskIds: number[]): Map<numbe
     byTask.set(row.taskId, list)
   }
   return byTask
+}
+
+/** A check the lead wrote (it survives re-import). */
+export function insertUserCheck(db: AppDatabase, taskId: number, spec: CheckSpec & { sourceLine: number | null }): CheckDbRow {
+  return db
+    .insert(checks)
+    .values({
+      taskId,
+      checkKey: checkKey(spec),
+      kind: spec.kind,
+      specJson: JSON.stringify(spec),
+      sentence: spec.sentence,
+      sourceLine: spec.sourceLine,
+      origin: 'user',
+      enabled: spec.enabled ?? true,
+    })
+    .returning()
+    .get()
+}
+
+/**
+ * Edits a check: a new spec (an edited derived check is kept by re-imports) drops its old result, which answered
+ * another question; `enabled` switches it on or off.
+ */
+export function updateCheck(db: AppDatabase, row: CheckDbRow, change: { spec?: CheckSpec; enabled?: boolean }): void {
+  const patch: Partial<typeof checks.$inferInsert> = {}
+  if (change.spec) {
+    const spec = { ...change.spec, origin: row.origin }
+    const edited = row.origin === 'derived' ? true : row.edited
+    Object.assign(patch, { specJson: JSON.stringify(spec), kind: spec.kind, sentence: spec.sentence, checkKey: checkKey(spec), edited })
+    db.delete(checkResults).where(eq(checkResults.checkId, row.id)).run()
+  }
+  if (change.enabled !== undefined) patch.enabled = change.enabled
+  if (Object.keys(patch).length > 0) db.update(checks).set(patch).where(eq(checks.id, row.id)).run()
+}
+
+export function deleteCheck(db: AppDatabase, checkId: number): boolean {
+  return db.delete(checks).where(eq(checks.id, checkId)).run().changes > 0
+}
+
+/** a result from before checks kept a history (or a disabled check's placeholder) cannot answer for the check */
+export function hasHistory(db: AppDatabase, checkId: number): boolean {
+  const row = db.select({ resultJson: checkResults.resultJson }).from(checkResults).where(eq(checkResults.checkId, checkId)).get()
+  if (!row) return false
+  const parsed = JSON.parse(row.resultJson) as { histories?: unknown[] }
+  return Boolean(parsed.histories?.length)
+}
+
+/**
+ * Stores a task's derived checks. On re-import the derived checks are replaced, while checks the user wrote or
+ * edited stay as they are.
+ */
+export function storeDerivedChecks(db: AppDatabase, taskId: number, derived: CheckSpec[], isNew: boolean): void {
+  const derivedKeys = new Set(derived.map(checkKey))
+  const present = new Set<string>()
+  if (!isNew) {
+    // a check that is still derived keeps its row (and its evidence); one the plan no longer implies goes,
+    // unless the user wrote, edited or disabled it
+    for (const row of db.select().from(checks).where(eq(checks.taskId, taskId)).all()) {
+      const userOwned = row.origin === 'user' || row.edited || !row.enabled
+      if (userOwned || derivedKeys.has(row.checkKey)) present.add(row.checkKey)
+      else db.delete(checks).where(eq(checks.id, row.id)).run()
+    }
+  }
+  for (const spec of derived) {
+    const key = checkKey(spec)
+    if (present.has(key)) continue
+    present.add(key)
+    db.insert(checks)
+      .values({ taskId, checkKey: key, kind: spec.kind, specJson: JSON.stringify(spec), sentence: spec.sentence, sourceLine: spec.sourceLine ?? null, origin: 'derived' })
+      .run()
+  }
+}
+
+/** Results of a plan's checks are stale once its repos change; the next sync recomputes them. */
+export function dropPlanResults(db: AppDatabase, planId: number): void {
+  const checkIds = db
+    .select({ id: checks.id })
+    .from(checks)
+    .innerJoin(tasks, eq(tasks.id, checks.taskId))
+    .where(eq(tasks.planId, planId))
+    .all()
+    .map((c) => c.id)
+  if (checkIds.length > 0) db.delete(checkResults).where(inArray(checkResults.checkId, checkIds)).run()
+}
+
+/** The checks of these tasks with their specs (the enabled flag from the row), for an evaluation. */
+export function checkInputsOf(db: AppDatabase, taskIds: number[]): Array<{ row: CheckDbRow; spec: CheckSpec }> {
+  if (taskIds.length === 0) return []
+  return db
+    .select()
+    .from(checks)
+    .where(inArray(checks.taskId, taskIds))
+    .all()
+    .map((row) => ({ row, spec: { ...CheckSpecSchema.parse(JSON.parse(row.specJson)), enabled: row.enabled } }))
+}
+
+/** A check's latest evaluation (one row per check). */
+export function storeCheckResult(db: AppDatabase, checkId: number, values: { repoId: number | null; headSha: string | null; resultJson: string; evaluatedAt: string }): void {
+  db.insert(checkResults).values({ checkId, ...values }).onConflictDoUpdate({ target: checkResults.checkId, set: values }).run()
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { ImportProfileSchema, ParsedPlanSchema, type ImportProfile, type ParsedPlan, type Task } from '../../shared/plan-model'
 import type { PlanDiffData, PlanSummary } from '../../shared/contract/plans'
+import type { ScopeChange } from '../../shared/progress-model'
 import { AppError } from '../../shared/rpc'
 import { addBaseline } from './baseline-store'
 import { inTransaction, type AppDatabase } from './client'
@@ -23,6 +24,14 @@ export interface StorePlanArgs {
   rebaseline?: { reason: string }
   /** called inside the transaction for every stored (new or mapped) task, to (re)derive its checks */
   onTaskStored?: (taskId: number, task: Task, isNew: boolean) => void
+  /** the lead's days/week and hours/day for this plan, stored with the version (absent: keep the plan's) */
+  planOptions?: PlanOptions
+}
+
+/** A plan's own days/week and hours/day (null: the plan's statement, else the global settings). */
+export interface PlanOptions {
+  daysPerWeek: number | null
+  hoursPerDay: number | null
 }
 
 export interface StoredPlan {
@@ -52,41 +61,9 @@ function taskColumns(task: Task, sortOrder: number) {
 export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
   return inTransaction(db, () => {
     const importedAt = args.now.toISOString()
-    let planId = args.planId
-    let versionNo = 1
-    if (planId === undefined) {
-      planId = db
-        .insert(plans)
-        .values({ title: args.plan.title, sourceName: args.sourceName, startDate: args.startDate ?? null, importProfile: profileJson(args.importProfile), updatedAt: importedAt })
-        .returning({ id: plans.id })
-        .get().id
-    } else {
-      const existing = db.select().from(plans).where(eq(plans.id, planId)).get()
-      if (!existing) throw new AppError('not-found', `No plan with id ${planId}`)
-      const last = db
-        .select({ versionNo: planVersions.versionNo })
-        .from(planVersions)
-        .where(eq(planVersions.planId, planId))
-        .orderBy(desc(planVersions.versionNo))
-        .get()
-      versionNo = (last?.versionNo ?? 0) + 1
-    }
-    const versionId = db
-      .insert(planVersions)
-      .values({
-        planId,
-        versionNo,
-        sourceName: args.sourceName,
-        sourceSha256: args.sourceSha256,
-        sourceBytes: Buffer.from(args.sourceBytes),
-        parsedJson: JSON.stringify(args.plan),
-        importedAt,
-      })
-      .returning({ id: planVersions.id })
-      .get().id
-    args.plan.phases.forEach((phase, idx) =>
-      db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run(),
-    )
+    const planId = args.planId ?? insertPlanRow(db, args, importedAt)
+    const versionNo = args.planId === undefined ? 1 : nextVersionNo(db, args.planId)
+    const versionId = insertVersion(db, planId, versionNo, args, importedAt)
     if (versionNo === 1) {
       insertNewTasks(db, planId, versionId, args.plan.tasks, args.onTaskStored)
       db.update(plans).set({ currentVersionId: versionId }).where(eq(plans.id, planId)).run()
@@ -96,11 +73,56 @@ export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
       const patch: Partial<typeof plans.$inferInsert> = { currentVersionId: versionId, title: args.plan.title, sourceName: args.sourceName, updatedAt: importedAt }
       if (args.startDate) patch.startDate = args.startDate
       if (args.importProfile !== undefined) patch.importProfile = profileJson(args.importProfile)
-      db.update(plans).set(patch).where(eq(plans.id, planId)).run()
+      db.update(plans).set({ ...patch, ...args.planOptions }).where(eq(plans.id, planId)).run()
       if (args.rebaseline) addBaseline(db, { planId, versionId, reason: args.rebaseline.reason, now: args.now })
     }
     return { planId, versionId, versionNo }
   })
+}
+
+function insertPlanRow(db: AppDatabase, args: StorePlanArgs, importedAt: string): number {
+  const row = {
+    title: args.plan.title,
+    sourceName: args.sourceName,
+    startDate: args.startDate ?? null,
+    importProfile: profileJson(args.importProfile),
+    updatedAt: importedAt,
+    ...args.planOptions,
+  }
+  return db.insert(plans).values(row).returning({ id: plans.id }).get().id
+}
+
+function nextVersionNo(db: AppDatabase, planId: number): number {
+  const existing = db.select().from(plans).where(eq(plans.id, planId)).get()
+  if (!existing) throw new AppError('not-found', `No plan with id ${planId}`)
+  const last = db
+    .select({ versionNo: planVersions.versionNo })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(desc(planVersions.versionNo))
+    .get()
+  return (last?.versionNo ?? 0) + 1
+}
+
+/** the version's bytes exactly as imported, its reading and its phases */
+function insertVersion(db: AppDatabase, planId: number, versionNo: number, args: StorePlanArgs, importedAt: string): number {
+  const versionId = db
+    .insert(planVersions)
+    .values({
+      planId,
+      versionNo,
+      sourceName: args.sourceName,
+      sourceSha256: args.sourceSha256,
+      sourceBytes: Buffer.from(args.sourceBytes),
+      parsedJson: JSON.stringify(args.plan),
+      importedAt,
+    })
+    .returning({ id: planVersions.id })
+    .get().id
+  args.plan.phases.forEach((phase, idx) =>
+    db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run(),
+  )
+  return versionId
 }
 
 function profileJson(profile: ImportProfile | null | undefined): string | null {
@@ -256,4 +278,42 @@ export function listPlanIds(db: AppDatabase): number[] {
 export function taskIdsByKey(db: AppDatabase, planId: number): Record<string, number> {
   const rows = db.select({ id: tasks.id, key: tasks.key }).from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId))).all()
   return Object.fromEntries(rows.map((r) => [r.key, r.id]))
+}
+
+export type PlanPatch = Partial<Pick<typeof plans.$inferInsert, 'title' | 'startDate' | 'daysPerWeek' | 'hoursPerDay' | 'updatedAt' | 'lastSyncAt'>>
+
+export function updatePlanRow(db: AppDatabase, planId: number, patch: PlanPatch): void {
+  db.update(plans).set(patch).where(eq(plans.id, planId)).run()
+}
+
+/** Deletes a plan and, by cascade, everything recorded about it. */
+export function deletePlan(db: AppDatabase, planId: number): boolean {
+  return db.delete(plans).where(eq(plans.id, planId)).run().changes > 0
+}
+
+export function listVersions(db: AppDatabase, planId: number) {
+  return db
+    .select({ id: planVersions.id, versionNo: planVersions.versionNo, sourceName: planVersions.sourceName, importedAt: planVersions.importedAt })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(planVersions.versionNo)
+    .all()
+}
+
+/** When the plan was first imported (it dates a plan without a date of its own). */
+export function firstImportedAt(db: AppDatabase, planId: number): string | null {
+  const row = db.select({ importedAt: planVersions.importedAt }).from(planVersions).where(eq(planVersions.planId, planId)).orderBy(asc(planVersions.versionNo)).get()
+  return row?.importedAt ?? null
+}
+
+/** The plan's scope log (added / removed / re-estimated tasks per import), oldest first. */
+export function scopeChangesOf(db: AppDatabase, planId: number): ScopeChange[] {
+  return db
+    .select({ change: scopeChanges, versionNo: planVersions.versionNo })
+    .from(scopeChanges)
+    .innerJoin(planVersions, eq(planVersions.id, scopeChanges.versionId))
+    .where(eq(scopeChanges.planId, planId))
+    .orderBy(asc(scopeChanges.id))
+    .all()
+    .map(({ change: c, versionNo }) => ({ date: c.date, kind: c.kind, taskKey: c.taskKey, title: c.title, hoursDelta: c.hoursDelta, week: c.week, versionNo }))
 }

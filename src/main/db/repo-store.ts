@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { RepoLink } from '../../shared/contract/evidence'
+import type { RepoLink } from '../../shared/contract/repos'
+import type { LinkState, RepoState } from '../../shared/repo-model'
 import { AppError } from '../../shared/rpc'
 import type { AppDatabase } from './client'
 import { planRepos, repos } from './schema'
 
-type LinkRow = { link: typeof planRepos.$inferSelect; repo: typeof repos.$inferSelect }
+export type LinkRow = { link: typeof planRepos.$inferSelect; repo: typeof repos.$inferSelect }
 
 export function linkRows(db: AppDatabase, planId: number): LinkRow[] {
   return db
@@ -24,7 +25,7 @@ export function requireLink(db: AppDatabase, planId: number, repoId: number): Li
 }
 
 /** states in which a repository's evidence can be read */
-const READABLE_STATES = new Set(['ok', 'shallow', 'never-synced'])
+const READABLE_STATES = new Set<LinkState>(['ok', 'shallow', 'never-synced'])
 
 export function toRepoLink({ link, repo }: LinkRow, currentBranch: string | null = null): RepoLink {
   // the folder can vanish between syncs; say so without waiting for the next sync
@@ -55,15 +56,6 @@ export function moveRepo(db: AppDatabase, repoId: number, path: string, name: st
   db.update(repos).set({ path, name, available: true, lastError: null }).where(eq(repos.id, repoId)).run()
 }
 
-/** Normalizes a path prefix to `dir/sub/` (no leading `./` or `/`), or null for none. */
-export function normalizePrefix(prefix: string | null | undefined): string | null {
-  if (prefix === undefined || prefix === null) return null
-  const trimmed = prefix.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '')
-  if (trimmed === '' || trimmed === '.') return null
-  if (trimmed.split('/').some((part) => part === '..' || part === '.')) throw new AppError('bad-input', `The path prefix "${prefix}" must stay inside the plan's paths (no "..")`)
-  return `${trimmed}/`
-}
-
 export function upsertRepo(db: AppDatabase, path: string, name: string): number {
   const existing = db.select({ id: repos.id }).from(repos).where(eq(repos.path, path)).get()
   if (existing) {
@@ -88,4 +80,30 @@ export function planIdsConnectedTo(db: AppDatabase, paths: string[]): number[] {
     .orderBy(asc(planRepos.planId))
     .all()
     .map((row) => row.planId)
+}
+
+export function insertLink(db: AppDatabase, link: typeof planRepos.$inferInsert): void {
+  db.insert(planRepos).values(link).run()
+}
+
+export function updateLink(db: AppDatabase, linkId: number, patch: Partial<typeof planRepos.$inferInsert>): void {
+  db.update(planRepos).set(patch).where(eq(planRepos.id, linkId)).run()
+}
+
+/** A link's state after a sync; `synced` is null for a stale repo (its last sync time and head stay). */
+export function recordRepoState(db: AppDatabase, { link, repo }: LinkRow, state: RepoState, message: string, synced: { lastSyncAt: string; lastHeadSha: string | null } | null): void {
+  updateLink(db, link.id, { ...(synced ?? {}), lastState: state, lastMessage: message })
+  db.update(repos)
+    .set({ available: state !== 'unavailable', lastError: state === 'ok' ? null : message })
+    .where(eq(repos.id, repo.id))
+    .run()
+}
+
+/** Every connection of any plan, with the folder to watch. */
+export function allLinks(db: AppDatabase): Array<{ planId: number; repoId: number; path: string; autoSync: boolean }> {
+  return db
+    .select({ planId: planRepos.planId, repoId: repos.id, path: repos.path, autoSync: planRepos.autoSync })
+    .from(planRepos)
+    .innerJoin(repos, eq(planRepos.repoId, repos.id))
+    .all()
 }

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { blob, integer, primaryKey, real, sqliteTable, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core'
+import { CheckOriginSchema } from '../../shared/check-model'
+import { StatusEntryKindSchema } from '../../shared/contract/tasks'
+import { ScopeChangeKindSchema } from '../../shared/progress-model'
+import { RepoStateSchema } from '../../shared/repo-model'
+
+/** an enum column's values, from the shared vocabulary (a TypeScript type only: SQLite stores text, no migration) */
+const values = <T extends string>(schema: { options: readonly T[] }) => schema.options as [T, ...T[]]
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
 
@@ -114,7 +121,7 @@ export const checks = sqliteTable(
     specJson: text('spec_json').notNull(),
     sentence: text('sentence').notNull(),
     sourceLine: integer('source_line'),
-    origin: text('origin', { enum: ['derived', 'user'] }).notNull(),
+    origin: text('origin', { enum: values(CheckOriginSchema) }).notNull(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     /** a derived check the user edited: re-import keeps the user's version */
     edited: integer('edited', { mode: 'boolean' }).notNull().default(false),
@@ -148,7 +155,8 @@ export const planRepos = sqliteTable(
     autoSync: integer('auto_sync', { mode: 'boolean' }).notNull().default(true),
     lastSyncAt: text('last_sync_at'),
     lastHeadSha: text('last_head_sha'),
-    lastState: text('last_state'),
+    /** the folder's state at the last sync or connection (null: never synced) */
+    lastState: text('last_state', { enum: values(RepoStateSchema) }),
     lastMessage: text('last_message'),
   },
   (t) => [uniqueIndex('plan_repos_plan_repo').on(t.planId, t.repoId)],
@@ -184,7 +192,7 @@ export const taskStatuses = sqliteTable(
     taskId: integer('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['done', 'not-done', 'blocked', 'cleared'] }).notNull(),
+    status: text('status', { enum: values(StatusEntryKindSchema) }).notNull(),
     note: text('note').notNull().default(''),
     date: text('date').notNull(),
     createdAt: createdAt(),
@@ -203,7 +211,7 @@ export const scopeChanges = sqliteTable(
       .notNull()
       .references(() => planVersions.id, { onDelete: 'cascade' }),
     date: text('date').notNull(),
-    kind: text('kind', { enum: ['added', 'removed', 'reestimated'] }).notNull(),
+    kind: text('kind', { enum: values(ScopeChangeKindSchema) }).notNull(),
     taskKey: text('task_key').notNull(),
     title: text('title').notNull(),
     hoursDelta: real('hours_delta').notNull(),

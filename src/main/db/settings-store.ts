@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/contract/app'
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/contract/settings'
 import type { AppDatabase } from './client'
 import { settings } from './schema'
 

@@ -1,5 +1,6 @@
 import { dayStartMs } from '../../shared/calendar'
 import type { CheckHistory, CheckResult, CommitRef, Flip } from '../../shared/check-model'
+import { allHold, anyHolds } from './fold'
 
 /**
  * The past as it was. A check's value at a cutoff instant T is its value at the newest first-parent commit
@@ -65,9 +66,8 @@ export function checkAt(result: CheckResult, cutoffMs: number | null): CheckAt {
   const holding = perRepo.filter((r) => r.at.value === true)
   const failing = perRepo.filter((r) => r.at.value === false)
   const unknown = perRepo.filter((r) => r.at.value === null)
-  let value: boolean | null
-  if (result.combine === 'every') value = failing.length ? false : unknown.length ? null : true
-  else value = holding.length ? true : unknown.length ? null : false
+  const values = perRepo.map((r) => r.at.value)
+  const value = result.combine === 'every' ? allHold(values) : anyHolds(values)
   if (value !== true) {
     const shown = (failing[0] ?? unknown[0] ?? perRepo[0]).h
     return { value, since: null, sinceBeforePlan: false, sinceAtWindowStart: false, repoId: shown.repoId }

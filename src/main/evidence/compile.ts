@@ -203,32 +203,76 @@ function packageCheck(id: string, spec: Extract<CheckSpec, { kind: 'package' }>,
   }
 }
 
+type SpecOf<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>
+
+/** a plan path that is not inside this repo's prefix: the check does not apply here */
+const notHere = (p: string): CompileOutcome => ({ ok: false, reason: `\`${p}\` is outside this repo's prefix`, unsafe: false })
+const exactPath = (planPath: string, prefix: string | null) => planToRepoPath(normalizePlanPath(planPath), prefix)
+
+function presenceCheck(id: string, spec: SpecOf<'file-exists' | 'file-absent' | 'file-changed'>, prefix: string | null): CompileOutcome {
+  const path = exactPath(spec.path, prefix)
+  if (path === null) return notHere(spec.path)
+  const holds =
+    spec.kind === 'file-exists'
+      ? (s: CheckState) => s.present.size > 0
+      : spec.kind === 'file-absent'
+        ? (s: CheckState) => s.present.size === 0
+        : (s: CheckState) => s.touched
+  const matches = (p: string) => p === path
+  return { ok: true, check: { id, spec, keep: always, follows: false, exactPaths: [path], matches, evaluatorFor: () => null, holds, describe: () => null } }
+}
+
+function globCheck(id: string, spec: SpecOf<'file-count' | 'path-match'>, prefix: string | null): CompileOutcome {
+  const glob = planToRepoGlob(normalizePlanPath(spec.glob), prefix)
+  if (glob === null) return notHere(spec.glob)
+  const matches = compileGlobs([glob])
+  const holds = spec.kind === 'path-match' ? (s: CheckState) => s.present.size > 0 : (s: CheckState) => compare(s.present.size, spec.op, spec.value)
+  const describe = (s: CheckState) => `${s.present.size} file(s) match \`${spec.glob}\``
+  return { ok: true, check: { id, spec, keep: always, follows: false, exactPaths: null, matches, evaluatorFor: () => null, holds, describe } }
+}
+
+function dependencyCheck(id: string, spec: SpecOf<'dependency'>, prefix: string | null): CompileOutcome {
+  const files = compileGlobs(spec.files.map((g) => planToRepoGlob(normalizePlanPath(g), prefix)).filter((g): g is string => g !== null))
+  const hasFiles = spec.files.length > 0
+  const evaluatorFor = perPath((p) => {
+    const kind = manifestKind(p)
+    if (kind === 'npm') return spec.npm.length ? packageEvaluator(kind, p, { names: spec.npm, section: 'any', range: null }) : null
+    if (kind === 'requirements' || kind === 'pyproject') return spec.python.length ? packageEvaluator(kind, p, { names: spec.python, section: 'any', range: null }) : null
+    return null
+  })
+  const matches = (p: string) => !isVendoredPath(p) && (evaluatorFor(p) !== null || (hasFiles && files(p)))
+  const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok !== false && !f.skipped)
+  const describe = (s: CheckState) => (holds(s) ? null : `${spec.tool} not found in any manifest or config file`)
+  return { ok: true, check: { id, spec, follows: false, exactPaths: null, matches, evaluatorFor, keep: (f) => f.ok !== false, holds, describe } }
+}
+
+function coverageCheck(id: string, spec: SpecOf<'coverage'>): CompileOutcome {
+  const evaluator = coverageEvaluator(spec.metric, spec.min)
+  const matches = (p: string) => !isVendoredPath(p) && isCoverageSummary(p)
+  const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok === true)
+  const describe = (s: CheckState) =>
+    s.matched.size === 0 ? 'no committed coverage summary' : [...s.matched.values()].map((f) => f.note).filter(Boolean).join('; ')
+  return { ok: true, check: { id, spec, keep: always, follows: false, exactPaths: null, matches, evaluatorFor: () => evaluator, holds, describe } }
+}
+
+/** A check made concrete for one repo, or why it cannot be (an unsafe path, or a path outside the repo's prefix). */
 export function compileCheck(id: string, spec: CheckSpec, prefix: string | null): CompileOutcome {
   for (const p of specPaths(spec)) {
     const reason = unsafePathReason(normalizePlanPath(p).replace(/^\*\*\//, ''))
     if (reason) return { ok: false, reason: `unsafe path \`${p}\`: ${reason}`, unsafe: true }
   }
-  const exact = (planPath: string) => planToRepoPath(normalizePlanPath(planPath), prefix)
-  const notHere = (p: string): CompileOutcome => ({ ok: false, reason: `\`${p}\` is outside this repo's prefix`, unsafe: false })
-  const base = { id, spec, keep: always, follows: false }
-
   switch (spec.kind) {
     case 'file-exists':
     case 'file-absent':
-    case 'file-changed': {
-      const path = exact(spec.path)
-      if (path === null) return notHere(spec.path)
-      const holds = spec.kind === 'file-exists' ? (s: CheckState) => s.present.size > 0 : spec.kind === 'file-absent' ? (s: CheckState) => s.present.size === 0 : (s: CheckState) => s.touched
-      return { ok: true, check: { ...base, exactPaths: [path], matches: (p) => p === path, evaluatorFor: () => null, holds, describe: () => null } }
-    }
+    case 'file-changed':
+      return presenceCheck(id, spec, prefix)
     case 'file-contains':
     case 'file-lacks':
     case 'line-count':
     case 'json-value':
     case 'value': {
-      const path = exact(spec.path)
-      if (path === null) return notHere(spec.path)
-      return { ok: true, check: singleFileCheck(id, spec, path) }
+      const path = exactPath(spec.path, prefix)
+      return path === null ? notHere(spec.path) : { ok: true, check: singleFileCheck(id, spec, path) }
     }
     case 'text-absent':
     case 'text-present':
@@ -236,45 +280,11 @@ export function compileCheck(id: string, spec: CheckSpec, prefix: string | null)
     case 'package':
       return packageCheck(id, spec, prefix)
     case 'file-count':
-    case 'path-match': {
-      const glob = planToRepoGlob(normalizePlanPath(spec.glob), prefix)
-      if (glob === null) return notHere(spec.glob)
-      const matches = compileGlobs([glob])
-      const holds = spec.kind === 'path-match' ? (s: CheckState) => s.present.size > 0 : (s: CheckState) => compare(s.present.size, spec.op, spec.value)
-      const describe = (s: CheckState) => `${s.present.size} file(s) match \`${spec.glob}\``
-      return { ok: true, check: { ...base, exactPaths: null, matches, evaluatorFor: () => null, holds, describe } }
-    }
-    case 'dependency': {
-      const files = compileGlobs(spec.files.map((g) => planToRepoGlob(normalizePlanPath(g), prefix)).filter((g): g is string => g !== null))
-      const hasFiles = spec.files.length > 0
-      const evaluatorFor = perPath((p) => {
-        const kind = manifestKind(p)
-        if (kind === 'npm') return spec.npm.length ? packageEvaluator(kind, p, { names: spec.npm, section: 'any', range: null }) : null
-        if (kind === 'requirements' || kind === 'pyproject') return spec.python.length ? packageEvaluator(kind, p, { names: spec.python, section: 'any', range: null }) : null
-        return null
-      })
-      const matches = (p: string) => !isVendoredPath(p) && (evaluatorFor(p) !== null || (hasFiles && files(p)))
-      const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok !== false && !f.skipped)
-      return {
-        ok: true,
-        check: {
-          ...base,
-          exactPaths: null,
-          matches,
-          evaluatorFor,
-          keep: (f) => f.ok !== false,
-          holds,
-          describe: (s) => (holds(s) ? null : `${spec.tool} not found in any manifest or config file`),
-        },
-      }
-    }
-    case 'coverage': {
-      const evaluator = coverageEvaluator(spec.metric, spec.min)
-      const matches = (p: string) => !isVendoredPath(p) && isCoverageSummary(p)
-      const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok === true)
-      const describe = (s: CheckState) =>
-        s.matched.size === 0 ? 'no committed coverage summary' : [...s.matched.values()].map((f) => f.note).filter(Boolean).join('; ')
-      return { ok: true, check: { ...base, exactPaths: null, matches, evaluatorFor: () => evaluator, holds, describe } }
-    }
+    case 'path-match':
+      return globCheck(id, spec, prefix)
+    case 'dependency':
+      return dependencyCheck(id, spec, prefix)
+    case 'coverage':
+      return coverageCheck(id, spec)
   }
 }

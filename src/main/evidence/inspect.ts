@@ -1,8 +1,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import type { CommitRef } from '../../shared/check-model'
+import type { RepoState } from '../../shared/repo-model'
 import { GitCommandError, type GitPort } from './git-port'
 
-export type RepoState = 'ok' | 'unavailable' | 'not-a-repo' | 'empty' | 'shallow' | 'git-missing'
+export type { RepoState }
 
 export interface RepoInspection {
   state: RepoState

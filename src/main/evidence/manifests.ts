@@ -89,6 +89,11 @@ function npmDeclared(text: string, lines: string[]): Declared[] {
   return out
 }
 
+/** a parsed TOML document read loosely: any key may be missing or of another type (checked where it is used) */
+interface LooseToml {
+  [key: string]: LooseToml | undefined
+}
+
 const DEV_GROUP = /^(dev|devel|develop|development|test|tests|testing|lint|linting|docs?|typing|types|check|ci|qa)$/i
 
 /** the value under a key path of a parsed TOML document; undefined when any step is not a table */

@@ -35,22 +35,34 @@ export function isAnywhereGlob(glob: string): boolean {
   return glob.startsWith('**/')
 }
 
-function normalizePrefix(prefix: string | null): string {
+/**
+ * A connected repository's path prefix as `dir/sub/` ('' for none), or null when it would leave the plan's paths
+ * (a `..` or `.` segment). The one rule for connecting, editing and evaluating: an unsafe prefix maps no path.
+ */
+export function normalizePrefix(prefix: string | null | undefined): string | null {
   if (!prefix) return ''
-  const p = normalizePlanPath(prefix).replace(/^\/+/, '')
-  return p === '' || p.endsWith('/') ? p : `${p}/`
+  const p = normalizePlanPath(prefix.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '')
+  if (p === '' || p === '.') return ''
+  if (p.split('/').some((part) => part === '..' || part === '.')) return null
+  return `${p}/`
 }
 
 /** plan path -> repo path, or null when the path is not inside this repo's prefix */
 export function planToRepoPath(planPath: string, prefix: string | null): string | null {
   const p = normalizePrefix(prefix)
+  if (p === null) return null
   if (p === '') return planPath
   return planPath.startsWith(p) ? planPath.slice(p.length) : null
 }
 
+/** repo path -> plan path (an unsafe prefix adds nothing: it maps no plan path the other way either) */
+export function repoToPlanPath(repoPath: string, prefix: string | null): string {
+  return (normalizePrefix(prefix) ?? '') + repoPath
+}
+
 /** plan glob -> repo glob (anywhere-globs apply to the whole repo) */
 export function planToRepoGlob(glob: string, prefix: string | null): string | null {
-  if (isAnywhereGlob(glob)) return glob
+  if (isAnywhereGlob(glob)) return normalizePrefix(prefix) === null ? null : glob
   return planToRepoPath(glob, prefix)
 }
 

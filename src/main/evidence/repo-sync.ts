@@ -1,4 +1,5 @@
 import type { CheckHistory, CommitRef, Flip } from '../../shared/check-model'
+import type { EngineSyncPhase } from '../../shared/repo-model'
 import { BlobReader } from './blob-reader'
 import type { EvidenceCache } from './cache'
 import { checkKey, shortHash } from './check-key'
@@ -63,7 +64,7 @@ export interface RepoSyncContext {
   maxFileBytes: number
   stats: RepoSyncStats
   signal?: AbortSignal
-  progress: (phase: string, done: number, total: number) => void
+  progress: (phase: EngineSyncPhase, done: number, total: number) => void
 }
 
 const MAX_EVIDENCE_FILES = 50
@@ -243,30 +244,56 @@ async function replayWindow(
 ): Promise<Map<string, HistoryEntry> | null> {
   const replayer = new Replayer(checks, dayStartMs(ctx.planStart))
   const tree = window.treeOf ? await listTree(ctx.git, dir, window.treeOf) : []
-  const stats = { reader, memo, stats: ctx.stats, signal: ctx.signal }
-  if (entries && previous) {
-    const restored = new Map(checks.map((c) => [c.id, entries.get(c.id)!.state]))
+  const pass: ReplayPass = { ctx, dir, replayer, reader, memo }
+  await startReplay(pass, tree, window, entries && previous ? entries : null)
+  ctx.stats.historyPasses++
+  const replayed = await replayCommits(pass, window, previous)
+  // nothing new on the previous head's chain: HEAD moved back or sideways, replay the whole window
+  if (replayed === null || (previous !== null && replayed === 0)) return null
+  ctx.stats.commitsEvaluated += replayed
+  throwIfAborted(ctx.signal)
+  const headTree = replayed === 0 ? tree : await listTree(ctx.git, dir, head.sha)
+  return historyEntries(replayer, head, window, entries, headTree)
+}
+
+interface ReplayPass {
+  ctx: RepoSyncContext
+  dir: string
+  replayer: Replayer
+  reader: BlobReader
+  memo: FindingMemo
+}
+
+/** The checks' state at the window start: as the last sync left it, or read from the window's first tree. */
+async function startReplay({ ctx, replayer, reader, memo }: ReplayPass, tree: TreeEntry[], window: Window, entries: Map<string, HistoryEntry | null> | null) {
+  if (entries) {
+    const restored = new Map(replayer.runs.map((run) => [run.check.id, entries.get(run.check.id)!.state]))
     for (const run of replayer.runs) run.flips = entries.get(run.check.id)!.flips.map((f) => ({ ...f }))
     replayer.start(tree, memo, window.at, restored)
-  } else {
-    const requests = new FindingRequests(memo)
-    eventRequests(replayer.treeEvents(tree), requests.add)
-    ctx.progress('read', 0, requests.size)
-    await resolveFindings(requests, { ...stats, onProgress: (done, total) => ctx.progress('read', done, total) })
-    replayer.start(tree, memo, window.at)
+    return
   }
+  const requests = new FindingRequests(memo)
+  eventRequests(replayer.treeEvents(tree), requests.add)
+  ctx.progress('read', 0, requests.size)
+  const onProgress = (done: number, total: number) => ctx.progress('read', done, total)
+  await resolveFindings(requests, { reader, memo, stats: ctx.stats, signal: ctx.signal, onProgress })
+  replayer.start(tree, memo, window.at)
+}
 
-  ctx.stats.historyPasses++
+/** Replays the window's commits in batches; null when they do not continue the previous head's chain. */
+async function replayCommits({ ctx, dir, replayer, reader, memo }: ReplayPass, window: Window, previous: string | null): Promise<number | null> {
+  const stats = { reader, memo, stats: ctx.stats, signal: ctx.signal }
   ctx.progress('replay', 0, 0)
   let replayed = 0
   const renames = renameLookup(ctx.git, dir)
   // the next batch is parsed while this one's blobs are read and replayed (git log and cat-file work in parallel)
-  const batches = logBatches(ctx.git, dir, [...RAW_LOG_ARGS, '--reverse', window.range, '--'], { batchSize: BATCH_COMMITS, signal: ctx.signal })[Symbol.asyncIterator]()
+  const args = [...RAW_LOG_ARGS, '--reverse', window.range, '--']
+  const batches = logBatches(ctx.git, dir, args, { batchSize: BATCH_COMMITS, signal: ctx.signal })[Symbol.asyncIterator]()
   try {
     let next = batches.next()
     for (;;) {
       const { value: batch, done } = await next
-      if (done) break
+      if (done) return replayed
       next = batches.next()
       if (previous !== null && replayed === 0 && batch[0]?.parents[0] !== previous) return null
       memo.trim()
@@ -281,12 +308,10 @@ async function replayWindow(
   } finally {
     await batches.return?.(undefined)
   }
-  // nothing new on the previous head's chain: HEAD moved back or sideways, replay the whole window
-  if (previous !== null && replayed === 0) return null
-  ctx.stats.commitsEvaluated += replayed
-  throwIfAborted(ctx.signal)
+}
 
-  const headTree = replayed === 0 ? tree : await listTree(ctx.git, dir, head.sha)
+/** What the pass leaves for the next sync and for the results: flips, state and evidence per check. */
+function historyEntries(replayer: Replayer, head: CommitRef, window: Window, entries: Map<string, HistoryEntry | null> | null, headTree: TreeEntry[]) {
   const result = new Map<string, HistoryEntry>()
   for (const run of replayer.runs) {
     const before = entries?.get(run.check.id) ?? null

@@ -1,6 +1,7 @@
 import { addDaysTo, dayStartMs, utcDay } from '../../shared/calendar'
 import type { CheckResult, Evidence, Since } from '../../shared/check-model'
 import { checkAt } from './as-of'
+import { repoToPlanPath } from './paths'
 import type { RepoCheckOutcome } from './repo-sync'
 
 /** Turning replayed histories into what the UI shows: since, week states, and one result per check. */
@@ -42,8 +43,7 @@ export interface RepoOutcome {
 }
 
 function toEvidence(repo: RepoOutcome, items: RepoCheckOutcome['evidence']): Evidence[] {
-  const prefix = repo.prefix ? (repo.prefix.endsWith('/') ? repo.prefix : `${repo.prefix}/`) : ''
-  return items.map((e) => ({ ...e, path: prefix + e.path, repoId: repo.repoId }))
+  return items.map((e) => ({ ...e, path: repoToPlanPath(e.path, repo.prefix), repoId: repo.repoId }))
 }
 
 export function unresolvedResult(checkId: string, weeks: number, message: string): CheckResult {

@@ -1,4 +1,5 @@
 import type { CheckResult, CheckSpec, CommitRef } from '../../shared/check-model'
+import type { EngineSyncPhase } from '../../shared/repo-model'
 import type { EvidenceCache } from './cache'
 import { compileCheck, type CompiledCheck } from './compile'
 import type { GitPort } from './git-port'
@@ -22,7 +23,7 @@ export interface SyncCheckInput {
 }
 
 export interface SyncProgress {
-  phase: 'inspect' | 'history' | 'read' | 'replay' | 'worktree' | 'done'
+  phase: EngineSyncPhase
   repoId: string | null
   done: number
   /** 0 when not known yet */
@@ -90,64 +91,71 @@ export function combineMode(spec: CheckSpec): 'every' | 'any' {
 export async function syncEvidence(input: SyncInput): Promise<SyncResult> {
   const callsBefore = input.git.calls
   const stats: RepoSyncStats = { commitsEvaluated: 0, historyPasses: 0, cacheHits: 0, blobsRead: 0 }
-  const timeline: Timeline = { planStart: input.planStart, weekEnds: input.weekEnds, today: input.today ?? null }
-  const weeks = input.weekEnds.length
-  const perCheck = new Map<string, RepoOutcome[]>()
-  const reasons = new Map<string, string>()
-  const repos: RepoSyncResult[] = []
-  const report = (progress: SyncProgress) => input.onProgress?.(progress)
-
+  const gathered: Gathered = { perCheck: new Map(), reasons: new Map(), repos: [] }
   for (const [i, repo] of input.repos.entries()) {
     throwIfAborted(input.signal)
-    report({ phase: 'inspect', repoId: repo.id, done: i, total: input.repos.length })
-    const inspection = await inspectRepo(input.git, repo.dir, { branch: repo.branch })
-    repos.push({
-      id: repo.id,
-      state: inspection.state,
-      message: inspection.message,
-      branch: inspection.branch,
-      detached: inspection.detached,
-      shallow: inspection.shallow,
-      head: inspection.head,
-    })
-    const compiled: CompiledCheck[] = []
-    for (const { id, spec } of input.checks) {
-      const outcome = compileCheck(id, spec, repo.prefix)
-      if (outcome.ok) compiled.push(outcome.check)
-      else if (outcome.unsafe || !reasons.has(id)) reasons.set(id, outcome.reason)
-    }
-    if (!inspection.head) {
-      for (const check of compiled) if (!reasons.has(check.id)) reasons.set(check.id, `repo ${repo.id}: ${inspection.message}`)
-      continue
-    }
-    const outcomes: Map<string, RepoCheckOutcome> = await syncRepo(
-      {
-        git: input.git,
-        cache: input.cache,
-        repoKey: repo.id,
-        prefix: repo.prefix,
-        planStart: input.planStart,
-        maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-        stats,
-        signal: input.signal,
-        progress: (phase, done, total) => report({ phase: phase as SyncProgress['phase'], repoId: repo.id, done, total }),
-      },
-      repo.dir,
-      inspection,
-      compiled,
-    )
-    for (const [id, outcome] of outcomes) perCheck.set(id, [...(perCheck.get(id) ?? []), { repoId: repo.id, prefix: repo.prefix, outcome }])
+    input.onProgress?.({ phase: 'inspect', repoId: repo.id, done: i, total: input.repos.length })
+    await syncOneRepo(input, repo, stats, gathered)
   }
   if (input.signal?.aborted) throw new AbortedError()
+  const checks = combineOutcomes(input, gathered)
+  input.onProgress?.({ phase: 'done', repoId: null, done: input.repos.length, total: input.repos.length })
+  return { repos: gathered.repos, checks, stats: { ...stats, gitCalls: input.git.calls - callsBefore } }
+}
 
-  const checks = input.checks.map(({ id, spec }) => {
+/** What the repos said so far: each check's outcome per repo, why a check has none, each repo's state. */
+interface Gathered {
+  perCheck: Map<string, RepoOutcome[]>
+  reasons: Map<string, string>
+  repos: RepoSyncResult[]
+}
+
+/** The checks as they apply in this repo (a path outside its prefix, or unsafe, is a reason instead). */
+function compileForRepo(input: SyncInput, repo: SyncRepoInput, reasons: Map<string, string>): CompiledCheck[] {
+  const compiled: CompiledCheck[] = []
+  for (const { id, spec } of input.checks) {
+    const outcome = compileCheck(id, spec, repo.prefix)
+    if (outcome.ok) compiled.push(outcome.check)
+    else if (outcome.unsafe || !reasons.has(id)) reasons.set(id, outcome.reason)
+  }
+  return compiled
+}
+
+async function syncOneRepo(input: SyncInput, repo: SyncRepoInput, stats: RepoSyncStats, gathered: Gathered): Promise<void> {
+  const inspection = await inspectRepo(input.git, repo.dir, { branch: repo.branch })
+  const { state, message, branch, detached, shallow, head } = inspection
+  gathered.repos.push({ id: repo.id, state, message, branch, detached, shallow, head })
+  const compiled = compileForRepo(input, repo, gathered.reasons)
+  if (!inspection.head) {
+    for (const check of compiled) if (!gathered.reasons.has(check.id)) gathered.reasons.set(check.id, `repo ${repo.id}: ${inspection.message}`)
+    return
+  }
+  const context = {
+    git: input.git,
+    cache: input.cache,
+    repoKey: repo.id,
+    prefix: repo.prefix,
+    planStart: input.planStart,
+    maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    stats,
+    signal: input.signal,
+    progress: (phase: EngineSyncPhase, done: number, total: number) => input.onProgress?.({ phase, repoId: repo.id, done, total }),
+  }
+  const outcomes: Map<string, RepoCheckOutcome> = await syncRepo(context, repo.dir, inspection, compiled)
+  for (const [id, outcome] of outcomes) {
+    gathered.perCheck.set(id, [...(gathered.perCheck.get(id) ?? []), { repoId: repo.id, prefix: repo.prefix, outcome }])
+  }
+}
+
+/** One result per check across the repos it maps into (none: why not). */
+function combineOutcomes(input: SyncInput, { perCheck, reasons }: Gathered): CheckResult[] {
+  const timeline: Timeline = { planStart: input.planStart, weekEnds: input.weekEnds, today: input.today ?? null }
+  return input.checks.map(({ id, spec }) => {
     const outcomes = perCheck.get(id)
-    if (!outcomes?.length) return unresolvedResult(id, weeks, reasons.get(id) ?? 'no connected repository')
+    if (!outcomes?.length) return unresolvedResult(id, input.weekEnds.length, reasons.get(id) ?? 'no connected repository')
     const mode = combineMode(spec)
     // a check over every repo only concerns the repos that have files in its scope
     const applying = mode === 'every' ? outcomes.filter((o) => o.outcome.applies) : outcomes
     return combineRepos(id, applying.length ? applying : outcomes, mode, timeline)
   })
-  report({ phase: 'done', repoId: null, done: input.repos.length, total: input.repos.length })
-  return { repos, checks, stats: { ...stats, gitCalls: input.git.calls - callsBefore } }
 }

@@ -50,7 +50,6 @@ const platformPort: PlatformPort = {
   openPath: async (path) => {
     await shell.openPath(path)
   },
-  pdf: pdfPrinter,
 }
 
 function createWindow(core: Core) {
@@ -110,6 +109,7 @@ function openAppCore(): Core | null {
       resourcesDir: bundledFolder('resources'),
       appVersion: app.getVersion(),
       platform: platformPort,
+      pdf: () => pdfPrinter,
       watchRepos: true,
       dailyBackups: true,
       logger,

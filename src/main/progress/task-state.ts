@@ -1,6 +1,6 @@
+import type { TaskEvidenceState } from '../../shared/check-model'
 import type {
   EvidenceItem,
-  EvidenceState,
   ProgressTaskInput,
   StateSource,
   TaskState,
@@ -13,7 +13,7 @@ export interface ResolvedTaskState {
   /** ISO date the task counts as done (null unless state = done) */
   doneAt: string | null
   /** the evidence's verdict as it stood on asOf (null: no evidence) */
-  evidenceState: EvidenceState | null
+  evidenceState: TaskEvidenceState | null
   disagreement: boolean
   /** evidence items known on asOf (items from later commits are dropped) */
   evidenceItems: EvidenceItem[]
@@ -72,7 +72,7 @@ export function resolveTaskState(task: ProgressTaskInput, asOf: string): Resolve
 }
 
 interface EvidenceVerdict {
-  state: EvidenceState
+  state: TaskEvidenceState
   doneAt: string | null
 }
 
@@ -118,6 +118,6 @@ function manualDoneAt(manualDate: string, evidence: EvidenceVerdict | null): str
   return manualDay
 }
 
-function notDoneState(evidenceState: EvidenceState | undefined): TaskState {
+function notDoneState(evidenceState: TaskEvidenceState | undefined): TaskState {
   return evidenceState === 'in-progress' ? 'in-progress' : 'not-started'
 }

@@ -11,10 +11,13 @@ export interface PrintRequest {
 
 /**
  * Renders the renderer's report print view to PDF. The desktop app prints on a hidden window
- * (src/main/platform/pdf-printer.ts); headless hosts drive Chromium (./chromium-printer.ts).
+ * (src/main/platform/pdf-printer.ts); headless hosts drive Chromium (src/main/printers/). The core gets its
+ * printer through its context (bootstrap.ts).
  */
 export interface PdfPort {
   print(request: PrintRequest): Promise<Uint8Array>
+  /** stops what the printer keeps running between prints (a headless browser) */
+  close?(): Promise<void>
 }
 
 /** The attribute the print view sets on its root: `loading`, `ready` (print now) or `error`. */

@@ -1,32 +1,21 @@
 import { z } from 'zod'
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/contract'
+import { contract, isMethodName, type Contract } from '../../shared/contract'
+import type { MethodGroup, MethodSpec, SpecInput, SpecOutput } from '../../shared/method-spec'
 import { AppError, type RpcResult } from '../../shared/rpc'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../usecases/context'
 import { toDatabaseError } from '../db/errors'
 import type { Logger } from '../log'
 
-export type Handler<M extends MethodName> = (
-  input: ParsedInput<M>,
-  ctx: CoreContext,
-) => MethodOutput<M> | Promise<MethodOutput<M>>
+/** The function answering one contract method: input as validated (defaults filled), output as the contract says. */
+export type HandlerOf<S extends MethodSpec> = (input: SpecInput<S>, ctx: CoreContext) => SpecOutput<S> | Promise<SpecOutput<S>>
 
-export type Handlers = { [M in MethodName]: Handler<M> }
-export type HandlerGroup = { [M in MethodName]?: Handler<M> }
+/**
+ * The handlers of one contract group, every method required: `{ … } satisfies HandlersFor<typeof planMethods>`
+ * makes a missing (or unknown) handler a compile error.
+ */
+export type HandlersFor<G extends MethodGroup> = { [M in keyof G]: HandlerOf<G[M]> }
 
-/** Merges per-domain handler groups; a method handled twice is a startup error, a missing one a type error. */
-export function mergeHandlers(...groups: HandlerGroup[]): Handlers {
-  const merged: Record<string, unknown> = {}
-  for (const group of groups) {
-    for (const [name, handler] of Object.entries(group)) {
-      if (name in merged) throw new Error(`handler registered twice: ${name}`)
-      merged[name] = handler
-    }
-  }
-  for (const name of Object.keys(contract)) {
-    if (!(name in merged)) throw new Error(`no handler for contract method: ${name}`)
-  }
-  return merged as Handlers
-}
+export type Handlers = HandlersFor<Contract>
 
 export type Dispatch = (method: string, rawInput: unknown) => Promise<RpcResult<unknown>>
 
@@ -59,8 +48,8 @@ export function createDispatch(handlers: Handlers, ctx: CoreContext, logger: Log
       }
     }
     try {
-      const handler = handlers[method] as Handler<MethodName>
-      const value = await handler(parsed.data as never, ctx)
+      const handler = handlers[method] as HandlerOf<MethodSpec>
+      const value = await handler(parsed.data, ctx)
       const checked = spec.output.safeParse(value)
       if (!checked.success) {
         logger.error(`[rpc] ${method} returned data outside its contract: ${z.prettifyError(checked.error)}`)

@@ -1,19 +1,18 @@
 import type { ParsedPlan, PlanWarning, Task, TextLine } from '../../shared/plan-model'
-import { deriveTaskChecks } from '../evidence'
-import { toolMapFor } from './tool-map'
+import { deriveTaskChecks, type ToolMap } from '../evidence'
 
 /** criterion sentences of a task that no phrasing of the criteria language reads */
-export function notCheckableOf(task: Task, resourcesDir: string): TextLine[] {
-  return deriveTaskChecks(task, { toolMap: toolMapFor(resourcesDir) }).notCheckable
+export function notCheckableOf(task: Task, toolMap: ToolMap): TextLine[] {
+  return deriveTaskChecks(task, { toolMap }).notCheckable
 }
 
 /**
  * Lint: every criterion sentence the cockpit could not turn into a check ("not checkable: ..."), so the lead can
  * rephrase it (README, "Criteria language") or add a check by hand.
  */
-export function criteriaWarnings(plan: ParsedPlan, resourcesDir: string): PlanWarning[] {
+export function criteriaWarnings(plan: ParsedPlan, toolMap: ToolMap): PlanWarning[] {
   return plan.tasks.flatMap((task) =>
-    notCheckableOf(task, resourcesDir).map((line) => ({
+    notCheckableOf(task, toolMap).map((line) => ({
       code: 'not-checkable',
       message: `not checkable: ${line.text}`,
       line: line.line,

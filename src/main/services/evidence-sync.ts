@@ -1,21 +1,19 @@
-import { eq, inArray } from 'drizzle-orm'
-import { CheckSpecSchema, type CheckResult } from '../../shared/check-model'
-import type { SyncSummary } from '../../shared/contract/evidence'
-import { AppError } from '../../shared/rpc'
+import type { CheckResult, CheckSpec } from '../../shared/check-model'
+import type { SyncSummary } from '../../shared/contract/repos'
 import { inTransaction, type AppDatabase } from '../db/client'
-import { createSqliteEvidenceCache } from '../db/evidence-cache-store'
-import { linkRows } from '../db/repo-store'
-import { checkResults, checks, planRepos, plans, repos } from '../db/schema'
-import { createGitPort, syncEvidence, type GitPort, type RepoInspection, type SyncProgress } from '../evidence'
-import { resultsByCheck } from '../db/check-store'
+import { createSqliteEvidenceCache, type BufferedEvidenceCache } from '../db/evidence-cache-store'
+import { linkRows, recordRepoState, type LinkRow } from '../db/repo-store'
+import { updatePlanRow } from '../db/plan-store'
+import { syncEvidence, type GitPort, type RepoInspection, type SyncProgress, type SyncResult } from '../evidence'
+import { checkInputsOf, resultsByCheck, storeCheckResult } from '../db/check-store'
 import { checkRepoFolder, isReadable } from './repo-health'
 import { localIsoDate } from '../../shared/calendar'
-import { evidenceWeekEnds, loadPlanContext } from './plan-context'
+import { evidenceWeekEnds, loadPlanContext, type PlanContext } from './plan-context'
 
 export interface SyncDeps {
   db: AppDatabase
   now: () => Date
-  git?: GitPort
+  git: GitPort
   onProgress?: (progress: SyncProgress) => void
   signal?: AbortSignal
   /**
@@ -24,18 +22,6 @@ export interface SyncDeps {
    */
   onlyCheckIds?: number[]
 }
-
-export function planCheckInputs(db: AppDatabase, taskIds: number[]) {
-  if (taskIds.length === 0) return []
-  return db
-    .select()
-    .from(checks)
-    .where(inArray(checks.taskId, taskIds))
-    .all()
-    .map((row) => ({ row, spec: { ...CheckSpecSchema.parse(JSON.parse(row.specJson)), enabled: row.enabled } }))
-}
-
-type LinkRow = ReturnType<typeof linkRows>[number]
 
 /**
  * Each connected folder's health before the sync. A repository that cannot be read now (moved, unmounted, no
@@ -59,6 +45,104 @@ function keptResults(db: AppDatabase, checkIds: number[], stale: Set<number>): S
   return kept
 }
 
+/** What a sync reads before evaluating: the plan, its links and their health, the checks to evaluate. */
+interface SyncPlan {
+  planId: number
+  context: PlanContext
+  links: LinkRow[]
+  health: Map<number, RepoInspection>
+  stale: Set<number>
+  checkInputs: Array<{ row: { id: number }; spec: CheckSpec }>
+  /** only some checks (a check just added or edited): the repos and the plan keep their last sync */
+  partial: boolean
+}
+
+async function prepareSync(planId: number, deps: SyncDeps): Promise<SyncPlan> {
+  const context = loadPlanContext(deps.db, planId)
+  const links = linkRows(deps.db, planId)
+  const only = deps.onlyCheckIds ? new Set(deps.onlyCheckIds) : null
+  const checkInputs = checkInputsOf(
+    deps.db,
+    context.taskRows.map((t) => t.id),
+  ).filter(({ row }) => !only || only.has(row.id))
+  const { health, stale } = await inspectLinks(links, deps.git)
+  return { planId, context, links, health, stale, checkInputs, partial: only !== null }
+}
+
+function evaluate(plan: SyncPlan, deps: SyncDeps, cache: BufferedEvidenceCache): Promise<SyncResult> {
+  const today = localIsoDate(deps.now())
+  return syncEvidence({
+    repos: plan.links
+      .filter(({ repo }) => !plan.stale.has(repo.id))
+      .map(({ link, repo }) => ({ id: String(repo.id), dir: repo.path, branch: link.branch, prefix: link.pathPrefix })),
+    checks: plan.checkInputs.map(({ row, spec }) => ({ id: String(row.id), spec })),
+    planStart: plan.context.calendar.week1Start,
+    weekEnds: evidenceWeekEnds(plan.context, today),
+    today,
+    cache,
+    git: deps.git,
+    onProgress: deps.onProgress,
+    signal: deps.signal,
+  })
+}
+
+/** The evidence cache, every check's result and each link's state, in one short transaction. */
+function storeSync(plan: SyncPlan, result: SyncResult, cache: BufferedEvidenceCache, db: AppDatabase, evaluatedAt: string): void {
+  const kept = keptResults(
+    db,
+    plan.checkInputs.map(({ row }) => row.id),
+    plan.stale,
+  )
+  const byId = new Map<string, CheckResult>(result.checks.map((r) => [r.checkId, r]))
+  inTransaction(db, () => {
+    cache.flush()
+    cache.dropLegacyEntries()
+    for (const { row } of plan.checkInputs) {
+      const checkResult = byId.get(String(row.id))
+      if (!checkResult || kept.has(row.id)) continue
+      const repoId = checkResult.repoId ? Number(checkResult.repoId) : null
+      const headSha = result.repos.find((r) => r.id === checkResult.repoId)?.head?.sha ?? null
+      storeCheckResult(db, row.id, { repoId, headSha, resultJson: JSON.stringify(checkResult), evaluatedAt })
+    }
+    if (plan.partial) return
+    storeRepoStates(plan, result, db, evaluatedAt)
+    updatePlanRow(db, plan.planId, { lastSyncAt: evaluatedAt })
+  })
+}
+
+function storeRepoStates(plan: SyncPlan, result: SyncResult, db: AppDatabase, evaluatedAt: string): void {
+  for (const repoResult of result.repos) {
+    const link = plan.links.find((l) => String(l.repo.id) === repoResult.id)
+    if (!link) continue
+    // the sync's own inspection says "not a git repository" where ours can say why
+    const message = repoResult.state === 'ok' ? repoResult.message : (plan.health.get(link.repo.id)?.message ?? repoResult.message)
+    recordRepoState(db, link, repoResult.state, message, { lastSyncAt: evaluatedAt, lastHeadSha: repoResult.head?.sha ?? null })
+  }
+  for (const link of plan.links.filter(({ repo }) => plan.stale.has(repo.id))) {
+    const inspection = plan.health.get(link.repo.id)!
+    recordRepoState(db, link, inspection.state, inspection.message, null)
+  }
+}
+
+function summaryOf(plan: SyncPlan, result: SyncResult, durationMs: number): SyncSummary {
+  return {
+    planId: plan.planId,
+    cancelled: false,
+    durationMs,
+    commitsEvaluated: result.stats.commitsEvaluated,
+    checksEvaluated: result.checks.length,
+    repos: plan.links.map(({ repo, link }) => {
+      const synced = result.repos.find((r) => r.id === String(repo.id))
+      const inspection = plan.health.get(repo.id)!
+      if (synced) {
+        const message = synced.state === 'ok' ? synced.message : inspection.message
+        return { repoId: repo.id, state: synced.state, message, headSha: synced.head?.sha ?? null, stale: false }
+      }
+      return { repoId: repo.id, state: inspection.state, message: inspection.message, headSha: link.lastHeadSha, stale: true }
+    }),
+  }
+}
+
 /**
  * Replays the plan's connected repositories and stores every check's result. The evaluation runs outside any
  * transaction; the evidence cache and the results land together in one short transaction at the end; a cancelled
@@ -66,95 +150,18 @@ function keptResults(db: AppDatabase, checkIds: number[], stale: Set<number>): S
  */
 export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<SyncSummary> {
   const started = Date.now()
-  const context = loadPlanContext(deps.db, planId)
-  const links = linkRows(deps.db, planId)
-  const today = localIsoDate(deps.now())
-  const only = deps.onlyCheckIds ? new Set(deps.onlyCheckIds) : null
-  const checkInputs = planCheckInputs(
-    deps.db,
-    context.taskRows.map((t) => t.id),
-  ).filter(({ row }) => !only || only.has(row.id))
+  const plan = await prepareSync(planId, deps)
   const cache = createSqliteEvidenceCache(deps.db)
-  const git = deps.git ?? createGitPort()
-  const { health, stale } = await inspectLinks(links, git)
-  const readable = links.filter(({ repo }) => !stale.has(repo.id))
-  let result
+  let result: SyncResult
   try {
-    result = await syncEvidence({
-      repos: readable.map(({ link, repo }) => ({ id: String(repo.id), dir: repo.path, branch: link.branch, prefix: link.pathPrefix })),
-      checks: checkInputs.map(({ row, spec }) => ({ id: String(row.id), spec })),
-      planStart: context.calendar.week1Start,
-      weekEnds: evidenceWeekEnds(context, today),
-      today,
-      cache,
-      git,
-      onProgress: deps.onProgress,
-      signal: deps.signal,
-    })
+    result = await evaluate(plan, deps, cache)
   } catch (error) {
     cache.discard()
-    if (deps.signal?.aborted) {
-      return { planId, cancelled: true, durationMs: Date.now() - started, commitsEvaluated: 0, checksEvaluated: 0, repos: [] }
-    }
-    throw error
+    if (!deps.signal?.aborted) throw error
+    return { planId, cancelled: true, durationMs: Date.now() - started, commitsEvaluated: 0, checksEvaluated: 0, repos: [] }
   }
-  const kept = keptResults(
-    deps.db,
-    checkInputs.map(({ row }) => row.id),
-    stale,
-  )
-  const evaluatedAt = deps.now().toISOString()
-  const byId = new Map<string, CheckResult>(result.checks.map((r) => [r.checkId, r]))
-  inTransaction(deps.db, () => {
-    cache.flush()
-    cache.dropLegacyEntries()
-    for (const { row } of checkInputs) {
-      const checkResult = byId.get(String(row.id))
-      if (!checkResult || kept.has(row.id)) continue
-      const repoId = checkResult.repoId ? Number(checkResult.repoId) : null
-      const headSha = result.repos.find((r) => r.id === checkResult.repoId)?.head?.sha ?? null
-      const values = { repoId, headSha, resultJson: JSON.stringify(checkResult), evaluatedAt }
-      deps.db.insert(checkResults).values({ checkId: row.id, ...values }).onConflictDoUpdate({ target: checkResults.checkId, set: values }).run()
-    }
-    if (only) return
-    for (const repoResult of result.repos) {
-      const link = links.find((l) => String(l.repo.id) === repoResult.id)
-      if (!link) continue
-      // the sync's own inspection says "not a git repository" where ours can say why
-      const message = repoResult.state === 'ok' ? repoResult.message : (health.get(link.repo.id)?.message ?? repoResult.message)
-      recordRepoState(deps.db, link, repoResult.state, message, { lastSyncAt: evaluatedAt, lastHeadSha: repoResult.head?.sha ?? null })
-    }
-    for (const link of links.filter(({ repo }) => stale.has(repo.id))) {
-      const inspection = health.get(link.repo.id)!
-      recordRepoState(deps.db, link, inspection.state, inspection.message, null)
-    }
-    deps.db.update(plans).set({ lastSyncAt: evaluatedAt }).where(eq(plans.id, planId)).run()
-  })
-  return {
-    planId,
-    cancelled: false,
-    durationMs: Date.now() - started,
-    commitsEvaluated: result.stats.commitsEvaluated,
-    checksEvaluated: result.checks.length,
-    repos: links.map(({ repo, link }) => {
-      const synced = result.repos.find((r) => r.id === String(repo.id))
-      if (synced) return { repoId: repo.id, state: synced.state, message: synced.state === 'ok' ? synced.message : health.get(repo.id)!.message, headSha: synced.head?.sha ?? null, stale: false }
-      const inspection = health.get(repo.id)!
-      return { repoId: repo.id, state: inspection.state, message: inspection.message, headSha: link.lastHeadSha, stale: true }
-    }),
-  }
-}
-
-/** A link's state after a sync; `synced` is null for a stale repo (its last sync time and head stay). */
-function recordRepoState(db: AppDatabase, { link, repo }: LinkRow, state: string, message: string, synced: { lastSyncAt: string; lastHeadSha: string | null } | null) {
-  db.update(planRepos)
-    .set({ ...(synced ?? {}), lastState: state, lastMessage: message })
-    .where(eq(planRepos.id, link.id))
-    .run()
-  db.update(repos)
-    .set({ available: state !== 'unavailable', lastError: state === 'ok' ? null : message })
-    .where(eq(repos.id, repo.id))
-    .run()
+  storeSync(plan, result, cache, deps.db, deps.now().toISOString())
+  return summaryOf(plan, result, Date.now() - started)
 }
 
 /** One sync per plan at a time; a second request while one runs waits for it; cancel aborts it. */
@@ -182,6 +189,3 @@ export class SyncCoordinator {
   }
 }
 
-export function assertNotRunning(coordinator: SyncCoordinator, planId: number) {
-  if (coordinator.isRunning(planId)) throw new AppError('conflict', 'A sync of this plan is running; wait for it or cancel it')
-}

@@ -1,33 +1,24 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import { checkRole } from '../../shared/check-model'
 import type { TaskExplanation } from '../../shared/contract/evidence'
-import { AppError } from '../../shared/rpc'
 import type { AppDatabase } from '../db/client'
 import { checkRowsForTasks } from '../db/check-store'
-import { tasks } from '../db/schema'
-import { checkAt, cutoffOf, explainHistory, historyLine, taskEvidenceAt } from '../evidence'
+import { requireLiveTask } from '../db/task-store'
+import { checkAt, cutoffOf, explainHistory, historyLine, type ToolMap } from '../evidence'
 import { localIsoDate } from '../../shared/calendar'
 import { loadPlanContext } from './plan-context'
 import { notCheckableOf } from './criteria-lint'
+import { taskVerdict } from './task-evidence'
 
 /**
  * "Why (not) done" for one task as of a date: each check with the criterion sentence it came from, its value at
  * the cutoff and its true/false runs with the commits that flipped them.
  */
-export function explainTask(db: AppDatabase, planId: number, taskKey: string, asOf: string | undefined, now: Date, resourcesDir: string): TaskExplanation {
-  const row = db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.planId, planId), eq(tasks.key, taskKey), isNull(tasks.removedInVersionId)))
-    .get()
-  if (!row) throw new AppError('not-found', `Plan ${planId} has no task "${taskKey}"`)
+export function explainTask(db: AppDatabase, planId: number, taskKey: string, asOf: string | undefined, now: Date, toolMap: ToolMap): TaskExplanation {
+  const row = requireLiveTask(db, planId, taskKey)
   const cutoff = cutoffOf(asOf, localIsoDate(now))
   const rows = checkRowsForTasks(db, [row.id]).get(row.id) ?? []
-  const summary = taskEvidenceAt(
-    rows.map((r) => ({ spec: r.spec, enabled: r.enabled, result: r.result })),
-    cutoff,
-  )
-  const unsynced = rows.some((r) => r.enabled && r.result === null && checkRole(r.spec) === 'criterion')
+  const verdict = taskVerdict(rows, cutoff)
+  const summary = verdict.summary
   const parsed = loadPlanContext(db, planId).current.tasks.find((t) => t.key === taskKey)
   return {
     planId,
@@ -35,10 +26,10 @@ export function explainTask(db: AppDatabase, planId: number, taskKey: string, as
     taskKey,
     title: row.title,
     asOf: cutoff === null ? null : (asOf ?? null),
-    state: unsynced ? 'unknown' : summary.state,
-    doneAt: summary.doneAt && !unsynced ? summary.doneAt.day : null,
+    state: verdict.state,
+    doneAt: verdict.doneDay,
     doneBeforePlan: summary.doneAt?.beforePlan ?? false,
-    reason: summary.reason === 'no-criteria' ? 'no-criteria' : unsynced ? 'not-synced' : summary.reason,
+    reason: verdict.reason,
     checks: rows.map((r, i) => {
       const at = summary.values[i]
       const repos = (r.result?.histories ?? []).map((h) => {
@@ -60,7 +51,7 @@ export function explainTask(db: AppDatabase, planId: number, taskKey: string, as
         message: r.result?.message ?? null,
       }
     }),
-    notCheckable: parsed ? notCheckableOf(parsed, resourcesDir) : [],
+    notCheckable: parsed ? notCheckableOf(parsed, toolMap) : [],
   }
 }
 

@@ -1,10 +1,9 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { CalendarInput } from '../../shared/progress-model'
 import type { ParsedPlan } from '../../shared/plan-model'
 import type { AppDatabase } from '../db/client'
-import { planVersions, tasks } from '../db/schema'
 import { readSettings } from '../db/settings-store'
-import { readVersionPlan, requirePlanRow } from '../db/plan-store'
+import { firstImportedAt, readVersionPlan, requirePlanRow } from '../db/plan-store'
+import { liveTaskRows, type TaskRow } from '../db/task-store'
 import { calendarInputFor, planCalendar, type PlanCalendar } from '../progress'
 
 export interface PlanContext {
@@ -16,7 +15,7 @@ export interface PlanContext {
   current: ParsedPlan
   calendarInput: CalendarInput
   calendar: PlanCalendar
-  taskRows: (typeof tasks.$inferSelect)[]
+  taskRows: TaskRow[]
 }
 
 /** Everything the evidence sync and the progress computation need to know about a stored plan. */
@@ -27,23 +26,12 @@ export function loadPlanContext(db: AppDatabase, planId: number): PlanContext {
   // after a rebaseline on the current version both are one plan: parse it once
   const baseline = row.baselineVersionId === row.currentVersionId ? current : readVersionPlan(db, row.baselineVersionId)
   // the first import dates a plan without a date of its own (a rebaseline does not move its start)
-  const firstImport = db
-    .select({ importedAt: planVersions.importedAt })
-    .from(planVersions)
-    .where(eq(planVersions.planId, planId))
-    .orderBy(asc(planVersions.versionNo))
-    .get()
   const calendarInput = calendarInputFor(
     current,
     { start: row.startDate ?? undefined, firstWeekday: settings.firstWeekday, nonWorkingDates: settings.nonWorkingDates },
-    (firstImport?.importedAt ?? new Date(0).toISOString()).slice(0, 10),
+    (firstImportedAt(db, planId) ?? new Date(0).toISOString()).slice(0, 10),
   )
-  const taskRows = db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId)))
-    .orderBy(asc(tasks.sortOrder))
-    .all()
+  const taskRows = liveTaskRows(db, planId)
   return { planId, baselineVersionId: row.baselineVersionId, currentVersionId: row.currentVersionId, baseline, current, calendarInput, calendar: planCalendar(calendarInput), taskRows }
 }
 

@@ -1,29 +1,24 @@
-import { asc, eq, inArray } from 'drizzle-orm'
-import { checkRole } from '../../shared/check-model'
-import type { CheckRow } from '../../shared/contract/evidence'
-import type { EvidenceItem, ManualStatus, ProgressInput, ScopeChange, TaskEvidence } from '../../shared/progress-model'
+import type { CheckRow } from '../../shared/contract/checks'
+import type { EvidenceItem, ProgressInput, TaskEvidence } from '../../shared/progress-model'
 import type { AppDatabase } from '../db/client'
 import { checkRowsForTasks } from '../db/check-store'
-import { planVersions, scopeChanges, taskStatuses } from '../db/schema'
 import { baselineRefOf, chooseBaseline } from '../db/baseline-store'
-import { readVersionPlan } from '../db/plan-store'
+import { readVersionPlan, scopeChangesOf } from '../db/plan-store'
+import { latestManualStatuses } from '../db/task-store'
 import { localIsoDate, utcDay } from '../../shared/calendar'
-import { cutoffOf, taskEvidenceAt } from '../evidence'
+import { cutoffOf } from '../evidence'
 import { loadPlanContext } from './plan-context'
+import { taskVerdict } from './task-evidence'
 
 /**
  * Evidence of a task as it stood at the cutoff instant (null: now), from its checks' stored histories; null when
  * it has criteria that were never synced against a repo.
  */
 export function taskEvidenceOf(rows: CheckRow[], cutoffMs: number | null = null): TaskEvidence | null {
-  const enabled = rows.filter((r) => r.enabled)
-  if (enabled.length === 0) return { state: 'needs-confirmation', doneAt: null, items: [] }
-  const summary = taskEvidenceAt(
-    enabled.map((r) => ({ spec: r.spec, enabled: true, result: r.result })),
-    cutoffMs,
-  )
-  if (enabled.some((r) => r.result === null && checkRole(r.spec) === 'criterion')) return null
-  const items: EvidenceItem[] = enabled.flatMap((row, i) => {
+  const { summary, unsynced } = taskVerdict(rows, cutoffMs)
+  if (unsynced) return null
+  const items: EvidenceItem[] = rows.flatMap((row, i) => {
+    if (!row.enabled) return []
     const result = row.result
     const at = summary.values[i]
     const holds = at?.value === true
@@ -51,17 +46,6 @@ export function taskEvidenceOf(rows: CheckRow[], cutoffMs: number | null = null)
   return { state: summary.state, doneAt: summary.doneAt?.day ?? null, items }
 }
 
-function latestManualStatuses(db: AppDatabase, taskIds: number[]): Map<number, ManualStatus> {
-  const map = new Map<number, ManualStatus>()
-  if (taskIds.length === 0) return map
-  const rows = db.select().from(taskStatuses).where(inArray(taskStatuses.taskId, taskIds)).orderBy(asc(taskStatuses.id)).all()
-  for (const row of rows) {
-    if (row.status === 'cleared') map.delete(row.taskId)
-    else map.set(row.taskId, { status: row.status, note: row.note, date: row.date })
-  }
-  return map
-}
-
 /** Gathers a stored plan's baseline, current tasks with their evidence and manual status, scope log and calendar. */
 export function buildProgressInput(db: AppDatabase, planId: number, asOf: string | undefined, now: Date, baselineId?: number): ProgressInput {
   const context = loadPlanContext(db, planId)
@@ -87,14 +71,7 @@ export function buildProgressInput(db: AppDatabase, planId: number, asOf: string
       manual: manual.get(row.id) ?? null,
     }
   })
-  const changes: ScopeChange[] = db
-    .select({ change: scopeChanges, versionNo: planVersions.versionNo })
-    .from(scopeChanges)
-    .innerJoin(planVersions, eq(planVersions.id, scopeChanges.versionId))
-    .where(eq(scopeChanges.planId, planId))
-    .orderBy(asc(scopeChanges.id))
-    .all()
-    .map(({ change: c, versionNo }) => ({ date: c.date, kind: c.kind, taskKey: c.taskKey, title: c.title, hoursDelta: c.hoursDelta, week: c.week, versionNo }))
+  const changes = scopeChangesOf(db, planId)
   const baselines = chooseBaseline(db, planId, baselineId)
   const planOfVersion = (versionId: number) =>
     versionId === context.baselineVersionId ? context.baseline : versionId === context.currentVersionId ? context.current : readVersionPlan(db, versionId)

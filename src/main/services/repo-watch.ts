@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm'
 import type { AppDatabase } from '../db/client'
-import { planRepos, repos } from '../db/schema'
+import { allLinks } from '../db/repo-store'
 import { watchRepo } from '../evidence'
 
 /**
@@ -19,11 +18,7 @@ export class RepoWatchService {
   /** Re-reads the connections (all plans, or one) and starts/stops watchers to match. */
   refresh(): void {
     const wanted = new Map<string, { planId: number; repoId: number; path: string }>()
-    const rows = this.db
-      .select({ planId: planRepos.planId, repoId: repos.id, path: repos.path, autoSync: planRepos.autoSync })
-      .from(planRepos)
-      .innerJoin(repos, eq(planRepos.repoId, repos.id))
-      .all()
+    const rows = allLinks(this.db)
     // the path is part of the key: a relinked repository is watched at its new folder
     for (const row of rows) if (row.autoSync) wanted.set(`${row.planId}:${row.repoId}:${row.path}`, row)
     for (const [key, stop] of this.watchers) {

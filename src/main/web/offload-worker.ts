@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openCore } from '../bootstrap'
 import { createLogger } from '../log'
-import type { HeadlessPdfPort } from '../report/chromium-printer'
-import { attachHeadlessPdfPort } from '../report/headless-port'
+import { headlessPrinter } from '../printers/headless-printer'
 import type { OffloadRequest, OffloadMessage, WorkerSetup } from './offload'
 
 /**
@@ -25,14 +24,14 @@ const core = openCore({
   verifyIntegrity: false,
   logger: createLogger({ file: setup.logFile, verbose: setup.verbose, source: `web:${setup.role}` }),
   reposChanged: (planId) => post({ kind: 'repos-changed', planId }),
+  pdf: headlessPrinter(setup.rendererDir, setup.projectRoot),
 })
-attachHeadlessPdfPort(core, setup.rendererDir, setup.projectRoot)
 core.subscribe((event, payload) => post({ kind: 'event', event, payload }))
 
 port.on('message', (request: OffloadRequest) => {
   if (request.kind === 'close') {
     // the PDF printer's browser first (it removes its profile folder), then the database
-    void Promise.resolve((core.context.platform.pdf as Partial<HeadlessPdfPort> | undefined)?.close?.()).finally(() => {
+    void Promise.resolve(core.context.pdf?.close?.()).finally(() => {
       core.close()
       port.close()
     })

@@ -70,6 +70,52 @@ export interface WorkerPool extends OffloadedCalls {
   connect(sink: OffloadSink): void
 }
 
+interface WorkerEvents {
+  onReady(role: WorkerRole): void
+  onMessage(message: Extract<OffloadMessage, { kind: 'event' | 'repos-changed' }>): void
+  /** the thread stopped (crash or exit): its pending calls fail */
+  onStopped(thread: Running): void
+}
+
+function spawnWorker(entry: string, setup: WorkerSetup, events: WorkerEvents): Running {
+  const worker = new Worker(entry, { workerData: setup })
+  const thread: Running = { ready: false, worker, pending: new Map() }
+  worker.on('message', (message: OffloadMessage) => {
+    if (message.kind === 'ready') {
+      thread.ready = true
+      events.onReady(setup.role)
+    } else if (message.kind === 'answer') {
+      thread.pending.get(message.id)?.resolve(message.json)
+      thread.pending.delete(message.id)
+    } else events.onMessage(message)
+  })
+  const fail = (error: Error) => {
+    events.onStopped(thread)
+    for (const { reject } of thread.pending.values()) reject(error)
+    thread.pending.clear()
+  }
+  worker.on('error', fail)
+  worker.on('exit', (code) => fail(new Error(`the ${setup.role} worker stopped (exit code ${code})`)))
+  return thread
+}
+
+/** Asks each worker to close (its printer, then its database); one that does not within 5 s is terminated. */
+function stopWorkers(threads: Running[]): Promise<void[]> {
+  return Promise.all(
+    threads.map(
+      ({ worker }) =>
+        new Promise<void>((done) => {
+          const timer = setTimeout(() => void worker.terminate().then(() => done()), 5000)
+          worker.once('exit', () => {
+            clearTimeout(timer)
+            done()
+          })
+          worker.postMessage({ kind: 'close' } satisfies OffloadRequest)
+        }),
+    ),
+  )
+}
+
 /** Workers start on first use (after the request thread opened and migrated the database) and restart after a crash. */
 export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, options: { entry?: string; onReady?: (role: WorkerRole) => void } = {}): WorkerPool {
   const entry = options.entry ?? join(setup.projectRoot, SOURCE_WORKER_ENTRY)
@@ -78,26 +124,13 @@ export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, options: { en
   let nextId = 1
 
   const start = (role: WorkerRole): Running => {
-    const worker = new Worker(entry, { workerData: { ...setup, role } satisfies WorkerSetup })
-    const thread: Running = { ready: false, worker, pending: new Map() }
-    worker.on('message', (message: OffloadMessage) => {
-      if (message.kind === 'ready') {
-        thread.ready = true
-        options.onReady?.(role)
-      }
-      else if (message.kind === 'answer') {
-        thread.pending.get(message.id)?.resolve(message.json)
-        thread.pending.delete(message.id)
-      } else if (message.kind === 'event') sink?.emit(message.event, message.payload)
-      else if (message.kind === 'repos-changed') sink?.reposChanged(message.planId)
+    const thread = spawnWorker(entry, { ...setup, role }, {
+      onReady: (ready) => options.onReady?.(ready),
+      onMessage: (message) => (message.kind === 'event' ? sink?.emit(message.event, message.payload) : sink?.reposChanged(message.planId)),
+      onStopped: (stopped) => {
+        if (running.get(role) === stopped) running.delete(role)
+      },
     })
-    const fail = (error: Error) => {
-      if (running.get(role) === thread) running.delete(role)
-      for (const { reject } of thread.pending.values()) reject(error)
-      thread.pending.clear()
-    }
-    worker.on('error', fail)
-    worker.on('exit', (code) => fail(new Error(`the ${role} worker stopped (exit code ${code})`)))
     running.set(role, thread)
     return thread
   }
@@ -120,19 +153,9 @@ export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, options: { en
       })
     },
     async close() {
-      const stopping = [...running.values()].map(
-        ({ worker }) =>
-          new Promise<void>((done) => {
-            const timer = setTimeout(() => void worker.terminate().then(() => done()), 5000)
-            worker.once('exit', () => {
-              clearTimeout(timer)
-              done()
-            })
-            worker.postMessage({ kind: 'close' } satisfies OffloadRequest)
-          }),
-      )
+      const threads = [...running.values()]
       running.clear()
-      await Promise.all(stopping)
+      await stopWorkers(threads)
     },
   }
 }

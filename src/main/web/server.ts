@@ -131,26 +131,33 @@ function parseBody(body: string): unknown {
   }
 }
 
-/**
- * Browser mode: the same dispatch as Electron IPC, over HTTP on 127.0.0.1 with a per-run token. Host and Origin
- * must be local (DNS-rebinding and cross-site requests are refused), and every data route needs the token. Every
- * handler is total: whatever a request carries (broken escapes, bad headers, bodies over the limit) gets a 4xx, and
- * no request can stop the process.
- */
-export function startWebServer({ core, rendererDir, port = 0, token = randomBytes(24).toString('base64url'), logger }: WebServerOptions): Promise<WebServer> {
-  const sseClients = new Set<ServerResponse>()
-  const cache = new ResponseCache()
-  let boundPort = port
-  const allowedHosts = () => new Set([`127.0.0.1:${boundPort}`, `localhost:${boundPort}`])
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${boundPort}`, `http://localhost:${boundPort}`])
-
+/** Server-sent events: every core event goes to each connected page. */
+function eventStream(core: Core) {
+  const clients = new Set<ServerResponse>()
   const unsubscribe = core.subscribe((event, payload) => {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`
-    for (const client of sseClients) if (!client.destroyed) client.write(frame)
+    for (const client of clients) if (!client.destroyed) client.write(frame)
   })
+  return {
+    open(req: IncomingMessage, res: ServerResponse) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      clients.add(res)
+      const drop = () => clients.delete(res)
+      req.on('close', drop)
+      res.on('error', drop)
+    },
+    close() {
+      unsubscribe()
+      for (const client of clients) client.end()
+    },
+  }
+}
 
-  /** the answer of one call as JSON text: heavy methods off this thread, pure reads from the cache while nothing changed */
-  const answer = async (method: string, body: string): Promise<Answer> => {
+/** The answer of one call as JSON text: heavy methods off this thread, pure reads from the cache while nothing changed. */
+function cachedAnswers(core: Core) {
+  const cache = new ResponseCache()
+  return async (method: string, body: string): Promise<Answer> => {
     const input = parseBody(body)
     const json = async () => Buffer.from(await core.dispatchJson(method, input))
     if (!CACHEABLE_METHODS.has(method) || body.length > 4096) return { json: await json(), gzip: null }
@@ -158,58 +165,73 @@ export function startWebServer({ core, rendererDir, port = 0, token = randomByte
     const key = `${method}\n${body}\n${core.dataVersion()}\n${localIsoDate(core.context.now())}`
     return cache.get(key, compute)
   }
+}
 
-  const handleRpc = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
-    if (req.method !== 'POST') throw new RequestError(405, 'Method not allowed')
-    if (!sameSecret(req.headers['x-readiness-token'], token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
-    const method = safeDecode(pathname.slice('/rpc/'.length))
-    if (method === null) throw new RequestError(400, 'Bad request: broken escape in the method name')
-    const { json, gzip } = await answer(method, await readBody(req))
-    const acceptsGzip = gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-    if (acceptsGzip) send(res, statusOf(json), gzip, 'application/json; charset=utf-8', { 'content-encoding': 'gzip', vary: 'accept-encoding' })
-    else send(res, statusOf(json), json, 'application/json; charset=utf-8')
+interface Routing {
+  rendererDir: string
+  token: string
+  /** the port actually bound (Host and Origin are checked against it) */
+  port: () => number
+  answer: ReturnType<typeof cachedAnswers>
+  events: ReturnType<typeof eventStream>
+}
+
+async function handleRpc(req: IncomingMessage, res: ServerResponse, pathname: string, routing: Routing) {
+  if (req.method !== 'POST') throw new RequestError(405, 'Method not allowed')
+  if (!sameSecret(req.headers['x-readiness-token'], routing.token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
+  const method = safeDecode(pathname.slice('/rpc/'.length))
+  if (method === null) throw new RequestError(400, 'Bad request: broken escape in the method name')
+  const { json, gzip } = await routing.answer(method, await readBody(req))
+  const type = 'application/json; charset=utf-8'
+  const acceptsGzip = gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  if (acceptsGzip) send(res, statusOf(json), gzip, type, { 'content-encoding': 'gzip', vary: 'accept-encoding' })
+  else send(res, statusOf(json), json, type)
+}
+
+/** Host and Origin must be this server's own (DNS rebinding and cross-site requests are refused). */
+function checkLocal(req: IncomingMessage, port: number): void {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`]
+  if (!hosts.includes(req.headers.host ?? '')) throw new RequestError(403, 'Forbidden: host not allowed')
+  const origin = req.headers.origin
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) throw new RequestError(403, 'Forbidden: origin not allowed')
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, routing: Routing) {
+  res.setHeader('x-content-type-options', 'nosniff')
+  res.setHeader('referrer-policy', 'no-referrer')
+  checkLocal(req, routing.port())
+  const url = parseRequestUrl(req.url, routing.port())
+  if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, url.pathname, routing)
+  if (url.pathname === '/events') {
+    if (!sameSecret(url.searchParams.get('token'), routing.token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
+    return routing.events.open(req, res)
   }
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'Method not allowed')
+  return serveStatic(res, routing.rendererDir, url.pathname)
+}
 
-  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    if (!sameSecret(url.searchParams.get('token'), token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
-    res.write(': connected\n\n')
-    sseClients.add(res)
-    const drop = () => sseClients.delete(res)
-    req.on('close', drop)
-    res.on('error', drop)
+/** A refused request gets its 4xx; anything else is logged and answered 500, never thrown. */
+function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown, logger: Logger | undefined): void {
+  if (error instanceof RequestError) {
+    const rpc = req.url?.startsWith('/rpc/') === true
+    const [status, body] = rpc ? jsonError(error.status, 'bad-input', error.message) : [error.status, error.message]
+    // after a refused upload the connection is not reused: the rest of the body is not read
+    return send(res, status, body, rpc ? 'application/json; charset=utf-8' : undefined, error.status === 413 ? { connection: 'close' } : {})
   }
+  logger?.error(`[web] ${req.method} ${String(req.url).slice(0, 200)} failed`, error)
+  if (!res.headersSent) send(res, 500, 'Internal error (see the log)')
+  else res.destroy()
+}
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader('x-content-type-options', 'nosniff')
-    res.setHeader('referrer-policy', 'no-referrer')
-    if (!allowedHosts().has(req.headers.host ?? '')) throw new RequestError(403, 'Forbidden: host not allowed')
-    const origin = req.headers.origin
-    if (origin !== undefined && !allowedOrigins().has(origin)) throw new RequestError(403, 'Forbidden: origin not allowed')
-    const url = parseRequestUrl(req.url, boundPort)
-    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, url.pathname)
-    if (url.pathname === '/events') return handleEvents(req, res, url)
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'Method not allowed')
-    return serveStatic(res, rendererDir, url.pathname)
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof RequestError) {
-        const rpc = req.url?.startsWith('/rpc/') === true
-        const [status, body] = rpc ? jsonError(error.status, 'bad-input', error.message) : [error.status, error.message]
-        // after a refused upload the connection is not reused: the rest of the body is not read
-        return send(res, status, body, rpc ? 'application/json; charset=utf-8' : undefined, error.status === 413 ? { connection: 'close' } : {})
-      }
-      logger?.error(`[web] ${req.method} ${String(req.url).slice(0, 200)} failed`, error)
-      if (!res.headersSent) send(res, 500, 'Internal error (see the log)')
-      else res.destroy()
-    })
-  })
+/** What Node's HTTP parser decides before a handler runs: uploads over the limit, malformed requests. */
+function guardParser(server: Server): void {
   // a refused upload that asked first (Expect: 100-continue) is refused before a byte of it is sent
   server.on('checkContinue', (req, res) => {
     const declared = declaredLength(req)
-    if (declared !== null && declared > MAX_BODY_BYTES) return send(res, 413, jsonError(413, 'bad-input', `Request body over ${MAX_BODY_BYTES / 1048576} MB`)[1], 'application/json; charset=utf-8', { connection: 'close' })
+    if (declared !== null && declared > MAX_BODY_BYTES) {
+      const [, body] = jsonError(413, 'bad-input', `Request body over ${MAX_BODY_BYTES / 1048576} MB`)
+      return send(res, 413, body, 'application/json; charset=utf-8', { connection: 'close' })
+    }
     res.writeContinue()
     server.emit('request', req, res)
   })
@@ -219,24 +241,34 @@ export function startWebServer({ core, rendererDir, port = 0, token = randomByte
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
   })
+}
 
+/**
+ * Browser mode: the same dispatch as Electron IPC, over HTTP on 127.0.0.1 with a per-run token. Host and Origin
+ * must be local (DNS-rebinding and cross-site requests are refused), and every data route needs the token. Every
+ * handler is total: whatever a request carries (broken escapes, bad headers, bodies over the limit) gets a 4xx, and
+ * no request can stop the process.
+ */
+export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { core, rendererDir, port = 0, token = randomBytes(24).toString('base64url'), logger } = options
+  let boundPort = port
+  const events = eventStream(core)
+  const routing: Routing = { rendererDir, token, port: () => boundPort, answer: cachedAnswers(core), events }
+  const server = createServer((req, res) => {
+    route(req, res, routing).catch((error: unknown) => answerFailure(req, res, error, logger))
+  })
+  guardParser(server)
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => {
       boundPort = (server.address() as AddressInfo).port
-      resolve({
-        server,
-        port: boundPort,
-        token,
-        url: `http://127.0.0.1:${boundPort}/?token=${token}`,
-        close: () =>
-          new Promise<void>((done) => {
-            unsubscribe()
-            for (const client of sseClients) client.end()
-            server.close(() => done())
-            server.closeAllConnections()
-          }),
-      })
+      const close = () =>
+        new Promise<void>((done) => {
+          events.close()
+          server.close(() => done())
+          server.closeAllConnections()
+        })
+      resolve({ server, port: boundPort, token, url: `http://127.0.0.1:${boundPort}/?token=${token}`, close })
     })
   })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MethodSpec } from '../contract'
+import type { MethodGroup } from '../method-spec'
 import { ImportProfileSchema, ParsedPlanSchema, ParseOptionsSchema } from '../plan-model'
 import { BaselineRefSchema } from '../progress-model'
 
@@ -177,4 +177,4 @@ export const planMethods = {
     input: z.object({ planId }).strict(),
     output: z.object({ removed: z.boolean() }),
   },
-} satisfies Record<string, MethodSpec>
+} satisfies MethodGroup

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MethodSpec } from '../contract'
+import type { MethodGroup } from '../method-spec'
 import { ProgressReportSchema } from '../progress-model'
 
 export const progressMethods = {
@@ -15,4 +15,4 @@ export const progressMethods = {
       .strict(),
     output: ProgressReportSchema,
   },
-} satisfies Record<string, MethodSpec>
+} satisfies MethodGroup

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import type { MethodSpec } from '../contract'
+import type { MethodGroup } from '../method-spec'
 import { WarningSchema } from '../plan-model'
 import { ProgressReportSchema, TaskStateSchema } from '../progress-model'
+import { LinkStateSchema } from '../repo-model'
 
 /**
  * The status report: what the print view renders (and the PDF shows), what the JSON export writes.
@@ -18,7 +19,7 @@ export const ReportRepoSchema = z.object({
   branch: z.string().nullable(),
   /** HEAD at the last sync */
   headSha: z.string().nullable(),
-  state: z.string(),
+  state: LinkStateSchema,
   lastSyncAt: z.string().nullable(),
 })
 export type ReportRepo = z.infer<typeof ReportRepoSchema>
@@ -116,14 +117,13 @@ export const ReportCheckHistorySchema = z.object({
   taskKey: z.string(),
   taskLabel: z.string().nullable(),
   taskTitle: z.string(),
-  state: z.string(),
+  state: TaskStateSchema,
   check: z.string(),
   /** its value as of the report's date */
   holds: z.boolean().nullable(),
   /** "created 25 Nov 2023 a1b2c3d · deleted 26 Nov 2023 d4e5f6a" (the latest runs when there are many) */
   history: z.string(),
 })
-export type ReportCheckHistory = z.infer<typeof ReportCheckHistorySchema>
 
 export const ReportDataSchema = z.object({
   planId: z.number().int(),
@@ -168,7 +168,6 @@ export const TextExportSchema = z.object({
   path: z.string().nullable(),
   content: z.string().nullable(),
 })
-export type TextExport = z.infer<typeof TextExportSchema>
 
 export const PdfExportSchema = z.object({
   fileName: z.string(),
@@ -201,4 +200,4 @@ export const reportMethods = {
     input: z.object({ planId, asOf, path }).strict(),
     output: TextExportSchema,
   },
-} satisfies Record<string, MethodSpec>
+} satisfies MethodGroup

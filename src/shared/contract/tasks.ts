@@ -1,11 +1,13 @@
 import { z } from 'zod'
-import type { MethodSpec } from '../contract'
+import type { MethodGroup } from '../method-spec'
+import { ManualStateSchema } from '../progress-model'
 
-export const ManualStatusSchema = z.enum(['done', 'not-done', 'blocked', 'cleared'])
+/** a manual status entry: a mark (done / not-done / blocked), or `cleared` to remove the current one */
+export const StatusEntryKindSchema = z.enum([...ManualStateSchema.options, 'cleared'])
 
 export const TaskStatusEntrySchema = z.object({
   id: z.number().int(),
-  status: ManualStatusSchema,
+  status: StatusEntryKindSchema,
   note: z.string(),
   date: z.string(),
   createdAt: z.string(),
@@ -20,7 +22,7 @@ export const taskMethods = {
     input: z
       .object({
         taskId,
-        status: ManualStatusSchema,
+        status: StatusEntryKindSchema,
         note: z.string().max(5000).default(''),
         date: z.iso.date(),
       })
@@ -32,4 +34,4 @@ export const taskMethods = {
     input: z.object({ taskId }).strict(),
     output: z.array(TaskStatusEntrySchema),
   },
-} satisfies Record<string, MethodSpec>
+} satisfies MethodGroup

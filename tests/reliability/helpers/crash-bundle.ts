@@ -1,6 +1,7 @@
 import { buildSync } from 'esbuild'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { nodeBundleOptions } from '../../../scripts/node-bundle-options.mjs'
 import { repoRoot } from '../../support/paths'
 
 /**
@@ -14,12 +15,7 @@ export function bundleChild(entry: string, name: string): string {
   buildSync({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    external: ['better-sqlite3', 'playwright-core', 'electron'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    ...nodeBundleOptions,
     logLevel: 'error',
   })
   return outfile

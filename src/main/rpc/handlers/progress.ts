@@ -1,7 +1,7 @@
-import { computeProgress } from '../../progress'
-import { buildProgressInput } from '../../services/progress-input'
-import type { HandlerGroup } from '../dispatch'
+import type { progressMethods } from '../../../shared/contract/progress'
+import { getProgress } from '../../usecases/progress'
+import type { HandlersFor } from '../dispatch'
 
-export const progressHandlers: HandlerGroup = {
-  'progress.get': (input, ctx) => computeProgress(buildProgressInput(ctx.db, input.planId, input.asOf, ctx.now(), input.baselineId)),
-}
+export const progressHandlers = {
+  'progress.get': (input, ctx) => getProgress(ctx, input),
+} satisfies HandlersFor<typeof progressMethods>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { RepoLink } from '../../../../shared/contract/evidence'
+import type { RepoLink } from '../../../../shared/contract/repos'
 import { Badge } from '../../components/StateBadge'
 import { useNativeDialogs } from '../../data/hooks'
 import { call } from '../../lib/api'

@@ -1,4 +1,4 @@
-import type { RepoLink } from '../../../../shared/contract/evidence'
+import type { RepoLink } from '../../../../shared/contract/repos'
 import { useStore } from '../../app/store'
 import { refreshAfter } from '../../data/core-events'
 import { queryClient } from '../../data/query-client'

@@ -1,4 +1,4 @@
-import type { SyncSummary } from '../../../../shared/contract/evidence'
+import type { SyncSummary } from '../../../../shared/contract/repos'
 import type { EventPayload } from '../../../../shared/events'
 import type { SliceCreator } from '../../app/store-types'
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../../shared/contract/app'
+import type { Settings } from '../../../../shared/contract/settings'
 import { useStore } from '../../app/store'
 import { refreshAfter } from '../../data/core-events'
 import { queryClient } from '../../data/query-client'

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import type { CheckExplanation, CheckRow, TaskEvidenceView, TaskExplanation } from '../../../../shared/contract/evidence'
+import type { CheckRow } from '../../../../shared/contract/checks'
+import type { CheckExplanation, TaskEvidenceView, TaskExplanation } from '../../../../shared/contract/evidence'
 import { Badge } from '../../components/StateBadge'
 import { formatDate, shortSha } from '../../lib/format'
 import { CheckEditor } from './CheckEditor'

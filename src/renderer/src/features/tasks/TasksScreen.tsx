@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useMemo, type ReactNode } from 'react'
-import type { RepoLink } from '../../../../shared/contract/evidence'
+import type { RepoLink } from '../../../../shared/contract/repos'
 import { useStore } from '../../app/store'
 import { Screen } from '../../components/Screen'
 import { usePlanDetail, useProgress, useRepos } from '../../data/hooks'

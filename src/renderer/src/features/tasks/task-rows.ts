@@ -1,4 +1,4 @@
-import type { RepoLink } from '../../../../shared/contract/evidence'
+import type { RepoLink } from '../../../../shared/contract/repos'
 import type { PlanDetail } from '../../../../shared/contract/plans'
 import type { ProgressReport, TaskProgress, TaskState } from '../../../../shared/progress-model'
 

@@ -2,15 +2,14 @@ import type { ReportData, ReportRepo } from '../../shared/contract/report'
 import type { AppDatabase } from '../db/client'
 import { readVersionPlan, requirePlanRow } from '../db/plan-store'
 import { linkRows, toRepoLink } from '../db/repo-store'
-import { createGitPort, inspectRepo } from '../evidence'
+import { inspectRepo, type GitPort } from '../evidence'
 import { computeProgress } from '../progress'
-import { checkHistoriesOf } from '../services/explain-task'
-import { buildProgressInput } from '../services/progress-input'
-import { buildReportData } from './model'
+import { buildReportData } from '../report/model'
+import { checkHistoriesOf } from './explain-task'
+import { buildProgressInput } from './progress-input'
 
 /** Connected repositories with the branch their evidence came from and HEAD at the last sync. */
-async function reportRepos(db: AppDatabase, planId: number): Promise<ReportRepo[]> {
-  const git = createGitPort()
+async function reportRepos(db: AppDatabase, git: GitPort, planId: number): Promise<ReportRepo[]> {
   return Promise.all(
     linkRows(db, planId).map(async (row) => {
       const currentBranch = row.link.branch ? null : ((await inspectRepo(git, row.repo.path, { branch: null })).currentBranch ?? null)
@@ -21,7 +20,7 @@ async function reportRepos(db: AppDatabase, planId: number): Promise<ReportRepo[
 }
 
 /** The stored plan's report as of a date: the same status `progress.get` computes, plus the report's sections. */
-export async function loadReportData(db: AppDatabase, planId: number, asOf: string | undefined, now: Date): Promise<ReportData> {
+export async function loadReportData(db: AppDatabase, git: GitPort, planId: number, asOf: string | undefined, now: Date): Promise<ReportData> {
   const row = requirePlanRow(db, planId)
   const progress = computeProgress(buildProgressInput(db, planId, asOf, now))
   return buildReportData({
@@ -30,7 +29,7 @@ export async function loadReportData(db: AppDatabase, planId: number, asOf: stri
     sourceName: row.sourceName,
     plan: readVersionPlan(db, row.currentVersionId),
     progress,
-    repos: await reportRepos(db, planId),
+    repos: await reportRepos(db, git, planId),
     checkHistories: checkHistoriesOf(db, planId, asOf, now),
   })
 }

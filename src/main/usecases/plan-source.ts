@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { PlanSource } from '../../../shared/contract/plans'
-import { AppError } from '../../../shared/rpc'
-import { MAX_PLAN_BYTES } from '../../plan/decode'
-import type { FileAccess } from '../file-access'
-
+import type { PlanSource } from '../../shared/contract/plans'
+import { AppError } from '../../shared/rpc'
+import type { FileAccess } from './file-access'
+import { MAX_PLAN_BYTES } from '../plan/decode'
 
 export interface LoadedSource {
   name: string

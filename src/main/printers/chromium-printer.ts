@@ -5,7 +5,7 @@ import type { Core } from '../bootstrap'
 import { startWebServer } from '../web/server'
 import { CdpBrowser, CdpPage } from './cdp-pipe'
 import type { LocateResult } from './chromium-locate'
-import { WAIT_FOR_REPORT_SCRIPT, chromiumPrintOptions, printViewQuery, type PdfPort, type PrintRequest } from './pdf-port'
+import { WAIT_FOR_REPORT_SCRIPT, chromiumPrintOptions, printViewQuery, type PdfPort, type PrintRequest } from '../report/pdf-port'
 import { printWithElectron } from './electron-print'
 import { CHROMIUM_ARGS } from './chromium-args'
 

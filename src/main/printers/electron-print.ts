@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppError } from '../../shared/rpc'
 import { projectRoot } from '../source-layout'
-import { WAIT_FOR_REPORT_SCRIPT, electronPrintOptions, type PrintRequest } from './pdf-port'
+import { WAIT_FOR_REPORT_SCRIPT, electronPrintOptions, type PrintRequest } from '../report/pdf-port'
 
 /**
  * Electron's main script for the job: a plain script in platform/ (the only folder that may use electron), run by
