@@ -5,13 +5,15 @@
  * reaches Node or main-process code; no import cycles.
  */
 // resolved paths (node_modules/<package>/…): the cruise keeps node_modules in the graph so these rules can see it
-const NODE_ONLY = '(^|/)node_modules/(better-sqlite3|drizzle-orm|simple-git|iconv-lite|tsx|playwright-core|electron)(/|$)'
+const NODE_ONLY =
+  '(^|/)node_modules/(better-sqlite3|drizzle-orm|simple-git|iconv-lite|tsx|playwright-core|electron)(/|$)'
 
 module.exports = {
   forbidden: [
     {
       name: 'domains-point-inward',
-      comment: 'A domain is plain TypeScript with its dependencies passed in: it never imports the layers that call it.',
+      comment:
+        'A domain is plain TypeScript with its dependencies passed in: it never imports the layers that call it.',
       severity: 'error',
       from: { path: '^src/main/(plan|evidence|progress|report|db)/' },
       to: { path: '^src/(main/(rpc|web|platform|services|usecases)/|main/bootstrap|cli/|renderer/|preload/)' },
@@ -27,7 +29,8 @@ module.exports = {
     },
     {
       name: 'handlers-call-use-cases',
-      comment: 'A handler is one line calling a use case (src/main/usecases/); the use case reaches stores and domains.',
+      comment:
+        'A handler is one line calling a use case (src/main/usecases/); the use case reaches stores and domains.',
       severity: 'error',
       from: { path: '^src/main/rpc/handlers/' },
       to: { path: '^src/main/(db|services|evidence|plan|progress|report|printers|web|platform)/' },
@@ -94,6 +97,10 @@ module.exports = {
     exclude: { path: '(^|/)(out|dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 }

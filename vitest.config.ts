@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   // platform code runs in tests against a recorder standing in for Electron (tests/electron/stand-in.ts)
-  resolve: { alias: [{ find: /^electron$/, replacement: fileURLToPath(new URL('./tests/electron/stand-in.ts', import.meta.url)) }] },
+  resolve: {
+    alias: [
+      { find: /^electron$/, replacement: fileURLToPath(new URL('./tests/electron/stand-in.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/**/*.test.ts'],
     // *.slow.test.ts: the reliability suite's long runs (npm run test:reliability)

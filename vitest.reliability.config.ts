@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config'
 /** `npm run test:reliability`: everything under tests/reliability, the long kill -9 and concurrency runs included. */
 export default defineConfig({
   // platform code runs in tests against a recorder standing in for Electron (tests/electron/stand-in.ts)
-  resolve: { alias: [{ find: /^electron$/, replacement: fileURLToPath(new URL('./tests/electron/stand-in.ts', import.meta.url)) }] },
+  resolve: {
+    alias: [
+      { find: /^electron$/, replacement: fileURLToPath(new URL('./tests/electron/stand-in.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['tests/reliability/**/*.test.ts'],
     exclude: ['node_modules/**'],

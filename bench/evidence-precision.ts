@@ -13,7 +13,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BEHAVIOURS, runBehaviour } from '../tests/evidence/helpers/behaviours'
-import { ORACLE_PLAN, ORACLE_START, ORACLE_WEEKS, buildOracleRepo, oracleStates } from '../tests/evidence/helpers/oracle'
+import {
+  ORACLE_PLAN,
+  ORACLE_START,
+  ORACLE_WEEKS,
+  buildOracleRepo,
+  oracleStates,
+} from '../tests/evidence/helpers/oracle'
 
 interface Sample {
   name: string
@@ -27,7 +33,13 @@ async function behaviourSamples(): Promise<Sample[]> {
   const out: Sample[] = []
   for (const c of BEHAVIOURS) {
     const got = await runBehaviour(c)
-    out.push({ name: c.name, keyDone: c.expect.state === 'done', keyWeek: c.expect.doneWeek, gotDone: got.state === 'done', gotWeek: got.doneWeek })
+    out.push({
+      name: c.name,
+      keyDone: c.expect.state === 'done',
+      keyWeek: c.expect.doneWeek,
+      gotDone: got.state === 'done',
+      gotWeek: got.doneWeek,
+    })
   }
   return out
 }
@@ -35,14 +47,24 @@ async function behaviourSamples(): Promise<Sample[]> {
 async function oracleSamples(): Promise<Sample[]> {
   const dir = mkdtempSync(join(tmpdir(), 'evidence-precision-'))
   const repo = buildOracleRepo()
-  const core = openCore({ dbPath: join(dir, 'db.sqlite'), migrationsFolder: sourceLayout.migrationsFolder, resourcesDir: sourceLayout.resourcesDir, appVersion: 'bench', platform: { mode: 'cli', dialogs: null }, now: () => new Date('2025-05-05T12:00:00Z') })
+  const core = openCore({
+    dbPath: join(dir, 'db.sqlite'),
+    migrationsFolder: sourceLayout.migrationsFolder,
+    resourcesDir: sourceLayout.resourcesDir,
+    appVersion: 'bench',
+    platform: { mode: 'cli', dialogs: null },
+    now: () => new Date('2025-05-05T12:00:00Z'),
+  })
   const call = async <T>(method: string, input: unknown) => {
     const r = await core.dispatch(method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
     return r.value as T
   }
   try {
-    const { planId } = await call<{ planId: number }>('plans.import', { source: { name: 'oracle.md', base64: Buffer.from(ORACLE_PLAN).toString('base64') }, startDate: ORACLE_START })
+    const { planId } = await call<{ planId: number }>('plans.import', {
+      source: { name: 'oracle.md', base64: Buffer.from(ORACLE_PLAN).toString('base64') },
+      startDate: ORACLE_START,
+    })
     await call('repos.connect', { planId, path: repo.dir })
     await call('repos.sync', { planId })
     const out: Sample[] = []
@@ -51,7 +73,13 @@ async function oracleSamples(): Promise<Sample[]> {
       const report = await call<ProgressReport>('progress.get', { planId, asOf })
       const key = oracleStates(repo.dir, asOf)
       for (const t of report.tasks) {
-        out.push({ name: `oracle ${t.key} as of ${asOf}`, keyDone: key[t.key].done, keyWeek: key[t.key].doneWeek, gotDone: t.state === 'done', gotWeek: t.state === 'done' ? t.doneWeek : null })
+        out.push({
+          name: `oracle ${t.key} as of ${asOf}`,
+          keyDone: key[t.key].done,
+          keyWeek: key[t.key].doneWeek,
+          gotDone: t.state === 'done',
+          gotWeek: t.state === 'done' ? t.doneWeek : null,
+        })
       }
     }
     return out
@@ -69,10 +97,15 @@ async function main() {
   const fn = samples.filter((s) => s.keyDone && !s.gotDone)
   const weekRight = tp.filter((s) => s.gotWeek === s.keyWeek)
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`)
-  console.log(`samples ${samples.length} (${BEHAVIOURS.length} behaviour cases, ${samples.length - BEHAVIOURS.length} oracle task-weeks); key says done in ${tp.length + fn.length}`)
-  console.log(`precision of done ${pct(tp.length, tp.length + fp.length)} (${tp.length}/${tp.length + fp.length}), recall ${pct(tp.length, tp.length + fn.length)} (${tp.length}/${tp.length + fn.length}), false done ${fp.length}, done week exact ${weekRight.length}/${tp.length}`)
+  console.log(
+    `samples ${samples.length} (${BEHAVIOURS.length} behaviour cases, ${samples.length - BEHAVIOURS.length} oracle task-weeks); key says done in ${tp.length + fn.length}`,
+  )
+  console.log(
+    `precision of done ${pct(tp.length, tp.length + fp.length)} (${tp.length}/${tp.length + fp.length}), recall ${pct(tp.length, tp.length + fn.length)} (${tp.length}/${tp.length + fn.length}), false done ${fp.length}, done week exact ${weekRight.length}/${tp.length}`,
+  )
   for (const s of [...fp, ...fn]) console.log(`  ${s.gotDone ? 'FALSE DONE' : 'missed done'}: ${s.name}`)
-  for (const s of tp.filter((x) => x.gotWeek !== x.keyWeek)) console.log(`  wrong week: ${s.name}: ${s.gotWeek}, key ${s.keyWeek}`)
+  for (const s of tp.filter((x) => x.gotWeek !== x.keyWeek))
+    console.log(`  wrong week: ${s.name}: ${s.gotWeek}, key ${s.keyWeek}`)
   process.exitCode = fp.length > 0 ? 1 : 0
 }
 

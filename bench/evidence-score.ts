@@ -40,7 +40,11 @@ interface CaseScore {
 }
 
 function readiness(args: string[], db: string): string {
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'readiness.js'), ...args, '--db', db], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 })
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'readiness.js'), ...args, '--db', db], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  })
   if (run.status !== 0) throw new Error(`readiness ${args[0]} failed: ${run.stderr}`)
   return run.stdout
 }
@@ -67,7 +71,9 @@ function scoreCase(caseDir: string, keep: boolean): CaseScore {
     const db = join(work, 'db.sqlite')
     // --start only for diagnosis (the plan reader did not read the plan's own date): official figures import as written
     const start = startOverride ? ['--start', startOverride] : []
-    const { planId } = JSON.parse(readiness(['import', join(caseDir, 'plan.md'), ...start, '--json'], db)) as { planId: number }
+    const { planId } = JSON.parse(readiness(['import', join(caseDir, 'plan.md'), ...start, '--json'], db)) as {
+      planId: number
+    }
     readiness(['connect', String(planId), repo], db)
     readiness(['sync', String(planId), '--json'], db)
     const statusFile = join(work, 'status.json')
@@ -75,10 +81,14 @@ function scoreCase(caseDir: string, keep: boolean): CaseScore {
     const scored = spawnSync('python3', [scorePy, join(caseDir, 'truth.json'), statusFile], { encoding: 'utf8' })
     const lines = scored.stdout.trim().split('\n')
     const summary = /state (\d+)\/(\d+) right, done week exact (\d+)\/(\d+)/.exec(lines.at(-1) ?? '')
-    const status = JSON.parse(readFileSync(statusFile, 'utf8')) as { tasks: Array<{ key: string; title: string; state: string }> }
+    const status = JSON.parse(readFileSync(statusFile, 'utf8')) as {
+      tasks: Array<{ key: string; title: string; state: string }>
+    }
     const falseDone = truth.tasks
       .filter((k) => !k.holds_at_D1)
-      .filter((k) => status.tasks.some((t) => (t.key === k.task_id || t.title.startsWith(k.task_id)) && t.state === 'done'))
+      .filter((k) =>
+        status.tasks.some((t) => (t.key === k.task_id || t.title.startsWith(k.task_id)) && t.state === 'done'),
+      )
       .map((k) => k.task_id)
     if (keep) console.log(`kept ${work}`)
     return {
@@ -97,7 +107,8 @@ function scoreCase(caseDir: string, keep: boolean): CaseScore {
 function defaultCases(): string[] {
   const own = join(root, 'tests', 'evidence-cases')
   const cases = existsSync(join(sharedDev, 'healthchecks', 'truth.json')) ? [join(sharedDev, 'healthchecks')] : []
-  if (existsSync(own)) for (const entry of readdirSync(own)) if (existsSync(join(own, entry, 'truth.json'))) cases.push(join(own, entry))
+  if (existsSync(own))
+    for (const entry of readdirSync(own)) if (existsSync(join(own, entry, 'truth.json'))) cases.push(join(own, entry))
   return cases
 }
 
@@ -115,7 +126,9 @@ for (const r of results) {
   const [s, n] = r.states!
   const [w, wn] = r.weeks!
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`)
-  console.log(`${r.name}: states ${s}/${n} (${pct(s, n)}), done weeks ${w}/${wn} (${pct(w, wn)}), false done ${r.falseDone!.length}${r.falseDone!.length ? ` (${r.falseDone!.join(', ')})` : ''}, ${r.seconds!.toFixed(1)} s`)
+  console.log(
+    `${r.name}: states ${s}/${n} (${pct(s, n)}), done weeks ${w}/${wn} (${pct(w, wn)}), false done ${r.falseDone!.length}${r.falseDone!.length ? ` (${r.falseDone!.join(', ')})` : ''}, ${r.seconds!.toFixed(1)} s`,
+  )
   for (const m of r.misses!) console.log(`   ${m}`)
   if (s < 0.95 * n || (wn > 0 && w < 0.9 * wn) || r.falseDone!.length > 0) failed = true
 }

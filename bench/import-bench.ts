@@ -66,7 +66,13 @@ function plansIn(dir: string, extension: string): string[] {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'import-bench-'))
-  const core = openCore({ dbPath: join(dir, 'bench.db'), migrationsFolder: sourceLayout.migrationsFolder, resourcesDir: sourceLayout.resourcesDir, appVersion: 'bench', platform: { mode: 'cli', dialogs: null } })
+  const core = openCore({
+    dbPath: join(dir, 'bench.db'),
+    migrationsFolder: sourceLayout.migrationsFolder,
+    resourcesDir: sourceLayout.resourcesDir,
+    appVersion: 'bench',
+    platform: { mode: 'cli', dialogs: null },
+  })
   const files = [...plansIn(join(shared, 'plans'), '.txt'), ...plansIn(join(shared, 'plans-wild'), '.md')]
   const rows: string[] = []
   let over = 0
@@ -85,8 +91,15 @@ async function main() {
       const ratio = (r: Timing) => ('ms' in r ? `${(r.ms / rawMs).toFixed(1)}×` : '—')
       if ('ms' in stored && stored.ms > TARGET_MS) over++
       if ('error' in stored) failed++
-      const note = 'error' in stored ? stored.error.replace(/\|/g, '/').slice(0, 90) : 'ms' in stored && stored.ms > TARGET_MS ? `over ${TARGET_MS} ms` : ''
-      rows.push(`| ${basename(file)} | ${(bytes.length / 1024).toFixed(0)} KB | ${rawMs.toFixed(1)} ms | ${cell(preview)} | ${ratio(preview)} | ${cell(stored)} | ${ratio(stored)} | ${cpuCell(stored)} | ${note} |`)
+      const note =
+        'error' in stored
+          ? stored.error.replace(/\|/g, '/').slice(0, 90)
+          : 'ms' in stored && stored.ms > TARGET_MS
+            ? `over ${TARGET_MS} ms`
+            : ''
+      rows.push(
+        `| ${basename(file)} | ${(bytes.length / 1024).toFixed(0)} KB | ${rawMs.toFixed(1)} ms | ${cell(preview)} | ${ratio(preview)} | ${cell(stored)} | ${ratio(stored)} | ${cpuCell(stored)} | ${note} |`,
+      )
       process.stderr.write('.')
     }
   } finally {
@@ -94,12 +107,15 @@ async function main() {
     rmSync(dir, { recursive: true, force: true })
   }
   process.stderr.write('\n')
-  const load = process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'
+  const load =
+    process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'
   console.log(`Warm import per plan, median of ≥ ${minRuns} runs, Node ${process.versions.node}, load ${load}`)
   console.log('| plan | size | markdown-it (raw) | plans.preview | ratio | plans.import | ratio | import CPU | note |')
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|')
   console.log(rows.join('\n'))
-  console.log(`\n${files.length} plans: ${files.length - failed - over} within ${TARGET_MS} ms warm, ${over} over, ${failed} not imported (the reader's answer, not a timing)`)
+  console.log(
+    `\n${files.length} plans: ${files.length - failed - over} within ${TARGET_MS} ms warm, ${over} over, ${failed} not imported (the reader's answer, not a timing)`,
+  )
 }
 
 main().catch((error: unknown) => {

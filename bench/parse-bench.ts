@@ -37,7 +37,10 @@ function generatedPlan(targetBytes: number): string {
     for (let item = 1; item <= 6; item++) {
       phase.push(
         `### ${week}.${item} Build component ${week}-${item} ✅\n**Status**: planned\n\n**Tasks**:\n`,
-        ...Array.from({ length: 5 }, (_, n) => `- [ ] Implement part ${n} of \`services/s${week}/module_${item}.py\` with logging\n`),
+        ...Array.from(
+          { length: 5 },
+          (_, n) => `- [ ] Implement part ${n} of \`services/s${week}/module_${item}.py\` with logging\n`,
+        ),
         `\n**Files to Modify**:\n- \`services/s${week}/module_${item}.py\`\n- \`src/components/C${week}_${item}.tsx\`\n\n`,
         '```python\n# services/s' + week + '/module_' + item + '.py\ndef handler():\n    return True\n```\n\n',
         `**Success Criteria**: \`module_${item}.py\` < 200 lines\n\n**Estimated Time**: ${(item % 4) + 2} hours\n\n---\n\n`,
@@ -65,8 +68,14 @@ function report(name: string, bytes: Uint8Array, minMs: number, maxRuns: number)
   )
 }
 
-console.log(`node ${process.version}; ratio = importer CPU time / bare markdown-it CPU time on the same text, same run\n`)
+console.log(
+  `node ${process.version}; ratio = importer CPU time / bare markdown-it CPU time on the same text, same run\n`,
+)
 for (const file of readdirSync(plansDir).sort()) report(file, readFileSync(join(plansDir, file)), 1000, 50)
-for (const file of readdirSync(wildDir).filter((name) => /^\d\d-.*\.md$/.test(name)).sort()) report(file, readFileSync(join(wildDir, file)), 1000, 50)
-for (const kilobytes of [256, 1024]) report(`generated-${kilobytes}KB`, Buffer.from(generatedPlan(kilobytes * 1024), 'utf8'), 0, 3)
+for (const file of readdirSync(wildDir)
+  .filter((name) => /^\d\d-.*\.md$/.test(name))
+  .sort())
+  report(file, readFileSync(join(wildDir, file)), 1000, 50)
+for (const kilobytes of [256, 1024])
+  report(`generated-${kilobytes}KB`, Buffer.from(generatedPlan(kilobytes * 1024), 'utf8'), 0, 3)
 report('generated-10MB', Buffer.from(generatedPlan(10 * 1024 * 1024), 'utf8'), 0, 1)

@@ -96,7 +96,11 @@ function buildInput(trials: number): ProgressInput {
       dayEnd: null,
       claimedDone: task.claimedDone,
       evidence: done
-        ? { state: 'done', doneAt, items: [{ checkSentence: 'exists', holds: true, commit: { sha: 'x', date: doneAt, subject: 's' } }] }
+        ? {
+            state: 'done',
+            doneAt,
+            items: [{ checkSentence: 'exists', holds: true, commit: { sha: 'x', date: doneAt, subject: 's' } }],
+          }
         : { state: random() < 0.5 ? 'in-progress' : 'not-started', doneAt: null, items: [] },
       manual: random() < 0.02 ? { status: 'done', note: 'by hand', date: dateOfDay(asOfDay - 3) } : null,
     }
@@ -172,19 +176,39 @@ const fullMs = medianMs(15, () => computeProgress(fullInput))
 const rawMs = medianMs(15, () => rawSinglePass(seriesInput))
 const naiveMs = medianMs(5, () => naivePerWeekScan(seriesInput))
 const monteCarloMs = medianMs(15, () =>
-  monteCarloForecast({ weeklyThroughput: history, remaining: report.forecast.remaining, trials: 10_000, seed: 7, horizonWeeks: 520 }),
+  monteCarloForecast({
+    weeklyThroughput: history,
+    remaining: report.forecast.remaining,
+    trials: 10_000,
+    seed: 7,
+    horizonWeeks: 520,
+  }),
 )
 const meanWeeksPerTrial = (report.forecast.p50Week ?? 0) - report.forecast.historyWeeks
 const drawsPerRun = 10_000 * Math.max(1, meanWeeksPerTrial)
 const rawDrawsMs = medianMs(15, () => rawPrngDraws(drawsPerRun))
 
 const fmt = (ms: number) => `${ms.toFixed(2).padStart(8)} ms`
-console.log(`progress bench — ${TASKS} tasks, ${WEEKS} plan weeks, ${report.burndown.length} series weeks, ${report.phases.length} phases`)
-console.log(`forecast: ${report.forecast.status}, P50 week ${report.forecast.p50Week}, P95 week ${report.forecast.p95Week}, velocity week ${report.forecast.velocityWeek}`)
+console.log(
+  `progress bench — ${TASKS} tasks, ${WEEKS} plan weeks, ${report.burndown.length} series weeks, ${report.phases.length} phases`,
+)
+console.log(
+  `forecast: ${report.forecast.status}, P50 week ${report.forecast.p50Week}, P95 week ${report.forecast.p95Week}, velocity week ${report.forecast.velocityWeek}`,
+)
 console.log('')
-console.log(`series (computeProgress, 1,000-trial minimum forecast)  ${fmt(seriesMs)}   target < 100 ms  ${seriesMs < 100 ? 'OK' : 'MISSED'}`)
-console.log(`  raw single-pass bucket + prefix sum                   ${fmt(rawMs)}   ratio ${(seriesMs / rawMs).toFixed(1)}x`)
-console.log(`  naive per-week rescan of all tasks                    ${fmt(naiveMs)}   ratio ${(seriesMs / naiveMs).toFixed(2)}x`)
-console.log(`series + 10,000-trial Monte Carlo                        ${fmt(fullMs)}   target < 500 ms  ${fullMs < 500 ? 'OK' : 'MISSED'}`)
+console.log(
+  `series (computeProgress, 1,000-trial minimum forecast)  ${fmt(seriesMs)}   target < 100 ms  ${seriesMs < 100 ? 'OK' : 'MISSED'}`,
+)
+console.log(
+  `  raw single-pass bucket + prefix sum                   ${fmt(rawMs)}   ratio ${(seriesMs / rawMs).toFixed(1)}x`,
+)
+console.log(
+  `  naive per-week rescan of all tasks                    ${fmt(naiveMs)}   ratio ${(seriesMs / naiveMs).toFixed(2)}x`,
+)
+console.log(
+  `series + 10,000-trial Monte Carlo                        ${fmt(fullMs)}   target < 500 ms  ${fullMs < 500 ? 'OK' : 'MISSED'}`,
+)
 console.log(`  monteCarloForecast alone (10,000 trials)              ${fmt(monteCarloMs)}`)
-console.log(`  raw loop of ${drawsPerRun} mulberry32 draws              ${fmt(rawDrawsMs)}   ratio ${(monteCarloMs / rawDrawsMs).toFixed(1)}x`)
+console.log(
+  `  raw loop of ${drawsPerRun} mulberry32 draws              ${fmt(rawDrawsMs)}   ratio ${(monteCarloMs / rawDrawsMs).toFixed(1)}x`,
+)

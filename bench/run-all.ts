@@ -22,7 +22,11 @@ const benches: [string, string[]][] = [
 let failed = 0
 for (const [file, args] of benches) {
   process.stdout.write(`\n== ${file} ${args.join(' ')}\n`)
-  const result = spawnSync(process.execPath, [join(here, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(here, file), ...args], { stdio: 'inherit' })
+  const result = spawnSync(
+    process.execPath,
+    [join(here, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(here, file), ...args],
+    { stdio: 'inherit' },
+  )
   if (result.status !== 0) failed++
 }
 process.exitCode = failed ? 1 : 0

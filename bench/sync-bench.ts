@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { CheckSpec } from '../src/shared/check-model'
-import { checkKey, createGitPort, createMemoryEvidenceCache, planWeekEnds, syncEvidence, type GitPort } from '../src/main/evidence'
+import {
+  checkKey,
+  createGitPort,
+  createMemoryEvidenceCache,
+  planWeekEnds,
+  syncEvidence,
+  type GitPort,
+} from '../src/main/evidence'
 
 const args = process.argv.slice(2)
 const option = (name: string) => {
@@ -32,7 +39,7 @@ function buildSyntheticRepo(commits: number): string {
   git(dir, 'init', '-q', '-b', 'main')
   const files = Array.from({ length: 2000 }, (_, i) => `pkg${i % 40}/src/module_${i}.${i % 3 === 0 ? 'ts' : 'py'}`)
   let seed = 42
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
   // the fast-import stream goes to a file, not to memory: the sync's peak RSS is measured in this process
   const streamPath = join(dir, '.git', 'bench-fast-import')
   const fd = openSync(streamPath, 'w')
@@ -40,7 +47,9 @@ function buildSyntheticRepo(commits: number): string {
   const start = Date.parse('2023-01-02T09:00:00Z') / 1000
   for (let c = 0; c < commits; c++) {
     const when = start + c * 1800
-    chunks.push(`commit refs/heads/main\nmark :${c + 1}\ncommitter Bench <bench@example.com> ${when} +0000\ndata <<EOF\ncommit ${c}\nEOF\n`)
+    chunks.push(
+      `commit refs/heads/main\nmark :${c + 1}\ncommitter Bench <bench@example.com> ${when} +0000\ndata <<EOF\ncommit ${c}\nEOF\n`,
+    )
     if (c === 0) {
       for (const f of files) chunks.push(`M 100644 inline ${f}\ndata <<EOF\n# ${f}\nvalue = 0\nEOF\n`)
       chunks.push(`M 100644 inline package.json\ndata <<EOF\n{"dependencies":{"express":"^4"}}\nEOF\n`)
@@ -49,14 +58,21 @@ function buildSyntheticRepo(commits: number): string {
     const touched = 1 + Math.floor(random() * 3)
     for (let t = 0; t < touched; t++) {
       const f = files[Math.floor(random() * files.length)]
-      const body = Array.from({ length: 20 + Math.floor(random() * 200) }, (_, l) => (random() < 0.002 ? 'except: pass' : random() < 0.002 ? 'console.log(x)' : `line_${l} = ${c}`)).join('\n')
+      const body = Array.from({ length: 20 + Math.floor(random() * 200) }, (_, l) =>
+        random() < 0.002 ? 'except: pass' : random() < 0.002 ? 'console.log(x)' : `line_${l} = ${c}`,
+      ).join('\n')
       chunks.push(`M 100644 inline ${f}\ndata <<EOF\n${body}\nEOF\n`)
     }
-    if (c % 997 === 0 && c > 0) chunks.push(`M 100644 inline package.json\ndata <<EOF\n{"dependencies":{"express":"^4","opossum":"^8.${c % 10}.0"}}\nEOF\n`)
+    if (c % 997 === 0 && c > 0)
+      chunks.push(
+        `M 100644 inline package.json\ndata <<EOF\n{"dependencies":{"express":"^4","opossum":"^8.${c % 10}.0"}}\nEOF\n`,
+      )
     if (c % 1500 === 0 && c > 0) chunks.push(`D ${files[c % files.length]}\n`)
   }
   closeSync(fd)
-  execFileSync('sh', ['-c', 'git fast-import --quiet < .git/bench-fast-import && rm .git/bench-fast-import'], { cwd: dir })
+  execFileSync('sh', ['-c', 'git fast-import --quiet < .git/bench-fast-import && rm .git/bench-fast-import'], {
+    cwd: dir,
+  })
   git(dir, 'reset', '-q', '--hard', 'main')
   return dir
 }
@@ -64,7 +80,8 @@ function buildSyntheticRepo(commits: number): string {
 /** ~100 checks over what the repo actually holds */
 function benchChecks(dir: string): CheckSpec[] {
   const tracked = git(dir, 'ls-files', '-z').split('\0').filter(Boolean)
-  const pick = (n: number, offset: number) => Array.from({ length: n }, (_, i) => tracked[(offset + i * 97) % tracked.length])
+  const pick = (n: number, offset: number) =>
+    Array.from({ length: n }, (_, i) => tracked[(offset + i * 97) % tracked.length])
   const meta = { sentence: 'bench', sourceLine: null, origin: 'user' as const, enabled: true }
   const specs: CheckSpec[] = [
     ...pick(30, 1).map((path) => ({ kind: 'file-exists' as const, path, ...meta })),
@@ -72,10 +89,28 @@ function benchChecks(dir: string): CheckSpec[] {
     ...pick(15, 11).map((path) => ({ kind: 'file-changed' as const, path, ...meta })),
     ...pick(20, 17).map((path) => ({ kind: 'line-count' as const, path, op: '<' as const, value: 100, ...meta })),
     ...pick(10, 23).map((path) => ({ kind: 'file-contains' as const, path, needles: ['= 1'], ...meta })),
-    ...['except: pass', 'console.log(', 'debugger;', 'TODO(bench)', 'print(f"'].map((needle) => ({ kind: 'text-absent' as const, needle, scope: [], ...meta })),
-    ...['opossum', 'helmet', 'bullmq', 'zod'].map((p) => ({ kind: 'dependency' as const, tool: p, npm: [p], python: [], files: [], ...meta })),
+    ...['except: pass', 'console.log(', 'debugger;', 'TODO(bench)', 'print(f"'].map((needle) => ({
+      kind: 'text-absent' as const,
+      needle,
+      scope: [],
+      ...meta,
+    })),
+    ...['opossum', 'helmet', 'bullmq', 'zod'].map((p) => ({
+      kind: 'dependency' as const,
+      tool: p,
+      npm: [p],
+      python: [],
+      files: [],
+      ...meta,
+    })),
     { kind: 'dependency', tool: 'Sentry', npm: ['@sentry/node'], python: ['sentry-sdk'], files: [], ...meta },
-    ...['*.md', 'pkg1/src/*.py', 'pkg2/src/*.ts'].map((glob) => ({ kind: 'file-count' as const, glob, op: '<' as const, value: 60, ...meta })),
+    ...['*.md', 'pkg1/src/*.py', 'pkg2/src/*.ts'].map((glob) => ({
+      kind: 'file-count' as const,
+      glob,
+      op: '<' as const,
+      value: 60,
+      ...meta,
+    })),
     ...['pkg3/**', '.github/workflows/*.{yml,yaml}'].map((glob) => ({ kind: 'path-match' as const, glob, ...meta })),
   ]
   return specs
@@ -153,20 +188,42 @@ async function main() {
   const again = await syncEvidence({ ...input, git: createGitPort() })
   const resync = performance.now() - t2
 
-  const logArgs = ['log', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-renames', '--no-abbrev', '-z', '--root', '--format=%H%x1f%cI%x1f%P%x1f%s', 'HEAD', '--']
+  const logArgs = [
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--raw',
+    '--no-renames',
+    '--no-abbrev',
+    '-z',
+    '--root',
+    '--format=%H%x1f%cI%x1f%P%x1f%s',
+    'HEAD',
+    '--',
+  ]
   const rawLog = await timeRaw(dir, logArgs)
   const rawTree = await timeRaw(dir, ['ls-tree', '-r', '-l', '-z', '--full-tree', 'HEAD'])
   const rawBlobs = await timeRaw(dir, ['cat-file', '--batch'], blobs.map((b) => `${b}\n`).join(''))
   const raw = rawLog + rawTree + rawBlobs
 
   const holding = full.checks.filter((c) => c.holdsNow).length
-  console.log(`\nfull sync (ours)        ${ours.toFixed(0).padStart(7)} ms   commits ${full.stats.commitsEvaluated}, blobs read ${full.stats.blobsRead}, git calls ${full.stats.gitCalls}, ${holding}/${checks.length} checks hold`)
-  console.log(`raw git, same work      ${raw.toFixed(0).padStart(7)} ms   (log --raw ${rawLog.toFixed(0)} ms + ls-tree ${rawTree.toFixed(0)} ms + cat-file ${blobs.length} blobs ${rawBlobs.toFixed(0)} ms)`)
+  console.log(
+    `\nfull sync (ours)        ${ours.toFixed(0).padStart(7)} ms   commits ${full.stats.commitsEvaluated}, blobs read ${full.stats.blobsRead}, git calls ${full.stats.gitCalls}, ${holding}/${checks.length} checks hold`,
+  )
+  console.log(
+    `raw git, same work      ${raw.toFixed(0).padStart(7)} ms   (log --raw ${rawLog.toFixed(0)} ms + ls-tree ${rawTree.toFixed(0)} ms + cat-file ${blobs.length} blobs ${rawBlobs.toFixed(0)} ms)`,
+  )
   console.log(`ratio ours / raw        ${(ours / raw).toFixed(2).padStart(7)}x`)
-  console.log(`re-sync, no new commits ${resync.toFixed(0).padStart(7)} ms   commits ${again.stats.commitsEvaluated}, history passes ${again.stats.historyPasses}`)
-  console.log(`peak RSS                ${(peakRss / 2 ** 20).toFixed(0).padStart(7)} MiB  (start ${(rssBefore / 2 ** 20).toFixed(0)} MiB)`)
+  console.log(
+    `re-sync, no new commits ${resync.toFixed(0).padStart(7)} ms   commits ${again.stats.commitsEvaluated}, history passes ${again.stats.historyPasses}`,
+  )
+  console.log(
+    `peak RSS                ${(peakRss / 2 ** 20).toFixed(0).padStart(7)} MiB  (start ${(rssBefore / 2 ** 20).toFixed(0)} MiB)`,
+  )
   const size = cache.size()
-  console.log(`cache                   ${String(size.entries).padStart(7)} entries, ${(size.bytes / 1024).toFixed(0)} KiB`)
+  console.log(
+    `cache                   ${String(size.entries).padStart(7)} entries, ${(size.bytes / 1024).toFixed(0)} KiB`,
+  )
   if (built && !args.includes('--keep')) rmSync(dir, { recursive: true, force: true })
 }
 

@@ -11,7 +11,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { Agent, createServer, request } from 'node:http'
+import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -20,7 +20,9 @@ import { openCore } from '../src/main/bootstrap'
 import { projectRoot, sourceLayout } from '../src/main/source-layout'
 import { GitFixture } from '../tests/evidence/helpers/git-fixture'
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '8' } } })
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '8' } },
+})
 const SECONDS = Number(values.seconds)
 const CLIENTS = Number(values.clients)
 
@@ -28,7 +30,15 @@ function plan2000(): string {
   const lines = ['# Generated readiness plan', '', '**Date:** 2026-01-05', '']
   for (let phase = 1; phase <= 20; phase++) {
     lines.push(`## Phase ${phase}: Area ${phase} hardening (Week ${phase})`, '')
-    for (let item = 1; item <= 100; item++) lines.push(`#### ${phase}.${item} Harden component ${phase}-${item}`, '', '**Estimated Time**: 2 hours', '', `- Create \`src/area${phase}/component${item}.ts\``, '')
+    for (let item = 1; item <= 100; item++)
+      lines.push(
+        `#### ${phase}.${item} Harden component ${phase}-${item}`,
+        '',
+        '**Estimated Time**: 2 hours',
+        '',
+        `- Create \`src/area${phase}/component${item}.ts\``,
+        '',
+      )
   }
   return lines.join('\n')
 }
@@ -37,7 +47,8 @@ function plan2000(): string {
 function evidenceRepo(): GitFixture {
   const repo = new GitFixture()
   for (let phase = 1; phase <= 10; phase++) {
-    for (let item = 1; item <= 100; item += 2) repo.write(`src/area${phase}/component${item}.ts`, `export const c${item} = ${phase}\n`)
+    for (let item = 1; item <= 100; item += 2)
+      repo.write(`src/area${phase}/component${item}.ts`, `export const c${item} = ${phase}\n`)
     repo.commit(`Area ${phase}`, `2026-01-${String(5 + phase).padStart(2, '0')}T10:00:00+00:00`)
   }
   return repo
@@ -57,7 +68,12 @@ function percentile(sorted: number[], p: number): number {
 /** like a browser, the clients accept gzip (the bytes are counted as received, not inflated) */
 function post(agent: Agent, port: number, path: string, token: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', 'x-readiness-token': token, 'content-length': Buffer.byteLength(body), 'accept-encoding': 'gzip, deflate, br' }
+    const headers = {
+      'content-type': 'application/json',
+      'x-readiness-token': token,
+      'content-length': Buffer.byteLength(body),
+      'accept-encoding': 'gzip, deflate, br',
+    }
     const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers }, (res) => {
       let size = 0
       res.on('data', (chunk: Buffer) => (size += chunk.length))
@@ -69,7 +85,13 @@ function post(agent: Agent, port: number, path: string, token: string, body: str
 }
 
 /** `clients` loops, each sending its next request when the previous answer is fully read, for `seconds` */
-async function load(port: number, token: string, seconds: number, body: (n: number) => string, path = '/rpc/progress.get'): Promise<Load> {
+async function load(
+  port: number,
+  token: string,
+  seconds: number,
+  body: (n: number) => string,
+  path = '/rpc/progress.get',
+): Promise<Load> {
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
   const latencies: number[] = []
   let bytes = 0
@@ -86,7 +108,12 @@ async function load(port: number, token: string, seconds: number, body: (n: numb
     }),
   )
   agent.destroy()
-  return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), bytes }
+  return {
+    requests: latencies.length,
+    seconds: (performance.now() - started) / 1000,
+    latencies: latencies.sort((a, b) => a - b),
+    bytes,
+  }
 }
 
 function describe(name: string, run: Load): string {
@@ -95,7 +122,11 @@ function describe(name: string, run: Load): string {
 }
 
 async function startProcess(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: URL }> {
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`exited ${code}`)))
@@ -119,7 +150,10 @@ async function main() {
     const dbPath = join(dir, 'bench.db')
     const setupStarted = performance.now()
     const core = openCore({ dbPath, ...sourceLayout, appVersion: 'bench', platform: { mode: 'cli', dialogs: null } })
-    const imported = await core.dispatch('plans.import', { source: { name: 'plan-2000.md', base64: Buffer.from(plan2000()).toString('base64') }, startDate: '2026-01-05' })
+    const imported = await core.dispatch('plans.import', {
+      source: { name: 'plan-2000.md', base64: Buffer.from(plan2000()).toString('base64') },
+      startDate: '2026-01-05',
+    })
     if (!imported.ok) throw new Error(imported.error.message)
     const planId = (imported.value as { planId: number }).planId
     await core.dispatch('repos.connect', { planId, path: repo.dir })
@@ -129,12 +163,17 @@ async function main() {
     if (!answer.ok) throw new Error(answer.error.message)
     const responseFile = join(dir, 'response.json')
     writeFileSync(responseFile, JSON.stringify(answer))
-    process.stdout.write(`setup: 2,000-task plan imported and synced in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; ${CLIENTS} clients, ${SECONDS} s per run\n\n`)
+    process.stdout.write(
+      `setup: 2,000-task plan imported and synced in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; ${CLIENTS} clients, ${SECONDS} s per run\n\n`,
+    )
 
     const rendererDir = join(dir, 'renderer')
     mkdirSync(rendererDir)
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>')
-    const web = await startProcess([join(projectRoot, 'bin', 'web.js'), '--db', dbPath, '--port', '0', '--no-open'], { READINESS_RENDERER_DIR: rendererDir, READINESS_LOG_FILE: join(dir, 'web.log') })
+    const web = await startProcess([join(projectRoot, 'bin', 'web.js'), '--db', dbPath, '--port', '0', '--no-open'], {
+      READINESS_RENDERER_DIR: rendererDir,
+      READINESS_LOG_FILE: join(dir, 'web.log'),
+    })
     children.push(web.child)
     const port = Number(web.url.port)
     const token = web.url.searchParams.get('token')!
@@ -151,11 +190,19 @@ async function main() {
     const cold = await load(port, token, SECONDS, (n) => JSON.stringify({ planId, asOf: day(n + 1000) }))
 
     // reads during a full re-sync (the link's prefix change drops the results, so every check is evaluated again)
-    await post(new Agent(), port, '/rpc/repos.update', token, JSON.stringify({ planId, repoId: 1, prefix: 'src/..x' })).catch(() => 0)
+    await post(
+      new Agent(),
+      port,
+      '/rpc/repos.update',
+      token,
+      JSON.stringify({ planId, repoId: 1, prefix: 'src/..x' }),
+    ).catch(() => 0)
     await post(new Agent(), port, '/rpc/repos.update', token, JSON.stringify({ planId, repoId: 1, prefix: null }))
     const syncStarted = performance.now()
     let syncMs = 0
-    const sync = post(new Agent(), port, '/rpc/repos.sync', token, JSON.stringify({ planId })).then(() => (syncMs = performance.now() - syncStarted))
+    const sync = post(new Agent(), port, '/rpc/repos.sync', token, JSON.stringify({ planId })).then(
+      () => (syncMs = performance.now() - syncStarted),
+    )
     const duringSync = await load(port, token, Math.min(SECONDS, 3), () => '{}', '/rpc/plans.list')
     await sync
 
@@ -163,7 +210,7 @@ async function main() {
       [
         describe('progress.get (ours, browser mode)', ours),
         describe('same bytes, bare Node server (raw)', bare),
-        `ratio ours / raw: ${((ours.requests / ours.seconds) / (bare.requests / bare.seconds)).toFixed(2)}× the throughput`,
+        `ratio ours / raw: ${(ours.requests / ours.seconds / (bare.requests / bare.seconds)).toFixed(2)}× the throughput`,
         describe('progress.get uncached (new as-of each)', cold),
         describe(`plans.list during a ${(syncMs / 1000).toFixed(1)} s sync`, duringSync),
         '',

@@ -37,7 +37,10 @@ export async function launch(entry) {
   const fromSource = Boolean(process.env.READINESS_FROM_SOURCE)
   const prebuilt = fromSource ? null : prebuiltEntry(entry)
   if (prebuilt?.path) return import(pathToFileURL(prebuilt.path).href)
-  if (prebuilt) process.stderr.write(`note: running from source, slower to start: the prebuilt CLI in out/cli is out of date (${prebuilt.stale}); \`npm run build:cli\` rebuilds it.\n`)
+  if (prebuilt)
+    process.stderr.write(
+      `note: running from source, slower to start: the prebuilt CLI in out/cli is out of date (${prebuilt.stale}); \`npm run build:cli\` rebuilds it.\n`,
+    )
   const { register } = await import('tsx/esm/api')
   register()
   return import(pathToFileURL(join(projectRoot, 'src', 'cli', `${entry}.ts`)).href)

@@ -24,7 +24,6 @@ const outDir = outDirFlag > 0 ? resolve(process.argv[outDirFlag + 1]) : join(roo
 /** Files outside the bundle whose change makes it stale: installing other dependency versions rewrites this one. */
 const INSTALL_STAMP = 'node_modules/.package-lock.json'
 
-
 function stamp(relativePath) {
   const stats = statSync(join(root, relativePath))
   return [relativePath, stats.size, stats.mtimeMs]
@@ -63,19 +62,29 @@ async function bundleInto(build, staging) {
     .map((input) => relative(root, resolve(root, input)))
     .sort()
   const inputs = [...sources, ...(existsSync(join(root, INSTALL_STAMP)) ? [INSTALL_STAMP] : [])].map(stamp)
-  const manifest = { format: 1, builtAt: new Date().toISOString(), node: process.versions.node, entries: { main: 'main.js', web: 'web.js', start: 'start.js' }, inputs }
+  const manifest = {
+    format: 1,
+    builtAt: new Date().toISOString(),
+    node: process.versions.node,
+    entries: { main: 'main.js', web: 'web.js', start: 'start.js' },
+    inputs,
+  }
   writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest)}\n`)
   mkdirSync(dirname(outDir), { recursive: true })
   rmSync(outDir, { recursive: true, force: true })
   renameSync(staging, outDir)
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0)
-  process.stdout.write(`${relative(root, outDir)}: the CLI and web entry bundled (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB) from ${sources.length} sources\n`)
+  process.stdout.write(
+    `${relative(root, outDir)}: the CLI and web entry bundled (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB) from ${sources.length} sources\n`,
+  )
 }
 
 main().catch((error) => {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
   if (ifPossible) {
-    process.stderr.write(`note: the prebuilt CLI was not built (${reason}); \`readiness\` runs from source until \`npm run build\`.\n`)
+    process.stderr.write(
+      `note: the prebuilt CLI was not built (${reason}); \`readiness\` runs from source until \`npm run build\`.\n`,
+    )
     return
   }
   process.stderr.write(`build-cli: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -19,13 +19,19 @@ export interface BrowserModeOptions {
 export async function runBrowserMode(argv: string[], options: BrowserModeOptions = {}): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
     strict: true,
   })
   const rendererDir = process.env.READINESS_RENDERER_DIR ?? sourceLayout.rendererDir
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer()
   const port = values.port ? Number(values.port) : 0
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a port number, got "${values.port}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port needs a port number, got "${values.port}"`)
   const verbose = values.verbose === true
   const logger = hostLogger('web', verbose)
   const dbPath = resolve(dbPathFrom(values.db))
@@ -62,7 +68,11 @@ async function buildRenderer(): Promise<void> {
 
 function openInBrowser(url: string) {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['explorer.exe', [url]] : ['xdg-open', [url]]
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['explorer.exe', [url]]
+        : ['xdg-open', [url]]
   const child = spawn(command, args as string[], { stdio: 'ignore', detached: true })
   child.on('error', () => process.stderr.write(`Open ${url} in your browser.\n`))
   child.unref()

@@ -28,7 +28,10 @@ export async function call<M extends MethodName>(core: Core, method: M, input: u
   if (result.ok) return result.value as MethodOutput<M>
   const { code, message, issues } = result.error
   // a validation failure names each field on one line instead of zod's multi-line report
-  const text = code === 'validation' && issues?.length ? `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : message
+  const text =
+    code === 'validation' && issues?.length
+      ? `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
+      : message
   throw new CliError(text, code === 'internal' ? 2 : 1)
 }
 
@@ -42,7 +45,10 @@ export interface CoreUse {
 export async function withCore<T>(args: CommandArgs, use: CoreUse, work: (core: Core) => Promise<T>): Promise<T> {
   // loaded on use, so `--help` and `methods` start without the whole core
   const { closeHeadlessCore, dbPathFrom, openHeadlessCore } = await import('./host')
-  const core = openHeadlessCore(use.dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli', { create: use.stores, logger: args.logger })
+  const core = openHeadlessCore(use.dbPath ?? dbPathFrom(args.values.db as string | undefined), 'cli', {
+    create: use.stores,
+    logger: args.logger,
+  })
   return work(core).finally(() => closeHeadlessCore(core))
 }
 
@@ -64,7 +70,8 @@ function need(args: CommandArgs, count: number, what: string): string[] {
 /** A plan id as the user typed it: a positive whole number, else a one-line explanation. */
 export function planIdArg(raw: string | undefined, what = 'plan id'): number {
   const text = String(raw ?? '').trim()
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new CliError(`"${raw}" is not a ${what}: give the number \`readiness plans\` lists`)
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new CliError(`"${raw}" is not a ${what}: give the number \`readiness plans\` lists`)
   return Number(text)
 }
 
@@ -87,7 +94,11 @@ function parseOptions(args: CommandArgs) {
   return options
 }
 
-const parseFlags = { 'days-per-week': { type: 'string' }, 'hours-per-day': { type: 'string' }, profile: { type: 'string' } } as const
+const parseFlags = {
+  'days-per-week': { type: 'string' },
+  'hours-per-day': { type: 'string' },
+  profile: { type: 'string' },
+} as const
 
 /**
  * Every CLI command by name. To add one: an entry with its usage (first line shows in `--help`), its own options
@@ -103,19 +114,22 @@ export const commands: Record<string, Command> = {
     run: (args) => {
       const [file] = need(args, 1, '<file>')
       return withCore(args, { stores: false, dbPath: ':memory:' }, async (core) => {
-          const { plan } = await call(core, 'plans.preview', { source: { path: resolve(file) }, options: parseOptions(args) })
-          if (args.values.explain && !args.values.json) {
-            print(args, plan, () => explainPlan(plan))
-            return plan.tasks.length === 0 ? 1 : 0
-          }
-          if (plan.tasks.length === 0) throw new CliError(`${file}: ${NO_TASKS}`, 1)
-          return print(args, plan, () =>
-            [
-              `${plan.title}`,
-              `date ${plan.date ?? '—'} · ${plan.phases.length} phases · ${plan.tasks.length} work items · ${plan.totals.estimateHours} h · ${plan.weeks} weeks (${plan.daysPerWeek} days/week)`,
-              ...plan.warnings.map((w) => `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`),
-            ].join('\n'),
-          )
+        const { plan } = await call(core, 'plans.preview', {
+          source: { path: resolve(file) },
+          options: parseOptions(args),
+        })
+        if (args.values.explain && !args.values.json) {
+          print(args, plan, () => explainPlan(plan))
+          return plan.tasks.length === 0 ? 1 : 0
+        }
+        if (plan.tasks.length === 0) throw new CliError(`${file}: ${NO_TASKS}`, 1)
+        return print(args, plan, () =>
+          [
+            `${plan.title}`,
+            `date ${plan.date ?? '—'} · ${plan.phases.length} phases · ${plan.tasks.length} work items · ${plan.totals.estimateHours} h · ${plan.weeks} weeks (${plan.daysPerWeek} days/week)`,
+            ...plan.warnings.map((w) => `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`),
+          ].join('\n'),
+        )
       })
     },
   },
@@ -132,7 +146,12 @@ export const commands: Record<string, Command> = {
           startDate: args.values.start,
           planId: args.values.plan === undefined ? undefined : planIdArg(args.values.plan as string),
         })
-        return print(args, result, () => `Imported plan ${result.planId} (version ${result.versionNo}): ${result.taskCount} work items, ${result.totalHours} h`)
+        return print(
+          args,
+          result,
+          () =>
+            `Imported plan ${result.planId} (version ${result.versionNo}): ${result.taskCount} work items, ${result.totalHours} h`,
+        )
       })
     },
   },
@@ -144,15 +163,24 @@ export const commands: Record<string, Command> = {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
       return withCore(args, { stores: true }, async (core) => {
         const versionNo = numberOption(args, 'version')
-        const result = await call(core, 'plans.rebaseline', { planId, reason: (args.values.reason as string | undefined) ?? '', ...(versionNo !== undefined ? { versionNo } : {}) })
+        const result = await call(core, 'plans.rebaseline', {
+          planId,
+          reason: (args.values.reason as string | undefined) ?? '',
+          ...(versionNo !== undefined ? { versionNo } : {}),
+        })
         const { baseline } = result
-        return print(args, result, () => `Plan ${planId} is now measured against version ${baseline.versionNo} (baseline ${result.baselines.length} of ${result.baselines.length})${baseline.reason ? `: ${baseline.reason}` : ''}`)
+        return print(
+          args,
+          result,
+          () =>
+            `Plan ${planId} is now measured against version ${baseline.versionNo} (baseline ${result.baselines.length} of ${result.baselines.length})${baseline.reason ? `: ${baseline.reason}` : ''}`,
+        )
       })
     },
   },
   profile: {
     usage:
-      'readiness profile <planId> [--set FILE.json | --clear] [--db PATH] [--json]\n  Show the plan\'s import profile (how the lead corrected its reading), or store a new one and re-read every version with it.',
+      "readiness profile <planId> [--set FILE.json | --clear] [--db PATH] [--json]\n  Show the plan's import profile (how the lead corrected its reading), or store a new one and re-read every version with it.",
     options: { set: { type: 'string' }, clear: { type: 'boolean' } },
     run: (args) => {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
@@ -160,10 +188,19 @@ export const commands: Record<string, Command> = {
         if (args.values.set !== undefined || args.values.clear) {
           const profile = args.values.clear ? null : (readProfileFile(args.values.set as string) ?? null)
           const result = await call(core, 'plans.setProfile', { planId, profile })
-          return print(args, result.summary, () => `Plan ${planId} re-read${profile ? ' with the profile' : ' without a profile'}: ${result.summary.taskCount} work items, ${result.summary.totalHours} h`)
+          return print(
+            args,
+            result.summary,
+            () =>
+              `Plan ${planId} re-read${profile ? ' with the profile' : ' without a profile'}: ${result.summary.taskCount} work items, ${result.summary.totalHours} h`,
+          )
         }
         const detail = await call(core, 'plans.get', { planId })
-        return print(args, detail.settings.profile, () => (detail.settings.profile ? JSON.stringify(detail.settings.profile, null, 2) : `Plan ${planId} has no import profile: it is read as written.`))
+        return print(args, detail.settings.profile, () =>
+          detail.settings.profile
+            ? JSON.stringify(detail.settings.profile, null, 2)
+            : `Plan ${planId} has no import profile: it is read as written.`,
+        )
       })
     },
   },
@@ -193,7 +230,9 @@ export const commands: Record<string, Command> = {
         const report = await call(core, 'progress.get', { planId, asOf: args.values['as-of'] })
         print(args, report, () => formatStatus(report))
         if (threshold !== undefined && report.summary.behindWeeks > threshold) {
-          process.stderr.write(`readiness: ${report.summary.behindWeeks} weeks behind the plan (more than ${threshold})\n`)
+          process.stderr.write(
+            `readiness: ${report.summary.behindWeeks} weeks behind the plan (more than ${threshold})\n`,
+          )
           return 3
         }
         return 0
@@ -214,14 +253,25 @@ export const commands: Record<string, Command> = {
     },
   },
   connect: {
-    usage: 'readiness connect <planId> <repoDir> [--prefix P] [--branch B] [--db PATH] [--json]\n  Connect a local git repository to a plan.',
+    usage:
+      'readiness connect <planId> <repoDir> [--prefix P] [--branch B] [--db PATH] [--json]\n  Connect a local git repository to a plan.',
     options: { prefix: { type: 'string' }, branch: { type: 'string' } },
     run: (args) => {
       const [rawPlanId, dir] = need(args, 2, '<planId> <repoDir>')
       const planId = planIdArg(rawPlanId)
       return withCore(args, { stores: true }, async (core) => {
-        const link = await call(core, 'repos.connect', { planId, path: resolve(dir), prefix: args.values.prefix, branch: args.values.branch })
-        return print(args, link, () => `Connected ${link.path} (repo ${link.repoId}) to plan ${planId}${link.prefix ? ` with prefix ${link.prefix}` : ''}: ${link.message ?? link.state}`)
+        const link = await call(core, 'repos.connect', {
+          planId,
+          path: resolve(dir),
+          prefix: args.values.prefix,
+          branch: args.values.branch,
+        })
+        return print(
+          args,
+          link,
+          () =>
+            `Connected ${link.path} (repo ${link.repoId}) to plan ${planId}${link.prefix ? ` with prefix ${link.prefix}` : ''}: ${link.message ?? link.state}`,
+        )
       })
     },
   },
@@ -232,8 +282,16 @@ export const commands: Record<string, Command> = {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
       return withCore(args, { stores: true }, async (core) => {
         const linked = await call(core, 'repos.list', { planId })
-        if (linked.length === 0) throw new CliError(`plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``, 1)
-        const progress = createProgressReporter({ label: 'sync', mode: progressMode(args.values, process.stderr), stream: process.stderr })
+        if (linked.length === 0)
+          throw new CliError(
+            `plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``,
+            1,
+          )
+        const progress = createProgressReporter({
+          label: 'sync',
+          mode: progressMode(args.values, process.stderr),
+          stream: process.stderr,
+        })
         const stop = core.subscribe((event, payload) => {
           if (event !== 'repos.syncProgress') return
           const p = payload as { planId: number; phase: string; done: number; total: number }
@@ -262,12 +320,22 @@ export const commands: Record<string, Command> = {
   report: {
     usage:
       'readiness report <planId> [--pdf FILE] [--paper A4|Letter] [--csv FILE] [--json-file FILE] [--as-of YYYY-MM-DD] [--db PATH] [--json]\n  Export the status report: PDF (printed by Chromium: CHROMIUM_PATH, else a system Chromium/Chrome/Edge, else the installed Electron), CSV of the tasks, JSON of the full status.',
-    options: { pdf: { type: 'string' }, paper: { type: 'string' }, csv: { type: 'string' }, 'json-file': { type: 'string' }, 'as-of': { type: 'string' } },
+    options: {
+      pdf: { type: 'string' },
+      paper: { type: 'string' },
+      csv: { type: 'string' },
+      'json-file': { type: 'string' },
+      'as-of': { type: 'string' },
+    },
     run: (args) => {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
       const { pdf, csv, 'json-file': jsonFile, 'as-of': asOf } = args.values as Record<string, string | undefined>
-      if (!pdf && !csv && !jsonFile) throw new CliError('say what to export: --pdf FILE, --csv FILE and/or --json-file FILE')
-      const paper = args.values.paper === undefined ? 'A4' : ({ a4: 'A4', letter: 'Letter' } as const)[String(args.values.paper).toLowerCase() as 'a4' | 'letter']
+      if (!pdf && !csv && !jsonFile)
+        throw new CliError('say what to export: --pdf FILE, --csv FILE and/or --json-file FILE')
+      const paper =
+        args.values.paper === undefined
+          ? 'A4'
+          : ({ a4: 'A4', letter: 'Letter' } as const)[String(args.values.paper).toLowerCase() as 'a4' | 'letter']
       if (!paper) throw new CliError(`--paper is A4 or Letter, got "${String(args.values.paper)}"`)
       return withCore(args, { stores: false }, async (core) => {
         const base = { planId, asOf }
@@ -277,7 +345,11 @@ export const commands: Record<string, Command> = {
           json: jsonFile ? await call(core, 'report.exportJson', { ...base, path: resolve(jsonFile) }) : undefined,
         }
         return print(args, written, () =>
-          [written.pdf && `Wrote ${written.pdf.path} (${written.pdf.pages} pages, ${written.pdf.bytes} bytes)`, written.csv && `Wrote ${written.csv.path} (${written.csv.bytes} bytes)`, written.json && `Wrote ${written.json.path} (${written.json.bytes} bytes)`]
+          [
+            written.pdf && `Wrote ${written.pdf.path} (${written.pdf.pages} pages, ${written.pdf.bytes} bytes)`,
+            written.csv && `Wrote ${written.csv.path} (${written.csv.bytes} bytes)`,
+            written.json && `Wrote ${written.json.path} (${written.json.bytes} bytes)`,
+          ]
             .filter(Boolean)
             .join('\n'),
         )
@@ -294,9 +366,23 @@ export const commands: Record<string, Command> = {
       return withCore(args, { stores: true }, async (core) => {
         const links = await call(core, 'repos.list', { planId })
         const found = links.find((l) => String(l.repoId) === which || l.path === resolve(which) || l.name === which)
-        if (!found) throw new CliError(`plan ${planId} has no connected repository "${which}" (connected: ${links.map((l) => `${l.repoId} ${l.path}`).join(', ') || 'none'})`, 1)
-        const link = await call(core, 'repos.relink', { planId, repoId: found.repoId, path: resolve(dir), force: args.values.force === true })
-        return print(args, link, () => `Relinked repo ${link.repoId} to ${link.path} (was ${found.path}): ${link.message ?? link.state}. Run \`readiness sync ${planId}\` to refresh its evidence.`)
+        if (!found)
+          throw new CliError(
+            `plan ${planId} has no connected repository "${which}" (connected: ${links.map((l) => `${l.repoId} ${l.path}`).join(', ') || 'none'})`,
+            1,
+          )
+        const link = await call(core, 'repos.relink', {
+          planId,
+          repoId: found.repoId,
+          path: resolve(dir),
+          force: args.values.force === true,
+        })
+        return print(
+          args,
+          link,
+          () =>
+            `Relinked repo ${link.repoId} to ${link.path} (was ${found.path}): ${link.message ?? link.state}. Run \`readiness sync ${planId}\` to refresh its evidence.`,
+        )
       })
     },
   },
@@ -313,13 +399,29 @@ export const commands: Record<string, Command> = {
         return print(args, backups, () =>
           backups.length === 0
             ? `No automatic backups of ${dbPath} yet.`
-            : [`Backups of ${dbPath}, newest first:`, ...backups.map((b) => `  ${b.takenAt}  ${b.reason.padEnd(16)} ${(b.bytes / 1024).toFixed(0).padStart(7)} KB  ${b.path}`)].join('\n'),
+            : [
+                `Backups of ${dbPath}, newest first:`,
+                ...backups.map(
+                  (b) =>
+                    `  ${b.takenAt}  ${b.reason.padEnd(16)} ${(b.bytes / 1024).toFixed(0).padStart(7)} KB  ${b.path}`,
+                ),
+              ].join('\n'),
         )
       }
       const { restoreDatabase } = await import('../main/db/restore')
       const { sourceLayout } = await import('../main/source-layout')
-      const outcome = await restoreDatabase({ backupPath: resolve(backup), dbPath, migrationsFolder: sourceLayout.migrationsFolder, now: new Date() })
-      return print(args, outcome, () => `Restored ${outcome.restored} into ${outcome.into}.${outcome.previous ? ` The database as it was is kept at ${outcome.previous}.` : ''}`)
+      const outcome = await restoreDatabase({
+        backupPath: resolve(backup),
+        dbPath,
+        migrationsFolder: sourceLayout.migrationsFolder,
+        now: new Date(),
+      })
+      return print(
+        args,
+        outcome,
+        () =>
+          `Restored ${outcome.restored} into ${outcome.into}.${outcome.previous ? ` The database as it was is kept at ${outcome.previous}.` : ''}`,
+      )
     },
   },
   methods: {
@@ -330,7 +432,8 @@ export const commands: Record<string, Command> = {
     },
   },
   call: {
-    usage: "readiness call <method> ['<json input>'] [--db PATH]\n  Call any contract method with a JSON input; prints the JSON answer.",
+    usage:
+      "readiness call <method> ['<json input>'] [--db PATH]\n  Call any contract method with a JSON input; prints the JSON answer.",
     run: async (args) => {
       const [method, json = '{}'] = need(args, 1, '<method>')
       const { isMethodName } = await import('../shared/contract')
@@ -353,7 +456,12 @@ export const commands: Record<string, Command> = {
 function formatStatus(report: MethodOutput<'progress.get'>): string {
   const s = report.summary
   const f = report.forecast
-  const variance = s.scheduleVarianceWeeks === 0 ? 'on schedule' : s.scheduleVarianceWeeks < 0 ? `${-s.scheduleVarianceWeeks} weeks behind` : `${s.scheduleVarianceWeeks} weeks ahead`
+  const variance =
+    s.scheduleVarianceWeeks === 0
+      ? 'on schedule'
+      : s.scheduleVarianceWeeks < 0
+        ? `${-s.scheduleVarianceWeeks} weeks behind`
+        : `${s.scheduleVarianceWeeks} weeks ahead`
   return [
     `as of ${report.asOf} (week ${report.asOfWeek}), plan start ${report.start}`,
     `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
@@ -370,14 +478,24 @@ function formatStatus(report: MethodOutput<'progress.get'>): string {
 function formatExplanation(e: MethodOutput<'evidence.explain'>): string {
   const when = e.asOf ? `as of ${e.asOf}` : 'now'
   const done = e.state === 'done' ? ` ${e.doneBeforePlan ? 'before the plan start' : `since ${e.doneAt}`}` : ''
-  const reason = e.reason === 'no-criteria' ? ' (no criterion check: add one, or confirm by hand)' : e.reason === 'not-synced' ? ' (not synced yet)' : e.reason === 'inconclusive' ? ' (checks inconclusive)' : ''
+  const reason =
+    e.reason === 'no-criteria'
+      ? ' (no criterion check: add one, or confirm by hand)'
+      : e.reason === 'not-synced'
+        ? ' (not synced yet)'
+        : e.reason === 'inconclusive'
+          ? ' (checks inconclusive)'
+          : ''
   const mark = (holds: boolean | null) => (holds === true ? 'holds' : holds === false ? 'fails' : '  ?  ')
   return [
     `${e.taskKey} ${e.title}: ${e.state}${done}${reason}, ${when}`,
     ...e.checks.flatMap((c) => [
       `  [${mark(c.holds)}] ${c.sentence}  (${c.enabled ? c.role : 'disabled'}${c.sourceLine ? `, line ${c.sourceLine}` : ''}${c.origin === 'user' ? ', yours' : ''})`,
       ...(c.source && c.source !== c.sentence ? [`          from: ${c.source}`] : []),
-      ...c.repos.map((r) => `          ${e.checks.length && c.repos.length > 1 ? `repo ${r.repoId}: ` : ''}${r.line || 'no history'}`),
+      ...c.repos.map(
+        (r) =>
+          `          ${e.checks.length && c.repos.length > 1 ? `repo ${r.repoId}: ` : ''}${r.line || 'no history'}`,
+      ),
       ...(c.holds !== true && c.message ? [`          at HEAD: ${c.message}`] : []),
     ]),
     ...e.notCheckable.map((n) => `  not checkable (line ${n.line}): ${n.text}`),

@@ -36,7 +36,11 @@ function parseLeading(leading: string[]): Values {
     return parseArgs({ args: leading, options: globalOptions, allowPositionals: false, strict: true }).values as Values
   } catch (error) {
     const message = oneLine(error)
-    const hint = /^Unknown option/.test(message) ? ` (before the command only ${Object.keys(globalOptions).map((o) => `--${o}`).join(', ')}; the command's own options go after it)` : ''
+    const hint = /^Unknown option/.test(message)
+      ? ` (before the command only ${Object.keys(globalOptions)
+          .map((o) => `--${o}`)
+          .join(', ')}; the command's own options go after it)`
+      : ''
     throw new CliError(`${message}${hint}`)
   }
 }
@@ -88,7 +92,9 @@ function oneLine(error: unknown): string {
 }
 
 function isParseArgsError(error: unknown): error is Error {
-  return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+  return (
+    error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+  )
 }
 
 /** One line on stderr for every failure; the detail goes to the log (and to stderr with --verbose). */

@@ -20,7 +20,9 @@ export function readProfileFile(path: string | undefined): ImportProfile | undef
   const parsed = ImportProfileSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new CliError(`the profile ${path} is not a valid import profile: ${issue.path.join('.') || 'root'}: ${issue.message}`)
+    throw new CliError(
+      `the profile ${path} is not a valid import profile: ${issue.path.join('.') || 'root'}: ${issue.message}`,
+    )
   }
   return parsed.data
 }
@@ -30,28 +32,44 @@ export function explainPlan(plan: ParsedPlan): string {
   const out: string[] = []
   const reading = plan.interpretation
   out.push(`${plan.title}`)
-  out.push(`date ${plan.date ?? '—'} · ${plan.phases.length} phases · ${plan.tasks.length} work items · ${plan.totals.estimateHours} h · ${plan.weeks} weeks (${plan.daysPerWeek} days/week, ${plan.hoursPerDay} h/day)`)
+  out.push(
+    `date ${plan.date ?? '—'} · ${plan.phases.length} phases · ${plan.tasks.length} work items · ${plan.totals.estimateHours} h · ${plan.weeks} weeks (${plan.daysPerWeek} days/week, ${plan.hoursPerDay} h/day)`,
+  )
   if (reading) {
     out.push(`confidence: ${reading.confidence} (${reading.score}) — ${reading.reasons.join('; ')}`)
-    if (reading.units.pointScale) out.push(`story points: ${reading.units.pointScale.map(([points, hours]) => `${points} pt = ${hours} h`).join(', ')}`)
+    if (reading.units.pointScale)
+      out.push(
+        `story points: ${reading.units.pointScale.map(([points, hours]) => `${points} pt = ${hours} h`).join(', ')}`,
+      )
     if (reading.units.defaultUnit !== 'hours') out.push(`bare numbers are ${reading.units.defaultUnit}`)
     out.push('', 'sections:')
     for (const section of reading.sections) {
       const indent = '  '.repeat(Math.max(1, Math.floor(section.depth) - 1))
       const hours = section.hours !== null ? `, ${section.hours} h` : ''
-      out.push(`${indent}L${section.line} ${section.title} — ${section.role}${section.isPhase ? ' (phase)' : ''}: ${section.items} items${hours}; ${section.why}`)
+      out.push(
+        `${indent}L${section.line} ${section.title} — ${section.role}${section.isPhase ? ' (phase)' : ''}: ${section.items} items${hours}; ${section.why}`,
+      )
     }
   }
   out.push('', 'items:')
   for (const task of plan.tasks) {
-    const weeks = task.weekStart === null ? 'unscheduled' : task.weekStart === task.weekEnd ? `week ${task.weekStart}` : `weeks ${task.weekStart}-${task.weekEnd}`
+    const weeks =
+      task.weekStart === null
+        ? 'unscheduled'
+        : task.weekStart === task.weekEnd
+          ? `week ${task.weekStart}`
+          : `weeks ${task.weekStart}-${task.weekEnd}`
     const phase = task.phase === null ? '' : ` · ${plan.phases[task.phase]?.title ?? ''}`
-    const hours = task.estimateHours === null ? 'no estimate' : `${task.estimateHours} h${task.estimateDerived ? ' (derived)' : ''}`
-    out.push(`  L${task.line} [${task.source}] ${task.key} ${task.title} — ${hours}, ${weeks}${phase}${task.claimedDone ? ' · claimed done' : ''}`)
+    const hours =
+      task.estimateHours === null ? 'no estimate' : `${task.estimateHours} h${task.estimateDerived ? ' (derived)' : ''}`
+    out.push(
+      `  L${task.line} [${task.source}] ${task.key} ${task.title} — ${hours}, ${weeks}${phase}${task.claimedDone ? ' · claimed done' : ''}`,
+    )
   }
   if (plan.skipped.length > 0) {
     out.push('', 'not imported:')
-    for (const entry of plan.skipped) out.push(`  ${entry.line > 0 ? `L${entry.line}` : '—'} ${entry.text} — ${entry.reason}`)
+    for (const entry of plan.skipped)
+      out.push(`  ${entry.line > 0 ? `L${entry.line}` : '—'} ${entry.text} — ${entry.reason}`)
   }
   if (plan.warnings.length > 0) {
     out.push('', 'warnings:')

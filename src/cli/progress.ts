@@ -83,8 +83,18 @@ function snapshot(update: ProgressUpdate, stage: StageState, now: number): Snaps
   const known = update.total > 0
   const percent = known ? Math.min(100, Math.floor((update.done / update.total) * 100)) : null
   const elapsed = now - stage.startedAt
-  const etaMs = known && update.done > 0 && update.done < update.total && elapsed >= ETA_AFTER_MS ? (elapsed / update.done) * (update.total - update.done) : null
-  return { stage: update.stage, words: STAGE_WORDS[update.stage] ?? update.stage, done: update.done, total: update.total, percent, etaMs }
+  const etaMs =
+    known && update.done > 0 && update.done < update.total && elapsed >= ETA_AFTER_MS
+      ? (elapsed / update.done) * (update.total - update.done)
+      : null
+  return {
+    stage: update.stage,
+    words: STAGE_WORDS[update.stage] ?? update.stage,
+    done: update.done,
+    total: update.total,
+    percent,
+    etaMs,
+  }
 }
 
 function describe(label: string, s: Snapshot): string {
@@ -115,7 +125,9 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
       stream.write(`${stageStarted ? `${label}: ${s.words}…` : describe(label, s)}\n`)
     } else if (mode === 'json') {
       const etaSeconds = s.etaMs === null ? null : Math.round(s.etaMs / 1000)
-      stream.write(`${JSON.stringify({ type: 'progress', label, stage: s.stage, done: s.done, total: s.total, percent: s.percent, etaSeconds })}\n`)
+      stream.write(
+        `${JSON.stringify({ type: 'progress', label, stage: s.stage, done: s.done, total: s.total, percent: s.percent, etaSeconds })}\n`,
+      )
     }
   }
 

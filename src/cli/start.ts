@@ -18,7 +18,11 @@ export const NO_ELECTRON_NOTICE = `Browser mode: the desktop app could not start
  */
 async function main(argv: string[]): Promise<void> {
   if (installedElectronBinary(projectRoot)) {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview', ...argv], { stdio: 'inherit' })
+    const child = spawn(
+      process.execPath,
+      [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview', ...argv],
+      { stdio: 'inherit' },
+    )
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
     return
   }

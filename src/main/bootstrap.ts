@@ -75,7 +75,13 @@ export function openCore(options: CoreOptions): Core {
   const { dispatch, dispatchJson } = routedDispatch(local, options.offload, logger)
   options.offload?.connect({ emit: context.emit, reposChanged: context.reposChanged })
   if (options.watchRepos) watcher.current = watchConnectedRepos(context, dispatch)
-  const core = coreHandle(context, { dispatch, dispatchJson, listeners, watcher, stopBackups: scheduleBackups(options, db, now, logger) })
+  const core = coreHandle(context, {
+    dispatch,
+    dispatchJson,
+    listeners,
+    watcher,
+    stopBackups: scheduleBackups(options, db, now, logger),
+  })
   context.pdf = options.pdf?.(core) ?? null
   return core
 }
@@ -142,7 +148,10 @@ interface HandleParts {
   stopBackups: () => void
 }
 
-function coreHandle(context: CoreContext, { dispatch, dispatchJson, listeners, watcher, stopBackups }: HandleParts): Core {
+function coreHandle(
+  context: CoreContext,
+  { dispatch, dispatchJson, listeners, watcher, stopBackups }: HandleParts,
+): Core {
   const sqlite = context.db.$client
   const changeCounter = sqlite.prepare('select total_changes()').pluck()
   return {
@@ -171,11 +180,17 @@ function routedDispatch(local: Dispatch, offload: OffloadedCalls | undefined, lo
       return await offload!.callJson(method, rawInput)
     } catch (error) {
       logger.error(`[offload] ${method} failed`, error)
-      return JSON.stringify({ ok: false, error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` } })
+      return JSON.stringify({
+        ok: false,
+        error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` },
+      })
     }
   }
   const dispatchJson = async (method: string, rawInput: unknown) =>
     offload?.handles(method) ? offloaded(method, rawInput) : JSON.stringify(await local(method, rawInput))
-  const dispatch: Dispatch = async (method, rawInput) => (offload?.handles(method) ? (JSON.parse(await offloaded(method, rawInput)) as Awaited<ReturnType<Dispatch>>) : local(method, rawInput))
+  const dispatch: Dispatch = async (method, rawInput) =>
+    offload?.handles(method)
+      ? (JSON.parse(await offloaded(method, rawInput)) as Awaited<ReturnType<Dispatch>>)
+      : local(method, rawInput)
   return { dispatch, dispatchJson }
 }

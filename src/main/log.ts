@@ -21,7 +21,11 @@ export function logFilePath(pathEnv: PathEnvironment): string {
 
 export function errorDetail(error: unknown): string {
   if (error instanceof Error) {
-    const extra = [(error as { code?: unknown }).code, (error as { detail?: unknown }).detail, (error as { stderr?: unknown }).stderr]
+    const extra = [
+      (error as { code?: unknown }).code,
+      (error as { detail?: unknown }).detail,
+      (error as { stderr?: unknown }).stderr,
+    ]
       .filter((part) => typeof part === 'string' && part.length > 0)
       .join(' | ')
     return `${error.stack ?? `${error.name}: ${error.message}`}${extra ? `\n  ${extra}` : ''}`
@@ -54,7 +58,8 @@ export function createLogger(options: FileLoggerOptions): Logger {
   }
   return {
     file: options.file,
-    error: (message, error) => append('ERROR', error === undefined ? message : `${message}\n  ${errorDetail(error).replace(/\n/g, '\n  ')}`),
+    error: (message, error) =>
+      append('ERROR', error === undefined ? message : `${message}\n  ${errorDetail(error).replace(/\n/g, '\n  ')}`),
     info: (message) => append('INFO', message),
   }
 }

@@ -19,7 +19,8 @@ export interface ChartWeekRange {
 
 function lastActivityWeek(report: ProgressReport): number {
   let last = 0
-  for (const task of report.tasks) if (task.doneWeek !== null && task.doneWeek <= report.asOfWeek) last = Math.max(last, task.doneWeek)
+  for (const task of report.tasks)
+    if (task.doneWeek !== null && task.doneWeek <= report.asOfWeek) last = Math.max(last, task.doneWeek)
   for (const change of report.scopeChanges) if (!change.inBaseline) last = Math.max(last, change.changeWeek)
   return last
 }
@@ -27,7 +28,10 @@ function lastActivityWeek(report: ProgressReport): number {
 export function planChartRange(report: ProgressReport): ChartWeekRange {
   const end = Math.max(report.planEndWeek, 1)
   const near = (week: number) => week <= end + Math.max(NEAR_PLAN_END_WEEKS, end)
-  const forecastWeek = report.forecast.status === 'ok' && report.forecast.p85Week !== null && near(report.forecast.p85Week) ? report.forecast.p85Week : 0
+  const forecastWeek =
+    report.forecast.status === 'ok' && report.forecast.p85Week !== null && near(report.forecast.p85Week)
+      ? report.forecast.p85Week
+      : 0
   const last = Math.max(end, lastActivityWeek(report), forecastWeek, near(report.asOfWeek) ? report.asOfWeek : 0)
   return { first: 0, last, asOfOnChart: report.asOfWeek <= last, weeksPastEnd: Math.max(0, report.asOfWeek - end) }
 }
@@ -35,7 +39,12 @@ export function planChartRange(report: ProgressReport): ChartWeekRange {
 /** Every week the series has (up to today and the forecast). */
 export function allWeeksRange(report: ProgressReport, lastSeriesWeek: number): ChartWeekRange {
   const last = Math.max(lastSeriesWeek, report.asOfWeek)
-  return { first: 0, last, asOfOnChart: true, weeksPastEnd: Math.max(0, report.asOfWeek - Math.max(report.planEndWeek, 1)) }
+  return {
+    first: 0,
+    last,
+    asOfOnChart: true,
+    weeksPastEnd: Math.max(0, report.asOfWeek - Math.max(report.planEndWeek, 1)),
+  }
 }
 
 /** "as of week 97: 91 weeks after the plan's last week (week 6)" — said when asOf is off the chart. */

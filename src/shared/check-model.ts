@@ -91,7 +91,15 @@ export const JsonValueCheckSchema = z.object({
   anyDepth: z.boolean().default(false),
   ...CheckBase,
 })
-export const ValueOpSchema = z.enum(['equals', 'begins-with', 'contains', 'includes', 'excludes', 'accepts', 'satisfies'])
+export const ValueOpSchema = z.enum([
+  'equals',
+  'begins-with',
+  'contains',
+  'includes',
+  'excludes',
+  'accepts',
+  'satisfies',
+])
 export type ValueOp = z.infer<typeof ValueOpSchema>
 /**
  * a structured file (JSON/JSONC, TOML, YAML; by extension) has a value at key path `pointer` that compares with

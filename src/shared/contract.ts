@@ -19,7 +19,8 @@ function mergeMethodGroups<T extends Record<string, MethodGroup>>(groups: T): Un
   for (const [prefix, group] of Object.entries(groups)) {
     for (const [name, spec] of Object.entries(group)) {
       if (name in merged) throw new Error(`contract method defined twice: ${name}`)
-      if (!/^[a-z]+\.[a-z][A-Za-z]+$/.test(name)) throw new Error(`contract method name is not domain.verbNoun: ${name}`)
+      if (!/^[a-z]+\.[a-z][A-Za-z]+$/.test(name))
+        throw new Error(`contract method name is not domain.verbNoun: ${name}`)
       if (!name.startsWith(`${prefix}.`)) throw new Error(`contract method ${name} is in the ${prefix}.* group`)
       merged[name] = spec
     }

@@ -152,7 +152,22 @@ export const SkippedSchema = z.object({
   reason: z.string(),
 })
 
-export const SectionRoleSchema = z.enum(['work', 'backlog', 'gate', 'criteria', 'metrics', 'risks', 'people', 'cadence', 'next-actions', 'reference', 'status', 'milestones', 'recap', 'ignore'])
+export const SectionRoleSchema = z.enum([
+  'work',
+  'backlog',
+  'gate',
+  'criteria',
+  'metrics',
+  'risks',
+  'people',
+  'cadence',
+  'next-actions',
+  'reference',
+  'status',
+  'milestones',
+  'recap',
+  'ignore',
+])
 export const ItemLayerSchema = z.enum(['headings', 'list', 'table', 'mixed', 'none'])
 export type ItemLayer = z.infer<typeof ItemLayerSchema>
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low'])
@@ -179,7 +194,12 @@ export const InterpretationSchema = z.object({
   /** the estimate columns the plan's tables have (for the mapping step) */
   estimateColumns: z.array(z.string()),
   /** how estimates were converted: the unit of bare numbers, hours per point */
-  units: z.object({ defaultUnit: z.string(), hoursPerPoint: z.number().nullable(), pointScale: z.array(z.tuple([z.number(), z.number()])).nullable(), hoursPerDayStated: z.number().nullable() }),
+  units: z.object({
+    defaultUnit: z.string(),
+    hoursPerPoint: z.number().nullable(),
+    pointScale: z.array(z.tuple([z.number(), z.number()])).nullable(),
+    hoursPerDayStated: z.number().nullable(),
+  }),
 })
 export type Interpretation = z.infer<typeof InterpretationSchema>
 
@@ -222,7 +242,10 @@ export type ParsedPlan = z.infer<typeof ParsedPlanSchema>
 export const ImportProfileSchema = z.object({
   version: z.literal(1).default(1),
   /** the plan's start date, yyyy-mm-dd */
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   hoursPerDay: z.number().positive().max(24).optional(),
   daysPerWeek: z.number().int().min(1).max(7).optional(),
   hoursPerPoint: z.number().positive().max(1000).optional(),

@@ -27,7 +27,6 @@ export const EvidenceItemSchema = z.object({
 })
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>
 
-
 export const TaskEvidenceSchema = z.object({
   state: TaskEvidenceStateSchema,
   doneAt: isoDate.nullable(),
@@ -136,7 +135,14 @@ export type ProgressInput = z.infer<typeof ProgressInputSchema>
 
 // ---------------------------------------------------------------- output
 
-export const TaskStateSchema = z.enum(['done', 'in-progress', 'not-started', 'needs-confirmation', 'blocked', 'unknown'])
+export const TaskStateSchema = z.enum([
+  'done',
+  'in-progress',
+  'not-started',
+  'needs-confirmation',
+  'blocked',
+  'unknown',
+])
 export type TaskState = z.infer<typeof TaskStateSchema>
 
 export const StateSourceSchema = z.enum(['evidence', 'manual', 'claim', 'none'])

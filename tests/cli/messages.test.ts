@@ -56,7 +56,11 @@ describe('readiness CLI messages', () => {
     expect(run.status).toBe(2)
     expect(errorLines(run)).toEqual(['readiness: "abc" is not a plan id: give the number `readiness plans` lists'])
     expect(run.stderr).not.toMatch(/NaN|→|✖/)
-    for (const command of [['sync', '1.5'], ['report', '0', '--csv', join(dir, 'x.csv')], ['connect', 'x', dir]]) {
+    for (const command of [
+      ['sync', '1.5'],
+      ['report', '0', '--csv', join(dir, 'x.csv')],
+      ['connect', 'x', dir],
+    ]) {
       const other = runCli([...command, '--db', db])
       expect(other.status, command.join(' ')).toBe(2)
       expect(errorLines(other), command.join(' ')).toHaveLength(1)
@@ -78,7 +82,9 @@ describe('readiness CLI messages', () => {
     const run = runCli(['sync', String(planId), '--db', db])
     expect(run.status).toBe(1)
     expect(run.stdout).toBe('')
-    expect(errorLines(run)).toEqual([`readiness: plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``])
+    expect(errorLines(run)).toEqual([
+      `readiness: plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``,
+    ])
   })
 
   it('aligns the status table when generated keys are long', () => {
@@ -89,15 +95,21 @@ describe('readiness CLI messages', () => {
     expect(header).toBeGreaterThan(0)
     const rows = lines.slice(header + 1).filter(Boolean)
     expect(rows).toHaveLength(3)
-    expect(rows.some((row) => row.includes('week-1-foundations/set-up-structured-logging-for-every-service'))).toBe(true)
+    expect(rows.some((row) => row.includes('week-1-foundations/set-up-structured-logging-for-every-service'))).toBe(
+      true,
+    )
     // every row's state and title start in the header's columns
     const stateColumn = lines[header].indexOf('State')
     const titleColumn = lines[header].indexOf('Title')
     for (const row of rows) {
       expect(row[stateColumn - 1], row).toBe(' ')
-      expect(row.slice(stateColumn), row).toMatch(/^(done|in-progress|not-started|needs-confirmation|blocked|unknown)\s/)
+      expect(row.slice(stateColumn), row).toMatch(
+        /^(done|in-progress|not-started|needs-confirmation|blocked|unknown)\s/,
+      )
       expect(row[titleColumn - 1], row).toBe(' ')
-      expect(row.slice(titleColumn), row).toMatch(/^(Add health check endpoint|Set up structured logging for every service|Add a backup job)$/)
+      expect(row.slice(titleColumn), row).toMatch(
+        /^(Add health check endpoint|Set up structured logging for every service|Add a backup job)$/,
+      )
     }
   })
 

@@ -11,7 +11,12 @@ import { runCli } from '../support/cli'
 function harness(mode: ProgressMode, columns?: number) {
   let now = 0
   let written = ''
-  const reporter = createProgressReporter({ label: 'sync', mode, stream: { write: (text: string) => (written += text), isTTY: mode === 'tty', columns }, now: () => now })
+  const reporter = createProgressReporter({
+    label: 'sync',
+    mode,
+    stream: { write: (text: string) => (written += text), isTTY: mode === 'tty', columns },
+    now: () => now,
+  })
   return {
     reporter,
     advance: (ms: number) => (now += ms),
@@ -66,7 +71,14 @@ describe('progress reporter', () => {
   it('with --json writes each event as a JSON line; with --quiet nothing', () => {
     const json = harness('json')
     runStages(json)
-    const events = json.output().trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; stage: string; percent: number | null; etaSeconds: number | null })
+    const events = json
+      .output()
+      .trimEnd()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { type: string; stage: string; percent: number | null; etaSeconds: number | null },
+      )
     expect(events.length).toBeLessThanOrEqual(1 + 10 / 2 + 1)
     expect(events.every((e) => e.type === 'progress')).toBe(true)
     expect(events.map((e) => e.stage)).toContain('worktree')
@@ -77,7 +89,12 @@ describe('progress reporter', () => {
   })
 
   it('writes durations a person reads', () => {
-    expect([400, 12_000, 125_000, 3_600_000].map(formatDuration)).toEqual(['under 1 s', '12 s', '2 min 5 s', '1 h 0 min'])
+    expect([400, 12_000, 125_000, 3_600_000].map(formatDuration)).toEqual([
+      'under 1 s',
+      '12 s',
+      '2 min 5 s',
+      '1 h 0 min',
+    ])
   })
 })
 
@@ -91,7 +108,13 @@ describe('readiness sync with stderr not a terminal', () => {
     dir = mkdtempSync(join(tmpdir(), 'readiness-sync-progress-'))
     db = join(dir, 'app.db')
     repo = buildSeed004Repo()
-    for (let i = 0; i < 40; i++) repo.write('services/ml-service/src/worker.py', `jobs = ${i}\n`).commit(`worker tweak ${i}`, `2024-12-${String(10 + (i % 15)).padStart(2, '0')}T${String(8 + (i % 10)).padStart(2, '0')}:00:00+00:00`)
+    for (let i = 0; i < 40; i++)
+      repo
+        .write('services/ml-service/src/worker.py', `jobs = ${i}\n`)
+        .commit(
+          `worker tweak ${i}`,
+          `2024-12-${String(10 + (i % 15)).padStart(2, '0')}T${String(8 + (i % 10)).padStart(2, '0')}:00:00+00:00`,
+        )
     planId = (JSON.parse(runCli(['import', SEED_004, '--json', '--db', db]).stdout) as { planId: number }).planId
     expect(runCli(['connect', String(planId), repo.dir, '--db', db]).status).toBe(0)
   }, 60_000)
@@ -124,7 +147,8 @@ describe('readiness sync with stderr not a terminal', () => {
     const json = runCli(['sync', String(planId), '--json', '--db', db])
     expect(json.status, json.stderr).toBe(0)
     expect(JSON.parse(json.stdout)).toMatchObject({ repos: [{ state: 'ok' }] })
-    for (const line of json.stderr.trimEnd().split('\n').filter(Boolean)) expect(JSON.parse(line)).toMatchObject({ type: 'progress', label: 'sync' })
+    for (const line of json.stderr.trimEnd().split('\n').filter(Boolean))
+      expect(JSON.parse(line)).toMatchObject({ type: 'progress', label: 'sync' })
     const quiet = runCli(['-q', 'sync', String(planId), '--db', db])
     expect(quiet.status, quiet.stderr).toBe(0)
     expect(quiet.stderr).toBe('')

@@ -48,9 +48,12 @@ interface Figures {
 
 const file = (text: string) => ({ name: 'checkout-plan.md', mimeType: 'text/markdown', buffer: Buffer.from(text) })
 const spiText = (spi: number | null) => (spi === null ? '—' : spi.toFixed(2))
-const chartIdealAt = (page: Page, week: number) => page.getByTestId('chart-data').locator(`tr[data-week="${week}"] [data-col="ideal"]`)
+const chartIdealAt = (page: Page, week: number) =>
+  page.getByTestId('chart-data').locator(`tr[data-week="${week}"] [data-col="ideal"]`)
 
-test('rebaseline after a re-import: the ideal line and SPI follow the new baseline, the original stays viewable', async ({ appPage: page }) => {
+test('rebaseline after a re-import: the ideal line and SPI follow the new baseline, the original stays viewable', async ({
+  appPage: page,
+}) => {
   test.setTimeout(90_000)
   const start = isoDay(addDays(todayNoon(), -15))
 
@@ -95,7 +98,9 @@ test('rebaseline after a re-import: the ideal line and SPI follow the new baseli
   await page.getByRole('checkbox', { name: 'Original baseline' }).uncheck()
   await expect(chart.locator('.line-original')).toHaveCount(0)
 
-  await bar.getByLabel('Baseline').selectOption({ label: (await bar.getByRole('option', { name: /original/ }).textContent())! })
+  await bar
+    .getByLabel('Baseline')
+    .selectOption({ label: (await bar.getByRole('option', { name: /original/ }).textContent())! })
   await expect(bar).toHaveAttribute('data-baseline-version', '1')
   const original = await callRpc<Figures>(page, 'progress.get', { planId, baselineId: current.baseline!.id - 1 })
   expect(original.summary.spi).toBeNull()

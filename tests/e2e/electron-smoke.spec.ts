@@ -13,9 +13,16 @@ function electronBinary(): string | null {
 
 test('the desktop app opens its window with the app shell', async () => {
   const binary = electronBinary()
-  if (!binary) console.log('[electron-smoke] skipped: no Electron binary in node_modules/electron/dist (its download is not possible on this machine)')
+  if (!binary)
+    console.log(
+      '[electron-smoke] skipped: no Electron binary in node_modules/electron/dist (its download is not possible on this machine)',
+    )
   test.skip(!binary, 'no Electron binary installed (node_modules/electron/dist is missing)')
-  const app = await electron.launch({ executablePath: binary!, args: [join(repoRoot, 'out/main/index.js')], env: { ...process.env, READINESS_DB: join(repoRoot, 'test-results/electron-smoke.db') } })
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [join(repoRoot, 'out/main/index.js')],
+    env: { ...process.env, READINESS_DB: join(repoRoot, 'test-results/electron-smoke.db') },
+  })
   const window = await app.firstWindow()
   await window.locator('[data-app-state="ready"]').waitFor()
   expect(await window.evaluate(() => typeof (window as unknown as { api?: unknown }).api)).toBe('object')

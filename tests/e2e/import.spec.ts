@@ -3,7 +3,9 @@ import type { FileChooser } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { SEED_004, importThroughUi } from './ui-helpers'
 
-test('seed plan 004 imports through the file input: preview with 17 steps and 62 h, then the dashboard draws the ideal line', async ({ appPage: page }) => {
+test('seed plan 004 imports through the file input: preview with 17 steps and 62 h, then the dashboard draws the ideal line', async ({
+  appPage: page,
+}) => {
   await page.locator('#plan-file-input').setInputFiles(SEED_004)
   const preview = page.getByTestId('import-preview')
   await expect(preview.getByTestId('preview-task-count')).toHaveText('17')
@@ -30,8 +32,11 @@ test('a plan dropped on the window opens the preview; a re-import shows what cha
   const edited = text.toString('latin1').replace(/### Step 6\.2[\s\S]*?(?=\n## )/, '')
   await page.evaluate(async (content) => {
     const transfer = new DataTransfer()
-    transfer.items.add(new File([Uint8Array.from(content, (c) => c.charCodeAt(0))], 'edited-plan.md', { type: 'text/markdown' }))
-    for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    transfer.items.add(
+      new File([Uint8Array.from(content, (c) => c.charCodeAt(0))], 'edited-plan.md', { type: 'text/markdown' }),
+    )
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
   }, edited)
   await expect(page.getByTestId('import-preview').getByTestId('preview-task-count')).toHaveText('16')
   await page.getByRole('button', { name: 'Cancel' }).click()
@@ -43,7 +48,9 @@ test('a plan dropped on the window opens the preview; a re-import shows what cha
   const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve))
   await expect(page.getByRole('button', { name: /^Re-import/ })).toBeVisible()
   await page.getByRole('button', { name: /^Re-import/ }).click()
-  await (await chooser).setFiles({ name: 'edited-plan.md', mimeType: 'text/markdown', buffer: Buffer.from(edited, 'latin1') })
+  await (
+    await chooser
+  ).setFiles({ name: 'edited-plan.md', mimeType: 'text/markdown', buffer: Buffer.from(edited, 'latin1') })
   const diff = page.getByTestId('import-diff')
   await expect(diff).toContainText('removed')
   await expect(diff).toContainText('6.2')

@@ -11,21 +11,45 @@ function generatedPlan(startDate: string): string {
   for (let phase = 1; phase <= PHASES; phase++) {
     lines.push(`## Phase ${phase}: Area ${phase} hardening (Week ${phase})`, '')
     for (let item = 1; item <= ITEMS_PER_PHASE; item++) {
-      lines.push(`#### ${phase}.${item} Harden component ${phase}-${item}`, '', '**Estimated Time**: 2 hours', '', `- Create \`src/area${phase}/component${item}.ts\``, '')
+      lines.push(
+        `#### ${phase}.${item} Harden component ${phase}-${item}`,
+        '',
+        '**Estimated Time**: 2 hours',
+        '',
+        `- Create \`src/area${phase}/component${item}.ts\``,
+        '',
+      )
     }
   }
   return lines.join('\n')
 }
 
-test('a 2,000-task plan: the dashboard renders in under a second and the virtualized table scrolls', async ({ appPage: page }) => {
+test('a 2,000-task plan: the dashboard renders in under a second and the virtualized table scrolls', async ({
+  appPage: page,
+}) => {
   test.setTimeout(90_000)
   const base64 = Buffer.from(generatedPlan('2026-01-05')).toString('base64')
-  const imported = await callRpc<{ planId: number; taskCount: number }>(page, 'plans.import', { source: { name: 'generated-2000.md', base64 } })
+  const imported = await callRpc<{ planId: number; taskCount: number }>(page, 'plans.import', {
+    source: { name: 'generated-2000.md', base64 },
+  })
   expect(imported.taskCount).toBe(PHASES * ITEMS_PER_PHASE)
 
   // a small plan is shown first, so switching to the large one fetches and renders it from scratch
-  const small = Buffer.from(['# Small plan', '', '## Phase 1: Start (Week 1)', '', '#### 1.1 One item', '', '**Estimated Time**: 2 hours', ''].join('\n')).toString('base64')
-  const smallPlan = await callRpc<{ planId: number }>(page, 'plans.import', { source: { name: 'small.md', base64: small } })
+  const small = Buffer.from(
+    [
+      '# Small plan',
+      '',
+      '## Phase 1: Start (Week 1)',
+      '',
+      '#### 1.1 One item',
+      '',
+      '**Estimated Time**: 2 hours',
+      '',
+    ].join('\n'),
+  ).toString('base64')
+  const smallPlan = await callRpc<{ planId: number }>(page, 'plans.import', {
+    source: { name: 'small.md', base64: small },
+  })
   await page.reload()
   await page.locator('[data-app-state="ready"]').waitFor()
   const switcher = page.getByLabel('Plan', { exact: true })

@@ -14,7 +14,9 @@ import { callRpc, goTo, selectedPlanId } from './ui-helpers'
 
 const PLAN = join(repoRoot, 'tests/e2e/plans/team-sprints.md')
 
-test('the mapping step fixes a misread plan; the dashboard and a later re-import keep the correction', async ({ appPage: page }) => {
+test('the mapping step fixes a misread plan; the dashboard and a later re-import keep the correction', async ({
+  appPage: page,
+}) => {
   await page.locator('#plan-file-input').setInputFiles(PLAN)
   const preview = page.getByTestId('import-preview')
   // as written, the owner lines and the table rows are both read as items and nothing has hours
@@ -24,7 +26,8 @@ test('the mapping step fixes a misread plan; the dashboard and a later re-import
   await expect(mapping.getByTestId('reading-confidence')).toBeVisible()
 
   const controls = mapping.getByTestId('mapping-controls')
-  if (!(await controls.evaluate((element) => (element as HTMLDetailsElement).open))) await controls.locator('summary').click()
+  if (!(await controls.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await controls.locator('summary').click()
   await controls.getByLabel('Items are').selectOption('table')
   await expect(preview.getByTestId('preview-task-count')).toHaveText('5')
   await controls.getByLabel('Estimate column').selectOption('Cost')
@@ -37,15 +40,28 @@ test('the mapping step fixes a misread plan; the dashboard and a later re-import
 
   await expect(page.getByTestId('figure-remaining')).toContainText('52')
   const planId = await selectedPlanId(page)
-  const stored = await callRpc<{ settings: { profile: { items?: string; hoursPerPoint?: number; estimate?: { column?: string; unit?: string } } | null } }>(page, 'plans.get', { planId })
-  expect(stored.settings.profile).toMatchObject({ items: 'table', hoursPerPoint: 4, estimate: { column: 'Cost', unit: 'points' } })
+  const stored = await callRpc<{
+    settings: {
+      profile: { items?: string; hoursPerPoint?: number; estimate?: { column?: string; unit?: string } } | null
+    }
+  }>(page, 'plans.get', { planId })
+  expect(stored.settings.profile).toMatchObject({
+    items: 'table',
+    hoursPerPoint: 4,
+    estimate: { column: 'Cost', unit: 'points' },
+  })
 
   // an edited file (one more row in sprint 2) is re-imported with the stored mapping
-  const edited = readFileSync(PLAN, 'utf8').replace('| Declined card message | 2 | Ben |', '| Declined card message | 2 | Ben |\n| Retry failed payouts | 3 | Ben |')
+  const edited = readFileSync(PLAN, 'utf8').replace(
+    '| Declined card message | 2 | Ben |',
+    '| Declined card message | 2 | Ben |\n| Retry failed payouts | 3 | Ben |',
+  )
   await goTo(page, 'Plans')
   const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve))
   await page.getByRole('button', { name: /^Re-import/ }).click()
-  await (await chooser).setFiles({ name: 'team-sprints.md', mimeType: 'text/markdown', buffer: Buffer.from(edited, 'utf8') })
+  await (
+    await chooser
+  ).setFiles({ name: 'team-sprints.md', mimeType: 'text/markdown', buffer: Buffer.from(edited, 'utf8') })
   await expect(preview.getByTestId('preview-task-count')).toHaveText('6')
   await expect(preview.getByTestId('preview-hours')).toHaveText('64 h')
   await expect(page.getByTestId('import-diff')).toContainText('Retry failed payouts')

@@ -4,7 +4,17 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { SEED_004, addDays, buildGitRepo, connectAndSync, goTo, importThroughUi, isoDay, seed004Commits, todayNoon } from './ui-helpers'
+import {
+  SEED_004,
+  addDays,
+  buildGitRepo,
+  connectAndSync,
+  goTo,
+  importThroughUi,
+  isoDay,
+  seed004Commits,
+  todayNoon,
+} from './ui-helpers'
 
 interface NotificationProbe {
   shown: { title: string; body: string }[]
@@ -35,7 +45,8 @@ function installNotificationProbe() {
   document.hasFocus = () => probe.focused
 }
 
-const probe = (page: Page) => page.evaluate(() => (window as unknown as { __notificationProbe: NotificationProbe }).__notificationProbe)
+const probe = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __notificationProbe: NotificationProbe }).__notificationProbe)
 const setFocused = (page: Page, focused: boolean) =>
   page.evaluate((value) => {
     ;(window as unknown as { __notificationProbe: NotificationProbe }).__notificationProbe.focused = value
@@ -48,7 +59,9 @@ function commitTo(repo: string, path: string, content: string, message: string) 
   execFileSync('git', ['commit', '-q', '-m', message], { cwd: repo, env, stdio: 'pipe' })
 }
 
-test('asks for permission only from the Settings toggle, and notifies of finished syncs only while unfocused', async ({ appPage: page }) => {
+test('asks for permission only from the Settings toggle, and notifies of finished syncs only while unfocused', async ({
+  appPage: page,
+}) => {
   await page.addInitScript(installNotificationProbe)
   await page.reload()
   await page.locator('[data-app-state="ready"]').waitFor()
@@ -77,7 +90,9 @@ test('asks for permission only from the Settings toggle, and notifies of finishe
 
     // a commit lands while unfocused: the watcher re-syncs and the notification names the repo change
     commitTo(repo, 'services/ml-service/src/worker.py', 'worker = None\n', 'Add worker')
-    await expect.poll(async () => (await probe(page)).shown.map((n) => n.title), { timeout: 15_000 }).toEqual(['Sync finished', 'Repository changed'])
+    await expect
+      .poll(async () => (await probe(page)).shown.map((n) => n.title), { timeout: 15_000 })
+      .toEqual(['Sync finished', 'Repository changed'])
     expect((await probe(page)).shown[1].body).toContain('re-synced')
 
     // turned off in Settings: nothing more, even unfocused

@@ -13,9 +13,13 @@ interface ReportFigures {
   tasks: { key: string; overdue: boolean }[]
 }
 
-test('an old plan without item numbers: capped attention lists, titles without generated keys, plan-weeks chart', async ({ appPage: page }) => {
+test('an old plan without item numbers: capped attention lists, titles without generated keys, plan-weeks chart', async ({
+  appPage: page,
+}) => {
   const base64 = readFileSync(SEED_002).toString('base64')
-  const imported = await callRpc<{ planId: number; taskCount: number }>(page, 'plans.import', { source: { name: '002_b51860faf58f80b1.txt', base64 } })
+  const imported = await callRpc<{ planId: number; taskCount: number }>(page, 'plans.import', {
+    source: { name: '002_b51860faf58f80b1.txt', base64 },
+  })
   expect(imported.taskCount).toBe(49)
   const report = await callRpc<ReportFigures>(page, 'progress.get', { planId: imported.planId })
   expect(report.asOfWeek).toBeGreaterThan(report.planEndWeek + 8)
@@ -54,9 +58,15 @@ test('an old plan without item numbers: capped attention lists, titles without g
   // 3. the chart shows the plan's weeks, says where today is, and the data table follows the range
   await expect(chart).toHaveAttribute('data-range', 'plan')
   await expect(page.getByRole('button', { name: 'Plan weeks' })).toHaveAttribute('aria-pressed', 'true')
-  await expect(page.getByTestId('chart-today-note')).toHaveText(`As of week ${report.asOfWeek}: ${report.asOfWeek - report.planEndWeek} weeks after the plan's last week (week ${report.planEndWeek}), off the chart`)
+  await expect(page.getByTestId('chart-today-note')).toHaveText(
+    `As of week ${report.asOfWeek}: ${report.asOfWeek - report.planEndWeek} weeks after the plan's last week (week ${report.planEndWeek}), off the chart`,
+  )
   await expect(chart.locator('.today-marker')).toHaveCount(0)
-  const weeksShown = async () => (await page.getByTestId('chart-data').locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-week')))))
+  const weeksShown = async () =>
+    await page
+      .getByTestId('chart-data')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-week'))))
   const planWeeks = await weeksShown()
   expect(Math.max(...planWeeks)).toBeLessThanOrEqual(report.planEndWeek + 8)
   expect(Math.max(...planWeeks)).toBeGreaterThanOrEqual(report.planEndWeek)

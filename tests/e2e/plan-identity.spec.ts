@@ -2,17 +2,27 @@
 import { expect, test } from './fixtures'
 import { callRpc, expectAccessible, goTo } from './ui-helpers'
 
-const plan = (hours: number) => `# Checkout Readiness\n\n**Date**: 2026-01-05\n\n## PHASE 1: WORK (Week 1)\n\n#### 1.1 Add Health Check\n- [ ] Create \`src/health.ts\`\n\n**Estimated Time**: ${hours} hours\n`
+const plan = (hours: number) =>
+  `# Checkout Readiness\n\n**Date**: 2026-01-05\n\n## PHASE 1: WORK (Week 1)\n\n#### 1.1 Add Health Check\n- [ ] Create \`src/health.ts\`\n\n**Estimated Time**: ${hours} hours\n`
 
-test('two plans with one title can be told apart, the chosen one is remembered on reload, and its settings open from the dashboard', async ({ appPage: page }) => {
-  const first = await callRpc<{ planId: number }>(page, 'plans.import', { source: { name: 'checkout-v1.md', base64: Buffer.from(plan(4)).toString('base64') } })
-  const second = await callRpc<{ planId: number }>(page, 'plans.import', { source: { name: 'checkout-v2.md', base64: Buffer.from(plan(6)).toString('base64') } })
+test('two plans with one title can be told apart, the chosen one is remembered on reload, and its settings open from the dashboard', async ({
+  appPage: page,
+}) => {
+  const first = await callRpc<{ planId: number }>(page, 'plans.import', {
+    source: { name: 'checkout-v1.md', base64: Buffer.from(plan(4)).toString('base64') },
+  })
+  const second = await callRpc<{ planId: number }>(page, 'plans.import', {
+    source: { name: 'checkout-v2.md', base64: Buffer.from(plan(6)).toString('base64') },
+  })
   await page.reload()
   await page.locator('[data-app-state="ready"]').waitFor()
 
   const switcher = page.getByLabel('Plan', { exact: true })
   const labels = await switcher.locator('option').allTextContents()
-  expect(labels).toEqual([`Checkout Readiness — checkout-v1.md (#${first.planId})`, `Checkout Readiness — checkout-v2.md (#${second.planId})`])
+  expect(labels).toEqual([
+    `Checkout Readiness — checkout-v1.md (#${first.planId})`,
+    `Checkout Readiness — checkout-v2.md (#${second.planId})`,
+  ])
 
   await switcher.selectOption(String(second.planId))
   await goTo(page, 'Dashboard')

@@ -12,7 +12,9 @@ function recordCalls(page: Page): () => Record<string, number> {
   return () => ({ ...counts })
 }
 
-test('a change made in the UI reads what it affects once: the core’s event refreshes it, nothing reloads it again', async ({ appPage: page }) => {
+test('a change made in the UI reads what it affects once: the core’s event refreshes it, nothing reloads it again', async ({
+  appPage: page,
+}) => {
   await importThroughUi(page, SEED_004)
   await goTo(page, 'Tasks')
   const row = page.locator('[data-testid="task-row"][data-task-key="2.1"]')
@@ -32,6 +34,8 @@ test('a change made in the UI reads what it affects once: the core’s event ref
   const counted = calls()
   expect(counted['tasks.setStatus']).toBe(1)
   expect(counted['progress.get']).toBe(1)
-  for (const method of ['tasks.history', 'evidence.forTask', 'evidence.explain']) expect(counted[method], method).toBe(1)
-  for (const [method, times] of Object.entries(counted)) expect(times, `${method} is read at most once`).toBeLessThanOrEqual(1)
+  for (const method of ['tasks.history', 'evidence.forTask', 'evidence.explain'])
+    expect(counted[method], method).toBe(1)
+  for (const [method, times] of Object.entries(counted))
+    expect(times, `${method} is read at most once`).toBeLessThanOrEqual(1)
 })

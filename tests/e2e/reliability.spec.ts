@@ -2,9 +2,22 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, shot, test } from './fixtures'
-import { SEED_004, addDays, buildGitRepo, connectAndSync, expectAccessible, goTo, importThroughUi, isoDay, seed004Commits, todayNoon } from './ui-helpers'
+import {
+  SEED_004,
+  addDays,
+  buildGitRepo,
+  connectAndSync,
+  expectAccessible,
+  goTo,
+  importThroughUi,
+  isoDay,
+  seed004Commits,
+  todayNoon,
+} from './ui-helpers'
 
-test('a moved repository keeps its results, marked stale, and is relinked from the Repos screen', async ({ appPage: page }) => {
+test('a moved repository keeps its results, marked stale, and is relinked from the Repos screen', async ({
+  appPage: page,
+}) => {
   const start = addDays(todayNoon(), -15)
   const repo = buildGitRepo(seed004Commits(start))
   const moved = `${repo}-moved`
@@ -42,11 +55,16 @@ test('a moved repository keeps its results, marked stale, and is relinked from t
   }
 })
 
-test('browser mode backs up to the app folder, and asks before replacing a typed file', async ({ appPage: page, app }) => {
+test('browser mode backs up to the app folder, and asks before replacing a typed file', async ({
+  appPage: page,
+  app,
+}) => {
   await importThroughUi(page, SEED_004)
   await goTo(page, 'Report')
   await page.getByRole('button', { name: 'Back up now' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Backup written to' })).toContainText(join(app.dataDir, 'backups'))
+  await expect(page.getByRole('status').filter({ hasText: 'Backup written to' })).toContainText(
+    join(app.dataDir, 'backups'),
+  )
 
   const target = join(app.dataDir, 'my-copy.db')
   writeFileSync(target, 'an older file the lead wants to keep?\n')

@@ -7,7 +7,9 @@ import { SEED_004, callRpc, expectAccessible, goTo } from './ui-helpers'
 /** Imports seed 004 through the contract and shows it (the plan list is read at start). */
 async function importSeed004(page: Page) {
   const base64 = readFileSync(SEED_004).toString('base64')
-  const imported = await callRpc<{ planId: number; taskCount: number }>(page, 'plans.import', { source: { name: '004_5444bc3a38160578.txt', base64 } })
+  const imported = await callRpc<{ planId: number; taskCount: number }>(page, 'plans.import', {
+    source: { name: '004_5444bc3a38160578.txt', base64 },
+  })
   expect(imported.taskCount).toBe(17)
   await page.reload()
   await page.locator('[data-app-state="ready"]').waitFor()
@@ -51,7 +53,9 @@ function csvRecords(text: string): string[][] {
   return records
 }
 
-test('browser mode: the Report screen downloads the core-rendered PDF (paper as chosen) and the tasks CSV', async ({ appPage: page }) => {
+test('browser mode: the Report screen downloads the core-rendered PDF (paper as chosen) and the tasks CSV', async ({
+  appPage: page,
+}) => {
   await importSeed004(page)
   await goTo(page, 'Report')
   await page.getByRole('radio', { name: 'Letter' }).check()
@@ -60,11 +64,14 @@ test('browser mode: the Report screen downloads the core-rendered PDF (paper as 
   await page.evaluate(() => {
     new MutationObserver(() => {
       const bar = document.querySelector('[role="progressbar"][aria-label="Exporting PDF"]')
-      if (bar && !bar.hasAttribute('aria-valuenow')) (window as unknown as { __sawExportProgress: boolean }).__sawExportProgress = true
+      if (bar && !bar.hasAttribute('aria-valuenow'))
+        (window as unknown as { __sawExportProgress: boolean }).__sawExportProgress = true
     }).observe(document.body, { childList: true, subtree: true })
   })
   const pdf = await exportAndDownload(page, 'Export PDF')
-  expect(await page.evaluate(() => (window as unknown as { __sawExportProgress?: boolean }).__sawExportProgress)).toBe(true)
+  expect(await page.evaluate(() => (window as unknown as { __sawExportProgress?: boolean }).__sawExportProgress)).toBe(
+    true,
+  )
   expect(pdf.download.suggestedFilename()).toMatch(/-status-\d{4}-\d{2}-\d{2}\.pdf$/)
   expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   // US Letter is 612 × 792 pt (Chromium's A4 is 595.92 × 842.88)

@@ -38,19 +38,35 @@ function pdfText(pdf: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 }
 
-test('the report PDF of a 6-week plan viewed 90 weeks after its end: plan-sized chart, repairs in one line, short SHAs', async ({ appPage: page }) => {
+test('the report PDF of a 6-week plan viewed 90 weeks after its end: plan-sized chart, repairs in one line, short SHAs', async ({
+  appPage: page,
+}) => {
   test.setTimeout(120_000)
   const start = mondayWeeksAgo(6 + WEEKS_AFTER_END - 1)
-  const repo = buildGitRepo([1, 2, 3].map((week) => ({ date: addDays(start, 7 * (week - 1) + 2), message: `Module ${week}`, files: { [`src/module${week}.ts`]: `export const module${week} = ${week}\n` } })))
+  const repo = buildGitRepo(
+    [1, 2, 3].map((week) => ({
+      date: addDays(start, 7 * (week - 1) + 2),
+      message: `Module ${week}`,
+      files: { [`src/module${week}.ts`]: `export const module${week} = ${week}\n` },
+    })),
+  )
   const dir = mkdtempSync(join(tmpdir(), 'readiness-old-report-'))
   try {
-    const { planId } = await callRpc<{ planId: number }>(page, 'plans.import', { source: { name: 'old-plan.md', base64: Buffer.from(sixWeekPlan(isoDay(start))).toString('base64') } })
+    const { planId } = await callRpc<{ planId: number }>(page, 'plans.import', {
+      source: { name: 'old-plan.md', base64: Buffer.from(sixWeekPlan(isoDay(start))).toString('base64') },
+    })
     await callRpc(page, 'repos.connect', { planId, path: repo })
     await callRpc(page, 'repos.sync', { planId })
-    const status = await callRpc<{ asOfWeek: number; planEndWeek: number; tasks: { key: string; state: string; evidence: { commit?: { sha: string } }[] }[] }>(page, 'progress.get', { planId })
+    const status = await callRpc<{
+      asOfWeek: number
+      planEndWeek: number
+      tasks: { key: string; state: string; evidence: { commit?: { sha: string } }[] }[]
+    }>(page, 'progress.get', { planId })
     expect(status.planEndWeek).toBe(6)
     expect(status.asOfWeek - status.planEndWeek).toBe(WEEKS_AFTER_END)
-    const shas = status.tasks.flatMap((task) => task.evidence.map((item) => item.commit?.sha)).filter((sha): sha is string => !!sha)
+    const shas = status.tasks
+      .flatMap((task) => task.evidence.map((item) => item.commit?.sha))
+      .filter((sha): sha is string => !!sha)
     expect(shas.length).toBeGreaterThan(0)
 
     await page.reload()
@@ -67,13 +83,20 @@ test('the report PDF of a 6-week plan viewed 90 weeks after its end: plan-sized 
 
     // the chart covers the plan's weeks, and says how far past the end "as of" is
     expect(flat).toContain('Burndown: hours remaining, plan weeks 0–6')
-    expect(flat).toContain(`As of week ${status.asOfWeek}: ${WEEKS_AFTER_END} weeks after the plan's last week (week 6), off the chart`)
+    expect(flat).toContain(
+      `As of week ${status.asOfWeek}: ${WEEKS_AFTER_END} weeks after the plan's last week (week 6), off the chart`,
+    )
     expect(flat).not.toMatch(/plan week \d+ of 6/)
     expect(flat).toContain(`${WEEKS_AFTER_END} weeks after the plan's last week (week 6)`)
 
     // the executive first page
-    const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-    expect(firstPage).toMatch(new RegExp(`The plan ended ${WEEKS_AFTER_END} weeks ago \\(week 6\\) with \\d+(\\.\\d+)?% verified done`))
+    const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdfPath, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    )
+    expect(firstPage).toMatch(
+      new RegExp(`The plan ended ${WEEKS_AFTER_END} weeks ago \\(week 6\\) with \\d+(\\.\\d+)?% verified done`),
+    )
     expect(firstPage).toContain('Biggest risks')
     expect(firstPage).toContain('Since last week')
 

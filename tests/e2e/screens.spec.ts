@@ -2,7 +2,19 @@
 import { rmSync } from 'node:fs'
 import type { FileChooser, Locator, Page } from '@playwright/test'
 import { expect, shot, test } from './fixtures'
-import { SEED_004, addDays, buildGitRepo, connectAndSync, dismissNotices, expectAccessible, goTo, importThroughUi, isoDay, seed004Commits, todayNoon } from './ui-helpers'
+import {
+  SEED_004,
+  addDays,
+  buildGitRepo,
+  connectAndSync,
+  dismissNotices,
+  expectAccessible,
+  goTo,
+  importThroughUi,
+  isoDay,
+  seed004Commits,
+  todayNoon,
+} from './ui-helpers'
 
 /** Presses Tab until the locator has focus: proves it is reachable by keyboard, in focus order. */
 async function tabTo(page: Page, target: Locator, maxPresses = 60) {
@@ -47,7 +59,10 @@ test('every screen passes axe (no serious/critical) in light and dark, and is ca
     await expect(page.getByTestId('burndown-chart').locator('.line-actual path.recharts-line-curve')).toBeVisible()
     await checkBothSchemes(page, 'dashboard', async () => {
       // hover week 2 for its details (tasks done that week)
-      await page.getByTestId('burndown-chart').locator('.recharts-wrapper').hover({ position: { x: 170, y: 200 } })
+      await page
+        .getByTestId('burndown-chart')
+        .locator('.recharts-wrapper')
+        .hover({ position: { x: 170, y: 200 } })
       await expect(page.getByTestId('chart-tooltip')).toBeVisible()
     })
 
@@ -97,7 +112,9 @@ test('the primary actions work by keyboard alone', async ({ appPage: page }) => 
   await expect(drawer.getByTestId('status-history')).toContainText('Checked with the team')
   // focus stays in the drawer, on the button just used (not on <body>); the notice names the item, not its key
   await expect(drawer.getByRole('button', { name: 'Save status' })).toBeFocused()
-  await expect(page.getByRole('status').filter({ hasText: 'marked done' }).first()).toContainText(/^1\.1 “.+” marked done\./)
+  await expect(page.getByRole('status').filter({ hasText: 'marked done' }).first()).toContainText(
+    /^1\.1 “.+” marked done\./,
+  )
   await page.keyboard.press('Escape')
   await expect(drawer).toHaveCount(0)
   await expect(title).toBeFocused()

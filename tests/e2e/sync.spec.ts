@@ -6,10 +6,26 @@ import type { Page } from '@playwright/test'
 import type { RepoLink } from '../../src/shared/contract/repos'
 import type { ProgressReport } from '../../src/shared/progress-model'
 import { expect, repoRoot, test } from './fixtures'
-import { SEED_004, addDays, buildGitRepo, callRpc, connectAndSync, goTo, importThroughUi, isoDay, seed004Commits, selectedPlanId, todayNoon } from './ui-helpers'
+import {
+  SEED_004,
+  addDays,
+  buildGitRepo,
+  callRpc,
+  connectAndSync,
+  goTo,
+  importThroughUi,
+  isoDay,
+  seed004Commits,
+  selectedPlanId,
+  todayNoon,
+} from './ui-helpers'
 
 function statusJson(planId: number, dbPath: string): ProgressReport {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin/readiness.js'), 'status', String(planId), '--json', '--db', dbPath], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 })
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'bin/readiness.js'), 'status', String(planId), '--json', '--db', dbPath],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
+  )
   if (result.status !== 0) throw new Error(`readiness status failed: ${result.stderr}`)
   return JSON.parse(result.stdout) as ProgressReport
 }
@@ -45,14 +61,27 @@ test('connecting a folder that is not a repository says so next to the form', as
   await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled()
 })
 
-test('syncing a fixture repo turns tasks done; the actual line and figures match `readiness status --json`', async ({ appPage: page, app }) => {
+test('syncing a fixture repo turns tasks done; the actual line and figures match `readiness status --json`', async ({
+  appPage: page,
+  app,
+}) => {
   const { repo, planId } = await importSyncedPlan(page)
   try {
     await goTo(page, 'Tasks')
-    for (const key of ['1.2', '1.3', '1.4']) await expect(page.locator(`[data-testid="task-row"][data-task-key="${key}"]`)).toHaveAttribute('data-state', 'done')
+    for (const key of ['1.2', '1.3', '1.4'])
+      await expect(page.locator(`[data-testid="task-row"][data-task-key="${key}"]`)).toHaveAttribute(
+        'data-state',
+        'done',
+      )
     // 1.1 only lists a file to modify: its change shows progress, never done
-    await expect(page.locator('[data-testid="task-row"][data-task-key="1.1"]')).toHaveAttribute('data-state', 'in-progress')
-    await expect(page.locator('[data-testid="task-row"][data-task-key="2.1"]')).not.toHaveAttribute('data-state', 'done')
+    await expect(page.locator('[data-testid="task-row"][data-task-key="1.1"]')).toHaveAttribute(
+      'data-state',
+      'in-progress',
+    )
+    await expect(page.locator('[data-testid="task-row"][data-task-key="2.1"]')).not.toHaveAttribute(
+      'data-state',
+      'done',
+    )
 
     await goTo(page, 'Dashboard')
     await expect(page.getByTestId('burndown-chart').locator('.line-actual path.recharts-line-curve')).toBeVisible()
@@ -60,10 +89,14 @@ test('syncing a fixture repo turns tasks done; the actual line and figures match
     expect(cli.summary.doneTaskCount).toBe(3)
     await expect(page.getByTestId('figure-verified')).toContainText(`${oneDecimal(cli.summary.verifiedPercent)}%`)
     await expect(page.getByTestId('figure-remaining')).toContainText(`${oneDecimal(cli.summary.remainingHours)} h`)
-    await expect(page.getByTestId('figure-spi')).toContainText(cli.summary.spi === null ? '—' : cli.summary.spi.toFixed(2))
+    await expect(page.getByTestId('figure-spi')).toContainText(
+      cli.summary.spi === null ? '—' : cli.summary.spi.toFixed(2),
+    )
 
     const actual = await chartColumn(page, 'actual')
-    const expected = cli.burndown.map((point) => (point.actualRemainingHours === null ? '—' : oneDecimal(point.actualRemainingHours)))
+    const expected = cli.burndown.map((point) =>
+      point.actualRemainingHours === null ? '—' : oneDecimal(point.actualRemainingHours),
+    )
     expect(actual).toEqual(expected)
     expect(await chartColumn(page, 'ideal')).toEqual(cli.burndown.map((point) => oneDecimal(point.idealRemainingHours)))
   } finally {
@@ -71,7 +104,10 @@ test('syncing a fixture repo turns tasks done; the actual line and figures match
   }
 })
 
-test('a manual status with a note shows in the table and the chart, and is flagged when git disagrees', async ({ appPage: page, app }) => {
+test('a manual status with a note shows in the table and the chart, and is flagged when git disagrees', async ({
+  appPage: page,
+  app,
+}) => {
   const { repo, planId } = await importSyncedPlan(page)
   try {
     const actualBefore = await chartColumn(page, 'actual')
@@ -114,7 +150,9 @@ test('a manual status with a note shows in the table and the chart, and is flagg
     await goTo(page, 'Dashboard')
     const cli = statusJson(planId, app.dbPath)
     const actualAfter = await chartColumn(page, 'actual')
-    expect(actualAfter).toEqual(cli.burndown.map((point) => (point.actualRemainingHours === null ? '—' : oneDecimal(point.actualRemainingHours))))
+    expect(actualAfter).toEqual(
+      cli.burndown.map((point) => (point.actualRemainingHours === null ? '—' : oneDecimal(point.actualRemainingHours))),
+    )
     expect(actualAfter).not.toEqual(actualBefore)
     expect(cli.summary.disagreementCount).toBe(flaggedKeys.length)
     await expect(page.getByTestId('confirm-title')).toContainText('manual status disagrees with git')
@@ -123,12 +161,17 @@ test('a manual status with a note shows in the table and the chart, and is flagg
   }
 })
 
-test('filtering by the connected repo shows exactly the tasks whose evidence came from it', async ({ appPage: page, app }) => {
+test('filtering by the connected repo shows exactly the tasks whose evidence came from it', async ({
+  appPage: page,
+  app,
+}) => {
   const { repo, planId } = await importSyncedPlan(page)
   try {
     const [link] = await callRpc<RepoLink[]>(page, 'repos.list', { planId })
     const cli = statusJson(planId, app.dbPath)
-    const fromRepo = cli.tasks.filter((task) => task.evidence.some((item) => item.repoId === String(link.repoId))).map((task) => task.key)
+    const fromRepo = cli.tasks
+      .filter((task) => task.evidence.some((item) => item.repoId === String(link.repoId)))
+      .map((task) => task.key)
     const withoutEvidence = cli.tasks.filter((task) => task.evidence.length === 0).map((task) => task.key)
     // the repo has no prefix, so the old path rule would have kept every task with plan files: evidence is narrower
     expect(fromRepo).toContain('1.2')

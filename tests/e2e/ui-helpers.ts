@@ -32,7 +32,11 @@ export interface FixtureCommit {
 export function buildGitRepo(commits: FixtureCommit[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'readiness-ui-repo-'))
   const git = (args: string[], env: Record<string, string> = {}) =>
-    execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, ...env }, stdio: 'pipe' })
+    execFileSync('git', args, {
+      cwd: dir,
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, ...env },
+      stdio: 'pipe',
+    })
   git(['init', '-q', '-b', 'main'])
   git(['config', 'user.email', 'lead@example.com'])
   git(['config', 'user.name', 'Lead'])
@@ -74,7 +78,8 @@ export function seed004Commits(start: Date): FixtureCommit[] {
       date: addDays(start, 8),
       message: 'Director uses RAG winners; prediction endpoint',
       files: {
-        'services/titan-core/ai_council/director_agent.py': 'def create_battle_plan():\n    winners = search_winners()\n    return winners\n',
+        'services/titan-core/ai_council/director_agent.py':
+          'def create_battle_plan():\n    winners = search_winners()\n    return winners\n',
         'services/ml-service/src/main.py': 'app = None\n',
       },
     },
@@ -101,7 +106,8 @@ export async function connectAndSync(page: Page, repoDir: string) {
     const seen = ((window as unknown as { __sawProgress: boolean }).__sawProgress = false)
     void seen
     new MutationObserver(() => {
-      if (document.querySelector('[role="progressbar"]')) (window as unknown as { __sawProgress: boolean }).__sawProgress = true
+      if (document.querySelector('[role="progressbar"]'))
+        (window as unknown as { __sawProgress: boolean }).__sawProgress = true
     }).observe(document.body, { childList: true, subtree: true })
   })
   await page.getByRole('button', { name: 'Sync now' }).click()
@@ -119,7 +125,10 @@ export async function callRpc<T>(page: Page, method: string, input: unknown): Pr
     async ({ method, input }) => {
       const response = await fetch(`/rpc/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-readiness-token': sessionStorage.getItem('readiness-token') ?? '' },
+        headers: {
+          'content-type': 'application/json',
+          'x-readiness-token': sessionStorage.getItem('readiness-token') ?? '',
+        },
         body: JSON.stringify(input),
       })
       const result = await response.json()
@@ -137,8 +146,16 @@ export async function goTo(page: Page, screen: 'Plans' | 'Dashboard' | 'Tasks' |
 /** axe-core: no serious or critical violations. */
 export async function expectAccessible(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).analyze()
-  const severe = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-  const summary = severe.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 4).join(' | ')}`)
+  const severe = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
+  const summary = severe.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 4)
+        .join(' | ')}`,
+  )
   expect(summary, `accessibility violations on ${where}`).toEqual([])
 }
 

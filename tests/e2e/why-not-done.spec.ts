@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, shot, test } from './fixtures'
-import { addDays, buildGitRepo, connectAndSync, expectAccessible, goTo, importThroughUi, isoDay, todayNoon } from './ui-helpers'
+import {
+  addDays,
+  buildGitRepo,
+  connectAndSync,
+  expectAccessible,
+  goTo,
+  importThroughUi,
+  isoDay,
+  todayNoon,
+} from './ui-helpers'
 
 /**
  * Issue 15 (4) and (6): the task drawer says why an item is not done — each check's true/false runs with the commits
@@ -29,7 +38,9 @@ function git(dir: string, args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' })
 }
 
-test('why not done: a file created then deleted shows both commits; a check added and toggled is evaluated without Sync', async ({ appPage: page }) => {
+test('why not done: a file created then deleted shows both commits; a check added and toggled is evaluated without Sync', async ({
+  appPage: page,
+}) => {
   const start = addDays(todayNoon(), -15)
   const repo = buildGitRepo([
     { date: addDays(start, -10), message: 'service as it was', files: { 'README.md': '# service\n' } },
@@ -44,8 +55,14 @@ test('why not done: a file created then deleted shows both commits; a check adde
     rmSync(join(repo, 'src/flags.py'))
     git(repo, ['add', '-A'])
     const when = addDays(start, 2).toISOString()
-    execFileSync('git', ['commit', '-q', '-m', 'Drop feature flags'], { cwd: repo, env: { ...process.env, HOME: repo, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } })
-    const [deleted, , created] = git(repo, ['log', '--format=%h', '-n', '3']).trim().split('\n').map((sha) => sha.slice(0, 7))
+    execFileSync('git', ['commit', '-q', '-m', 'Drop feature flags'], {
+      cwd: repo,
+      env: { ...process.env, HOME: repo, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    })
+    const [deleted, , created] = git(repo, ['log', '--format=%h', '-n', '3'])
+      .trim()
+      .split('\n')
+      .map((sha) => sha.slice(0, 7))
 
     await importThroughUi(page, planFile, isoDay(start))
     await connectAndSync(page, repo)

@@ -32,7 +32,10 @@ export class FakeWebContents extends EventEmitter {
   }
   async printToPDF(options: unknown): Promise<Buffer> {
     this.printed.push(options)
-    return Buffer.from('%PDF-1.7\n1 0 obj << /Type /Page >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n', 'latin1')
+    return Buffer.from(
+      '%PDF-1.7\n1 0 obj << /Type /Page >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n',
+      'latin1',
+    )
   }
 }
 

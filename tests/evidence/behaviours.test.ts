@@ -6,7 +6,10 @@ describe('evidence behaviours on dated fixture histories', () => {
   for (const c of BEHAVIOURS) {
     it(c.name, async () => {
       const outcome = await runBehaviour(c)
-      expect({ state: outcome.state, doneWeek: outcome.doneWeek }).toEqual({ state: c.expect.state, doneWeek: c.expect.doneWeek })
+      expect({ state: outcome.state, doneWeek: outcome.doneWeek }).toEqual({
+        state: c.expect.state,
+        doneWeek: c.expect.doneWeek,
+      })
       if (c.expect.doneCommit) expect(outcome.doneSha).toBe(outcome.shas[c.expect.doneCommit])
       if (c.expect.evidencePath) expect(outcome.evidencePaths).toContain(c.expect.evidencePath)
       for (const part of c.expect.history ?? []) expect(outcome.history).toContain(withShas(part, outcome.shas))

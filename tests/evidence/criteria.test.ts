@@ -30,7 +30,11 @@ function readmeRows(): Array<{ phrasing: string; example: string; kinds: string[
     .split('\n')
     .filter((l) => l.startsWith('| ') && !l.startsWith('| phrasing') && !l.startsWith('|---'))
     .map((l) => l.split(/\s\|\s/).map((c) => c.replace(/^\|\s*|\s*\|$/g, '').trim()))
-    .map(([phrasing, example, kinds]) => ({ phrasing, example: example.replace(/^`` | ``$/g, ''), kinds: kinds.split(' / ') }))
+    .map(([phrasing, example, kinds]) => ({
+      phrasing,
+      example: example.replace(/^`` | ``$/g, ''),
+      kinds: kinds.split(' / '),
+    }))
 }
 
 describe('the README criteria table', () => {
@@ -51,9 +55,13 @@ describe('the README criteria table', () => {
 
   it('compiles: a Files list entry marked (remove), through the task', () => {
     const row = rows.find((r) => r.example.startsWith('- '))!
-    const t = task(['Move settings', row.example], { files: [{ path: 'old/settings.py', role: 'modify', line: 2, unsafe: false }] })
+    const t = task(['Move settings', row.example], {
+      files: [{ path: 'old/settings.py', role: 'modify', line: 2, unsafe: false }],
+    })
     const checks = deriveTaskChecks(t, { toolMap }).checks
-    expect(checks.filter((c) => c.kind === 'file-absent').map((c) => 'path' in c && c.path)).toEqual(['old/settings.py'])
+    expect(checks.filter((c) => c.kind === 'file-absent').map((c) => 'path' in c && c.path)).toEqual([
+      'old/settings.py',
+    ])
   })
 })
 
@@ -62,11 +70,21 @@ const toolMap = loadToolMap(JSON.parse(readFileSync(join(repoRoot, 'resources', 
 describe('criteria phrasings, parameters', () => {
   it('files: exists, gone, a list of gone files, a folder emptied', () => {
     expect(params('`src/logging.py` exists')).toEqual([{ kind: 'file-exists', path: 'src/logging.py' }])
-    expect(params('Done when: `Dockerfile.prod` is tracked.')).toEqual([{ kind: 'file-exists', path: 'Dockerfile.prod' }])
+    expect(params('Done when: `Dockerfile.prod` is tracked.')).toEqual([
+      { kind: 'file-exists', path: 'Dockerfile.prod' },
+    ])
     expect(params('src/logging.py exists')).toEqual([{ kind: 'file-exists', path: 'src/logging.py' }])
-    expect(params('`templates/accounts/billing.html`, `static/js/billing.js` and `hc/payments/forms.py` no longer exist').map((c) => c.kind)).toEqual(['file-absent', 'file-absent', 'file-absent'])
-    expect(params('nothing left under `templates/payments/`')).toEqual([{ kind: 'file-count', glob: 'templates/payments/**', op: '==', value: 0 }])
-    expect(params('`hc/payments/` no longer exists')).toEqual([{ kind: 'file-count', glob: 'hc/payments/**', op: '==', value: 0 }])
+    expect(
+      params(
+        '`templates/accounts/billing.html`, `static/js/billing.js` and `hc/payments/forms.py` no longer exist',
+      ).map((c) => c.kind),
+    ).toEqual(['file-absent', 'file-absent', 'file-absent'])
+    expect(params('nothing left under `templates/payments/`')).toEqual([
+      { kind: 'file-count', glob: 'templates/payments/**', op: '==', value: 0 },
+    ])
+    expect(params('`hc/payments/` no longer exists')).toEqual([
+      { kind: 'file-count', glob: 'hc/payments/**', op: '==', value: 0 },
+    ])
   })
 
   it('two claims joined by "and" are two checks', () => {
@@ -74,19 +92,33 @@ describe('criteria phrasings, parameters', () => {
       { kind: 'file-absent', path: 'hc/api/schemas.py' },
       { kind: 'file-contains', path: 'hc/api/views.py', needles: ['BaseModel'], mode: 'substring' },
     ])
-    expect(params('nothing left under `a/`; `b.html` and `c.js` no longer exist').map((c) => c.kind)).toEqual(['file-count', 'file-absent', 'file-absent'])
+    expect(params('nothing left under `a/`; `b.html` and `c.js` no longer exist').map((c) => c.kind)).toEqual([
+      'file-count',
+      'file-absent',
+      'file-absent',
+    ])
   })
 
   it('content: contains all needles; an instruction is a line start; no file named binds to the only file', () => {
-    expect(params('`app/main.py` imports `FastAPI` and `RateLimiter`')).toEqual([{ kind: 'file-contains', path: 'app/main.py', needles: ['FastAPI', 'RateLimiter'], mode: 'substring' }])
-    expect(params('`docker/Dockerfile` has a `HEALTHCHECK` instruction')).toEqual([{ kind: 'file-contains', path: 'docker/Dockerfile', needles: ['HEALTHCHECK'], mode: 'line-start' }])
+    expect(params('`app/main.py` imports `FastAPI` and `RateLimiter`')).toEqual([
+      { kind: 'file-contains', path: 'app/main.py', needles: ['FastAPI', 'RateLimiter'], mode: 'substring' },
+    ])
+    expect(params('`docker/Dockerfile` has a `HEALTHCHECK` instruction')).toEqual([
+      { kind: 'file-contains', path: 'docker/Dockerfile', needles: ['HEALTHCHECK'], mode: 'line-start' },
+    ])
     expect(params('**Done when:** `src/app.py` contains `from __future__ import annotations`')).toEqual([
       { kind: 'file-contains', path: 'src/app.py', needles: ['from __future__ import annotations'], mode: 'substring' },
     ])
-    expect(params('contains `LOGGING`', 'hc/settings.py')).toEqual([{ kind: 'file-contains', path: 'hc/settings.py', needles: ['LOGGING'], mode: 'substring' }])
+    expect(params('contains `LOGGING`', 'hc/settings.py')).toEqual([
+      { kind: 'file-contains', path: 'hc/settings.py', needles: ['LOGGING'], mode: 'substring' },
+    ])
     expect(compile('contains `LOGGING`').unread).toEqual(['contains `LOGGING`'])
-    expect(params('`mypy.ini` has no `[mypy-fido2.*]` section')).toEqual([{ kind: 'file-lacks', path: 'mypy.ini', needles: ['[mypy-fido2.*]'] }])
-    expect(params('no `apt update` and no `apt install` in `docker/Dockerfile`')).toEqual([{ kind: 'file-lacks', path: 'docker/Dockerfile', needles: ['apt update', 'apt install'] }])
+    expect(params('`mypy.ini` has no `[mypy-fido2.*]` section')).toEqual([
+      { kind: 'file-lacks', path: 'mypy.ini', needles: ['[mypy-fido2.*]'] },
+    ])
+    expect(params('no `apt update` and no `apt install` in `docker/Dockerfile`')).toEqual([
+      { kind: 'file-lacks', path: 'docker/Dockerfile', needles: ['apt update', 'apt install'] },
+    ])
   })
 
   it('absence in a scope: one check per token, exemptions and extension limits kept', () => {
@@ -95,45 +127,106 @@ describe('criteria phrasings, parameters', () => {
     expect(dict).toMatchObject({ needle: 'Dict[' })
     const [print] = params('no `print(` in `hc/**/*.py` (tests, migrations and management commands are exempt)')
     expect(print).toMatchObject({ needle: 'print(', scope: ['hc/**/*.py'] })
-    expect((print as { exclude: string[] }).exclude).toEqual(expect.arrayContaining(['**/tests/**', '**/migrations/**', '**/management/commands/**']))
-    expect(params('no `eval(` in any .ts or .js file under `server/`')).toEqual([{ kind: 'text-absent', needle: 'eval(', scope: ['server/**/*.{ts,js}'], exclude: [] }])
-    expect(params('no `console.log` in `src/` except `src/dev/` and `src/scripts/`')).toEqual([{ kind: 'text-absent', needle: 'console.log', scope: ['src/**'], exclude: ['src/dev/**', 'src/scripts/**'] }])
-    expect(params('no `pdb.set_trace` in Python files')).toEqual([{ kind: 'text-absent', needle: 'pdb.set_trace', scope: ['**/*.py'], exclude: [] }])
+    expect((print as { exclude: string[] }).exclude).toEqual(
+      expect.arrayContaining(['**/tests/**', '**/migrations/**', '**/management/commands/**']),
+    )
+    expect(params('no `eval(` in any .ts or .js file under `server/`')).toEqual([
+      { kind: 'text-absent', needle: 'eval(', scope: ['server/**/*.{ts,js}'], exclude: [] },
+    ])
+    expect(params('no `console.log` in `src/` except `src/dev/` and `src/scripts/`')).toEqual([
+      { kind: 'text-absent', needle: 'console.log', scope: ['src/**'], exclude: ['src/dev/**', 'src/scripts/**'] },
+    ])
+    expect(params('no `pdb.set_trace` in Python files')).toEqual([
+      { kind: 'text-absent', needle: 'pdb.set_trace', scope: ['**/*.py'], exclude: [] },
+    ])
     // an exemption the language does not know is not guessed
     expect(compile('no `print(` in `hc/**/*.py` (the old importer is exempt)').unread).toHaveLength(1)
   })
 
   it('dependencies read the manifest and the section named; absent ones, ranges', () => {
-    expect(params('`django-stubs-ext` is listed in `requirements.txt`')).toEqual([{ kind: 'package', name: 'django-stubs-ext', present: true, manifest: 'requirements.txt', section: 'any', range: null }])
-    expect(params('`vitest` is a dev dependency in `package.json`')).toMatchObject([{ name: 'vitest', section: 'dev', manifest: 'package.json' }])
-    expect(params('`httpx` is a runtime dependency in the backend `pyproject.toml`')).toMatchObject([{ name: 'httpx', section: 'runtime', manifest: 'pyproject.toml' }])
-    expect(params('`helmet` and `cors` are dependencies').map((c) => [c.kind, (c as { name: string }).name, (c as { manifest: null }).manifest])).toEqual([
+    expect(params('`django-stubs-ext` is listed in `requirements.txt`')).toEqual([
+      {
+        kind: 'package',
+        name: 'django-stubs-ext',
+        present: true,
+        manifest: 'requirements.txt',
+        section: 'any',
+        range: null,
+      },
+    ])
+    expect(params('`vitest` is a dev dependency in `package.json`')).toMatchObject([
+      { name: 'vitest', section: 'dev', manifest: 'package.json' },
+    ])
+    expect(params('`httpx` is a runtime dependency in the backend `pyproject.toml`')).toMatchObject([
+      { name: 'httpx', section: 'runtime', manifest: 'pyproject.toml' },
+    ])
+    expect(
+      params('`helmet` and `cors` are dependencies').map((c) => [
+        c.kind,
+        (c as { name: string }).name,
+        (c as { manifest: null }).manifest,
+      ]),
+    ).toEqual([
       ['package', 'helmet', null],
       ['package', 'cors', null],
     ])
-    expect(params('`braintree` and `stripe` are no longer dependencies')).toMatchObject([{ name: 'braintree', present: false }, { name: 'stripe', present: false }])
-    expect(params('`braintree` is gone from `requirements.txt`')).toMatchObject([{ name: 'braintree', present: false, manifest: 'requirements.txt' }])
-    expect(params('`Django` in `requirements.txt` satisfies `>=4.2,<5.0`')).toMatchObject([{ kind: 'package', name: 'Django', range: '>=4.2,<5.0' }])
-    expect(params('`requirements.txt` no longer references `braintree`')).toMatchObject([{ kind: 'package', name: 'braintree', present: false }])
+    expect(params('`braintree` and `stripe` are no longer dependencies')).toMatchObject([
+      { name: 'braintree', present: false },
+      { name: 'stripe', present: false },
+    ])
+    expect(params('`braintree` is gone from `requirements.txt`')).toMatchObject([
+      { name: 'braintree', present: false, manifest: 'requirements.txt' },
+    ])
+    expect(params('`Django` in `requirements.txt` satisfies `>=4.2,<5.0`')).toMatchObject([
+      { kind: 'package', name: 'Django', range: '>=4.2,<5.0' },
+    ])
+    expect(params('`requirements.txt` no longer references `braintree`')).toMatchObject([
+      { kind: 'package', name: 'braintree', present: false },
+    ])
     // "`x` is present" alone is a file, not a package
     expect(params('`.env.example` is present')).toEqual([{ kind: 'file-exists', path: '.env.example' }])
   })
 
   it('values: key paths, lists, version ranges', () => {
-    expect(params('`.github/workflows/django.yml` → `jobs.test.strategy.matrix.python-version` includes `"3.12"`')).toEqual([
-      { kind: 'value', path: '.github/workflows/django.yml', pointer: ['jobs', 'test', 'strategy', 'matrix', 'python-version'], op: 'includes', expected: ['3.12'], anyDepth: false },
+    expect(
+      params('`.github/workflows/django.yml` → `jobs.test.strategy.matrix.python-version` includes `"3.12"`'),
+    ).toEqual([
+      {
+        kind: 'value',
+        path: '.github/workflows/django.yml',
+        pointer: ['jobs', 'test', 'strategy', 'matrix', 'python-version'],
+        op: 'includes',
+        expected: ['3.12'],
+        anyDepth: false,
+      },
     ])
-    expect(params('the `python-version` list in `.github/workflows/tests.yml` contains neither `"3.8"` nor `"3.9"`')).toMatchObject([{ op: 'excludes', expected: ['3.8', '3.9'], anyDepth: true, pointer: ['python-version'] }])
-    expect(params('`engines.node` in `package.json` accepts Node 18')).toMatchObject([{ kind: 'value', pointer: ['engines', 'node'], op: 'accepts', expected: ['18'] }])
-    expect(params('`tsconfig.json` → `compilerOptions.strict` equals `true`')).toMatchObject([{ op: 'equals', expected: [true] }])
-    expect(params('`pyproject.toml` → `project.requires-python` begins with `">=3.11"`')).toMatchObject([{ op: 'begins-with', expected: ['>=3.11'] }])
+    expect(
+      params('the `python-version` list in `.github/workflows/tests.yml` contains neither `"3.8"` nor `"3.9"`'),
+    ).toMatchObject([{ op: 'excludes', expected: ['3.8', '3.9'], anyDepth: true, pointer: ['python-version'] }])
+    expect(params('`engines.node` in `package.json` accepts Node 18')).toMatchObject([
+      { kind: 'value', pointer: ['engines', 'node'], op: 'accepts', expected: ['18'] },
+    ])
+    expect(params('`tsconfig.json` → `compilerOptions.strict` equals `true`')).toMatchObject([
+      { op: 'equals', expected: [true] },
+    ])
+    expect(params('`pyproject.toml` → `project.requires-python` begins with `">=3.11"`')).toMatchObject([
+      { op: 'begins-with', expected: ['>=3.11'] },
+    ])
   })
 
   it('line and file counts', () => {
-    expect(params('`hc/api/views.py` < 800 lines')).toEqual([{ kind: 'line-count', path: 'hc/api/views.py', op: '<', value: 800 }])
-    expect(params('`main.py` has fewer than 1,200 lines')).toEqual([{ kind: 'line-count', path: 'main.py', op: '<', value: 1200 }])
-    expect(params('stays under 600 lines', 'app/views.py')).toEqual([{ kind: 'line-count', path: 'app/views.py', op: '<', value: 600 }])
-    expect(params('at least 26 files match `hc/api/tests/test_notify_*.py`')).toEqual([{ kind: 'file-count', glob: 'hc/api/tests/test_notify_*.py', op: '>=', value: 26 }])
+    expect(params('`hc/api/views.py` < 800 lines')).toEqual([
+      { kind: 'line-count', path: 'hc/api/views.py', op: '<', value: 800 },
+    ])
+    expect(params('`main.py` has fewer than 1,200 lines')).toEqual([
+      { kind: 'line-count', path: 'main.py', op: '<', value: 1200 },
+    ])
+    expect(params('stays under 600 lines', 'app/views.py')).toEqual([
+      { kind: 'line-count', path: 'app/views.py', op: '<', value: 600 },
+    ])
+    expect(params('at least 26 files match `hc/api/tests/test_notify_*.py`')).toEqual([
+      { kind: 'file-count', glob: 'hc/api/tests/test_notify_*.py', op: '>=', value: 26 },
+    ])
     expect(params('≥ 3 files match `docs/adr/*.md`')).toMatchObject([{ op: '>=', value: 3 }])
   })
 
@@ -143,13 +236,34 @@ describe('criteria phrasings, parameters', () => {
     // a bare token is a path when the tree has it; gone-claims need a token that looks like a path
     expect(params('`CHANGELOG` exists')).toEqual([{ kind: 'file-exists', path: 'CHANGELOG' }])
     expect(compile('`JsonFormatter` no longer exists').checks).toEqual([])
-    expect(params('The `Dockerfile` uses `python:3.12-slim`')).toEqual([{ kind: 'file-contains', path: 'Dockerfile', needles: ['python:3.12-slim'], mode: 'substring' }])
-    expect(params('`src/**/*.ts` has no `as any`')).toEqual([{ kind: 'text-absent', needle: 'as any', scope: ['src/**/*.ts'], exclude: [] }])
-    expect(params('`app/` contains `RateLimiter`')).toEqual([{ kind: 'text-present', needle: 'RateLimiter', scope: ['app/**'], exclude: [] }])
-    expect(params('`debug` is set to `false` in `config/settings.toml`')).toEqual([{ kind: 'value', path: 'config/settings.toml', pointer: ['debug'], op: 'equals', expected: [false], anyDepth: true }])
-    expect(params('`app/views.py` is shorter than 500 lines')).toEqual([{ kind: 'line-count', path: 'app/views.py', op: '<', value: 500 }])
-    expect(params('`requests` is not in `requirements.txt`')).toMatchObject([{ kind: 'package', name: 'requests', present: false, manifest: 'requirements.txt' }])
-    expect(params('`requests` is in `requirements.txt`')).toMatchObject([{ kind: 'package', name: 'requests', present: true }])
+    expect(params('The `Dockerfile` uses `python:3.12-slim`')).toEqual([
+      { kind: 'file-contains', path: 'Dockerfile', needles: ['python:3.12-slim'], mode: 'substring' },
+    ])
+    expect(params('`src/**/*.ts` has no `as any`')).toEqual([
+      { kind: 'text-absent', needle: 'as any', scope: ['src/**/*.ts'], exclude: [] },
+    ])
+    expect(params('`app/` contains `RateLimiter`')).toEqual([
+      { kind: 'text-present', needle: 'RateLimiter', scope: ['app/**'], exclude: [] },
+    ])
+    expect(params('`debug` is set to `false` in `config/settings.toml`')).toEqual([
+      {
+        kind: 'value',
+        path: 'config/settings.toml',
+        pointer: ['debug'],
+        op: 'equals',
+        expected: [false],
+        anyDepth: true,
+      },
+    ])
+    expect(params('`app/views.py` is shorter than 500 lines')).toEqual([
+      { kind: 'line-count', path: 'app/views.py', op: '<', value: 500 },
+    ])
+    expect(params('`requests` is not in `requirements.txt`')).toMatchObject([
+      { kind: 'package', name: 'requests', present: false, manifest: 'requirements.txt' },
+    ])
+    expect(params('`requests` is in `requirements.txt`')).toMatchObject([
+      { kind: 'package', name: 'requests', present: true },
+    ])
   })
 
   it('a sentence partly read gives its checks and lists the rest', () => {
@@ -159,7 +273,12 @@ describe('criteria phrasings, parameters', () => {
   })
 
   it('prose is not checkable, and nothing is guessed from it', () => {
-    for (const prose of ['Errors are visible to admins', 'Director Agent receives similar winners before creating plan', 'Reviewed by the security team', 'Users can search for similar winners']) {
+    for (const prose of [
+      'Errors are visible to admins',
+      'Director Agent receives similar winners before creating plan',
+      'Reviewed by the security team',
+      'Users can search for similar winners',
+    ]) {
       expect(compile(prose)).toEqual({ checks: [], unread: [prose] })
     }
   })
@@ -190,12 +309,24 @@ describe('the criteria lint', () => {
   it('"Done when:" lines the reader left in the body are criteria too', () => {
     const t = task(['Add pydantic', 'Done when: `pydantic` is a dependency in `requirements.txt`.'])
     const { checks } = deriveTaskChecks(t, { toolMap })
-    expect(checks.find((c) => c.kind === 'package')).toMatchObject({ name: 'pydantic', role: 'criterion', sourceLine: 2, source: 'Done when: `pydantic` is a dependency in `requirements.txt`.' })
+    expect(checks.find((c) => c.kind === 'package')).toMatchObject({
+      name: 'pydantic',
+      role: 'criterion',
+      sourceLine: 2,
+      source: 'Done when: `pydantic` is a dependency in `requirements.txt`.',
+    })
   })
 
   it('tool mentions are supporting, file modifications progress only', () => {
-    const t = task(['Integrate Sentry for error tracking'], { files: [{ path: 'app/main.py', role: 'modify', line: 1, unsafe: false }] })
+    const t = task(['Integrate Sentry for error tracking'], {
+      files: [{ path: 'app/main.py', role: 'modify', line: 1, unsafe: false }],
+    })
     const roles = deriveTaskChecks(t, { toolMap }).checks.map((c) => [c.kind, c.role])
-    expect(roles).toEqual(expect.arrayContaining([['dependency', 'supporting'], ['file-changed', 'progress']]))
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        ['dependency', 'supporting'],
+        ['file-changed', 'progress'],
+      ]),
+    )
   })
 })

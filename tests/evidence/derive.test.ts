@@ -12,7 +12,8 @@ const plan000 = planLines('000_f36da2492d71ad53')
 const plan001 = planLines('001_6f1b61519dbf6480')
 const plan003 = planLines('003_270b09d1ecc628fb')
 const derive = (t: Parameters<typeof deriveChecks>[0]) => deriveChecks(t, { toolMap })
-const ofKind = <K extends CheckSpec['kind']>(checks: CheckSpec[], kind: K) => checks.filter((c): c is Extract<CheckSpec, { kind: K }> => c.kind === kind)
+const ofKind = <K extends CheckSpec['kind']>(checks: CheckSpec[], kind: K) =>
+  checks.filter((c): c is Extract<CheckSpec, { kind: K }> => c.kind === kind)
 
 describe('deriveChecks on the seed plans', () => {
   it('000 1.2: each file to create must exist, with the plan line it came from', () => {
@@ -24,7 +25,10 @@ describe('deriveChecks on the seed plans', () => {
       expect(c.origin).toBe('derived')
       expect(CheckSpecSchema.parse(c)).toEqual(c)
     }
-    expect(ofKind(checks, 'file-exists').map((c) => c.path)).toEqual(['services/ml-service/src/self_learning.py', 'services/ml-service/src/roas_predictor.py'])
+    expect(ofKind(checks, 'file-exists').map((c) => c.path)).toEqual([
+      'services/ml-service/src/self_learning.py',
+      'services/ml-service/src/roas_predictor.py',
+    ])
   })
 
   it('000 1.4: "replace all `except: pass`" becomes a text-absent check; Sentry a dependency check', () => {
@@ -59,7 +63,11 @@ describe('deriveChecks on the seed plans', () => {
 
   it('001 2: the target JSON block gives JSON-value checks; the "current state" block gives none', () => {
     const json = ofKind(derive(taskFromPlan(plan001, /^### 2\. /, '2')), 'json-value')
-    expect(json.find((c) => c.pointer.join('.') === 'compilerOptions.strict')).toMatchObject({ path: 'tsconfig.app.json', expected: true, anyDepth: false })
+    expect(json.find((c) => c.pointer.join('.') === 'compilerOptions.strict')).toMatchObject({
+      path: 'tsconfig.app.json',
+      expected: true,
+      anyDepth: false,
+    })
     expect(json.every((c) => c.expected === true)).toBe(true)
   })
 
@@ -109,7 +117,9 @@ describe('deriveChecks patterns (own wording)', () => {
   })
 
   it('separate tools joined by "+" are separate checks; a file to remove must be gone', () => {
-    const t = task(['Setup Jest + ts-jest'], { files: [{ path: 'legacy/old.py', role: 'remove', line: 1, unsafe: false }] })
+    const t = task(['Setup Jest + ts-jest'], {
+      files: [{ path: 'legacy/old.py', role: 'remove', line: 1, unsafe: false }],
+    })
     const checks = derive(t)
     expect(ofKind(checks, 'dependency').map((c) => c.tool)).toEqual(['Jest', 'ts-jest'])
     expect(ofKind(checks, 'file-absent')[0].path).toBe('legacy/old.py')
@@ -120,7 +130,14 @@ describe('checkKey and the tool map', () => {
   const base = { sourceLine: 3, origin: 'derived' as const, enabled: true }
   it('is stable across wording and origin, and changes with the parameters', () => {
     const a: CheckSpec = { kind: 'file-exists', path: 'a.py', sentence: 'one', ...base }
-    const b: CheckSpec = { kind: 'file-exists', path: 'a.py', sentence: 'two', ...base, sourceLine: null, origin: 'user' }
+    const b: CheckSpec = {
+      kind: 'file-exists',
+      path: 'a.py',
+      sentence: 'two',
+      ...base,
+      sourceLine: null,
+      origin: 'user',
+    }
     const c: CheckSpec = { kind: 'file-exists', path: 'b.py', sentence: 'one', ...base }
     expect(checkKey(a)).toBe(checkKey(b))
     expect(checkKey(a)).not.toBe(checkKey(c))

@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CheckSpec } from '../../src/shared/check-model'
-import { checkKey, createGitPort, createMemoryEvidenceCache, planWeekEnds, syncEvidence, taskStateFromChecks } from '../../src/main/evidence'
+import {
+  checkKey,
+  createGitPort,
+  createMemoryEvidenceCache,
+  planWeekEnds,
+  syncEvidence,
+  taskStateFromChecks,
+} from '../../src/main/evidence'
 import { GitFixture } from './helpers/git-fixture'
 
 const PLAN_START = '2025-03-03'
@@ -31,7 +38,14 @@ describe('history semantics', () => {
     f.write('src/feature.py', 'print(1)\n').commit('add feature', day('2025-03-04'))
     f.remove('src/feature.py').commit('drop feature', day('2025-03-12'))
     const checks = withIds([spec({ kind: 'file-exists', path: 'src/feature.py' })])
-    const result = await syncEvidence({ repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }], checks, planStart: PLAN_START, weekEnds: WEEK_ENDS, cache: createMemoryEvidenceCache(), git: createGitPort() })
+    const result = await syncEvidence({
+      repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
+      checks,
+      planStart: PLAN_START,
+      weekEnds: WEEK_ENDS,
+      cache: createMemoryEvidenceCache(),
+      git: createGitPort(),
+    })
     const [check] = result.checks
     expect(check.holdsNow).toBe(false)
     expect(check.since).toBeNull()
@@ -41,19 +55,42 @@ describe('history semantics', () => {
 
   it('a task done, reverted and redone dates from the redo', async () => {
     const f = repo()
-    f.write('services/api/package.json', JSON.stringify({ dependencies: { express: '^4' } }, null, 2)).commit('api', day('2025-02-21'))
-    f.write('services/api/package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.1.0' } }, null, 2)).commit('add opossum', day('2025-03-05'))
-    f.write('services/api/package.json', JSON.stringify({ dependencies: { express: '^4' } }, null, 2)).commit('Revert "add opossum"', day('2025-03-11'))
-    const redo = f.write('services/api/package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.2.0' } }, null, 2)).commit('add opossum again', day('2025-03-19'))
+    f.write('services/api/package.json', JSON.stringify({ dependencies: { express: '^4' } }, null, 2)).commit(
+      'api',
+      day('2025-02-21'),
+    )
+    f.write(
+      'services/api/package.json',
+      JSON.stringify({ dependencies: { express: '^4', opossum: '^8.1.0' } }, null, 2),
+    ).commit('add opossum', day('2025-03-05'))
+    f.write('services/api/package.json', JSON.stringify({ dependencies: { express: '^4' } }, null, 2)).commit(
+      'Revert "add opossum"',
+      day('2025-03-11'),
+    )
+    const redo = f
+      .write(
+        'services/api/package.json',
+        JSON.stringify({ dependencies: { express: '^4', opossum: '^8.2.0' } }, null, 2),
+      )
+      .commit('add opossum again', day('2025-03-19'))
     const checks = withIds([spec({ kind: 'dependency', tool: 'opossum', npm: ['opossum'], python: [], files: [] })])
-    const result = await syncEvidence({ repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }], checks, planStart: PLAN_START, weekEnds: WEEK_ENDS, cache: createMemoryEvidenceCache(), git: createGitPort() })
+    const result = await syncEvidence({
+      repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
+      checks,
+      planStart: PLAN_START,
+      weekEnds: WEEK_ENDS,
+      cache: createMemoryEvidenceCache(),
+      git: createGitPort(),
+    })
     const [check] = result.checks
     expect(check.holdsNow).toBe(true)
     expect(check.since?.sha).toBe(redo)
     expect(check.since?.subject).toBe('add opossum again')
     expect(check.since?.week).toBe(3)
     expect(check.weekStates).toEqual([true, false, true, true])
-    expect(check.evidence).toEqual([expect.objectContaining({ path: 'services/api/package.json', lines: [4], count: 1, note: 'opossum ^8.2.0' })])
+    expect(check.evidence).toEqual([
+      expect.objectContaining({ path: 'services/api/package.json', lines: [4], count: 1, note: 'opossum ^8.2.0' }),
+    ])
     const task = taskStateFromChecks(result.checks)
     expect(task.state).toBe('done')
     expect(task.doneAt?.commit.sha).toBe(redo)
@@ -68,7 +105,14 @@ describe('history semantics', () => {
       spec({ kind: 'file-contains', path: 'src/auth/AuthProvider.tsx', needles: ['AuthProvider'] }),
       spec({ kind: 'file-exists', path: 'src/auth/AuthProvider.tsx' }),
     ])
-    const result = await syncEvidence({ repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }], checks, planStart: PLAN_START, weekEnds: WEEK_ENDS, cache: createMemoryEvidenceCache(), git: createGitPort() })
+    const result = await syncEvidence({
+      repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
+      checks,
+      planStart: PLAN_START,
+      weekEnds: WEEK_ENDS,
+      cache: createMemoryEvidenceCache(),
+      git: createGitPort(),
+    })
     for (const check of result.checks) {
       expect(check.holdsNow).toBe(true)
       expect(check.since?.sha).toBe(moved)
@@ -81,7 +125,20 @@ describe('history semantics', () => {
     const f = repo()
     f.write('src/new/deep/module.py', 'x = 1\n')
     const checks = withIds([spec({ kind: 'file-exists', path: 'src/new/deep/module.py' })])
-    const result = await syncEvidence({ repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }], checks, planStart: PLAN_START, weekEnds: WEEK_ENDS, cache: createMemoryEvidenceCache(), git: createGitPort() })
-    expect(result.checks[0]).toMatchObject({ holdsNow: false, uncommitted: { holds: true, evidence: [expect.objectContaining({ path: 'src/new/deep/module.py', commit: null })] } })
+    const result = await syncEvidence({
+      repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
+      checks,
+      planStart: PLAN_START,
+      weekEnds: WEEK_ENDS,
+      cache: createMemoryEvidenceCache(),
+      git: createGitPort(),
+    })
+    expect(result.checks[0]).toMatchObject({
+      holdsNow: false,
+      uncommitted: {
+        holds: true,
+        evidence: [expect.objectContaining({ path: 'src/new/deep/module.py', commit: null })],
+      },
+    })
   })
 })

@@ -17,7 +17,10 @@ describe('status --as-of agrees with a git oracle at every week boundary', () =>
   beforeAll(async () => {
     core = createTestCore({ now: () => new Date('2025-05-05T12:00:00Z') })
     repo = buildOracleRepo()
-    ;({ planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { name: 'oracle.md', base64: Buffer.from(ORACLE_PLAN).toString('base64') }, startDate: ORACLE_START }))
+    ;({ planId } = await callOk<{ planId: number }>(core, 'plans.import', {
+      source: { name: 'oracle.md', base64: Buffer.from(ORACLE_PLAN).toString('base64') },
+      startDate: ORACLE_START,
+    }))
     await callOk(core, 'repos.connect', { planId, path: repo.dir })
     await callOk(core, 'repos.sync', { planId })
   }, 60_000)
@@ -31,13 +34,23 @@ describe('status --as-of agrees with a git oracle at every week boundary', () =>
       const asOf = new Date(Date.parse(`${ORACLE_START}T00:00:00Z`) + week * 7 * 86_400_000).toISOString().slice(0, 10)
       const report = await callOk<ProgressReport>(core, 'progress.get', { planId, asOf })
       const expected = oracleStates(repo.dir, asOf)
-      const got = Object.fromEntries(report.tasks.map((t) => [t.key, { done: t.state === 'done', doneWeek: t.state === 'done' ? t.doneWeek : null }]))
+      const got = Object.fromEntries(
+        report.tasks.map((t) => [
+          t.key,
+          { done: t.state === 'done', doneWeek: t.state === 'done' ? t.doneWeek : null },
+        ]),
+      )
       expect(got).toEqual(expected)
     })
   }
 
   it('the history exercises every kind of change (the oracle is not trivially constant)', () => {
-    const weeks = Array.from({ length: ORACLE_WEEKS + 1 }, (_, w) => oracleStates(repo.dir, new Date(Date.parse(`${ORACLE_START}T00:00:00Z`) + w * 7 * 86_400_000).toISOString().slice(0, 10)))
+    const weeks = Array.from({ length: ORACLE_WEEKS + 1 }, (_, w) =>
+      oracleStates(
+        repo.dir,
+        new Date(Date.parse(`${ORACLE_START}T00:00:00Z`) + w * 7 * 86_400_000).toISOString().slice(0, 10),
+      ),
+    )
     for (const key of Object.keys(weeks[0])) {
       const values = new Set(weeks.map((w) => JSON.stringify(w[key])))
       expect(values.size, `task ${key} changes over the weeks`).toBeGreaterThan(1)

@@ -1,13 +1,22 @@
 import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckSpec } from '../../src/shared/check-model'
-import { checkKey, createGitPort, createMemoryEvidenceCache, planWeekEnds, syncEvidence, watchRepo, type SyncProgress } from '../../src/main/evidence'
+import {
+  checkKey,
+  createGitPort,
+  createMemoryEvidenceCache,
+  planWeekEnds,
+  syncEvidence,
+  watchRepo,
+  type SyncProgress,
+} from '../../src/main/evidence'
 import { GitFixture, lines } from './helpers/git-fixture'
 
 const PLAN_START = '2025-03-03'
 const WEEK_ENDS = planWeekEnds(PLAN_START, 4)
 const at = (d: string, h = 10) => `${d}T${String(h).padStart(2, '0')}:00:00+00:00`
-const spec = (partial: Partial<CheckSpec> & Pick<CheckSpec, 'kind'>) => ({ sentence: 's', sourceLine: null, origin: 'user', enabled: true, ...partial }) as CheckSpec
+const spec = (partial: Partial<CheckSpec> & Pick<CheckSpec, 'kind'>) =>
+  ({ sentence: 's', sourceLine: null, origin: 'user', enabled: true, ...partial }) as CheckSpec
 const SPECS: CheckSpec[] = [
   spec({ kind: 'file-exists', path: 'src/feature.py' }),
   spec({ kind: 'text-absent', needle: 'except: pass', scope: [] }),
@@ -20,13 +29,31 @@ const checks = SPECS.map((s) => ({ id: checkKey(s), spec: s }))
 const f = new GitFixture()
 afterAll(() => f.cleanup())
 beforeAll(() => {
-  f.write('README.md', '# r\n').write('src/main.py', lines(250)).write('src/util.py', 'try:\n    x()\nexcept: pass\n').write('package.json', '{"dependencies":{}}\n')
+  f.write('README.md', '# r\n')
+    .write('src/main.py', lines(250))
+    .write('src/util.py', 'try:\n    x()\nexcept: pass\n')
+    .write('package.json', '{"dependencies":{}}\n')
   f.commit('start', at('2025-02-25'))
-  for (let i = 0; i < 40; i++) f.write(`src/mod${i % 7}.py`, lines(5 + i)).commit(`work ${i}`, at(`2025-03-${String(4 + Math.floor(i / 4)).padStart(2, '0')}`, 8 + (i % 4)))
+  for (let i = 0; i < 40; i++)
+    f.write(`src/mod${i % 7}.py`, lines(5 + i)).commit(
+      `work ${i}`,
+      at(`2025-03-${String(4 + Math.floor(i / 4)).padStart(2, '0')}`, 8 + (i % 4)),
+    )
 })
 
-function run(cache = createMemoryEvidenceCache(), opts: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}) {
-  return syncEvidence({ repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }], checks, planStart: PLAN_START, weekEnds: WEEK_ENDS, cache, git: createGitPort(), ...opts })
+function run(
+  cache = createMemoryEvidenceCache(),
+  opts: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {},
+) {
+  return syncEvidence({
+    repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
+    checks,
+    planStart: PLAN_START,
+    weekEnds: WEEK_ENDS,
+    cache,
+    git: createGitPort(),
+    ...opts,
+  })
 }
 
 describe('re-sync', () => {
@@ -44,11 +71,16 @@ describe('re-sync', () => {
     expect(elapsed).toBeLessThan(150)
     expect(again.checks).toEqual(first.checks)
 
-    const newCommit = f.write('src/main.py', lines(120)).write('src/util.py', 'x()\n').write('src/feature.py', 'ok\n').commit('shrink main, fix util', at('2025-03-20'))
+    const newCommit = f
+      .write('src/main.py', lines(120))
+      .write('src/util.py', 'x()\n')
+      .write('src/feature.py', 'ok\n')
+      .commit('shrink main, fix util', at('2025-03-20'))
     const third = await run(cache)
     expect(third.stats).toMatchObject({ commitsEvaluated: 1, historyPasses: 1 })
     expect(third.stats.blobsRead).toBe(3)
-    for (const r of third.checks.slice(0, 3)) expect(r).toMatchObject({ holdsNow: true, since: { sha: newCommit, week: 3 } })
+    for (const r of third.checks.slice(0, 3))
+      expect(r).toMatchObject({ holdsNow: true, since: { sha: newCommit, week: 3 } })
     // same answer as a sync from scratch
     expect(third.checks).toEqual((await run()).checks)
   })

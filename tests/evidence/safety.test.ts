@@ -3,13 +3,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CheckSpec } from '../../src/shared/check-model'
-import { checkKey, createGitPort, createMemoryEvidenceCache, planWeekEnds, syncEvidence, type SyncRepoInput } from '../../src/main/evidence'
+import {
+  checkKey,
+  createGitPort,
+  createMemoryEvidenceCache,
+  planWeekEnds,
+  syncEvidence,
+  type SyncRepoInput,
+} from '../../src/main/evidence'
 import { GitFixture } from './helpers/git-fixture'
 
 const PLAN_START = '2025-03-03'
 const WEEK_ENDS = planWeekEnds(PLAN_START, 3)
 const at = (d: string) => `${d}T09:30:00+00:00`
-const spec = (partial: Partial<CheckSpec> & Pick<CheckSpec, 'kind'>) => ({ sentence: 's', sourceLine: null, origin: 'user', enabled: true, ...partial }) as CheckSpec
+const spec = (partial: Partial<CheckSpec> & Pick<CheckSpec, 'kind'>) =>
+  ({ sentence: 's', sourceLine: null, origin: 'user', enabled: true, ...partial }) as CheckSpec
 const ids = (specs: CheckSpec[]) => specs.map((s) => ({ id: checkKey(s), spec: s }))
 
 const fixtures: GitFixture[] = []
@@ -31,7 +39,9 @@ function sync(repos: SyncRepoInput[], specs: CheckSpec[], opts: { maxFileBytes?:
     maxFileBytes: opts.maxFileBytes,
   })
 }
-const one = (dir: string, extra: Partial<SyncRepoInput> = {}): SyncRepoInput[] => [{ id: 'r', dir, branch: null, prefix: null, ...extra }]
+const one = (dir: string, extra: Partial<SyncRepoInput> = {}): SyncRepoInput[] => [
+  { id: 'r', dir, branch: null, prefix: null, ...extra },
+]
 
 describe('paths from a plan never leave the repo', () => {
   it('`../../etc/passwd`, an absolute path and `--output=x` are refused with a message, and git is never handed them', async () => {
@@ -118,7 +128,9 @@ describe('bad repos give a state and a message, never a crash', () => {
     renameSync(f.dir, `${f.dir}-moved`)
     try {
       const result = await sync(one(f.dir), check)
-      expect(result.repos).toEqual([expect.objectContaining({ id: 'r', state: 'unavailable', message: expect.stringMatching(/moved or deleted/) })])
+      expect(result.repos).toEqual([
+        expect.objectContaining({ id: 'r', state: 'unavailable', message: expect.stringMatching(/moved or deleted/) }),
+      ])
       expect(result.checks[0].holdsNow).toBeNull()
     } finally {
       renameSync(`${f.dir}-moved`, f.dir)
@@ -128,8 +140,14 @@ describe('bad repos give a state and a message, never a crash', () => {
   it('a branch that does not exist, or is not a branch name, is unavailable', async () => {
     const f = fixture()
     f.write('a.txt', 'a\n').commit('a', at('2025-03-04'))
-    expect((await sync(one(f.dir, { branch: 'gone' }), check)).repos[0]).toMatchObject({ state: 'unavailable', message: expect.stringMatching(/does not exist/) })
-    expect((await sync(one(f.dir, { branch: '--output=x' }), check)).repos[0]).toMatchObject({ state: 'unavailable', message: expect.stringMatching(/not a valid branch/) })
+    expect((await sync(one(f.dir, { branch: 'gone' }), check)).repos[0]).toMatchObject({
+      state: 'unavailable',
+      message: expect.stringMatching(/does not exist/),
+    })
+    expect((await sync(one(f.dir, { branch: '--output=x' }), check)).repos[0]).toMatchObject({
+      state: 'unavailable',
+      message: expect.stringMatching(/not a valid branch/),
+    })
   })
 
   it('detached HEAD is evaluated at the detached commit', async () => {
@@ -158,7 +176,10 @@ describe('bad repos give a state and a message, never a crash', () => {
     const clone = new GitFixture(join(tmpdir(), `evidence-shallow-${process.pid}-${Date.now()}`), { init: false })
     fixtures.push(clone)
     new GitFixture(origin.dir, { init: false }).git('clone', '-q', '--depth', '2', `file://${origin.dir}`, clone.dir)
-    const result = await sync(one(clone.dir), [spec({ kind: 'file-exists', path: 'a.txt' }), spec({ kind: 'file-exists', path: 'c.txt' })])
+    const result = await sync(one(clone.dir), [
+      spec({ kind: 'file-exists', path: 'a.txt' }),
+      spec({ kind: 'file-exists', path: 'c.txt' }),
+    ])
     expect(result.repos[0]).toMatchObject({ state: 'shallow', shallow: true })
     const [a, c] = result.checks
     expect(a.holdsNow).toBe(true)
@@ -172,8 +193,13 @@ describe('odd content', () => {
   it('unicode and space paths', async () => {
     const f = fixture()
     f.write('docs/spéc ü 2.md', 'héllo\n').commit('unicode', at('2025-03-04'))
-    const result = await sync(one(f.dir), [spec({ kind: 'file-contains', path: 'docs/spéc ü 2.md', needles: ['héllo'] })])
-    expect(result.checks[0]).toMatchObject({ holdsNow: true, evidence: [expect.objectContaining({ path: 'docs/spéc ü 2.md', lines: [1] })] })
+    const result = await sync(one(f.dir), [
+      spec({ kind: 'file-contains', path: 'docs/spéc ü 2.md', needles: ['héllo'] }),
+    ])
+    expect(result.checks[0]).toMatchObject({
+      holdsNow: true,
+      evidence: [expect.objectContaining({ path: 'docs/spéc ü 2.md', lines: [1] })],
+    })
   })
 
   it('submodules are not entered, and the result says so', async () => {
@@ -183,7 +209,10 @@ describe('odd content', () => {
     f.write('a.txt', 'a\n').commit('a', at('2025-02-01'))
     f.git('submodule', 'add', '-q', `file://${inner.dir}`, 'vendor/lib')
     f.commit('add submodule', at('2025-03-04'))
-    const result = await sync(one(f.dir), [spec({ kind: 'file-exists', path: 'vendor/lib/lib.py' }), spec({ kind: 'text-absent', needle: 'x = 1', scope: [] })])
+    const result = await sync(one(f.dir), [
+      spec({ kind: 'file-exists', path: 'vendor/lib/lib.py' }),
+      spec({ kind: 'text-absent', needle: 'x = 1', scope: [] }),
+    ])
     expect(result.checks[0].holdsNow).toBe(false)
     expect(result.checks[0].message).toMatch(/submodule.*not entered/)
     expect(result.checks[1].holdsNow).toBe(true)
@@ -192,9 +221,18 @@ describe('odd content', () => {
   it('huge and binary files are never read past the size limit', async () => {
     const f = fixture()
     const big = 'except: pass\n'.repeat(400)
-    f.write('big.py', big).write('blob.bin', Buffer.concat([Buffer.from('except: pass\n'), Buffer.alloc(64, 0)])).commit('big', at('2025-03-04'))
+    f.write('big.py', big)
+      .write('blob.bin', Buffer.concat([Buffer.from('except: pass\n'), Buffer.alloc(64, 0)]))
+      .commit('big', at('2025-03-04'))
     f.write('wt-big.py', big)
-    const result = await sync(one(f.dir), [spec({ kind: 'line-count', path: 'big.py', op: '<', value: 10 }), spec({ kind: 'text-absent', needle: 'except: pass', scope: ['**'] })], { maxFileBytes: 1024 })
+    const result = await sync(
+      one(f.dir),
+      [
+        spec({ kind: 'line-count', path: 'big.py', op: '<', value: 10 }),
+        spec({ kind: 'text-absent', needle: 'except: pass', scope: ['**'] }),
+      ],
+      { maxFileBytes: 1024 },
+    )
     const [count, absent] = result.checks
     expect(count.holdsNow).toBe(false)
     expect(count.message).toBe('not read: too-large')

@@ -36,13 +36,18 @@ describe('auto re-sync while the app runs', () => {
 
   it('pushes repos.changed and re-syncs when a commit lands in a connected repo', async () => {
     // browser mode: the plan arrives as an upload
-    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { name: 'seed-004.md', base64: readFileSync(SEED_004).toString('base64') } })
+    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', {
+      source: { name: 'seed-004.md', base64: readFileSync(SEED_004).toString('base64') },
+    })
     await callOk(core, 'repos.connect', { planId, path: repo.dir })
     await callOk(core, 'repos.sync', { planId })
     events.length = 0
-    repo.write('services/frontend/src/components/LearningDashboard.tsx', 'export const LearningDashboard = () => null\n').commit('Learning dashboard', '2024-12-19T10:00:00+00:00')
+    repo
+      .write('services/frontend/src/components/LearningDashboard.tsx', 'export const LearningDashboard = () => null\n')
+      .commit('Learning dashboard', '2024-12-19T10:00:00+00:00')
     const deadline = Date.now() + 15_000
-    while (!events.includes('repos.syncProgress:done') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    while (!events.includes('repos.syncProgress:done') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50))
     expect(events).toContain('repos.changed:')
     expect(events).toContain('repos.syncProgress:done')
     const report = await callOk<ProgressReport>(core, 'progress.get', { planId, asOf: '2024-12-20' })
@@ -53,7 +58,9 @@ describe('auto re-sync while the app runs', () => {
     const [link] = await callOk<{ repoId: number; planId: number }[]>(core, 'repos.list', { planId: 1 })
     await callOk(core, 'repos.update', { planId: 1, repoId: link.repoId, autoSync: false })
     events.length = 0
-    repo.write('services/frontend/src/components/PipelineValueDashboard.tsx', 'export const P = () => null\n').commit('Pipeline dashboard', '2024-12-19T11:00:00+00:00')
+    repo
+      .write('services/frontend/src/components/PipelineValueDashboard.tsx', 'export const P = () => null\n')
+      .commit('Pipeline dashboard', '2024-12-19T11:00:00+00:00')
     await new Promise((r) => setTimeout(r, 1500))
     expect(events.filter((e) => e.startsWith('repos.changed'))).toEqual([])
   })

@@ -57,10 +57,20 @@ describe('plan baselines in the store', () => {
   afterAll(() => core.dispose())
 
   const baselines = async () => (await callOk<PlanDetail>(core, 'plans.get', { planId })).baselines
-  const progress = (input: Record<string, unknown> = {}) => callOk<ProgressReport>(core, 'progress.get', { planId, asOf: '2025-01-22', ...input })
+  const progress = (input: Record<string, unknown> = {}) =>
+    callOk<ProgressReport>(core, 'progress.get', { planId, asOf: '2025-01-22', ...input })
 
   it('freezes the first import as the original baseline', async () => {
-    expect(await baselines()).toEqual([{ id: expect.any(Number), versionNo: 1, setAt: '2025-01-06T09:00:00.000Z', reason: '', original: true, latest: true }])
+    expect(await baselines()).toEqual([
+      {
+        id: expect.any(Number),
+        versionNo: 1,
+        setAt: '2025-01-06T09:00:00.000Z',
+        reason: '',
+        original: true,
+        latest: true,
+      },
+    ])
   })
 
   it('a re-import that keeps the baseline leaves it on version 1', async () => {
@@ -75,8 +85,18 @@ describe('plan baselines in the store', () => {
 
   it('rebaselines on the current version with a reason; progress follows it, the original stays viewable', async () => {
     clock = new Date('2025-01-21T10:00:00Z')
-    const { baseline, baselines: all } = await callOk<{ baseline: BaselineRef; baselines: BaselineRef[] }>(core, 'plans.rebaseline', { planId, reason: 'v1 had no estimates' })
-    expect(baseline).toMatchObject({ versionNo: 2, reason: 'v1 had no estimates', original: false, latest: true, setAt: '2025-01-21T10:00:00.000Z' })
+    const { baseline, baselines: all } = await callOk<{ baseline: BaselineRef; baselines: BaselineRef[] }>(
+      core,
+      'plans.rebaseline',
+      { planId, reason: 'v1 had no estimates' },
+    )
+    expect(baseline).toMatchObject({
+      versionNo: 2,
+      reason: 'v1 had no estimates',
+      original: false,
+      latest: true,
+      setAt: '2025-01-21T10:00:00.000Z',
+    })
     expect(all.map((b) => [b.versionNo, b.original, b.latest])).toEqual([
       [1, true, false],
       [2, false, true],
@@ -100,7 +120,11 @@ describe('plan baselines in the store', () => {
   it('rebaselines from any version, and a re-import can rebaseline in the same step', async () => {
     await callOk(core, 'plans.rebaseline', { planId, versionNo: 1, reason: 'compare with the first draft' })
     expect((await progress()).baseline?.versionNo).toBe(1)
-    await callOk(core, 'plans.import', { planId, source: source(FIXED_V2.replace('**Estimated Time**: 15 hours\n', '**Estimated Time**: 20 hours\n')), rebaseline: { reason: '1.1 re-estimated' } })
+    await callOk(core, 'plans.import', {
+      planId,
+      source: source(FIXED_V2.replace('**Estimated Time**: 15 hours\n', '**Estimated Time**: 20 hours\n')),
+      rebaseline: { reason: '1.1 re-estimated' },
+    })
     const all = await baselines()
     expect(all.map((b) => b.versionNo)).toEqual([1, 2, 1, 3])
     expect(all.at(-1)?.reason).toBe('1.1 re-estimated')

@@ -11,7 +11,10 @@ const PLAN = join(repoRoot, 'tests/e2e/plans/team-sprints.md')
 const dir = mkdtempSync(join(tmpdir(), 'readiness-cli-profile-'))
 const db = join(dir, 'cli.db')
 const profile = join(dir, 'profile.json')
-writeFileSync(profile, JSON.stringify({ items: 'table', estimate: { column: 'Cost', unit: 'points' }, hoursPerPoint: 4 }))
+writeFileSync(
+  profile,
+  JSON.stringify({ items: 'table', estimate: { column: 'Cost', unit: 'points' }, hoursPerPoint: 4 }),
+)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -34,6 +34,13 @@ describe('evidence items name the repo they were found in', () => {
     expect(task12.evidence.length).toBeGreaterThan(0)
     expect(new Set(task12.evidence.map((item) => item.repoId))).toEqual(new Set([String(link.repoId)]))
     // the evidence that proves 1.2 (the Celery tasks module) is among them, with its commit
-    expect(task12.evidence.some((item) => item.path === 'services/ml-service/src/tasks.py' && item.repoId === String(link.repoId) && item.commit !== undefined)).toBe(true)
+    expect(
+      task12.evidence.some(
+        (item) =>
+          item.path === 'services/ml-service/src/tasks.py' &&
+          item.repoId === String(link.repoId) &&
+          item.commit !== undefined,
+      ),
+    ).toBe(true)
   })
 })

@@ -29,7 +29,12 @@ describe('one evidence verdict per task, wherever it is shown', () => {
         const drawer = await callOk<TaskEvidenceView>(core, 'evidence.forTask', { taskId })
         const why = await callOk<TaskExplanation>(core, 'evidence.explain', { planId, taskKey: key })
         const dashboard = progress.tasks.find((t) => t.key === key)!
-        return { key, drawer: [drawer.state, drawer.reason], why: [why.state, why.reason], dashboard: dashboard.evidenceState }
+        return {
+          key,
+          drawer: [drawer.state, drawer.reason],
+          why: [why.state, why.reason],
+          dashboard: dashboard.evidenceState,
+        }
       }),
     )
   }

@@ -23,7 +23,9 @@ describe('importing bad input through the contract', () => {
   ]
   for (const [what, bytes] of cases) {
     it(`refuses ${what} with a clear message and stores nothing`, async () => {
-      const result = await core.dispatch('plans.import', { source: { name: 'plan.md', base64: bytes().toString('base64') } })
+      const result = await core.dispatch('plans.import', {
+        source: { name: 'plan.md', base64: bytes().toString('base64') },
+      })
       expect(result.ok).toBe(false)
       if (!result.ok) {
         expect(result.error.code).toBe('bad-input')
@@ -38,17 +40,26 @@ describe('importing bad input through the contract', () => {
     const big = join(core.dir, 'big.md')
     writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x61))
     const result = await core.dispatch('plans.import', { source: { path: big } })
-    expect(result).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/over 20 MB|20 MB/) } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input', message: expect.stringMatching(/over 20 MB|20 MB/) },
+    })
     expect(storedCounts().plans).toBe(0)
   })
 
   it('says which file is missing', async () => {
     const result = await core.dispatch('plans.import', { source: { path: join(core.dir, 'nope.md') } })
-    expect(result).toMatchObject({ ok: false, error: { code: 'bad-input', message: `No such file or directory: ${join(core.dir, 'nope.md')}` } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input', message: `No such file or directory: ${join(core.dir, 'nope.md')}` },
+    })
   })
 
   it('imports nothing when a stored re-import target does not exist', async () => {
-    const result = await core.dispatch('plans.import', { planId: 999, source: { name: 'p.md', base64: Buffer.from('#### 1.1 Do it (2h)\n').toString('base64') } })
+    const result = await core.dispatch('plans.import', {
+      planId: 999,
+      source: { name: 'p.md', base64: Buffer.from('#### 1.1 Do it (2h)\n').toString('base64') },
+    })
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(storedCounts()).toEqual({ plans: 0, versions: 0, tasks: 0 })
   })

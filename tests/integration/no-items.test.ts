@@ -11,7 +11,8 @@ import { runCli } from '../support/cli'
  * line of profile makes it importable.
  */
 
-const TEXT = '# Ops notes\n\n## Context\n\nSome context about the service.\n\n## Rotate the keys\n\nIt takes an afternoon, and the on-call engineer does it.\n\n## Move the cron jobs\n\nTwo days of work once the keys are rotated.\n'
+const TEXT =
+  '# Ops notes\n\n## Context\n\nSome context about the service.\n\n## Rotate the keys\n\nIt takes an afternoon, and the on-call engineer does it.\n\n## Move the cron jobs\n\nTwo days of work once the keys are rotated.\n'
 
 describe('a plan with no items found', () => {
   let core: TestCore
@@ -27,7 +28,9 @@ describe('a plan with no items found', () => {
     const { plan } = await callOk<{ plan: ParsedPlan }>(core, 'plans.preview', { source: { path: file } })
     expect(plan.tasks).toHaveLength(0)
     expect(plan.interpretation?.confidence).toBe('low')
-    expect(plan.interpretation?.sections.map((section) => section.title)).toEqual(expect.arrayContaining(['Rotate the keys', 'Move the cron jobs']))
+    expect(plan.interpretation?.sections.map((section) => section.title)).toEqual(
+      expect.arrayContaining(['Rotate the keys', 'Move the cron jobs']),
+    )
   })
 
   it('is refused by the import, with what the reader looks for', async () => {
@@ -37,8 +40,17 @@ describe('a plan with no items found', () => {
   })
 
   it('imports once the lead says the headings hold the work', async () => {
-    const profile = { version: 1, sections: [{ heading: 'Rotate the keys', items: 'headings' }, { heading: 'Move the cron jobs', items: 'headings' }] }
-    const { plan } = await callOk<{ plan: ParsedPlan }>(core, 'plans.preview', { source: { path: file }, options: { profile } })
+    const profile = {
+      version: 1,
+      sections: [
+        { heading: 'Rotate the keys', items: 'headings' },
+        { heading: 'Move the cron jobs', items: 'headings' },
+      ],
+    }
+    const { plan } = await callOk<{ plan: ParsedPlan }>(core, 'plans.preview', {
+      source: { path: file },
+      options: { profile },
+    })
     expect(plan.tasks.map((task) => task.title)).toEqual(['Rotate the keys', 'Move the cron jobs'])
   })
 

@@ -13,7 +13,10 @@ describe('plan and global settings', () => {
   afterAll(() => core.dispose())
 
   it('hours/day of a plan re-reads its derived estimates and schedule, keeping task identity', async () => {
-    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { path: join(seedPlansDir, '003_270b09d1ecc628fb.txt') }, startDate: '2025-01-06' })
+    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', {
+      source: { path: join(seedPlansDir, '003_270b09d1ecc628fb.txt') },
+      startDate: '2025-01-06',
+    })
     const before = await callOk<PlanDetail>(core, 'plans.get', { planId })
     expect(before.plan.totals.estimateHours).toBe(112)
     await callOk(core, 'plans.update', { planId, hoursPerDay: 6 })
@@ -27,7 +30,9 @@ describe('plan and global settings', () => {
 
   it("a plan's days/week set by the lead wins over what the plan states; the global default does not", async () => {
     await callOk(core, 'settings.update', { daysPerWeek: 5 })
-    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { path: join(seedPlansDir, '002_b51860faf58f80b1.txt') } })
+    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', {
+      source: { path: join(seedPlansDir, '002_b51860faf58f80b1.txt') },
+    })
     expect((await callOk<PlanDetail>(core, 'plans.get', { planId })).plan.weeks).toBe(3)
     await callOk(core, 'plans.update', { planId, daysPerWeek: 5 })
     const after = await callOk<PlanDetail>(core, 'plans.get', { planId })
@@ -36,11 +41,17 @@ describe('plan and global settings', () => {
 
   it('global hours/day and first weekday apply to new imports and the calendar', async () => {
     await callOk(core, 'settings.update', { hoursPerDay: 7, firstWeekday: 0 })
-    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { path: join(seedPlansDir, '003_270b09d1ecc628fb.txt') }, startDate: '2025-01-08' })
+    const { planId } = await callOk<{ planId: number }>(core, 'plans.import', {
+      source: { path: join(seedPlansDir, '003_270b09d1ecc628fb.txt') },
+      startDate: '2025-01-08',
+    })
     const report = await callOk<ProgressReport>(core, 'progress.get', { planId })
     expect(report.burndown[0].idealRemainingHours).toBe(98)
     // Wednesday 2025-01-08 in a week starting on Sunday
     expect(report.week1Start).toBe('2025-01-05')
-    expect(await core.dispatch('settings.update', { hoursPerDay: 30 })).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(await core.dispatch('settings.update', { hoursPerDay: 30 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    })
   })
 })

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckSpec } from '../../src/shared/check-model'
 import type { RepoLink } from '../../src/shared/contract/repos'
-import { createGitPort, createMemoryEvidenceCache, normalizePrefix, planToRepoPath, planWeekEnds, syncEvidence } from '../../src/main/evidence'
+import {
+  createGitPort,
+  createMemoryEvidenceCache,
+  normalizePrefix,
+  planToRepoPath,
+  planWeekEnds,
+  syncEvidence,
+} from '../../src/main/evidence'
 import { callOk, createTestCore, type TestCore } from '../support/core'
 import { runCli } from '../support/cli'
 import { GitFixture } from '../evidence/helpers/git-fixture'
@@ -27,13 +34,25 @@ describe('a repository prefix never leads out of the plan paths (`..` is refused
 
   it('the one rule: normalized, or null when it goes up', () => {
     for (const prefix of ESCAPING) expect(normalizePrefix(prefix), prefix).toBeNull()
-    expect([normalizePrefix(null), normalizePrefix(''), normalizePrefix('.'), normalizePrefix('./')]).toEqual(['', '', '', ''])
-    expect([normalizePrefix('services/api'), normalizePrefix('/services//api/'), normalizePrefix('services\\api')]).toEqual(['services/api/', 'services/api/', 'services/api/'])
+    expect([normalizePrefix(null), normalizePrefix(''), normalizePrefix('.'), normalizePrefix('./')]).toEqual([
+      '',
+      '',
+      '',
+      '',
+    ])
+    expect([
+      normalizePrefix('services/api'),
+      normalizePrefix('/services//api/'),
+      normalizePrefix('services\\api'),
+    ]).toEqual(['services/api/', 'services/api/', 'services/api/'])
   })
 
   it('repos.connect refuses it and connects nothing', async () => {
     for (const prefix of ESCAPING) {
-      expect(await core.dispatch('repos.connect', { planId, path: repo.dir, prefix }), prefix).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/no "\.\."/) } })
+      expect(await core.dispatch('repos.connect', { planId, path: repo.dir, prefix }), prefix).toMatchObject({
+        ok: false,
+        error: { code: 'bad-input', message: expect.stringMatching(/no "\.\."/) },
+      })
     }
     expect(await callOk<RepoLink[]>(core, 'repos.list', { planId })).toEqual([])
   })
@@ -41,7 +60,10 @@ describe('a repository prefix never leads out of the plan paths (`..` is refused
   it('repos.update refuses it and keeps the prefix', async () => {
     const link = await callOk<RepoLink>(core, 'repos.connect', { planId, path: repo.dir, prefix: 'services/' })
     for (const prefix of ESCAPING) {
-      expect(await core.dispatch('repos.update', { planId, repoId: link.repoId, prefix }), prefix).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+      expect(await core.dispatch('repos.update', { planId, repoId: link.repoId, prefix }), prefix).toMatchObject({
+        ok: false,
+        error: { code: 'bad-input' },
+      })
     }
     expect((await callOk<RepoLink[]>(core, 'repos.list', { planId }))[0].prefix).toBe('services/')
     await callOk(core, 'repos.disconnect', { planId, repoId: link.repoId })

@@ -39,7 +39,12 @@ describe('progress of seed 004 from a fixture repository', () => {
     expect([byKey['2.2'].state, byKey['2.2'].doneWeek]).toEqual(['done', 3])
     expect(byKey['2.3'].state).toBe('not-started')
     expect(byKey['3.1'].state).toBe('needs-confirmation')
-    expect(byKey['1.2'].evidence.some((e) => e.path === 'services/ml-service/src/tasks.py' && e.commit?.subject === 'Queue HubSpot webhooks to Celery')).toBe(true)
+    expect(
+      byKey['1.2'].evidence.some(
+        (e) =>
+          e.path === 'services/ml-service/src/tasks.py' && e.commit?.subject === 'Queue HubSpot webhooks to Celery',
+      ),
+    ).toBe(true)
 
     expect(planWeeks(report.burndown.map((p) => p.idealRemainingHours))).toEqual([62, 49, 38, 25, 18, 6, 0])
     expect(planWeeks(report.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 53, 49, 46, null, null, null])
@@ -54,16 +59,39 @@ describe('progress of seed 004 from a fixture repository', () => {
   it('as of an earlier date, states and figures are as they stood then', async () => {
     const report = await status('2024-12-08')
     expect(report.tasks.find((t) => t.key === '2.1')!.state).not.toBe('done')
-    expect(planWeeks(report.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 53, null, null, null, null, null])
+    expect(planWeeks(report.burndown.map((p) => p.actualRemainingHours))).toEqual([
+      62,
+      53,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ])
   })
 
   it('a manual override changes the figures and is flagged when git disagrees', async () => {
-    await callOk(core, 'tasks.setStatus', { taskId: taskIds['2.3'], status: 'done', note: 'Dashboard shipped behind a flag', date: '2024-12-19' })
-    await callOk(core, 'tasks.setStatus', { taskId: taskIds['1.1'], status: 'not-done', note: 'Director change was reverted in prod', date: '2024-12-19' })
+    await callOk(core, 'tasks.setStatus', {
+      taskId: taskIds['2.3'],
+      status: 'done',
+      note: 'Dashboard shipped behind a flag',
+      date: '2024-12-19',
+    })
+    await callOk(core, 'tasks.setStatus', {
+      taskId: taskIds['1.1'],
+      status: 'not-done',
+      note: 'Director change was reverted in prod',
+      date: '2024-12-19',
+    })
     const report = await status()
     const t23 = report.tasks.find((t) => t.key === '2.3')!
     const t11 = report.tasks.find((t) => t.key === '1.1')!
-    expect([t23.state, t23.source, t23.disagreement, t23.manual?.note]).toEqual(['done', 'manual', true, 'Dashboard shipped behind a flag'])
+    expect([t23.state, t23.source, t23.disagreement, t23.manual?.note]).toEqual([
+      'done',
+      'manual',
+      true,
+      'Dashboard shipped behind a flag',
+    ])
     // git says 1.1 is in progress, not done: a manual "not done" agrees with it
     expect([t11.state, t11.source, t11.disagreement]).toEqual(['in-progress', 'manual', false])
     expect(report.summary.disagreementCount).toBe(1)
@@ -80,18 +108,34 @@ describe('progress of seed 004 from a fixture repository', () => {
     const printed = JSON.parse(cli.stdout) as ProgressReport
     expect(printed.summary).toEqual((await status()).summary)
     expect(planWeeks(printed.burndown.map((p) => p.actualRemainingHours))).toEqual([62, 53, 49, 46, null, null, null])
-    const behind = runCli(['status', String(planId), '--as-of', '2024-12-20', '--fail-if-behind', '1', '--db', core.dbPath])
+    const behind = runCli([
+      'status',
+      String(planId),
+      '--as-of',
+      '2024-12-20',
+      '--fail-if-behind',
+      '1',
+      '--db',
+      core.dbPath,
+    ])
     expect(behind.status).toBe(3)
     expect(behind.stderr).toMatch(/weeks behind the plan \(more than 1\)/)
-    expect(runCli(['status', String(planId), '--as-of', '2024-12-20', '--fail-if-behind', '5', '--db', core.dbPath]).status).toBe(0)
+    expect(
+      runCli(['status', String(planId), '--as-of', '2024-12-20', '--fail-if-behind', '5', '--db', core.dbPath]).status,
+    ).toBe(0)
   })
 
   it('a re-import that adds 10 h in week 3 shows in scope and the scope log; the baseline ideal line does not move', async () => {
     const bytes = seed004WithExtraWeek3Step()
-    const result = await callOk<{ diff: { added: { key: string }[] } }>(core, 'plans.import', { planId, source: { name: 'plan-v2.md', base64: bytes.toString('base64') } })
+    const result = await callOk<{ diff: { added: { key: string }[] } }>(core, 'plans.import', {
+      planId,
+      source: { name: 'plan-v2.md', base64: bytes.toString('base64') },
+    })
     expect(result.diff.added.map((a) => a.key)).toEqual(['3.4'])
     const report = await status()
-    expect(report.scopeChanges).toMatchObject([{ kind: 'added', taskKey: '3.4', hoursDelta: 10, date: '2024-12-16', week: 3 }])
+    expect(report.scopeChanges).toMatchObject([
+      { kind: 'added', taskKey: '3.4', hoursDelta: 10, date: '2024-12-16', week: 3 },
+    ])
     expect(planWeeks(report.burndown.map((p) => p.scopeHours))).toEqual([62, 62, 62, 72, 72, 72, 72])
     expect(planWeeks(report.burndown.map((p) => p.idealRemainingHours))).toEqual([62, 49, 38, 25, 18, 6, 0])
     expect(report.burndown[3].actualRemainingHours).toBe(56)

@@ -18,7 +18,10 @@ export function buildSeed004Repo(): GitFixture {
     .write('services/gateway-api/src/webhooks/hubspot.ts', 'export const hubspot = () => null\n')
     .commit('Existing services', '2024-11-28T10:00:00+00:00')
   repo
-    .write('services/titan-core/ai_council/director_agent.py', 'class DirectorAgent:\n    def create_battle_plan(self):\n        return search_winners()\n')
+    .write(
+      'services/titan-core/ai_council/director_agent.py',
+      'class DirectorAgent:\n    def create_battle_plan(self):\n        return search_winners()\n',
+    )
     .write('services/ml-service/src/main.py', 'app = None\n')
     .commit('Director agent searches RAG winners', '2024-12-04T10:00:00+00:00')
   repo
@@ -29,7 +32,9 @@ export function buildSeed004Repo(): GitFixture {
     .write('services/frontend/src/components/BudgetOptimizer.tsx', 'export const BudgetOptimizer = () => null\n')
     .write('services/frontend/src/api/ml.ts', 'export const mlApi = {}\n')
     .commit('Budget optimizer UI', '2024-12-10T11:00:00+00:00')
-  repo.write('services/frontend/src/components/WinnerSearch.tsx', 'export const WinnerSearch = () => null\n').commit('Winner search UI', '2024-12-18T09:30:00+00:00')
+  repo
+    .write('services/frontend/src/components/WinnerSearch.tsx', 'export const WinnerSearch = () => null\n')
+    .commit('Winner search UI', '2024-12-18T09:30:00+00:00')
   return repo
 }
 
@@ -39,7 +44,15 @@ export function seed004WithExtraWeek3Step(): Buffer {
   const lines = text.split('\n')
   const phase4 = lines.findIndex((line) => line.includes('PHASE 4: MONITORING'))
   if (phase4 < 0) throw new Error('seed 004 changed: no phase 4 heading')
-  const step = ['### Step 3.4: Harden Backups (10 hours)', '', '**Actions:**', '- Nightly database dump with restore drill', '', '---', '']
+  const step = [
+    '### Step 3.4: Harden Backups (10 hours)',
+    '',
+    '**Actions:**',
+    '- Nightly database dump with restore drill',
+    '',
+    '---',
+    '',
+  ]
   lines.splice(phase4, 0, ...step)
   return Buffer.from(lines.join('\n'), 'utf8')
 }

@@ -24,12 +24,24 @@ describe('sync through the contract with the SQLite evidence cache', () => {
   })
 
   it('connects a repo, refusing folders that are not repositories and relative paths', async () => {
-    expect(await core.dispatch('repos.connect', { planId, path: core.dir })).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/not a git repository/) } })
-    expect(await core.dispatch('repos.connect', { planId, path: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'bad-input' } })
-    expect(await core.dispatch('repos.connect', { planId, path: repo.dir, prefix: '../escape' })).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(await core.dispatch('repos.connect', { planId, path: core.dir })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input', message: expect.stringMatching(/not a git repository/) },
+    })
+    expect(await core.dispatch('repos.connect', { planId, path: 'relative/dir' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
+    expect(await core.dispatch('repos.connect', { planId, path: repo.dir, prefix: '../escape' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
     const link = await callOk<RepoLink>(core, 'repos.connect', { planId, path: repo.dir })
     expect(link).toMatchObject({ currentBranch: 'main', branch: null, available: true })
-    expect(await core.dispatch('repos.connect', { planId, path: repo.dir })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await core.dispatch('repos.connect', { planId, path: repo.dir })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
   })
 
   it('syncs with progress events, then re-syncs with no history work; one new commit is evaluated alone', async () => {
@@ -44,7 +56,9 @@ describe('sync through the contract with the SQLite evidence cache', () => {
     expect(again.commitsEvaluated).toBe(0)
     expect(elapsed).toBeLessThan(1500)
 
-    repo.write('services/frontend/src/components/LearningDashboard.tsx', 'export const LearningDashboard = () => null\n').commit('Learning dashboard', '2024-12-19T10:00:00+00:00')
+    repo
+      .write('services/frontend/src/components/LearningDashboard.tsx', 'export const LearningDashboard = () => null\n')
+      .commit('Learning dashboard', '2024-12-19T10:00:00+00:00')
     const third = await callOk<SyncSummary>(core, 'repos.sync', { planId })
     expect(third.commitsEvaluated).toBe(1)
     const report = await callOk<ProgressReport>(core, 'progress.get', { planId, asOf: '2024-12-20' })
@@ -52,12 +66,17 @@ describe('sync through the contract with the SQLite evidence cache', () => {
   })
 
   it('cancels a running sync: nothing is stored, and the next sync works', async () => {
-    const resultsBefore = core.context.db.$client.prepare("select count(*) || ':' || max(evaluated_at) from check_results").pluck().get()
+    const resultsBefore = core.context.db.$client
+      .prepare("select count(*) || ':' || max(evaluated_at) from check_results")
+      .pluck()
+      .get()
     const running = core.dispatch('repos.sync', { planId })
     expect(await callOk(core, 'repos.cancelSync', { planId })).toEqual({ cancelled: true })
     expect(await running).toMatchObject({ ok: true, value: { cancelled: true } })
     expect(await callOk(core, 'repos.cancelSync', { planId })).toEqual({ cancelled: false })
-    expect(core.context.db.$client.prepare("select count(*) || ':' || max(evaluated_at) from check_results").pluck().get()).toBe(resultsBefore)
+    expect(
+      core.context.db.$client.prepare("select count(*) || ':' || max(evaluated_at) from check_results").pluck().get(),
+    ).toBe(resultsBefore)
     expect(await callOk<SyncSummary>(core, 'repos.sync', { planId })).toMatchObject({ cancelled: false })
   })
 
@@ -70,7 +89,7 @@ describe('sync through the contract with the SQLite evidence cache', () => {
       expect(link).toMatchObject({ available: false, state: 'unavailable' })
       const summary = await callOk<SyncSummary>(core, 'repos.sync', { planId })
       expect(summary.repos[0].state).toBe('unavailable')
-      expect((await callOk<RepoLink[]>(core, 'repos.list', { planId }))).toHaveLength(1)
+      expect(await callOk<RepoLink[]>(core, 'repos.list', { planId })).toHaveLength(1)
     } finally {
       renameSync(moved, repo.dir)
     }
@@ -89,7 +108,12 @@ describe('the sample', () => {
     const report = await callOk<ProgressReport>(core, 'progress.get', { planId })
     expect(report.summary.verifiedPercent).toBeGreaterThan(20)
     expect(report.summary.verifiedPercent).toBeLessThan(100)
-    expect(report.tasks.filter((t) => t.state === 'done').map((t) => t.key).sort()).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2'])
+    expect(
+      report.tasks
+        .filter((t) => t.state === 'done')
+        .map((t) => t.key)
+        .sort(),
+    ).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2'])
     expect(report.asOfWeek).toBe(3)
 
     // opening the sample again opens the same plan: no second sample

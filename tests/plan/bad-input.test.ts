@@ -6,8 +6,10 @@ import MarkdownIt from 'markdown-it'
 import { parsePlanBytes, type ParseOutcome } from '../../src/main/plan'
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8')
-const codesOf = (outcome: ParseOutcome): string[] => (outcome.ok ? outcome.plan.warnings.map((warning) => warning.code) : [])
-const VALID = '# Plan\n\n## Phase 1 (Week 1)\n\n### 1.1 First item (2h)\n- [ ] do it\n\n### 1.2 Second item (3h)\n- [ ] do that\n'
+const codesOf = (outcome: ParseOutcome): string[] =>
+  outcome.ok ? outcome.plan.warnings.map((warning) => warning.code) : []
+const VALID =
+  '# Plan\n\n## Phase 1 (Week 1)\n\n### 1.1 First item (2h)\n- [ ] do it\n\n### 1.2 Second item (3h)\n- [ ] do that\n'
 
 /** CPU time of one parse, in ms: what the parse costs, whatever else the machine runs. */
 function timed(run: () => ParseOutcome): { outcome: ParseOutcome; ms: number } {
@@ -19,7 +21,9 @@ function timed(run: () => ParseOutcome): { outcome: ParseOutcome; ms: number } {
 
 describe('bad input never throws and says what is wrong', () => {
   it('rejects a binary file, an empty file and a file over 20 MB with clear codes', () => {
-    expect(parsePlanBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))).toMatchObject({ ok: false, error: { code: 'binary' } })
+    expect(parsePlanBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))).toMatchObject(
+      { ok: false, error: { code: 'binary' } },
+    )
     expect(parsePlanBytes(new Uint8Array())).toMatchObject({ ok: false, error: { code: 'empty' } })
     const huge = new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61)
     const { outcome, ms } = timed(() => parsePlanBytes(huge))
@@ -28,7 +32,11 @@ describe('bad input never throws and says what is wrong', () => {
   })
 
   it('rejects markdown without work items, naming what it looks for', () => {
-    const outcome = parsePlanBytes(bytes('# Notes\n\nSome thoughts about the release.\n\n> A quote, not a task.\n\n```\n- [ ] code is never structure (4h)\n```\n'))
+    const outcome = parsePlanBytes(
+      bytes(
+        '# Notes\n\nSome thoughts about the release.\n\n> A quote, not a task.\n\n```\n- [ ] code is never structure (4h)\n```\n',
+      ),
+    )
     expect(outcome).toMatchObject({ ok: false, error: { code: 'no-tasks' } })
     if (!outcome.ok) {
       expect(outcome.error.message).toMatch(/no work items/i)
@@ -38,7 +46,10 @@ describe('bad input never throws and says what is wrong', () => {
   })
 
   it('rejects invalid options instead of guessing', () => {
-    expect(parsePlanBytes(bytes(VALID), { hoursPerDay: -1 })).toMatchObject({ ok: false, error: { code: 'unreadable' } })
+    expect(parsePlanBytes(bytes(VALID), { hoursPerDay: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable' },
+    })
     expect(parsePlanBytes(bytes(VALID), { daysPerWeek: 9 })).toMatchObject({ ok: false, error: { code: 'unreadable' } })
   })
 
@@ -70,11 +81,15 @@ describe('bad input never throws and says what is wrong', () => {
   })
 
   it('lints missing estimates, missing schedules and duplicate numbers', () => {
-    const outcome = parsePlanBytes(bytes('# P\n\n### 1. Alpha\ntext\n\n### 1. Beta (Week 2)\n**Estimated Time**: 3 hours\n'))
+    const outcome = parsePlanBytes(
+      bytes('# P\n\n### 1. Alpha\ntext\n\n### 1. Beta (Week 2)\n**Estimated Time**: 3 hours\n'),
+    )
     expect(outcome.ok).toBe(true)
     if (!outcome.ok) return
     expect(outcome.plan.tasks.map((task) => task.key)).toEqual(['1', '1~2'])
-    expect(codesOf(outcome)).toEqual(expect.arrayContaining(['missing-estimate', 'missing-schedule', 'duplicate-number']))
+    expect(codesOf(outcome)).toEqual(
+      expect.arrayContaining(['missing-estimate', 'missing-schedule', 'duplicate-number']),
+    )
     expect(outcome.plan.warnings.find((warning) => warning.code === 'missing-schedule')?.taskKey).toBe('1')
   })
 
@@ -93,15 +108,31 @@ describe('a 1 MB plan reads in under 2 s of CPU time, whatever its shape', () =>
     return text
   }
   const shapes: Array<[string, string]> = [
-    ['heading items under week headings', grow((i) => `${i % 20 === 0 ? `## Week ${1 + Math.floor(i / 20)}\n\n` : ''}### ${1 + Math.floor(i / 20)}.${i % 20} Harden service ${i} (4h)\n- [ ] add a timeout\n- [ ] add a retry\nDone when: \`src/s${i}.ts\` exists\n\n`)],
-    ['one long checklist', grow((i) => `- [${i % 3 ? ' ' : 'x'}] Task ${i}: wire the queue consumer ${i} — 2h · wk ${1 + (i % 12)}\n`)],
-    ['one long table', `${grow((i) => (i === 0 ? '| ID | Task | Est. | Owner | Status |\n|---|---|---|---|---|\n' : `| T-${i} | Migrate table ${i} to the new schema | 3 | Ana | ${i % 4 ? '' : '✅'} |\n`))}`],
-    ['real plans one after another', (() => {
-      const files = readdirSync(PLANS_DIR).map((name) => join(PLANS_DIR, name))
-      let text = ''
-      for (let round = 0; text.length < MB; round++) for (const file of files) text += `\n\n# Copy ${round}\n\n${readFileSync(file, 'latin1')}`
-      return text
-    })()],
+    [
+      'heading items under week headings',
+      grow(
+        (i) =>
+          `${i % 20 === 0 ? `## Week ${1 + Math.floor(i / 20)}\n\n` : ''}### ${1 + Math.floor(i / 20)}.${i % 20} Harden service ${i} (4h)\n- [ ] add a timeout\n- [ ] add a retry\nDone when: \`src/s${i}.ts\` exists\n\n`,
+      ),
+    ],
+    [
+      'one long checklist',
+      grow((i) => `- [${i % 3 ? ' ' : 'x'}] Task ${i}: wire the queue consumer ${i} — 2h · wk ${1 + (i % 12)}\n`),
+    ],
+    [
+      'one long table',
+      `${grow((i) => (i === 0 ? '| ID | Task | Est. | Owner | Status |\n|---|---|---|---|---|\n' : `| T-${i} | Migrate table ${i} to the new schema | 3 | Ana | ${i % 4 ? '' : '✅'} |\n`))}`,
+    ],
+    [
+      'real plans one after another',
+      (() => {
+        const files = readdirSync(PLANS_DIR).map((name) => join(PLANS_DIR, name))
+        let text = ''
+        for (let round = 0; text.length < MB; round++)
+          for (const file of files) text += `\n\n# Copy ${round}\n\n${readFileSync(file, 'latin1')}`
+        return text
+      })(),
+    ],
   ]
 
   const cpuSeconds = (work: () => unknown): number => {

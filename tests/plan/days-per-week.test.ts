@@ -34,7 +34,8 @@ describe('days per week: nesting, then the lead, then the plan, then the default
   })
 
   it('reads the week length from every week the days sit in, not only from a short first week', () => {
-    const text = '# Plan\n\n## Week 1\n\n- [ ] A (Day 1) (2h)\n- [ ] B (Day 3) (2h)\n\n## Week 2\n\n- [ ] C (Day 6) (2h)\n\n## Week 3\n\n- [ ] D (Day 11) (2h)\n\n## Hardening\n\n- [ ] E (Day 16) (2h)\n'
+    const text =
+      '# Plan\n\n## Week 1\n\n- [ ] A (Day 1) (2h)\n- [ ] B (Day 3) (2h)\n\n## Week 2\n\n- [ ] C (Day 6) (2h)\n\n## Week 3\n\n- [ ] D (Day 11) (2h)\n\n## Hardening\n\n- [ ] E (Day 16) (2h)\n'
     const outcome = parsePlanBytes(Buffer.from(text))
     if (!outcome.ok) throw new Error(outcome.error.message)
     expect([outcome.plan.daysPerWeek, outcome.plan.daysPerWeekSource]).toEqual([5, 'nesting'])

@@ -25,7 +25,12 @@ describe('bytes to text', () => {
       const plan = parsed(bytes)
       expect(plan.encoding).toBe(encoding)
       expect(plan.title).toBe('Plan café')
-      expect(plan.tasks[0]).toMatchObject({ key: '1.1', title: 'Set up CI — “fast”', estimateHours: 4, claimedDone: true })
+      expect(plan.tasks[0]).toMatchObject({
+        key: '1.1',
+        title: 'Set up CI — “fast”',
+        estimateHours: 4,
+        claimedDone: true,
+      })
     }
   })
 
@@ -51,7 +56,10 @@ describe('mojibake repair', () => {
     iconv.decode(Buffer.from(original, 'utf8'), encoding).replaceAll('\ufffd', encoding === 'macintosh' ? '\uf8ff' : '')
 
   it('undoes UTF-8 read as MacRoman and as Windows-1252', () => {
-    for (const [encoding, codePage] of [['macintosh', 'MacRoman'], ['win1252', 'Windows-1252']]) {
+    for (const [encoding, codePage] of [
+      ['macintosh', 'MacRoman'],
+      ['win1252', 'Windows-1252'],
+    ]) {
       const broken = asMojibake(encoding)
       expect(broken).not.toBe(original)
       const result = repairMojibake(broken)
@@ -75,7 +83,9 @@ describe('mojibake repair', () => {
   })
 
   it('is recorded on the plan with a warning', () => {
-    const plan = parsed(Buffer.from(iconv.decode(Buffer.from(PLAN, 'utf8'), 'macintosh').replaceAll('\ufffd', '\uf8ff'), 'utf8'))
+    const plan = parsed(
+      Buffer.from(iconv.decode(Buffer.from(PLAN, 'utf8'), 'macintosh').replaceAll('\ufffd', '\uf8ff'), 'utf8'),
+    )
     expect(plan.title).toBe('Plan café')
     expect(plan.tasks[0].title).toBe('Set up CI — “fast”')
     expect(plan.repairs.length).toBeGreaterThan(0)
@@ -86,7 +96,10 @@ describe('mojibake repair', () => {
 describe('decodePlanBytes errors', () => {
   it('rejects NUL bytes, control-character soup, empty and whitespace-only input', () => {
     expect(decodePlanBytes(Uint8Array.from([0x23, 0x20, 0x00, 0x41]))).toMatchObject({ ok: false, code: 'binary' })
-    expect(decodePlanBytes(Uint8Array.from({ length: 400 }, (_, index) => (index * 7) % 32))).toMatchObject({ ok: false, code: 'binary' })
+    expect(decodePlanBytes(Uint8Array.from({ length: 400 }, (_, index) => (index * 7) % 32))).toMatchObject({
+      ok: false,
+      code: 'binary',
+    })
     expect(decodePlanBytes(new Uint8Array())).toMatchObject({ ok: false, code: 'empty' })
     expect(decodePlanBytes(Buffer.from(' \n\t\r\n'))).toMatchObject({ ok: false, code: 'empty' })
   })

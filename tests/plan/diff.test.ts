@@ -53,7 +53,9 @@ describe('diffPlans (re-import)', () => {
       ['2.2', 'Harden session cookies', 2, 2],
     ])
     expect(diff.removed).toEqual([{ key: '1.3', title: 'Remove legacy scripts', estimateHours: 1, weekStart: 1 }])
-    expect(diff.reestimated).toEqual([{ previousKey: '1.1', nextKey: '1.1', title: 'Configure CI pipeline', from: 4, to: 5 }])
+    expect(diff.reestimated).toEqual([
+      { previousKey: '1.1', nextKey: '1.1', title: 'Configure CI pipeline', from: 4, to: 5 },
+    ])
   })
 
   it('maps a real plan onto itself one to one', () => {
@@ -68,7 +70,10 @@ describe('diffPlans (re-import)', () => {
 
   it('maps a re-estimated, re-ordered real plan', () => {
     const seed = seedPlan('004')
-    const shuffled: ParsedPlan = { ...seed, tasks: [...seed.tasks].reverse().map((task) => (task.key === '2.3' ? { ...task, estimateHours: 5 } : task)) }
+    const shuffled: ParsedPlan = {
+      ...seed,
+      tasks: [...seed.tasks].reverse().map((task) => (task.key === '2.3' ? { ...task, estimateHours: 5 } : task)),
+    }
     const result = diffPlans(seed, shuffled)
     expect(result.mapping).toHaveLength(17)
     expect(result.reestimated).toEqual([expect.objectContaining({ previousKey: '2.3', from: 2, to: 5 })])

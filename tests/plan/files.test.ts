@@ -67,8 +67,20 @@ describe('file references', () => {
   })
 
   it('reads a directory tree under its root, conservatively', () => {
-    const tree = ['server/', '├── routers/', '│   ├── __init__.py', '│   └── auth.py   # endpoints', '└── main.py  # entry'].join('\n')
-    expect(directoryTreePaths(tree).map((entry) => entry.path)).toEqual(['server/', 'server/routers/', 'server/routers/__init__.py', 'server/routers/auth.py', 'server/main.py'])
+    const tree = [
+      'server/',
+      '├── routers/',
+      '│   ├── __init__.py',
+      '│   └── auth.py   # endpoints',
+      '└── main.py  # entry',
+    ].join('\n')
+    expect(directoryTreePaths(tree).map((entry) => entry.path)).toEqual([
+      'server/',
+      'server/routers/',
+      'server/routers/__init__.py',
+      'server/routers/auth.py',
+      'server/main.py',
+    ])
     expect(directoryTreePaths('├── a.py\n└── b.py')).toEqual([])
   })
 })

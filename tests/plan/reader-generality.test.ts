@@ -16,47 +16,63 @@ const hours = (plan: ParsedPlan): number => plan.totals.estimateHours
 
 describe('work that used to disappear', () => {
   it('a numbered heading over a table whose rows carry IDs and estimates groups them', () => {
-    const plan = read('# Plan\n\n## 2.1 Storage\n\n| ID | Task | Estimate |\n|----|------|----------|\n| A | Schema | 8h |\n| B | Backfill | 4h |\n\n## 2.2 Access\n\n| ID | Task | Estimate |\n|----|------|----------|\n| C | Tokens | 8h |\n')
+    const plan = read(
+      '# Plan\n\n## 2.1 Storage\n\n| ID | Task | Estimate |\n|----|------|----------|\n| A | Schema | 8h |\n| B | Backfill | 4h |\n\n## 2.2 Access\n\n| ID | Task | Estimate |\n|----|------|----------|\n| C | Tokens | 8h |\n',
+    )
     expect(titles(plan)).toEqual(['Schema', 'Backfill', 'Tokens'])
     expect(hours(plan)).toBe(20)
   })
 
   it('keeps a numbered heading with its own estimate as the item over its sub-steps', () => {
-    const plan = read('# Plan\n\n## 1.1 Storage (6h)\n\n- Schema (2h)\n- Backfill (4h)\n\n## 1.2 Access (3h)\n\n- Tokens\n')
+    const plan = read(
+      '# Plan\n\n## 1.1 Storage (6h)\n\n- Schema (2h)\n- Backfill (4h)\n\n## 1.2 Access (3h)\n\n- Tokens\n',
+    )
     expect(titles(plan)).toEqual(['Storage', 'Access'])
   })
 
   it('keeps an unestimated checklist section when other sections carry estimates', () => {
-    const plan = read('# Plan\n\n## Phase 1 (Week 1)\n\n- [ ] Configure CI\n- [ ] Create the board\n\n## Phase 2 (Week 2)\n\n- [ ] Build the parser (8 hours)\n- [ ] Add validation (12 hours)\n')
+    const plan = read(
+      '# Plan\n\n## Phase 1 (Week 1)\n\n- [ ] Configure CI\n- [ ] Create the board\n\n## Phase 2 (Week 2)\n\n- [ ] Build the parser (8 hours)\n- [ ] Add validation (12 hours)\n',
+    )
     expect(titles(plan)).toEqual(['Configure CI', 'Create the board', 'Build the parser', 'Add validation'])
     expect(plan.phases).toHaveLength(2)
   })
 
   it('reads a table after a line of facts ("Impact: … | Effort: …") and still leaves a criteria list out', () => {
-    const plan = read('# Plan\n\n## Tier A (Week 1)\n\n**Impact**: blocks launch | **Effort**: 4 hours\n\n| ID | Task | Effort |\n|----|------|--------|\n| A1 | Pin the toolchain | 1 hour |\n| A2 | Lint in CI | 3 hours |\n\n**Success criteria**:\n- Builds are reproducible\n')
+    const plan = read(
+      '# Plan\n\n## Tier A (Week 1)\n\n**Impact**: blocks launch | **Effort**: 4 hours\n\n| ID | Task | Effort |\n|----|------|--------|\n| A1 | Pin the toolchain | 1 hour |\n| A2 | Lint in CI | 3 hours |\n\n**Success criteria**:\n- Builds are reproducible\n',
+    )
     expect(titles(plan)).toEqual(['Pin the toolchain', 'Lint in CI'])
   })
 })
 
 describe('lines that are not work', () => {
   it('leaves metrics, team and example sections inside a phase out', () => {
-    const plan = read('# Plan\n\n## Phase 1: Auth (Weeks 1-4)\n\n### Deliverables\n- [ ] Login middleware\n- [ ] Session store\n\n### Success Metrics\n- [ ] All endpoints behind auth\n\n### Team Structure\n- [ ] One backend developer\n\n### Code Example\n- [ ] call login()\n')
+    const plan = read(
+      '# Plan\n\n## Phase 1: Auth (Weeks 1-4)\n\n### Deliverables\n- [ ] Login middleware\n- [ ] Session store\n\n### Success Metrics\n- [ ] All endpoints behind auth\n\n### Team Structure\n- [ ] One backend developer\n\n### Code Example\n- [ ] call login()\n',
+    )
     expect(titles(plan)).toEqual(['Login middleware', 'Session store'])
   })
 
   it('leaves a check-in agenda and a status-report template out', () => {
-    const plan = read('# Plan\n\n## Week 1\n- [ ] Build the parser (8h)\n\n## Weekly check-ins\n- [ ] Review progress\n\n## Status report template\n- [ ] Task ID – description\n')
+    const plan = read(
+      '# Plan\n\n## Week 1\n- [ ] Build the parser (8h)\n\n## Weekly check-ins\n- [ ] Review progress\n\n## Status report template\n- [ ] Task ID – description\n',
+    )
     expect(titles(plan)).toEqual(['Build the parser'])
   })
 
   it('reads "Week 1: 10 hours" lines as a budget, not as work', () => {
-    const plan = read('# Plan\n\n## Week 1\n- [ ] Build the parser (8h)\n\n## Week 2\n- [ ] Write the docs (8h)\n\n## Effort Estimate\n- **Week 1**: 10 hours\n- **Week 2**: 6 hours\n- **Total**: 16 hours\n')
+    const plan = read(
+      '# Plan\n\n## Week 1\n- [ ] Build the parser (8h)\n\n## Week 2\n- [ ] Write the docs (8h)\n\n## Effort Estimate\n- **Week 1**: 10 hours\n- **Week 2**: 6 hours\n- **Total**: 16 hours\n',
+    )
     expect(titles(plan)).toEqual(['Build the parser', 'Write the docs'])
     expect(plan.phases.map((phase) => phase.title)).toEqual(['Week 1', 'Week 2'])
   })
 
   it('reads headings that only say when ("Day 2 (8 hours)", "Morning (4h)") as holders of their checklists', () => {
-    const plan = read('# Plan\n\n## Week 1\n\n### Day 1\n\n**Morning (4 hours)**\n- [ ] Snapshot the index\n- [ ] Freeze mappings\n\n### Day 2 (8 hours)\n- [ ] Add a replica\n- [ ] Pin the client\n')
+    const plan = read(
+      '# Plan\n\n## Week 1\n\n### Day 1\n\n**Morning (4 hours)**\n- [ ] Snapshot the index\n- [ ] Freeze mappings\n\n### Day 2 (8 hours)\n- [ ] Add a replica\n- [ ] Pin the client\n',
+    )
     expect(titles(plan)).toEqual(['Snapshot the index', 'Freeze mappings', 'Add a replica', 'Pin the client'])
     expect(plan.tasks.map((task) => task.estimateHours)).toEqual([2, 2, 4, 4])
   })
@@ -64,13 +80,17 @@ describe('lines that are not work', () => {
 
 describe("the plan's own numbers and dates", () => {
   it('reads an empty estimated line before estimated blocks as their subtotal, not as one more item', () => {
-    const plan = read('# Plan\n\n## Phase 2 (Weeks 3-4)\n\n**Feature A: Import (20 hours)**\n\n**Week 3: Core**\n- [ ] Build the parser (8 hours)\n- [ ] Add validation (12 hours)\n\n**Week 4: Polish**\n- [ ] Write the docs (4 hours)\n')
+    const plan = read(
+      '# Plan\n\n## Phase 2 (Weeks 3-4)\n\n**Feature A: Import (20 hours)**\n\n**Week 3: Core**\n- [ ] Build the parser (8 hours)\n- [ ] Add validation (12 hours)\n\n**Week 4: Polish**\n- [ ] Write the docs (4 hours)\n',
+    )
     expect(titles(plan)).toEqual(['Build the parser', 'Add validation', 'Write the docs'])
     expect(hours(plan)).toBe(24)
   })
 
   it('never reads a status recap or a progress fraction ("~14h / 40h") as work or as an estimate', () => {
-    const plan = read('# Plan\n\n## Phase 1 (Weeks 1-2)\n\n### Week 1\n\n- [ ] ST-1 (6h) - Login form\n- [ ] ST-2 (8h) - Session store\n\n**Status end of week 1:**\n- ✅ ST-1 to ST-2: 2 stories complete\n- Cumulative effort: ~14h / 40h (35%)\n\n### Week 2\n\n- [ ] ST-3 (10h) - Profile page\n')
+    const plan = read(
+      '# Plan\n\n## Phase 1 (Weeks 1-2)\n\n### Week 1\n\n- [ ] ST-1 (6h) - Login form\n- [ ] ST-2 (8h) - Session store\n\n**Status end of week 1:**\n- ✅ ST-1 to ST-2: 2 stories complete\n- Cumulative effort: ~14h / 40h (35%)\n\n### Week 2\n\n- [ ] ST-3 (10h) - Profile page\n',
+    )
     expect(titles(plan)).toEqual(['Login form', 'Session store', 'Profile page'])
     expect(hours(plan)).toBe(24)
     expect(plan.tasks.some((task) => task.claimedDone)).toBe(false)
@@ -78,52 +98,78 @@ describe("the plan's own numbers and dates", () => {
 
   it('reads a stated total from "Hours:" in the preamble and from a total written as a heading', () => {
     expect(read('# Plan\n\n**Hours:** 33 hours\n\n## Week 1\n- [ ] A task\n- [ ] B task\n').totals.statedHours).toBe(33)
-    const heading = read('# Plan\n\n## Week 1\n- [ ] A task (8h)\n- [ ] B task (4h)\n\n## Summary\n\n### Total Estimated Hours: 1,130 hours\n')
+    const heading = read(
+      '# Plan\n\n## Week 1\n- [ ] A task (8h)\n- [ ] B task (4h)\n\n## Summary\n\n### Total Estimated Hours: 1,130 hours\n',
+    )
     expect(heading.totals.statedHours).toBe(1130)
     expect(heading.warnings.some((warning) => warning.code === 'stated-total-mismatch')).toBe(true)
   })
 
-  it('gives a year-less date the year that keeps it near the plan\'s first full date (ranges across New Year)', () => {
-    const plan = read('# Roadmap (Dec 10 - Jan 6, 2026)\n\n## Week 1 (Dec 10-14)\n- [ ] Build the parser (8h)\n\n## Week 2 (Dec 15-21)\n- [ ] Write the docs (4h)\n')
+  it("gives a year-less date the year that keeps it near the plan's first full date (ranges across New Year)", () => {
+    const plan = read(
+      '# Roadmap (Dec 10 - Jan 6, 2026)\n\n## Week 1 (Dec 10-14)\n- [ ] Build the parser (8h)\n\n## Week 2 (Dec 15-21)\n- [ ] Write the docs (4h)\n',
+    )
     expect(plan.date).toBe('2025-12-08')
     expect(plan.weeks).toBe(2)
   })
 
   it('does not read YAML front matter as a heading', () => {
-    const plan = read('---\ntitle: Plan\nowner: someone\n---\n\n| Week | Task | Hours |\n|---|---|---|\n| 1 | Build the parser | 8 |\n| 2 | Write the docs | 4 |\n')
+    const plan = read(
+      '---\ntitle: Plan\nowner: someone\n---\n\n| Week | Task | Hours |\n|---|---|---|\n| 1 | Build the parser | 8 |\n| 2 | Write the docs | 4 |\n',
+    )
     expect(plan.phases).toEqual([])
     expect(titles(plan)).toEqual(['Build the parser', 'Write the docs'])
     expect(plan.tasks[0].line).toBe(8)
   })
 
   it('counts a mark, a yes or a date in a Done column as the plan claiming done', () => {
-    const plan = read('# Plan\n\n| Task | Hours | Done |\n|---|---|---|\n| Build the parser | 6 | ✓ |\n| Write the docs | 2 | |\n| Ship it | 1 | 2024-12-03 |\n| Tag it | 1 | no |\n')
+    const plan = read(
+      '# Plan\n\n| Task | Hours | Done |\n|---|---|---|\n| Build the parser | 6 | ✓ |\n| Write the docs | 2 | |\n| Ship it | 1 | 2024-12-03 |\n| Tag it | 1 | no |\n',
+    )
     expect(plan.tasks.map((task) => task.claimedDone)).toEqual([true, false, true, false])
   })
 })
 
 describe('plans written in other languages', () => {
   it('reads German column headers: week, task and effort', () => {
-    const plan = read('# Plan\n\n| Woche | Tätigkeit | Aufwand (h) |\n|---:|---|---:|\n| 1 | Kickoff und Planung | 4 |\n| 2 | Umsetzung | 14 |\n| 3 | Abnahme | 6 |\n')
+    const plan = read(
+      '# Plan\n\n| Woche | Tätigkeit | Aufwand (h) |\n|---:|---|---:|\n| 1 | Kickoff und Planung | 4 |\n| 2 | Umsetzung | 14 |\n| 3 | Abnahme | 6 |\n',
+    )
     expect(hours(plan)).toBe(24)
-    expect(plan.tasks.map((task) => [task.weekStart, task.weekEnd])).toEqual([[1, 1], [2, 2], [3, 3]])
+    expect(plan.tasks.map((task) => [task.weekStart, task.weekEnd])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ])
     expect(plan.tasks.map((task) => task.key)).not.toContain('1')
   })
 
-  it('reads week headings and unit words in Spanish, German and Japanese, with keys in the plan\'s script', () => {
-    const plan = read('# Plan\n\n## Semana 1\n- [ ] Configurar CI (2 horas)\n- [ ] Escribir docs (1 día)\n\n## Woche 2\n- [ ] Tests schreiben (3 Std.)\n- [ ] Review (1,5 Tage)\n\n## 第3週\n- [ ] 検証 (2時間)\n')
-    expect(plan.tasks.map((task) => [task.estimateHours, task.weekStart])).toEqual([[2, 1], [8, 1], [3, 2], [12, 2], [2, 3]])
+  it("reads week headings and unit words in Spanish, German and Japanese, with keys in the plan's script", () => {
+    const plan = read(
+      '# Plan\n\n## Semana 1\n- [ ] Configurar CI (2 horas)\n- [ ] Escribir docs (1 día)\n\n## Woche 2\n- [ ] Tests schreiben (3 Std.)\n- [ ] Review (1,5 Tage)\n\n## 第3週\n- [ ] 検証 (2時間)\n',
+    )
+    expect(plan.tasks.map((task) => [task.estimateHours, task.weekStart])).toEqual([
+      [2, 1],
+      [8, 1],
+      [3, 2],
+      [12, 2],
+      [2, 3],
+    ])
     expect(plan.tasks[4].key).toContain('検証')
   })
 
   it('takes the start date from a label in another language', () => {
-    expect(read('# Plan\n\n**Data de Início:** 27/12/2024\n\n## Week 1\n- [ ] Build the parser (8h)\n').date).toBe('2024-12-27')
+    expect(read('# Plan\n\n**Data de Início:** 27/12/2024\n\n## Week 1\n- [ ] Build the parser (8h)\n').date).toBe(
+      '2024-12-27',
+    )
   })
 })
 
 describe('honest confidence', () => {
   it('says so when a numeric column may hold the estimates the reader did not read', () => {
-    const plan = read('# Plan\n\n| Step | Cost |\n|---|---|\n| Build the parser | 4 |\n| Write the docs | 2 |\n| Ship it | 1 |\n')
+    const plan = read(
+      '# Plan\n\n| Step | Cost |\n|---|---|\n| Build the parser | 4 |\n| Write the docs | 2 |\n| Ship it | 1 |\n',
+    )
     expect(hours(plan)).toBe(0)
     expect(plan.interpretation?.confidence).not.toBe('high')
     expect(plan.interpretation?.reasons.join(' ')).toContain('"Cost"')

@@ -3,7 +3,9 @@ import { ParsedPlanSchema, type ParsedPlan } from '../../src/shared/plan-model'
 import { MOJIBAKE, idealRemainingByWeek, seedPlan } from './seeds'
 
 const hoursByPhase = (plan: ParsedPlan): number[] =>
-  plan.phases.map((_, index) => plan.tasks.filter((task) => task.phase === index).reduce((sum, task) => sum + (task.estimateHours ?? 0), 0))
+  plan.phases.map((_, index) =>
+    plan.tasks.filter((task) => task.phase === index).reduce((sum, task) => sum + (task.estimateHours ?? 0), 0),
+  )
 const warningsOf = (plan: ParsedPlan, code: string) => plan.warnings.filter((warning) => warning.code === code)
 
 describe('seed plan 000 (MacRoman mojibake, #### N.N items)', () => {
@@ -17,12 +19,16 @@ describe('seed plan 000 (MacRoman mojibake, #### N.N items)', () => {
     expect(plan.totals.estimateHours).toBe(256)
     expect(hoursByPhase(plan)).toEqual([16, 30, 54, 28, 32, 22, 44, 30])
     expect(plan.weeks).toBe(8)
-    expect(plan.tasks.every((task) => !task.estimateDerived && task.estimateText?.startsWith('Estimated Time'))).toBe(true)
+    expect(plan.tasks.every((task) => !task.estimateDerived && task.estimateText?.startsWith('Estimated Time'))).toBe(
+      true,
+    )
   })
 
   it('links the implementation checklist, critical path and priority matrix without adding items', () => {
     const titles = plan.recaps.map((recap) => recap.title)
-    expect(titles).toEqual(expect.arrayContaining(['IMPLEMENTATION CHECKLIST', 'QUICK START: CRITICAL PATH', 'PRIORITY MATRIX']))
+    expect(titles).toEqual(
+      expect.arrayContaining(['IMPLEMENTATION CHECKLIST', 'QUICK START: CRITICAL PATH', 'PRIORITY MATRIX']),
+    )
     const checklist = plan.recaps.find((recap) => recap.title === 'IMPLEMENTATION CHECKLIST')!
     expect(checklist.links).toHaveLength(31)
     expect(checklist.links.find((link) => link.text.includes('Job persistence'))?.taskKey).toBe('1.3')
@@ -38,12 +44,17 @@ describe('seed plan 000 (MacRoman mojibake, #### N.N items)', () => {
   it('records the ✅ headings as claims and lints their unchecked boxes', () => {
     expect(plan.tasks.every((task) => task.claimedDone)).toBe(true)
     expect(warningsOf(plan, 'claim-unchecked-boxes')).toHaveLength(31)
-    expect(plan.tasks[0].subtasks[0]).toMatchObject({ text: 'Wrap App with AuthProvider in `main.tsx`', checked: false })
+    expect(plan.tasks[0].subtasks[0]).toMatchObject({
+      text: 'Wrap App with AuthProvider in `main.tsx`',
+      checked: false,
+    })
   })
 
   it('keeps file references with roles, and the final checklist as a gate', () => {
     const routeProtection = plan.tasks.find((task) => task.key === '1.1')!
-    expect(routeProtection.files).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'frontend/src/main.tsx', role: 'modify', line: 42 })]))
+    expect(routeProtection.files).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'frontend/src/main.tsx', role: 'modify', line: 42 })]),
+    )
     const modules = plan.tasks.find((task) => task.key === '1.2')!
     expect(modules.files.filter((file) => file.role === 'create').map((file) => file.path)).toEqual([
       'services/ml-service/src/self_learning.py',
@@ -78,11 +89,13 @@ describe('seed plan 001 (Windows-1252 mojibake, ### N. workstreams in days)', ()
   })
 
   it('keeps weekly progress targets as milestones and the 58/100 status claim', () => {
-    expect(plan.milestones).toEqual(expect.arrayContaining([
-      expect.objectContaining({ week: 1, label: 'Backend refactoring', percent: 40, taskKey: '1' }),
-      expect.objectContaining({ week: 2, label: 'TypeScript strict mode', percent: 60, taskKey: '2' }),
-      expect.objectContaining({ week: 5, label: 'Feature flags', percent: 100, taskKey: '10' }),
-    ]))
+    expect(plan.milestones).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ week: 1, label: 'Backend refactoring', percent: 40, taskKey: '1' }),
+        expect.objectContaining({ week: 2, label: 'TypeScript strict mode', percent: 60, taskKey: '2' }),
+        expect.objectContaining({ week: 5, label: 'Feature flags', percent: 100, taskKey: '10' }),
+      ]),
+    )
     expect(plan.claims).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'score', value: 58 })]))
   })
 
@@ -97,13 +110,17 @@ describe('seed plan 001 (Windows-1252 mojibake, ### N. workstreams in days)', ()
 
   it('reads **File** as a modify reference and directory trees as files to create', () => {
     const backend = plan.tasks[0]
-    expect(backend.files).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: 'server/main.py', role: 'modify' }),
-      expect.objectContaining({ path: 'server/routers/auth.py', role: 'create' }),
-    ]))
+    expect(backend.files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'server/main.py', role: 'modify' }),
+        expect.objectContaining({ path: 'server/routers/auth.py', role: 'create' }),
+      ]),
+    )
     expect(backend.criteria[0].text).toContain('`main.py` < 200 lines')
     const strict = plan.tasks[1]
-    expect(strict.files).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'tsconfig.app.json', role: 'modify' })]))
+    expect(strict.files).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'tsconfig.app.json', role: 'modify' })]),
+    )
     expect(strict.codeBlocks.some((block) => block.lang === 'json' && block.text.includes('"strict": true'))).toBe(true)
   })
 })
@@ -113,7 +130,12 @@ describe('seed plan 002 (Hour and Day Focus blocks, 7-day weeks)', () => {
 
   it('has 4 phases over days 1-5, 6-15, 16-18, 19-21 and 7 days per week from "21 Days (3 Weeks)"', () => {
     expect(plan.date).toBe('2025-09-11')
-    expect(plan.phases.map((phase) => [phase.dayStart, phase.dayEnd])).toEqual([[1, 5], [6, 15], [16, 18], [19, 21]])
+    expect(plan.phases.map((phase) => [phase.dayStart, phase.dayEnd])).toEqual([
+      [1, 5],
+      [6, 15],
+      [16, 18],
+      [19, 21],
+    ])
     expect(plan.daysPerWeek).toBe(7)
     expect(plan.daysPerWeekSource).toBe('plan')
     expect(plan.dayWeeks).toEqual(Array.from({ length: 21 }, (_, index) => Math.ceil((index + 1) / 7)))
@@ -128,11 +150,19 @@ describe('seed plan 002 (Hour and Day Focus blocks, 7-day weeks)', () => {
     const dayFocus = plan.tasks.filter((task) => task.title.startsWith('Day '))
     expect(dayFocus).toHaveLength(10)
     expect(dayFocus.every((task) => task.estimateHours === 8 && task.dayStart === task.dayEnd)).toBe(true)
-    expect(plan.tasks[0]).toMatchObject({ title: 'Hour 1-2: Complete Hardcoded Values Audit', estimateHours: 2, dayStart: 1, estimateDerived: false })
+    expect(plan.tasks[0]).toMatchObject({
+      title: 'Hour 1-2: Complete Hardcoded Values Audit',
+      estimateHours: 2,
+      dayStart: 1,
+      estimateDerived: false,
+    })
   })
 
   it('keeps post-production weeks as backlog outside the timeline', () => {
-    expect(plan.backlog.map((entry) => entry.title)).toEqual(['Week 4: Monitoring and Optimization', 'Week 5-6: Enhancement and Scaling'])
+    expect(plan.backlog.map((entry) => entry.title)).toEqual([
+      'Week 4: Monitoring and Optimization',
+      'Week 5-6: Enhancement and Scaling',
+    ])
   })
 })
 
@@ -149,7 +179,12 @@ describe('seed plan 003 (Day blocks nested under weeks, no estimates)', () => {
     expect(plan.tasks).toHaveLength(9)
     expect(plan.totals.estimateHours).toBe(112)
     expect(plan.tasks.every((task) => task.estimateDerived)).toBe(true)
-    expect(plan.tasks[0]).toMatchObject({ title: 'Day 1-2: Security Hardening', dayStart: 1, dayEnd: 2, estimateHours: 16 })
+    expect(plan.tasks[0]).toMatchObject({
+      title: 'Day 1-2: Security Hardening',
+      dayStart: 1,
+      dayEnd: 2,
+      estimateHours: 16,
+    })
     expect(plan.tasks[0].subtasks.map((subtask) => subtask.text)).toContain('Add express-rate-limit middleware')
   })
 
@@ -184,7 +219,10 @@ describe('seed plan 004 (MacRoman mojibake, ### Step N.N (N hours))', () => {
   })
 
   it('keeps the Month 2-3 roadmap as backlog and the 85% status', () => {
-    expect(plan.backlog.map((entry) => entry.title)).toEqual(['Month 2: Advanced Features', 'Month 3: Scale & Optimize'])
+    expect(plan.backlog.map((entry) => entry.title)).toEqual([
+      'Month 2: Advanced Features',
+      'Month 3: Scale & Optimize',
+    ])
     expect(plan.claims).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'percent', value: 85 })]))
   })
 
@@ -192,7 +230,11 @@ describe('seed plan 004 (MacRoman mojibake, ### Step N.N (N hours))', () => {
     const step = plan.tasks[0]
     expect(step).toMatchObject({ key: '1.1', title: 'Wire RAG to Creative Generation', estimateHours: 4 })
     expect(step.subtasks[0].text).toBe('Modify Director Agent in Titan-Core (2 hours)')
-    expect(step.files).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'services/titan-core/ai_council/director_agent.py', role: 'modify' })]))
+    expect(step.files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'services/titan-core/ai_council/director_agent.py', role: 'modify' }),
+      ]),
+    )
     expect(step.criteria).toHaveLength(3)
   })
 })
@@ -202,9 +244,18 @@ describe('every seed plan', () => {
 
   it.each(plans)('%s validates against the shared schema and has no mojibake in any title', (_, plan) => {
     expect(ParsedPlanSchema.safeParse(plan).success).toBe(true)
-    const titles = [plan.title, ...plan.phases.map((p) => p.title), ...plan.tasks.map((t) => t.title), ...plan.gates.map((g) => g.title), ...plan.recaps.map((r) => r.title), ...plan.backlog.map((b) => b.title)]
+    const titles = [
+      plan.title,
+      ...plan.phases.map((p) => p.title),
+      ...plan.tasks.map((t) => t.title),
+      ...plan.gates.map((g) => g.title),
+      ...plan.recaps.map((r) => r.title),
+      ...plan.backlog.map((b) => b.title),
+    ]
     expect(titles.filter((title) => MOJIBAKE.test(title))).toEqual([])
-    expect(plan.tasks.flatMap((task) => task.body.map((line) => line.text)).filter((text) => MOJIBAKE.test(text))).toEqual([])
+    expect(
+      plan.tasks.flatMap((task) => task.body.map((line) => line.text)).filter((text) => MOJIBAKE.test(text)),
+    ).toEqual([])
     expect(new Set(plan.tasks.map((task) => task.key)).size).toBe(plan.tasks.length)
   })
 

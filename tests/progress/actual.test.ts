@@ -34,7 +34,12 @@ describe('actual series from evidence done dates', () => {
     // The series runs on to the forecast: 40 h left at 10 h a week from week 2 → week 6.
     expect(report.forecast).toMatchObject({ status: 'ok', velocityWeek: 6, p50Week: 6, p95Week: 6 })
     expect(report.burndown).toHaveLength(7)
-    expect(report.burndown[6]).toMatchObject({ week: 6, idealRemainingHours: 0, actualRemainingHours: null, scopeHours: 60 })
+    expect(report.burndown[6]).toMatchObject({
+      week: 6,
+      idealRemainingHours: 0,
+      actualRemainingHours: null,
+      scopeHours: 60,
+    })
     expect(report.tasks.map((task) => [task.key, task.state, task.source, task.doneWeek])).toEqual([
       ['A', 'done', 'evidence', 1],
       ['B', 'done', 'evidence', 2],
@@ -91,7 +96,12 @@ describe('actual series from evidence done dates', () => {
     const tasks = withEvidence()
     tasks[0] = { ...tasks[0], manual: { status: 'not-done', note: 'reverted in prod', date: '2025-01-16' } }
     const report = computeProgress(progressInput(baseline, { tasks, asOf: '2025-01-19' }))
-    expect(report.tasks[0]).toMatchObject({ state: 'not-started', source: 'manual', disagreement: true, doneWeek: null })
+    expect(report.tasks[0]).toMatchObject({
+      state: 'not-started',
+      source: 'manual',
+      disagreement: true,
+      doneWeek: null,
+    })
     expect(column(report.burndown.slice(0, 4), 'actualRemainingHours')).toEqual([60, 60, 50, null])
     // Before the manual status was set it did not apply.
     const earlier = computeProgress(progressInput(baseline, { tasks, asOf: '2025-01-12' }))

@@ -20,15 +20,27 @@ const fixedV2 = plan({
 })
 /** the re-import happened on Monday of week 3 */
 const reimportDate = '2025-01-20'
-const v2Changes: ScopeChange[] = scopeChangesBetween(brokenV1, fixedV2, reimportDate).map((change) => ({ ...change, versionNo: 2 }))
+const v2Changes: ScopeChange[] = scopeChangesBetween(brokenV1, fixedV2, reimportDate).map((change) => ({
+  ...change,
+  versionNo: 2,
+}))
 
-const ref = (id: number, versionNo: number, original: boolean): BaselineRef => ({ id, versionNo, setAt: `${reimportDate}T09:00:00.000Z`, reason: original ? '' : 'v1 was broken', original, latest: !original })
+const ref = (id: number, versionNo: number, original: boolean): BaselineRef => ({
+  id,
+  versionNo,
+  setAt: `${reimportDate}T09:00:00.000Z`,
+  reason: original ? '' : 'v1 was broken',
+  original,
+  latest: !original,
+})
 
 function progressAgainst(baseline: 'v1' | 'v2', asOf = '2025-01-22') {
   return computeProgress(
     progressInput(baseline === 'v1' ? brokenV1 : fixedV2, {
       current: fixedV2,
-      tasks: fixedV2.tasks.map((task) => progressTask(task, task.key === '1.1' ? { evidence: doneBy('2025-01-08') } : {})),
+      tasks: fixedV2.tasks.map((task) =>
+        progressTask(task, task.key === '1.1' ? { evidence: doneBy('2025-01-08') } : {}),
+      ),
       scopeChanges: v2Changes,
       asOf,
       baselineRef: baseline === 'v1' ? ref(1, 1, true) : ref(2, 2, false),
@@ -83,12 +95,18 @@ describe('baselines', () => {
   })
 
   it('a change made after the baseline still steps the scope line', () => {
-    const v3 = plan({ ...fixedV2, tasks: [...fixedV2.tasks, planTask({ key: '2.2', phase: 1, weekStart: 3, estimateHours: 5 })] })
+    const v3 = plan({
+      ...fixedV2,
+      tasks: [...fixedV2.tasks, planTask({ key: '2.2', phase: 1, weekStart: 3, estimateHours: 5 })],
+    })
     const report = computeProgress(
       progressInput(fixedV2, {
         current: v3,
         tasks: v3.tasks.map((task) => progressTask(task)),
-        scopeChanges: [...v2Changes, ...scopeChangesBetween(fixedV2, v3, '2025-01-21').map((change) => ({ ...change, versionNo: 3 }))],
+        scopeChanges: [
+          ...v2Changes,
+          ...scopeChangesBetween(fixedV2, v3, '2025-01-21').map((change) => ({ ...change, versionNo: 3 })),
+        ],
         asOf: '2025-01-22',
         baselineRef: ref(2, 2, false),
       }),

@@ -4,7 +4,9 @@ import { pastEndNote, planChartRange } from '../../src/shared/chart-range'
 import { doneBy, plan, planTask, progressInput, progressTask } from './fixtures'
 
 // Monday 2025-01-06 starts week 1; 5 working days a week
-const sixWeeks = plan({ tasks: Array.from({ length: 6 }, (_, i) => planTask({ key: `${i + 1}.1`, weekStart: i + 1, estimateHours: 6 })) })
+const sixWeeks = plan({
+  tasks: Array.from({ length: 6 }, (_, i) => planTask({ key: `${i + 1}.1`, weekStart: i + 1, estimateHours: 6 })),
+})
 
 describe('chart weeks and the as-of marker', () => {
   it('places "as of" at the end of its day inside its week: Monday of week 3 is 2.2 on the week axis', () => {
@@ -16,15 +18,29 @@ describe('chart weeks and the as-of marker', () => {
   })
 
   it('keeps a 6-week plan viewed 90 weeks later on its own weeks, and says how far past the end', () => {
-    const report = computeProgress(progressInput(sixWeeks, { asOf: '2026-11-02', tasks: sixWeeks.tasks.map((task, i) => progressTask(task, i < 2 ? { evidence: doneBy(`2025-01-0${7 + i}`) } : {})) }))
+    const report = computeProgress(
+      progressInput(sixWeeks, {
+        asOf: '2026-11-02',
+        tasks: sixWeeks.tasks.map((task, i) =>
+          progressTask(task, i < 2 ? { evidence: doneBy(`2025-01-0${7 + i}`) } : {}),
+        ),
+      }),
+    )
     expect(report.asOfWeek).toBe(96)
     const range = planChartRange(report)
     expect(range).toMatchObject({ first: 0, last: 6, asOfOnChart: false, weeksPastEnd: 90 })
-    expect(pastEndNote(report, range)).toBe("As of week 96: 90 weeks after the plan's last week (week 6), off the chart")
+    expect(pastEndNote(report, range)).toBe(
+      "As of week 96: 90 weeks after the plan's last week (week 6), off the chart",
+    )
   })
 
   it('reaches as far as work really got done after the plan', () => {
-    const report = computeProgress(progressInput(sixWeeks, { asOf: '2026-11-02', tasks: sixWeeks.tasks.map((task, i) => progressTask(task, i === 5 ? { evidence: doneBy('2025-03-04') } : {})) }))
+    const report = computeProgress(
+      progressInput(sixWeeks, {
+        asOf: '2026-11-02',
+        tasks: sixWeeks.tasks.map((task, i) => progressTask(task, i === 5 ? { evidence: doneBy('2025-03-04') } : {})),
+      }),
+    )
     expect(planChartRange(report).last).toBe(9)
   })
 

@@ -87,10 +87,7 @@ export const mondayCalendar: CalendarInput = {
   nonWorkingDates: [],
 }
 
-export function progressInput(
-  baseline: ParsedPlan,
-  fields: Partial<ProgressInput> & { asOf: string },
-): ProgressInput {
+export function progressInput(baseline: ParsedPlan, fields: Partial<ProgressInput> & { asOf: string }): ProgressInput {
   return {
     baseline,
     current: baseline,

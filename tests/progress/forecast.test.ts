@@ -4,7 +4,9 @@ import { doneBy, plan, planTask, progressInput, progressTask } from './fixtures'
 
 /** ten 10 h tasks, one a week (week w = 2025-01-06 + 7(w − 1)) */
 const tenWeeks = plan({
-  tasks: Array.from({ length: 10 }, (_, index) => planTask({ key: String(index + 1), weekStart: index + 1, estimateHours: 10 })),
+  tasks: Array.from({ length: 10 }, (_, index) =>
+    planTask({ key: String(index + 1), weekStart: index + 1, estimateHours: 10 }),
+  ),
 })
 const mondayOfWeek = (week: number) => new Date(Date.UTC(2025, 0, 6 + 7 * (week - 1))).toISOString().slice(0, 10)
 
@@ -58,7 +60,12 @@ describe('forecast', () => {
 
   it('reports "not enough history" until two weeks are complete', () => {
     const oneWeek = computeProgress(progressInput(tenWeeks, { tasks: doneInWeeks([1]), asOf: '2025-01-15' }))
-    expect(oneWeek.forecast).toMatchObject({ status: 'not-enough-history', historyWeeks: 1, p50: null, velocityDate: null })
+    expect(oneWeek.forecast).toMatchObject({
+      status: 'not-enough-history',
+      historyWeeks: 1,
+      p50: null,
+      velocityDate: null,
+    })
     const twoWeeks = computeProgress(progressInput(tenWeeks, { tasks: doneInWeeks([1, 2]), asOf: '2025-01-19' }))
     expect(twoWeeks.forecast.status).toBe('ok')
   })
@@ -78,9 +85,12 @@ describe('forecast', () => {
 describe('monteCarloForecast', () => {
   it('is seeded: same seed → same result; a constant history → one exact answer', () => {
     const history = [3, 9, 0, 12, 6]
-    const run = (seed: number) => monteCarloForecast({ weeklyThroughput: history, remaining: 40, trials: 5000, seed, horizonWeeks: 520 })
+    const run = (seed: number) =>
+      monteCarloForecast({ weeklyThroughput: history, remaining: 40, trials: 5000, seed, horizonWeeks: 520 })
     expect(run(7)).toEqual(run(7))
-    expect(monteCarloForecast({ weeklyThroughput: [10, 10], remaining: 35, trials: 1000, seed: 1, horizonWeeks: 520 })).toEqual({
+    expect(
+      monteCarloForecast({ weeklyThroughput: [10, 10], remaining: 35, trials: 1000, seed: 1, horizonWeeks: 520 }),
+    ).toEqual({
       trials: 1000,
       p50Weeks: 4,
       p85Weeks: 4,
@@ -90,7 +100,13 @@ describe('monteCarloForecast', () => {
   })
 
   it('reports percentiles beyond the horizon as null', () => {
-    const result = monteCarloForecast({ weeklyThroughput: [1, 0], remaining: 100, trials: 1000, seed: 1, horizonWeeks: 52 })
+    const result = monteCarloForecast({
+      weeklyThroughput: [1, 0],
+      remaining: 100,
+      trials: 1000,
+      seed: 1,
+      horizonWeeks: 52,
+    })
     expect(result.p50Weeks).toBeNull()
     expect(result.beyondHorizonShare).toBe(1)
   })

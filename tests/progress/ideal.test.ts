@@ -44,7 +44,13 @@ describe('ideal line (baseline schedule)', () => {
     const baseline = plan({
       tasks: [planTask({ key: 'a', dayStart: 4, dayEnd: 7, estimateHours: 40 })], // Thu | Mon–Wed
     })
-    const calendar = { start: '2025-01-06', firstWeekday: 1, daysPerWeek: 5, hoursPerDay: 8, nonWorkingDates: ['2025-01-10'] }
+    const calendar = {
+      start: '2025-01-06',
+      firstWeekday: 1,
+      daysPerWeek: 5,
+      hoursPerDay: 8,
+      nonWorkingDates: ['2025-01-10'],
+    }
     const report = computeProgress(progressInput(baseline, { asOf: '2025-01-01', calendar }))
     // The Friday holiday pushes day 5 into week 2: day 4 in week 1, days 5–7 in week 2.
     expect(column(report.burndown, 'idealRemainingHours')).toEqual([40, 30, 0])

@@ -18,51 +18,55 @@ const taskArbitrary = fc.record({
 describe('progress invariants on random plans', () => {
   it('keeps the series consistent, the report valid and the output deterministic', () => {
     fc.assert(
-      fc.property(fc.array(taskArbitrary, { minLength: 1, maxLength: 25 }), fc.integer({ min: -10, max: 130 }), (specs, asOfDay) => {
-        const tasks = specs.map((spec, index) =>
-          planTask({
-            key: String(index),
-            weekStart: spec.weekStart,
-            weekEnd: spec.weekStart === null ? null : spec.weekStart + spec.span,
-            estimateHours: spec.estimateHours,
-            claimedDone: spec.claimedDone,
-          }),
-        )
-        const baseline = plan({ tasks })
-        const input = progressInput(baseline, {
-          asOf: dayToIso(asOfDay),
-          tasks: tasks.map((task, index) => {
-            const spec = specs[index]
-            return progressTask(task, {
-              evidence: spec.doneDay === null ? null : doneBy(dayToIso(spec.doneDay)),
-              manual: spec.manual === null ? null : { status: spec.manual, note: '', date: dayToIso(10) },
-            })
-          }),
-          forecast: { trials: 1000 },
-        })
-        expect(() => ProgressInputSchema.parse(input)).not.toThrow()
-        const report = computeProgress(input)
-        expect(() => ProgressReportSchema.parse(report)).not.toThrow()
-        expect(JSON.stringify(computeProgress(input))).toBe(JSON.stringify(report))
+      fc.property(
+        fc.array(taskArbitrary, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: -10, max: 130 }),
+        (specs, asOfDay) => {
+          const tasks = specs.map((spec, index) =>
+            planTask({
+              key: String(index),
+              weekStart: spec.weekStart,
+              weekEnd: spec.weekStart === null ? null : spec.weekStart + spec.span,
+              estimateHours: spec.estimateHours,
+              claimedDone: spec.claimedDone,
+            }),
+          )
+          const baseline = plan({ tasks })
+          const input = progressInput(baseline, {
+            asOf: dayToIso(asOfDay),
+            tasks: tasks.map((task, index) => {
+              const spec = specs[index]
+              return progressTask(task, {
+                evidence: spec.doneDay === null ? null : doneBy(dayToIso(spec.doneDay)),
+                manual: spec.manual === null ? null : { status: spec.manual, note: '', date: dayToIso(10) },
+              })
+            }),
+            forecast: { trials: 1000 },
+          })
+          expect(() => ProgressInputSchema.parse(input)).not.toThrow()
+          const report = computeProgress(input)
+          expect(() => ProgressReportSchema.parse(report)).not.toThrow()
+          expect(JSON.stringify(computeProgress(input))).toBe(JSON.stringify(report))
 
-        for (let index = 1; index < report.burndown.length; index++) {
-          const [before, row] = [report.burndown[index - 1], report.burndown[index]]
-          expect(row.idealRemainingHours).toBeLessThanOrEqual(before.idealRemainingHours)
-          if (row.doneHours !== null) expect(row.doneHours).toBeGreaterThanOrEqual(before.doneHours!)
-        }
-        for (const row of report.burndown) {
-          if (row.actualRemainingHours === null) continue
-          expect(row.actualRemainingHours).toBeCloseTo(row.scopeHours - row.doneHours!, 6)
-        }
-        const asOfRow = report.burndown[report.asOfWeek]
-        expect(asOfRow.doneHours).toBeCloseTo(report.summary.doneHours, 6)
-        expect(asOfRow.actualRemainingHours).toBeCloseTo(report.summary.remainingHours, 6)
-        expect(report.summary.verifiedPercent).toBeLessThanOrEqual(100)
-        expect(report.summary.doneTaskCount).toBe(report.tasks.filter((task) => task.state === 'done').length)
-        expect(report.burndown[0].idealRemainingHours).toBe(
-          tasks.filter((task) => task.weekStart !== null).reduce((sum, task) => sum + (task.estimateHours ?? 0), 0),
-        )
-      }),
+          for (let index = 1; index < report.burndown.length; index++) {
+            const [before, row] = [report.burndown[index - 1], report.burndown[index]]
+            expect(row.idealRemainingHours).toBeLessThanOrEqual(before.idealRemainingHours)
+            if (row.doneHours !== null) expect(row.doneHours).toBeGreaterThanOrEqual(before.doneHours!)
+          }
+          for (const row of report.burndown) {
+            if (row.actualRemainingHours === null) continue
+            expect(row.actualRemainingHours).toBeCloseTo(row.scopeHours - row.doneHours!, 6)
+          }
+          const asOfRow = report.burndown[report.asOfWeek]
+          expect(asOfRow.doneHours).toBeCloseTo(report.summary.doneHours, 6)
+          expect(asOfRow.actualRemainingHours).toBeCloseTo(report.summary.remainingHours, 6)
+          expect(report.summary.verifiedPercent).toBeLessThanOrEqual(100)
+          expect(report.summary.doneTaskCount).toBe(report.tasks.filter((task) => task.state === 'done').length)
+          expect(report.burndown[0].idealRemainingHours).toBe(
+            tasks.filter((task) => task.weekStart !== null).reduce((sum, task) => sum + (task.estimateHours ?? 0), 0),
+          )
+        },
+      ),
       { numRuns: 150, seed: 20250106 },
     )
   })

@@ -43,19 +43,47 @@ describe('milestones and per-phase figures', () => {
     expect(report.milestones[1].weekEnding).toBe('2025-01-19')
 
     const later = computeProgress(progressInput(baseline, { tasks, asOf: '2025-01-26' }))
-    expect(later.milestones.map((m) => m.status)).toEqual(['unverifiable', 'missed', 'missed', 'missed', 'unverifiable', 'unverifiable'])
+    expect(later.milestones.map((m) => m.status)).toEqual([
+      'unverifiable',
+      'missed',
+      'missed',
+      'missed',
+      'unverifiable',
+      'unverifiable',
+    ])
   })
 
   it('gives planned value, earned value and SPI per phase', () => {
     const tasks = [progressTask(baseline.tasks[0], { evidence: doneBy('2025-01-15') }), progressTask(baseline.tasks[1])]
     const report = computeProgress(progressInput(baseline, { tasks, asOf: '2025-01-26' }))
     const [backend, frontend] = report.phases
-    expect(backend).toMatchObject({ title: 'Backend', plannedValue: 40, earnedValue: 40, spi: 1, scheduleVarianceWeeks: 0, verifiedPercent: 100 })
-    expect(frontend).toMatchObject({ title: 'Frontend', plannedValue: 20, earnedValue: 0, spi: 0, scheduleVarianceWeeks: -1, behindWeeks: 1 })
+    expect(backend).toMatchObject({
+      title: 'Backend',
+      plannedValue: 40,
+      earnedValue: 40,
+      spi: 1,
+      scheduleVarianceWeeks: 0,
+      verifiedPercent: 100,
+    })
+    expect(frontend).toMatchObject({
+      title: 'Frontend',
+      plannedValue: 20,
+      earnedValue: 0,
+      spi: 0,
+      scheduleVarianceWeeks: -1,
+      behindWeeks: 1,
+    })
     expect(report.summary).toMatchObject({ plannedValue: 60, earnedValue: 40, spi: 0.667, verifiedPercent: 66.7 })
     // Earned 40 = the plan's value at the end of week 2; a week has passed since.
     expect(report.summary.scheduleVarianceWeeks).toBe(-1)
     // Done in week 2: whether 40% stood by the end of week 1 cannot be told.
-    expect(report.milestones.map((m) => m.status)).toEqual(['unverifiable', 'met', 'missed', 'met', 'unverifiable', 'unverifiable'])
+    expect(report.milestones.map((m) => m.status)).toEqual([
+      'unverifiable',
+      'met',
+      'missed',
+      'met',
+      'unverifiable',
+      'unverifiable',
+    ])
   })
 })

@@ -11,13 +11,17 @@ const baseline = plan({
   ],
 })
 /** the re-import of 2025-01-14 (week 2) adds 10 h in week 3 */
-const reimported = plan({ tasks: [...baseline.tasks, planTask({ key: 'E', title: 'New work', weekStart: 3, estimateHours: 10 })] })
+const reimported = plan({
+  tasks: [...baseline.tasks, planTask({ key: 'E', title: 'New work', weekStart: 3, estimateHours: 10 })],
+})
 const reimportDate = '2025-01-14'
 
 function reimportInput(asOf: string) {
   return progressInput(baseline, {
     current: reimported,
-    tasks: reimported.tasks.map((task) => progressTask(task, task.key === 'A' ? { evidence: doneBy('2025-01-08') } : {})),
+    tasks: reimported.tasks.map((task) =>
+      progressTask(task, task.key === 'A' ? { evidence: doneBy('2025-01-08') } : {}),
+    ),
     scopeChanges: scopeChangesBetween(baseline, reimported, reimportDate),
     asOf,
   })
@@ -40,14 +44,18 @@ describe('scope changes from a re-import', () => {
   it('shows 10 h added in week 3 in the scope line and the log; the baseline ideal line does not move', () => {
     const withoutReimport = computeProgress(
       progressInput(baseline, {
-        tasks: baseline.tasks.map((task) => progressTask(task, task.key === 'A' ? { evidence: doneBy('2025-01-08') } : {})),
+        tasks: baseline.tasks.map((task) =>
+          progressTask(task, task.key === 'A' ? { evidence: doneBy('2025-01-08') } : {}),
+        ),
         asOf: '2025-01-19',
       }),
     )
     const report = computeProgress(reimportInput('2025-01-19'))
     const firstWeeks = report.burndown.slice(0, 4)
     expect(column(firstWeeks, 'idealRemainingHours')).toEqual([60, 40, 20, 0])
-    expect(column(firstWeeks, 'idealRemainingHours')).toEqual(column(withoutReimport.burndown.slice(0, 4), 'idealRemainingHours'))
+    expect(column(firstWeeks, 'idealRemainingHours')).toEqual(
+      column(withoutReimport.burndown.slice(0, 4), 'idealRemainingHours'),
+    )
     expect(column(firstWeeks, 'scopeHours')).toEqual([60, 60, 70, 70])
     expect(column(firstWeeks, 'scopeTasks')).toEqual([4, 4, 5, 5])
     expect(column(firstWeeks, 'actualRemainingHours')).toEqual([60, 50, 60, null])
@@ -88,7 +96,9 @@ describe('scope changes from a re-import', () => {
     const report = computeProgress(
       progressInput(baseline, {
         current: bigger,
-        tasks: bigger.tasks.map((task) => progressTask(task, task.key === 'A' ? { evidence: doneBy('2025-01-08') } : {})),
+        tasks: bigger.tasks.map((task) =>
+          progressTask(task, task.key === 'A' ? { evidence: doneBy('2025-01-08') } : {}),
+        ),
         scopeChanges: scopeChangesBetween(baseline, bigger, '2025-01-15'),
         asOf: '2025-01-19',
       }),

@@ -22,7 +22,11 @@ describe('resolveTaskState', () => {
       source: 'claim',
       evidenceState: 'unknown',
     })
-    expect(resolveTaskState(task({}), '2025-03-01')).toMatchObject({ state: 'unknown', source: 'none', evidenceState: null })
+    expect(resolveTaskState(task({}), '2025-03-01')).toMatchObject({
+      state: 'unknown',
+      source: 'none',
+      evidenceState: null,
+    })
   })
 
   it('rewinds evidence to asOf: done later → in progress if some commit came before, else not started', () => {
@@ -37,7 +41,10 @@ describe('resolveTaskState', () => {
     const midway = resolveTaskState(task({ evidence }), '2025-02-05')
     expect(midway).toMatchObject({ state: 'in-progress', doneAt: null })
     expect(midway.evidenceItems.map((item) => item.commit?.sha)).toEqual(['a'])
-    expect(resolveTaskState(task({ evidence }), '2025-01-20')).toMatchObject({ state: 'not-started', evidenceItems: [] })
+    expect(resolveTaskState(task({ evidence }), '2025-01-20')).toMatchObject({
+      state: 'not-started',
+      evidenceItems: [],
+    })
     expect(resolveTaskState(task({ evidence: inProgressSince('2025-02-01') }), '2025-01-31').state).toBe('not-started')
   })
 
@@ -56,19 +63,34 @@ describe('resolveTaskState', () => {
 
   it('resolves needs-confirmation with a manual status, without calling it a disagreement', () => {
     const evidence = { state: 'needs-confirmation' as const, doneAt: null, items: [] }
-    expect(resolveTaskState(task({ evidence }), '2025-03-01')).toMatchObject({ state: 'needs-confirmation', source: 'evidence' })
+    expect(resolveTaskState(task({ evidence }), '2025-03-01')).toMatchObject({
+      state: 'needs-confirmation',
+      source: 'evidence',
+    })
     expect(
-      resolveTaskState(task({ evidence, manual: { status: 'done', note: 'checked', date: '2025-02-20' } }), '2025-03-01'),
+      resolveTaskState(
+        task({ evidence, manual: { status: 'done', note: 'checked', date: '2025-02-20' } }),
+        '2025-03-01',
+      ),
     ).toMatchObject({ state: 'done', source: 'manual', doneAt: '2025-02-20', disagreement: false })
   })
 
   it('flags blocked against done evidence, and keeps in-progress under a manual "not done"', () => {
     expect(
-      resolveTaskState(task({ evidence: doneBy('2025-02-03'), manual: { status: 'blocked', note: 'rolled back', date: '2025-02-05' } }), '2025-03-01'),
+      resolveTaskState(
+        task({
+          evidence: doneBy('2025-02-03'),
+          manual: { status: 'blocked', note: 'rolled back', date: '2025-02-05' },
+        }),
+        '2025-03-01',
+      ),
     ).toMatchObject({ state: 'blocked', disagreement: true, doneAt: null })
     expect(
       resolveTaskState(
-        task({ evidence: inProgressSince('2025-02-01'), manual: { status: 'not-done', note: 'half way', date: '2025-02-05' } }),
+        task({
+          evidence: inProgressSince('2025-02-01'),
+          manual: { status: 'not-done', note: 'half way', date: '2025-02-05' },
+        }),
         '2025-03-01',
       ),
     ).toMatchObject({ state: 'in-progress', source: 'manual', disagreement: false })

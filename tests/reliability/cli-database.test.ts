@@ -82,7 +82,9 @@ describe('the CLI on databases it must not or cannot use', () => {
 
     const restored = runCli(['restore', backup.path, '--db', path], env)
     expect(restored.stderr).toBe('')
-    expect(restored.stdout).toMatch(/^Restored .* The database as it was is kept at .*readiness\.db\.damaged-\d{8}T\d{6}Z\.\n$/)
+    expect(restored.stdout).toMatch(
+      /^Restored .* The database as it was is kept at .*readiness\.db\.damaged-\d{8}T\d{6}Z\.\n$/,
+    )
     const plans = runCli(['plans', '--db', path, '--json'], env)
     expect(JSON.parse(plans.stdout)).toHaveLength(1)
   }, 240_000)

@@ -16,7 +16,14 @@ function bigPlan(version: number): string {
   for (let phase = 1; phase <= 20; phase++) {
     lines.push(`## Phase ${phase}: Area ${phase} (Week ${phase})`, '')
     for (let item = 1; item <= 100; item++) {
-      lines.push(`#### ${phase}.${item} Harden component ${phase}-${item}`, '', `**Estimated Time**: ${1 + ((item + version) % 2)} days`, '', `- Create \`src/area${phase}/component${item}.ts\``, '')
+      lines.push(
+        `#### ${phase}.${item} Harden component ${phase}-${item}`,
+        '',
+        `**Estimated Time**: ${1 + ((item + version) % 2)} days`,
+        '',
+        `- Create \`src/area${phase}/component${item}.ts\``,
+        '',
+      )
     }
   }
   return lines.join('\n')
@@ -37,11 +44,19 @@ describe('concurrent writers: a long settings change and edits from another proc
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'readiness-concurrent-'))
-    const core = openCore({ dbPath: dbPath(), ...sourceLayout, appVersion: 'test', platform: { mode: 'cli', dialogs: null } })
+    const core = openCore({
+      dbPath: dbPath(),
+      ...sourceLayout,
+      appVersion: 'test',
+      platform: { mode: 'cli', dialogs: null },
+    })
     try {
       for (const version of [1, 2, 3, 4]) {
         writeFileSync(join(dir, `plan-${version}.md`), bigPlan(version))
-        await callOk(core, 'plans.import', { source: { path: join(dir, `plan-${version}.md`) }, ...(version > 1 ? { planId: 1 } : {}) })
+        await callOk(core, 'plans.import', {
+          source: { path: join(dir, `plan-${version}.md`) },
+          ...(version > 1 ? { planId: 1 } : {}),
+        })
       }
       taskId = (await callOk<{ taskIds: Record<string, number> }>(core, 'plans.get', { planId: 1 })).taskIds['3.7']
     } finally {
@@ -61,7 +76,9 @@ describe('concurrent writers: a long settings change and edits from another proc
     let stderr = ''
     let exited: Error | undefined
     proc.stderr.on('data', (chunk) => (stderr += String(chunk)))
-    createInterface({ input: proc.stdout }).on('line', (line) => (waiting.length ? waiting.shift()!.resolve(line) : queue.push(line)))
+    createInterface({ input: proc.stdout }).on('line', (line) =>
+      waiting.length ? waiting.shift()!.resolve(line) : queue.push(line),
+    )
     // a writer that dies fails the waiting test at once with its output, instead of at the test timeout
     proc.on('exit', (code, signal) => {
       if (signal === 'SIGKILL' || signal === 'SIGTERM') return
@@ -95,8 +112,10 @@ describe('concurrent writers: a long settings change and edits from another proc
     })
   }
 
-  const hoursOfPlan = (db: Database.Database) => db.prepare('select hours_per_day from plans where id = 1').pluck().get() as number | null
-  const statusWithNote = (note: string) => (db: Database.Database) => db.prepare('select count(*) from task_statuses where note = ?').pluck().get(note) === 1
+  const hoursOfPlan = (db: Database.Database) =>
+    db.prepare('select hours_per_day from plans where id = 1').pluck().get() as number | null
+  const statusWithNote = (note: string) => (db: Database.Database) =>
+    db.prepare('select count(*) from task_statuses where note = ?').pluck().get(note) === 1
 
   it('a status edit lands while hours/day re-reads every version, long before that change commits; both land', async () => {
     const [settings, editor] = await Promise.all([startWriter(), startWriter()])
@@ -117,7 +136,9 @@ describe('concurrent writers: a long settings change and edits from another proc
     expect(versions.map((json) => (JSON.parse(json) as { hoursPerDay: number }).hoursPerDay)).toEqual([6, 6, 6, 6])
     expect(db.prepare("select estimate_hours from tasks where plan_id = 1 and key = '1.1'").pluck().get()).toBe(12)
     db.close()
-    figures.push(`hours/day change took ${settingsAt - started} ms (re-reading 4 versions of 2,000 tasks); the status edit sent 100 ms in landed after ${editAnswer.split(' ')[1]} ms, ${settingsAt - editAt} ms before the change committed`)
+    figures.push(
+      `hours/day change took ${settingsAt - started} ms (re-reading 4 versions of 2,000 tasks); the status edit sent 100 ms in landed after ${editAnswer.split(' ')[1]} ms, ${settingsAt - editAt} ms before the change committed`,
+    )
     settings.proc.kill()
     editor.proc.kill()
   }, 300_000)
@@ -130,9 +151,13 @@ describe('concurrent writers: a long settings change and edits from another proc
     expect(await editor.next()).toMatch(/^DONE/)
     expect(await settings.next()).toMatch(/^DONE/)
     const db = new Database(dbPath(), { readonly: true })
-    const parsed = (db.prepare('select parsed_json from plan_versions where plan_id = 1').pluck().all() as string[]).map((json) => JSON.parse(json) as { hoursPerDay: number; daysPerWeek: number })
+    const parsed = (
+      db.prepare('select parsed_json from plan_versions where plan_id = 1').pluck().all() as string[]
+    ).map((json) => JSON.parse(json) as { hoursPerDay: number; daysPerWeek: number })
     expect(parsed.map((p) => [p.hoursPerDay, p.daysPerWeek])).toEqual(Array(4).fill([7, 4]))
-    expect(JSON.parse(db.prepare("select value_json from settings where key = 'app'").pluck().get() as string)).toMatchObject({ daysPerWeek: 4 })
+    expect(
+      JSON.parse(db.prepare("select value_json from settings where key = 'app'").pluck().get() as string),
+    ).toMatchObject({ daysPerWeek: 4 })
     db.close()
     figures.push('a days/week default changed mid re-read: the re-read was redone, both changes kept')
     settings.proc.kill()
@@ -155,7 +180,9 @@ describe('concurrent writers: a long settings change and edits from another proc
     const db = new Database(dbPath(), { readonly: true })
     expect(statusWithNote('edited under a long lock')(db)).toBe(true)
     db.close()
-    figures.push(`an edit behind a ${heldMs / 1000} s write lock (busy timeout 5 s) landed after ${answer.split(' ')[1]} ms`)
+    figures.push(
+      `an edit behind a ${heldMs / 1000} s write lock (busy timeout 5 s) landed after ${answer.split(' ')[1]} ms`,
+    )
     editor.proc.kill()
   }, 120_000)
 })

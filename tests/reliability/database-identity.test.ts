@@ -42,7 +42,9 @@ describe('only our own databases are opened', () => {
   it("refuses another program's SQLite file with one line and leaves it byte-identical", () => {
     const path = join(dir, 'other.sqlite')
     const other = new Database(path)
-    other.exec("create table users (id integer primary key, name text); insert into users (name) values ('ada'), ('grace')")
+    other.exec(
+      "create table users (id integer primary key, name text); insert into users (name) values ('ada'), ('grace')",
+    )
     other.close()
     const before = sha(path)
     const error = refusal(() => openDatabase({ path, migrationsFolder }))
@@ -94,13 +96,17 @@ describe('only our own databases are opened', () => {
     const path = join(dir, 'future.db')
     const db = openDatabase({ path, migrationsFolder })
     const known = knownMigrations(migrationsFolder)
-    db.$client.exec(`alter table plans rename column title to name; insert into __drizzle_migrations (hash, created_at) values ('future', ${known.lastMillis + 1000})`)
+    db.$client.exec(
+      `alter table plans rename column title to name; insert into __drizzle_migrations (hash, created_at) values ('future', ${known.lastMillis + 1000})`,
+    )
     db.$client.pragma(`user_version = ${known.count + 1}`)
     db.$client.close()
     const before = sha(path)
     const error = refusal(() => openDatabase({ path, migrationsFolder }))
     expect(error.kind).toBe('newer')
-    expect(error.message).toMatch(/made by a newer version of Readiness Cockpit; open it with that version or restore a backup/)
+    expect(error.message).toMatch(
+      /made by a newer version of Readiness Cockpit; open it with that version or restore a backup/,
+    )
     expect(sha(path)).toBe(before)
   })
 
@@ -153,7 +159,11 @@ describe('only our own databases are opened', () => {
     // scribble over the middle of the file (index and table pages), as a failing disk would
     const bytes = readFileSync(path)
     const pageSize = bytes.readUInt16BE(16)
-    for (let page = Math.floor(bytes.length / pageSize / 2); page < Math.floor(bytes.length / pageSize / 2) + 3; page++) {
+    for (
+      let page = Math.floor(bytes.length / pageSize / 2);
+      page < Math.floor(bytes.length / pageSize / 2) + 3;
+      page++
+    ) {
       bytes.fill(0x5a, page * pageSize + 8, page * pageSize + pageSize - 8)
     }
     writeFileSync(path, bytes)
@@ -175,9 +185,15 @@ describe('only our own databases are opened', () => {
       caught = error
     }
     readOnly.close()
-    expect(toDatabaseError(caught, path)?.message).toBe(`${path} is read-only; Readiness Cockpit cannot save to it — check the permissions of the file and its folder.`)
-    expect(toDatabaseError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), path)?.kind).toBe('busy')
-    expect(toDatabaseError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), path)?.kind).toBe('full')
+    expect(toDatabaseError(caught, path)?.message).toBe(
+      `${path} is read-only; Readiness Cockpit cannot save to it — check the permissions of the file and its folder.`,
+    )
+    expect(toDatabaseError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), path)?.kind).toBe(
+      'busy',
+    )
+    expect(
+      toDatabaseError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), path)?.kind,
+    ).toBe('full')
     expect(toDatabaseError(new Error('something else'), path)).toBeNull()
   })
 })

@@ -6,10 +6,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { rpcChannel } from '../../src/preload/api'
+import type * as StandInModule from '../electron/stand-in'
 import type { MethodName } from '../../src/shared/contract'
 import { SEED_004 } from '../integration/seed-004-fixture'
 
-type StandIn = typeof import('../electron/stand-in')
+type StandIn = typeof StandInModule
 type Answer = { ok: boolean; value?: any; error?: { code: string; message: string } }
 
 /** Loads a fresh stand-in and a fresh copy of the platform code, and starts the desktop app against them. */
@@ -21,7 +22,12 @@ async function launch(env: { db: string; lock?: boolean }) {
   const { startDesktopApp } = await import('../../src/main/platform/electron-main')
   startDesktopApp()
   const { recorder } = electron
-  for (let i = 0; i < 500 && recorder.ipcHandlers.size === 0 && recorder.errorBoxes.length === 0 && electron.app.quitCalls === 0; i++) await new Promise((r) => setTimeout(r, 10))
+  for (
+    let i = 0;
+    i < 500 && recorder.ipcHandlers.size === 0 && recorder.errorBoxes.length === 0 && electron.app.quitCalls === 0;
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 10))
   return electron
 }
 
@@ -30,7 +36,8 @@ describe('the Electron shell, executed against a stand-in electron module', () =
   let electron: StandIn
   let appUrl: string
   const main = () => electron.recorder.windows[0]
-  const invoke = (method: MethodName, input: unknown, event: Record<string, unknown>) => electron.recorder.ipcHandlers.get(rpcChannel(method))!(event, input) as Promise<Answer>
+  const invoke = (method: MethodName, input: unknown, event: Record<string, unknown>) =>
+    electron.recorder.ipcHandlers.get(rpcChannel(method))!(event, input) as Promise<Answer>
   const fromApp = () => ({ sender: main().webContents, senderFrame: { url: appUrl } })
 
   beforeAll(async () => {
@@ -62,7 +69,10 @@ describe('the Electron shell, executed against a stand-in electron module', () =
   it('adds the strict CSP to every response and allows only the notifications permission', async () => {
     expect(electron.recorder.headerListeners).toHaveLength(1)
     const answered = await new Promise<Record<string, string[]>>((resolve) =>
-      electron.recorder.headerListeners[0]({ url: appUrl, responseHeaders: { 'X-Other': ['kept'] } }, (result: { responseHeaders: Record<string, string[]> }) => resolve(result.responseHeaders)),
+      electron.recorder.headerListeners[0](
+        { url: appUrl, responseHeaders: { 'X-Other': ['kept'] } },
+        (result: { responseHeaders: Record<string, string[]> }) => resolve(result.responseHeaders),
+      ),
     )
     expect(answered['X-Other']).toEqual(['kept'])
     const [csp] = answered['Content-Security-Policy']
@@ -71,9 +81,11 @@ describe('the Electron shell, executed against a stand-in electron module', () =
     expect(csp).toContain("object-src 'none'")
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/)
-    const granted = (permission: string) => new Promise((resolve) => electron.recorder.permissionRequest!(main().webContents, permission, resolve))
+    const granted = (permission: string) =>
+      new Promise((resolve) => electron.recorder.permissionRequest!(main().webContents, permission, resolve))
     expect(await granted('notifications')).toBe(true)
-    for (const permission of ['media', 'geolocation', 'openExternal', 'clipboard-read']) expect(await granted(permission)).toBe(false)
+    for (const permission of ['media', 'geolocation', 'openExternal', 'clipboard-read'])
+      expect(await granted(permission)).toBe(false)
     expect(electron.recorder.permissionCheck!(main().webContents, 'camera')).toBe(false)
   })
 
@@ -107,7 +119,10 @@ describe('the Electron shell, executed against a stand-in electron module', () =
       { sender: main().webContents, senderFrame: { url: `${appUrl.replace('index.html', 'other.html')}` } },
       { sender: main().webContents, senderFrame: null },
     ]) {
-      expect(await invoke('plans.list', {}, event)).toEqual({ ok: false, error: { code: 'unsupported', message: 'Refused: the call did not come from the app window' } })
+      expect(await invoke('plans.list', {}, event)).toEqual({
+        ok: false,
+        error: { code: 'unsupported', message: 'Refused: the call did not come from the app window' },
+      })
     }
     stranger.destroy()
   })
@@ -121,16 +136,27 @@ describe('the Electron shell, executed against a stand-in electron module', () =
 
   it('prints the report in a hidden, locked-down window with the page setup, and accepts its IPC only while printing', async () => {
     const base64 = readFileSync(SEED_004).toString('base64')
-    const imported = await invoke('plans.import', { source: { name: 'seed-004.md', base64 }, startDate: '2024-12-02' }, fromApp())
+    const imported = await invoke(
+      'plans.import',
+      { source: { name: 'seed-004.md', base64 }, startDate: '2024-12-02' },
+      fromApp(),
+    )
     expect(imported.ok).toBe(true)
     let printWindowCall: Answer | null = null
     electron.recorder.onExecuteJavaScript = async (contents) => {
       // the print view asks for its data over the same bridge while the print runs
-      printWindowCall = (await electron.recorder.ipcHandlers.get(rpcChannel('report.get'))!({ sender: contents, senderFrame: { url: `${appUrl}?view=report` } }, { planId: imported.value.planId, asOf: '2024-12-20' })) as Answer
+      printWindowCall = (await electron.recorder.ipcHandlers.get(rpcChannel('report.get'))!(
+        { sender: contents, senderFrame: { url: `${appUrl}?view=report` } },
+        { planId: imported.value.planId, asOf: '2024-12-20' },
+      )) as Answer
       return 'ready'
     }
     const before = electron.recorder.windows.length
-    const answer = await invoke('report.exportPdf', { planId: imported.value.planId, asOf: '2024-12-20', paper: 'Letter' }, fromApp())
+    const answer = await invoke(
+      'report.exportPdf',
+      { planId: imported.value.planId, asOf: '2024-12-20', paper: 'Letter' },
+      fromApp(),
+    )
     expect(answer).toMatchObject({ ok: true, value: { pages: 2, path: null } })
     expect(printWindowCall).toMatchObject({ ok: true })
     const printWindow = electron.recorder.windows[before]
@@ -138,7 +164,14 @@ describe('the Electron shell, executed against a stand-in electron module', () =
       show: false,
       width: 900,
       height: 1200,
-      webPreferences: { preload: expect.stringMatching(/index\.cjs$/), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+      webPreferences: {
+        preload: expect.stringMatching(/index\.cjs$/),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
     })
     expect(printWindow.webContents.loaded).toEqual([expect.stringMatching(/view=report/)])
     const [pageSetup] = printWindow.webContents.printed as Record<string, any>[]
@@ -152,7 +185,10 @@ describe('the Electron shell, executed against a stand-in electron module', () =
     expect(navigate.preventDefault).toHaveBeenCalled()
     expect(printWindow.calls).toContain('destroy')
     // once printed, the window's IPC is refused like any stranger's
-    const late = await electron.recorder.ipcHandlers.get(rpcChannel('plans.list'))!({ sender: printWindow.webContents, senderFrame: { url: appUrl } }, {})
+    const late = await electron.recorder.ipcHandlers.get(rpcChannel('plans.list'))!(
+      { sender: printWindow.webContents, senderFrame: { url: appUrl } },
+      {},
+    )
     expect(late).toMatchObject({ ok: false, error: { code: 'unsupported' } })
   })
 
@@ -162,11 +198,23 @@ describe('the Electron shell, executed against a stand-in electron module', () =
     const chosen = await invoke('dialogs.chooseSavePath', { defaultName: 'status.csv', kind: 'csv' }, fromApp())
     expect(chosen).toEqual({ ok: true, value: { path: target } })
     expect(electron.recorder.dialogs.at(-1)!.options.properties).toContain('showOverwriteConfirmation')
-    expect(await invoke('report.exportCsv', { planId: 1, path: target }, fromApp())).toMatchObject({ ok: true, value: { path: target } })
-    expect(await invoke('report.exportCsv', { planId: 1, path: target }, fromApp())).toMatchObject({ ok: false, error: { message: 'Choose where to save with the save dialog.' } })
-    expect(await invoke('report.exportCsv', { planId: 1, path: join(dir, 'elsewhere.csv') }, fromApp())).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+    expect(await invoke('report.exportCsv', { planId: 1, path: target }, fromApp())).toMatchObject({
+      ok: true,
+      value: { path: target },
+    })
+    expect(await invoke('report.exportCsv', { planId: 1, path: target }, fromApp())).toMatchObject({
+      ok: false,
+      error: { message: 'Choose where to save with the save dialog.' },
+    })
+    expect(await invoke('report.exportCsv', { planId: 1, path: join(dir, 'elsewhere.csv') }, fromApp())).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    })
     expect(await invoke('files.open', { path: target }, fromApp())).toEqual({ ok: true, value: { done: true } })
-    expect(await invoke('files.open', { path: '/etc/passwd' }, fromApp())).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+    expect(await invoke('files.open', { path: '/etc/passwd' }, fromApp())).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    })
     expect(electron.recorder.opened).toEqual([target])
   })
 
@@ -203,7 +251,9 @@ describe('the Electron shell when it cannot run', () => {
     expect(electron.recorder.errorBoxes).toHaveLength(1)
     const [title, content] = electron.recorder.errorBoxes[0]
     expect(title).toBe('Readiness Cockpit cannot open its database')
-    expect(content.split('\n')[0]).toMatch(/another program's SQLite database, not a Readiness Cockpit one; it was left untouched/)
+    expect(content.split('\n')[0]).toMatch(
+      /another program's SQLite database, not a Readiness Cockpit one; it was left untouched/,
+    )
     expect(electron.app.quitCalls).toBe(1)
     expect(electron.recorder.windows).toHaveLength(0)
     expect(createHash('sha256').update(readFileSync(foreign)).digest('hex')).toBe(before)

@@ -12,21 +12,38 @@ describe('browser mode takes paths only from the lead', () => {
   let planId: number
   beforeAll(async () => {
     core = createTestCore({ mode: 'web' })
-    ;({ planId } = await callOk<{ planId: number }>(core, 'plans.import', { source: { name: 'seed.md', base64: readFileSync(SEED_004).toString('base64') } }))
+    ;({ planId } = await callOk<{ planId: number }>(core, 'plans.import', {
+      source: { name: 'seed.md', base64: readFileSync(SEED_004).toString('base64') },
+    }))
   })
   afterAll(() => core.dispose())
 
   it('reads plans only as uploads and writes exports only as downloads', async () => {
-    expect(await core.dispatch('plans.preview', { source: { path: '/etc/hostname' } })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
-    expect(await core.dispatch('plans.import', { source: { path: SEED_004 } })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+    expect(await core.dispatch('plans.preview', { source: { path: '/etc/hostname' } })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    })
+    expect(await core.dispatch('plans.import', { source: { path: SEED_004 } })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    })
     const target = join(core.dir, 'victim.txt')
     writeFileSync(target, 'keep me\n')
     for (const method of ['report.exportCsv', 'report.exportJson', 'report.exportPdf']) {
-      expect(await core.dispatch(method, { planId, path: target })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+      expect(await core.dispatch(method, { planId, path: target })).toMatchObject({
+        ok: false,
+        error: { code: 'unsupported' },
+      })
     }
     expect(readFileSync(target, 'utf8')).toBe('keep me\n')
-    expect(await callOk(core, 'report.exportCsv', { planId })).toMatchObject({ path: null, content: expect.stringContaining('key') })
-    expect(await core.dispatch('files.open', { path: target })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+    expect(await callOk(core, 'report.exportCsv', { planId })).toMatchObject({
+      path: null,
+      content: expect.stringContaining('key'),
+    })
+    expect(await core.dispatch('files.open', { path: target })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    })
   })
 
   it("backs up to the app's backups folder, or to a typed database file, replacing one only when confirmed", async () => {
@@ -36,12 +53,24 @@ describe('browser mode takes paths only from the lead', () => {
     expect(copy.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
     copy.close()
 
-    expect(await core.dispatch('app.backup', { path: 'relative.db' })).toMatchObject({ ok: false, error: { code: 'bad-input' } })
-    expect(await core.dispatch('app.backup', { path: join(core.dir, '.bashrc') })).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/ends in \.db/) } })
-    expect(await core.dispatch('app.backup', { path: join(core.dir, 'no-such-folder', 'x.db') })).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(await core.dispatch('app.backup', { path: 'relative.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
+    expect(await core.dispatch('app.backup', { path: join(core.dir, '.bashrc') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input', message: expect.stringMatching(/ends in \.db/) },
+    })
+    expect(await core.dispatch('app.backup', { path: join(core.dir, 'no-such-folder', 'x.db') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
     const existing = join(core.dir, 'existing.db')
     writeFileSync(existing, 'older content\n')
-    expect(await core.dispatch('app.backup', { path: existing })).toMatchObject({ ok: false, error: { code: 'conflict', message: `${existing} already exists; confirm to replace it` } })
+    expect(await core.dispatch('app.backup', { path: existing })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `${existing} already exists; confirm to replace it` },
+    })
     expect(readFileSync(existing, 'utf8')).toBe('older content\n')
     expect(await callOk(core, 'app.backup', { path: existing, overwrite: true })).toMatchObject({ path: existing })
     expect(readFileSync(existing).subarray(0, 15).toString()).toBe('SQLite format 3')
@@ -69,7 +98,13 @@ describe('automatic daily backups', () => {
     try {
       let now = new Date('2025-03-01T09:00:00Z')
       const errors: unknown[] = []
-      const stop = scheduleDailyBackups({ sqlite: core.context.db.$client, dbPath: core.dbPath, now: () => now, log: (_m, e) => errors.push(e), checkEveryMs: 100 })
+      const stop = scheduleDailyBackups({
+        sqlite: core.context.db.$client,
+        dbPath: core.dbPath,
+        now: () => now,
+        log: (_m, e) => errors.push(e),
+        checkEveryMs: 100,
+      })
       for (let i = 0; i < 50 && listBackups(core.dbPath).length === 0; i++) await new Promise((r) => setTimeout(r, 100))
       expect(listBackups(core.dbPath).map((b) => [b.reason, b.takenAt])).toEqual([['daily', '2025-03-01T09:00:00Z']])
       await new Promise((r) => setTimeout(r, 300))
@@ -79,7 +114,13 @@ describe('automatic daily backups', () => {
       for (let i = 0; i < 50 && listBackups(core.dbPath).length === 1; i++) await new Promise((r) => setTimeout(r, 100))
       stop()
       expect(listBackups(core.dbPath).map((b) => b.takenAt)).toEqual(['2025-03-02T09:30:00Z', '2025-03-01T09:00:00Z'])
-      for (let day = 3; day <= 12; day++) await takeBackup(core.context.db.$client, core.dbPath, 'daily', new Date(`2025-03-${String(day).padStart(2, '0')}T09:00:00Z`))
+      for (let day = 3; day <= 12; day++)
+        await takeBackup(
+          core.context.db.$client,
+          core.dbPath,
+          'daily',
+          new Date(`2025-03-${String(day).padStart(2, '0')}T09:00:00Z`),
+        )
       const kept = listBackups(core.dbPath)
       expect(kept).toHaveLength(7)
       expect(kept[0].takenAt).toBe('2025-03-12T09:00:00Z')

@@ -24,9 +24,17 @@ function planText(variant: 'a' | 'b', phases = 12, perPhase = 25): string {
     for (let item = 1; item <= perPhase; item++) {
       if (variant === 'b' && item % 7 === 0) continue
       const hours = variant === 'b' && item % 5 === 0 ? 3 : 2
-      lines.push(`#### ${phase}.${item} Harden component ${phase}-${item}`, '', `**Estimated Time**: ${hours} hours`, '', `- Create \`src/area${phase}/component${item}.ts\``, '')
+      lines.push(
+        `#### ${phase}.${item} Harden component ${phase}-${item}`,
+        '',
+        `**Estimated Time**: ${hours} hours`,
+        '',
+        `- Create \`src/area${phase}/component${item}.ts\``,
+        '',
+      )
     }
-    if (variant === 'b') lines.push(`#### ${phase}.${perPhase + 1} New work in area ${phase}`, '', '**Estimated Time**: 4 hours', '', '')
+    if (variant === 'b')
+      lines.push(`#### ${phase}.${perPhase + 1} New work in area ${phase}`, '', '**Estimated Time**: 4 hours', '', '')
   }
   return lines.join('\n')
 }
@@ -63,31 +71,66 @@ function problemsOf(dbPath: string, expected: Expectations, flight: { kind: stri
     const integrity = all<{ integrity_check: string }>('pragma integrity_check').map((r) => r.integrity_check)
     if (integrity.join() !== 'ok') problems.push(`integrity_check: ${integrity.slice(0, 3).join('; ')}`)
     if (all('pragma foreign_key_check').length > 0) problems.push('foreign_key_check failed')
-    for (const plan of all<{ id: number; current_version_id: number; baseline_version_id: number; hours_per_day: number | null; last_sync_at: string | null }>('select * from plans')) {
-      const versions = all<{ id: number; parsed_json: string }>('select id, parsed_json from plan_versions where plan_id = ?', plan.id)
-      const parsed = new Map(versions.map((v) => [v.id, JSON.parse(v.parsed_json) as { hoursPerDay: number; phases: unknown[]; tasks: { key: string; estimateHours: number | null }[] }]))
+    for (const plan of all<{
+      id: number
+      current_version_id: number
+      baseline_version_id: number
+      hours_per_day: number | null
+      last_sync_at: string | null
+    }>('select * from plans')) {
+      const versions = all<{ id: number; parsed_json: string }>(
+        'select id, parsed_json from plan_versions where plan_id = ?',
+        plan.id,
+      )
+      const parsed = new Map(
+        versions.map((v) => [
+          v.id,
+          JSON.parse(v.parsed_json) as {
+            hoursPerDay: number
+            phases: unknown[]
+            tasks: { key: string; estimateHours: number | null }[]
+          },
+        ]),
+      )
       const current = parsed.get(plan.current_version_id)
       if (!current || !parsed.has(plan.baseline_version_id)) {
         problems.push(`plan ${plan.id}: current or baseline version missing`)
         continue
       }
       for (const [id, version] of parsed) {
-        const phases = (db.prepare('select count(*) from phases where plan_version_id = ?').pluck().get(id) as number) ?? 0
-        if (phases !== version.phases.length) problems.push(`version ${id}: ${phases} phase rows for ${version.phases.length} phases (half import)`)
-        if (plan.hours_per_day !== null && version.hoursPerDay !== plan.hours_per_day) problems.push(`version ${id}: read with ${version.hoursPerDay} h/day, plan says ${plan.hours_per_day} (half re-read)`)
+        const phases =
+          (db.prepare('select count(*) from phases where plan_version_id = ?').pluck().get(id) as number) ?? 0
+        if (phases !== version.phases.length)
+          problems.push(`version ${id}: ${phases} phase rows for ${version.phases.length} phases (half import)`)
+        if (plan.hours_per_day !== null && version.hoursPerDay !== plan.hours_per_day)
+          problems.push(
+            `version ${id}: read with ${version.hoursPerDay} h/day, plan says ${plan.hours_per_day} (half re-read)`,
+          )
       }
-      const live = all<{ key: string; estimate_hours: number | null }>('select key, estimate_hours from tasks where plan_id = ? and removed_in_version_id is null', plan.id)
+      const live = all<{ key: string; estimate_hours: number | null }>(
+        'select key, estimate_hours from tasks where plan_id = ? and removed_in_version_id is null',
+        plan.id,
+      )
       const liveKeys = live.map((t) => t.key).sort()
       const currentKeys = current.tasks.map((t) => t.key).sort()
-      if (liveKeys.join('|') !== currentKeys.join('|')) problems.push(`plan ${plan.id}: ${liveKeys.length} live tasks for ${currentKeys.length} in the current version (half import)`)
+      if (liveKeys.join('|') !== currentKeys.join('|'))
+        problems.push(
+          `plan ${plan.id}: ${liveKeys.length} live tasks for ${currentKeys.length} in the current version (half import)`,
+        )
       const estimates = new Map(current.tasks.map((t) => [t.key, t.estimateHours]))
       const mismatched = live.filter((t) => estimates.has(t.key) && estimates.get(t.key) !== t.estimate_hours)
-      if (mismatched.length > 0) problems.push(`plan ${plan.id}: ${mismatched.length} task estimates differ from the current version (half re-read)`)
+      if (mismatched.length > 0)
+        problems.push(
+          `plan ${plan.id}: ${mismatched.length} task estimates differ from the current version (half re-read)`,
+        )
       const newest = db
-        .prepare('select max(r.evaluated_at) from check_results r join checks c on c.id = r.check_id join tasks t on t.id = c.task_id where t.plan_id = ?')
+        .prepare(
+          'select max(r.evaluated_at) from check_results r join checks c on c.id = r.check_id join tasks t on t.id = c.task_id where t.plan_id = ?',
+        )
         .pluck()
         .get(plan.id) as string | null
-      if (newest !== null && newest !== plan.last_sync_at) problems.push(`plan ${plan.id}: results of ${newest} but last sync ${plan.last_sync_at} (half sync)`)
+      if (newest !== null && newest !== plan.last_sync_at)
+        problems.push(`plan ${plan.id}: results of ${newest} but last sync ${plan.last_sync_at} (half sync)`)
     }
     const notes = new Set(all<{ note: string }>('select note from task_statuses').map((r) => r.note))
     const lost = expected.ackedNotes.filter((note) => !notes.has(note))
@@ -95,7 +138,8 @@ function problemsOf(dbPath: string, expected: Expectations, flight: { kind: stri
     const hours = db.prepare('select hours_per_day from plans where id = 1').pluck().get() as number | null
     const hoursAllowed = [expected.hours, ...(flight?.kind === 'hours' ? [Number(flight.value)] : [])]
     if (!hoursAllowed.includes(hours)) problems.push(`hours/day is ${hours}; acknowledged ${expected.hours}`)
-    const settingsJson = db.prepare("select value_json from settings where key = 'app'").pluck().get() as string | undefined
+    const settingsJson = db.prepare("select value_json from settings where key = 'app'").pluck().get() as
+      string | undefined
     const theme = settingsJson ? (JSON.parse(settingsJson) as { theme: string }).theme : null
     const themeAllowed = [expected.theme, ...(flight?.kind === 'theme' ? [flight.value] : [])]
     if (!themeAllowed.includes(theme)) problems.push(`theme is ${theme}; acknowledged ${expected.theme}`)
@@ -121,9 +165,16 @@ describe('kill -9 during imports, syncs and settings changes', () => {
       repo.commit(`area ${phase}`, `2025-01-${String(6 + phase).padStart(2, '0')}T10:00:00+00:00`)
     }
     mkdirSync(join(repo.dir, 'src'), { recursive: true })
-    const setup = openCore({ dbPath: dbPath(), ...sourceLayout, appVersion: 'test', platform: { mode: 'cli', dialogs: null } })
+    const setup = openCore({
+      dbPath: dbPath(),
+      ...sourceLayout,
+      appVersion: 'test',
+      platform: { mode: 'cli', dialogs: null },
+    })
     try {
-      const { planId } = await callOk<{ planId: number }>(setup, 'plans.import', { source: { path: join(dir, 'plan-a.md') } })
+      const { planId } = await callOk<{ planId: number }>(setup, 'plans.import', {
+        source: { path: join(dir, 'plan-a.md') },
+      })
       await callOk(setup, 'repos.connect', { planId, path: repo.dir })
       await callOk(setup, 'repos.sync', { planId })
     } finally {
@@ -138,7 +189,17 @@ describe('kill -9 during imports, syncs and settings changes', () => {
 
   function runCycle(index: number, delayMs: number): Promise<Cycle> {
     const focus = FOCUSES[index % FOCUSES.length]
-    const args = [child, dbPath(), sourceLayout.migrationsFolder, sourceLayout.resourcesDir, repo.dir, focus, join(dir, 'plan-a.md'), join(dir, 'plan-b.md'), String(index)]
+    const args = [
+      child,
+      dbPath(),
+      sourceLayout.migrationsFolder,
+      sourceLayout.resourcesDir,
+      repo.dir,
+      focus,
+      join(dir, 'plan-a.md'),
+      join(dir, 'plan-b.md'),
+      String(index),
+    ]
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     const lines: string[] = []
     let stderr = ''
@@ -154,7 +215,10 @@ describe('kill -9 during imports, syncs and settings changes', () => {
       })
       proc.on('exit', (code, signal) => {
         clearTimeout(timeout)
-        if (signal !== 'SIGKILL') return reject(new Error(`cycle ${index} (${focus}) ended by itself (${code}): ${lines.slice(-3).join(' / ')} ${stderr}`))
+        if (signal !== 'SIGKILL')
+          return reject(
+            new Error(`cycle ${index} (${focus}) ended by itself (${code}): ${lines.slice(-3).join(' / ')} ${stderr}`),
+          )
         resolve({ focus, lines })
       })
     })
@@ -174,7 +238,8 @@ describe('kill -9 during imports, syncs and settings changes', () => {
         const flight = inFlight(cycle.lines)
         const label = flight ? flight.kind : 'between calls'
         killedDuring.set(label, (killedDuring.get(label) ?? 0) + 1)
-        for (const line of cycle.lines.filter((l) => l.startsWith('ACK '))) acknowledged.set(line.split(' ')[1], (acknowledged.get(line.split(' ')[1]) ?? 0) + 1)
+        for (const line of cycle.lines.filter((l) => l.startsWith('ACK ')))
+          acknowledged.set(line.split(' ')[1], (acknowledged.get(line.split(' ')[1]) ?? 0) + 1)
         expected.ackedNotes.push(...cycle.lines.filter((l) => l.startsWith('ACK status ')).map((l) => l.split(' ')[2]))
         const hours = lastAcked(cycle.lines, 'hours')
         if (hours !== null) expected.hours = Number(hours)
@@ -183,10 +248,16 @@ describe('kill -9 during imports, syncs and settings changes', () => {
         expect(problems, `after cycle ${index} (${cycle.focus}, killed during ${label})`).toEqual([])
         // an interrupted call may have landed after all; what the next cycle may see is what is there now
         if (flight?.kind === 'hours') {
-          expected.hours = new Database(dbPath(), { readonly: true }).prepare('select hours_per_day from plans where id = 1').pluck().get() as number
+          expected.hours = new Database(dbPath(), { readonly: true })
+            .prepare('select hours_per_day from plans where id = 1')
+            .pluck()
+            .get() as number
         }
         if (flight?.kind === 'theme') {
-          const json = new Database(dbPath(), { readonly: true }).prepare("select value_json from settings where key = 'app'").pluck().get() as string
+          const json = new Database(dbPath(), { readonly: true })
+            .prepare("select value_json from settings where key = 'app'")
+            .pluck()
+            .get() as string
           expected.theme = (JSON.parse(json) as { theme: string }).theme
         }
         integrityOk++
@@ -200,7 +271,8 @@ describe('kill -9 during imports, syncs and settings changes', () => {
       )
       expect(integrityOk).toBe(CYCLES)
       expect(expected.ackedNotes.length).toBeGreaterThan(0)
-      for (const kind of ['import', 'sync', 'hours']) expect(killedDuring.get(kind) ?? 0, `no kill landed during ${kind}`).toBeGreaterThan(0)
+      for (const kind of ['import', 'sync', 'hours'])
+        expect(killedDuring.get(kind) ?? 0, `no kill landed during ${kind}`).toBeGreaterThan(0)
     },
     30 * 60_000,
   )

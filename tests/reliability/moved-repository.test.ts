@@ -16,7 +16,9 @@ const AS_OF = '2024-12-20'
 function verdict(report: ProgressReport) {
   return {
     verified: report.summary.verifiedPercent,
-    done: report.tasks.filter((t) => t.state === 'done').map((t) => [t.key, t.doneAt, t.evidence.map((e) => e.commit?.sha ?? null).sort()]),
+    done: report.tasks
+      .filter((t) => t.state === 'done')
+      .map((t) => [t.key, t.doneAt, t.evidence.map((e) => e.commit?.sha ?? null).sort()]),
   }
 }
 
@@ -48,7 +50,14 @@ describe('a moved repository keeps its results (stale) until it is relinked, wit
     mkdirSync(join(core.dir, 'moved'))
     renameSync(repo.dir, moved())
     const summary = await callOk<SyncSummary>(core, 'repos.sync', { planId })
-    expect(summary.repos).toEqual([expect.objectContaining({ repoId, state: 'unavailable', stale: true, message: expect.stringMatching(/not there any more/) })])
+    expect(summary.repos).toEqual([
+      expect.objectContaining({
+        repoId,
+        state: 'unavailable',
+        stale: true,
+        message: expect.stringMatching(/not there any more/),
+      }),
+    ])
     expect(await status()).toEqual(before)
     const [link] = await links()
     expect(link).toMatchObject({ stale: true, state: 'unavailable', available: false })
@@ -60,7 +69,13 @@ describe('a moved repository keeps its results (stale) until it is relinked, wit
     try {
       other.write('README.md', 'other\n').commit('Unrelated', '2024-12-03T10:00:00+00:00')
       const refused = await core.dispatch('repos.relink', { planId, repoId, path: other.dir })
-      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/does not contain commit [0-9a-f]{10}.*looks like another repository/) } })
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: expect.stringMatching(/does not contain commit [0-9a-f]{10}.*looks like another repository/),
+        },
+      })
     } finally {
       other.cleanup()
     }
@@ -82,7 +97,9 @@ describe('a moved repository keeps its results (stale) until it is relinked, wit
 
   it('new commits in the relinked folder count as usual', async () => {
     const relinked = new GitFixture(moved(), { init: false })
-    relinked.write('services/frontend/src/components/LearningDashboard.tsx', 'export const LearningDashboard = () => null\n').commit('Learning dashboard', '2024-12-19T10:00:00+00:00')
+    relinked
+      .write('services/frontend/src/components/LearningDashboard.tsx', 'export const LearningDashboard = () => null\n')
+      .commit('Learning dashboard', '2024-12-19T10:00:00+00:00')
     const summary = await callOk<SyncSummary>(core, 'repos.sync', { planId })
     expect(summary.commitsEvaluated).toBe(1)
     const after = await status()
@@ -113,11 +130,20 @@ describe('each way a folder can fail to be a repository has its own sentence', (
   })
 
   it('missing, plain folder, bare repository', async () => {
-    expect(await connect(join(dir, 'nowhere'))).toMatchObject({ ok: false, error: { message: `No such file or directory: ${join(dir, 'nowhere')}` } })
+    expect(await connect(join(dir, 'nowhere'))).toMatchObject({
+      ok: false,
+      error: { message: `No such file or directory: ${join(dir, 'nowhere')}` },
+    })
     mkdirSync(join(dir, 'plain'))
-    expect(await connect(join(dir, 'plain'))).toMatchObject({ ok: false, error: { message: `${join(dir, 'plain')} is not a git repository` } })
+    expect(await connect(join(dir, 'plain'))).toMatchObject({
+      ok: false,
+      error: { message: `${join(dir, 'plain')} is not a git repository` },
+    })
     execFileSync('git', ['init', '-q', '--bare', join(dir, 'bare.git')])
-    expect(await connect(join(dir, 'bare.git'))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is a bare repository \(it has no working tree\)/) } })
+    expect(await connect(join(dir, 'bare.git'))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/is a bare repository \(it has no working tree\)/) },
+    })
   })
 
   it.runIf(process.getuid?.() === 0)("a repository owned by another user (git's safe.directory rule)", async () => {
@@ -130,6 +156,9 @@ describe('each way a folder can fail to be a repository has its own sentence', (
     }
     chownTree(owned.dir)
     const answer = await connect(owned.dir)
-    expect(answer).toMatchObject({ ok: false, error: { message: expect.stringMatching(/belongs to another user, so git refuses to read it .*safe\.directory/) } })
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/belongs to another user, so git refuses to read it .*safe\.directory/) },
+    })
   })
 })

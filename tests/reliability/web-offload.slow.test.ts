@@ -12,7 +12,15 @@ function plan2000(): string {
   const lines = ['# Offload plan', '', '**Date:** 2026-01-05', '']
   for (let phase = 1; phase <= 20; phase++) {
     lines.push(`## Phase ${phase}: Area ${phase} (Week ${phase})`, '')
-    for (let item = 1; item <= 100; item++) lines.push(`#### ${phase}.${item} Harden component ${phase}-${item}`, '', '**Estimated Time**: 2 hours', '', `- Create \`src/area${phase}/component${item}.ts\``, '')
+    for (let item = 1; item <= 100; item++)
+      lines.push(
+        `#### ${phase}.${item} Harden component ${phase}-${item}`,
+        '',
+        '**Estimated Time**: 2 hours',
+        '',
+        `- Create \`src/area${phase}/component${item}.ts\``,
+        '',
+      )
   }
   return lines.join('\n')
 }
@@ -31,12 +39,20 @@ describe('browser mode: heavy calls run off the request thread', () => {
     dir = mkdtempSync(join(tmpdir(), 'readiness-offload-'))
     repo = new GitFixture()
     for (let phase = 1; phase <= 10; phase++) {
-      for (let item = 1; item <= 100; item += 2) repo.write(`src/area${phase}/component${item}.ts`, `export const c = ${phase}\n`)
+      for (let item = 1; item <= 100; item += 2)
+        repo.write(`src/area${phase}/component${item}.ts`, `export const c = ${phase}\n`)
       repo.commit(`Area ${phase}`, `2026-01-${String(5 + phase).padStart(2, '0')}T10:00:00+00:00`)
     }
-    const core = openCore({ dbPath: join(dir, 'web.db'), ...sourceLayout, appVersion: 'test', platform: { mode: 'cli', dialogs: null } })
+    const core = openCore({
+      dbPath: join(dir, 'web.db'),
+      ...sourceLayout,
+      appVersion: 'test',
+      platform: { mode: 'cli', dialogs: null },
+    })
     try {
-      await callOk(core, 'plans.import', { source: { name: 'plan.md', base64: Buffer.from(plan2000()).toString('base64') } })
+      await callOk(core, 'plans.import', {
+        source: { name: 'plan.md', base64: Buffer.from(plan2000()).toString('base64') },
+      })
       await callOk(core, 'repos.connect', { planId: 1, path: repo.dir })
     } finally {
       core.close()
@@ -44,7 +60,13 @@ describe('browser mode: heavy calls run off the request thread', () => {
     web = await startWebProcess(join(dir, 'web.db'), dir)
     // the worker threads load in the background (until then heavy calls run on the request thread): wait for both
     const log = () => (existsSync(join(dir, 'web.log')) ? readFileSync(join(dir, 'web.log'), 'utf8') : '')
-    for (let i = 0; i < 1200 && !(log().includes('the writer worker thread is ready') && log().includes('the reader worker thread is ready')); i++) await new Promise((r) => setTimeout(r, 100))
+    for (
+      let i = 0;
+      i < 1200 &&
+      !(log().includes('the writer worker thread is ready') && log().includes('the reader worker thread is ready'));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100))
     expect(log()).toContain('the reader worker thread is ready')
   }, 300_000)
   afterAll(async () => {
@@ -56,7 +78,11 @@ describe('browser mode: heavy calls run off the request thread', () => {
 
   async function rpc(method: string, input: unknown): Promise<number> {
     const started = performance.now()
-    const response = await fetch(`http://127.0.0.1:${web.port}/rpc/${method}`, { method: 'POST', headers: { 'x-readiness-token': web.token, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+    const response = await fetch(`http://127.0.0.1:${web.port}/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'x-readiness-token': web.token, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    })
     const body = (await response.json()) as { ok: boolean; error?: { message: string } }
     if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
     return performance.now() - started
@@ -77,7 +103,9 @@ describe('browser mode: heavy calls run off the request thread', () => {
     const progressTimes = await progress
     expect(duringProgress.length).toBeGreaterThan(3)
     // on the request thread, each read would wait for the computation in progress: half of them for most of one
-    expect(median(duringProgress), 'quick reads waited for progress computations').toBeLessThan(Math.min(...progressTimes) / 4)
+    expect(median(duringProgress), 'quick reads waited for progress computations').toBeLessThan(
+      Math.min(...progressTimes) / 4,
+    )
 
     const sync = rpc('repos.sync', { planId: 1 })
     const duringSync = await readsDuring(sync)

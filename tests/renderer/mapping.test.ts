@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Interpretation } from '../../src/shared/plan-model'
-import { emptyProfile, isEmptyProfile, isPhaseHeading, sectionRule, withEstimate, withItems, withNumber, withPhase, withSectionRule } from '../../src/renderer/src/features/plans/mapping'
+import {
+  emptyProfile,
+  isEmptyProfile,
+  isPhaseHeading,
+  sectionRule,
+  withEstimate,
+  withItems,
+  withNumber,
+  withPhase,
+  withSectionRule,
+} from '../../src/renderer/src/features/plans/mapping'
 
 const reading = {
   sections: [

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { groupByNote } from '../../src/renderer/src/features/report-print/note-groups'
 import type { ReportTaskRow } from '../../src/shared/contract/report'
 
-const row = (key: string, note: string | null): ReportTaskRow => ({ key, label: key, title: `Task ${key}`, phaseTitle: null, state: 'needs-confirmation', estimateHours: 1, scheduledWeekStart: 1, scheduledWeekEnd: 1, doneAt: null, note })
+const row = (key: string, note: string | null): ReportTaskRow => ({
+  key,
+  label: key,
+  title: `Task ${key}`,
+  phaseTitle: null,
+  state: 'needs-confirmation',
+  estimateHours: 1,
+  scheduledWeekStart: 1,
+  scheduledWeekEnd: 1,
+  doneAt: null,
+  note,
+})
 
 describe('report notes', () => {
   it('says a note shared by several rows once, over them; a note of one row stays with it', () => {

@@ -9,13 +9,16 @@ const KINDS: NotificationKind[] = ['sync-finished', 'sync-cancelled', 'repo-resy
 
 describe('shouldNotify', () => {
   it('never notifies while the window has focus, whatever the permission and kind', () => {
-    for (const permission of PERMISSIONS) for (const kind of KINDS) expect(shouldNotify({ focused: true, permission, kind }), `${permission} ${kind}`).toBe(false)
+    for (const permission of PERMISSIONS)
+      for (const kind of KINDS)
+        expect(shouldNotify({ focused: true, permission, kind }), `${permission} ${kind}`).toBe(false)
   })
 
   it('notifies an unfocused window of a finished sync or a re-sync after a repo change, only with permission granted', () => {
     for (const kind of ['sync-finished', 'repo-resynced'] as const) {
       expect(shouldNotify({ focused: false, permission: 'granted', kind })).toBe(true)
-      for (const permission of ['denied', 'default', 'unsupported'] as const) expect(shouldNotify({ focused: false, permission, kind }), permission).toBe(false)
+      for (const permission of ['denied', 'default', 'unsupported'] as const)
+        expect(shouldNotify({ focused: false, permission, kind }), permission).toBe(false)
     }
   })
 
@@ -39,7 +42,10 @@ describe('SyncNotificationTracker', () => {
   })
 
   it('names the plan and the changed repos in the text', () => {
-    expect(notificationText('repo-resynced', 'Launch plan', ['backend', 'web'])).toEqual({ title: 'Repository changed', body: 'backend, web changed; Launch plan was re-synced.' })
+    expect(notificationText('repo-resynced', 'Launch plan', ['backend', 'web'])).toEqual({
+      title: 'Repository changed',
+      body: 'backend, web changed; Launch plan was re-synced.',
+    })
     expect(notificationText('sync-finished', 'Launch plan').body).toContain('Launch plan')
   })
 })

@@ -5,7 +5,15 @@ import type { EventName, EventPayload } from '../../src/shared/events'
 import { useStore } from '../../src/renderer/src/app/store'
 import { followCoreEvents } from '../../src/renderer/src/app/use-core-events'
 import { createQueryClient, queryClient } from '../../src/renderer/src/data/query-client'
-import { planDetailQuery, plansQuery, progressQuery, reposQuery, taskEvidenceQuery, taskExplanationQuery, taskHistoryQuery } from '../../src/renderer/src/data/queries'
+import {
+  planDetailQuery,
+  plansQuery,
+  progressQuery,
+  reposQuery,
+  taskEvidenceQuery,
+  taskExplanationQuery,
+  taskHistoryQuery,
+} from '../../src/renderer/src/data/queries'
 import { confirmImport, startImport } from '../../src/renderer/src/features/plans/plan-actions'
 import { connectRepo } from '../../src/renderer/src/features/repos/repo-actions'
 import { saveSettings } from '../../src/renderer/src/features/settings/settings-actions'
@@ -27,7 +35,11 @@ function emit<E extends EventName>(event: E, payload: EventPayload<E>) {
 
 const ANSWERS: Record<string, (input: Record<string, unknown>) => unknown> = {
   'plans.list': () => planIds.map((id) => ({ id, title: `Plan ${id}`, totalHours: 10 })),
-  'plans.get': ({ planId }) => ({ summary: { id: planId }, plan: { tasks: [{ key: '1.1', number: '1.1', title: 'Add retries' }] }, taskIds: { '1.1': 7 } }),
+  'plans.get': ({ planId }) => ({
+    summary: { id: planId },
+    plan: { tasks: [{ key: '1.1', number: '1.1', title: 'Add retries' }] },
+    taskIds: { '1.1': 7 },
+  }),
   'progress.get': ({ planId }) => ({ planId, asOf: '2024-12-20', tasks: [] }),
   'repos.list': () => [],
   'evidence.forTask': () => ({ checks: [] }),
@@ -57,7 +69,9 @@ beforeAll(() => {
       const method = channel.replace(/^rpc:/, '')
       calls.push({ method, input: input as Record<string, unknown> })
       const answer = ANSWERS[method]
-      return answer ? { ok: true, value: answer(input as Record<string, unknown>) } : { ok: false, error: { code: 'not-found', message: `no ${method}` } }
+      return answer
+        ? { ok: true, value: answer(input as Record<string, unknown>) }
+        : { ok: false, error: { code: 'not-found', message: `no ${method}` } }
     },
     subscribe: (channel, listener) => {
       if (!listeners.has(channel)) listeners.set(channel, new Set())
@@ -89,17 +103,30 @@ async function settled(client: QueryClient) {
 }
 
 const count = (method: string, input: Record<string, unknown> = {}) =>
-  calls.filter((call) => call.method === method && Object.entries(input).every(([key, value]) => call.input[key] === value)).length
+  calls.filter(
+    (call) => call.method === method && Object.entries(input).every(([key, value]) => call.input[key] === value),
+  ).length
 
 describe('core events invalidate exactly the queries they affect', () => {
   it('plans.changed refetches the plans list and every query of that plan once, none of another plan', async () => {
     const client = createQueryClient()
     observers.push(followCoreEvents(client))
-    await show(client, plansQuery(), planDetailQuery(1), progressQuery(1), reposQuery(1), planDetailQuery(2), progressQuery(2), reposQuery(2))
+    await show(
+      client,
+      plansQuery(),
+      planDetailQuery(1),
+      progressQuery(1),
+      reposQuery(1),
+      planDetailQuery(2),
+      progressQuery(2),
+      reposQuery(2),
+    )
     emit('plans.changed', { planId: 1 })
     await settled(client)
     expect(calls.map((call) => call.method).sort()).toEqual(['plans.get', 'plans.list', 'progress.get', 'repos.list'])
-    expect(count('plans.get', { planId: 1 }) + count('progress.get', { planId: 1 }) + count('repos.list', { planId: 1 })).toBe(3)
+    expect(
+      count('plans.get', { planId: 1 }) + count('progress.get', { planId: 1 }) + count('repos.list', { planId: 1 }),
+    ).toBe(3)
   })
 
   it('repos.changed refetches that plan’s repositories and progress, and only its repositories while it syncs', async () => {
@@ -112,7 +139,9 @@ describe('core events invalidate exactly the queries they affect', () => {
     expect(count('progress.get', { planId: 1 })).toBe(1)
 
     calls.length = 0
-    useStore.setState({ sync: { planId: 1, running: true, phase: 'history', done: 1, total: 4, summary: null, error: null } })
+    useStore.setState({
+      sync: { planId: 1, running: true, phase: 'history', done: 1, total: 4, summary: null, error: null },
+    })
     emit('repos.changed', { planId: 1, repoId: 5, reason: 'HEAD or refs moved' })
     await settled(client)
     expect(calls.map((call) => call.method)).toEqual(['repos.list'])
@@ -137,9 +166,22 @@ describe('core events invalidate exactly the queries they affect', () => {
 describe('a change refetches what it affects once, not twice', () => {
   async function openDrawer() {
     observers.push(followCoreEvents(queryClient))
-    useStore.setState({ selectedPlanId: 1, asOf: null, baselineId: null, drawer: { key: '1.1', taskId: 7, actionError: null } })
+    useStore.setState({
+      selectedPlanId: 1,
+      asOf: null,
+      baselineId: null,
+      drawer: { key: '1.1', taskId: 7, actionError: null },
+    })
     const task = { id: 7, key: '1.1' }
-    await show(queryClient, plansQuery(), planDetailQuery(1), progressQuery(1), taskEvidenceQuery(1, 7), taskHistoryQuery(1, 7), taskExplanationQuery(1, task, null))
+    await show(
+      queryClient,
+      plansQuery(),
+      planDetailQuery(1),
+      progressQuery(1),
+      taskEvidenceQuery(1, 7),
+      taskHistoryQuery(1, 7),
+      taskExplanationQuery(1, task, null),
+    )
   }
 
   it('a manual status: one status call, then one read of the progress, the evidence, the history and the explanation', async () => {
@@ -147,7 +189,15 @@ describe('a change refetches what it affects once, not twice', () => {
     expect(await setManualStatus('done', 'shipped', '2024-12-19')).toBe(true)
     await settled(queryClient)
     expect(count('tasks.setStatus')).toBe(1)
-    for (const method of ['progress.get', 'evidence.forTask', 'tasks.history', 'evidence.explain', 'plans.get', 'plans.list']) expect(count(method), method).toBe(1)
+    for (const method of [
+      'progress.get',
+      'evidence.forTask',
+      'tasks.history',
+      'evidence.explain',
+      'plans.get',
+      'plans.list',
+    ])
+      expect(count(method), method).toBe(1)
     expect(useStore.getState().notices.at(-1)?.message).toBe('1.1 “Add retries” marked done.')
   })
 

@@ -5,20 +5,62 @@ import type { EvidenceItem, ProgressReport, TaskProgress } from '../../src/share
 import { DEFAULT_TASK_FILTERS, buildTaskRows, filterTasks } from '../../src/renderer/src/features/tasks/task-rows'
 
 function repo(repoId: number, prefix: string | null = null): RepoLink {
-  return { planId: 1, repoId, path: `/repos/${repoId}`, name: `repo-${repoId}`, branch: null, currentBranch: 'main', prefix, autoSync: true, available: true, state: 'ok', message: null, lastSyncAt: null, headSha: null, stale: false }
+  return {
+    planId: 1,
+    repoId,
+    path: `/repos/${repoId}`,
+    name: `repo-${repoId}`,
+    branch: null,
+    currentBranch: 'main',
+    prefix,
+    autoSync: true,
+    available: true,
+    state: 'ok',
+    message: null,
+    lastSyncAt: null,
+    headSha: null,
+    stale: false,
+  }
 }
 
 /** Only the fields buildTaskRows reads: plan tasks with their files, and each task's progress verdict. */
 function rows(tasks: { key: string; files: string[]; evidence: EvidenceItem[] | null }[]) {
-  const detail = { plan: { phases: [], tasks: tasks.map((t) => ({ key: t.key, title: t.key, phase: null, estimateHours: 1, weekStart: 1, weekEnd: 1, claimedDone: false, files: t.files.map((path) => ({ path })) })) } } as unknown as PlanDetail
+  const detail = {
+    plan: {
+      phases: [],
+      tasks: tasks.map((t) => ({
+        key: t.key,
+        title: t.key,
+        phase: null,
+        estimateHours: 1,
+        weekStart: 1,
+        weekEnd: 1,
+        claimedDone: false,
+        files: t.files.map((path) => ({ path })),
+      })),
+    },
+  } as unknown as PlanDetail
   const report = {
-    tasks: tasks.map((t) => ({ key: t.key, state: t.evidence ? 'not-started' : 'unknown', evidenceState: t.evidence ? 'not-started' : null, evidence: t.evidence ?? [] }) as unknown as TaskProgress),
+    tasks: tasks.map(
+      (t) =>
+        ({
+          key: t.key,
+          state: t.evidence ? 'not-started' : 'unknown',
+          evidenceState: t.evidence ? 'not-started' : null,
+          evidence: t.evidence ?? [],
+        }) as unknown as TaskProgress,
+    ),
   } as ProgressReport
   return buildTaskRows(detail, report)
 }
 
-const item = (repoId?: string): EvidenceItem => ({ checkSentence: 'a check', holds: false, ...(repoId ? { repoId } : {}) })
-const keysIn = (repoId: number, list: ReturnType<typeof rows>, repos: RepoLink[]) => filterTasks(list, { ...DEFAULT_TASK_FILTERS, repo: String(repoId) }, repos).map((t) => t.key)
+const item = (repoId?: string): EvidenceItem => ({
+  checkSentence: 'a check',
+  holds: false,
+  ...(repoId ? { repoId } : {}),
+})
+const keysIn = (repoId: number, list: ReturnType<typeof rows>, repos: RepoLink[]) =>
+  filterTasks(list, { ...DEFAULT_TASK_FILTERS, repo: String(repoId) }, repos).map((t) => t.key)
 
 describe('repo filter of the Tasks screen', () => {
   it('puts a synced task in the repos its evidence came from, whatever its plan paths say', () => {

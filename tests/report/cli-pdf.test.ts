@@ -40,7 +40,10 @@ function buildSeed004Repo(): GitFixture {
   git.write('services/ml-service/src/tasks.py', 'from celery import Celery\ncelery_app = Celery("ml_service")\n')
   git.write('services/gateway-api/src/webhooks/hubspot.ts', 'export function hubspot() { return "queued" }\n')
   weekOneSha = git.commit('Queue HubSpot webhooks through Celery', '2024-12-03T10:00:00+00:00')
-  git.write('services/titan-core/ai_council/director_agent.py', 'def create_battle_plan():\n    winners = search_winners()\n    return winners\n')
+  git.write(
+    'services/titan-core/ai_council/director_agent.py',
+    'def create_battle_plan():\n    winners = search_winners()\n    return winners\n',
+  )
   git.write('services/ml-service/src/main.py', 'app = None\n')
   weekFourSha = git.commit('Director uses RAG winners; prediction endpoint', '2024-12-23T10:00:00+00:00')
   return git
@@ -55,7 +58,18 @@ beforeAll(() => {
   cli(['connect', String(planId), repo.dir])
   cli(['sync', String(planId), '--json'])
   status = JSON.parse(cli(['status', String(planId), '--as-of', AS_OF, '--json'])) as ProgressReport
-  cli(['report', String(planId), '--pdf', pdfPath(), '--csv', join(dir, 'tasks.csv'), '--json-file', join(dir, 'status.json'), '--as-of', AS_OF])
+  cli([
+    'report',
+    String(planId),
+    '--pdf',
+    pdfPath(),
+    '--csv',
+    join(dir, 'tasks.csv'),
+    '--json-file',
+    join(dir, 'status.json'),
+    '--as-of',
+    AS_OF,
+  ])
   title = (JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')) as ReportData).title
 }, 120_000)
 
@@ -106,7 +120,14 @@ describe('readiness report (seed 004 with a fixture repo)', () => {
     const appendix = text.split('Appendix: why (not) done, check by check')[1]?.split('Appendix: commits')[0] ?? ''
     expect(appendix).toContain(`created 3 Dec 2024 ${weekOneSha.slice(0, 7)}`)
     const json = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')) as ReportData
-    expect(json.checkHistories).toContainEqual(expect.objectContaining({ taskKey: '1.2', check: '`services/ml-service/src/tasks.py` exists', holds: true, history: expect.stringContaining(weekOneSha.slice(0, 7)) }))
+    expect(json.checkHistories).toContainEqual(
+      expect.objectContaining({
+        taskKey: '1.2',
+        check: '`services/ml-service/src/tasks.py` exists',
+        holds: true,
+        history: expect.stringContaining(weekOneSha.slice(0, 7)),
+      }),
+    )
   })
 
   it('lists what was verified done this week', () => {
@@ -126,7 +147,12 @@ describe('readiness report (seed 004 with a fixture repo)', () => {
     const caption = words.find((w) => w.word === 'Burndown:')
     const legend = words.find((w) => w.word === 'Actual' && caption && w.yMin > caption.yMax)
     expect(caption && legend).toBeTruthy()
-    const box = { x0: Math.round(caption!.xMin * scale), x1: Math.round((pageWidth - caption!.xMin) * scale), y0: Math.round(caption!.yMax * scale) + 2, y1: Math.round(legend!.yMin * scale) - 2 }
+    const box = {
+      x0: Math.round(caption!.xMin * scale),
+      x1: Math.round((pageWidth - caption!.xMin) * scale),
+      y0: Math.round(caption!.yMax * scale) + 2,
+      y1: Math.round(legend!.yMin * scale) - 2,
+    }
     expect(box.y1 - box.y0).toBeGreaterThan(150)
     let ink = 0
     let actualLine = 0
@@ -153,10 +179,15 @@ describe('readiness report (seed 004 with a fixture repo)', () => {
 
   it('without any Chromium, exits non-zero with a one-line explanation and writes nothing', () => {
     const target = join(dir, 'none.pdf')
-    const run = runCli(['report', String(planId), '--pdf', target, '--as-of', AS_OF, '--db', db], { CHROMIUM_PATH: '/nonexistent', READINESS_CHROMIUM_SEARCH: '' })
+    const run = runCli(['report', String(planId), '--pdf', target, '--as-of', AS_OF, '--db', db], {
+      CHROMIUM_PATH: '/nonexistent',
+      READINESS_CHROMIUM_SEARCH: '',
+    })
     expect(run.status).not.toBe(0)
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
-    expect(run.stderr).toMatch(/^readiness: No Chromium to print the PDF with: CHROMIUM_PATH=\/nonexistent .*set CHROMIUM_PATH/)
+    expect(run.stderr).toMatch(
+      /^readiness: No Chromium to print the PDF with: CHROMIUM_PATH=\/nonexistent .*set CHROMIUM_PATH/,
+    )
     expect(existsSync(target)).toBe(false)
   })
 })

@@ -30,16 +30,40 @@ const basePlan = plan({
   ],
 })
 
-const repos: ReportRepo[] = [{ name: 'service', path: '/repos/service', branch: 'main', headSha: 'f'.repeat(40), state: 'ok', lastSyncAt: '2025-01-22T09:00:00Z' }]
+const repos: ReportRepo[] = [
+  {
+    name: 'service',
+    path: '/repos/service',
+    branch: 'main',
+    headSha: 'f'.repeat(40),
+    state: 'ok',
+    lastSyncAt: '2025-01-22T09:00:00Z',
+  },
+]
 
 function report() {
   const progress = computeProgress(
     progressInput(basePlan, {
       asOf: AS_OF,
       tasks: [
-        progressTask(tasks[0], { evidence: { ...doneBy('2025-01-07', 'a'.repeat(40)), items: [{ checkSentence: '`src/config.ts` exists', holds: true, path: 'src/config.ts', lines: [12, 13], commit: { sha: 'a'.repeat(40), date: '2025-01-07', subject: 'config' } }] } }),
+        progressTask(tasks[0], {
+          evidence: {
+            ...doneBy('2025-01-07', 'a'.repeat(40)),
+            items: [
+              {
+                checkSentence: '`src/config.ts` exists',
+                holds: true,
+                path: 'src/config.ts',
+                lines: [12, 13],
+                commit: { sha: 'a'.repeat(40), date: '2025-01-07', subject: 'config' },
+              },
+            ],
+          },
+        }),
         progressTask(tasks[1], { evidence: { state: 'not-started', doneAt: null, items: [] } }),
-        progressTask(tasks[2], { manual: { status: 'blocked', note: 'waiting for the vendor sandbox', date: '2025-01-15' } }),
+        progressTask(tasks[2], {
+          manual: { status: 'blocked', note: 'waiting for the vendor sandbox', date: '2025-01-15' },
+        }),
         progressTask(tasks[3], { evidence: { state: 'needs-confirmation', doneAt: null, items: [] } }),
         progressTask(tasks[4], { evidence: doneBy('2025-01-21', 'b'.repeat(40)) }),
         progressTask(tasks[5], { evidence: { state: 'not-started', doneAt: null, items: [] } }),
@@ -48,7 +72,14 @@ function report() {
       ],
     }),
   )
-  return buildReportData({ planId: 7, title: 'Sample readiness', sourceName: 'plan.md', plan: basePlan, progress, repos })
+  return buildReportData({
+    planId: 7,
+    title: 'Sample readiness',
+    sourceName: 'plan.md',
+    plan: basePlan,
+    progress,
+    repos,
+  })
 }
 
 const keys = (rows: { key: string }[]) => rows.map((row) => row.key)
@@ -85,8 +116,20 @@ describe('report model', () => {
       ['Hardening', 'upcoming'],
     ])
     expect(data.phases[0]).toMatchObject({ weekStart: 1, weekEnd: 1, taskCount: 2, doneTaskCount: 1 })
-    const allDone = computeProgress(progressInput(basePlan, { asOf: AS_OF, tasks: tasks.map((task) => progressTask(task, { evidence: doneBy('2025-01-08') })) }))
-    const finished = buildReportData({ planId: 7, title: 't', sourceName: 's', plan: basePlan, progress: allDone, repos: [] })
+    const allDone = computeProgress(
+      progressInput(basePlan, {
+        asOf: AS_OF,
+        tasks: tasks.map((task) => progressTask(task, { evidence: doneBy('2025-01-08') })),
+      }),
+    )
+    const finished = buildReportData({
+      planId: 7,
+      title: 't',
+      sourceName: 's',
+      plan: basePlan,
+      progress: allDone,
+      repos: [],
+    })
     expect(finished.phases.map((p) => p.status)).toEqual(['done', 'done', 'done'])
     expect(finished.overdue).toEqual([])
   })
@@ -94,10 +137,20 @@ describe('report model', () => {
   it('lists every check of every done task in the evidence appendix, with commit and file:line', () => {
     const data = report()
     expect(data.evidence.map((row) => row.taskKey)).toEqual(['1.1', '2.3', '3.3'])
-    expect(data.evidence[0]).toMatchObject({ check: '`src/config.ts` exists', commitSha: 'a'.repeat(40), commitDate: '2025-01-07', location: 'src/config.ts:12,13', holds: true })
+    expect(data.evidence[0]).toMatchObject({
+      check: '`src/config.ts` exists',
+      commitSha: 'a'.repeat(40),
+      commitDate: '2025-01-07',
+      location: 'src/config.ts:12,13',
+      holds: true,
+    })
     expect(data.evidence[1]).toMatchObject({ commitSha: 'b'.repeat(40), location: 'src/x.ts' })
     // done by hand: no commit, the lead's note instead
-    expect(data.evidence[2]).toMatchObject({ commitSha: null, location: null, check: 'Marked done by hand: external audit report filed' })
+    expect(data.evidence[2]).toMatchObject({
+      commitSha: null,
+      location: null,
+      check: 'Marked done by hand: external audit report filed',
+    })
   })
 
   it('passes lint warnings through and groups repeated repairs', () => {
@@ -115,7 +168,9 @@ describe('report model', () => {
   })
 
   it('names export files after the plan and date', () => {
-    expect(reportFileName('🗺️ COMPLETE ROADMAP: to/production', '2024-12-27', 'pdf')).toBe('COMPLETE-ROADMAP-to-production-status-2024-12-27.pdf')
+    expect(reportFileName('🗺️ COMPLETE ROADMAP: to/production', '2024-12-27', 'pdf')).toBe(
+      'COMPLETE-ROADMAP-to-production-status-2024-12-27.pdf',
+    )
     expect(reportFileName('***', '2024-12-27', 'csv')).toBe('plan-status-2024-12-27.csv')
   })
 })
@@ -133,9 +188,20 @@ describe('report for stakeholders', () => {
 
   it('sums up the repairs in one line and keeps each one for the JSON export', () => {
     const data = report()
-    expect(data.repairSummary).toBe('The importer repaired 4 pieces of damaged text on 3 lines (mojibake; read as utf-8); the JSON export lists each repair.')
+    expect(data.repairSummary).toBe(
+      'The importer repaired 4 pieces of damaged text on 3 lines (mojibake; read as utf-8); the JSON export lists each repair.',
+    )
     expect(data.repairs.reduce((sum, group) => sum + group.count, 0)).toBe(4)
-    expect(buildReportData({ planId: 7, title: 'x', sourceName: 'x.md', plan: { ...basePlan, repairs: [] }, progress: report().progress, repos }).repairSummary).toBeNull()
+    expect(
+      buildReportData({
+        planId: 7,
+        title: 'x',
+        sourceName: 'x.md',
+        plan: { ...basePlan, repairs: [] },
+        progress: report().progress,
+        repos,
+      }).repairSummary,
+    ).toBeNull()
   })
 
   it('lists each cited commit once with its full and short SHA: evidence first, then repository HEADs', () => {
@@ -163,7 +229,11 @@ describe('report for stakeholders', () => {
   it('for a plan long past its end, says how long ago it ended instead of a week count', () => {
     const progress = computeProgress(progressInput(basePlan, { asOf: '2026-11-30' }))
     const data = buildReportData({ planId: 7, title: 'x', sourceName: 'x.md', plan: basePlan, progress, repos })
-    expect(data.executive.status).toMatch(/^The plan ended \d+ weeks ago \(week 5\) with 0% verified done \(0 h of 34 h\); 8 items still open\.$/)
-    expect(data.executive.changes).toEqual(['Nothing was verified done, re-planned or became overdue in the last 7 days.'])
+    expect(data.executive.status).toMatch(
+      /^The plan ended \d+ weeks ago \(week 5\) with 0% verified done \(0 h of 34 h\); 8 items still open\.$/,
+    )
+    expect(data.executive.changes).toEqual([
+      'Nothing was verified done, re-planned or became overdue in the last 7 days.',
+    ])
   })
 })

@@ -33,7 +33,8 @@ export function readPng(path: string): RgbImage {
       width = body.readUInt32BE(0)
       height = body.readUInt32BE(4)
       const [bitDepth, colorType, , , interlace] = [body[8], body[9], body[10], body[11], body[12]]
-      if (bitDepth !== 8 || interlace !== 0) throw new Error(`unsupported PNG: depth ${bitDepth}, interlace ${interlace}`)
+      if (bitDepth !== 8 || interlace !== 0)
+        throw new Error(`unsupported PNG: depth ${bitDepth}, interlace ${interlace}`)
       channels = ({ 0: 1, 2: 3, 6: 4 } as Record<number, number>)[colorType] ?? 0
       if (!channels) throw new Error(`unsupported PNG colour type ${colorType}`)
     } else if (type === 'IDAT') idat.push(body)
@@ -58,5 +59,7 @@ export function readPng(path: string): RgbImage {
 
 export function pixelAt(image: RgbImage, x: number, y: number): [number, number, number] {
   const i = (y * image.width + x) * image.channels
-  return image.channels === 1 ? [image.pixels[i], image.pixels[i], image.pixels[i]] : [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]]
+  return image.channels === 1
+    ? [image.pixels[i], image.pixels[i], image.pixels[i]]
+    : [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]]
 }

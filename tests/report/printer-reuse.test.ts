@@ -41,8 +41,17 @@ const starts = () => (existsSync(launches) ? readFileSync(launches, 'utf8').trim
 describe('the headless printer', () => {
   it('prints again on the same browser and page', async () => {
     const before = profileDirs()
-    const first = await callOk<PdfExport>(core, 'report.exportPdf', { planId, asOf: '2024-12-27', path: join(core.dir, 'a.pdf') })
-    const second = await callOk<PdfExport>(core, 'report.exportPdf', { planId, asOf: '2024-12-20', path: join(core.dir, 'b.pdf'), paper: 'Letter' })
+    const first = await callOk<PdfExport>(core, 'report.exportPdf', {
+      planId,
+      asOf: '2024-12-27',
+      path: join(core.dir, 'a.pdf'),
+    })
+    const second = await callOk<PdfExport>(core, 'report.exportPdf', {
+      planId,
+      asOf: '2024-12-20',
+      path: join(core.dir, 'b.pdf'),
+      paper: 'Letter',
+    })
     expect(starts()).toBe(1)
     expect(first.pages).toBe(pdfPages(join(core.dir, 'a.pdf')))
     expect(pdfText(join(core.dir, 'a.pdf'))).toContain('Status as of 2024-12-27')

@@ -21,13 +21,19 @@ afterAll(() => core?.dispose())
 describe('a 300-task report', () => {
   it('keeps every table row whole on one page (as of after the plan: all 300 rows are overdue)', async () => {
     const path = join(core.dir, 'large.pdf')
-    const result = await callOk<PdfExport>(core, 'report.exportPdf', { planId, asOf: '2025-04-01', path, paper: 'Letter' })
+    const result = await callOk<PdfExport>(core, 'report.exportPdf', {
+      planId,
+      asOf: '2025-04-01',
+      path,
+      paper: 'Letter',
+    })
     const pages = pdfPages(path)
     expect(result).toMatchObject({ path, pages, base64: null })
     expect(pages).toBeGreaterThan(5)
     const pageTexts = Array.from({ length: pages }, (_, index) => pdfText(path, { page: index + 1, layout: true }))
     // page 1 is the executive page: it names the three biggest risks, so three titles appear there too
-    const pagesWith = (text: string) => pageTexts.flatMap((pageText, index) => (index > 0 && pageText.includes(text) ? [index + 1] : []))
+    const pagesWith = (text: string) =>
+      pageTexts.flatMap((pageText, index) => (index > 0 && pageText.includes(text) ? [index + 1] : []))
     const split: number[] = []
     for (let n = 1; n <= TASKS; n++) {
       const { start, end } = rowMarkers(n)

@@ -6,9 +6,17 @@ import { repoRoot } from '../support/paths'
 /** The print view is part of the renderer build; (re)build it when out/renderer lacks it. */
 export function ensureRendererBuilt(): void {
   const assets = join(repoRoot, 'out', 'renderer', 'assets')
-  const built = existsSync(assets) && readdirSync(assets).some((file) => file.endsWith('.js') && readFileSync(join(assets, file), 'utf8').includes('data-report-state'))
+  const built =
+    existsSync(assets) &&
+    readdirSync(assets).some(
+      (file) => file.endsWith('.js') && readFileSync(join(assets, file), 'utf8').includes('data-report-state'),
+    )
   if (built) return
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: repoRoot, stdio: 'pipe', timeout: 120_000 })
+  execFileSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { cwd: repoRoot, stdio: 'pipe', timeout: 120_000 },
+  )
 }
 
 export function pdfPages(pdf: string): number {
@@ -18,7 +26,12 @@ export function pdfPages(pdf: string): number {
 }
 
 export function pdfText(pdf: string, options: { page?: number; layout?: boolean } = {}): string {
-  const args = [...(options.layout ? ['-layout'] : []), ...(options.page ? ['-f', String(options.page), '-l', String(options.page)] : []), pdf, '-']
+  const args = [
+    ...(options.layout ? ['-layout'] : []),
+    ...(options.page ? ['-f', String(options.page), '-l', String(options.page)] : []),
+    pdf,
+    '-',
+  ]
   return execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 }
 
@@ -32,10 +45,14 @@ export interface WordBox {
 
 /** Word boxes of one page in PDF points (pdftotext -bbox), with the page size. */
 export function pdfWordBoxes(pdf: string, page: number): { width: number; height: number; words: WordBox[] } {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' })
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], {
+    encoding: 'utf8',
+  })
   const size = /<page width="([\d.]+)" height="([\d.]+)"/.exec(html)
   if (!size) throw new Error('pdftotext -bbox gave no page')
-  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+  const words = [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
     word: m[5],
     xMin: Number(m[1]),
     yMin: Number(m[2]),

@@ -14,7 +14,9 @@ export interface TestCore extends Core {
 }
 
 /** A real core over a fresh SQLite file in its own temp folder, migrated with the real migrations. */
-export function createTestCore(options: { now?: () => Date; mode?: PlatformPort['mode']; logger?: Logger } = {}): TestCore {
+export function createTestCore(
+  options: { now?: () => Date; mode?: PlatformPort['mode']; logger?: Logger } = {},
+): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'readiness-test-'))
   const dbPath = join(dir, 'test.db')
   const core = openCore({

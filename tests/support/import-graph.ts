@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
-const IMPORT_PATTERN = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g
+const IMPORT_PATTERN =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.tsx']
 
 export interface ImportEdge {
@@ -26,7 +27,11 @@ export function importsOf(file: string): ImportEdge[] {
   for (const match of source.matchAll(IMPORT_PATTERN)) {
     const specifier = match[1] ?? match[2] ?? match[3]
     if (!specifier) continue
-    edges.push({ from: file, specifier, typeOnly: /^\s*(?:import|export)\s+type\s/.test(match[0].replace(/^[\s;]/, '')) })
+    edges.push({
+      from: file,
+      specifier,
+      typeOnly: /^\s*(?:import|export)\s+type\s/.test(match[0].replace(/^[\s;]/, '')),
+    })
   }
   return edges
 }

@@ -17,7 +17,11 @@ export interface WebProcess {
  * Starts the real `npm run web` (bin/web.js) on a database, with a stand-in renderer folder so it never builds,
  * and resolves once it printed its URL.
  */
-export async function startWebProcess(dbPath: string, workDir: string, env: Record<string, string> = {}): Promise<WebProcess> {
+export async function startWebProcess(
+  dbPath: string,
+  workDir: string,
+  env: Record<string, string> = {},
+): Promise<WebProcess> {
   const rendererDir = join(workDir, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>stand-in</title>')

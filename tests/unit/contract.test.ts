@@ -27,22 +27,37 @@ describe('the one contract', () => {
 
   it('registers every method on Electron IPC, each checking its sender', async () => {
     const registered = new Map<string, (event: unknown, input: unknown) => unknown>()
-    const channels = registerIpcHandlers({ handle: (channel: string, fn: never) => void registered.set(channel, fn) } as never, core.dispatch, () => false)
+    const channels = registerIpcHandlers(
+      { handle: (channel: string, fn: never) => void registered.set(channel, fn) } as never,
+      core.dispatch,
+      () => false,
+    )
     expect(channels.sort()).toEqual(methodNames.map(rpcChannel).sort())
-    const refused = (await registered.get(rpcChannel('plans.list'))!({}, {})) as { ok: boolean; error: { message: string } }
+    const refused = (await registered.get(rpcChannel('plans.list'))!({}, {})) as {
+      ok: boolean
+      error: { message: string }
+    }
     expect(refused.ok).toBe(false)
     expect(refused.error.message).toMatch(/did not come from the app window/)
   })
 
   it('exposes every method (and nothing raw) on window.api through the preload', async () => {
     const invoked: string[] = []
-    const api = buildRendererApi({ invoke: async (channel) => (invoked.push(channel), { ok: true, value: null }), subscribe: () => () => {}, getPathForFile: () => '' })
+    const api = buildRendererApi({
+      invoke: async (channel) => (invoked.push(channel), { ok: true, value: null }),
+      subscribe: () => () => {},
+      getPathForFile: () => '',
+    })
     for (const name of methodNames) {
       expect(typeof api[name]).toBe('function')
       await api[name]({})
     }
     expect(invoked).toEqual(methodNames.map(rpcChannel))
-    expect(Object.keys(api).filter((k) => !methodNames.includes(k as never)).sort()).toEqual(['on', 'pathForFile'])
+    expect(
+      Object.keys(api)
+        .filter((k) => !methodNames.includes(k as never))
+        .sort(),
+    ).toEqual(['on', 'pathForFile'])
     expect(() => api.on('no.suchEvent' as never, () => {})).toThrow(/unknown event/)
   })
 
@@ -65,7 +80,11 @@ describe('the one contract', () => {
   it('rejects an unknown method on every transport', async () => {
     expect(await core.dispatch('nope.nothing', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
     expect(await core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
-    const response = await fetch(`http://127.0.0.1:${web.port}/rpc/nope.nothing`, { method: 'POST', headers: { 'x-readiness-token': web.token }, body: '{}' })
+    const response = await fetch(`http://127.0.0.1:${web.port}/rpc/nope.nothing`, {
+      method: 'POST',
+      headers: { 'x-readiness-token': web.token },
+      body: '{}',
+    })
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
     const cli = runCli(['call', 'nope.nothing', '{}', '--db', `${core.dir}/cli.db`])
     expect(cli.status).not.toBe(0)

@@ -13,11 +13,27 @@ describe('database migrations', () => {
     try {
       const db = openDatabase({ path: join(dir, 'fresh.db'), migrationsFolder: sourceLayout.migrationsFolder })
       const tables = db.$client
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+        )
         .pluck()
         .all()
       expect(tables).toEqual(
-        ['check_results', 'checks', 'evidence_cache', 'phases', 'plan_baselines', 'plan_repos', 'plan_versions', 'plans', 'repos', 'scope_changes', 'settings', 'task_statuses', 'tasks'].sort(),
+        [
+          'check_results',
+          'checks',
+          'evidence_cache',
+          'phases',
+          'plan_baselines',
+          'plan_repos',
+          'plan_versions',
+          'plans',
+          'repos',
+          'scope_changes',
+          'settings',
+          'task_statuses',
+          'tasks',
+        ].sort(),
       )
       expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
@@ -65,12 +81,23 @@ describe('database migrations', () => {
       cpSync(sourceLayout.migrationsFolder, join(dir, 'drizzle'), { recursive: true })
       const result = spawnSync(
         process.execPath,
-        [join(repoRoot, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--dialect', 'sqlite', '--schema', join(repoRoot, 'src/main/db/schema.ts'), '--out', relative(repoRoot, join(dir, 'drizzle'))],
+        [
+          join(repoRoot, 'node_modules/drizzle-kit/bin.cjs'),
+          'generate',
+          '--dialect',
+          'sqlite',
+          '--schema',
+          join(repoRoot, 'src/main/db/schema.ts'),
+          '--out',
+          relative(repoRoot, join(dir, 'drizzle')),
+        ],
         { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
       )
       expect(result.status, result.stderr).toBe(0)
       expect(result.stdout).toMatch(/No schema changes/)
-      expect(readdirSync(join(dir, 'drizzle')).filter((f) => f.endsWith('.sql'))).toEqual(readdirSync(sourceLayout.migrationsFolder).filter((f) => f.endsWith('.sql')))
+      expect(readdirSync(join(dir, 'drizzle')).filter((f) => f.endsWith('.sql'))).toEqual(
+        readdirSync(sourceLayout.migrationsFolder).filter((f) => f.endsWith('.sql')),
+      )
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

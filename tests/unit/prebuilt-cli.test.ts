@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,16 +29,25 @@ afterAll(() => {
 describe('the prebuilt CLI', () => {
   it('is built by scripts/build-cli.mjs (the prepare step) without Electron, with a manifest the bin accepts', () => {
     // npm install and npm ci run `prepare`, so a fresh install leaves the fast path ready; `npm run build` rebuilds it
-    const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    const scripts = (
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts
     expect(scripts.prepare).toBe('node scripts/build-cli.mjs --if-possible')
     expect(scripts.build).toMatch(/&& node scripts\/build-cli\.mjs$/)
     const outDir = join(dir, 'cli')
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-cli.mjs'), '--out-dir', outDir], { encoding: 'utf8', env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron') } })
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-cli.mjs'), '--out-dir', outDir], {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron') },
+    })
     expect(build.status, build.stderr).toBe(0)
-    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { entries: Record<string, string>; inputs: [string, number, number][] }
+    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+      entries: Record<string, string>
+      inputs: [string, number, number][]
+    }
     expect(Object.keys(manifest.entries).sort()).toEqual(['main', 'start', 'web'])
     const inputs = manifest.inputs.map(([path]) => path)
-    for (const source of ['src/cli/main.ts', 'src/cli/commands.ts', 'src/main/bootstrap.ts', 'src/shared/contract.ts']) expect(inputs).toContain(source)
+    for (const source of ['src/cli/main.ts', 'src/cli/commands.ts', 'src/main/bootstrap.ts', 'src/shared/contract.ts'])
+      expect(inputs).toContain(source)
     expect(inputs.some((path) => path.includes('node_modules/') && !path.endsWith('.package-lock.json'))).toBe(false)
     const entry = prebuiltEntry('main', repoRoot, outDir)
     expect(entry).toEqual({ path: join(outDir, 'main.js') })
@@ -46,7 +65,10 @@ describe('the prebuilt CLI', () => {
     expect(prebuiltEntry('main', root)).toEqual({ stale: 'it is not built' })
     writeFileSync(source, 'export const a = 1\n')
     const stats = statSync(source)
-    writeFileSync(join(root, 'out', 'cli', 'manifest.json'), JSON.stringify({ entries: { main: 'main.js' }, inputs: [['src/a.ts', stats.size, stats.mtimeMs]] }))
+    writeFileSync(
+      join(root, 'out', 'cli', 'manifest.json'),
+      JSON.stringify({ entries: { main: 'main.js' }, inputs: [['src/a.ts', stats.size, stats.mtimeMs]] }),
+    )
     expect(prebuiltEntry('main', root)).toEqual({ stale: 'main.js is missing' })
     writeFileSync(join(root, 'out', 'cli', 'main.js'), '')
     expect(prebuiltEntry('main', root)).toEqual({ path: join(root, 'out', 'cli', 'main.js') })
@@ -68,8 +90,15 @@ describe('the prebuilt CLI', () => {
     writeFileSync(source, "const from: string = 'source'\nconsole.log(`ran from ${from}`)\n")
     writeFileSync(join(root, 'out', 'cli', 'main.js'), "console.log('ran prebuilt')\n")
     const stats = statSync(source)
-    writeFileSync(join(root, 'out', 'cli', 'manifest.json'), JSON.stringify({ entries: { main: 'main.js' }, inputs: [['src/cli/main.ts', stats.size, stats.mtimeMs]] }))
-    const bin = () => spawnSync(process.execPath, [join(root, 'bin', 'readiness.js')], { encoding: 'utf8', env: { ...process.env, READINESS_FROM_SOURCE: '' } })
+    writeFileSync(
+      join(root, 'out', 'cli', 'manifest.json'),
+      JSON.stringify({ entries: { main: 'main.js' }, inputs: [['src/cli/main.ts', stats.size, stats.mtimeMs]] }),
+    )
+    const bin = () =>
+      spawnSync(process.execPath, [join(root, 'bin', 'readiness.js')], {
+        encoding: 'utf8',
+        env: { ...process.env, READINESS_FROM_SOURCE: '' },
+      })
 
     const current = bin()
     expect(current.status, current.stderr).toBe(0)

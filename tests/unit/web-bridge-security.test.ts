@@ -3,13 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebServer, type WebServer } from '../../src/main/web/server'
 import { createTestCore, type TestCore } from '../support/core'
 
-function post(port: number, path: string, headers: Record<string, string>, body = '{}'): Promise<{ status: number; body: string }> {
+function post(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  body = '{}',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let data = ''
-      res.on('data', (chunk) => (data += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let data = ''
+        res.on('data', (chunk) => (data += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -42,7 +50,9 @@ describe('browser-mode HTTP bridge', () => {
 
   it('refuses requests without the token or with a wrong one', async () => {
     expect((await post(web.port, '/rpc/plans.list', {})).status).toBe(401)
-    expect((await post(web.port, '/rpc/plans.list', { 'x-readiness-token': 'x'.repeat(web.token.length) })).status).toBe(401)
+    expect(
+      (await post(web.port, '/rpc/plans.list', { 'x-readiness-token': 'x'.repeat(web.token.length) })).status,
+    ).toBe(401)
     expect((await post(web.port, '/rpc/plans.list', { 'x-readiness-token': web.token.slice(1) })).status).toBe(401)
     const events = await fetch(`http://127.0.0.1:${web.port}/events`)
     expect(events.status).toBe(401)
@@ -53,8 +63,12 @@ describe('browser-mode HTTP bridge', () => {
     expect((await post(web.port, '/rpc/plans.list', { ...token, host: 'evil.example:80' })).status).toBe(403)
     expect((await post(web.port, '/rpc/plans.list', { ...token, host: `attacker.test:${web.port}` })).status).toBe(403)
     expect((await post(web.port, '/rpc/plans.list', { ...token, origin: 'http://evil.example' })).status).toBe(403)
-    expect((await post(web.port, '/rpc/plans.list', { ...token, origin: `http://127.0.0.1:${web.port + 1}` })).status).toBe(403)
-    expect((await post(web.port, '/rpc/plans.list', { ...token, origin: `http://localhost:${web.port}` })).status).toBe(200)
+    expect(
+      (await post(web.port, '/rpc/plans.list', { ...token, origin: `http://127.0.0.1:${web.port + 1}` })).status,
+    ).toBe(403)
+    expect((await post(web.port, '/rpc/plans.list', { ...token, origin: `http://localhost:${web.port}` })).status).toBe(
+      200,
+    )
   })
 
   it('never serves files outside the renderer folder', async () => {

@@ -19,7 +19,12 @@ export interface BackupInfo {
 }
 
 /** how many backups of each reason are kept (older ones are deleted) */
-export const KEEP_BACKUPS: Record<BackupReason, number> = { 'before-migration': 5, daily: 7, 'before-restore': 5, manual: 10 }
+export const KEEP_BACKUPS: Record<BackupReason, number> = {
+  'before-migration': 5,
+  daily: 7,
+  'before-restore': 5,
+  manual: 10,
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const REASONS = Object.keys(KEEP_BACKUPS) as BackupReason[]
@@ -34,7 +39,10 @@ function stem(dbPath: string): string {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 }
 
 function parseStamp(text: string): string | null {
@@ -65,7 +73,9 @@ export function listBackups(dbPath: string): BackupInfo[] {
     const path = join(folder, name)
     found.push({ path, reason: match[2] as BackupReason, takenAt, bytes: statSync(path).size })
   }
-  return found.sort((a, b) => (a.takenAt === b.takenAt ? b.path.localeCompare(a.path) : b.takenAt.localeCompare(a.takenAt)))
+  return found.sort((a, b) =>
+    a.takenAt === b.takenAt ? b.path.localeCompare(a.path) : b.takenAt.localeCompare(a.takenAt),
+  )
 }
 
 export function latestBackup(dbPath: string): BackupInfo | null {
@@ -75,12 +85,16 @@ export function latestBackup(dbPath: string): BackupInfo | null {
 /** "The last automatic backup is … (taken …): readiness restore …" — or that there is none. */
 export function restoreHint(dbPath: string): string {
   const last = latestBackup(dbPath)
-  if (!last) return 'There is no automatic backup of it; restore a copy you made, or move the file away to start afresh.'
+  if (!last)
+    return 'There is no automatic backup of it; restore a copy you made, or move the file away to start afresh.'
   return `The last automatic backup is ${last.path} (taken ${last.takenAt.replace('T', ' ').replace('Z', ' UTC')}); restore it with: readiness restore "${last.path}"`
 }
 
 export function pruneBackups(dbPath: string, reason: BackupReason, keep = KEEP_BACKUPS[reason]): void {
-  for (const old of listBackups(dbPath).filter((b) => b.reason === reason).slice(keep)) rmSync(old.path, { force: true })
+  for (const old of listBackups(dbPath)
+    .filter((b) => b.reason === reason)
+    .slice(keep))
+    rmSync(old.path, { force: true })
 }
 
 /**
@@ -124,7 +138,12 @@ function selfContained(file: string): void {
   }
 }
 
-export async function takeBackup(sqlite: Database.Database, dbPath: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
+export async function takeBackup(
+  sqlite: Database.Database,
+  dbPath: string,
+  reason: BackupReason,
+  now: Date,
+): Promise<BackupInfo> {
   const path = newBackupPath(dbPath, reason, now)
   const bytes = await backupWithApi(sqlite, path)
   pruneBackups(dbPath, reason)

@@ -16,7 +16,13 @@ export function baselineRefOf({ versionId: _versionId, ...ref }: StoredBaseline)
 /** A plan's baselines, oldest first (the first one is the original, the last one the plan's baseline). */
 export function listBaselines(db: AppDatabase, planId: number): StoredBaseline[] {
   const rows = db
-    .select({ id: planBaselines.id, versionId: planBaselines.versionId, versionNo: planVersions.versionNo, setAt: planBaselines.setAt, reason: planBaselines.reason })
+    .select({
+      id: planBaselines.id,
+      versionId: planBaselines.versionId,
+      versionNo: planVersions.versionNo,
+      setAt: planBaselines.setAt,
+      reason: planBaselines.reason,
+    })
     .from(planBaselines)
     .innerJoin(planVersions, eq(planVersions.id, planBaselines.versionId))
     .where(eq(planBaselines.planId, planId))
@@ -29,20 +35,34 @@ export function listBaselines(db: AppDatabase, planId: number): StoredBaseline[]
  * Freezes a version of the plan as its new baseline (the newest baseline is the plan's). Called inside the
  * import's transaction for a first import or a re-import that rebaselines, and on its own for "Rebaseline".
  */
-export function addBaseline(db: AppDatabase, args: { planId: number; versionId: number; reason: string; now: Date }): StoredBaseline {
+export function addBaseline(
+  db: AppDatabase,
+  args: { planId: number; versionId: number; reason: string; now: Date },
+): StoredBaseline {
   const version = db
     .select({ id: planVersions.id })
     .from(planVersions)
     .where(and(eq(planVersions.id, args.versionId), eq(planVersions.planId, args.planId)))
     .get()
   if (!version) throw new AppError('not-found', `Plan ${args.planId} has no version with id ${args.versionId}`)
-  db.insert(planBaselines).values({ planId: args.planId, versionId: args.versionId, reason: args.reason.trim(), setAt: args.now.toISOString() }).run()
+  db.insert(planBaselines)
+    .values({
+      planId: args.planId,
+      versionId: args.versionId,
+      reason: args.reason.trim(),
+      setAt: args.now.toISOString(),
+    })
+    .run()
   db.update(plans).set({ baselineVersionId: args.versionId }).where(eq(plans.id, args.planId)).run()
   return listBaselines(db, args.planId).at(-1)!
 }
 
 /** The baseline progress is measured against: the one asked for, else the plan's newest. */
-export function chooseBaseline(db: AppDatabase, planId: number, baselineId?: number): { chosen: StoredBaseline; original: StoredBaseline } | null {
+export function chooseBaseline(
+  db: AppDatabase,
+  planId: number,
+  baselineId?: number,
+): { chosen: StoredBaseline; original: StoredBaseline } | null {
   const all = listBaselines(db, planId)
   if (all.length === 0) return null
   const chosen = baselineId === undefined ? all.at(-1)! : all.find((baseline) => baseline.id === baselineId)

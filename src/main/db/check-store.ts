@@ -46,7 +46,11 @@ export function checkRowsForTasks(db: AppDatabase, taskIds: number[]): Map<numbe
 }
 
 /** A check the lead wrote (it survives re-import). */
-export function insertUserCheck(db: AppDatabase, taskId: number, spec: CheckSpec & { sourceLine: number | null }): CheckDbRow {
+export function insertUserCheck(
+  db: AppDatabase,
+  taskId: number,
+  spec: CheckSpec & { sourceLine: number | null },
+): CheckDbRow {
   return db
     .insert(checks)
     .values({
@@ -72,7 +76,13 @@ export function updateCheck(db: AppDatabase, row: CheckDbRow, change: { spec?: C
   if (change.spec) {
     const spec = { ...change.spec, origin: row.origin }
     const edited = row.origin === 'derived' ? true : row.edited
-    Object.assign(patch, { specJson: JSON.stringify(spec), kind: spec.kind, sentence: spec.sentence, checkKey: checkKey(spec), edited })
+    Object.assign(patch, {
+      specJson: JSON.stringify(spec),
+      kind: spec.kind,
+      sentence: spec.sentence,
+      checkKey: checkKey(spec),
+      edited,
+    })
     db.delete(checkResults).where(eq(checkResults.checkId, row.id)).run()
   }
   if (change.enabled !== undefined) patch.enabled = change.enabled
@@ -85,7 +95,11 @@ export function deleteCheck(db: AppDatabase, checkId: number): boolean {
 
 /** a result from before checks kept a history (or a disabled check's placeholder) cannot answer for the check */
 export function hasHistory(db: AppDatabase, checkId: number): boolean {
-  const row = db.select({ resultJson: checkResults.resultJson }).from(checkResults).where(eq(checkResults.checkId, checkId)).get()
+  const row = db
+    .select({ resultJson: checkResults.resultJson })
+    .from(checkResults)
+    .where(eq(checkResults.checkId, checkId))
+    .get()
   if (!row) return false
   const parsed = JSON.parse(row.resultJson) as { histories?: unknown[] }
   return Boolean(parsed.histories?.length)
@@ -112,7 +126,15 @@ export function storeDerivedChecks(db: AppDatabase, taskId: number, derived: Che
     if (present.has(key)) continue
     present.add(key)
     db.insert(checks)
-      .values({ taskId, checkKey: key, kind: spec.kind, specJson: JSON.stringify(spec), sentence: spec.sentence, sourceLine: spec.sourceLine ?? null, origin: 'derived' })
+      .values({
+        taskId,
+        checkKey: key,
+        kind: spec.kind,
+        specJson: JSON.stringify(spec),
+        sentence: spec.sentence,
+        sourceLine: spec.sourceLine ?? null,
+        origin: 'derived',
+      })
       .run()
   }
 }
@@ -141,6 +163,13 @@ export function checkInputsOf(db: AppDatabase, taskIds: number[]): Array<{ row: 
 }
 
 /** A check's latest evaluation (one row per check). */
-export function storeCheckResult(db: AppDatabase, checkId: number, values: { repoId: number | null; headSha: string | null; resultJson: string; evaluatedAt: string }): void {
-  db.insert(checkResults).values({ checkId, ...values }).onConflictDoUpdate({ target: checkResults.checkId, set: values }).run()
+export function storeCheckResult(
+  db: AppDatabase,
+  checkId: number,
+  values: { repoId: number | null; headSha: string | null; resultJson: string; evaluatedAt: string },
+): void {
+  db.insert(checkResults)
+    .values({ checkId, ...values })
+    .onConflictDoUpdate({ target: checkResults.checkId, set: values })
+    .run()
 }

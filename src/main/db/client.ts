@@ -90,7 +90,8 @@ function prepare(sqlite: Database.Database, options: OpenDatabaseOptions, existi
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     sqlite.pragma('synchronous = NORMAL')
     if (existing && options.verifyIntegrity !== false) verifyIntegrity(sqlite, path)
-    if (existing?.kind === 'ours' && existing.pending > 0) snapshotSync(sqlite, path, 'before-migration', options.now?.() ?? new Date())
+    if (existing?.kind === 'ours' && existing.pending > 0)
+      snapshotSync(sqlite, path, 'before-migration', options.now?.() ?? new Date())
     const db = drizzle(sqlite, { schema }) as AppDatabase
     migrate(db, { migrationsFolder })
     stampIdentity(sqlite, knownMigrations(migrationsFolder).count)
@@ -104,12 +105,19 @@ function prepare(sqlite: Database.Database, options: OpenDatabaseOptions, existi
 function verifyIntegrity(sqlite: Database.Database, path: string): void {
   const rows = sqlite.pragma('quick_check') as { quick_check: string }[]
   const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
-  if (problems.length > 0) throw new DatabaseError('integrity', describeFailure('integrity', path, restoreHint(path)), problems.slice(0, 10).join('; '))
+  if (problems.length > 0)
+    throw new DatabaseError(
+      'integrity',
+      describeFailure('integrity', path, restoreHint(path)),
+      problems.slice(0, 10).join('; '),
+    )
 }
 
 function stampIdentity(sqlite: Database.Database, schemaVersion: number): void {
-  if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
-  if (sqlite.pragma('user_version', { simple: true }) !== schemaVersion) sqlite.pragma(`user_version = ${schemaVersion}`)
+  if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+  if (sqlite.pragma('user_version', { simple: true }) !== schemaVersion)
+    sqlite.pragma(`user_version = ${schemaVersion}`)
 }
 
 const RETRY_LIMIT_MS = 30_000

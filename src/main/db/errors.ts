@@ -100,6 +100,9 @@ export function toDatabaseError(error: unknown, path: string, hint = ''): Databa
   if (error instanceof DatabaseError) return error
   const kind = failureKindOf(error)
   if (kind === null) return null
-  const detail = error instanceof Error ? `${sqliteCode(error) ?? (error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : String(error)
+  const detail =
+    error instanceof Error
+      ? `${sqliteCode(error) ?? (error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}`
+      : String(error)
   return new DatabaseError(kind, describeFailure(kind, path, kind === 'malformed' || kind === 'io' ? hint : ''), detail)
 }

@@ -16,7 +16,9 @@ export interface BufferedEvidenceCache extends EvidenceCache {
  * transaction when the sync finishes, so a cancelled or failed sync writes nothing.
  */
 export function createSqliteEvidenceCache(db: AppDatabase): BufferedEvidenceCache {
-  const select = db.$client.prepare<[string, string], { value: string }>('select value from evidence_cache where repo_key = ? and cache_key = ?')
+  const select = db.$client.prepare<[string, string], { value: string }>(
+    'select value from evidence_cache where repo_key = ? and cache_key = ?',
+  )
   const upsert = db.$client.prepare(
     'insert into evidence_cache (repo_key, cache_key, value) values (?, ?, ?) on conflict (repo_key, cache_key) do update set value = excluded.value',
   )

@@ -71,9 +71,14 @@ interface SchemaFacts {
 function readSchemaFacts(path: string): SchemaFacts {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true })
   try {
-    const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[]
+    const tables = sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+      .pluck()
+      .all() as string[]
     const migrations = tables.includes('__drizzle_migrations')
-      ? (sqlite.prepare('select hash, created_at as createdAt from __drizzle_migrations order by created_at, id').all() as { hash: string; createdAt: number }[])
+      ? (sqlite
+          .prepare('select hash, created_at as createdAt from __drizzle_migrations order by created_at, id')
+          .all() as { hash: string; createdAt: number }[])
       : []
     return {
       applicationId: sqlite.pragma('application_id', { simple: true }) as number,
@@ -92,11 +97,15 @@ function judgeSchema(facts: SchemaFacts, known: KnownMigrations): FileVerdict {
   if (!ourId) {
     if (facts.tables.length === 0) return { kind: 'empty' }
     // made before application_id existed: ours only if drizzle's table starts with our first migration
-    if (facts.migrations.length === 0 || facts.migrations[0].hash !== known.firstHash) return { kind: 'foreign', reason: `tables ${facts.tables.slice(0, 5).join(', ')}` }
+    if (facts.migrations.length === 0 || facts.migrations[0].hash !== known.firstHash)
+      return { kind: 'foreign', reason: `tables ${facts.tables.slice(0, 5).join(', ')}` }
   }
   const newest = facts.migrations[facts.migrations.length - 1]?.createdAt ?? 0
   if (facts.userVersion > known.count || Number(newest) > known.lastMillis) {
-    return { kind: 'newer', reason: `schema version ${facts.userVersion}, newest migration ${newest}; this build knows ${known.count} (${known.lastMillis})` }
+    return {
+      kind: 'newer',
+      reason: `schema version ${facts.userVersion}, newest migration ${newest}; this build knows ${known.count} (${known.lastMillis})`,
+    }
   }
   // drizzle applies every migration newer than the newest one recorded
   const pending = known.millis.filter((millis) => millis > Number(newest)).length

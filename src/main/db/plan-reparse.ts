@@ -15,21 +15,44 @@ export interface ReparsedPlan {
  * Re-reads every stored version of a plan with new parse options (days/week, hours/day) from the bytes kept at
  * import. Only reads: the heavy part, done before the (short) write.
  */
-export function reparsePlanVersions(db: AppDatabase, planId: number, options: ParseOptions, parse: (bytes: Uint8Array, options: ParseOptions) => ParsedPlan): ReparsedPlan | null {
+export function reparsePlanVersions(
+  db: AppDatabase,
+  planId: number,
+  options: ParseOptions,
+  parse: (bytes: Uint8Array, options: ParseOptions) => ParsedPlan,
+): ReparsedPlan | null {
   const plan = db.select().from(plans).where(eq(plans.id, planId)).get()
   if (!plan) return null
-  const rows = db.select({ id: planVersions.id, sourceBytes: planVersions.sourceBytes }).from(planVersions).where(eq(planVersions.planId, planId)).all()
-  return { planId, currentVersionId: plan.currentVersionId, versions: new Map(rows.map((row) => [row.id, parse(row.sourceBytes, options)])) }
+  const rows = db
+    .select({ id: planVersions.id, sourceBytes: planVersions.sourceBytes })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .all()
+  return {
+    planId,
+    currentVersionId: plan.currentVersionId,
+    versions: new Map(rows.map((row) => [row.id, parse(row.sourceBytes, options)])),
+  }
 }
 
 /** Writes a re-read plan: each version's parsed form and the current tasks' schedule and estimates (identity, statuses and checks untouched). */
 export function storeReparsedPlan(db: AppDatabase, reparsed: ReparsedPlan): void {
   for (const [versionId, parsed] of reparsed.versions) {
-    db.update(planVersions).set({ parsedJson: JSON.stringify(parsed) }).where(eq(planVersions.id, versionId)).run()
+    db.update(planVersions)
+      .set({ parsedJson: JSON.stringify(parsed) })
+      .where(eq(planVersions.id, versionId))
+      .run()
     if (versionId !== reparsed.currentVersionId) continue
     for (const task of parsed.tasks) {
       db.update(tasks)
-        .set({ estimateHours: task.estimateHours, estimateDerived: task.estimateDerived, weekStart: task.weekStart, weekEnd: task.weekEnd, dayStart: task.dayStart, dayEnd: task.dayEnd })
+        .set({
+          estimateHours: task.estimateHours,
+          estimateDerived: task.estimateDerived,
+          weekStart: task.weekStart,
+          weekEnd: task.weekEnd,
+          dayStart: task.dayStart,
+          dayEnd: task.dayEnd,
+        })
         .where(and(eq(tasks.planId, reparsed.planId), eq(tasks.key, task.key), isNull(tasks.removedInVersionId)))
         .run()
     }
@@ -39,10 +62,20 @@ export function storeReparsedPlan(db: AppDatabase, reparsed: ReparsedPlan): void
 /** What a re-read depended on: if any of it changed before the write, the re-read is stale and is done again. */
 export function reparseBasis(db: AppDatabase, planId: number): string {
   const plan = db
-    .select({ currentVersionId: plans.currentVersionId, daysPerWeek: plans.daysPerWeek, hoursPerDay: plans.hoursPerDay, importProfile: plans.importProfile })
+    .select({
+      currentVersionId: plans.currentVersionId,
+      daysPerWeek: plans.daysPerWeek,
+      hoursPerDay: plans.hoursPerDay,
+      importProfile: plans.importProfile,
+    })
     .from(plans)
     .where(eq(plans.id, planId))
     .get()
-  const versionIds = db.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.planId, planId)).all().map((v) => v.id)
+  const versionIds = db
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .all()
+    .map((v) => v.id)
   return JSON.stringify({ plan, versionIds })
 }

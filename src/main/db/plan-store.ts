@@ -1,5 +1,11 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
-import { ImportProfileSchema, ParsedPlanSchema, type ImportProfile, type ParsedPlan, type Task } from '../../shared/plan-model'
+import {
+  ImportProfileSchema,
+  ParsedPlanSchema,
+  type ImportProfile,
+  type ParsedPlan,
+  type Task,
+} from '../../shared/plan-model'
 import type { PlanDiffData, PlanSummary } from '../../shared/contract/plans'
 import type { ScopeChange } from '../../shared/progress-model'
 import { AppError } from '../../shared/rpc'
@@ -70,10 +76,18 @@ export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
       addBaseline(db, { planId, versionId, reason: '', now: args.now })
     } else {
       applyReimport(db, planId, versionId, versionNo, args)
-      const patch: Partial<typeof plans.$inferInsert> = { currentVersionId: versionId, title: args.plan.title, sourceName: args.sourceName, updatedAt: importedAt }
+      const patch: Partial<typeof plans.$inferInsert> = {
+        currentVersionId: versionId,
+        title: args.plan.title,
+        sourceName: args.sourceName,
+        updatedAt: importedAt,
+      }
       if (args.startDate) patch.startDate = args.startDate
       if (args.importProfile !== undefined) patch.importProfile = profileJson(args.importProfile)
-      db.update(plans).set({ ...patch, ...args.planOptions }).where(eq(plans.id, planId)).run()
+      db.update(plans)
+        .set({ ...patch, ...args.planOptions })
+        .where(eq(plans.id, planId))
+        .run()
       if (args.rebaseline) addBaseline(db, { planId, versionId, reason: args.rebaseline.reason, now: args.now })
     }
     return { planId, versionId, versionNo }
@@ -105,7 +119,13 @@ function nextVersionNo(db: AppDatabase, planId: number): number {
 }
 
 /** the version's bytes exactly as imported, its reading and its phases */
-function insertVersion(db: AppDatabase, planId: number, versionNo: number, args: StorePlanArgs, importedAt: string): number {
+function insertVersion(
+  db: AppDatabase,
+  planId: number,
+  versionNo: number,
+  args: StorePlanArgs,
+  importedAt: string,
+): number {
   const versionId = db
     .insert(planVersions)
     .values({
@@ -120,7 +140,10 @@ function insertVersion(db: AppDatabase, planId: number, versionNo: number, args:
     .returning({ id: planVersions.id })
     .get().id
   args.plan.phases.forEach((phase, idx) =>
-    db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run(),
+    db
+      .insert(phases)
+      .values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd })
+      .run(),
   )
   return versionId
 }
@@ -138,7 +161,10 @@ export function readImportProfile(db: AppDatabase, planId: number): ImportProfil
 }
 
 export function writeImportProfile(db: AppDatabase, planId: number, profile: ImportProfile | null, now: Date): void {
-  db.update(plans).set({ importProfile: profileJson(profile), updatedAt: now.toISOString() }).where(eq(plans.id, planId)).run()
+  db.update(plans)
+    .set({ importProfile: profileJson(profile), updatedAt: now.toISOString() })
+    .where(eq(plans.id, planId))
+    .run()
 }
 
 function insertNewTasks(
@@ -166,21 +192,49 @@ function applyReimport(db: AppDatabase, planId: number, versionId: number, versi
   syncTaskRows(db, planId, versionId, `v${versionNo}`, args.plan, diff, args.onTaskStored)
   const date = args.now.toISOString().slice(0, 10)
   const nextByKey = new Map(args.plan.tasks.map((task) => [task.key, task]))
-  const log = (kind: 'added' | 'removed' | 'reestimated', taskKey: string, title: string, hoursDelta: number, week: number | null) =>
-    db.insert(scopeChanges).values({ planId, versionId, date, kind, taskKey, title, hoursDelta, week }).run()
+  const log = (
+    kind: 'added' | 'removed' | 'reestimated',
+    taskKey: string,
+    title: string,
+    hoursDelta: number,
+    week: number | null,
+  ) => db.insert(scopeChanges).values({ planId, versionId, date, kind, taskKey, title, hoursDelta, week }).run()
   for (const item of diff.added) log('added', item.key, item.title, item.estimateHours ?? 0, item.weekStart)
   for (const item of diff.removed) log('removed', item.key, item.title, -(item.estimateHours ?? 0), item.weekStart)
-  for (const item of diff.reestimated) log('reestimated', item.nextKey, item.title, (item.to ?? 0) - (item.from ?? 0), nextByKey.get(item.nextKey)?.weekStart ?? null)
+  for (const item of diff.reestimated)
+    log(
+      'reestimated',
+      item.nextKey,
+      item.title,
+      (item.to ?? 0) - (item.from ?? 0),
+      nextByKey.get(item.nextKey)?.weekStart ?? null,
+    )
 }
 
 /** Brings the live task rows in line with a plan reading: mapped rows keep their id (and history), others come and go. */
-function syncTaskRows(db: AppDatabase, planId: number, versionId: number, removedTag: string, plan: ParsedPlan, diff: PlanDiffData, onTaskStored: StorePlanArgs['onTaskStored']) {
-  const live = db.select().from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId))).all()
+function syncTaskRows(
+  db: AppDatabase,
+  planId: number,
+  versionId: number,
+  removedTag: string,
+  plan: ParsedPlan,
+  diff: PlanDiffData,
+  onTaskStored: StorePlanArgs['onTaskStored'],
+) {
+  const live = db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId)))
+    .all()
   const byKey = new Map(live.map((row) => [row.key, row]))
   const nextByKey = new Map(plan.tasks.map((task, index) => [task.key, { task, index }]))
 
   // Keys move around on renumbering; park the mapped rows on unique temporary keys first.
-  for (const row of live) db.update(tasks).set({ key: `\u0000moving:${row.id}` }).where(eq(tasks.id, row.id)).run()
+  for (const row of live)
+    db.update(tasks)
+      .set({ key: `\u0000moving:${row.id}` })
+      .where(eq(tasks.id, row.id))
+      .run()
   const mappedNext = new Set<string>()
   for (const { previousKey, nextKey } of diff.mapping) {
     const row = byKey.get(previousKey)
@@ -219,12 +273,27 @@ export function storeReread(
     const previous = readVersionPlan(db, row.currentVersionId)
     writeImportProfile(db, planId, profile.value, profile.now)
     for (const [versionId, plan] of readings) {
-      db.update(planVersions).set({ parsedJson: JSON.stringify(plan) }).where(eq(planVersions.id, versionId)).run()
+      db.update(planVersions)
+        .set({ parsedJson: JSON.stringify(plan) })
+        .where(eq(planVersions.id, versionId))
+        .run()
       db.delete(phases).where(eq(phases.planVersionId, versionId)).run()
-      plan.phases.forEach((phase, idx) => db.insert(phases).values({ planVersionId: versionId, idx, title: phase.title, weekStart: phase.weekStart, weekEnd: phase.weekEnd }).run())
+      plan.phases.forEach((phase, idx) =>
+        db
+          .insert(phases)
+          .values({
+            planVersionId: versionId,
+            idx,
+            title: phase.title,
+            weekStart: phase.weekStart,
+            weekEnd: phase.weekEnd,
+          })
+          .run(),
+      )
     }
     const current = readings.get(row.currentVersionId)
-    if (current) syncTaskRows(db, planId, row.currentVersionId, 'reread', current, diff(previous, current), onTaskStored)
+    if (current)
+      syncTaskRows(db, planId, row.currentVersionId, 'reread', current, diff(previous, current), onTaskStored)
   })
 }
 
@@ -238,7 +307,11 @@ export function storedVersionBytes(db: AppDatabase, planId: number): Array<{ id:
 }
 
 export function readVersionPlan(db: AppDatabase, versionId: number): ParsedPlan {
-  const row = db.select({ parsedJson: planVersions.parsedJson }).from(planVersions).where(eq(planVersions.id, versionId)).get()
+  const row = db
+    .select({ parsedJson: planVersions.parsedJson })
+    .from(planVersions)
+    .where(eq(planVersions.id, versionId))
+    .get()
   if (!row) throw new AppError('not-found', `No plan version ${versionId}`)
   return ParsedPlanSchema.parse(JSON.parse(row.parsedJson))
 }
@@ -246,15 +319,27 @@ export function readVersionPlan(db: AppDatabase, versionId: number): ParsedPlan 
 export function requirePlanRow(db: AppDatabase, planId: number) {
   const row = db.select().from(plans).where(eq(plans.id, planId)).get()
   if (!row || row.currentVersionId === null) throw new AppError('not-found', `No plan with id ${planId}`)
-  return { ...row, currentVersionId: row.currentVersionId, baselineVersionId: row.baselineVersionId ?? row.currentVersionId }
+  return {
+    ...row,
+    currentVersionId: row.currentVersionId,
+    baselineVersionId: row.baselineVersionId ?? row.currentVersionId,
+  }
 }
 
 export function summarizePlan(db: AppDatabase, planId: number): PlanSummary {
   const row = requirePlanRow(db, planId)
   const plan = readVersionPlan(db, row.currentVersionId)
   const version = db.select().from(planVersions).where(eq(planVersions.id, row.currentVersionId)).get()!
-  const versionCount = db.select({ n: sql<number>`count(*)` }).from(planVersions).where(eq(planVersions.planId, planId)).get()!.n
-  const repoCount = db.select({ n: sql<number>`count(*)` }).from(planRepos).where(eq(planRepos.planId, planId)).get()!.n
+  const versionCount = db
+    .select({ n: sql<number>`count(*)` })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .get()!.n
+  const repoCount = db
+    .select({ n: sql<number>`count(*)` })
+    .from(planRepos)
+    .where(eq(planRepos.planId, planId))
+    .get()!.n
   return {
     id: planId,
     title: row.title,
@@ -272,15 +357,26 @@ export function summarizePlan(db: AppDatabase, planId: number): PlanSummary {
 }
 
 export function listPlanIds(db: AppDatabase): number[] {
-  return db.select({ id: plans.id }).from(plans).orderBy(asc(plans.id)).all().map((r) => r.id)
+  return db
+    .select({ id: plans.id })
+    .from(plans)
+    .orderBy(asc(plans.id))
+    .all()
+    .map((r) => r.id)
 }
 
 export function taskIdsByKey(db: AppDatabase, planId: number): Record<string, number> {
-  const rows = db.select({ id: tasks.id, key: tasks.key }).from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId))).all()
+  const rows = db
+    .select({ id: tasks.id, key: tasks.key })
+    .from(tasks)
+    .where(and(eq(tasks.planId, planId), isNull(tasks.removedInVersionId)))
+    .all()
   return Object.fromEntries(rows.map((r) => [r.key, r.id]))
 }
 
-export type PlanPatch = Partial<Pick<typeof plans.$inferInsert, 'title' | 'startDate' | 'daysPerWeek' | 'hoursPerDay' | 'updatedAt' | 'lastSyncAt'>>
+export type PlanPatch = Partial<
+  Pick<typeof plans.$inferInsert, 'title' | 'startDate' | 'daysPerWeek' | 'hoursPerDay' | 'updatedAt' | 'lastSyncAt'>
+>
 
 export function updatePlanRow(db: AppDatabase, planId: number, patch: PlanPatch): void {
   db.update(plans).set(patch).where(eq(plans.id, planId)).run()
@@ -293,7 +389,12 @@ export function deletePlan(db: AppDatabase, planId: number): boolean {
 
 export function listVersions(db: AppDatabase, planId: number) {
   return db
-    .select({ id: planVersions.id, versionNo: planVersions.versionNo, sourceName: planVersions.sourceName, importedAt: planVersions.importedAt })
+    .select({
+      id: planVersions.id,
+      versionNo: planVersions.versionNo,
+      sourceName: planVersions.sourceName,
+      importedAt: planVersions.importedAt,
+    })
     .from(planVersions)
     .where(eq(planVersions.planId, planId))
     .orderBy(planVersions.versionNo)
@@ -302,7 +403,12 @@ export function listVersions(db: AppDatabase, planId: number) {
 
 /** When the plan was first imported (it dates a plan without a date of its own). */
 export function firstImportedAt(db: AppDatabase, planId: number): string | null {
-  const row = db.select({ importedAt: planVersions.importedAt }).from(planVersions).where(eq(planVersions.planId, planId)).orderBy(asc(planVersions.versionNo)).get()
+  const row = db
+    .select({ importedAt: planVersions.importedAt })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(asc(planVersions.versionNo))
+    .get()
   return row?.importedAt ?? null
 }
 
@@ -315,5 +421,13 @@ export function scopeChangesOf(db: AppDatabase, planId: number): ScopeChange[] {
     .where(eq(scopeChanges.planId, planId))
     .orderBy(asc(scopeChanges.id))
     .all()
-    .map(({ change: c, versionNo }) => ({ date: c.date, kind: c.kind, taskKey: c.taskKey, title: c.title, hoursDelta: c.hoursDelta, week: c.week, versionNo }))
+    .map(({ change: c, versionNo }) => ({
+      date: c.date,
+      kind: c.kind,
+      taskKey: c.taskKey,
+      title: c.title,
+      hoursDelta: c.hoursDelta,
+      week: c.week,
+      versionNo,
+    }))
 }

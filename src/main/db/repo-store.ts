@@ -52,7 +52,11 @@ export function toRepoLink({ link, repo }: LinkRow, currentBranch: string | null
 /** Points a repository at its new folder; its id (and so its evidence cache and results) stays. */
 export function moveRepo(db: AppDatabase, repoId: number, path: string, name: string): void {
   const holder = db.select({ id: repos.id }).from(repos).where(eq(repos.path, path)).get()
-  if (holder && holder.id !== repoId) throw new AppError('conflict', `${path} is already connected as another repository (${holder.id}); disconnect that one first`)
+  if (holder && holder.id !== repoId)
+    throw new AppError(
+      'conflict',
+      `${path} is already connected as another repository (${holder.id}); disconnect that one first`,
+    )
   db.update(repos).set({ path, name, available: true, lastError: null }).where(eq(repos.id, repoId)).run()
 }
 
@@ -66,7 +70,12 @@ export function upsertRepo(db: AppDatabase, path: string, name: string): number 
 }
 
 export function removeLink(db: AppDatabase, planId: number, repoId: number): boolean {
-  return db.delete(planRepos).where(and(eq(planRepos.planId, planId), eq(planRepos.repoId, repoId))).run().changes > 0
+  return (
+    db
+      .delete(planRepos)
+      .where(and(eq(planRepos.planId, planId), eq(planRepos.repoId, repoId)))
+      .run().changes > 0
+  )
 }
 
 /** Plans connected to the repository at one of these paths (exact, as stored), oldest plan first. */
@@ -91,7 +100,13 @@ export function updateLink(db: AppDatabase, linkId: number, patch: Partial<typeo
 }
 
 /** A link's state after a sync; `synced` is null for a stale repo (its last sync time and head stay). */
-export function recordRepoState(db: AppDatabase, { link, repo }: LinkRow, state: RepoState, message: string, synced: { lastSyncAt: string; lastHeadSha: string | null } | null): void {
+export function recordRepoState(
+  db: AppDatabase,
+  { link, repo }: LinkRow,
+  state: RepoState,
+  message: string,
+  synced: { lastSyncAt: string; lastHeadSha: string | null } | null,
+): void {
   updateLink(db, link.id, { ...(synced ?? {}), lastState: state, lastMessage: message })
   db.update(repos)
     .set({ available: state !== 'unavailable', lastError: state === 'ok' ? null : message })

@@ -36,9 +36,18 @@ function integrityOf(path: string): string {
 function assertRestorable(backupPath: string, migrationsFolder: string): void {
   const verdict = inspectDatabaseFile(backupPath, migrationsFolder)
   if (verdict.kind === 'newer') throw new DatabaseError('newer', describeFailure('newer', backupPath), verdict.reason)
-  if (verdict.kind !== 'ours') throw new DatabaseError('foreign', `${backupPath} is not a Readiness Cockpit backup (${verdict.kind}); nothing was changed.`)
+  if (verdict.kind !== 'ours')
+    throw new DatabaseError(
+      'foreign',
+      `${backupPath} is not a Readiness Cockpit backup (${verdict.kind}); nothing was changed.`,
+    )
   const integrity = integrityOf(backupPath)
-  if (integrity !== 'ok') throw new DatabaseError('integrity', `${backupPath} failed its integrity check; nothing was changed. Pick an older backup.`, integrity)
+  if (integrity !== 'ok')
+    throw new DatabaseError(
+      'integrity',
+      `${backupPath} failed its integrity check; nothing was changed. Pick an older backup.`,
+      integrity,
+    )
 }
 
 /** Keeps what is there now: a backup of a healthy database; a damaged one (with its WAL) moved aside. */
@@ -46,7 +55,10 @@ async function setAsideCurrent(dbPath: string, migrationsFolder: string, now: Da
   const verdict = inspectDatabaseFile(dbPath, migrationsFolder)
   if (verdict.kind === 'missing' || verdict.kind === 'empty') return null
   if (verdict.kind === 'foreign' || verdict.kind === 'not-a-database' || verdict.kind === 'not-a-file') {
-    throw new DatabaseError(verdict.kind, `${dbPath} is not a Readiness Cockpit database; restore will not replace it — check --db.`)
+    throw new DatabaseError(
+      verdict.kind,
+      `${dbPath} is not a Readiness Cockpit database; restore will not replace it — check --db.`,
+    )
   }
   if (verdict.kind === 'ours' && integrityOf(dbPath) === 'ok') {
     const current = new Database(dbPath, { fileMustExist: true })
@@ -56,7 +68,10 @@ async function setAsideCurrent(dbPath: string, migrationsFolder: string, now: Da
       current.close()
     }
   }
-  const aside = `${dbPath}.damaged-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`
+  const aside = `${dbPath}.damaged-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`
   renameSync(dbPath, aside)
   for (const suffix of SIDE_FILES) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix)
   return aside
@@ -69,7 +84,8 @@ async function setAsideCurrent(dbPath: string, migrationsFolder: string, now: Da
 export async function restoreDatabase(options: RestoreOptions): Promise<RestoreOutcome> {
   const backupPath = resolve(options.backupPath)
   const dbPath = resolve(options.dbPath)
-  if (backupPath === dbPath) throw new DatabaseError('not-a-file', `${backupPath} is the database itself; pick a backup.`)
+  if (backupPath === dbPath)
+    throw new DatabaseError('not-a-file', `${backupPath} is the database itself; pick a backup.`)
   assertRestorable(backupPath, options.migrationsFolder)
   const previous = await setAsideCurrent(dbPath, options.migrationsFolder, options.now)
   const source = new Database(backupPath, { readonly: true, fileMustExist: true })
@@ -78,6 +94,11 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreO
   } finally {
     source.close()
   }
-  openDatabase({ path: dbPath, migrationsFolder: options.migrationsFolder, create: false, now: () => options.now }).$client.close()
+  openDatabase({
+    path: dbPath,
+    migrationsFolder: options.migrationsFolder,
+    create: false,
+    now: () => options.now,
+  }).$client.close()
   return { restored: backupPath, into: dbPath, previous }
 }

@@ -8,7 +8,10 @@ import { RepoStateSchema } from '../../shared/repo-model'
 /** an enum column's values, from the shared vocabulary (a TypeScript type only: SQLite stores text, no migration) */
 const values = <T extends string>(schema: { options: readonly T[] }) => schema.options as [T, ...T[]]
 
-const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
 
 /** A plan is the lead's document; every import of it is a plan version (the first one is the baseline). */
 export const plans = sqliteTable('plans', {

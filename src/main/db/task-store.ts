@@ -34,22 +34,41 @@ export function liveTaskRows(db: AppDatabase, planId: number): TaskRow[] {
     .all()
 }
 
-const statusColumns = { id: taskStatuses.id, status: taskStatuses.status, note: taskStatuses.note, date: taskStatuses.date, createdAt: taskStatuses.createdAt }
+const statusColumns = {
+  id: taskStatuses.id,
+  status: taskStatuses.status,
+  note: taskStatuses.note,
+  date: taskStatuses.date,
+  createdAt: taskStatuses.createdAt,
+}
 
-export function addTaskStatus(db: AppDatabase, entry: Omit<TaskStatusEntry, 'id'> & { taskId: number }): TaskStatusEntry {
+export function addTaskStatus(
+  db: AppDatabase,
+  entry: Omit<TaskStatusEntry, 'id'> & { taskId: number },
+): TaskStatusEntry {
   return db.insert(taskStatuses).values(entry).returning(statusColumns).get()
 }
 
 /** A task's manual statuses, newest first. */
 export function taskStatusHistory(db: AppDatabase, taskId: number): TaskStatusEntry[] {
-  return db.select(statusColumns).from(taskStatuses).where(eq(taskStatuses.taskId, taskId)).orderBy(desc(taskStatuses.id)).all()
+  return db
+    .select(statusColumns)
+    .from(taskStatuses)
+    .where(eq(taskStatuses.taskId, taskId))
+    .orderBy(desc(taskStatuses.id))
+    .all()
 }
 
 /** Each task's current manual status: its newest entry, unless that one cleared it. */
 export function latestManualStatuses(db: AppDatabase, taskIds: number[]): Map<number, ManualStatus> {
   const map = new Map<number, ManualStatus>()
   if (taskIds.length === 0) return map
-  const rows = db.select().from(taskStatuses).where(inArray(taskStatuses.taskId, taskIds)).orderBy(asc(taskStatuses.id)).all()
+  const rows = db
+    .select()
+    .from(taskStatuses)
+    .where(inArray(taskStatuses.taskId, taskIds))
+    .orderBy(asc(taskStatuses.id))
+    .all()
   for (const row of rows) {
     if (row.status === 'cleared') map.delete(row.taskId)
     else map.set(row.taskId, { status: row.status, note: row.note, date: row.date })

@@ -39,7 +39,8 @@ export function valueAt(history: CheckHistory, cutoffMs: number | null): ValueAt
   if (index < 0) return { value: null, run: null, beforeWindow: false, atWindowStart: false }
   const run = flips[index]
   const beforeWindow = run.commit === null && history.windowKind === 'base'
-  const atBoundary = history.windowKind === 'shallow' && (run.commit === null || run.commit.sha === history.windowCommit?.sha)
+  const atBoundary =
+    history.windowKind === 'shallow' && (run.commit === null || run.commit.sha === history.windowCommit?.sha)
   return { value: run.value, run, beforeWindow, atWindowStart: beforeWindow || atBoundary }
 }
 
@@ -62,7 +63,8 @@ export interface CheckAt {
 /** a check's value at the cutoff across the repos it maps into (`every`: all must hold; `any`: one) */
 export function checkAt(result: CheckResult, cutoffMs: number | null): CheckAt {
   const perRepo = (result.histories ?? []).map((h) => ({ h, at: valueAt(h, cutoffMs) }))
-  if (perRepo.length === 0) return { value: null, since: null, sinceBeforePlan: false, sinceAtWindowStart: false, repoId: null }
+  if (perRepo.length === 0)
+    return { value: null, since: null, sinceBeforePlan: false, sinceAtWindowStart: false, repoId: null }
   const holding = perRepo.filter((r) => r.at.value === true)
   const failing = perRepo.filter((r) => r.at.value === false)
   const unknown = perRepo.filter((r) => r.at.value === null)
@@ -73,9 +75,16 @@ export function checkAt(result: CheckResult, cutoffMs: number | null): CheckAt {
     return { value, since: null, sinceBeforePlan: false, sinceAtWindowStart: false, repoId: shown.repoId }
   }
   // every: the run of the conjunction starts at the latest start; any: at the earliest holding start
-  const starts = holding.map((r) => ({ commit: runStartCommit(r.h, r.at.run!), before: r.at.beforeWindow, atStart: r.at.atWindowStart, repoId: r.h.repoId }))
+  const starts = holding.map((r) => ({
+    commit: runStartCommit(r.h, r.at.run!),
+    before: r.at.beforeWindow,
+    atStart: r.at.atWindowStart,
+    repoId: r.h.repoId,
+  }))
   const ms = (c: CommitRef | null) => (c ? Date.parse(c.date) : -Infinity)
-  const pick = starts.reduce((a, b) => (result.combine === 'every' ? (ms(b.commit) > ms(a.commit) ? b : a) : ms(b.commit) < ms(a.commit) ? b : a))
+  const pick = starts.reduce((a, b) =>
+    result.combine === 'every' ? (ms(b.commit) > ms(a.commit) ? b : a) : ms(b.commit) < ms(a.commit) ? b : a,
+  )
   const all = result.combine === 'every'
   return {
     value,

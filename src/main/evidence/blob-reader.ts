@@ -34,7 +34,16 @@ export class BlobReader {
     const child = this.git.spawn(this.dir, ['cat-file', '--batch'])
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk))
     child.stdin.on('error', () => undefined)
-    child.on('error', (error) => this.fail(new GitCommandError(`cat-file failed: ${error.message}`, null, '', (error as NodeJS.ErrnoException).code === 'ENOENT')))
+    child.on('error', (error) =>
+      this.fail(
+        new GitCommandError(
+          `cat-file failed: ${error.message}`,
+          null,
+          '',
+          (error as NodeJS.ErrnoException).code === 'ENOENT',
+        ),
+      ),
+    )
     child.on('close', () => this.fail(new GitCommandError('cat-file exited', null, '')))
     return child
   }

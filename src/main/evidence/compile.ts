@@ -13,7 +13,14 @@ import {
   type FileFinding,
 } from './file-eval'
 import { manifestKind } from './manifests'
-import { compileGlobs, isVendoredPath, normalizePlanPath, planToRepoGlob, planToRepoPath, unsafePathReason } from './paths'
+import {
+  compileGlobs,
+  isVendoredPath,
+  normalizePlanPath,
+  planToRepoGlob,
+  planToRepoPath,
+  unsafePathReason,
+} from './paths'
 
 /**
  * A check made concrete for one repo: which repo paths it looks at, what it asks of each file, and how the
@@ -118,7 +125,11 @@ function repoGlobs(globs: string[], prefix: string | null): string[] {
     .map((g) => (g.endsWith('/') ? `${g}**` : g))
 }
 
-function singleFileCheck(id: string, spec: Extract<CheckSpec, { kind: 'file-contains' | 'file-lacks' | 'line-count' | 'json-value' | 'value' }>, path: string): CompiledCheck {
+function singleFileCheck(
+  id: string,
+  spec: Extract<CheckSpec, { kind: 'file-contains' | 'file-lacks' | 'line-count' | 'json-value' | 'value' }>,
+  path: string,
+): CompiledCheck {
   const evaluator =
     spec.kind === 'file-contains'
       ? containsAllEvaluator(spec.needles, spec.mode ?? 'substring')
@@ -139,15 +150,31 @@ function singleFileCheck(id: string, spec: Extract<CheckSpec, { kind: 'file-cont
     if (!f) return `\`${spec.path}\` does not exist`
     return f.note ?? null
   }
-  return { id, spec, exactPaths: [path], follows: true, matches: (p) => p === path, evaluatorFor: () => evaluator, keep: always, holds, describe }
+  return {
+    id,
+    spec,
+    exactPaths: [path],
+    follows: true,
+    matches: (p) => p === path,
+    evaluatorFor: () => evaluator,
+    keep: always,
+    holds,
+    describe,
+  }
 }
 
-function textScanCheck(id: string, spec: Extract<CheckSpec, { kind: 'text-absent' | 'text-present' }>, prefix: string | null): CompileOutcome {
+function textScanCheck(
+  id: string,
+  spec: Extract<CheckSpec, { kind: 'text-absent' | 'text-present' }>,
+  prefix: string | null,
+): CompileOutcome {
   const globs = repoGlobs(spec.scope, prefix)
-  if (spec.scope.length > 0 && globs.length === 0) return { ok: false, reason: `\`${spec.scope.join(', ')}\` is outside this repo's prefix`, unsafe: false }
+  if (spec.scope.length > 0 && globs.length === 0)
+    return { ok: false, reason: `\`${spec.scope.join(', ')}\` is outside this repo's prefix`, unsafe: false }
   const inGlobs = compileGlobs(globs)
   const excluded = spec.exclude?.length ? compileGlobs(repoGlobs(spec.exclude, prefix)) : () => false
-  const matches = (p: string) => !isVendoredPath(p) && inGlobs(p) && !excluded(p) && (globs.length > 0 || !DOC_FILE.test(p))
+  const matches = (p: string) =>
+    !isVendoredPath(p) && inGlobs(p) && !excluded(p) && (globs.length > 0 || !DOC_FILE.test(p))
   const evaluator = textCountEvaluator(spec.needle)
   const absent = spec.kind === 'text-absent'
   return {
@@ -172,15 +199,22 @@ function textScanCheck(id: string, spec: Extract<CheckSpec, { kind: 'text-absent
   }
 }
 
-function packageCheck(id: string, spec: Extract<CheckSpec, { kind: 'package' }>, prefix: string | null): CompileOutcome {
+function packageCheck(
+  id: string,
+  spec: Extract<CheckSpec, { kind: 'package' }>,
+  prefix: string | null,
+): CompileOutcome {
   const manifest = spec.manifest ? planToRepoPath(normalizePlanPath(spec.manifest), prefix) : null
-  if (spec.manifest && manifest === null) return { ok: false, reason: `\`${spec.manifest}\` is outside this repo's prefix`, unsafe: false }
+  if (spec.manifest && manifest === null)
+    return { ok: false, reason: `\`${spec.manifest}\` is outside this repo's prefix`, unsafe: false }
   const question = { names: [spec.name], section: spec.section ?? 'any', range: spec.range ?? null }
   const evaluatorFor = perPath((p) => {
     const kind = manifestKind(p)
     return kind ? packageEvaluator(kind, p, question) : null
   })
-  const matches = manifest ? (p: string) => p === manifest : (p: string) => !isVendoredPath(p) && manifestKind(p) !== null
+  const matches = manifest
+    ? (p: string) => p === manifest
+    : (p: string) => !isVendoredPath(p) && manifestKind(p) !== null
   const declared = (s: CheckState) => [...s.matched.values()].some((f) => f.ok === true)
   const where = spec.manifest ? `\`${spec.manifest}\`` : 'any manifest'
   return {
@@ -206,10 +240,18 @@ function packageCheck(id: string, spec: Extract<CheckSpec, { kind: 'package' }>,
 type SpecOf<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>
 
 /** a plan path that is not inside this repo's prefix: the check does not apply here */
-const notHere = (p: string): CompileOutcome => ({ ok: false, reason: `\`${p}\` is outside this repo's prefix`, unsafe: false })
+const notHere = (p: string): CompileOutcome => ({
+  ok: false,
+  reason: `\`${p}\` is outside this repo's prefix`,
+  unsafe: false,
+})
 const exactPath = (planPath: string, prefix: string | null) => planToRepoPath(normalizePlanPath(planPath), prefix)
 
-function presenceCheck(id: string, spec: SpecOf<'file-exists' | 'file-absent' | 'file-changed'>, prefix: string | null): CompileOutcome {
+function presenceCheck(
+  id: string,
+  spec: SpecOf<'file-exists' | 'file-absent' | 'file-changed'>,
+  prefix: string | null,
+): CompileOutcome {
   const path = exactPath(spec.path, prefix)
   if (path === null) return notHere(spec.path)
   const holds =
@@ -219,31 +261,77 @@ function presenceCheck(id: string, spec: SpecOf<'file-exists' | 'file-absent' | 
         ? (s: CheckState) => s.present.size === 0
         : (s: CheckState) => s.touched
   const matches = (p: string) => p === path
-  return { ok: true, check: { id, spec, keep: always, follows: false, exactPaths: [path], matches, evaluatorFor: () => null, holds, describe: () => null } }
+  return {
+    ok: true,
+    check: {
+      id,
+      spec,
+      keep: always,
+      follows: false,
+      exactPaths: [path],
+      matches,
+      evaluatorFor: () => null,
+      holds,
+      describe: () => null,
+    },
+  }
 }
 
 function globCheck(id: string, spec: SpecOf<'file-count' | 'path-match'>, prefix: string | null): CompileOutcome {
   const glob = planToRepoGlob(normalizePlanPath(spec.glob), prefix)
   if (glob === null) return notHere(spec.glob)
   const matches = compileGlobs([glob])
-  const holds = spec.kind === 'path-match' ? (s: CheckState) => s.present.size > 0 : (s: CheckState) => compare(s.present.size, spec.op, spec.value)
+  const holds =
+    spec.kind === 'path-match'
+      ? (s: CheckState) => s.present.size > 0
+      : (s: CheckState) => compare(s.present.size, spec.op, spec.value)
   const describe = (s: CheckState) => `${s.present.size} file(s) match \`${spec.glob}\``
-  return { ok: true, check: { id, spec, keep: always, follows: false, exactPaths: null, matches, evaluatorFor: () => null, holds, describe } }
+  return {
+    ok: true,
+    check: {
+      id,
+      spec,
+      keep: always,
+      follows: false,
+      exactPaths: null,
+      matches,
+      evaluatorFor: () => null,
+      holds,
+      describe,
+    },
+  }
 }
 
 function dependencyCheck(id: string, spec: SpecOf<'dependency'>, prefix: string | null): CompileOutcome {
-  const files = compileGlobs(spec.files.map((g) => planToRepoGlob(normalizePlanPath(g), prefix)).filter((g): g is string => g !== null))
+  const files = compileGlobs(
+    spec.files.map((g) => planToRepoGlob(normalizePlanPath(g), prefix)).filter((g): g is string => g !== null),
+  )
   const hasFiles = spec.files.length > 0
   const evaluatorFor = perPath((p) => {
     const kind = manifestKind(p)
-    if (kind === 'npm') return spec.npm.length ? packageEvaluator(kind, p, { names: spec.npm, section: 'any', range: null }) : null
-    if (kind === 'requirements' || kind === 'pyproject') return spec.python.length ? packageEvaluator(kind, p, { names: spec.python, section: 'any', range: null }) : null
+    if (kind === 'npm')
+      return spec.npm.length ? packageEvaluator(kind, p, { names: spec.npm, section: 'any', range: null }) : null
+    if (kind === 'requirements' || kind === 'pyproject')
+      return spec.python.length ? packageEvaluator(kind, p, { names: spec.python, section: 'any', range: null }) : null
     return null
   })
   const matches = (p: string) => !isVendoredPath(p) && (evaluatorFor(p) !== null || (hasFiles && files(p)))
   const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok !== false && !f.skipped)
   const describe = (s: CheckState) => (holds(s) ? null : `${spec.tool} not found in any manifest or config file`)
-  return { ok: true, check: { id, spec, follows: false, exactPaths: null, matches, evaluatorFor, keep: (f) => f.ok !== false, holds, describe } }
+  return {
+    ok: true,
+    check: {
+      id,
+      spec,
+      follows: false,
+      exactPaths: null,
+      matches,
+      evaluatorFor,
+      keep: (f) => f.ok !== false,
+      holds,
+      describe,
+    },
+  }
 }
 
 function coverageCheck(id: string, spec: SpecOf<'coverage'>): CompileOutcome {
@@ -251,8 +339,26 @@ function coverageCheck(id: string, spec: SpecOf<'coverage'>): CompileOutcome {
   const matches = (p: string) => !isVendoredPath(p) && isCoverageSummary(p)
   const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok === true)
   const describe = (s: CheckState) =>
-    s.matched.size === 0 ? 'no committed coverage summary' : [...s.matched.values()].map((f) => f.note).filter(Boolean).join('; ')
-  return { ok: true, check: { id, spec, keep: always, follows: false, exactPaths: null, matches, evaluatorFor: () => evaluator, holds, describe } }
+    s.matched.size === 0
+      ? 'no committed coverage summary'
+      : [...s.matched.values()]
+          .map((f) => f.note)
+          .filter(Boolean)
+          .join('; ')
+  return {
+    ok: true,
+    check: {
+      id,
+      spec,
+      keep: always,
+      follows: false,
+      exactPaths: null,
+      matches,
+      evaluatorFor: () => evaluator,
+      holds,
+      describe,
+    },
+  }
 }
 
 /** A check made concrete for one repo, or why it cannot be (an unsafe path, or a path outside the repo's prefix). */

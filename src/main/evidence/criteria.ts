@@ -21,8 +21,10 @@ type Meta = { sourceLine: number; source: string }
 
 const T = '`([^`]+)`'
 const LIST = '`[^`]+`(?:\\s*(?:,|;)?\\s*(?:and|or|nor|and\\s+no|or\\s+no|,)?\\s*(?:no\\s+)?`[^`]+`)*'
-const EXTENSIONLESS = /^(?:Dockerfile|Containerfile)(?:\.[\w-]+)?$|^(?:Makefile|GNUmakefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile|Brewfile|Justfile|Caddyfile|Pipfile|LICENSE|CODEOWNERS|VERSION)$/
-const FILE_EXT = /\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|md|rst|ini|cfg|txt|sh|bash|go|mod|rs|rb|java|kt|kts|swift|cs|php|html|css|scss|sql|lock|env|conf|xml|gradle|tf|proto|vue|svelte|example|sample|dist)$/i
+const EXTENSIONLESS =
+  /^(?:Dockerfile|Containerfile)(?:\.[\w-]+)?$|^(?:Makefile|GNUmakefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile|Brewfile|Justfile|Caddyfile|Pipfile|LICENSE|CODEOWNERS|VERSION)$/
+const FILE_EXT =
+  /\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|md|rst|ini|cfg|txt|sh|bash|go|mod|rs|rb|java|kt|kts|swift|cs|php|html|css|scss|sql|lock|env|conf|xml|gradle|tf|proto|vue|svelte|example|sample|dist)$/i
 
 const LANGUAGE_EXTENSIONS: Record<string, string[]> = {
   python: ['py'],
@@ -40,7 +42,20 @@ const LANGUAGE_EXTENSIONS: Record<string, string[]> = {
 
 /** words a lead uses for parts of a tree that are exempt ("tests are exempt") */
 const EXEMPT_WORDS: Array<[RegExp, string[]]> = [
-  [/^(?:unit |the )?tests?(?: files| code| folders?| suites?)?$/i, ['**/tests/**', '**/test/**', '**/__tests__/**', '**/test_*.py', '**/*_test.py', '**/*_test.go', '**/*.test.*', '**/*.spec.*', '**/conftest.py']],
+  [
+    /^(?:unit |the )?tests?(?: files| code| folders?| suites?)?$/i,
+    [
+      '**/tests/**',
+      '**/test/**',
+      '**/__tests__/**',
+      '**/test_*.py',
+      '**/*_test.py',
+      '**/*_test.go',
+      '**/*.test.*',
+      '**/*.spec.*',
+      '**/conftest.py',
+    ],
+  ],
   [/^(?:the )?migrations?$/i, ['**/migrations/**']],
   [/^(?:the )?management commands?$/i, ['**/management/commands/**']],
   [/^(?:the )?scripts?$/i, ['scripts/**', '**/scripts/**']],
@@ -87,19 +102,39 @@ function scalarOf(token: string): JsonScalar {
 function comparison(word: string): Comparison | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ').trim()
   if (['<', 'under', 'below', 'fewer than', 'less than', 'shorter than', 'smaller than'].includes(w)) return '<'
-  if (['<=', '≤', 'at most', 'no more than', 'no longer than', 'not more than', 'not longer than', 'max', 'max:', 'maximum', 'maximum:', 'up to'].includes(w)) return '<='
+  if (
+    [
+      '<=',
+      '≤',
+      'at most',
+      'no more than',
+      'no longer than',
+      'not more than',
+      'not longer than',
+      'max',
+      'max:',
+      'maximum',
+      'maximum:',
+      'up to',
+    ].includes(w)
+  )
+    return '<='
   if (['>', 'more than', 'over', 'above'].includes(w)) return '>'
   if (['>=', '≥', 'at least', 'no fewer than', 'minimum', 'min', 'minimum of'].includes(w)) return '>='
   if (['exactly', '==', '='].includes(w)) return '=='
   return null
 }
 
-const COMPARATOR = '(<=|≤|<|>=|≥|>|under|below|fewer than|less than|shorter than|smaller than|at most|no more than|no longer than|not more than|not longer than|up to|max(?:imum)?:?|more than|over|above|at least|no fewer than|minimum(?: of)?|exactly)'
+const COMPARATOR =
+  '(<=|≤|<|>=|≥|>|under|below|fewer than|less than|shorter than|smaller than|at most|no more than|no longer than|not more than|not longer than|up to|max(?:imum)?:?|more than|over|above|at least|no fewer than|minimum(?: of)?|exactly)'
 
 /** "(tests, migrations and management commands are exempt)" / "except `x/`" -> exclusion globs; null when a word is unknown */
 function exemptions(text: string): string[] | null {
   const out: string[] = []
-  for (const part of text.split(/\s*(?:,|\band\b|\bor\b)\s*/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/\s*(?:,|\band\b|\bor\b)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const token = /^`([^`]+)`$/.exec(part)?.[1]
     if (token) {
       const path = normalizeGlob(token)
@@ -145,8 +180,16 @@ function extensionGlob(exts: string[], dir: string): string {
 /** "any `.github/workflows/*.yml`", "any .ts or .js file under `server/`", "Python files in `src/`", "the codebase" */
 function scopeOf(text: string, ctx: CriterionContext): string[] | null {
   const s = text.replace(/^(?:any|all|every|the|any of the|each)\s+/i, '').trim()
-  if (/^(?:code ?base|code|repo(?:sitory)?|project|source(?: code)?|(?:production|application|app) code|tracked files|files)$/i.test(s)) return []
-  const ext = /^((?:`?\.?\w+`?)(?:\s*(?:,|or|and|\/)\s*`?\.?\w+`?)*)\s+(?:files?|modules?|sources?|code)(?:\s+(?:in|under|below|within|inside)\s+(?:the\s+)?`([^`]+)`)?$/i.exec(s)
+  if (
+    /^(?:code ?base|code|repo(?:sitory)?|project|source(?: code)?|(?:production|application|app) code|tracked files|files)$/i.test(
+      s,
+    )
+  )
+    return []
+  const ext =
+    /^((?:`?\.?\w+`?)(?:\s*(?:,|or|and|\/)\s*`?\.?\w+`?)*)\s+(?:files?|modules?|sources?|code)(?:\s+(?:in|under|below|within|inside)\s+(?:the\s+)?`([^`]+)`)?$/i.exec(
+      s,
+    )
   if (ext) {
     const exts = ext[1]
       .split(/\s*(?:,|or|and|\/)\s*/)
@@ -157,7 +200,9 @@ function scopeOf(text: string, ctx: CriterionContext): string[] | null {
     if (dir && !isSafePlanPath(dir)) return null
     return [extensionGlob([...new Set(exts)], dir)]
   }
-  const globs = /^`[^`]+`(?:\s*(?:,|or|and)\s*`[^`]+`)*(?:\s+(?:files?|folders?|directories|dirs?|trees?))?$/.test(s) ? tokens(s) : null
+  const globs = /^`[^`]+`(?:\s*(?:,|or|and)\s*`[^`]+`)*(?:\s+(?:files?|folders?|directories|dirs?|trees?))?$/.test(s)
+    ? tokens(s)
+    : null
   if (!globs) return null
   const out: string[] = []
   for (const g of globs) {
@@ -178,24 +223,47 @@ function needlesOf(text: string): string[] {
 function noInScope(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   const split = splitExemptions(clause)
   if (!split) return null
-  const m = new RegExp(`^(?:there (?:is|are) )?(?:no|zero|not a single)\\s+(?:more\\s+|remaining\\s+|occurrences? of\\s+|uses? of\\s+)?(${LIST})(?:\\s+(?:calls?|uses?|imports?|statements?|occurrences?|lines?))?(?:\\s+(?:anywhere|left|remain(?:ing)?))?(?:\\s+(?:in|under|inside|within|from|across|throughout)\\s+(.+))?$`, 'i').exec(split.clause)
+  const m = new RegExp(
+    `^(?:there (?:is|are) )?(?:no|zero|not a single)\\s+(?:more\\s+|remaining\\s+|occurrences? of\\s+|uses? of\\s+)?(${LIST})(?:\\s+(?:calls?|uses?|imports?|statements?|occurrences?|lines?))?(?:\\s+(?:anywhere|left|remain(?:ing)?))?(?:\\s+(?:in|under|inside|within|from|across|throughout)\\s+(.+))?$`,
+    'i',
+  ).exec(split.clause)
   if (!m) return null
   const needles = needlesOf(m[1])
   if (needles.length === 0) return null
   const scope = m[2] ? scopeOf(m[2], ctx) : []
   if (scope === null) return null
-  const exact = scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]) ? scope[0] : null
+  const exact =
+    scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]) ? scope[0] : null
   if (exact && split.exclude.length === 0) {
-    if (manifestKind(exact) && needles.every(isPackageName)) return needles.map((name) => packageSpec(name, false, exact, 'any', null, meta))
-    return [{ kind: 'file-lacks', path: exact, needles, sentence: `\`${exact}\` exists without ${needles.map((n) => `\`${n}\``).join(', ')}`, ...base(meta) }]
+    if (manifestKind(exact) && needles.every(isPackageName))
+      return needles.map((name) => packageSpec(name, false, exact, 'any', null, meta))
+    return [
+      {
+        kind: 'file-lacks',
+        path: exact,
+        needles,
+        sentence: `\`${exact}\` exists without ${needles.map((n) => `\`${n}\``).join(', ')}`,
+        ...base(meta),
+      },
+    ]
   }
   const where = scope.length ? scope.map((g) => `\`${g}\``).join(', ') : 'any tracked code file'
   const except = split.words.length ? ` (${split.words.join('; ')} exempt)` : ''
-  return needles.map((needle) => ({ kind: 'text-absent', needle, scope, exclude: split.exclude, sentence: `no \`${needle}\` in ${where}${except}`, ...base(meta) }))
+  return needles.map((needle) => ({
+    kind: 'text-absent',
+    needle,
+    scope,
+    exclude: split.exclude,
+    sentence: `no \`${needle}\` in ${where}${except}`,
+    ...base(meta),
+  }))
 }
 
 function nothingUnder(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
-  const m = new RegExp(`^(?:nothing|no (?:files?|paths?|code)(?: (?:is|are))?)(?:\\s+(?:is|are))?(?:\\s+(?:left|tracked|remaining|remains))?\\s+(?:under|in|inside|below|within)\\s+${T}$`, 'i').exec(clause)
+  const m = new RegExp(
+    `^(?:nothing|no (?:files?|paths?|code)(?: (?:is|are))?)(?:\\s+(?:is|are))?(?:\\s+(?:left|tracked|remaining|remains))?\\s+(?:under|in|inside|below|within)\\s+${T}$`,
+    'i',
+  ).exec(clause)
   if (!m) return null
   const dir = pathOf(m[1], ctx)
   if (!dir) return null
@@ -205,10 +273,16 @@ function nothingUnder(clause: string, ctx: CriterionContext, meta: Meta): Spec[]
 
 function fileCount(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   const m =
-    new RegExp(`^(?:there (?:are|is) )?${COMPARATOR}\\s*(\\d+)\\s+(?:tracked\\s+)?(?:files?|paths?|modules?)\\s+(?:that\\s+)?(?:match(?:es|ing)?|named|like|under|in)\\s+${T}$`, 'i').exec(clause) ??
+    new RegExp(
+      `^(?:there (?:are|is) )?${COMPARATOR}\\s*(\\d+)\\s+(?:tracked\\s+)?(?:files?|paths?|modules?)\\s+(?:that\\s+)?(?:match(?:es|ing)?|named|like|under|in)\\s+${T}$`,
+      'i',
+    ).exec(clause) ??
     new RegExp(`^${COMPARATOR}\\s*(\\d+)\\s+${T}\\s+files?$`, 'i').exec(clause) ??
     (() => {
-      const more = new RegExp(`^(\\d+)\\s+or more\\s+(?:files?\\s+)?(?:match(?:es|ing)?\\s+)?${T}(?:\\s+files?)?$`, 'i').exec(clause)
+      const more = new RegExp(
+        `^(\\d+)\\s+or more\\s+(?:files?\\s+)?(?:match(?:es|ing)?\\s+)?${T}(?:\\s+files?)?$`,
+        'i',
+      ).exec(clause)
       return more ? ['', '>=', more[1], more[2]] : null
     })()
   if (!m) return null
@@ -216,14 +290,30 @@ function fileCount(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | 
   const glob = pathOf(m[3], ctx)
   if (!op || !glob) return null
   const value = Number(m[2])
-  return [{ kind: 'file-count', glob: isDir(glob) ? `${glob}**` : glob, op, value, sentence: `${op} ${value} files match \`${glob}\``, ...base(meta) }]
+  return [
+    {
+      kind: 'file-count',
+      glob: isDir(glob) ? `${glob}**` : glob,
+      op,
+      value,
+      sentence: `${op} ${value} files match \`${glob}\``,
+      ...base(meta),
+    },
+  ]
 }
 
 function valueClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
-  const OPS = '(equals|is set to|is|=|==|begins with|starts with|contains neither|includes neither|contains|includes|lists|has|accepts|allows|supports|satisfies|matches|excludes|does not (?:contain|include|list))'
+  const OPS =
+    '(equals|is set to|is|=|==|begins with|starts with|contains neither|includes neither|contains|includes|lists|has|accepts|allows|supports|satisfies|matches|excludes|does not (?:contain|include|list))'
   const forms: Array<[RegExp, 'file-key' | 'key-file']> = [
     [new RegExp(`^${T}\\s*(?:→|->|=>|›|:|»)\\s*${T}\\s+${OPS}\\s+(.+)$`, 'i'), 'file-key'],
-    [new RegExp(`^(?:the\\s+)?${T}\\s*(?:list|key|value|setting|field|entry|array|option|version|range)?\\s+(?:in|of)\\s+${T}\\s+${OPS}\\s+(.+)$`, 'i'), 'key-file'],
+    [
+      new RegExp(
+        `^(?:the\\s+)?${T}\\s*(?:list|key|value|setting|field|entry|array|option|version|range)?\\s+(?:in|of)\\s+${T}\\s+${OPS}\\s+(.+)$`,
+        'i',
+      ),
+      'key-file',
+    ],
   ]
   for (const [pattern, order] of forms) {
     const m = pattern.exec(clause)
@@ -232,7 +322,13 @@ function valueClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
     const path = pathOf(fileToken, ctx)
     if (!path || isGlob(path)) return null
     const kind = manifestKind(path)
-    if (order === 'key-file' && kind && isPackageName(keyToken) && !isManifestKeyPath(kind, keyToken) && /^(satisfies|matches|is)$/i.test(m[3])) {
+    if (
+      order === 'key-file' &&
+      kind &&
+      isPackageName(keyToken) &&
+      !isManifestKeyPath(kind, keyToken) &&
+      /^(satisfies|matches|is)$/i.test(m[3])
+    ) {
       const range = tokens(m[4])[0]
       return range ? [packageSpec(keyToken, true, path, 'any', range, meta)] : null
     }
@@ -243,7 +339,18 @@ function valueClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
     const anyDepth = pointer.length === 1 && order === 'key-file'
     const shown = parsed.expected.map((e) => `\`${JSON.stringify(e)}\``).join(parsed.op === 'excludes' ? ' nor ' : ', ')
     const verb = parsed.op === 'excludes' ? 'contains neither' : parsed.op
-    return [{ kind: 'value', path, pointer, op: parsed.op, expected: parsed.expected, anyDepth, sentence: `\`${path}\` → \`${keyToken}\` ${verb} ${shown}`, ...base(meta) }]
+    return [
+      {
+        kind: 'value',
+        path,
+        pointer,
+        op: parsed.op,
+        expected: parsed.expected,
+        anyDepth,
+        sentence: `\`${path}\` → \`${keyToken}\` ${verb} ${shown}`,
+        ...base(meta),
+      },
+    ]
   }
   return null
 }
@@ -252,7 +359,11 @@ function valueOp(word: string, rest: string): { op: ValueOp; expected: JsonScala
   const w = word.toLowerCase()
   const listed = tokens(rest).map(scalarOf)
   const bare = rest.replace(/[`.]/g, '').trim()
-  const expected = listed.length ? listed : bare ? [scalarOf(bare.replace(/^(?:node(?:\.js)?|python|go|rust|java|version)\s+/i, ''))] : []
+  const expected = listed.length
+    ? listed
+    : bare
+      ? [scalarOf(bare.replace(/^(?:node(?:\.js)?|python|go|rust|java|version)\s+/i, ''))]
+      : []
   if (expected.length === 0) return null
   if (/neither|does not|excludes/.test(w)) return { op: 'excludes', expected }
   if (w === 'begins with' || w === 'starts with') return { op: 'begins-with', expected }
@@ -278,10 +389,19 @@ function isPackageName(token: string): boolean {
   return /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/.test(token) && !/^\d/.test(token) && !FILE_EXT.test(token)
 }
 
-function packageSpec(name: string, present: boolean, manifest: string | null, section: 'any' | 'runtime' | 'dev', range: string | null, meta: Meta): Spec {
+function packageSpec(
+  name: string,
+  present: boolean,
+  manifest: string | null,
+  section: 'any' | 'runtime' | 'dev',
+  range: string | null,
+  meta: Meta,
+): Spec {
   const where = manifest ? ` in \`${manifest}\`` : ''
   const what = section === 'dev' ? 'a dev dependency' : section === 'runtime' ? 'a runtime dependency' : 'a dependency'
-  const sentence = present ? `\`${name}\` is ${what}${where}${range ? ` within \`${range}\`` : ''}` : `\`${name}\` is no longer ${what}${where}`
+  const sentence = present
+    ? `\`${name}\` is ${what}${where}${range ? ` within \`${range}\`` : ''}`
+    : `\`${name}\` is no longer ${what}${where}`
   return { kind: 'package', name, present, manifest, section, range, sentence, ...base(meta) }
 }
 
@@ -292,16 +412,26 @@ function sectionOf(word: string | undefined): 'any' | 'runtime' | 'dev' {
   return 'any'
 }
 
-const DEP_WORD = '(runtime\\s+|production\\s+|prod\\s+|dev\\s+|development\\s+|test\\s+)?(dependency|dependencies|devdependency|devdependencies|requirement|requirements|package|packages)'
+const DEP_WORD =
+  '(runtime\\s+|production\\s+|prod\\s+|dev\\s+|development\\s+|test\\s+)?(dependency|dependencies|devdependency|devdependencies|requirement|requirements|package|packages)'
 const MANIFEST_REF = `(?:in|to|under|within|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}${T}(?:\\s+(devDependencies|dependencies|dev-dependencies))?`
 
 /** "`pkg` is a dependency / is listed in `requirements.txt` / is no longer a dev dependency in `package.json`" */
 function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | null {
   if (!subjects.every(isPackageName)) return null
-  const present = new RegExp(`^(?:is|are)\\s+(?:(listed|declared|installed|included|added|pinned|present|required)\\s*)?(?:(?:as\\s+)?an?\\s+)?(?:${DEP_WORD})?\\s*(?:${MANIFEST_REF})?$`, 'i').exec(rest)
+  const present = new RegExp(
+    `^(?:is|are)\\s+(?:(listed|declared|installed|included|added|pinned|present|required)\\s*)?(?:(?:as\\s+)?an?\\s+)?(?:${DEP_WORD})?\\s*(?:${MANIFEST_REF})?$`,
+    'i',
+  ).exec(rest)
   const absent =
-    new RegExp(`^(?:is|are)\\s+(?:no longer|not)\\s+(?:(listed|declared|installed|included|present|required|used)\\s*)?(?:(?:as\\s+)?an?\\s+)?(?:${DEP_WORD})?\\s*(?:${MANIFEST_REF})?$`, 'i').exec(rest) ??
-    new RegExp(`^(?:is|are|has been|have been)\\s+(gone|removed|dropped|deleted|uninstalled)()()\\s*(?:${MANIFEST_REF})?$`, 'i').exec(rest)
+    new RegExp(
+      `^(?:is|are)\\s+(?:no longer|not)\\s+(?:(listed|declared|installed|included|present|required|used)\\s*)?(?:(?:as\\s+)?an?\\s+)?(?:${DEP_WORD})?\\s*(?:${MANIFEST_REF})?$`,
+      'i',
+    ).exec(rest) ??
+    new RegExp(
+      `^(?:is|are|has been|have been)\\s+(gone|removed|dropped|deleted|uninstalled)()()\\s*(?:${MANIFEST_REF})?$`,
+      'i',
+    ).exec(rest)
   const m = present ?? absent
   if (!m) return null
   const [, verb, sectionWord, depWord, manifestToken, sectionName] = m
@@ -310,13 +440,23 @@ function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | n
   // "`x` is present" alone is about a file, not a package: a package needs a dependency word or a manifest
   if (!depWord && !manifest && !(absent && /uninstalled/i.test(verb ?? ''))) return null
   if (!verb && !depWord && !/^(?:is|are)\s+(?:in|not in|no longer in)\s/i.test(rest) && present) return null
-  const section = sectionOf(sectionWord ?? (depWord && /^dev/i.test(depWord) ? 'dev' : undefined) ?? (sectionName && /dev/i.test(sectionName) ? 'dev' : undefined))
+  const section = sectionOf(
+    sectionWord ??
+      (depWord && /^dev/i.test(depWord) ? 'dev' : undefined) ??
+      (sectionName && /dev/i.test(sectionName) ? 'dev' : undefined),
+  )
   return subjects.map((name) => packageSpec(name, present !== null, manifest, section, null, meta))
 }
 
 function existsClause(subjects: string[], rest: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
-  const exists = /^(?:exists?|(?:is|are) tracked|(?:is|are) present|(?:is|are) committed|(?:has|have) been (?:created|added|committed)|(?:is|are) (?:created|added|in place))$/i.test(rest)
-  const absent = /^(?:no longer exists?|(?:has|have) been (?:deleted|removed)|(?:is|are) (?:deleted|removed|gone)|(?:does|do) not exist|(?:is|are) no longer (?:tracked|present)|(?:is|are) not tracked|(?:is|are) empty)$/i.test(rest)
+  const exists =
+    /^(?:exists?|(?:is|are) tracked|(?:is|are) present|(?:is|are) committed|(?:has|have) been (?:created|added|committed)|(?:is|are) (?:created|added|in place))$/i.test(
+      rest,
+    )
+  const absent =
+    /^(?:no longer exists?|(?:has|have) been (?:deleted|removed)|(?:is|are) (?:deleted|removed|gone)|(?:does|do) not exist|(?:is|are) no longer (?:tracked|present)|(?:is|are) not tracked|(?:is|are) empty)$/i.test(
+      rest,
+    )
   if (!exists && !absent) return null
   const out: Spec[] = []
   for (const subject of subjects) {
@@ -326,41 +466,94 @@ function existsClause(subjects: string[], rest: string, ctx: CriterionContext, m
     if (!path || (absent && !isPathLike(subject) && !isDir(subject)) || /[\s()]/.test(subject)) return null
     if (isDir(path) || isGlob(path)) {
       const glob = isGlob(path) ? path : `${path}**`
-      out.push(exists ? { kind: 'path-match', glob, sentence: `\`${path}\` has files`, ...base(meta) } : { kind: 'file-count', glob, op: '==', value: 0, sentence: `no file tracked under \`${path}\``, ...base(meta) })
-    } else out.push(exists ? { kind: 'file-exists', path, sentence: `\`${path}\` exists`, ...base(meta) } : { kind: 'file-absent', path, sentence: `\`${path}\` no longer exists`, ...base(meta) })
+      out.push(
+        exists
+          ? { kind: 'path-match', glob, sentence: `\`${path}\` has files`, ...base(meta) }
+          : {
+              kind: 'file-count',
+              glob,
+              op: '==',
+              value: 0,
+              sentence: `no file tracked under \`${path}\``,
+              ...base(meta),
+            },
+      )
+    } else
+      out.push(
+        exists
+          ? { kind: 'file-exists', path, sentence: `\`${path}\` exists`, ...base(meta) }
+          : { kind: 'file-absent', path, sentence: `\`${path}\` no longer exists`, ...base(meta) },
+      )
   }
   return out
 }
 
-const CONTAIN_VERBS = 'contains|defines|declares|imports|calls|exports|registers|includes|mentions|references|uses|has|sets|configures|enables|adds|mounts|applies|wraps|exposes|installs|lists|runs|invokes'
+const CONTAIN_VERBS =
+  'contains|defines|declares|imports|calls|exports|registers|includes|mentions|references|uses|has|sets|configures|enables|adds|mounts|applies|wraps|exposes|installs|lists|runs|invokes'
 const TRAILING_NOUN =
   '(instruction|directive|line|lines|section|call|calls|function|class|decorator|setting|settings|key|entry|import|method|field|header|block|route|endpoint|middleware|handler|hook|rule|step|job|stanza|statement|variable|constant|type|alias|flag|option|command|target)'
 
 function containsClause(path: string, rest: string, meta: Meta): Spec[] | null {
-  const m = new RegExp(`^(?:${CONTAIN_VERBS}|contain|define|declare|import|call|export|register|include|mention|reference|use|have|set)\\s+(?:an?\\s+|the\\s+)?(?:line\\s+(?:starting|beginning)\\s+with\\s+)?(${LIST})(?:\\s+${TRAILING_NOUN})?$`, 'i').exec(rest)
+  const m = new RegExp(
+    `^(?:${CONTAIN_VERBS}|contain|define|declare|import|call|export|register|include|mention|reference|use|have|set)\\s+(?:an?\\s+|the\\s+)?(?:line\\s+(?:starting|beginning)\\s+with\\s+)?(${LIST})(?:\\s+${TRAILING_NOUN})?$`,
+    'i',
+  ).exec(rest)
   if (!m) return null
   const needles = needlesOf(m[1])
   if (needles.length === 0) return null
-  if (manifestKind(path) && /^(?:contains|includes|lists|has|declares|installs)\b/i.test(rest) && needles.every(isPackageName)) return needles.map((n) => packageSpec(n, true, path, 'any', null, meta))
-  const lineStart = /^(?:has|have|contains)\s+(?:an?\s+|the\s+)?line\s+(?:starting|beginning)\s+with/i.test(rest) || /^(instruction|directive)$/i.test(m[2] ?? '')
+  if (
+    manifestKind(path) &&
+    /^(?:contains|includes|lists|has|declares|installs)\b/i.test(rest) &&
+    needles.every(isPackageName)
+  )
+    return needles.map((n) => packageSpec(n, true, path, 'any', null, meta))
+  const lineStart =
+    /^(?:has|have|contains)\s+(?:an?\s+|the\s+)?line\s+(?:starting|beginning)\s+with/i.test(rest) ||
+    /^(instruction|directive)$/i.test(m[2] ?? '')
   const shown = needles.map((n) => `\`${n}\``).join(', ')
-  return [{ kind: 'file-contains', path, needles, mode: lineStart ? 'line-start' : 'substring', sentence: lineStart ? `\`${path}\` has a line starting with ${shown}` : `\`${path}\` contains ${shown}`, ...base(meta) }]
+  return [
+    {
+      kind: 'file-contains',
+      path,
+      needles,
+      mode: lineStart ? 'line-start' : 'substring',
+      sentence: lineStart ? `\`${path}\` has a line starting with ${shown}` : `\`${path}\` contains ${shown}`,
+      ...base(meta),
+    },
+  ]
 }
 
 function lacksClause(path: string, rest: string, meta: Meta): Spec[] | null {
   const m =
-    new RegExp(`^(?:does not|doesn't|do not|no longer|must not|should not|never|cannot)\\s+(?:contain|reference|define|import|call|use|mention|include|set|have|declare|install|list|run)s?\\s+(?:any\\s+|an?\\s+|the\\s+)?(${LIST})(?:\\s+(?:anymore|any more))?(?:\\s+${TRAILING_NOUN})?$`, 'i').exec(rest) ??
-    new RegExp(`^(?:has|contains|includes)\\s+no\\s+(?:more\\s+)?(${LIST})(?:\\s+${TRAILING_NOUN})?$`, 'i').exec(rest) ??
+    new RegExp(
+      `^(?:does not|doesn't|do not|no longer|must not|should not|never|cannot)\\s+(?:contain|reference|define|import|call|use|mention|include|set|have|declare|install|list|run)s?\\s+(?:any\\s+|an?\\s+|the\\s+)?(${LIST})(?:\\s+(?:anymore|any more))?(?:\\s+${TRAILING_NOUN})?$`,
+      'i',
+    ).exec(rest) ??
+    new RegExp(`^(?:has|contains|includes)\\s+no\\s+(?:more\\s+)?(${LIST})(?:\\s+${TRAILING_NOUN})?$`, 'i').exec(
+      rest,
+    ) ??
     new RegExp(`^is\\s+free\\s+of\\s+(${LIST})$`, 'i').exec(rest)
   if (!m) return null
   const needles = needlesOf(m[1])
   if (needles.length === 0) return null
-  if (manifestKind(path) && needles.every(isPackageName)) return needles.map((n) => packageSpec(n, false, path, 'any', null, meta))
-  return [{ kind: 'file-lacks', path, needles, sentence: `\`${path}\` exists without ${needles.map((n) => `\`${n}\``).join(', ')}`, ...base(meta) }]
+  if (manifestKind(path) && needles.every(isPackageName))
+    return needles.map((n) => packageSpec(n, false, path, 'any', null, meta))
+  return [
+    {
+      kind: 'file-lacks',
+      path,
+      needles,
+      sentence: `\`${path}\` exists without ${needles.map((n) => `\`${n}\``).join(', ')}`,
+      ...base(meta),
+    },
+  ]
 }
 
 function lineCountClause(path: string, rest: string, meta: Meta): Spec[] | null {
-  const m = new RegExp(`^(?:is\\s+|has\\s+|stays\\s+|remains\\s+|keeps?\\s+|is\\s+kept\\s+|:\\s*)?(?:to\\s+)?${COMPARATOR}\\s*(\\d[\\d,]*)\\s+lines(?:\\s+long)?(?:\\s+of code)?$`, 'i').exec(rest)
+  const m = new RegExp(
+    `^(?:is\\s+|has\\s+|stays\\s+|remains\\s+|keeps?\\s+|is\\s+kept\\s+|:\\s*)?(?:to\\s+)?${COMPARATOR}\\s*(\\d[\\d,]*)\\s+lines(?:\\s+long)?(?:\\s+of code)?$`,
+    'i',
+  ).exec(rest)
   if (!m) return null
   const op = comparison(m[1])
   if (!op || isGlob(path) || isDir(path)) return null
@@ -370,19 +563,43 @@ function lineCountClause(path: string, rest: string, meta: Meta): Spec[] | null 
 
 /** "`token` is registered / present under `dir/`", "`token` appears in `src/**\/*.ts`" */
 function presentInScope(subject: string, rest: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
-  const m = /^(?:is\s+|are\s+)?(?:registered|present|used|defined|configured|mentioned|called|imported|referenced|declared|wired(?: up)?|mounted|appears?|occurs?|found)\s+(?:somewhere\s+)?(?:in|under|within|inside|across)\s+(.+)$/i.exec(rest)
+  const m =
+    /^(?:is\s+|are\s+)?(?:registered|present|used|defined|configured|mentioned|called|imported|referenced|declared|wired(?: up)?|mounted|appears?|occurs?|found)\s+(?:somewhere\s+)?(?:in|under|within|inside|across)\s+(.+)$/i.exec(
+      rest,
+    )
   if (!m || isPathLike(subject)) return null
   const scope = scopeOf(m[1], ctx)
   if (!scope || scope.length === 0) return null
   if (scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0])) {
-    return [{ kind: 'file-contains', path: scope[0], needles: [subject], mode: 'substring', sentence: `\`${scope[0]}\` contains \`${subject}\``, ...base(meta) }]
+    return [
+      {
+        kind: 'file-contains',
+        path: scope[0],
+        needles: [subject],
+        mode: 'substring',
+        sentence: `\`${scope[0]}\` contains \`${subject}\``,
+        ...base(meta),
+      },
+    ]
   }
-  return [{ kind: 'text-present', needle: subject, scope, exclude: [], sentence: `\`${subject}\` occurs in ${scope.map((g) => `\`${g}\``).join(', ')}`, ...base(meta) }]
+  return [
+    {
+      kind: 'text-present',
+      needle: subject,
+      scope,
+      exclude: [],
+      sentence: `\`${subject}\` occurs in ${scope.map((g) => `\`${g}\``).join(', ')}`,
+      ...base(meta),
+    },
+  ]
 }
 
 /** "`Django` satisfies `>=4.2,<5.0`" (any manifest) */
 function versionClause(subject: string, rest: string, meta: Meta): Spec[] | null {
-  const m = new RegExp(`^(?:(?:in|from)\\s+${T}\\s+)?(?:satisfies|matches|is within|is pinned (?:to|within)|is at)\\s+${T}$`, 'i').exec(rest)
+  const m = new RegExp(
+    `^(?:(?:in|from)\\s+${T}\\s+)?(?:satisfies|matches|is within|is pinned (?:to|within)|is at)\\s+${T}$`,
+    'i',
+  ).exec(rest)
   if (!m || !isPackageName(subject)) return null
   const manifest = m[1] ? normalizePlanPath(m[1]) : null
   if (manifest && !manifestKind(manifest)) return null
@@ -424,11 +641,25 @@ function scopeClaim(path: string, rest: string, meta: Meta): Spec[] | null {
   const scope = [isDir(path) ? `${path}**` : path]
   const lacks = lacksClause('x', rest, meta)
   if (lacks?.[0]?.kind === 'file-lacks') {
-    return lacks[0].needles.map((needle) => ({ kind: 'text-absent', needle, scope, exclude: [], sentence: `no \`${needle}\` in \`${scope[0]}\``, ...base(meta) }))
+    return lacks[0].needles.map((needle) => ({
+      kind: 'text-absent',
+      needle,
+      scope,
+      exclude: [],
+      sentence: `no \`${needle}\` in \`${scope[0]}\``,
+      ...base(meta),
+    }))
   }
   const contains = containsClause('x', rest, meta)
   if (contains?.[0]?.kind === 'file-contains' && contains[0].mode !== 'line-start') {
-    return contains[0].needles.map((needle) => ({ kind: 'text-present', needle, scope, exclude: [], sentence: `\`${needle}\` occurs in \`${scope[0]}\``, ...base(meta) }))
+    return contains[0].needles.map((needle) => ({
+      kind: 'text-present',
+      needle,
+      scope,
+      exclude: [],
+      sentence: `\`${needle}\` occurs in \`${scope[0]}\``,
+      ...base(meta),
+    }))
   }
   return null
 }
@@ -438,26 +669,56 @@ function keyInFileClause(clause: string, ctx: CriterionContext, meta: Meta): Spe
   const m = new RegExp(`^${T}\\s+(?:is set to|is|equals|=)\\s+${T}\\s+in\\s+${T}$`, 'i').exec(clause)
   if (!m) return null
   const path = pathOf(m[3], ctx)
-  if (!path || isGlob(path) || !structuredFormat(path) || (manifestKind(path) && isPackageName(m[1]) && !isManifestKeyPath(manifestKind(path)!, m[1]))) return null
+  if (
+    !path ||
+    isGlob(path) ||
+    !structuredFormat(path) ||
+    (manifestKind(path) && isPackageName(m[1]) && !isManifestKeyPath(manifestKind(path)!, m[1]))
+  )
+    return null
   const pointer = m[1].split('.').filter(Boolean)
   const expected = [scalarOf(m[2])]
-  return [{ kind: 'value', path, pointer, op: 'equals', expected, anyDepth: pointer.length === 1, sentence: `\`${path}\` → \`${m[1]}\` equals \`${JSON.stringify(expected[0])}\``, ...base(meta) }]
+  return [
+    {
+      kind: 'value',
+      path,
+      pointer,
+      op: 'equals',
+      expected,
+      anyDepth: pointer.length === 1,
+      sentence: `\`${path}\` → \`${m[1]}\` equals \`${JSON.stringify(expected[0])}\``,
+      ...base(meta),
+    },
+  ]
 }
 
 /** a clause that names no file: it is about the task's only file */
 function boundClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   if (!ctx.onlyFile || clause.startsWith('`')) return null
   const rest = clause.replace(/^(?:it|the file|this file|the module)\s+/i, '')
-  return lacksClause(ctx.onlyFile, rest, meta) ?? containsClause(ctx.onlyFile, rest, meta) ?? lineCountClause(ctx.onlyFile, rest, meta)
+  return (
+    lacksClause(ctx.onlyFile, rest, meta) ??
+    containsClause(ctx.onlyFile, rest, meta) ??
+    lineCountClause(ctx.onlyFile, rest, meta)
+  )
 }
 
 function base(meta: Meta) {
-  return { sourceLine: meta.sourceLine, origin: 'derived' as const, enabled: true, role: 'criterion' as const, source: meta.source }
+  return {
+    sourceLine: meta.sourceLine,
+    origin: 'derived' as const,
+    enabled: true,
+    role: 'criterion' as const,
+    source: meta.source,
+  }
 }
 
 function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   // "Both `a` and `b` exist", "A `Makefile` exists", "The `Dockerfile` uses `python:3.12`"
-  const clause = text.replace(/^(?:both|the|a|an|there is an?|there are)\s+(?=`[^`]+`(?:\s*(?:,|and)\s*`[^`]+`)*\s+(?!list\b|key\b|value\b|setting\b|field\b|entry\b|array\b|option\b|version\b|range\b|in\b|of\b))/i, '')
+  const clause = text.replace(
+    /^(?:both|the|a|an|there is an?|there are)\s+(?=`[^`]+`(?:\s*(?:,|and)\s*`[^`]+`)*\s+(?!list\b|key\b|value\b|setting\b|field\b|entry\b|array\b|option\b|version\b|range\b|in\b|of\b))/i,
+    '',
+  )
   return (
     noInScope(clause, ctx, meta) ??
     nothingUnder(clause, ctx, meta) ??
@@ -469,7 +730,8 @@ function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | n
   )
 }
 
-const LABEL = /^(?:done when|success criteria|acceptance(?: criteria)?|exit criteria|verify|verified by|verification|definition of done|dod|criteria|check|test|done if|complete when|completed when)\s*[:—–-]\s*/i
+const LABEL =
+  /^(?:done when|success criteria|acceptance(?: criteria)?|exit criteria|verify|verified by|verification|definition of done|dod|criteria|check|test|done if|complete when|completed when)\s*[:—–-]\s*/i
 
 /** markdown and list decoration off, bare paths put in backticks, the label ("Done when:") dropped */
 export function cleanCriterion(text: string): string {
@@ -488,10 +750,17 @@ export function cleanCriterion(text: string): string {
     .map((part) =>
       part.startsWith('`')
         ? part
-        : part.replace(/(^|[\s(])((?:\.?[\w.-]+\/)+[\w.*{}-]*|[\w-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|ya?ml|toml|ini|cfg|go|rs|rb|java|sh|sql|lock|env|conf|xml|gradle|tf|md)|Dockerfile(?:\.[\w-]+)?|Containerfile|Makefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile)(?=$|[\s),;:])/g, '$1`$2`'),
+        : part.replace(
+            /(^|[\s(])((?:\.?[\w.-]+\/)+[\w.*{}-]*|[\w-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|ya?ml|toml|ini|cfg|go|rs|rb|java|sh|sql|lock|env|conf|xml|gradle|tf|md)|Dockerfile(?:\.[\w-]+)?|Containerfile|Makefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile)(?=$|[\s),;:])/g,
+            '$1`$2`',
+          ),
     )
     .join('')
-  return s.replace(/\s+/g, ' ').replace(/[.!]+$/, '').replace(/\s*\.\s*$/, '').trim()
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .replace(/\s*\.\s*$/, '')
+    .trim()
 }
 
 /** splits outside backticked tokens only (a token may hold `;`, `,` or " and ") */

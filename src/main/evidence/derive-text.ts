@@ -11,7 +11,8 @@ type Derived = CheckSpec
 type PathResolver = (token: string) => string | null
 
 const CI_GLOB = '.github/workflows/*.{yml,yaml}'
-const TOOL_VERB = /\b(install|installs|add|adding|integrate|integrating|set\s*up|setup|enable|introduce|configure|implement)\b/i
+const TOOL_VERB =
+  /\b(install|installs|add|adding|integrate|integrating|set\s*up|setup|enable|introduce|configure|implement)\b/i
 
 function base(line: number, sentence: string) {
   return { sentence, sourceLine: line, origin: 'derived' as const, enabled: true }
@@ -74,7 +75,10 @@ export function deriveTextAbsent(text: string, line: number): Derived[] {
 }
 
 export function deriveLineCount(text: string, line: number, resolve: PathResolver): Derived[] {
-  const pattern = new RegExp(`\`?([\\w./-]+\\.\\w+)\`?\\s*(?:is\\s+|has\\s+|:\\s*)?${COMPARATOR}\\s*(\\d[\\d,]*)\\s*lines\\b`, 'gi')
+  const pattern = new RegExp(
+    `\`?([\\w./-]+\\.\\w+)\`?\\s*(?:is\\s+|has\\s+|:\\s*)?${COMPARATOR}\\s*(\\d[\\d,]*)\\s*lines\\b`,
+    'gi',
+  )
   const out: Derived[] = []
   for (const m of text.matchAll(pattern)) {
     const path = resolve(m[1])
@@ -149,7 +153,13 @@ export function deriveCoverage(text: string, line: number): Derived[] {
   if (!m) return []
   const min = Number(m[1])
   if (min <= 0 || min > 100) return []
-  const metric = /statement/i.test(text) ? 'statements' : /branch/i.test(text) ? 'branches' : /function/i.test(text) ? 'functions' : 'lines'
+  const metric = /statement/i.test(text)
+    ? 'statements'
+    : /branch/i.test(text)
+      ? 'branches'
+      : /function/i.test(text)
+        ? 'functions'
+        : 'lines'
   return [{ kind: 'coverage', metric, min, ...base(line, `committed coverage summary reports ≥ ${min}% ${metric}`) }]
 }
 
@@ -158,7 +168,10 @@ export function deriveCoverage(text: string, line: number): Derived[] {
  * unlike a tool merely mentioned in prose. "or" gives one check any of them satisfies; "and" one check each.
  */
 export function deriveInstall(text: string, line: number, toolMap: ToolMap): Derived[] {
-  const m = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:install|add)\s+(`[^`]+`(?:\s*(?:,|\bor\b|\band\b)\s*`[^`]+`)*)(?:\s+(?:for|to|as|in|on)\b.*)?\s*$/i.exec(text)
+  const m =
+    /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:install|add)\s+(`[^`]+`(?:\s*(?:,|\bor\b|\band\b)\s*`[^`]+`)*)(?:\s+(?:for|to|as|in|on)\b.*)?\s*$/i.exec(
+      text,
+    )
   if (!m) return []
   const names = [...m[1].matchAll(/`([^`]+)`/g)].map((n) => n[1].trim())
   if (!names.every((n) => /^(@[\w.-]+\/)?[\w.-]+$/.test(n))) return []
@@ -168,6 +181,14 @@ export function deriveInstall(text: string, line: number, toolMap: ToolMap): Der
     const npm = [...new Set(group.flatMap((name, i) => tools[i]?.npm ?? [name]))]
     const python = [...new Set(group.flatMap((name, i) => tools[i]?.python ?? [name]))]
     const tool = group.join(' or ')
-    return { kind: 'dependency', tool, npm, python, files: [], ...base(line, `${group.map((n) => `\`${n}\``).join(' or ')} is a dependency`), role: 'criterion' as const }
+    return {
+      kind: 'dependency',
+      tool,
+      npm,
+      python,
+      files: [],
+      ...base(line, `${group.map((n) => `\`${n}\``).join(' or ')} is a dependency`),
+      role: 'criterion' as const,
+    }
   })
 }

@@ -49,7 +49,13 @@ function fileChecks(task: Task, lineText: Map<number, string>): CheckSpec[] {
     const path = normalizePlanPath(ref.path)
     if (ref.unsafe || !isSafePlanPath(path)) continue
     const source = lineText.get(ref.line)?.trim()
-    const meta = { sourceLine: ref.line, origin: 'derived' as const, enabled: true, role: 'criterion' as const, ...(source ? { source } : {}) }
+    const meta = {
+      sourceLine: ref.line,
+      origin: 'derived' as const,
+      enabled: true,
+      role: 'criterion' as const,
+      ...(source ? { source } : {}),
+    }
     const isDir = path.endsWith('/')
     const role = ref.role === 'modify' && markedForRemoval(lineText.get(ref.line) ?? '', ref.path) ? 'remove' : ref.role
     if (role === 'create') {
@@ -60,9 +66,16 @@ function fileChecks(task: Task, lineText: Map<number, string>): CheckSpec[] {
         out.push({ kind: 'file-exists', path, sentence: `\`${path}\` exists`, ...meta })
       }
     } else if (role === 'remove') {
-      if (!isDir && !GLOB_CHARS.test(path)) out.push({ kind: 'file-absent', path, sentence: `\`${path}\` is gone`, ...meta })
+      if (!isDir && !GLOB_CHARS.test(path))
+        out.push({ kind: 'file-absent', path, sentence: `\`${path}\` is gone`, ...meta })
     } else if (role === 'modify' && !isDir && !GLOB_CHARS.test(path)) {
-      out.push({ kind: 'file-changed', path, sentence: `\`${path}\` changed after the plan start`, ...meta, role: 'progress' })
+      out.push({
+        kind: 'file-changed',
+        path,
+        sentence: `\`${path}\` changed after the plan start`,
+        ...meta,
+        role: 'progress',
+      })
       const needles = identifiersNamed(lineText.get(ref.line) ?? '', ref.path)
       if (needles.length > 0) {
         const sentence = `\`${path}\` contains ${needles.map((n) => `\`${n}\``).join(', ')}`
@@ -100,7 +113,11 @@ function describesCurrentState(block: CodeBlock, lines: TextLine[]): boolean {
 }
 
 function jsonBlockChecks(task: Task, lines: TextLine[]): CheckSpec[] {
-  const jsonFiles = [...new Set(task.files.map((f) => normalizePlanPath(f.path)).filter((p) => p.endsWith('.json') && isSafePlanPath(p)))]
+  const jsonFiles = [
+    ...new Set(
+      task.files.map((f) => normalizePlanPath(f.path)).filter((p) => p.endsWith('.json') && isSafePlanPath(p)),
+    ),
+  ]
   if (jsonFiles.length !== 1) return []
   const path = jsonFiles[0]
   const out: CheckSpec[] = []
@@ -132,7 +149,8 @@ function jsonBlockChecks(task: Task, lines: TextLine[]): CheckSpec[] {
   return out
 }
 
-const CRITERIA_LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:done when|success criteria|acceptance(?: criteria)?|exit criteria|verify|verified by|definition of done)(?:\*\*|__)?\s*[:—–-]/i
+const CRITERIA_LABEL =
+  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:done when|success criteria|acceptance(?: criteria)?|exit criteria|verify|verified by|definition of done)(?:\*\*|__)?\s*[:—–-]/i
 
 /**
  * The task's criterion sentences: what the plan reader gave as criteria, plus body lines that carry a criteria
@@ -142,14 +160,28 @@ function criterionLines(task: Task): TextLine[] {
   const byLine = new Map<number, TextLine>()
   for (const c of task.criteria) byLine.set(c.line, c)
   for (const l of [...task.body, ...task.subtasks.map((s) => ({ text: s.text, line: s.line }))]) {
-    if (!byLine.has(l.line) && CRITERIA_LABEL.test(l.text) && l.text.replace(CRITERIA_LABEL, '').trim().replace(/[*_]/g, '') !== '') byLine.set(l.line, l)
+    if (
+      !byLine.has(l.line) &&
+      CRITERIA_LABEL.test(l.text) &&
+      l.text.replace(CRITERIA_LABEL, '').trim().replace(/[*_]/g, '') !== ''
+    )
+      byLine.set(l.line, l)
   }
-  return [...byLine.values()].filter((l) => l.text.replace(CRITERIA_LABEL, '').trim().replace(/[*_:]/g, '') !== '').sort((a, b) => a.line - b.line)
+  return [...byLine.values()]
+    .filter((l) => l.text.replace(CRITERIA_LABEL, '').trim().replace(/[*_:]/g, '') !== '')
+    .sort((a, b) => a.line - b.line)
 }
 
 /** the one file a task names, for criteria that name none */
 function onlyFileOf(task: Task): string | null {
-  const paths = [...new Set(task.files.filter((f) => f.role !== 'mention').map((f) => normalizePlanPath(f.path)).filter((p) => !p.endsWith('/') && isPathLike(p)))]
+  const paths = [
+    ...new Set(
+      task.files
+        .filter((f) => f.role !== 'mention')
+        .map((f) => normalizePlanPath(f.path))
+        .filter((p) => !p.endsWith('/') && isPathLike(p)),
+    ),
+  ]
   return paths.length === 1 ? paths[0] : null
 }
 
@@ -179,8 +211,14 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
     derived.push(...compiled.checks.map((spec) => ({ ...spec, source: text.trim() })))
     for (const part of compiled.unread) {
       // the narrow sentence patterns still read a part the language does not ("< 20 markdown files in root")
-      const narrow = [...deriveTextAbsent(part, line), ...deriveLineCount(part, line, resolve), ...deriveFileCount(part, line), ...deriveJsonSentence(part, line, resolve)]
-      if (narrow.length) derived.push(...narrow.map((spec) => ({ ...spec, role: 'criterion' as const, source: text.trim() })))
+      const narrow = [
+        ...deriveTextAbsent(part, line),
+        ...deriveLineCount(part, line, resolve),
+        ...deriveFileCount(part, line),
+        ...deriveJsonSentence(part, line, resolve),
+      ]
+      if (narrow.length)
+        derived.push(...narrow.map((spec) => ({ ...spec, role: 'criterion' as const, source: text.trim() })))
       else notCheckable.push({ text: part, line })
     }
   }
@@ -189,7 +227,14 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
   const asSupporting = (spec: CheckSpec): CheckSpec => ({ ...spec, role: 'supporting' })
   for (const { text, line } of lines) {
     if (!criteriaLines.has(line)) {
-      derived.push(...[...deriveTextAbsent(text, line), ...deriveLineCount(text, line, resolve), ...deriveFileCount(text, line), ...deriveJsonSentence(text, line, resolve)].map(asCriterion))
+      derived.push(
+        ...[
+          ...deriveTextAbsent(text, line),
+          ...deriveLineCount(text, line, resolve),
+          ...deriveFileCount(text, line),
+          ...deriveJsonSentence(text, line, resolve),
+        ].map(asCriterion),
+      )
       derived.push(...deriveInstall(text, line, ctx.toolMap))
     }
     const coverage = deriveCoverage(text, line)

@@ -93,7 +93,10 @@ export function containsAllEvaluator(needles: string[], mode: 'substring' | 'lin
       const found: number[] = []
       const missing: string[] = []
       for (const needle of needles) {
-        const hit = content.bytes.indexOf(Buffer.from(needle, 'utf8')) < 0 ? null : linesContaining(content.text, needle, mode === 'line-start')
+        const hit =
+          content.bytes.indexOf(Buffer.from(needle, 'utf8')) < 0
+            ? null
+            : linesContaining(content.text, needle, mode === 'line-start')
         if (hit && hit.count > 0) found.push(hit.lines[0])
         else missing.push(needle)
       }
@@ -148,13 +151,24 @@ export function jsonValueEvaluator(pointer: string[], expected: JsonScalar, anyD
       const { found, value } = jsonValueAt(root, pointer, anyDepth)
       const ok = found && value === expected
       const note = found ? `${pointer.join('.')} is ${JSON.stringify(value)}` : `${pointer.join('.')} not set`
-      return { count: ok ? 1 : 0, lines: found ? lineOfKey(content.text, `"${pointer[pointer.length - 1]}"`) : [], ok, note }
+      return {
+        count: ok ? 1 : 0,
+        lines: found ? lineOfKey(content.text, `"${pointer[pointer.length - 1]}"`) : [],
+        ok,
+        note,
+      }
     },
   }
 }
 
 /** a value in a structured file (JSON/TOML/YAML by the file's extension) compared with the expected values */
-export function valueEvaluator(path: string, pointer: string[], op: ValueOp, expected: JsonScalar[], anyDepth: boolean): FileEvaluator {
+export function valueEvaluator(
+  path: string,
+  pointer: string[],
+  op: ValueOp,
+  expected: JsonScalar[],
+  anyDepth: boolean,
+): FileEvaluator {
   const format = structuredFormat(path)
   return {
     key: evaluatorKey('value', { format, pointer, op, expected, anyDepth }),
@@ -165,7 +179,12 @@ export function valueEvaluator(path: string, pointer: string[], op: ValueOp, exp
       const { found, value } = jsonValueAt(root, pointer, anyDepth)
       if (!found) return { count: 0, lines: [], ok: false, note: `${pointer.join('.')} not set` }
       const ok = compareValue(value, op, expected)
-      return { count: ok ? 1 : 0, lines: lineOfKey(content.text, pointer[pointer.length - 1]), ok, note: `${pointer.join('.')} is ${describeValue(value)}` }
+      return {
+        count: ok ? 1 : 0,
+        lines: lineOfKey(content.text, pointer[pointer.length - 1]),
+        ok,
+        note: `${pointer.join('.')} is ${describeValue(value)}`,
+      }
     },
   }
 }
@@ -181,7 +200,13 @@ export function packageEvaluator(kind: ManifestKind, path: string, question: Pac
   const wanted = new Set(question.names.map((n) => packageIdentity(kind, n)))
   const devFile = kind === 'requirements' && /(dev|test|lint|doc|typ)/i.test(path.slice(path.lastIndexOf('/') + 1))
   return {
-    key: evaluatorKey('package', { kind, devFile, names: [...wanted].sort(), section: question.section, range: question.range }),
+    key: evaluatorKey('package', {
+      kind,
+      devFile,
+      names: [...wanted].sort(),
+      section: question.section,
+      range: question.range,
+    }),
     evaluate(content) {
       let declared
       try {
@@ -192,7 +217,9 @@ export function packageEvaluator(kind: ManifestKind, path: string, question: Pac
       const named = declared.filter((d) => wanted.has(packageIdentity(kind, d.name)))
       const inSection = named.filter((d) => question.section === 'any' || d.section === question.section)
       const hits = question.range ? inSection.filter((d) => versionWithin(kind, d.spec, question.range!)) : inSection
-      const shown = (hits.length ? hits : named).map((d) => `${d.name}${d.spec ? ` ${d.spec}` : ''}${d.section === 'dev' ? ' (dev)' : ''}`)
+      const shown = (hits.length ? hits : named).map(
+        (d) => `${d.name}${d.spec ? ` ${d.spec}` : ''}${d.section === 'dev' ? ' (dev)' : ''}`,
+      )
       return {
         count: hits.length,
         lines: [...new Set((hits.length ? hits : named).map((d) => d.line).filter((l) => l > 0))],
@@ -208,7 +235,10 @@ export function isCoverageSummary(path: string): boolean {
 }
 
 /** percent from an istanbul json-summary or a cobertura xml report */
-export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 'functions', min: number): FileEvaluator {
+export function coverageEvaluator(
+  metric: 'lines' | 'statements' | 'branches' | 'functions',
+  min: number,
+): FileEvaluator {
   return {
     key: evaluatorKey('coverage', { metric, min }),
     evaluate(content) {
@@ -219,7 +249,9 @@ export function coverageEvaluator(metric: 'lines' | 'statements' | 'branches' | 
         const value = doc?.total?.[metric]?.pct
         pct = typeof value === 'number' ? value : null
       } else {
-        const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text) as { coverage?: Record<string, string> }
+        const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text) as {
+          coverage?: Record<string, string>
+        }
         const attr = metric === 'branches' ? 'branch-rate' : metric === 'functions' ? null : 'line-rate'
         const rate = attr ? Number(doc.coverage?.[attr]) : NaN
         pct = Number.isFinite(rate) ? Math.round(rate * 10000) / 100 : null

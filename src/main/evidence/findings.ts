@@ -63,7 +63,13 @@ export class FindingRequests {
 
 export async function resolveFindings(
   requests: FindingRequests,
-  ctx: { memo: FindingMemo; reader: BlobReader; stats: FindingStats; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ctx: {
+    memo: FindingMemo
+    reader: BlobReader
+    stats: FindingStats
+    signal?: AbortSignal
+    onProgress?: (done: number, total: number) => void
+  },
 ): Promise<void> {
   const entries = [...requests.byOid]
   let done = 0

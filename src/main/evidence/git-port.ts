@@ -82,7 +82,12 @@ export function createGitPort(opts: { binary?: string } = {}): GitPort {
         trimmed: false,
         allowEnvironment: Object.keys(SAFE_ENV),
         // these two flags only allow us to *set* the keys; we set them to their disabled values
-        unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafeCustomBinary: true, allowUnsafePager: true },
+        unsafe: {
+          allowUnsafeFsMonitor: true,
+          allowUnsafeHooksPath: true,
+          allowUnsafeCustomBinary: true,
+          allowUnsafePager: true,
+        },
         errors: (error, result) => {
           if (error) return error
           if (result.exitCode === 0 || runOpts?.okExitCodes?.includes(result.exitCode)) return undefined

@@ -54,7 +54,10 @@ function parseHeader(header: string): CommitInfo {
 function parseRecord(record: string, keepPath: (path: string) => boolean): LoggedCommit {
   // (all changes are kept when keepPath is absent: followed files may move into paths not in scope yet)
   const headerEnd = record.indexOf('\0')
-  const commit: LoggedCommit = { ...parseHeader(headerEnd < 0 ? record.replace(/\n+$/, '') : record.slice(0, headerEnd)), changes: [] }
+  const commit: LoggedCommit = {
+    ...parseHeader(headerEnd < 0 ? record.replace(/\n+$/, '') : record.slice(0, headerEnd)),
+    changes: [],
+  }
   if (headerEnd < 0) return commit
   const tokens = record.slice(headerEnd + 1).split('\0')
   for (let i = 0; i + 1 < tokens.length; i += 2) {
@@ -62,7 +65,12 @@ function parseRecord(record: string, keepPath: (path: string) => boolean): Logge
     const path = tokens[i + 1]
     if (!meta.startsWith(':') || !keepPath(path)) continue
     const [, dstMode, srcOid, dstOid] = meta.slice(1).split(' ')
-    commit.changes.push({ path, oid: ZERO_OID.test(dstOid) ? null : dstOid, mode: dstMode, srcOid: ZERO_OID.test(srcOid) ? null : srcOid })
+    commit.changes.push({
+      path,
+      oid: ZERO_OID.test(dstOid) ? null : dstOid,
+      mode: dstMode,
+      srcOid: ZERO_OID.test(srcOid) ? null : srcOid,
+    })
   }
   return commit
 }
@@ -75,7 +83,11 @@ export function streamLog(
   git: GitPort,
   dir: string,
   args: string[],
-  opts: { keepPath?: (path: string) => boolean; onCommit: (commit: LoggedCommit) => boolean | void; signal?: AbortSignal },
+  opts: {
+    keepPath?: (path: string) => boolean
+    onCommit: (commit: LoggedCommit) => boolean | void
+    signal?: AbortSignal
+  },
 ): Promise<void> {
   const keepPath = opts.keepPath ?? (() => true)
   return new Promise((resolve, reject) => {
@@ -177,13 +189,30 @@ export async function* logBatches(
   }
 }
 
-export const RAW_LOG_ARGS = ['--first-parent', '--diff-merges=first-parent', '--raw', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '-z', '--root', COMMIT_FORMAT]
+export const RAW_LOG_ARGS = [
+  '--first-parent',
+  '--diff-merges=first-parent',
+  '--raw',
+  '--no-renames',
+  '--no-abbrev',
+  '--no-ext-diff',
+  '--no-textconv',
+  '-z',
+  '--root',
+  COMMIT_FORMAT,
+]
 
 /**
  * Walks the first-parent chain from `head` back to the newest commit whose committer date is before the plan
  * start (UTC midnight). Returns null when the whole chain is inside the window (young repo, shallow boundary).
  */
-export async function findWindowBase(git: GitPort, dir: string, head: string, planStart: string, signal?: AbortSignal): Promise<{ base: CommitInfo | null; oldest: CommitInfo | null }> {
+export async function findWindowBase(
+  git: GitPort,
+  dir: string,
+  head: string,
+  planStart: string,
+  signal?: AbortSignal,
+): Promise<{ base: CommitInfo | null; oldest: CommitInfo | null }> {
   let base: CommitInfo | null = null
   let oldest: CommitInfo | null = null
   const cutoff = dayStartMs(planStart)

@@ -46,8 +46,13 @@ export async function readCommit(git: GitPort, dir: string, rev: string): Promis
  * What connecting `dir` would give: is it a repo (its top level), which branch, its HEAD, shallow or
  * not. Never throws for a bad repo; the state and message say what is wrong.
  */
-export async function inspectRepo(git: GitPort, dir: string, opts: { branch?: string | null } = {}): Promise<RepoInspection> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return failure(dir, 'unavailable', `${dir} is not there any more (moved or deleted?)`)
+export async function inspectRepo(
+  git: GitPort,
+  dir: string,
+  opts: { branch?: string | null } = {},
+): Promise<RepoInspection> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    return failure(dir, 'unavailable', `${dir} is not there any more (moved or deleted?)`)
   let topLevel: string
   let shallow: boolean
   try {
@@ -56,27 +61,40 @@ export async function inspectRepo(git: GitPort, dir: string, opts: { branch?: st
     topLevel = lines[0]
     shallow = lines[1] === 'true'
   } catch (error) {
-    if (error instanceof GitCommandError && error.gitMissing) return failure(dir, 'git-missing', 'git is not installed or not on PATH')
+    if (error instanceof GitCommandError && error.gitMissing)
+      return failure(dir, 'git-missing', 'git is not installed or not on PATH')
     return failure(dir, 'not-a-repo', `${dir} is not a git repository`)
   }
   if (!topLevel || realpathSync(topLevel) !== realpathSync(dir)) {
-    return failure(dir, 'not-a-repo', `${dir} is inside the repository at ${topLevel}; connect that folder (with a path prefix) instead`)
+    return failure(
+      dir,
+      'not-a-repo',
+      `${dir} is inside the repository at ${topLevel}; connect that folder (with a path prefix) instead`,
+    )
   }
   const symbolic = await git.run(dir, ['symbolic-ref', '-q', '--short', 'HEAD'], { okExitCodes: [1] }).catch(() => '')
   const currentBranch = symbolic.trim() || null
   const requested = opts.branch ?? null
-  if (requested !== null && !isSafeBranchName(requested)) return { ...failure(dir, 'unavailable', `"${requested}" is not a valid branch name`), currentBranch }
+  if (requested !== null && !isSafeBranchName(requested))
+    return { ...failure(dir, 'unavailable', `"${requested}" is not a valid branch name`), currentBranch }
   const branch = requested ?? currentBranch
   const head = await readCommit(git, dir, branch ? `refs/heads/${branch}` : 'HEAD')
   const base = { dir, currentBranch, branch, detached: currentBranch === null, shallow }
   if (!head) {
     if (requested !== null) {
       const anyCommit = await readCommit(git, dir, 'HEAD')
-      if (anyCommit) return { ...base, state: 'unavailable', head: null, message: `branch ${requested} does not exist (any more)` }
+      if (anyCommit)
+        return { ...base, state: 'unavailable', head: null, message: `branch ${requested} does not exist (any more)` }
     }
     return { ...base, state: 'empty', head: null, message: 'the repository has no commits yet' }
   }
   const where = branch ? `branch ${branch}` : `detached HEAD at ${head.sha.slice(0, 10)}`
-  if (shallow) return { ...base, state: 'shallow', head, message: `${where}; shallow clone: history before its boundary is unknown` }
+  if (shallow)
+    return {
+      ...base,
+      state: 'shallow',
+      head,
+      message: `${where}; shallow clone: history before its boundary is unknown`,
+    }
   return { ...base, state: 'ok', head, message: where }
 }

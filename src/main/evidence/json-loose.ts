@@ -16,7 +16,13 @@ function valueOf(node: Node): unknown {
   const object: Record<string, unknown> = {}
   for (const property of node.children ?? []) {
     const [key, value] = property.children ?? []
-    if (key && value) Object.defineProperty(object, key.value as string, { value: valueOf(value), enumerable: true, writable: true, configurable: true })
+    if (key && value)
+      Object.defineProperty(object, key.value as string, {
+        value: valueOf(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
   }
   return object
 }
@@ -40,7 +46,8 @@ export function jsonValueAt(root: unknown, pointer: string[], anyDepth: boolean)
   while (stack.length > 0) {
     const current = stack.shift()
     if (current === null || typeof current !== 'object') continue
-    if (!Array.isArray(current) && last in (current as object)) return { found: true, value: (current as Record<string, unknown>)[last] }
+    if (!Array.isArray(current) && last in (current as object))
+      return { found: true, value: (current as Record<string, unknown>)[last] }
     stack.push(...Object.values(current as object))
   }
   return { found: false, value: undefined }

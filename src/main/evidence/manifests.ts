@@ -1,4 +1,9 @@
-import { lt as pep440Lt, lte as pep440Lte, satisfies as pep440Satisfies, validRange as pep440ValidRange } from '@renovatebot/pep440'
+import {
+  lt as pep440Lt,
+  lte as pep440Lte,
+  satisfies as pep440Satisfies,
+  validRange as pep440ValidRange,
+} from '@renovatebot/pep440'
 import { parse as parseSpecifier } from '@renovatebot/pep440/lib/specifier.js'
 import semver from 'semver'
 import { parse as parseToml } from 'smol-toml'
@@ -40,7 +45,11 @@ export function normalizePythonName(name: string): string {
 
 /** the comparable identity of a package name in a manifest of this kind */
 export function packageIdentity(kind: ManifestKind, name: string): string {
-  return kind === 'requirements' || kind === 'pyproject' ? normalizePythonName(name) : kind === 'cargo' ? name.toLowerCase().replace(/_/g, '-') : name
+  return kind === 'requirements' || kind === 'pyproject'
+    ? normalizePythonName(name)
+    : kind === 'cargo'
+      ? name.toLowerCase().replace(/_/g, '-')
+      : name
 }
 
 function lineOf(lines: string[], needle: string): number {
@@ -54,13 +63,18 @@ const PEP508_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]
 export function parseRequirement(text: string): { name: string; spec: string } | null {
   const m = PEP508_NAME.exec(text.replace(/#.*$/, ''))
   if (!m) return null
-  const spec = m[3].split(';')[0].replace(/^\(|\)$/g, '').trim()
+  const spec = m[3]
+    .split(';')[0]
+    .replace(/^\(|\)$/g, '')
+    .trim()
   if (spec.startsWith('@')) return { name: m[1], spec: '' }
   return { name: m[1], spec }
 }
 
 function requirementsDeclared(text: string, path: string): Declared[] {
-  const section: DependencySection = /(dev|test|lint|doc|typ)/i.test(path.slice(path.lastIndexOf('/') + 1)) ? 'dev' : 'runtime'
+  const section: DependencySection = /(dev|test|lint|doc|typ)/i.test(path.slice(path.lastIndexOf('/') + 1))
+    ? 'dev'
+    : 'runtime'
   const out: Declared[] = []
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim()
@@ -84,14 +98,10 @@ function npmDeclared(text: string, lines: string[]): Declared[] {
   for (const [key, section] of sections) {
     const deps = doc[key]
     if (!deps || typeof deps !== 'object') continue
-    for (const [name, spec] of Object.entries(deps as Record<string, unknown>)) out.push({ name, section, spec: String(spec ?? ''), line: lineOf(lines, `"${name}"`) })
+    for (const [name, spec] of Object.entries(deps as Record<string, unknown>))
+      out.push({ name, section, spec: String(spec ?? ''), line: lineOf(lines, `"${name}"`) })
   }
   return out
-}
-
-/** a parsed TOML document read loosely: any key may be missing or of another type (checked where it is used) */
-interface LooseToml {
-  [key: string]: LooseToml | undefined
 }
 
 const DEV_GROUP = /^(dev|devel|develop|development|test|tests|testing|lint|linting|docs?|typing|types|check|ci|qa)$/i
@@ -99,7 +109,8 @@ const DEV_GROUP = /^(dev|devel|develop|development|test|tests|testing|lint|linti
 /** the value under a key path of a parsed TOML document; undefined when any step is not a table */
 function at(node: unknown, ...keys: string[]): unknown {
   let current = node
-  for (const key of keys) current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined
+  for (const key of keys)
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined
   return current
 }
 
@@ -123,18 +134,25 @@ function pyprojectDeclared(text: string, lines: string[]): Declared[] {
     if (!table || typeof table !== 'object') return
     for (const [name, value] of Object.entries(table as Record<string, unknown>)) {
       if (name.toLowerCase() === 'python') continue
-      const spec = typeof value === 'string' ? value : typeof (value as { version?: unknown })?.version === 'string' ? String((value as { version: string }).version) : ''
+      const spec =
+        typeof value === 'string'
+          ? value
+          : typeof (value as { version?: unknown })?.version === 'string'
+            ? String((value as { version: string }).version)
+            : ''
       out.push({ name, section, spec, line: lineOf(lines, name) })
     }
   }
   fromList(at(doc, 'project', 'dependencies'), 'runtime')
-  for (const [group, list] of Object.entries(tableAt(doc, 'project', 'optional-dependencies'))) fromList(list, DEV_GROUP.test(group) ? 'dev' : 'runtime')
+  for (const [group, list] of Object.entries(tableAt(doc, 'project', 'optional-dependencies')))
+    fromList(list, DEV_GROUP.test(group) ? 'dev' : 'runtime')
   for (const list of Object.values(tableAt(doc, 'dependency-groups'))) fromList(list, 'dev')
   const poetry = at(doc, 'tool', 'poetry')
   if (poetry) {
     fromTable(at(poetry, 'dependencies'), 'runtime')
     fromTable(at(poetry, 'dev-dependencies'), 'dev')
-    for (const [group, body] of Object.entries(tableAt(poetry, 'group'))) fromTable(at(body, 'dependencies'), group === 'main' ? 'runtime' : 'dev')
+    for (const [group, body] of Object.entries(tableAt(poetry, 'group')))
+      fromTable(at(body, 'dependencies'), group === 'main' ? 'runtime' : 'dev')
   }
   for (const list of Object.values(tableAt(doc, 'tool', 'pdm', 'dev-dependencies'))) fromList(list, 'dev')
   fromList(at(doc, 'tool', 'uv', 'dev-dependencies'), 'dev')
@@ -160,7 +178,12 @@ function cargoDeclared(text: string, lines: string[]): Declared[] {
   const fromTable = (table: unknown, section: DependencySection) => {
     if (!table || typeof table !== 'object') return
     for (const [name, value] of Object.entries(table as Record<string, unknown>)) {
-      const spec = typeof value === 'string' ? value : typeof (value as { version?: unknown })?.version === 'string' ? String((value as { version: string }).version) : ''
+      const spec =
+        typeof value === 'string'
+          ? value
+          : typeof (value as { version?: unknown })?.version === 'string'
+            ? String((value as { version: string }).version)
+            : ''
       out.push({ name, section, spec, line: lineOf(lines, name) })
     }
   }
@@ -195,7 +218,9 @@ export function declaredPackages(kind: ManifestKind, text: string, path: string)
 type Pep440Clause = { operator: string; version: string }
 
 function pep440Clauses(spec: string): Pep440Clause[] {
-  return ((parseSpecifier(spec.replace(/\s+/g, '')) as Pep440Clause[] | null) ?? []).filter((c) => c && typeof c.version === 'string')
+  return ((parseSpecifier(spec.replace(/\s+/g, '')) as Pep440Clause[] | null) ?? []).filter(
+    (c) => c && typeof c.version === 'string',
+  )
 }
 
 /** a PEP 440 specifier ("==4.2.7", ">=4.2,<4.3", "~=4.2.0") lies inside `range` */
@@ -204,14 +229,19 @@ function pep440Within(spec: string, range: string): boolean {
   if (clauses.length === 0) return false
   const pin = clauses.find((c) => (c.operator === '==' || c.operator === '===') && !c.version.includes('*'))
   if (pin) return pep440Satisfies(pin.version, range)
-  const lower = clauses.find((c) => c.operator === '>=' || c.operator === '~=' || c.operator === '>' || c.operator === '==')
+  const lower = clauses.find(
+    (c) => c.operator === '>=' || c.operator === '~=' || c.operator === '>' || c.operator === '==',
+  )
   if (!lower || !pep440Satisfies(lower.version.replace(/\.\*$/, ''), range)) return false
   const targetUpper = pep440Clauses(range).find((c) => c.operator === '<' || c.operator === '<=')
   if (!targetUpper) return true
   // the declared range must also end inside the target
   const upper = clauses.find((c) => c.operator === '<' || c.operator === '<=')
   if (!upper) return false
-  return upper.operator === '<' && targetUpper.operator === '<' ? pep440Lte(upper.version, targetUpper.version) : pep440Lt(upper.version, targetUpper.version) || (upper.operator === targetUpper.operator && pep440Lte(upper.version, targetUpper.version))
+  return upper.operator === '<' && targetUpper.operator === '<'
+    ? pep440Lte(upper.version, targetUpper.version)
+    : pep440Lt(upper.version, targetUpper.version) ||
+        (upper.operator === targetUpper.operator && pep440Lte(upper.version, targetUpper.version))
 }
 
 function semverRange(kind: ManifestKind, spec: string): string | null {

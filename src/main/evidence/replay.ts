@@ -81,13 +81,26 @@ export interface PlannedCommit {
 }
 
 /** finds where a file went in a commit (git diff-tree -M against the first parent); null when it was deleted */
-export type RenameLookup = (commit: LoggedCommit, path: string) => Promise<{ path: string; oid: string; mode: string } | null>
+export type RenameLookup = (
+  commit: LoggedCommit,
+  path: string,
+) => Promise<{ path: string; oid: string; mode: string } | null>
 
 export function commitRef(commit: { sha: string; date: string; subject: string }): CommitRef {
-  return { sha: commit.sha, date: commit.date, subject: commit.subject.length > MAX_SUBJECT ? `${commit.subject.slice(0, MAX_SUBJECT - 1)}…` : commit.subject }
+  return {
+    sha: commit.sha,
+    date: commit.date,
+    subject: commit.subject.length > MAX_SUBJECT ? `${commit.subject.slice(0, MAX_SUBJECT - 1)}…` : commit.subject,
+  }
 }
 
-export function findingFor(check: CompiledCheck, path: string, oid: string, mode: string, lookup: FindingLookup): FileFinding {
+export function findingFor(
+  check: CompiledCheck,
+  path: string,
+  oid: string,
+  mode: string,
+  lookup: FindingLookup,
+): FileFinding {
   const evaluator = check.evaluatorFor(path)
   if (!evaluator) return { count: 1, lines: [] }
   if (mode === SYMLINK_MODE) return skippedFinding('symlink')
@@ -96,7 +109,16 @@ export function findingFor(check: CompiledCheck, path: string, oid: string, mode
 }
 
 /** a content question raised by an event: (evaluator, blob) */
-export function eventRequests(planned: Iterable<{ path: string; oid: string | null; mode: string; check?: CompiledCheck; run?: { check: CompiledCheck } }>, add: (evaluator: FileEvaluator, oid: string) => void): void {
+export function eventRequests(
+  planned: Iterable<{
+    path: string
+    oid: string | null
+    mode: string
+    check?: CompiledCheck
+    run?: { check: CompiledCheck }
+  }>,
+  add: (evaluator: FileEvaluator, oid: string) => void,
+): void {
   for (const e of planned) {
     if (e.oid === null || e.mode === SYMLINK_MODE || e.mode === GITLINK_MODE) continue
     const evaluator = (e.check ?? e.run!.check).evaluatorFor(e.path)
@@ -118,7 +140,14 @@ export class Replayer {
     private readonly planStartMs: number,
   ) {
     this.index = new ScopeIndex(checks)
-    this.runs = checks.map((check) => ({ check, state: emptyState(), alias: check.follows ? check.exactPaths![0] : null, flips: [], oids: new Map(), lastTouched: new Map() }))
+    this.runs = checks.map((check) => ({
+      check,
+      state: emptyState(),
+      alias: check.follows ? check.exactPaths![0] : null,
+      flips: [],
+      oids: new Map(),
+      lastTouched: new Map(),
+    }))
     for (const run of this.runs) if (run.alias) this.follow(run, run.alias)
   }
 
@@ -167,9 +196,13 @@ export class Replayer {
   }
 
   /** start-tree events (for findings) */
-  treeEvents(tree: TreeEntry[]): Array<{ path: string; oid: string | null; mode: string; check: CompiledCheck; run: CheckRun }> {
+  treeEvents(
+    tree: TreeEntry[],
+  ): Array<{ path: string; oid: string | null; mode: string; check: CompiledCheck; run: CheckRun }> {
     const out = []
-    for (const entry of tree) for (const run of this.runsFor(entry.path)) out.push({ path: entry.path, oid: entry.oid, mode: entry.mode, check: run.check, run })
+    for (const entry of tree)
+      for (const run of this.runsFor(entry.path))
+        out.push({ path: entry.path, oid: entry.oid, mode: entry.mode, check: run.check, run })
     return out
   }
 
@@ -182,15 +215,20 @@ export class Replayer {
         run.state.touched = saved.touched
       }
     }
-    const savedFindings = new Map<string, Map<string, { oid: string; finding: FileFinding; commit: CommitRef | null }>>()
-    for (const [id, saved] of restored ?? []) savedFindings.set(id, new Map(saved.kept.map(([p, oid, finding, commit]) => [p, { oid, finding, commit }])))
+    const savedFindings = new Map<
+      string,
+      Map<string, { oid: string; finding: FileFinding; commit: CommitRef | null }>
+    >()
+    for (const [id, saved] of restored ?? [])
+      savedFindings.set(id, new Map(saved.kept.map(([p, oid, finding, commit]) => [p, { oid, finding, commit }])))
     for (const entry of tree) {
       for (const run of this.runsFor(entry.path)) {
         const saved = savedFindings.get(run.check.id)
         const remembered = saved?.get(entry.path)
         let finding: FileFinding | null
         if (remembered && remembered.oid === entry.oid) finding = remembered.finding
-        else if (saved && run.check.evaluatorFor(entry.path)) finding = null // not remembered: its finding was not kept
+        else if (saved && run.check.evaluatorFor(entry.path))
+          finding = null // not remembered: its finding was not kept
         else finding = findingFor(run.check, entry.path, entry.oid, entry.mode, lookup)
         run.state.present.add(entry.path)
         if (finding && run.check.keep(finding)) {
@@ -214,8 +252,12 @@ export class Replayer {
       const at = Date.parse(commit.date)
       const events: CheckEvent[] = []
       const added = new Map<string, Change>()
-      for (const change of commit.changes) if (change.srcOid === null && change.oid !== null) added.set(change.oid, change)
-      const movedHere = (change: Change) => change.srcOid === null && change.oid !== null && commit.changes.some((c) => c.oid === null && c.srcOid === change.oid)
+      for (const change of commit.changes)
+        if (change.srcOid === null && change.oid !== null) added.set(change.oid, change)
+      const movedHere = (change: Change) =>
+        change.srcOid === null &&
+        change.oid !== null &&
+        commit.changes.some((c) => c.oid === null && c.srcOid === change.oid)
       for (const change of commit.changes) {
         for (const check of this.index.checksFor(change.path)) {
           const touch = check.spec.kind === 'file-changed' && change.oid !== null && !movedHere(change)
@@ -224,7 +266,8 @@ export class Replayer {
         const followers = this.followed.get(change.path)
         if (!followers?.size) continue
         if (change.oid !== null) {
-          for (const run of followers) events.push({ run, path: change.path, oid: change.oid, mode: change.mode, touch: false })
+          for (const run of followers)
+            events.push({ run, path: change.path, oid: change.oid, mode: change.mode, touch: false })
           continue
         }
         const exactTarget = change.srcOid ? added.get(change.srcOid) : undefined
@@ -235,7 +278,14 @@ export class Replayer {
             : null
         for (const run of [...followers]) {
           if (target) {
-            events.push({ run, path: target.path, oid: target.oid, mode: target.mode, touch: false, renamedFrom: change.path })
+            events.push({
+              run,
+              path: target.path,
+              oid: target.oid,
+              mode: target.mode,
+              touch: false,
+              renamedFrom: change.path,
+            })
             this.follow(run, target.path)
           } else events.push({ run, path: change.path, oid: null, mode: change.mode, touch: false })
         }

@@ -8,9 +8,25 @@ import { MAX_EVIDENCE_LINES } from './file-eval'
 import { FindingMemo, FindingRequests, resolveFindings, type FindingStats } from './findings'
 import type { GitPort } from './git-port'
 import { dayStartMs } from '../../shared/calendar'
-import { findWindowBase, listTree, logBatches, RAW_LOG_ARGS, throwIfAborted, type LoggedCommit, type TreeEntry } from './history'
+import {
+  findWindowBase,
+  listTree,
+  logBatches,
+  RAW_LOG_ARGS,
+  throwIfAborted,
+  type LoggedCommit,
+  type TreeEntry,
+} from './history'
 import type { RepoInspection } from './inspect'
-import { commitRef, eventRequests, GITLINK_MODE, Replayer, type CheckRun, type PersistedState, type RenameLookup } from './replay'
+import {
+  commitRef,
+  eventRequests,
+  GITLINK_MODE,
+  Replayer,
+  type CheckRun,
+  type PersistedState,
+  type RenameLookup,
+} from './replay'
 import { listWorktreeChanges, worktreeFindings } from './worktree'
 
 /**
@@ -92,9 +108,20 @@ function renameLookup(git: GitPort, dir: string): RenameLookup {
   const renamesOf = async (commit: LoggedCommit) => {
     const map = new Map<string, { path: string; oid: string; mode: string }>()
     if (!commit.parents[0]) return map
-    const out = await git.run(dir, ['diff-tree', '-r', '-M', '--raw', '-z', '--no-commit-id', '--no-ext-diff', commit.parents[0], commit.sha, '--'])
+    const out = await git.run(dir, [
+      'diff-tree',
+      '-r',
+      '-M',
+      '--raw',
+      '-z',
+      '--no-commit-id',
+      '--no-ext-diff',
+      commit.parents[0],
+      commit.sha,
+      '--',
+    ])
     const tokens = out.split('\0')
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const meta = tokens[i].replace(/^\n+/, '')
       if (!meta.startsWith(':')) {
         i++
@@ -131,7 +158,13 @@ function evidenceOf(run: CheckRun, previous: RepoEvidence[]): RepoEvidence[] {
   return [...run.state.matched.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .slice(0, MAX_EVIDENCE_FILES)
-    .map(([path, finding]) => ({ path, lines: finding.lines.slice(0, MAX_EVIDENCE_LINES), count: finding.count, note: finding.note ?? null, commit: commitOf(path) }))
+    .map(([path, finding]) => ({
+      path,
+      lines: finding.lines.slice(0, MAX_EVIDENCE_LINES),
+      count: finding.count,
+      note: finding.note ?? null,
+      commit: commitOf(path),
+    }))
 }
 
 function submoduleMessage(check: CompiledCheck, tree: TreeEntry[]): string | null {
@@ -151,7 +184,12 @@ function toOutcome(entry: HistoryEntry): RepoCheckOutcome {
   }
 }
 
-export async function syncRepo(ctx: RepoSyncContext, dir: string, inspection: RepoInspection, checks: CompiledCheck[]): Promise<Map<string, RepoCheckOutcome>> {
+export async function syncRepo(
+  ctx: RepoSyncContext,
+  dir: string,
+  inspection: RepoInspection,
+  checks: CompiledCheck[],
+): Promise<Map<string, RepoCheckOutcome>> {
   const head = inspection.head!
   const entries = new Map(checks.map((c) => [c.id, readEntry(ctx, c)]))
   const stale = checks.filter((c) => entries.get(c.id)?.head !== head.sha)
@@ -191,7 +229,12 @@ interface Window {
   treeOf: string | null
 }
 
-async function fullWindow(ctx: RepoSyncContext, dir: string, head: CommitRef, inspection: RepoInspection): Promise<Window> {
+async function fullWindow(
+  ctx: RepoSyncContext,
+  dir: string,
+  head: CommitRef,
+  inspection: RepoInspection,
+): Promise<Window> {
   const { base, oldest } = await findWindowBase(ctx.git, dir, head.sha, ctx.planStart, ctx.signal)
   const start = base ?? oldest
   const kind: WindowKind = base ? 'base' : inspection.shallow ? 'shallow' : 'root'
@@ -219,7 +262,17 @@ async function replayStale(
   const previousHeads = new Set(stale.map((c) => entries.get(c.id)?.head ?? null))
   const previous = previousHeads.size === 1 ? [...previousHeads][0] : null
   if (previous !== null) {
-    const incremental = await replayWindow(ctx, dir, head, stale, reader, memo, { kind: 'base', commit: null, at: -Infinity, range: `${previous}..${head.sha}`, treeOf: previous }, entries, previous)
+    const incremental = await replayWindow(
+      ctx,
+      dir,
+      head,
+      stale,
+      reader,
+      memo,
+      { kind: 'base', commit: null, at: -Infinity, range: `${previous}..${head.sha}`, treeOf: previous },
+      entries,
+      previous,
+    )
     if (incremental) return incremental
   }
   ctx.progress('history', 0, 0)
@@ -265,7 +318,12 @@ interface ReplayPass {
 }
 
 /** The checks' state at the window start: as the last sync left it, or read from the window's first tree. */
-async function startReplay({ ctx, replayer, reader, memo }: ReplayPass, tree: TreeEntry[], window: Window, entries: Map<string, HistoryEntry | null> | null) {
+async function startReplay(
+  { ctx, replayer, reader, memo }: ReplayPass,
+  tree: TreeEntry[],
+  window: Window,
+  entries: Map<string, HistoryEntry | null> | null,
+) {
   if (entries) {
     const restored = new Map(replayer.runs.map((run) => [run.check.id, entries.get(run.check.id)!.state]))
     for (const run of replayer.runs) run.flips = entries.get(run.check.id)!.flips.map((f) => ({ ...f }))
@@ -281,14 +339,20 @@ async function startReplay({ ctx, replayer, reader, memo }: ReplayPass, tree: Tr
 }
 
 /** Replays the window's commits in batches; null when they do not continue the previous head's chain. */
-async function replayCommits({ ctx, dir, replayer, reader, memo }: ReplayPass, window: Window, previous: string | null): Promise<number | null> {
+async function replayCommits(
+  { ctx, dir, replayer, reader, memo }: ReplayPass,
+  window: Window,
+  previous: string | null,
+): Promise<number | null> {
   const stats = { reader, memo, stats: ctx.stats, signal: ctx.signal }
   ctx.progress('replay', 0, 0)
   let replayed = 0
   const renames = renameLookup(ctx.git, dir)
   // the next batch is parsed while this one's blobs are read and replayed (git log and cat-file work in parallel)
   const args = [...RAW_LOG_ARGS, '--reverse', window.range, '--']
-  const batches = logBatches(ctx.git, dir, args, { batchSize: BATCH_COMMITS, signal: ctx.signal })[Symbol.asyncIterator]()
+  const batches = logBatches(ctx.git, dir, args, { batchSize: BATCH_COMMITS, signal: ctx.signal })[
+    Symbol.asyncIterator
+  ]()
   try {
     let next = batches.next()
     for (;;) {
@@ -311,7 +375,13 @@ async function replayCommits({ ctx, dir, replayer, reader, memo }: ReplayPass, w
 }
 
 /** What the pass leaves for the next sync and for the results: flips, state and evidence per check. */
-function historyEntries(replayer: Replayer, head: CommitRef, window: Window, entries: Map<string, HistoryEntry | null> | null, headTree: TreeEntry[]) {
+function historyEntries(
+  replayer: Replayer,
+  head: CommitRef,
+  window: Window,
+  entries: Map<string, HistoryEntry | null> | null,
+  headTree: TreeEntry[],
+) {
   const result = new Map<string, HistoryEntry>()
   for (const run of replayer.runs) {
     const before = entries?.get(run.check.id) ?? null
@@ -356,7 +426,11 @@ async function uncommittedOutcomes(
     const overrides = overridesByCheck.get(run.check.id)
     if (!overrides) continue
     const headHolds = run.check.holds(run.state)
-    const state: CheckState = { present: new Set(run.state.present), matched: new Map(run.state.matched), touched: true }
+    const state: CheckState = {
+      present: new Set(run.state.present),
+      matched: new Map(run.state.matched),
+      touched: true,
+    }
     for (const [path, finding] of overrides) {
       if (finding) state.present.add(path)
       else state.present.delete(path)

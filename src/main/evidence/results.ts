@@ -47,7 +47,18 @@ function toEvidence(repo: RepoOutcome, items: RepoCheckOutcome['evidence']): Evi
 }
 
 export function unresolvedResult(checkId: string, weeks: number, message: string): CheckResult {
-  return { checkId, holdsNow: null, since: null, weekStates: Array(weeks).fill(null), evidence: [], uncommitted: null, repoId: null, message, histories: [], combine: 'any' }
+  return {
+    checkId,
+    holdsNow: null,
+    since: null,
+    weekStates: Array(weeks).fill(null),
+    evidence: [],
+    uncommitted: null,
+    repoId: null,
+    message,
+    histories: [],
+    combine: 'any',
+  }
 }
 
 /** value at the end of every plan week (null for weeks that have not started yet) */
@@ -62,7 +73,12 @@ function weekStatesOf(result: CheckResult, timeline: Timeline): Array<boolean | 
  * One result per check across the repos it maps into. `every`: the check must hold in all of them ("no
  * `console.log`"); `any`: the plan path resolves in the repo that has it.
  */
-export function combineRepos(checkId: string, repos: RepoOutcome[], mode: 'every' | 'any', timeline: Timeline): CheckResult {
+export function combineRepos(
+  checkId: string,
+  repos: RepoOutcome[],
+  mode: 'every' | 'any',
+  timeline: Timeline,
+): CheckResult {
   const base: CheckResult = {
     checkId,
     holdsNow: null,
@@ -79,7 +95,14 @@ export function combineRepos(checkId: string, repos: RepoOutcome[], mode: 'every
   const shown = repos.find((r) => r.repoId === now.repoId) ?? repos[0]
   const evidenceRepos = mode === 'every' ? repos : [shown]
   const uncommittedParts = repos.filter((r) => r.outcome.uncommitted)
-  const since: Since | null = now.value && now.since ? { ...now.since, week: now.sinceBeforePlan ? 0 : weekOf(now.since.date, timeline.planStart, timeline.weekEnds), atWindowStart: now.sinceAtWindowStart } : null
+  const since: Since | null =
+    now.value && now.since
+      ? {
+          ...now.since,
+          week: now.sinceBeforePlan ? 0 : weekOf(now.since.date, timeline.planStart, timeline.weekEnds),
+          atWindowStart: now.sinceAtWindowStart,
+        }
+      : null
   const result: CheckResult = {
     ...base,
     holdsNow: now.value,
@@ -87,12 +110,19 @@ export function combineRepos(checkId: string, repos: RepoOutcome[], mode: 'every
     evidence: evidenceRepos.flatMap((r) => toEvidence(r, r.outcome.evidence)),
     uncommitted: uncommittedParts.length
       ? {
-          holds: mode === 'every' ? repos.every((r) => r.outcome.uncommitted?.holds ?? r.outcome.history.flips.at(-1)?.value === true) : uncommittedParts.some((r) => r.outcome.uncommitted!.holds),
+          holds:
+            mode === 'every'
+              ? repos.every((r) => r.outcome.uncommitted?.holds ?? r.outcome.history.flips.at(-1)?.value === true)
+              : uncommittedParts.some((r) => r.outcome.uncommitted!.holds),
           evidence: uncommittedParts.flatMap((r) => toEvidence(r, r.outcome.uncommitted!.evidence)),
         }
       : null,
     repoId: shown.repoId,
-    message: (mode === 'every' ? repos : [shown]).map((r) => r.outcome.message).filter(Boolean).join('; ') || null,
+    message:
+      (mode === 'every' ? repos : [shown])
+        .map((r) => r.outcome.message)
+        .filter(Boolean)
+        .join('; ') || null,
   }
   result.weekStates = weekStatesOf(result, timeline)
   return result

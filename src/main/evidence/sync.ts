@@ -121,13 +121,19 @@ function compileForRepo(input: SyncInput, repo: SyncRepoInput, reasons: Map<stri
   return compiled
 }
 
-async function syncOneRepo(input: SyncInput, repo: SyncRepoInput, stats: RepoSyncStats, gathered: Gathered): Promise<void> {
+async function syncOneRepo(
+  input: SyncInput,
+  repo: SyncRepoInput,
+  stats: RepoSyncStats,
+  gathered: Gathered,
+): Promise<void> {
   const inspection = await inspectRepo(input.git, repo.dir, { branch: repo.branch })
   const { state, message, branch, detached, shallow, head } = inspection
   gathered.repos.push({ id: repo.id, state, message, branch, detached, shallow, head })
   const compiled = compileForRepo(input, repo, gathered.reasons)
   if (!inspection.head) {
-    for (const check of compiled) if (!gathered.reasons.has(check.id)) gathered.reasons.set(check.id, `repo ${repo.id}: ${inspection.message}`)
+    for (const check of compiled)
+      if (!gathered.reasons.has(check.id)) gathered.reasons.set(check.id, `repo ${repo.id}: ${inspection.message}`)
     return
   }
   const context = {
@@ -139,7 +145,8 @@ async function syncOneRepo(input: SyncInput, repo: SyncRepoInput, stats: RepoSyn
     maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     stats,
     signal: input.signal,
-    progress: (phase: EngineSyncPhase, done: number, total: number) => input.onProgress?.({ phase, repoId: repo.id, done, total }),
+    progress: (phase: EngineSyncPhase, done: number, total: number) =>
+      input.onProgress?.({ phase, repoId: repo.id, done, total }),
   }
   const outcomes: Map<string, RepoCheckOutcome> = await syncRepo(context, repo.dir, inspection, compiled)
   for (const [id, outcome] of outcomes) {
@@ -152,7 +159,8 @@ function combineOutcomes(input: SyncInput, { perCheck, reasons }: Gathered): Che
   const timeline: Timeline = { planStart: input.planStart, weekEnds: input.weekEnds, today: input.today ?? null }
   return input.checks.map(({ id, spec }) => {
     const outcomes = perCheck.get(id)
-    if (!outcomes?.length) return unresolvedResult(id, input.weekEnds.length, reasons.get(id) ?? 'no connected repository')
+    if (!outcomes?.length)
+      return unresolvedResult(id, input.weekEnds.length, reasons.get(id) ?? 'no connected repository')
     const mode = combineMode(spec)
     // a check over every repo only concerns the repos that have files in its scope
     const applying = mode === 'every' ? outcomes.filter((o) => o.outcome.applies) : outcomes

@@ -1,4 +1,10 @@
-import { checkRole, type CheckResult, type CheckSpec, type CommitRef, type TaskEvidenceState } from '../../shared/check-model'
+import {
+  checkRole,
+  type CheckResult,
+  type CheckSpec,
+  type CommitRef,
+  type TaskEvidenceState,
+} from '../../shared/check-model'
 import { utcDay } from '../../shared/calendar'
 import { checkAt, type CheckAt } from './as-of'
 import { allHold } from './fold'
@@ -41,13 +47,21 @@ export function taskEvidenceAt(checks: TaskCheckInput[], cutoffMs: number | null
   const unknown = criteria.length - holding.length - failing.length
   const hasUncommitted = enabled.some((c) => c.result?.uncommitted)
   const base = { holding: holding.length, total: criteria.length, unknown, hasUncommitted, values }
-  if (criteria.length === 0) return { ...base, state: progressing ? 'in-progress' : 'needs-confirmation', doneAt: null, reason: 'no-criteria' }
+  if (criteria.length === 0)
+    return { ...base, state: progressing ? 'in-progress' : 'needs-confirmation', doneAt: null, reason: 'no-criteria' }
   const verdict = allHold(criteria.map((c) => c.at?.value ?? null))
   if (verdict === true) {
-    const starts = holding.map((c) => ({ commit: c.at!.since, before: c.at!.sinceBeforePlan })).filter((s) => s.commit !== null)
+    const starts = holding
+      .map((c) => ({ commit: c.at!.since, before: c.at!.sinceBeforePlan }))
+      .filter((s) => s.commit !== null)
     if (starts.length < holding.length) return { ...base, state: 'done', doneAt: null, reason: null }
     const latest = starts.reduce((a, b) => (Date.parse(b.commit!.date) > Date.parse(a.commit!.date) ? b : a))
-    return { ...base, state: 'done', doneAt: { commit: latest.commit!, day: utcDay(latest.commit!.date), beforePlan: starts.every((s) => s.before) }, reason: null }
+    return {
+      ...base,
+      state: 'done',
+      doneAt: { commit: latest.commit!, day: utcDay(latest.commit!.date), beforePlan: starts.every((s) => s.before) },
+      reason: null,
+    }
   }
   if (verdict === null) return { ...base, state: 'unknown', doneAt: null, reason: 'inconclusive' }
   if (holding.length > 0 || progressing) return { ...base, state: 'in-progress', doneAt: null, reason: null }
@@ -57,7 +71,13 @@ export function taskEvidenceAt(checks: TaskCheckInput[], cutoffMs: number | null
 /** the task's state now, from its checks' results (as the UI and the sync summary show it) */
 export function taskStateFromChecks(results: CheckResult[], specs?: CheckSpec[]): TaskEvidenceSummary {
   return taskEvidenceAt(
-    results.map((result, i) => ({ spec: specs?.[i] ?? ({ kind: 'file-exists', path: '', sentence: '', sourceLine: null, origin: 'user', enabled: true } as CheckSpec), enabled: true, result })),
+    results.map((result, i) => ({
+      spec:
+        specs?.[i] ??
+        ({ kind: 'file-exists', path: '', sentence: '', sourceLine: null, origin: 'user', enabled: true } as CheckSpec),
+      enabled: true,
+      result,
+    })),
     null,
   )
 }

@@ -44,7 +44,8 @@ function rangeAccepts(range: string, version: string): boolean {
 }
 
 function versionSatisfies(value: string, range: string): boolean {
-  if (pep440ValidRange(range) && /[=<>~!]=?|,/.test(range) && !semver.validRange(range)) return pep440Satisfies(value.replace(/^[v=]/, ''), range)
+  if (pep440ValidRange(range) && /[=<>~!]=?|,/.test(range) && !semver.validRange(range))
+    return pep440Satisfies(value.replace(/^[v=]/, ''), range)
   const version = versionOf(value)
   return version !== null && semver.validRange(range) !== null && semver.satisfies(version, range)
 }
@@ -55,9 +56,13 @@ export function compareValue(actual: unknown, op: ValueOp, expected: JsonScalar[
     case 'equals':
       return expected.some((e) => same(actual, e))
     case 'begins-with':
-      return typeof actual !== 'object' && actual !== null && expected.every((e) => String(actual).startsWith(String(e)))
+      return (
+        typeof actual !== 'object' && actual !== null && expected.every((e) => String(actual).startsWith(String(e)))
+      )
     case 'contains':
-      return Array.isArray(actual) ? expected.every((e) => actual.some((a) => same(a, e))) : typeof actual === 'string' && expected.every((e) => actual.includes(String(e)))
+      return Array.isArray(actual)
+        ? expected.every((e) => actual.some((a) => same(a, e)))
+        : typeof actual === 'string' && expected.every((e) => actual.includes(String(e)))
     case 'includes':
       return expected.every((e) => asList(actual).some((a) => same(a, e)))
     case 'excludes':
@@ -65,7 +70,11 @@ export function compareValue(actual: unknown, op: ValueOp, expected: JsonScalar[
     case 'accepts':
       return typeof actual === 'string' && expected.every((e) => rangeAccepts(actual, String(e)))
     case 'satisfies':
-      return actual !== null && typeof actual !== 'object' && expected.every((e) => versionSatisfies(String(actual), String(e)))
+      return (
+        actual !== null &&
+        typeof actual !== 'object' &&
+        expected.every((e) => versionSatisfies(String(actual), String(e)))
+      )
   }
 }
 

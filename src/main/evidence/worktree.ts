@@ -21,7 +21,14 @@ export interface WorktreeChange {
  * an untracked folder it reports is expanded with `ls-files --others`.
  */
 export async function listWorktreeChanges(git: GitPort, dir: string): Promise<WorktreeChange[]> {
-  const out = await git.run(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--no-renames', '--ignore-submodules=all'])
+  const out = await git.run(dir, [
+    'status',
+    '--porcelain=v1',
+    '-z',
+    '--untracked-files=normal',
+    '--no-renames',
+    '--ignore-submodules=all',
+  ])
   const changes: WorktreeChange[] = []
   const untrackedDirs: string[] = []
   for (const record of out.split('\0')) {
@@ -50,7 +57,11 @@ function readBounded(path: string, maxBytes: number): Buffer | 'too-large' {
 }
 
 /** content of a working-tree file, or why it is not read */
-export function readWorktreeFile(topLevel: string, repoPath: string, maxBytes: number): { content: Buffer } | { skipped: FileFinding['skipped'] } | null {
+export function readWorktreeFile(
+  topLevel: string,
+  repoPath: string,
+  maxBytes: number,
+): { content: Buffer } | { skipped: FileFinding['skipped'] } | null {
   const full = join(topLevel, repoPath)
   let stat
   try {

@@ -5,7 +5,15 @@ import { readItemContent, type ItemContent } from './content'
 import { containerEstimate, resolveEstimates, type ContainerEstimate, type EstimateInput } from './estimates'
 import { buildDayWeeks, chooseDaysPerWeek, recordNesting, weeksOfDays } from './schedule'
 import { TaskMatcher } from './matching'
-import { readBacklog, readClaims, readGates, readMilestones, readRecaps, type SectionContext, type SectionKind } from './sections'
+import {
+  readBacklog,
+  readClaims,
+  readGates,
+  readMilestones,
+  readRecaps,
+  type SectionContext,
+  type SectionKind,
+} from './sections'
 import { readHeader, type Header } from './header'
 import { lintPlan } from './lint'
 import { statedDaysPerWeek } from './patterns'
@@ -23,9 +31,21 @@ import { markExtent, pointColumnsOf, scheduleMarks } from './reader/plan-facts'
 import { describeInterpretation, collectSkipped } from './reader/interpretation'
 import { headingEffort, type ReaderContext, type Unit } from './reader/units'
 
-export type BuildInput = { text: string; encoding: string; repairs: Repair[]; warnings: PlanWarning[]; options: ParseOptions }
+export type BuildInput = {
+  text: string
+  encoding: string
+  repairs: Repair[]
+  warnings: PlanWarning[]
+  options: ParseOptions
+}
 
-type ScheduledItem = { raw: RawItem; content: ItemContent; days: Range | null; explicitWeeks: Range | null; ownDays: Range | null }
+type ScheduledItem = {
+  raw: RawItem
+  content: ItemContent
+  days: Range | null
+  explicitWeeks: Range | null
+  ownDays: Range | null
+}
 type DatedLine = { dates: AbsoluteDates; line: number }
 
 /** Everything about the plan that has to be known before its items are read. */
@@ -77,7 +97,12 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   }
   const gates = collectGates(context, schedule, items.tasks)
   const matcher = lazyMatcher(items.tasks)
-  const recapResult = readRecaps(context, matcher, new Map(items.tasks.map((task) => [task.key, task])), items.scale.hoursPerDay)
+  const recapResult = readRecaps(
+    context,
+    matcher,
+    new Map(items.tasks.map((task) => [task.key, task])),
+    items.scale.hoursPerDay,
+  )
   const plan = assemblePlan(input, reading, schedule, items, { context, gates, matcher, recapResult })
   plan.interpretation = describeInterpretation(plan, read, reading.raws, {
     defaultUnit: setup.reader.defaultUnit,
@@ -88,11 +113,19 @@ export function buildPlan(input: BuildInput): ParsedPlan {
   plan.warnings = [
     ...input.warnings,
     ...(schedule.planStart.warning ? [schedule.planStart.warning] : []),
-    ...schedule.calendar.warnings.map((found) => ({ ...found, taskKey: found.taskKey ?? taskKeyAt(items.tasks, found.line) })),
+    ...schedule.calendar.warnings.map((found) => ({
+      ...found,
+      taskKey: found.taskKey ?? taskKeyAt(items.tasks, found.line),
+    })),
     ...items.duplicateWarnings,
     ...recapResult.warnings,
     ...pointWarnings(items.tasks),
-    ...lintPlan(plan, { scheduled: reading.raws, containerOf: (section) => (reading.owned.has(section) ? null : containerOf(read, section, items.scale)), root: setup.root, itemSections: reading.owned }),
+    ...lintPlan(plan, {
+      scheduled: reading.raws,
+      containerOf: (section) => (reading.owned.has(section) ? null : containerOf(read, section, items.scale)),
+      root: setup.root,
+      itemSections: reading.owned,
+    }),
   ]
   return plan
 }
@@ -111,7 +144,14 @@ function readPlan(input: BuildInput): Reading {
   const raws = rawItems(read, (unit, ancestors) => phaseOf(unit, ancestors, read, rules))
   const contents = raws.map((raw) => contentOf(raw, setup.reader))
   const owned = sectionsOwnedBy(raws)
-  const header = readHeader({ root: setup.root, titleSection: read.titleSection, kindOf: (section) => kinds.get(section) ?? 'work', itemSections: owned, hoursPerDay: setup.scale.hoursPerDay, dates: setup.reader.dates })
+  const header = readHeader({
+    root: setup.root,
+    titleSection: read.titleSection,
+    kindOf: (section) => kinds.get(section) ?? 'work',
+    itemSections: owned,
+    hoursPerDay: setup.scale.hoursPerDay,
+    dates: setup.reader.dates,
+  })
   return { setup, read, kinds, unitTime, resolver, raws, contents, owned, header }
 }
 
@@ -119,20 +159,45 @@ function schedulePlan(reading: Reading, options: ParseOptions): Schedule {
   const { setup, read, resolver, unitTime, raws, contents } = reading
   const profile = options.profile
   const scheduleNotes = scheduleMarks(setup.root, read, reading.kinds, setup.reader, unitTime)
-  const markDates = scheduleNotes.flatMap(({ time, line }) => (resolver.dates(time) ? [{ dates: resolver.dates(time) as AbsoluteDates, line }] : []))
-  const planStart = choosePlanStart(profile?.startDate ?? reading.header.date, [...datedLines(raws, contents, resolver, unitTime), ...markDates], reading.header.updated)
+  const markDates = scheduleNotes.flatMap(({ time, line }) =>
+    resolver.dates(time) ? [{ dates: resolver.dates(time) as AbsoluteDates, line }] : [],
+  )
+  const planStart = choosePlanStart(
+    profile?.startDate ?? reading.header.date,
+    [...datedLines(raws, contents, resolver, unitTime), ...markDates],
+    reading.header.updated,
+  )
   const calendar = new WeekCalendar(planStart.date)
   const sectionWeeks = (section: Section, quiet = false): Range | null => {
     const time = unitTime(section)
     return resolver.weeks(time) ?? calendar.weeksOf(resolver.dates(time), section.line, null, quiet)
   }
   const nesting = new Map<number, number>()
-  const dayClock: DayClock = { relative: restartsDayNumbering(setup.root, resolver, unitTime, sectionWeeks), daysPerWeek: setup.scale.daysPerWeek }
-  const scheduled = raws.map((raw, index) => scheduleItem(raw, contents[index], resolver, calendar, unitTime, sectionWeeks, nesting, dayClock))
-  const daysPerWeek = chooseDaysPerWeek(setup.statedPerWeek, nesting, { ...options, daysPerWeek: options.daysPerWeek ?? profile?.daysPerWeek })
-  const marks = markExtent(scheduleNotes, resolver, (time, line) => calendar.weeksOf(resolver.dates(time), line, null, true))
-  const phaseDays = read.groups.length > 0 ? [...new Set(raws.map((raw) => raw.phaseSection))].map((section) => (section ? resolver.days(unitTime(section)) : null)) : []
-  const maxDay = Math.max(0, ...scheduled.map((item) => item.days?.end ?? 0), ...phaseDays.map((days) => days?.end ?? 0))
+  const dayClock: DayClock = {
+    relative: restartsDayNumbering(setup.root, resolver, unitTime, sectionWeeks),
+    daysPerWeek: setup.scale.daysPerWeek,
+  }
+  const scheduled = raws.map((raw, index) =>
+    scheduleItem(raw, contents[index], resolver, calendar, unitTime, sectionWeeks, nesting, dayClock),
+  )
+  const daysPerWeek = chooseDaysPerWeek(setup.statedPerWeek, nesting, {
+    ...options,
+    daysPerWeek: options.daysPerWeek ?? profile?.daysPerWeek,
+  })
+  const marks = markExtent(scheduleNotes, resolver, (time, line) =>
+    calendar.weeksOf(resolver.dates(time), line, null, true),
+  )
+  const phaseDays =
+    read.groups.length > 0
+      ? [...new Set(raws.map((raw) => raw.phaseSection))].map((section) =>
+          section ? resolver.days(unitTime(section)) : null,
+        )
+      : []
+  const maxDay = Math.max(
+    0,
+    ...scheduled.map((item) => item.days?.end ?? 0),
+    ...phaseDays.map((days) => days?.end ?? 0),
+  )
   const dayWeeks = maxDay > 0 ? buildDayWeeks(maxDay, nesting, daysPerWeek.value) : []
   return { planStart, calendar, sectionWeeks, scheduled, daysPerWeek, marks, dayWeeks }
 }
@@ -149,28 +214,53 @@ function buildItems(reading: Reading, schedule: Schedule): Items {
   const phaseIndex = new Map<Section, number>(phaseSections.map((phase, index) => [phase, index]))
   const duplicateWarnings: PlanWarning[] = []
   const tasks = buildTasks(schedule.scheduled, estimates, phaseIndex, schedule.dayWeeks, setup.lines, duplicateWarnings)
-  const phases = phaseSections.map((section, index) => buildPhase(section, index, tasks, reading.unitTime, reading.resolver, schedule.dayWeeks, schedule.sectionWeeks))
+  const phases = phaseSections.map((section, index) =>
+    buildPhase(section, index, tasks, reading.unitTime, reading.resolver, schedule.dayWeeks, schedule.sectionWeeks),
+  )
   return { tasks, phases, duplicateWarnings, scale }
 }
 
 /** Gates of gate sections (a day gate takes its day's week), then each item's own gates at the item's end, in line order. */
 function collectGates(context: SectionContext, schedule: Schedule, tasks: Task[]): Gate[] {
-  const gates: Gate[] = readGates(context).map((gate) => ({ ...gate, week: gate.week ?? (gate.day !== null ? (schedule.dayWeeks[gate.day - 1] ?? null) : null) }))
+  const gates: Gate[] = readGates(context).map((gate) => ({
+    ...gate,
+    week: gate.week ?? (gate.day !== null ? (schedule.dayWeeks[gate.day - 1] ?? null) : null),
+  }))
   schedule.scheduled.forEach((item, index) => {
     for (const gate of item.content.gates) gates.push({ ...gate, week: tasks[index].weekEnd, day: tasks[index].dayEnd })
   })
   return gates.sort((a, b) => a.line - b.line)
 }
 
-type Sections = { context: SectionContext; gates: Gate[]; matcher: TaskMatcher; recapResult: ReturnType<typeof readRecaps> }
+type Sections = {
+  context: SectionContext
+  gates: Gate[]
+  matcher: TaskMatcher
+  recapResult: ReturnType<typeof readRecaps>
+}
 
-function assemblePlan(input: BuildInput, reading: Reading, schedule: Schedule, items: Items, sections: Sections): ParsedPlan {
+function assemblePlan(
+  input: BuildInput,
+  reading: Reading,
+  schedule: Schedule,
+  items: Items,
+  sections: Sections,
+): ParsedPlan {
   const { tasks, phases, scale } = items
   const { gates, context, recapResult } = sections
   const { dayWeeks, daysPerWeek, marks } = schedule
   const estimateHours = round2(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0))
-  const markWeeks = [...marks.weeks, ...marks.days.map((day) => dayWeeks[day - 1] ?? Math.ceil(day / daysPerWeek.value))]
-  const weeks = Math.max(0, ...tasks.map((task) => task.weekEnd ?? 0), ...gates.map((gate) => gate.week ?? 0), ...phases.map((phase) => phase.weekEnd ?? 0), ...markWeeks)
+  const markWeeks = [
+    ...marks.weeks,
+    ...marks.days.map((day) => dayWeeks[day - 1] ?? Math.ceil(day / daysPerWeek.value)),
+  ]
+  const weeks = Math.max(
+    0,
+    ...tasks.map((task) => task.weekEnd ?? 0),
+    ...gates.map((gate) => gate.week ?? 0),
+    ...phases.map((phase) => phase.weekEnd ?? 0),
+    ...markWeeks,
+  )
   return {
     title: reading.header.title,
     date: schedule.planStart.date,
@@ -187,7 +277,11 @@ function assemblePlan(input: BuildInput, reading: Reading, schedule: Schedule, i
     recaps: recapResult.recaps,
     milestones: readMilestones(context, sections.matcher),
     claims: readClaims(context),
-    totals: { estimateHours: tasks.some((task) => task.estimateHours !== null) ? estimateHours : 0, statedHours: recapResult.grandTotal ?? reading.header.statedHours, statedDays: reading.header.statedDays },
+    totals: {
+      estimateHours: tasks.some((task) => task.estimateHours !== null) ? estimateHours : 0,
+      statedHours: recapResult.grandTotal ?? reading.header.statedHours,
+      statedDays: reading.header.statedDays,
+    },
     repairs: input.repairs,
     warnings: [],
     skipped: collectSkipped(reading.setup.root, reading.read, reading.setup.reader),
@@ -210,7 +304,9 @@ function prepare(input: BuildInput): Setup {
   const lines = text.split('\n')
   const dates = dateContextOf(text)
   const root = buildSections(parseBlocks(text), lines.length)
-  const points = profile?.hoursPerPoint ? ([[1, profile.hoursPerPoint]] as Array<[number, number]>) : parsePointScale(text, hoursPerDay)
+  const points = profile?.hoursPerPoint
+    ? ([[1, profile.hoursPerPoint]] as Array<[number, number]>)
+    : parsePointScale(text, hoursPerDay)
   const pointColumns = pointColumnsOf(text)
   const estimateColumn = profile?.estimate?.column ?? null
   if (estimateColumn && profile?.estimate?.unit === 'points') pointColumns.add(estimateColumn.toLowerCase())
@@ -244,7 +340,8 @@ function scheduleItem(
   const ownDates: DatedLine | null = (() => {
     const dates = resolver.dates(raw.info.time)
     if (dates) return { dates, line: raw.line }
-    if (content.time && resolver.dates(content.time)) return { dates: resolver.dates(content.time) as AbsoluteDates, line: raw.line }
+    if (content.time && resolver.dates(content.time))
+      return { dates: resolver.dates(content.time) as AbsoluteDates, line: raw.line }
     return content.timelineDates
   })()
   const absoluteWeeks = ownDays || ownWeeks || !ownDates ? null : calendar.weeksOf(ownDates.dates, ownDates.line)
@@ -256,7 +353,13 @@ function scheduleItem(
   const explicitWeeks = ownWeeks ?? inheritedWeeks
   if (days && dayClock.relative && inheritedWeeks && !ownWeeks) {
     // "Day 1-2" under "Sprint 2": days count from the sprint's first week, not from the plan start
-    return { raw, content, days: null, explicitWeeks: daysWithin(days, inheritedWeeks, dayClock.daysPerWeek), ownDays: derivableDays }
+    return {
+      raw,
+      content,
+      days: null,
+      explicitWeeks: daysWithin(days, inheritedWeeks, dayClock.daysPerWeek),
+      ownDays: derivableDays,
+    }
   }
   if (days) recordNesting(nesting, days, explicitWeeks)
   return { raw, content, days, explicitWeeks, ownDays: derivableDays }
@@ -266,7 +369,12 @@ function scheduleItem(
 type DayClock = { relative: boolean; daysPerWeek: number }
 
 /** Day numbers that start again under different weeks or sprints ("Sprint 1 > Day 1-2", "Sprint 2 > Day 1-2"). */
-function restartsDayNumbering(root: Section, resolver: TimeResolver, unitTime: (section: Section) => TimeMarker, sectionWeeks: (section: Section) => Range | null): boolean {
+function restartsDayNumbering(
+  root: Section,
+  resolver: TimeResolver,
+  unitTime: (section: Section) => TimeMarker,
+  sectionWeeks: (section: Section) => Range | null,
+): boolean {
   const startsByParent = new Map<Section, Set<number>>()
   for (const section of descendants(root)) {
     const days = resolver.days(unitTime(section))
@@ -319,13 +427,20 @@ function buildTasks(
     const number = raw.info.id
     if (number) {
       const firstLine = numberLines.get(number)
-      if (firstLine !== undefined) duplicateWarnings.push({ code: 'duplicate-number', message: `Item number ${number} is used on line ${firstLine} and again on line ${raw.line}.`, line: raw.line, taskKey: null })
+      if (firstLine !== undefined)
+        duplicateWarnings.push({
+          code: 'duplicate-number',
+          message: `Item number ${number} is used on line ${firstLine} and again on line ${raw.line}.`,
+          line: raw.line,
+          taskKey: null,
+        })
       else numberLines.set(number, raw.line)
     }
     const phaseSlug = raw.phaseSection ? slugify(phaseCoreTitle(raw.phaseSection), 32) : 'plan'
     const key = uniqueKey(number ?? `${phaseSlug}/${slugify(raw.info.coreTitle)}`, usedKeys)
     const boxes = content.subtasks.filter((subtask) => subtask.checked !== null)
-    const allBoxesChecked = raw.source === 'heading' && boxes.length > 0 && boxes.every((subtask) => subtask.checked === true)
+    const allBoxesChecked =
+      raw.source === 'heading' && boxes.length > 0 && boxes.every((subtask) => subtask.checked === true)
     const estimate = estimates[index]
     return {
       key,
@@ -339,7 +454,12 @@ function buildTasks(
       estimateHours: estimate.hours,
       estimateDerived: estimate.derived,
       estimateText: estimate.text,
-      claimedDone: raw.info.claimsDone || raw.listBlock?.checked === true || content.statusDone || allBoxesChecked || inDoneColumn(raw),
+      claimedDone:
+        raw.info.claimsDone ||
+        raw.listBlock?.checked === true ||
+        content.statusDone ||
+        allBoxesChecked ||
+        inDoneColumn(raw),
       files: content.files,
       criteria: content.criteria,
       subtasks: content.subtasks,
@@ -358,12 +478,16 @@ function buildTasks(
 /** The recap/milestone matcher indexes every task; most plans never ask it anything. */
 function lazyMatcher(tasks: Task[]): TaskMatcher {
   let built: TaskMatcher | null = null
-  return { match: (text: string, week: number | null = null) => (built ??= new TaskMatcher(tasks)).match(text, week) } as TaskMatcher
+  return {
+    match: (text: string, week: number | null = null) => (built ??= new TaskMatcher(tasks)).match(text, week),
+  } as TaskMatcher
 }
 
 /** A kanban-style section named "Done" / "Completed" / "Shipped" claims the items in it. */
 function inDoneColumn(raw: RawItem): boolean {
-  return raw.ancestors.some((section) => /^(?:done|complete[d]?|shipped|finished|closed|released|delivered)$/i.test(cleanTitle(section.heading?.text ?? '')))
+  return raw.ancestors.some((section) =>
+    /^(?:done|complete[d]?|shipped|finished|closed|released|delivered)$/i.test(cleanTitle(section.heading?.text ?? '')),
+  )
 }
 
 function buildPhase(
@@ -379,7 +503,11 @@ function buildPhase(
   const time = unitTime(section)
   const days = resolver.days(time) ?? spanOf(own.map((task) => [task.dayStart, task.dayEnd]))
   const ownDays = resolver.days(time)
-  const weeks = resolver.weeks(time) ?? (ownDays ? weeksOfDays(ownDays, dayWeeks) : null) ?? sectionWeeks(section) ?? spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
+  const weeks =
+    resolver.weeks(time) ??
+    (ownDays ? weeksOfDays(ownDays, dayWeeks) : null) ??
+    sectionWeeks(section) ??
+    spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
   return {
     title: cleanTitle(section.heading?.text ?? ''),
     weekStart: weeks?.start ?? null,
@@ -395,7 +523,12 @@ function buildPhase(
  * schedule or phase heading ("Week 2", "Sprint 3", "Phase 1"); else its top-level section; a table
  * row without either takes the bold group row above it.
  */
-function phaseOf(unit: Unit, ancestors: Section[], read: ReadResult, rules: ReturnType<typeof profileRules>): Section | null {
+function phaseOf(
+  unit: Unit,
+  ancestors: Section[],
+  read: ReadResult,
+  rules: ReturnType<typeof profileRules>,
+): Section | null {
   const profiled = ancestors.filter((section) => rules.phaseFor(section) !== null)
   if (profiled.length > 0) return profiled.filter((section) => rules.phaseFor(section) === true).at(-1) ?? null
   const marked = ancestors.filter((section) => read.marked(section))
@@ -413,7 +546,15 @@ function groupSection(label: { text: string; line: number }, read: ReadResult): 
   const key = `${label.line}:${label.text}`
   let section = byKey.get(key)
   if (!section) {
-    section = { heading: { kind: 'heading', depth: 7, text: label.text, raw: label.text, line: label.line }, depth: 7, line: label.line, lineEnd: label.line, blocks: [], children: [], parent: null }
+    section = {
+      heading: { kind: 'heading', depth: 7, text: label.text, raw: label.text, line: label.line },
+      depth: 7,
+      line: label.line,
+      lineEnd: label.line,
+      blocks: [],
+      children: [],
+      parent: null,
+    }
     byKey.set(key, section)
   }
   return section
@@ -439,13 +580,20 @@ function sectionKinds(root: Section, read: ReadResult): Map<Section, SectionKind
   }
   for (const section of descendants(root)) {
     const role = read.roles.get(section)?.role ?? 'work'
-    kinds.set(section, inRecap(section) || role === 'recap' ? 'recap' : KIND_OF_ROLE[role] ?? 'other')
+    kinds.set(section, inRecap(section) || role === 'recap' ? 'recap' : (KIND_OF_ROLE[role] ?? 'other'))
   }
   return kinds
 }
 
 const KIND_OF_ROLE: Record<string, SectionKind> = {
-  work: 'work', gate: 'gate', backlog: 'backlog', milestones: 'milestones', criteria: 'metrics', metrics: 'metrics', status: 'status', recap: 'recap',
+  work: 'work',
+  gate: 'gate',
+  backlog: 'backlog',
+  milestones: 'milestones',
+  criteria: 'metrics',
+  metrics: 'metrics',
+  status: 'status',
+  recap: 'recap',
 }
 
 function allMarkers(root: Section, read: ReadResult, unitTime: (section: Section) => TimeMarker): TimeMarker[] {
@@ -456,11 +604,27 @@ function allMarkers(root: Section, read: ReadResult, unitTime: (section: Section
 }
 
 function emptyTime(): TimeMarker {
-  return { weeks: null, openEnded: false, days: null, sprints: null, months: null, quarter: null, countdown: null, hourBlock: null, hourOffset: null, dates: null }
+  return {
+    weeks: null,
+    openEnded: false,
+    days: null,
+    sprints: null,
+    months: null,
+    quarter: null,
+    countdown: null,
+    hourBlock: null,
+    hourOffset: null,
+    dates: null,
+  }
 }
 
 /** Every absolute date a work item, its enclosing headings or its body states (the plan date may be inferred from them). */
-function datedLines(raws: RawItem[], contents: ItemContent[], resolver: TimeResolver, unitTime: (section: Section) => TimeMarker): DatedLine[] {
+function datedLines(
+  raws: RawItem[],
+  contents: ItemContent[],
+  resolver: TimeResolver,
+  unitTime: (section: Section) => TimeMarker,
+): DatedLine[] {
   const out: DatedLine[] = []
   const seen = new Set<Section>()
   const addSection = (section: Section): void => {
@@ -498,8 +662,20 @@ function estimateColumnsOf(root: Section, reader: ReaderContext): string[] {
         const header = cleanTitle(cell)
         if (!header) return
         const values = body.map((row) => cleanTitle(row.cells[index] ?? '')).filter((value) => value !== '')
-        const numeric = values.length > 0 && values.filter((value) => /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*\p{L}{0,8}\.?$/u.test(value)).length / values.length >= 0.6
-        if (numeric || /^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(header) || header.toLowerCase() === reader.estimateColumn?.toLowerCase()) out.add(header)
+        const numeric =
+          values.length > 0 &&
+          values.filter((value) => /^~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*\p{L}{0,8}\.?$/u.test(value))
+            .length /
+            values.length >=
+            0.6
+        if (
+          numeric ||
+          /^(?:est\.?|estimates?|estimated.*|effort.*|hours.*|hrs|days|points|pts|sp|story points|size|optimistic|realistic|pessimistic|time|duration)$/i.test(
+            header,
+          ) ||
+          header.toLowerCase() === reader.estimateColumn?.toLowerCase()
+        )
+          out.add(header)
       })
     }
   }
@@ -509,7 +685,14 @@ function estimateColumnsOf(root: Section, reader: ReaderContext): string[] {
 function pointWarnings(tasks: Task[]): PlanWarning[] {
   const unscaled = tasks.filter((task) => task.estimatePoints !== null && task.estimateHours === null)
   if (unscaled.length === 0) return []
-  return [{ code: 'points-without-scale', message: `${unscaled.length} items are estimated in points and the plan gives no scale; set hours per point in the mapping step.`, line: unscaled[0].line, taskKey: unscaled[0].key }]
+  return [
+    {
+      code: 'points-without-scale',
+      message: `${unscaled.length} items are estimated in points and the plan gives no scale; set hours per point in the mapping step.`,
+      line: unscaled[0].line,
+      taskKey: unscaled[0].key,
+    },
+  ]
 }
 
 /** A warning on a line inside a work item belongs to that item. */

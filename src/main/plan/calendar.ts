@@ -19,7 +19,11 @@ export type PlanStart = { date: string | null; warning: PlanWarning | null }
  * The stated plan date; else the Monday of the earliest absolute date's week; else the Monday of the
  * week the plan was last updated. Both guesses come with a warning so the lead can set the start.
  */
-export function choosePlanStart(statedDate: string | null, found: Array<{ dates: AbsoluteDates; line: number }>, updated: string | null = null): PlanStart {
+export function choosePlanStart(
+  statedDate: string | null,
+  found: Array<{ dates: AbsoluteDates; line: number }>,
+  updated: string | null = null,
+): PlanStart {
   if (statedDate !== null) return { date: statedDate, warning: null }
   if (found.length === 0) {
     if (updated === null) return { date: null, warning: null }
@@ -61,13 +65,22 @@ export class WeekCalendar {
     const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
     const end = this.weekNumber(dates.end)
     // "Week of" names a whole week, so the Monday of the plan date's own week is still in range.
-    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.kind === 'range' ? dates.end < this.planDate : dates.start < this.planDate
+    const tooEarly =
+      dates.kind === 'week-of'
+        ? start < 1
+        : dates.kind === 'range'
+          ? dates.end < this.planDate
+          : dates.start < this.planDate
     const tooLate = dates.end > this.latestAllowed
     let weeks: Range | null = { start, end }
     if (tooEarly || tooLate) {
       weeks = null
-      const why = tooEarly ? `before the plan's date (${this.planDate})` : `more than ${MAX_YEARS_AHEAD} years after the plan's date (${this.planDate})`
-      this.warnings.push(warning('date-out-of-range', `"${dates.text}" is ${why}; it is left out of the schedule.`, line, taskKey))
+      const why = tooEarly
+        ? `before the plan's date (${this.planDate})`
+        : `more than ${MAX_YEARS_AHEAD} years after the plan's date (${this.planDate})`
+      this.warnings.push(
+        warning('date-out-of-range', `"${dates.text}" is ${why}; it is left out of the schedule.`, line, taskKey),
+      )
     }
     this.resolved.set(cacheKey, weeks)
     return weeks
@@ -77,7 +90,12 @@ export class WeekCalendar {
   private quietWeeks(dates: AbsoluteDates): Range | null {
     const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
     const end = this.weekNumber(dates.end)
-    const tooEarly = dates.kind === 'week-of' ? start < 1 : dates.kind === 'range' ? dates.end < (this.planDate as string) : dates.start < (this.planDate as string)
+    const tooEarly =
+      dates.kind === 'week-of'
+        ? start < 1
+        : dates.kind === 'range'
+          ? dates.end < (this.planDate as string)
+          : dates.start < (this.planDate as string)
     return tooEarly || dates.end > (this.latestAllowed as string) ? null : { start, end }
   }
 

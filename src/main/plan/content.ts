@@ -45,7 +45,9 @@ const FILE_ROLES: Partial<Record<LabelContext, FileRole>> = {
 }
 
 function verbRole(text: string): FileRole {
-  const start = bounded(text, 80).replace(/^[\s*_]+/, '').toLowerCase()
+  const start = bounded(text, 80)
+    .replace(/^[\s*_]+/, '')
+    .toLowerCase()
   if (/^(?:create|add new|new|scaffold|generate)\b/.test(start)) return 'create'
   if (/^(?:delete|remove|drop)\b/.test(start)) return 'remove'
   if (/^(?:modify|update|edit|change|fix|refactor|replace|integrate|wire|extend|enhance)\b/.test(start)) return 'modify'
@@ -69,8 +71,16 @@ export function readItemContent(blocks: Block[], dates: DateContext = DEFAULT_DA
 /** Reads an item's blocks in order; labels ("Files to modify:", "Done when:") switch what the lines after them are. */
 class ContentReader {
   private readonly content: ItemContent = {
-    subtasks: [], files: [], criteria: [], codeBlocks: [], gates: [],
-    effort: null, time: null, timelineDates: null, statusDone: false, owner: null,
+    subtasks: [],
+    files: [],
+    criteria: [],
+    codeBlocks: [],
+    gates: [],
+    effort: null,
+    time: null,
+    timelineDates: null,
+    statusDone: false,
+    owner: null,
   }
   private readonly refs: FileRef[] = []
   private readonly state: ReadState = { context: 'tasks', labelDepth: 0, gate: null, lastItemText: '' }
@@ -84,7 +94,8 @@ class ContentReader {
         break
       case 'paragraph': {
         const lines = block.raw.split('\n')
-        for (let offset = 0; offset < lines.length && offset < 500; offset++) this.readLine(lines[offset], block.line + offset)
+        for (let offset = 0; offset < lines.length && offset < 500; offset++)
+          this.readLine(lines[offset], block.line + offset)
         break
       }
       case 'item':
@@ -128,7 +139,8 @@ class ContentReader {
     const { content, state } = this
     const kind = labelContext(labelText)
     const effort = parseLabeledEffort(`${labelText}: ${rest}`)
-    if (effort && !content.effort && (kind === 'effort' || /duration|hours|timeline/i.test(labelText))) content.effort = effort.effort
+    if (effort && !content.effort && (kind === 'effort' || /duration|hours|timeline/i.test(labelText)))
+      content.effort = effort.effort
     // a schedule in a sub-bullet belongs to that sub-point, not to the item
     if (kind === 'schedule' && rest && depth <= 1) {
       const time = parseTime(rest, this.dates)
@@ -196,8 +208,10 @@ class ContentReader {
   private readCode(block: Extract<Block, { kind: 'code' }>): void {
     this.content.codeBlocks.push({ lang: block.lang, text: block.text, line: block.line })
     const role = block.listDepth > 0 ? verbRole(this.state.lastItemText) : 'mention'
-    for (const found of codeCommentPaths(block.text)) this.refs.push(makeRef(found.path, role, block.line + 1 + found.offset))
-    for (const found of directoryTreePaths(block.text)) this.refs.push(makeRef(found.path, 'create', block.line + 1 + found.offset))
+    for (const found of codeCommentPaths(block.text))
+      this.refs.push(makeRef(found.path, role, block.line + 1 + found.offset))
+    for (const found of directoryTreePaths(block.text))
+      this.refs.push(makeRef(found.path, 'create', block.line + 1 + found.offset))
   }
 }
 

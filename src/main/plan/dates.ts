@@ -16,9 +16,30 @@ export type AbsoluteDates = { kind: AbsoluteDateKind; start: string; end: string
 const SCAN = 400
 
 const MONTH_NUMBERS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 }
 
 const MONTH = '([a-z]{3,9})\\.?'
@@ -41,18 +62,29 @@ const RANGE_FORMS: RangeForm[] = [
     // "Feb 3 – Feb 14, 2025", "Dec 29, 2025 – Jan 9, 2026"
     pattern: new RegExp(`\\b${MONTH}${GAP}${DAY}(?:${YEAR_AFTER})?${TO}${MONTH}${GAP}${DAY}${YEAR_AFTER}\\b`, 'gi'),
     read: ([whole, startMonth, startDay, startYear, endMonth, endDay, endYear]) =>
-      withInferredStartYear(whole, startYear, (year) => validDate(year, monthNumber(startMonth), startDay), validDate(endYear, monthNumber(endMonth), endDay)),
+      withInferredStartYear(
+        whole,
+        startYear,
+        (year) => validDate(year, monthNumber(startMonth), startDay),
+        validDate(endYear, monthNumber(endMonth), endDay),
+      ),
   },
   {
     // "February 3-14, 2025"
     pattern: new RegExp(`\\b${MONTH}${GAP}${DAY}${TO}${DAY}${YEAR_AFTER}\\b`, 'gi'),
-    read: ([whole, month, startDay, endDay, year]) => range(whole, validDate(year, monthNumber(month), startDay), validDate(year, monthNumber(month), endDay)),
+    read: ([whole, month, startDay, endDay, year]) =>
+      range(whole, validDate(year, monthNumber(month), startDay), validDate(year, monthNumber(month), endDay)),
   },
   {
     // "3 Feb – 14 Feb 2025"
     pattern: new RegExp(`\\b${DAY}${GAP}${MONTH}(?:${YEAR_AFTER})?${TO}${DAY}${GAP}${MONTH}${YEAR_AFTER}\\b`, 'gi'),
     read: ([whole, startDay, startMonth, startYear, endDay, endMonth, endYear]) =>
-      withInferredStartYear(whole, startYear, (year) => validDate(year, monthNumber(startMonth), startDay), validDate(endYear, monthNumber(endMonth), endDay)),
+      withInferredStartYear(
+        whole,
+        startYear,
+        (year) => validDate(year, monthNumber(startMonth), startDay),
+        validDate(endYear, monthNumber(endMonth), endDay),
+      ),
   },
 ]
 
@@ -71,7 +103,9 @@ export function parseAbsoluteDates(raw: string): AbsoluteDates | null {
 
 /** A schedule line inside an item's body: "Timeline:", "Schedule:", "Dates:", "Due:", "Deadline:", "Week of ...". */
 export function isDatedScheduleLine(raw: string): boolean {
-  return /^\W{0,6}(?:(?:timeline|schedule|when|dates?|due(?:\s{1,3}(?:date|by|on))?|deadline|target\s{1,3}date)\W{0,4}:|week\s{1,3}(?:of|starting|beginning|commencing)\s)/i.test(bounded(raw, 100))
+  return /^\W{0,6}(?:(?:timeline|schedule|when|dates?|due(?:\s{1,3}(?:date|by|on))?|deadline|target\s{1,3}date)\W{0,4}:|week\s{1,3}(?:of|starting|beginning|commencing)\s)/i.test(
+    bounded(raw, 100),
+  )
 }
 
 function parseRange(text: string): AbsoluteDates | null {
@@ -85,7 +119,12 @@ function parseRange(text: string): AbsoluteDates | null {
 }
 
 /** "Dec 29 – Jan 9, 2026": a start without a year takes the end's, or the year before when it would fall after the end. */
-function withInferredStartYear(whole: string, startYear: string | undefined, startIn: (year: string) => string | null, end: string | null): AbsoluteDates | null {
+function withInferredStartYear(
+  whole: string,
+  startYear: string | undefined,
+  startIn: (year: string) => string | null,
+  end: string | null,
+): AbsoluteDates | null {
   if (!end) return null
   if (startYear !== undefined) return range(whole, startIn(startYear), end)
   const endYear = Number(end.slice(0, 4))

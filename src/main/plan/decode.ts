@@ -11,7 +11,11 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true })
 /** Bytes to text: BOM (UTF-8, UTF-16 LE/BE), strict UTF-8, else Windows-1252. Never throws. */
 export function decodePlanBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_PLAN_BYTES) {
-    return { ok: false, code: 'too-large', message: `The file is ${(bytes.length / 1048576).toFixed(1)} MB; plans are limited to 20 MB.` }
+    return {
+      ok: false,
+      code: 'too-large',
+      message: `The file is ${(bytes.length / 1048576).toFixed(1)} MB; plans are limited to 20 MB.`,
+    }
   }
   if (bytes.length === 0) return { ok: false, code: 'empty', message: 'The file is empty.' }
 
@@ -55,7 +59,11 @@ function decodeUtf8(bytes: Uint8Array): string {
 }
 
 function binaryError(): DecodeResult {
-  return { ok: false, code: 'binary', message: 'The file looks binary (it contains NUL bytes or control characters), not a markdown plan.' }
+  return {
+    ok: false,
+    code: 'binary',
+    message: 'The file looks binary (it contains NUL bytes or control characters), not a markdown plan.',
+  }
 }
 
 /** Many C0 control characters (other than tab/newline/CR/form feed) mean this is not text. */

@@ -14,10 +14,15 @@ export type PlanDiff = {
 
 type How = PlanDiff['mapping'][number]['how']
 
-const SCHEDULE_PREFIX = /^(?:(?:hours?|days?|weeks?)\s+\d{1,3}(?:\s*(?:-|–|—|to)\s*\d{1,3})?(?:\s+focus)?)\s*[:.–—-]?\s*/i
+const SCHEDULE_PREFIX =
+  /^(?:(?:hours?|days?|weeks?)\s+\d{1,3}(?:\s*(?:-|–|—|to)\s*\d{1,3})?(?:\s+focus)?)\s*[:.–—-]?\s*/i
 
 export function normalizedTitle(title: string): string {
-  return bounded(title, 400).replace(SCHEDULE_PREFIX, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+  return bounded(title, 400)
+    .replace(SCHEDULE_PREFIX, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
 }
 
 function similarity(a: Task, b: Task): number {
@@ -37,7 +42,9 @@ export function diffPlans(previous: ParsedPlan, next: ParsedPlan): PlanDiff {
   const mapping: PlanDiff['mapping'] = []
   const unmatchedPrevious = new Set(previous.tasks.map((_, index) => index))
   const unmatchedNext = new Set(next.tasks.map((_, index) => index))
-  const samePhase = (p: Task, n: Task): boolean => phaseName(previous, p) === phaseName(next, n) || (p.phase !== null && p.phase === n.phase && p.weekStart === n.weekStart)
+  const samePhase = (p: Task, n: Task): boolean =>
+    phaseName(previous, p) === phaseName(next, n) ||
+    (p.phase !== null && p.phase === n.phase && p.weekStart === n.weekStart)
 
   const link = (p: number, n: number, how: How): void => {
     mapping.push({ previousKey: previous.tasks[p].key, nextKey: next.tasks[n].key, how })
@@ -61,26 +68,45 @@ export function diffPlans(previous: ParsedPlan, next: ParsedPlan): PlanDiff {
   // 1. Same key, same title.
   for (const p of [...unmatchedPrevious]) {
     const n = nextByKey.get(previous.tasks[p].key)
-    if (n !== undefined && unmatchedNext.has(n) && normalizedTitle(previous.tasks[p].title) === normalizedTitle(next.tasks[n].title)) link(p, n, 'same-key')
+    if (
+      n !== undefined &&
+      unmatchedNext.has(n) &&
+      normalizedTitle(previous.tasks[p].title) === normalizedTitle(next.tasks[n].title)
+    )
+      link(p, n, 'same-key')
   }
   // 2. Same title under another key: renumbered within its phase, else moved.
-  pass((p, n) => (normalizedTitle(p.title) === normalizedTitle(n.title) ? (samePhase(p, n) ? 'renumbered' : 'moved') : null))
+  pass((p, n) =>
+    normalizedTitle(p.title) === normalizedTitle(n.title) ? (samePhase(p, n) ? 'renumbered' : 'moved') : null,
+  )
   // 3. Same key, title reworded (still recognisably the same item).
   for (const p of [...unmatchedPrevious]) {
     const n = nextByKey.get(previous.tasks[p].key)
-    if (n !== undefined && unmatchedNext.has(n) && similarity(previous.tasks[p], next.tasks[n]) >= 0.2) link(p, n, 'retitled')
+    if (n !== undefined && unmatchedNext.has(n) && similarity(previous.tasks[p], next.tasks[n]) >= 0.2)
+      link(p, n, 'retitled')
   }
   // 4. Similar title elsewhere: retitled in the same phase, moved otherwise.
   pass((p, n) => (similarity(p, n) >= 0.5 ? (samePhase(p, n) ? 'retitled' : 'moved') : null), similarity)
 
-  const summary = (task: Task) => ({ key: task.key, title: task.title, estimateHours: task.estimateHours, weekStart: task.weekStart })
+  const summary = (task: Task) => ({
+    key: task.key,
+    title: task.title,
+    estimateHours: task.estimateHours,
+    weekStart: task.weekStart,
+  })
   const previousByKey = new Map(previous.tasks.map((task) => [task.key, task]))
   const reestimated: PlanDiff['reestimated'] = []
   for (const entry of mapping) {
     const before = previousByKey.get(entry.previousKey) as Task
     const after = next.tasks[nextByKey.get(entry.nextKey) as number]
     if (before.estimateHours !== after.estimateHours) {
-      reestimated.push({ previousKey: entry.previousKey, nextKey: entry.nextKey, title: after.title, from: before.estimateHours, to: after.estimateHours })
+      reestimated.push({
+        previousKey: entry.previousKey,
+        nextKey: entry.nextKey,
+        title: after.title,
+        from: before.estimateHours,
+        to: after.estimateHours,
+      })
     }
   }
   return {

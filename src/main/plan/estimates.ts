@@ -30,7 +30,13 @@ export function statedEffort(input: EstimateInput): Effort | null {
   const block = raw.info.time.hourBlock
   if (block && raw.source === 'heading') {
     const hours = block.end - block.start + 1
-    return { value: hours, low: hours, high: hours, unit: 'hours', text: `Hour ${block.start}${block.end !== block.start ? `-${block.end}` : ''}` }
+    return {
+      value: hours,
+      low: hours,
+      high: hours,
+      unit: 'hours',
+      text: `Hour ${block.start}${block.end !== block.start ? `-${block.end}` : ''}`,
+    }
   }
   return raw.bodyEffort ?? input.content.effort
 }
@@ -42,7 +48,11 @@ export function containerEstimate(effort: Effort | null, scale: EffortScale): Co
   return hours === null ? null : { hours, text: effort.text }
 }
 
-export function resolveEstimates(inputs: EstimateInput[], containerOf: (section: Section) => ContainerEstimate | null, scale: EffortScale): ResolvedEstimate[] {
+export function resolveEstimates(
+  inputs: EstimateInput[],
+  containerOf: (section: Section) => ContainerEstimate | null,
+  scale: EffortScale,
+): ResolvedEstimate[] {
   const stated = inputs.map(statedEffort)
   const resolved: ResolvedEstimate[] = stated.map((effort) => (effort ? fromEffort(effort, scale) : NONE))
   const settled = new Set<Section>()
@@ -51,7 +61,12 @@ export function resolveEstimates(inputs: EstimateInput[], containerOf: (section:
     shareContainer(inputs, stated, resolved, index, containerOf, settled)
     if (resolved[index].hours === null && input.ownDays) {
       const days = input.ownDays.end - input.ownDays.start + 1
-      resolved[index] = { ...NONE, hours: days * scale.hoursPerDay, derived: true, text: `${days} day${days === 1 ? '' : 's'} × ${scale.hoursPerDay} h` }
+      resolved[index] = {
+        ...NONE,
+        hours: days * scale.hoursPerDay,
+        derived: true,
+        text: `${days} day${days === 1 ? '' : 's'} × ${scale.hoursPerDay} h`,
+      }
     }
   })
   return resolved
@@ -61,7 +76,10 @@ function fromEffort(effort: Effort, scale: EffortScale): ResolvedEstimate {
   const hours = effortHours(effort, scale)
   const range =
     effort.low !== effort.high
-      ? { low: effortHours({ ...effort, value: effort.low }, scale) ?? effort.low, high: effortHours({ ...effort, value: effort.high }, scale) ?? effort.high }
+      ? {
+          low: effortHours({ ...effort, value: effort.low }, scale) ?? effort.low,
+          high: effortHours({ ...effort, value: effort.high }, scale) ?? effort.high,
+        }
       : null
   return { hours, derived: false, text: effort.text, range, points: effort.unit === 'points' ? effort.value : null }
 }
@@ -79,7 +97,9 @@ function shareContainer(
     if (!container) continue
     if (settled.has(ancestor)) return
     settled.add(ancestor)
-    const members = inputs.map((other, otherIndex) => ({ other, otherIndex })).filter(({ other }) => other.raw.ancestors.includes(ancestor))
+    const members = inputs
+      .map((other, otherIndex) => ({ other, otherIndex }))
+      .filter(({ other }) => other.raw.ancestors.includes(ancestor))
     if (members.some(({ otherIndex }) => stated[otherIndex] !== null)) return
     const weights = members.map(({ other }) => (other.ownDays ? other.ownDays.end - other.ownDays.start + 1 : 1))
     const totalWeight = weights.reduce((sum, weight) => sum + weight, 0)

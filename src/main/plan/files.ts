@@ -17,13 +17,20 @@ export function looksLikePath(candidate: string): boolean {
   }
   if (/^[A-Za-z]:[\\/]/.test(text) || text.startsWith('~/')) return true
   const normalized = text.replace(/\\/g, '/')
-  if (normalized.includes('/')) return /[A-Za-z0-9_*]/.test(normalized) && !/^[a-z]+\/[a-z]+$/i.test(normalized) || normalized.endsWith('/')
+  if (normalized.includes('/'))
+    return (/[A-Za-z0-9_*]/.test(normalized) && !/^[a-z]+\/[a-z]+$/i.test(normalized)) || normalized.endsWith('/')
   if (WELL_KNOWN_FILE.test(normalized)) return true
-  return EXTENSION.test(normalized) && /^[\w.*-]+$/.test(normalized) && !/^\.?\d/.test(normalized) && /[A-Za-z]/.test(normalized.replace(EXTENSION, ''))
+  return (
+    EXTENSION.test(normalized) &&
+    /^[\w.*-]+$/.test(normalized) &&
+    !/^\.?\d/.test(normalized) &&
+    /[A-Za-z]/.test(normalized.replace(EXTENSION, ''))
+  )
 }
 
 /** Files that have no extension but are unmistakably files ("Dockerfile", "Makefile", "Dockerfile.prod"). */
-const WELL_KNOWN_FILE = /^(?:Dockerfile|Containerfile|Makefile|GNUmakefile|Procfile|Gemfile|Rakefile|Jenkinsfile|Vagrantfile|Brewfile|Pipfile|Justfile|Taskfile|Caddyfile|Earthfile|Tiltfile|CODEOWNERS|LICENSE|NOTICE|OWNERS)(?:\.[\w-]+)?$/
+const WELL_KNOWN_FILE =
+  /^(?:Dockerfile|Containerfile|Makefile|GNUmakefile|Procfile|Gemfile|Rakefile|Jenkinsfile|Vagrantfile|Brewfile|Pipfile|Justfile|Taskfile|Caddyfile|Earthfile|Tiltfile|CODEOWNERS|LICENSE|NOTICE|OWNERS)(?:\.[\w-]+)?$/
 
 /**
  * A Files-list entry's references: paths outside parentheses take the list's role — or "remove" when
@@ -33,7 +40,9 @@ export function entryRefs(raw: string, role: FileRole, line: number): FileRef[] 
   const text = bounded(raw, 2000)
   const inside = [...text.matchAll(/\(([^()]*)\)/g)].map((match) => match[1]).join(' ')
   const outside = text.replace(/\([^()]*\)/g, ' ')
-  const removes = /\b(?:remove[ds]?|delete[ds]?|drop(?:ped)?|retire[ds]?)\b/i.test(inside) || /[—–-]\s*(?:remove|delete)\b/i.test(outside)
+  const removes =
+    /\b(?:remove[ds]?|delete[ds]?|drop(?:ped)?|retire[ds]?)\b/i.test(inside) ||
+    /[—–-]\s*(?:remove|delete)\b/i.test(outside)
   const own = role === 'mention' ? 'mention' : removes ? 'remove' : role
   const refs = listEntryPaths(outside).map((path) => makeRef(path, own, line))
   for (const path of backtickedPaths(inside)) refs.push(makeRef(path, 'mention', line))
@@ -71,7 +80,10 @@ export function backtickedPaths(raw: string): string[] {
 export function listEntryPaths(raw: string): string[] {
   const ticked = backtickedPaths(raw)
   if (ticked.length > 0) return ticked
-  const first = bounded(raw, 400).replace(/^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s*)?/, '').split(/\s+(?:-|–|—)\s+|\s/)[0] ?? ''
+  const first =
+    bounded(raw, 400)
+      .replace(/^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s*)?/, '')
+      .split(/\s+(?:-|–|—)\s+|\s/)[0] ?? ''
   return looksLikePath(first) ? [first] : []
 }
 

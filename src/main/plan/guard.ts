@@ -22,7 +22,14 @@ export function guardMarkdown(text: string): GuardResult {
   for (let index = 0; index < lines.length; index++) {
     let line = lines[index]
     if (line.length > LONG_LINE) {
-      if (longLines === 0) warnings.push(warning('long-line', `Line ${index + 1} is ${line.length} characters long; only its first ${LONG_LINE} characters are read.`, index + 1))
+      if (longLines === 0)
+        warnings.push(
+          warning(
+            'long-line',
+            `Line ${index + 1} is ${line.length} characters long; only its first ${LONG_LINE} characters are read.`,
+            index + 1,
+          ),
+        )
       longLines++
       line = line.slice(0, LONG_LINE)
       lines[index] = line
@@ -36,16 +43,26 @@ export function guardMarkdown(text: string): GuardResult {
     if (openFence !== null) continue
     const flattened = flattenNesting(line)
     if (flattened !== line) {
-      if (deepLines === 0) warnings.push(warning('deep-nesting', `Line ${index + 1} is nested too deeply; deep levels were flattened.`, index + 1))
+      if (deepLines === 0)
+        warnings.push(
+          warning('deep-nesting', `Line ${index + 1} is nested too deeply; deep levels were flattened.`, index + 1),
+        )
       deepLines++
       line = flattened
       lines[index] = line
     }
   }
   if (openFence !== null) {
-    warnings.push(warning('unclosed-code-fence', `The code fence opened on line ${openFence.line} is never closed; the rest of the file is read as code.`, openFence.line))
+    warnings.push(
+      warning(
+        'unclosed-code-fence',
+        `The code fence opened on line ${openFence.line} is never closed; the rest of the file is read as code.`,
+        openFence.line,
+      ),
+    )
   }
-  if (longLines > 1) warnings.push(warning('long-line', `${longLines} lines are longer than ${LONG_LINE} characters.`, null))
+  if (longLines > 1)
+    warnings.push(warning('long-line', `${longLines} lines are longer than ${LONG_LINE} characters.`, null))
   return { text: deepLines > 0 || longLines > 0 ? lines.join('\n') : text, warnings }
 }
 
@@ -63,6 +80,11 @@ function flattenNesting(line: string): string {
   return `${quotes}${' '.repeat(Math.min(indent, MAX_INDENT))}${line.slice(prefix.length)}`
 }
 
-export function warning(code: string, message: string, line: number | null, taskKey: string | null = null): PlanWarning {
+export function warning(
+  code: string,
+  message: string,
+  line: number | null,
+  taskKey: string | null = null,
+): PlanWarning {
   return { code, message, line, taskKey }
 }

@@ -17,14 +17,20 @@ export type Header = {
   statedHours: number | null
 }
 
-const START_LABEL = new RegExp(`^(?:kick[-\\s]?off|kickoff|start|starts|start date|started|plan start|project start|begins?|beginning|dates?|timeframe|period|sprint dates|${START_LABEL_WORDS})$`, 'i')
-const DATE_LABEL = /^(?:date|generated|created|date created|prepared|written|authored|plan date|as of|published|drafted)$/i
+const START_LABEL = new RegExp(
+  `^(?:kick[-\\s]?off|kickoff|start|starts|start date|started|plan start|project start|begins?|beginning|dates?|timeframe|period|sprint dates|${START_LABEL_WORDS})$`,
+  'i',
+)
+const DATE_LABEL =
+  /^(?:date|generated|created|date created|prepared|written|authored|plan date|as of|published|drafted)$/i
 const UPDATED_LABEL = /^(?:last updated|updated|revised|last revised|modified)$/i
 const DURATION_LABEL = /^(?:estimated\s+)?(?:timeline|duration|total duration|schedule|length)$/i
-const TOTAL_LABEL = /^(?:grand\s+)?total(?:\s+estimated)?(?:\s+(?:time|effort|hours|estimate))?$|^(?:estimated\s+)?total\s+(?:effort|hours)$/i
+const TOTAL_LABEL =
+  /^(?:grand\s+)?total(?:\s+estimated)?(?:\s+(?:time|effort|hours|estimate))?$|^(?:estimated\s+)?total\s+(?:effort|hours)$/i
 /** in the plan's opening lines only: "Effort: about 113 h in total" */
 const PREAMBLE_TOTAL_LABEL = /^(?:effort|estimated effort|total|hours|estimated hours|total hours|budget|hour budget)$/i
-const PROSE_START = /\b(?:started|starts|starting|kick(?:s|ed)?[-\s]?off|begins?|began|commenc(?:es|ed|ing))\b[^.\n]{0,50}?\b(?:on|from)\s+([^.\n]{4,40})/i
+const PROSE_START =
+  /\b(?:started|starts|starting|kick(?:s|ed)?[-\s]?off|begins?|began|commenc(?:es|ed|ing))\b[^.\n]{0,50}?\b(?:on|from)\s+([^.\n]{4,40})/i
 
 export type HeaderInput = {
   root: Section
@@ -38,7 +44,13 @@ export type HeaderInput = {
 export function readHeader(input: HeaderInput): Header {
   const { root, titleSection } = input
   const firstHeading = titleSection?.heading ?? root.children[0]?.heading ?? null
-  const header: Header = { title: firstHeading ? cleanTitle(firstHeading.text) : 'Untitled plan', date: null, updated: null, statedDays: null, statedHours: null }
+  const header: Header = {
+    title: firstHeading ? cleanTitle(firstHeading.text) : 'Untitled plan',
+    date: null,
+    updated: null,
+    statedDays: null,
+    statedHours: null,
+  }
   let start: string | null = null
   let stated: string | null = null
   let updated: string | null = null
@@ -47,14 +59,17 @@ export function readHeader(input: HeaderInput): Header {
     if (input.itemSections.has(section)) return
     const kind = section.heading ? input.kindOf(section) : 'work'
     // "### Total Estimated Hours: 1,127 hours": a fact written as a heading
-    if (section.heading && section !== titleSection) readLabeledFact(section.heading.text.replace(/(\d),(\d{3})\b/g, '$1$2'), kind, false)
+    if (section.heading && section !== titleSection)
+      readLabeledFact(section.heading.text.replace(/(\d),(\d{3})\b/g, '$1$2'), kind, false)
     for (const block of section.blocks) {
       if (block.kind !== 'paragraph' || block.listDepth > 0) continue
       for (const line of block.raw.split('\n', 50)) {
         const grand = kind !== 'recap' ? parseStatedTotal(line) : null
-        if (grand?.grand && header.statedHours === null) header.statedHours = grand.unit === 'days' ? grand.value * input.hoursPerDay : grand.value
+        if (grand?.grand && header.statedHours === null)
+          header.statedHours = grand.unit === 'days' ? grand.value * input.hoursPerDay : grand.value
         prose ??= proseStart(line, input.dates)
-        for (const part of line.split(/\s+·\s+|\s+\|\s+/)) readLabeledFact(part, kind, section === root || section === titleSection)
+        for (const part of line.split(/\s+·\s+|\s+\|\s+/))
+          readLabeledFact(part, kind, section === root || section === titleSection)
       }
     }
     for (const child of section.children) visit(child)
@@ -68,7 +83,11 @@ export function readHeader(input: HeaderInput): Header {
     else if (DURATION_LABEL.test(label.label) && header.statedDays === null) {
       const days = /\b(\d{1,4})\s*(?:working\s+)?days?\b/i.exec(bounded(label.rest, 200))
       if (days) header.statedDays = Number(days[1])
-    } else if ((TOTAL_LABEL.test(label.label) || (preamble && PREAMBLE_TOTAL_LABEL.test(label.label))) && kind !== 'recap' && header.statedHours === null) {
+    } else if (
+      (TOTAL_LABEL.test(label.label) || (preamble && PREAMBLE_TOTAL_LABEL.test(label.label))) &&
+      kind !== 'recap' &&
+      header.statedHours === null
+    ) {
       const hours = /(\d{1,5}(?:\.\d{1,2})?)\s*(hours?|hrs?|h|days?|d)\b/i.exec(bounded(label.rest, 200))
       if (hours) header.statedHours = /^d/i.test(hours[2]) ? Number(hours[1]) * input.hoursPerDay : Number(hours[1])
     }

@@ -26,17 +26,44 @@ export function lintPlan(plan: ParsedPlan, context: LintContext): PlanWarning[] 
   }
 
   const estimated = plan.tasks.some((task) => task.estimateHours !== null || task.estimatePoints !== null)
-  if (!estimated && plan.tasks.length > 0) push(warning('no-estimates', 'The plan gives no estimates: progress is counted in items, not hours.', null))
+  if (!estimated && plan.tasks.length > 0)
+    push(warning('no-estimates', 'The plan gives no estimates: progress is counted in items, not hours.', null))
   plan.tasks.forEach((task, index) => {
-    if (estimated && task.estimateHours === null && task.estimatePoints === null) push(warning('missing-estimate', `"${task.title}" has no estimate and no day span to derive one from.`, task.line, task.key))
-    if (task.weekStart === null) push(warning('missing-schedule', `"${task.title}" is not scheduled in any week or day.`, task.line, task.key))
-    const headingDone = context.scheduled[index]?.section?.heading ? headingClaimsDone(context.scheduled[index].section?.heading?.raw ?? '') : false
+    if (estimated && task.estimateHours === null && task.estimatePoints === null)
+      push(
+        warning(
+          'missing-estimate',
+          `"${task.title}" has no estimate and no day span to derive one from.`,
+          task.line,
+          task.key,
+        ),
+      )
+    if (task.weekStart === null)
+      push(warning('missing-schedule', `"${task.title}" is not scheduled in any week or day.`, task.line, task.key))
+    const headingDone = context.scheduled[index]?.section?.heading
+      ? headingClaimsDone(context.scheduled[index].section?.heading?.raw ?? '')
+      : false
     const unchecked = task.subtasks.filter((subtask) => subtask.checked === false).length
     if (headingDone && unchecked > 0) {
-      push(warning('claim-unchecked-boxes', `"${task.title}" is marked done in its heading but ${unchecked} of its checkboxes are unchecked.`, task.line, task.key))
+      push(
+        warning(
+          'claim-unchecked-boxes',
+          `"${task.title}" is marked done in its heading but ${unchecked} of its checkboxes are unchecked.`,
+          task.line,
+          task.key,
+        ),
+      )
     }
     for (const file of task.files) {
-      if (file.unsafe) push(warning('path-escapes-repo', `"${file.path}" points outside the repository; it is kept but never checked.`, file.line, task.key))
+      if (file.unsafe)
+        push(
+          warning(
+            'path-escapes-repo',
+            `"${file.path}" points outside the repository; it is kept but never checked.`,
+            file.line,
+            task.key,
+          ),
+        )
     }
   })
 
@@ -49,7 +76,13 @@ export function lintPlan(plan: ParsedPlan, context: LintContext): PlanWarning[] 
       if (inside.length > 0) {
         const sum = round2(inside.reduce((total, task) => total + (task.estimateHours ?? 0), 0))
         if (Math.abs(sum - stated.hours) > 0.5) {
-          push(warning('stated-total-mismatch', `"${cleanTitle(section.heading?.text ?? '')}" states ${stated.hours} h (${stated.text}) but its items add up to ${sum} h.`, section.line))
+          push(
+            warning(
+              'stated-total-mismatch',
+              `"${cleanTitle(section.heading?.text ?? '')}" states ${stated.hours} h (${stated.text}) but its items add up to ${sum} h.`,
+              section.line,
+            ),
+          )
         }
       }
     }
@@ -59,21 +92,40 @@ export function lintPlan(plan: ParsedPlan, context: LintContext): PlanWarning[] 
 
   const total = plan.totals.estimateHours
   if (plan.totals.statedHours !== null && Math.abs(plan.totals.statedHours - total) > 0.5) {
-    push(warning('stated-total-mismatch', `The plan states a total of ${plan.totals.statedHours} h; its items add up to ${total} h.`, null))
+    push(
+      warning(
+        'stated-total-mismatch',
+        `The plan states a total of ${plan.totals.statedHours} h; its items add up to ${total} h.`,
+        null,
+      ),
+    )
   }
   if (plan.totals.statedDays !== null) {
     const computedDays = plan.dayWeeks.length > 0 ? plan.dayWeeks.length : round2(total / plan.hoursPerDay)
     if (Math.abs(computedDays - plan.totals.statedDays) > 0.5) {
-      push(warning('stated-total-mismatch', `The plan states ${plan.totals.statedDays} days; its schedule covers ${computedDays} days.`, null))
+      push(
+        warning(
+          'stated-total-mismatch',
+          `The plan states ${plan.totals.statedDays} days; its schedule covers ${computedDays} days.`,
+          null,
+        ),
+      )
     }
   }
 
   if (plan.repairs.length > 0) {
     const lost = plan.repairs.filter((repair) => repair.kind.endsWith('lost-byte')).length
-    push(warning('mojibake-repaired', `Repaired ${plan.repairs.length} mis-decoded character sequences${lost > 0 ? ` (${lost} missing a byte, completed best-effort)` : ''}.`, plan.repairs[0].line))
+    push(
+      warning(
+        'mojibake-repaired',
+        `Repaired ${plan.repairs.length} mis-decoded character sequences${lost > 0 ? ` (${lost} missing a byte, completed best-effort)` : ''}.`,
+        plan.repairs[0].line,
+      ),
+    )
   }
   for (const [code, count] of counts) {
-    if (count > MAX_PER_CODE) out.push(warning(code, `${count - MAX_PER_CODE} more "${code}" warnings were not listed.`, null))
+    if (count > MAX_PER_CODE)
+      out.push(warning(code, `${count - MAX_PER_CODE} more "${code}" warnings were not listed.`, null))
   }
   return out
 }

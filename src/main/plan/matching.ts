@@ -45,7 +45,9 @@ export class TaskMatcher {
     if (byNumber) return byNumber
     const days = parseDayRange(text)
     if (days) {
-      const sameDays = this.indexed.find((entry) => entry.task.dayStart === days.start && entry.task.dayEnd === days.end)
+      const sameDays = this.indexed.find(
+        (entry) => entry.task.dayStart === days.start && entry.task.dayEnd === days.end,
+      )
       if (sameDays) return sameDays.task
     }
     const core = coreOf(text)
@@ -53,16 +55,25 @@ export class TaskMatcher {
     if (tokens.length === 0) return null
     const candidates = new Set<number>()
     for (const token of tokens) {
-      for (const [indexToken, set] of this.prefixLookup(token)) if (indexToken) for (const index of set) candidates.add(index)
+      for (const [indexToken, set] of this.prefixLookup(token))
+        if (indexToken) for (const index of set) candidates.add(index)
     }
-    for (const [index, entry] of this.indexed.entries()) if (entry.titleInitials.length >= 3 && tokens.some((t) => t.length >= 3 && entry.titleInitials.includes(t))) candidates.add(index)
+    for (const [index, entry] of this.indexed.entries())
+      if (entry.titleInitials.length >= 3 && tokens.some((t) => t.length >= 3 && entry.titleInitials.includes(t)))
+        candidates.add(index)
     let best: { index: number; score: number; inWeek: boolean } | null = null
     for (const index of candidates) {
       const score = this.score(tokens, index)
       if (score < MIN_SCORE) continue
       const task = this.indexed[index].task
-      const inWeek = week === null || (task.weekStart !== null && task.weekEnd !== null && task.weekStart <= week && week <= task.weekEnd)
-      if (!best || (inWeek && !best.inWeek) || (inWeek === best.inWeek && (score > best.score || (score === best.score && index < best.index)))) {
+      const inWeek =
+        week === null ||
+        (task.weekStart !== null && task.weekEnd !== null && task.weekStart <= week && week <= task.weekEnd)
+      if (
+        !best ||
+        (inWeek && !best.inWeek) ||
+        (inWeek === best.inWeek && (score > best.score || (score === best.score && index < best.index)))
+      ) {
         best = { index, score, inWeek }
       }
     }
@@ -75,7 +86,8 @@ export class TaskMatcher {
     if (token.length < 3) return
     // a token that is a prefix of another (both 3+ letters long) shares its first three letters
     for (const indexToken of this.byPrefix().get(token.slice(0, 3)) ?? []) {
-      if (indexToken !== token && tokensMatch(token, indexToken)) yield [indexToken, this.byToken.get(indexToken) as Set<number>]
+      if (indexToken !== token && tokensMatch(token, indexToken))
+        yield [indexToken, this.byToken.get(indexToken) as Set<number>]
     }
   }
 

@@ -11,7 +11,10 @@ import type { Repair } from '../../shared/plan-model'
 
 type CodePage = { name: string; label: 'macintosh' | 'win1252'; charToByte: Map<string, number>; droppable: number[] }
 
-const CODE_PAGES: CodePage[] = [buildCodePage('macintosh', []), buildCodePage('win1252', [0x81, 0x8d, 0x8f, 0x90, 0x9d])]
+const CODE_PAGES: CodePage[] = [
+  buildCodePage('macintosh', []),
+  buildCodePage('win1252', [0x81, 0x8d, 0x8f, 0x90, 0x9d]),
+]
 
 function buildCodePage(label: 'macintosh' | 'win1252', droppable: number[]): CodePage {
   const charToByte = new Map<string, number>()

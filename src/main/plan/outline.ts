@@ -12,7 +12,14 @@ import { blankFrontMatter } from './front-matter'
 
 /** pseudo: a paragraph that is only bold text with a schedule, phase, ID or estimate ("**Week 3**") */
 export type HeadingBlock = { kind: 'heading'; depth: number; text: string; raw: string; line: number; pseudo?: boolean }
-export type ParagraphBlock = { kind: 'paragraph'; text: string; raw: string; line: number; lineEnd: number; listDepth: number }
+export type ParagraphBlock = {
+  kind: 'paragraph'
+  text: string
+  raw: string
+  line: number
+  lineEnd: number
+  listDepth: number
+}
 export type ItemBlock = {
   kind: 'item'
   text: string
@@ -24,7 +31,14 @@ export type ItemBlock = {
   /** the list this item belongs to (items of one markdown list share it) */
   listId: number
 }
-export type CodeBlockNode = { kind: 'code'; lang: string | null; text: string; line: number; lineEnd: number; listDepth: number }
+export type CodeBlockNode = {
+  kind: 'code'
+  lang: string | null
+  text: string
+  line: number
+  lineEnd: number
+  listDepth: number
+}
 /** cells: plain text; raw: the cell's markdown (backticks kept, for criteria and paths) */
 export type TableBlock = { kind: 'table'; rows: Array<{ cells: string[]; raw: string[]; line: number }>; line: number }
 export type Block = HeadingBlock | ParagraphBlock | ItemBlock | CodeBlockNode | TableBlock
@@ -78,7 +92,11 @@ class TokenFlattener {
         return this.readHeading(index)
       case 'bullet_list_open':
       case 'ordered_list_open':
-        this.lists.push({ depth: this.lists.length + 1, ordered: token.type === 'ordered_list_open', listId: nextListId++ })
+        this.lists.push({
+          depth: this.lists.length + 1,
+          ordered: token.type === 'ordered_list_open',
+          listId: nextListId++,
+        })
         return index
       case 'bullet_list_close':
       case 'ordered_list_close':
@@ -111,7 +129,13 @@ class TokenFlattener {
   private readHeading(index: number): number {
     const token = this.tokens[index]
     const inline = this.tokens[index + 1]
-    this.blocks.push({ kind: 'heading', depth: Number(token.tag.slice(1)), text: plainText(inline), raw: inline.content, line: lineOf(token) })
+    this.blocks.push({
+      kind: 'heading',
+      depth: Number(token.tag.slice(1)),
+      text: plainText(inline),
+      raw: inline.content,
+      line: lineOf(token),
+    })
     return index + 2
   }
 
@@ -131,7 +155,14 @@ class TokenFlattener {
     this.flushItem()
     const token = this.tokens[index]
     const inline = this.tokens[index + 1]
-    this.blocks.push({ kind: 'paragraph', text: plainText(inline), raw: inline.content, line: lineOf(token), lineEnd: lineEndOf(token), listDepth: this.lists.length })
+    this.blocks.push({
+      kind: 'paragraph',
+      text: plainText(inline),
+      raw: inline.content,
+      line: lineOf(token),
+      lineEnd: lineEndOf(token),
+      listDepth: this.lists.length,
+    })
     return index + 2
   }
 
@@ -150,7 +181,9 @@ class TokenFlattener {
   private readTable(index: number): number {
     this.flushItem()
     const end = this.tokens.findIndex((candidate, at) => at > index && candidate.type === 'table_close')
-    this.blocks.push(tableBlock(this.tokens.slice(index, end === -1 ? this.tokens.length : end), lineOf(this.tokens[index])))
+    this.blocks.push(
+      tableBlock(this.tokens.slice(index, end === -1 ? this.tokens.length : end), lineOf(this.tokens[index])),
+    )
     return end !== -1 ? end : index
   }
 
@@ -232,7 +265,15 @@ export function buildSections(blocks: Block[], lastLine: number): Section {
       closed.lineEnd = block.line - 1
     }
     const parent = stack[stack.length - 1]
-    const section: Section = { heading: block, depth: block.depth, line: block.line, lineEnd: lastLine, blocks: [], children: [], parent }
+    const section: Section = {
+      heading: block,
+      depth: block.depth,
+      line: block.line,
+      lineEnd: lastLine,
+      blocks: [],
+      children: [],
+      parent,
+    }
     parent.children.push(section)
     stack.push(section)
   }

@@ -9,7 +9,11 @@ import type { Range } from './grammar/time'
 
 export type DaysPerWeek = { value: number; source: 'plan' | 'nesting' | 'default' | 'option' }
 
-export function chooseDaysPerWeek(stated: number | null, nestingWeeks: Map<number, number>, options: ParseOptions): DaysPerWeek {
+export function chooseDaysPerWeek(
+  stated: number | null,
+  nestingWeeks: Map<number, number>,
+  options: ParseOptions,
+): DaysPerWeek {
   if (nestingWeeks.size > 0) return { value: clampDays(daysFromNesting(nestingWeeks, stated)), source: 'nesting' }
   if (options.daysPerWeek !== undefined) return { value: clampDays(options.daysPerWeek), source: 'option' }
   if (stated !== null) return { value: clampDays(stated), source: 'plan' }
@@ -55,7 +59,8 @@ export function buildDayWeeks(maxDay: number, nesting: Map<number, number>, days
   for (let day = 1; day <= Math.min(maxDay, 1000); day++) {
     const nested = nesting.get(day)
     if (nested !== undefined) out.push(nested)
-    else if (day > lastNestedDay && lastNestedDay > 0) out.push(lastNestedWeek + Math.ceil((day - lastNestedDay) / daysPerWeek))
+    else if (day > lastNestedDay && lastNestedDay > 0)
+      out.push(lastNestedWeek + Math.ceil((day - lastNestedDay) / daysPerWeek))
     else out.push(Math.ceil(day / daysPerWeek))
   }
   return out

@@ -1,4 +1,14 @@
-import type { Backlog, Gate, Milestone, PlanClaim, PlanWarning, Recap, Subtask, Task, TextLine } from '../../shared/plan-model'
+import type {
+  Backlog,
+  Gate,
+  Milestone,
+  PlanClaim,
+  PlanWarning,
+  Recap,
+  Subtask,
+  Task,
+  TextLine,
+} from '../../shared/plan-model'
 import type { Block, Section } from './outline'
 import { allBlocks, descendants } from './outline'
 import { parseLabel } from './reader/labels'
@@ -25,7 +35,10 @@ export type SectionContext = {
 /** Top-most sections of a kind (a recap inside a recap is part of the outer one). */
 export function topSectionsOfKind(context: SectionContext, kind: SectionKind): Section[] {
   return descendants(context.root).filter(
-    (section) => context.kinds.get(section) === kind && !hasItemAncestor(section, context) && (section.parent === null || context.kinds.get(section.parent) !== kind),
+    (section) =>
+      context.kinds.get(section) === kind &&
+      !hasItemAncestor(section, context) &&
+      (section.parent === null || context.kinds.get(section.parent) !== kind),
   )
 }
 
@@ -36,20 +49,38 @@ function hasItemAncestor(section: Section, context: SectionContext): boolean {
 
 const TOTAL = /^\W*(grand\s+)?total\b[^:\d]{0,30}:?\W*(~|≈)?\s*(\d{1,5}(?:\.\d{1,2})?)\s*(hours?|hrs?|h|days?|d)\b/i
 
-export function parseStatedTotal(text: string): { grand: boolean; approximate: boolean; value: number; unit: 'hours' | 'days' } | null {
+export function parseStatedTotal(
+  text: string,
+): { grand: boolean; approximate: boolean; value: number; unit: 'hours' | 'days' } | null {
   const match = TOTAL.exec(bounded(text.replace(/\*\*/g, ''), 300))
   if (!match) return null
-  return { grand: Boolean(match[1]), approximate: Boolean(match[2]), value: Number(match[3]), unit: /^d/i.test(match[4]) ? 'days' : 'hours' }
+  return {
+    grand: Boolean(match[1]),
+    approximate: Boolean(match[2]),
+    value: Number(match[3]),
+    unit: /^d/i.test(match[4]) ? 'days' : 'hours',
+  }
 }
 
 export type RecapResult = { recaps: Recap[]; grandTotal: number | null; warnings: PlanWarning[] }
 
-export function readRecaps(context: SectionContext, matcher: TaskMatcher, tasksByKey: Map<string, Task>, hoursPerDay: number): RecapResult {
+export function readRecaps(
+  context: SectionContext,
+  matcher: TaskMatcher,
+  tasksByKey: Map<string, Task>,
+  hoursPerDay: number,
+): RecapResult {
   const recaps: Recap[] = []
   const warnings: PlanWarning[] = []
   let grandTotal: number | null = null
   for (const top of topSectionsOfKind(context, 'recap')) {
-    const recap: Recap = { title: cleanTitle(top.heading?.text ?? ''), line: top.line, links: [], statedHours: null, linkedHours: 0 }
+    const recap: Recap = {
+      title: cleanTitle(top.heading?.text ?? ''),
+      line: top.line,
+      links: [],
+      statedHours: null,
+      linkedHours: 0,
+    }
     for (const section of [top, ...descendants(top)]) {
       const week = section.heading ? (context.scheduleOf(section).weeks?.start ?? null) : null
       const linkedKeys = new Set<string>()
@@ -76,7 +107,13 @@ export function readRecaps(context: SectionContext, matcher: TaskMatcher, tasksB
         if (section === top) recap.statedHours = statedHours
         const tolerance = stated.approximate ? Math.max(0.5, statedHours * 0.1) : 0.5
         if (Math.abs(statedHours - linkedHours) > tolerance) {
-          warnings.push(warning('stated-total-mismatch', `"${cleanTitle(section.heading?.text ?? recap.title)}" states ${statedHours} h but the items it lists add up to ${linkedHours} h.`, statedLine))
+          warnings.push(
+            warning(
+              'stated-total-mismatch',
+              `"${cleanTitle(section.heading?.text ?? recap.title)}" states ${statedHours} h but the items it lists add up to ${linkedHours} h.`,
+              statedLine,
+            ),
+          )
         }
       }
     }
@@ -90,7 +127,8 @@ function recapEntries(blocks: Block[]): TextLine[] {
   const out: TextLine[] = []
   for (const block of blocks) {
     if (block.kind === 'item' && block.raw.trim()) out.push({ text: block.raw, line: block.line })
-    else if (block.kind === 'table') for (const row of block.rows.slice(1)) out.push({ text: row.cells[0] ?? '', line: row.line })
+    else if (block.kind === 'table')
+      for (const row of block.rows.slice(1)) out.push({ text: row.cells[0] ?? '', line: row.line })
     else if (block.kind === 'paragraph' && parseStatedTotal(block.raw)) out.push({ text: block.raw, line: block.line })
   }
   return out
@@ -112,7 +150,11 @@ export function readGates(context: SectionContext): Gate[] {
     }
     const items: Subtask[] = allBlocks(top)
       .filter((block) => block.kind === 'item' && block.raw.trim() !== '')
-      .map((block) => (block.kind === 'item' ? { text: inlineText(block.raw), line: block.line, checked: block.checked } : (null as never)))
+      .map((block) =>
+        block.kind === 'item'
+          ? { text: inlineText(block.raw), line: block.line, checked: block.checked }
+          : (null as never),
+      )
     return { title: cleanTitle(top.heading?.text ?? ''), week, day, items, line: top.line }
   })
 }
@@ -122,7 +164,9 @@ export function readBacklog(context: SectionContext): Backlog[] {
   for (const top of topSectionsOfKind(context, 'backlog')) {
     let added = false
     for (const section of [top, ...descendants(top)]) {
-      const items = section.blocks.flatMap((block) => (block.kind === 'item' && block.raw.trim() ? [{ text: inlineText(block.raw), line: block.line }] : []))
+      const items = section.blocks.flatMap((block) =>
+        block.kind === 'item' && block.raw.trim() ? [{ text: inlineText(block.raw), line: block.line }] : [],
+      )
       if (items.length === 0) continue
       out.push({ title: cleanTitle(section.heading?.text ?? ''), items, line: section.line })
       added = true
@@ -143,7 +187,13 @@ export function readMilestones(context: SectionContext, matcher: TaskMatcher): M
         const text = inlineText(block.raw)
         const label = cleanTitle(text.split(':')[0] ?? text)
         const percent = /(\d{1,3}(?:\.\d+)?)\s*%/.exec(bounded(text, 300))
-        out.push({ week, label, percent: percent ? Number(percent[1]) : null, taskKey: matcher.match(label, null)?.key ?? null, line: block.line })
+        out.push({
+          week,
+          label,
+          percent: percent ? Number(percent[1]) : null,
+          taskKey: matcher.match(label, null)?.key ?? null,
+          line: block.line,
+        })
       }
     }
   }
@@ -159,7 +209,8 @@ function claimValue(text: string): { kind: 'score' | 'percent' | null; value: nu
   return { kind: null, value: null }
 }
 
-const STATUS_LABEL = /^(?:current\s+|overall\s+|project\s+)?(?:status|readiness(?:\s+score)?|score|completion|progress)$/i
+const STATUS_LABEL =
+  /^(?:current\s+|overall\s+|project\s+)?(?:status|readiness(?:\s+score)?|score|completion|progress)$/i
 
 /** Status lines anywhere outside work items, and everything a status or metrics section states. */
 export function readClaims(context: SectionContext): PlanClaim[] {
@@ -169,7 +220,13 @@ export function readClaims(context: SectionContext): PlanClaim[] {
     const kind = section.heading ? context.kinds.get(section) : 'work'
     if (section.heading && (kind === 'status' || kind === 'metrics')) {
       const headingValue = claimValue(section.heading.text)
-      if (headingValue.kind) claims.push({ kind: headingValue.kind, text: cleanTitle(section.heading.text), value: headingValue.value, line: section.line })
+      if (headingValue.kind)
+        claims.push({
+          kind: headingValue.kind,
+          text: cleanTitle(section.heading.text),
+          value: headingValue.value,
+          line: section.line,
+        })
     }
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') {
@@ -177,14 +234,29 @@ export function readClaims(context: SectionContext): PlanClaim[] {
           const label = parseLabel(line)
           if (label && STATUS_LABEL.test(label.label) && label.rest) {
             const value = claimValue(label.rest)
-            claims.push({ kind: value.kind ?? 'status', text: inlineText(`${label.label}: ${label.rest}`), value: value.value, line: block.line + offset })
+            claims.push({
+              kind: value.kind ?? 'status',
+              text: inlineText(`${label.label}: ${label.rest}`),
+              value: value.value,
+              line: block.line + offset,
+            })
           } else if (kind === 'metrics' && line.trim()) {
-            claims.push({ kind: 'metric', text: inlineText(line), value: claimValue(line).value, line: block.line + offset })
+            claims.push({
+              kind: 'metric',
+              text: inlineText(line),
+              value: claimValue(line).value,
+              line: block.line + offset,
+            })
           }
         })
       } else if (block.kind === 'item' && block.raw.trim() && (kind === 'status' || kind === 'metrics')) {
         const value = claimValue(block.raw)
-        claims.push({ kind: kind === 'metrics' ? 'metric' : 'status', text: inlineText(block.raw), value: value.value, line: block.line })
+        claims.push({
+          kind: kind === 'metrics' ? 'metric' : 'status',
+          text: inlineText(block.raw),
+          value: value.value,
+          line: block.line,
+        })
       }
     }
     for (const child of section.children) visit(child)

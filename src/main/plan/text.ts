@@ -7,7 +7,8 @@ export function bounded(text: string, limit = MAX_SCAN): string {
 }
 
 /** pictographs, regional indicators, skin-tone modifiers, variation selectors, ZWJ and the keycap mark: one code point each */
-const PICTOGRAPHS = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u200D|\u20E3/gu
+const PICTOGRAPHS =
+  /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u200D|\u20E3/gu
 
 export function stripEmoji(text: string): string {
   return text.replace(PICTOGRAPHS, '')
@@ -29,7 +30,9 @@ export function cleanText(raw: string): string {
 }
 
 export function cleanTitle(raw: string): string {
-  return cleanText(raw).replace(/^[\s:–—-]+/, '').replace(/[\s:–—-]+$/, '')
+  return cleanText(raw)
+    .replace(/^[\s:–—-]+/, '')
+    .replace(/[\s:–—-]+$/, '')
 }
 
 export function slugify(text: string, maxLength = 60): string {
@@ -48,13 +51,46 @@ export function slugify(text: string, maxLength = 60): string {
 }
 
 const STOPWORDS = new Set([
-  'a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'all', 'add',
-  'is', 'are', 'be', 'as', 'via', 'it', 'its', 'this', 'that', 'h', 'hours', 'hour', 'day', 'days', 'week', 'weeks',
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'for',
+  'and',
+  'or',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'into',
+  'all',
+  'add',
+  'is',
+  'are',
+  'be',
+  'as',
+  'via',
+  'it',
+  'its',
+  'this',
+  'that',
+  'h',
+  'hours',
+  'hour',
+  'day',
+  'days',
+  'week',
+  'weeks',
 ])
 
 /** Lowercase significant words, crude plural folding ("checks" -> "check"). */
 export function tokenize(text: string): string[] {
-  const words = bounded(text, 600).toLowerCase().split(/[^a-z0-9]+/)
+  const words = bounded(text, 600)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
   const tokens: string[] = []
   for (const word of words) {
     if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue

@@ -26,7 +26,8 @@ function bundledFolder(name: string): string {
 // the report's PDF: the print view (`?view=report…`) in a hidden window with the app's preload
 const pdfPrinter = createElectronPdfPrinter({
   preload: join(__dirname, '../preload/index.cjs'),
-  load: (win, query) => (devServerUrl ? win.loadURL(`${devServerUrl}?${query}`) : win.loadFile(rendererEntry, { search: query })),
+  load: (win, query) =>
+    devServerUrl ? win.loadURL(`${devServerUrl}?${query}`) : win.loadFile(rendererEntry, { search: query }),
 })
 
 const platformPort: PlatformPort = {
@@ -42,7 +43,12 @@ const platformPort: PlatformPort = {
     },
     async saveFile({ title, defaultPath, filters }) {
       // replacing a file is confirmed in the dialog itself (macOS and Windows always ask; Linux only with this)
-      const result = await dialog.showSaveDialog(mainWindow!, { title, defaultPath, filters, properties: ['showOverwriteConfirmation', 'createDirectory'] })
+      const result = await dialog.showSaveDialog(mainWindow!, {
+        title,
+        defaultPath,
+        filters,
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      })
       return result.canceled ? null : (result.filePath ?? null)
     },
   },
@@ -137,17 +143,22 @@ export function startDesktopApp(): void {
 
   void app.whenReady().then(() => {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      })
     })
     // notifications (shown only while the window is unfocused) are the one permission the app uses
-    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'))
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+      callback(permission === 'notifications'),
+    )
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications')
 
     const core = openAppCore()
     if (!core) return
     registerIpcHandlers(ipcMain, core.dispatch, (event) => {
       const frame = event.senderFrame
-      const fromAppWindow = (mainWindow !== null && event.sender === mainWindow.webContents) || pdfPrinter.isPrintContents(event.sender)
+      const fromAppWindow =
+        (mainWindow !== null && event.sender === mainWindow.webContents) || pdfPrinter.isPrintContents(event.sender)
       return frame !== null && fromAppWindow && isAppUrl(frame.url, appEntryUrl, devServerUrl)
     })
     createWindow(core)

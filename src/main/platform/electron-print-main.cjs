@@ -9,7 +9,10 @@ app.disableHardwareAcceleration()
 if (process.platform === 'linux') app.commandLine.appendSwitch('ozone-platform', 'headless')
 
 app.whenReady().then(async () => {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } })
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+  })
   try {
     await win.loadURL(job.url)
     const state = await win.webContents.executeJavaScript(job.waitScript)

@@ -9,13 +9,20 @@ import type { Core } from '../bootstrap'
  * One ipcMain.handle per contract method, generated from the contract. Calls from frames other than the app's
  * own page are refused before they reach dispatch.
  */
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): string[] {
+export function registerIpcHandlers(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  dispatch: Dispatch,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+): string[] {
   const channels: string[] = []
   for (const method of methodNames) {
     const channel = rpcChannel(method)
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'unsupported', message: 'Refused: the call did not come from the app window' } }
+        return {
+          ok: false,
+          error: { code: 'unsupported', message: 'Refused: the call did not come from the app window' },
+        }
       }
       return dispatch(method, input)
     })

@@ -1,6 +1,12 @@
 import { BrowserWindow, type WebContents } from 'electron'
 import { AppError } from '../../shared/rpc'
-import { WAIT_FOR_REPORT_SCRIPT, electronPrintOptions, printViewQuery, type PdfPort, type PrintRequest } from '../report/pdf-port'
+import {
+  WAIT_FOR_REPORT_SCRIPT,
+  electronPrintOptions,
+  printViewQuery,
+  type PdfPort,
+  type PrintRequest,
+} from '../report/pdf-port'
 
 export interface ElectronPdfPrinter extends PdfPort {
   /** true for the hidden window of a print in progress: the IPC bridge answers it like the main window */
@@ -24,7 +30,14 @@ export function createElectronPdfPrinter(options: ElectronPdfPrinterOptions): El
         show: false,
         width: 900,
         height: 1200,
-        webPreferences: { preload: options.preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+        webPreferences: {
+          preload: options.preload,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          spellcheck: false,
+        },
       })
       const contents = win.webContents
       printing.add(contents)
@@ -33,7 +46,8 @@ export function createElectronPdfPrinter(options: ElectronPdfPrinterOptions): El
         contents.on('will-navigate', (event) => event.preventDefault())
         await options.load(win, printViewQuery(request))
         const state: unknown = await contents.executeJavaScript(WAIT_FOR_REPORT_SCRIPT)
-        if (state !== 'ready') throw new AppError('internal', `The report view failed: ${String(state).replace(/^error: /, '')}`)
+        if (state !== 'ready')
+          throw new AppError('internal', `The report view failed: ${String(state).replace(/^error: /, '')}`)
         return new Uint8Array(await contents.printToPDF(electronPrintOptions(request)))
       } finally {
         printing.delete(contents)

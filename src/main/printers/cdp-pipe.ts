@@ -12,7 +12,15 @@ import type { Readable, Writable } from 'node:stream'
  */
 
 /** Flags for printing on top of the shared list: no first-tab, no /dev/shm limits in containers, fixed window. */
-const PRINT_ARGS = ['--remote-debugging-pipe', '--no-startup-window', '--disable-dev-shm-usage', '--disable-extensions', '--hide-scrollbars', '--mute-audio', '--window-size=1280,720']
+const PRINT_ARGS = [
+  '--remote-debugging-pipe',
+  '--no-startup-window',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--window-size=1280,720',
+]
 
 export class CdpError extends Error {
   constructor(message: string) {
@@ -103,7 +111,8 @@ export class CdpBrowser {
       const done = (reason: string) => {
         running.delete(this)
         this.exitReason ??= reason
-        for (const { reject, method } of this.pending.values()) reject(new CdpError(`Chromium ${this.exitReason} during ${method}${this.lastError()}`))
+        for (const { reject, method } of this.pending.values())
+          reject(new CdpError(`Chromium ${this.exitReason} during ${method}${this.lastError()}`))
         this.pending.clear()
         rmSync(this.userDataDir, { recursive: true, force: true, maxRetries: 3 })
         resolve()
@@ -117,7 +126,9 @@ export class CdpBrowser {
   static async launch(executablePath: string, args: readonly string[], timeoutMs: number): Promise<CdpBrowser> {
     sweepStaleProfiles()
     const userDataDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
-    const child = spawn(executablePath, [...args, ...PRINT_ARGS, `--user-data-dir=${userDataDir}`], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] })
+    const child = spawn(executablePath, [...args, ...PRINT_ARGS, `--user-data-dir=${userDataDir}`], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    })
     const browser = new CdpBrowser(child, userDataDir)
     try {
       await browser.send('Browser.getVersion', {}, undefined, timeoutMs)
@@ -134,20 +145,30 @@ export class CdpBrowser {
 
   /** Lets the host exit while the browser idles (the pipe closing then ends Chromium), or holds it while in use. */
   hold(held: boolean): void {
-    for (const handle of [this.child, this.child.stdio[3], this.child.stdio[4], this.child.stderr] as ({ ref(): void; unref(): void } | null)[]) {
+    for (const handle of [this.child, this.child.stdio[3], this.child.stdio[4], this.child.stderr] as ({
+      ref(): void
+      unref(): void
+    } | null)[]) {
       if (held) handle?.ref()
       else handle?.unref()
     }
   }
 
-  send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, sessionId?: string, timeoutMs = 30_000): Promise<T> {
+  send<T = Record<string, unknown>>(
+    method: string,
+    params: Record<string, unknown> = {},
+    sessionId?: string,
+    timeoutMs = 30_000,
+  ): Promise<T> {
     if (!this.alive) return Promise.reject(new CdpError(`Chromium ${this.exitReason}${this.lastError()}`))
     const id = this.nextId++
     const message = JSON.stringify(sessionId ? { id, method, params, sessionId } : { id, method, params })
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
-        reject(new CdpError(`Chromium did not answer ${method} within ${Math.round(timeoutMs / 1000)} s${this.lastError()}`))
+        reject(
+          new CdpError(`Chromium did not answer ${method} within ${Math.round(timeoutMs / 1000)} s${this.lastError()}`),
+        )
       }, timeoutMs)
       this.pending.set(id, {
         method,
@@ -239,13 +260,20 @@ export class CdpPage {
 
   static async open(browser: CdpBrowser): Promise<CdpPage> {
     const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })
-    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true })
+    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', {
+      targetId,
+      flatten: true,
+    })
     const page = new CdpPage(browser, sessionId)
     await page.send('Page.enable')
     return page
   }
 
-  send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, timeoutMs?: number): Promise<T> {
+  send<T = Record<string, unknown>>(
+    method: string,
+    params: Record<string, unknown> = {},
+    timeoutMs?: number,
+  ): Promise<T> {
     return this.browser.send<T>(method, params, this.sessionId, timeoutMs)
   }
 
@@ -262,18 +290,24 @@ export class CdpPage {
 
   /** Evaluates an expression (awaiting a returned promise) and returns its JSON value. */
   async evaluate(expression: string, timeoutMs: number): Promise<unknown> {
-    const answer = await this.send<{ result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-      'Runtime.evaluate',
-      { expression, awaitPromise: true, returnByValue: true },
-      timeoutMs,
-    )
-    if (answer.exceptionDetails) throw new CdpError(`the page threw: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`)
+    const answer = await this.send<{
+      result: { value?: unknown }
+      exceptionDetails?: { text: string; exception?: { description?: string } }
+    }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, timeoutMs)
+    if (answer.exceptionDetails)
+      throw new CdpError(
+        `the page threw: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`,
+      )
     return answer.result.value
   }
 
   /** Page.printToPDF; sizes and margins in inches. */
   async printToPdf(options: Record<string, unknown>, timeoutMs: number): Promise<Uint8Array> {
-    const { data } = await this.send<{ data: string }>('Page.printToPDF', { ...options, transferMode: 'ReturnAsBase64' }, timeoutMs)
+    const { data } = await this.send<{ data: string }>(
+      'Page.printToPDF',
+      { ...options, transferMode: 'ReturnAsBase64' },
+      timeoutMs,
+    )
     return new Uint8Array(Buffer.from(data, 'base64'))
   }
 }

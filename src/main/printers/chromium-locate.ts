@@ -28,10 +28,25 @@ export function systemBrowserPaths(platform: NodeJS.Platform, env: Record<string
     ]
   }
   if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter((r): r is string => Boolean(r))
-    return roots.flatMap((root) => [join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'), join(root, 'Chromium', 'Application', 'chrome.exe'), join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe')])
+    const roots = [
+      env.PROGRAMFILES ?? 'C:\\Program Files',
+      env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)',
+      env.LOCALAPPDATA,
+    ].filter((r): r is string => Boolean(r))
+    return roots.flatMap((root) => [
+      join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(root, 'Chromium', 'Application', 'chrome.exe'),
+      join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    ])
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/usr/bin/microsoft-edge']
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge',
+  ]
 }
 
 /**
@@ -41,14 +56,24 @@ export function systemBrowserPaths(platform: NodeJS.Platform, env: Record<string
  */
 export function locateBrowser(deps: LocateDeps): LocateResult {
   const explicit = deps.env.CHROMIUM_PATH?.trim()
-  if (explicit && deps.isExecutable(explicit)) return { found: { kind: 'chromium', path: explicit, via: 'CHROMIUM_PATH' } }
+  if (explicit && deps.isExecutable(explicit))
+    return { found: { kind: 'chromium', path: explicit, via: 'CHROMIUM_PATH' } }
   const override = deps.env.READINESS_CHROMIUM_SEARCH
   const candidates: BrowserLocation[] =
     override !== undefined
-      ? override.split(delimiter).filter(Boolean).map((path) => ({ kind: 'chromium', path, via: 'system' }))
+      ? override
+          .split(delimiter)
+          .filter(Boolean)
+          .map((path) => ({ kind: 'chromium', path, via: 'system' }))
       : [
-          ...systemBrowserPaths(deps.platform, deps.env).map((path): BrowserLocation => ({ kind: 'chromium', path, via: 'system' })),
-          ...(deps.electronBinary ? [{ kind: 'electron', path: deps.electronBinary, via: 'electron' } satisfies BrowserLocation] : []),
+          ...systemBrowserPaths(deps.platform, deps.env).map((path): BrowserLocation => ({
+            kind: 'chromium',
+            path,
+            via: 'system',
+          })),
+          ...(deps.electronBinary
+            ? [{ kind: 'electron', path: deps.electronBinary, via: 'electron' } satisfies BrowserLocation]
+            : []),
         ]
   const found = candidates.find((candidate) => deps.isExecutable(candidate.path))
   if (found) return { found }
@@ -73,7 +98,10 @@ export function isExecutableFile(path: string): boolean {
  * (`node_modules/electron/path.txt`, or ELECTRON_OVERRIDE_DIST_PATH), or null when it is not installed. Never
  * loads the package: requiring it starts a download when the binary is missing.
  */
-export function installedElectronBinary(projectRoot: string, env: Record<string, string | undefined> = process.env): string | null {
+export function installedElectronBinary(
+  projectRoot: string,
+  env: Record<string, string | undefined> = process.env,
+): string | null {
   const packageDir = join(projectRoot, 'node_modules', 'electron')
   let relative = ''
   try {
@@ -82,6 +110,10 @@ export function installedElectronBinary(projectRoot: string, env: Record<string,
     // not downloaded (or the install step never ran)
   }
   const override = env.ELECTRON_OVERRIDE_DIST_PATH
-  const binary = override ? join(override, relative || 'electron') : relative ? join(packageDir, 'dist', relative) : null
+  const binary = override
+    ? join(override, relative || 'electron')
+    : relative
+      ? join(packageDir, 'dist', relative)
+      : null
   return binary && isExecutableFile(binary) ? binary : null
 }

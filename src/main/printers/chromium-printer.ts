@@ -5,7 +5,13 @@ import type { Core } from '../bootstrap'
 import { startWebServer } from '../web/server'
 import { CdpBrowser, CdpPage } from './cdp-pipe'
 import type { LocateResult } from './chromium-locate'
-import { WAIT_FOR_REPORT_SCRIPT, chromiumPrintOptions, printViewQuery, type PdfPort, type PrintRequest } from '../report/pdf-port'
+import {
+  WAIT_FOR_REPORT_SCRIPT,
+  chromiumPrintOptions,
+  printViewQuery,
+  type PdfPort,
+  type PrintRequest,
+} from '../report/pdf-port'
 import { printWithElectron } from './electron-print'
 import { CHROMIUM_ARGS } from './chromium-args'
 
@@ -74,7 +80,10 @@ class PrintSession {
 
   /** After a print: keep the browser for the next one, but let the host exit and close it when unused. */
   idle(): void {
-    void this.current?.ready.then(({ browser }) => browser.hold(false), () => undefined)
+    void this.current?.ready.then(
+      ({ browser }) => browser.hold(false),
+      () => undefined,
+    )
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = setTimeout(() => void this.close(), IDLE_CLOSE_MS)
     this.idleTimer.unref()
@@ -85,7 +94,11 @@ class PrintSession {
     this.idleTimer = null
     const current = this.current
     this.current = null
-    if (current) await current.ready.then(({ browser }) => browser.close(), () => undefined)
+    if (current)
+      await current.ready.then(
+        ({ browser }) => browser.close(),
+        () => undefined,
+      )
   }
 }
 
@@ -114,7 +127,10 @@ export function createHeadlessPdfPort(options: HeadlessPrinterOptions): Headless
     const location = options.locate()
     if ('missing' in location) throw new AppError('unavailable', location.missing)
     if (!existsSync(join(options.rendererDir, 'index.html'))) {
-      throw new AppError('unavailable', `The report view is not built (${options.rendererDir} has no index.html): run \`npm run build\` first.`)
+      throw new AppError(
+        'unavailable',
+        `The report view is not built (${options.rendererDir} has no index.html): run \`npm run build\` first.`,
+      )
     }
     if (location.found.kind === 'electron') {
       const web = await startWebServer({ core: options.core, rendererDir: options.rendererDir })
@@ -128,7 +144,10 @@ export function createHeadlessPdfPort(options: HeadlessPrinterOptions): Headless
     const page = session.page(location.found.path)
     page.catch(() => undefined)
     const prefetched = options.core.dispatch('report.get', { planId: request.planId, asOf: request.asOf })
-    const web = await startWebServer({ core: withPrefetchedReport(options.core, request, prefetched), rendererDir: options.rendererDir })
+    const web = await startWebServer({
+      core: withPrefetchedReport(options.core, request, prefetched),
+      rendererDir: options.rendererDir,
+    })
     try {
       return await printOnPage(await page, printUrl(web, request), request)
     } catch (error) {
@@ -159,6 +178,7 @@ function printUrl(web: { port: number; token: string }, request: PrintRequest): 
 async function printOnPage(page: CdpPage, url: string, request: PrintRequest): Promise<Uint8Array> {
   await page.goto(url, READY_TIMEOUT_MS)
   const state = String(await page.evaluate(WAIT_FOR_REPORT_SCRIPT, READY_TIMEOUT_MS))
-  if (state !== 'ready') throw new AppError('internal', `The report view failed: ${state.replace(/^error: /, '') || 'no message'}`)
+  if (state !== 'ready')
+    throw new AppError('internal', `The report view failed: ${state.replace(/^error: /, '') || 'no message'}`)
   return page.printToPdf(chromiumPrintOptions(request), READY_TIMEOUT_MS)
 }

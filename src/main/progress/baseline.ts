@@ -16,10 +16,14 @@ export interface ScopeChangesByBaseline {
  * changes move the scope away from it. Changes without a version number (older data, hand-made
  * inputs) and every change when no baseline version is given count as after the baseline.
  */
-export function splitScopeChangesByBaseline(changes: ScopeChange[], baselineVersionNo: number | undefined): ScopeChangesByBaseline {
+export function splitScopeChangesByBaseline(
+  changes: ScopeChange[],
+  baselineVersionNo: number | undefined,
+): ScopeChangesByBaseline {
   const split: ScopeChangesByBaseline = { inBaseline: [], afterBaseline: [] }
   for (const change of changes) {
-    const absorbed = baselineVersionNo !== undefined && change.versionNo !== undefined && change.versionNo <= baselineVersionNo
+    const absorbed =
+      baselineVersionNo !== undefined && change.versionNo !== undefined && change.versionNo <= baselineVersionNo
     ;(absorbed ? split.inBaseline : split.afterBaseline).push(change)
   }
   return split

@@ -77,7 +77,14 @@ export function computeProgress(input: ProgressInput): ProgressReport {
   const taskFacts = new Map<string, MilestoneTaskFacts>(
     tasksOnAsOf.map((onAsOf) => [onAsOf.task.key, { estimateHours: onAsOf.estimateAsOf, doneWeek: onAsOf.doneWeek }]),
   )
-  const milestones = milestoneProgress(timeline.planMilestones, { calendar, burndown: timeline.burndown, basis: scopeBasis, asOfWeek, lastCompletedWeek, taskFacts })
+  const milestones = milestoneProgress(timeline.planMilestones, {
+    calendar,
+    burndown: timeline.burndown,
+    basis: scopeBasis,
+    asOfWeek,
+    lastCompletedWeek,
+    taskFacts,
+  })
   const earnedValueOf = earnedValueFor(overall.idealTotalHours > 0 ? 'hours' : 'tasks', clock.elapsedWeeks)
 
   return {
@@ -137,13 +144,20 @@ function fillLedger(input: ProgressInput, clock: AsOfClock): Ledger {
       : groups.ofBaselinePhase(baselinePhaseByKey.get(key) ?? null)
 
   const changes = splitScopeChangesByBaseline(input.scopeChanges, input.baselineRef?.versionNo)
-  const scope = applyScopeChanges(changes.afterBaseline, asOf, calendar, (key) => [overall, groupOfKey(key).buckets], currentKeys)
+  const scope = applyScopeChanges(
+    changes.afterBaseline,
+    asOf,
+    calendar,
+    (key) => [overall, groupOfKey(key).buckets],
+    currentKeys,
+  )
   const tasksOnAsOf: TaskOnAsOf[] = []
   for (const task of input.tasks) {
     if (scope.addedLater.has(task.key)) continue
     const onAsOf = taskOnAsOf(task, clock, scope.laterHoursByKey.get(task.key) ?? 0)
     tasksOnAsOf.push(onAsOf)
-    for (const buckets of [overall, groups.ofCurrentPhase(task.phase).buckets]) addTaskOnAsOf(buckets, onAsOf, scope.effectiveByKey.get(task.key) ?? [])
+    for (const buckets of [overall, groups.ofCurrentPhase(task.phase).buckets])
+      addTaskOnAsOf(buckets, onAsOf, scope.effectiveByKey.get(task.key) ?? [])
     const budget = baselineBudget.get(task.key)
     if (onAsOf.doneWeek !== null && budget) {
       for (const buckets of [overall, budget.buckets]) {
@@ -152,17 +166,28 @@ function fillLedger(input: ProgressInput, clock: AsOfClock): Ledger {
       }
     }
   }
-  return { groups, overall, inBaselineChanges: changes.inBaseline, effectiveChanges: scope.effectiveChanges, tasksOnAsOf }
+  return {
+    groups,
+    overall,
+    inBaselineChanges: changes.inBaseline,
+    effectiveChanges: scope.effectiveChanges,
+    tasksOnAsOf,
+  }
 }
 
 function taskOnAsOf(task: ProgressTaskInput, clock: AsOfClock, hoursAddedLater: number): TaskOnAsOf {
   const estimateAsOf = (task.estimateHours ?? 0) - hoursAddedLater
   const resolved = resolveTaskState(task, clock.asOf)
-  const doneWeek = resolved.state === 'done' && resolved.doneAt ? clock.calendar.progressWeekOfDate(resolved.doneAt) : null
+  const doneWeek =
+    resolved.state === 'done' && resolved.doneAt ? clock.calendar.progressWeekOfDate(resolved.doneAt) : null
   return { task, estimateAsOf, resolved, doneWeek }
 }
 
-function taskRowsOf(input: ProgressInput, clock: AsOfClock, tasksOnAsOf: TaskOnAsOf[]): { taskRows: TaskProgress[]; latestScheduledWeek: number } {
+function taskRowsOf(
+  input: ProgressInput,
+  clock: AsOfClock,
+  tasksOnAsOf: TaskOnAsOf[],
+): { taskRows: TaskProgress[]; latestScheduledWeek: number } {
   const currentWeekOfDay = weekOfPlanDayFor(input.current, clock.calendar)
   const taskRows: TaskProgress[] = []
   let latestScheduledWeek = 0
@@ -176,7 +201,13 @@ function taskRowsOf(input: ProgressInput, clock: AsOfClock, tasksOnAsOf: TaskOnA
 }
 
 /** The plan's end, the finish forecast, and the burndown over every week either reaches. */
-function timelineOf(input: ProgressInput, clock: AsOfClock, ledger: Ledger, scopeBasis: Basis, latestScheduledWeek: number): Timeline {
+function timelineOf(
+  input: ProgressInput,
+  clock: AsOfClock,
+  ledger: Ledger,
+  scopeBasis: Basis,
+  latestScheduledWeek: number,
+): Timeline {
   const { calendar, asOfWeek, lastCompletedWeek } = clock
   const { overall } = ledger
   const planMilestones = input.current.milestones.length ? input.current.milestones : input.baseline.milestones
@@ -192,13 +223,23 @@ function timelineOf(input: ProgressInput, clock: AsOfClock, ledger: Ledger, scop
     calendar,
     overall,
     basis: scopeBasis,
-    remaining: scopeBasis === 'hours' ? overall.scopeHoursAtAsOf - overall.doneHoursAtAsOf : overall.scopeTasksAtAsOf - overall.doneTaskCount,
+    remaining:
+      scopeBasis === 'hours'
+        ? overall.scopeHoursAtAsOf - overall.doneHoursAtAsOf
+        : overall.scopeTasksAtAsOf - overall.doneTaskCount,
     hasWork: overall.scopeTasksAtAsOf > 0,
     lastCompletedWeek,
     latestDoneAt: latestDoneAt(ledger.tasksOnAsOf),
     options: input.forecast ?? {},
   })
-  const lastWeek = Math.max(planEndWeek, asOfWeek, forecast.p50Week ?? 0, forecast.p85Week ?? 0, forecast.p95Week ?? 0, forecast.velocityWeek ?? 0)
+  const lastWeek = Math.max(
+    planEndWeek,
+    asOfWeek,
+    forecast.p50Week ?? 0,
+    forecast.p85Week ?? 0,
+    forecast.p95Week ?? 0,
+    forecast.velocityWeek ?? 0,
+  )
   const burndown = burndownRows(overall, calendar, asOfWeek, lastWeek)
   if (input.originalBaseline) addOriginalIdeal(burndown, originalIdealBuckets(input.originalBaseline, calendar))
   return { planMilestones, planEndWeek, lastWeek, forecast, burndown }
@@ -298,7 +339,10 @@ function applyScopeChanges(
     const taskCountDelta = change.kind === 'added' ? 1 : change.kind === 'removed' ? -1 : 0
     const targets = bucketsOfKey(change.taskKey)
     if (calendarDate(change.date) > asOf) {
-      timeline.laterHoursByKey.set(change.taskKey, (timeline.laterHoursByKey.get(change.taskKey) ?? 0) + change.hoursDelta)
+      timeline.laterHoursByKey.set(
+        change.taskKey,
+        (timeline.laterHoursByKey.get(change.taskKey) ?? 0) + change.hoursDelta,
+      )
       if (change.kind === 'added') timeline.addedLater.add(change.taskKey)
       // Work removed after asOf is not among the current tasks but was in scope on asOf.
       if (!currentKeys.has(change.taskKey)) {
@@ -394,7 +438,8 @@ function claimedPercentOf(buckets: ProgressBuckets, basis: 'hours' | 'tasks'): n
 function latestDoneAt(tasks: TaskOnAsOf[]): string | null {
   let latest: string | null = null
   for (const { resolved } of tasks) {
-    if (resolved.state === 'done' && resolved.doneAt && (latest === null || resolved.doneAt > latest)) latest = resolved.doneAt
+    if (resolved.state === 'done' && resolved.doneAt && (latest === null || resolved.doneAt > latest))
+      latest = resolved.doneAt
   }
   return latest
 }
@@ -404,10 +449,18 @@ function toLogEntry({ change, changeWeek }: EffectiveChange): ScopeChangeLogEntr
 }
 
 /** Every change made by asOf, in the order made: those the baseline holds are kept in the log, marked. */
-function scopeLog(inBaseline: ScopeChange[], effective: EffectiveChange[], asOf: string, calendar: PlanCalendar): ScopeChangeLogEntry[] {
+function scopeLog(
+  inBaseline: ScopeChange[],
+  effective: EffectiveChange[],
+  asOf: string,
+  calendar: PlanCalendar,
+): ScopeChangeLogEntry[] {
   const held = inBaseline
     .filter((change) => calendarDate(change.date) <= asOf)
-    .map((change) => ({ ...toLogEntry({ change, changeWeek: calendar.progressWeekOfDate(change.date) }), inBaseline: true }))
+    .map((change) => ({
+      ...toLogEntry({ change, changeWeek: calendar.progressWeekOfDate(change.date) }),
+      inBaseline: true,
+    }))
   return [...held, ...effective.map(toLogEntry)]
 }
 

@@ -38,7 +38,16 @@ export function forecastFinish(context: ForecastContext): Forecast {
   const horizonWeeks = options.horizonWeeks ?? DEFAULT_FORECAST.horizonWeeks
   const history = weeklyThroughput(context.overall, basis, lastCompletedWeek)
   const remaining = Math.max(0, context.remaining)
-  const noDates = { p50: null, p85: null, p95: null, velocityDate: null, p50Week: null, p85Week: null, p95Week: null, velocityWeek: null }
+  const noDates = {
+    p50: null,
+    p85: null,
+    p95: null,
+    velocityDate: null,
+    p50Week: null,
+    p85Week: null,
+    p95Week: null,
+    velocityWeek: null,
+  }
   const base = { basis, remaining: round2(remaining), velocityWindow, historyWeeks: history.length, trials, seed }
 
   const velocity = velocityForecast(history, remaining, velocityWindow)

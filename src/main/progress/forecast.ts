@@ -26,11 +26,16 @@ export interface VelocityProjection {
   weeksNeeded: number | null
 }
 
-export function velocityForecast(weeklyThroughput: ArrayLike<number>, remaining: number, window: number): VelocityProjection {
+export function velocityForecast(
+  weeklyThroughput: ArrayLike<number>,
+  remaining: number,
+  window: number,
+): VelocityProjection {
   const used = Math.min(window, weeklyThroughput.length)
   if (used === 0) return { velocity: null, weeksNeeded: null }
   let sum = 0
-  for (let index = weeklyThroughput.length - used; index < weeklyThroughput.length; index++) sum += weeklyThroughput[index]
+  for (let index = weeklyThroughput.length - used; index < weeklyThroughput.length; index++)
+    sum += weeklyThroughput[index]
   const velocity = sum / used
   if (remaining <= FINISH_TOLERANCE) return { velocity, weeksNeeded: 0 }
   if (velocity <= 0) return { velocity, weeksNeeded: null }

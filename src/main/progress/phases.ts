@@ -27,8 +27,12 @@ export class PhaseGroups {
   private readonly baselineByIndex: PhaseGroup[]
 
   constructor(baseline: ParsedPlan, current: ParsedPlan) {
-    this.currentByIndex = current.phases.map((phase, index) => this.ensure(phaseKeyOf(phase.title), phase.title, index, phase))
-    this.baselineByIndex = baseline.phases.map((phase) => this.ensure(phaseKeyOf(phase.title), phase.title, null, phase))
+    this.currentByIndex = current.phases.map((phase, index) =>
+      this.ensure(phaseKeyOf(phase.title), phase.title, index, phase),
+    )
+    this.baselineByIndex = baseline.phases.map((phase) =>
+      this.ensure(phaseKeyOf(phase.title), phase.title, null, phase),
+    )
   }
 
   ofBaselinePhase(phaseIndex: number | null): PhaseGroup {

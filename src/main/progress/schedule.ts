@@ -19,8 +19,7 @@ export function weekOfPlanDayFor(plan: ParsedPlan, calendar: PlanCalendar): Week
   return (day) => (day >= 1 && day <= plan.dayWeeks.length ? plan.dayWeeks[day - 1] : calendar.weekOfPlanDay(day))
 }
 
-const planMapsDays = (plan: ParsedPlan, first: number, last: number) =>
-  first >= 1 && last <= plan.dayWeeks.length
+const planMapsDays = (plan: ParsedPlan, first: number, last: number) => first >= 1 && last <= plan.dayWeeks.length
 
 /**
  * Spreads `amount` over the task's schedule, calling add(week, share) per week:

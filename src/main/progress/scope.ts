@@ -13,7 +13,14 @@ export function scopeChangesBetween(previous: ParsedPlan, next: ParsedPlan, date
     const before = previousByKey.get(task.key)
     const hours = task.estimateHours ?? 0
     if (!before) {
-      changes.push({ date, kind: 'added', taskKey: task.key, title: task.title, hoursDelta: hours, week: plannedWeek(next, task) })
+      changes.push({
+        date,
+        kind: 'added',
+        taskKey: task.key,
+        title: task.title,
+        hoursDelta: hours,
+        week: plannedWeek(next, task),
+      })
     } else if ((before.estimateHours ?? 0) !== hours) {
       changes.push({
         date,

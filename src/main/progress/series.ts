@@ -16,8 +16,10 @@ export function burndownRows(
 ): BurndownPoint[] {
   let totalScopeHoursChange = 0
   let totalScopeTasksChange = 0
-  for (let week = 0; week < buckets.scopeHoursChange.length; week++) totalScopeHoursChange += buckets.scopeHoursChange.at(week)
-  for (let week = 0; week < buckets.scopeTasksChange.length; week++) totalScopeTasksChange += buckets.scopeTasksChange.at(week)
+  for (let week = 0; week < buckets.scopeHoursChange.length; week++)
+    totalScopeHoursChange += buckets.scopeHoursChange.at(week)
+  for (let week = 0; week < buckets.scopeTasksChange.length; week++)
+    totalScopeTasksChange += buckets.scopeTasksChange.at(week)
 
   let scheduledHours = 0
   let scheduledTasks = 0

@@ -7,7 +7,11 @@ export interface TaskFacts {
 }
 
 /** The progress input of one plan task, with its stored evidence and manual status (none by default). */
-export function progressTaskInput(task: Task, evidence: TaskEvidence | null = null, manual: ManualStatus | null = null): ProgressTaskInput {
+export function progressTaskInput(
+  task: Task,
+  evidence: TaskEvidence | null = null,
+  manual: ManualStatus | null = null,
+): ProgressTaskInput {
   return {
     key: task.key,
     title: task.title,
@@ -26,5 +30,7 @@ export function progressTaskInput(task: Task, evidence: TaskEvidence | null = nu
 
 /** Progress inputs for a plan's tasks, joined by task key with stored evidence and manual statuses. */
 export function progressTaskInputs(plan: ParsedPlan, facts: TaskFacts = {}): ProgressTaskInput[] {
-  return plan.tasks.map((task) => progressTaskInput(task, facts.evidence?.get(task.key) ?? null, facts.manual?.get(task.key) ?? null))
+  return plan.tasks.map((task) =>
+    progressTaskInput(task, facts.evidence?.get(task.key) ?? null, facts.manual?.get(task.key) ?? null),
+  )
 }

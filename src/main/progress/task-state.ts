@@ -1,10 +1,5 @@
 import type { TaskEvidenceState } from '../../shared/check-model'
-import type {
-  EvidenceItem,
-  ProgressTaskInput,
-  StateSource,
-  TaskState,
-} from '../../shared/progress-model'
+import type { EvidenceItem, ProgressTaskInput, StateSource, TaskState } from '../../shared/progress-model'
 import { calendarDate } from '../../shared/calendar'
 
 export interface ResolvedTaskState {

@@ -1,4 +1,13 @@
-import type { PhaseStatus, ReportCommit, ReportData, ReportEvidenceRow, ReportPhaseRow, ReportRepairGroup, ReportRepo, ReportTaskRow } from '../../shared/contract/report'
+import type {
+  PhaseStatus,
+  ReportCommit,
+  ReportData,
+  ReportEvidenceRow,
+  ReportPhaseRow,
+  ReportRepairGroup,
+  ReportRepo,
+  ReportTaskRow,
+} from '../../shared/contract/report'
 import type { ParsedPlan, Repair } from '../../shared/plan-model'
 import type { EvidenceItem, PhaseProgress, ProgressReport, TaskProgress } from '../../shared/progress-model'
 import { executiveSummary } from './executive'
@@ -70,7 +79,17 @@ function evidenceRows(task: TaskProgress, labelOf: LabelOf): ReportEvidenceRow[]
   if (task.evidence.length === 0) {
     const how = task.source === 'manual' ? 'Marked done by hand' : 'No recorded evidence'
     const note = task.manual?.note ? `: ${task.manual.note}` : ''
-    return [{ ...base, check: `${how}${note}`, holds: task.source === 'manual', commitSha: null, commitDate: null, commitSubject: null, location: null }]
+    return [
+      {
+        ...base,
+        check: `${how}${note}`,
+        holds: task.source === 'manual',
+        commitSha: null,
+        commitDate: null,
+        commitSubject: null,
+        location: null,
+      },
+    ]
   }
   return task.evidence.map((item) => ({
     ...base,
@@ -99,7 +118,13 @@ export function groupRepairs(repairs: Repair[]): ReportRepairGroup[] {
   const groups = new Map<string, ReportRepairGroup>()
   for (const repair of repairs) {
     const id = JSON.stringify([repair.kind, repair.before, repair.after])
-    const group = groups.get(id) ?? { kind: repair.kind, before: repair.before, after: repair.after, count: 0, lines: [] }
+    const group = groups.get(id) ?? {
+      kind: repair.kind,
+      before: repair.before,
+      after: repair.after,
+      count: 0,
+      lines: [],
+    }
     group.count += 1
     if (!group.lines.includes(repair.line)) group.lines.push(repair.line)
     groups.set(id, group)
@@ -110,7 +135,9 @@ export function groupRepairs(repairs: Repair[]): ReportRepairGroup[] {
 /** Why a task needs confirmation: nothing to check it by, or checks that do not settle it. */
 function confirmationNote(task: TaskProgress): string {
   if (task.manual?.note) return task.manual.note
-  return task.evidence.length === 0 ? 'No check could be derived from the plan: confirm by hand' : 'The checks are not conclusive: confirm by hand'
+  return task.evidence.length === 0
+    ? 'No check could be derived from the plan: confirm by hand'
+    : 'The checks are not conclusive: confirm by hand'
 }
 
 export const SHORT_SHA_LENGTH = 7
@@ -127,10 +154,22 @@ export function repairSummary(plan: ParsedPlan): string | null {
 function citedCommits(evidence: ReportEvidenceRow[], repos: ReportRepo[]): ReportCommit[] {
   const bySha = new Map<string, ReportCommit>()
   for (const row of evidence) {
-    if (row.commitSha && !bySha.has(row.commitSha)) bySha.set(row.commitSha, { sha: row.commitSha, shortSha: row.commitSha.slice(0, SHORT_SHA_LENGTH), date: row.commitDate, subject: row.commitSubject })
+    if (row.commitSha && !bySha.has(row.commitSha))
+      bySha.set(row.commitSha, {
+        sha: row.commitSha,
+        shortSha: row.commitSha.slice(0, SHORT_SHA_LENGTH),
+        date: row.commitDate,
+        subject: row.commitSubject,
+      })
   }
   for (const repo of repos) {
-    if (repo.headSha && !bySha.has(repo.headSha)) bySha.set(repo.headSha, { sha: repo.headSha, shortSha: repo.headSha.slice(0, SHORT_SHA_LENGTH), date: null, subject: `HEAD of ${repo.name}` })
+    if (repo.headSha && !bySha.has(repo.headSha))
+      bySha.set(repo.headSha, {
+        sha: repo.headSha,
+        shortSha: repo.headSha.slice(0, SHORT_SHA_LENGTH),
+        date: null,
+        subject: `HEAD of ${repo.name}`,
+      })
   }
   return [...bySha.values()]
 }
@@ -154,8 +193,12 @@ export function buildReportData(input: ReportModelInput): ReportData {
     phases: progress.phases.map((phase) => phaseRow(phase, progress.asOfWeek)),
     doneThisWeek: tasks.filter((t) => doneThisWeekKeys.has(t.key)).map((t) => taskRow(t, labelOf)),
     overdue: tasks.filter((t) => t.overdue).map((t) => taskRow(t, labelOf)),
-    atRisk: tasks.filter((t) => isAtRisk(t, progress.asOfWeek)).map((t) => taskRow(t, labelOf, dueNote(t, progress.asOfWeek))),
-    needsConfirmation: tasks.filter((t) => t.state === 'needs-confirmation').map((t) => taskRow(t, labelOf, confirmationNote(t))),
+    atRisk: tasks
+      .filter((t) => isAtRisk(t, progress.asOfWeek))
+      .map((t) => taskRow(t, labelOf, dueNote(t, progress.asOfWeek))),
+    needsConfirmation: tasks
+      .filter((t) => t.state === 'needs-confirmation')
+      .map((t) => taskRow(t, labelOf, confirmationNote(t))),
     blocked: tasks.filter((t) => t.state === 'blocked').map((t) => taskRow(t, labelOf)),
     evidence,
     warnings: input.plan.warnings,
@@ -165,7 +208,12 @@ export function buildReportData(input: ReportModelInput): ReportData {
     commits: citedCommits(evidence, input.repos),
     checkHistories: (input.checkHistories ?? []).map((h) => {
       const task = tasks.find((t) => t.key === h.taskKey)
-      return { ...h, taskLabel: labelOf(h.taskKey), taskTitle: task?.title ?? h.taskKey, state: task?.state ?? 'unknown' }
+      return {
+        ...h,
+        taskLabel: labelOf(h.taskKey),
+        taskTitle: task?.title ?? h.taskKey,
+        state: task?.state ?? 'unknown',
+      }
     }),
   }
 }

@@ -25,7 +25,12 @@ export const REPORT_STATE_ATTRIBUTE = 'data-report-state'
 
 /** Query string that makes the renderer show the print view instead of the app. */
 export function printViewQuery(request: Pick<PrintRequest, 'planId' | 'asOf' | 'paper'>): string {
-  const params = new URLSearchParams({ view: 'report', planId: String(request.planId), asOf: request.asOf, paper: request.paper })
+  const params = new URLSearchParams({
+    view: 'report',
+    planId: String(request.planId),
+    asOf: request.asOf,
+    paper: request.paper,
+  })
   return params.toString()
 }
 
@@ -71,7 +76,10 @@ export const WAIT_FOR_REPORT_SCRIPT = `new Promise((resolve) => {
 })`
 
 /** Paper sizes in inches, as Chromium's print dialog and Playwright's page.pdf define them. */
-const PAPER_INCHES: Record<Paper, { width: number; height: number }> = { A4: { width: 8.27, height: 11.7 }, Letter: { width: 8.5, height: 11 } }
+const PAPER_INCHES: Record<Paper, { width: number; height: number }> = {
+  A4: { width: 8.27, height: 11.7 },
+  Letter: { width: 8.5, height: 11 },
+}
 
 /** Parameters of the DevTools protocol's Page.printToPDF (sizes in inches), the same page setup as Electron's. */
 export function chromiumPrintOptions(request: PrintRequest) {
@@ -101,6 +109,11 @@ export function electronPrintOptions(request: PrintRequest) {
     displayHeaderFooter: true,
     headerTemplate: headerTemplate(request.title, request.asOf),
     footerTemplate: footerTemplate(request.asOf),
-    margins: { top: inches(PAGE_MARGIN_MM.top), bottom: inches(PAGE_MARGIN_MM.bottom), left: inches(PAGE_MARGIN_MM.left), right: inches(PAGE_MARGIN_MM.right) },
+    margins: {
+      top: inches(PAGE_MARGIN_MM.top),
+      bottom: inches(PAGE_MARGIN_MM.bottom),
+      left: inches(PAGE_MARGIN_MM.left),
+      right: inches(PAGE_MARGIN_MM.right),
+    },
   }
 }

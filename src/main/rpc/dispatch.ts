@@ -7,7 +7,10 @@ import { toDatabaseError } from '../db/errors'
 import type { Logger } from '../log'
 
 /** The function answering one contract method: input as validated (defaults filled), output as the contract says. */
-export type HandlerOf<S extends MethodSpec> = (input: SpecInput<S>, ctx: CoreContext) => SpecOutput<S> | Promise<SpecOutput<S>>
+export type HandlerOf<S extends MethodSpec> = (
+  input: SpecInput<S>,
+  ctx: CoreContext,
+) => SpecOutput<S> | Promise<SpecOutput<S>>
 
 /**
  * The handlers of one contract group, every method required: `{ … } satisfies HandlersFor<typeof planMethods>`
@@ -37,14 +40,21 @@ function failureAnswer(method: string, error: unknown, ctx: CoreContext, logger:
 export function createDispatch(handlers: Handlers, ctx: CoreContext, logger: Logger): Dispatch {
   return async (method, rawInput) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method).slice(0, 100)}` } }
+      return {
+        ok: false,
+        error: { code: 'unknown-method', message: `Unknown method: ${String(method).slice(0, 100)}` },
+      }
     }
     const spec = contract[method]
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'validation', message: `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`, issues: issuesOf(parsed.error) },
+        error: {
+          code: 'validation',
+          message: `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`,
+          issues: issuesOf(parsed.error),
+        },
       }
     }
     try {
@@ -53,7 +63,10 @@ export function createDispatch(handlers: Handlers, ctx: CoreContext, logger: Log
       const checked = spec.output.safeParse(value)
       if (!checked.success) {
         logger.error(`[rpc] ${method} returned data outside its contract: ${z.prettifyError(checked.error)}`)
-        return { ok: false, error: { code: 'internal', message: `${method} produced an invalid answer (a bug; see the log)` } }
+        return {
+          ok: false,
+          error: { code: 'internal', message: `${method} produced an invalid answer (a bug; see the log)` },
+        }
       }
       return { ok: true, value: checked.data }
     } catch (error) {

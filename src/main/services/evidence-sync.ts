@@ -30,7 +30,11 @@ export interface SyncDeps {
 async function inspectLinks(links: LinkRow[], git: GitPort) {
   const health = new Map<number, RepoInspection>()
   for (const { repo, link } of links) health.set(repo.id, await checkRepoFolder(git, repo.path, link.branch))
-  const stale = new Set(links.filter(({ repo, link }) => !isReadable(health.get(repo.id)!) && link.lastHeadSha !== null).map(({ repo }) => repo.id))
+  const stale = new Set(
+    links
+      .filter(({ repo, link }) => !isReadable(health.get(repo.id)!) && link.lastHeadSha !== null)
+      .map(({ repo }) => repo.id),
+  )
   return { health, stale }
 }
 
@@ -40,7 +44,11 @@ function keptResults(db: AppDatabase, checkIds: number[], stale: Set<number>): S
   if (stale.size === 0) return kept
   const staleKeys = new Set([...stale].map(String))
   for (const [checkId, result] of resultsByCheck(db, checkIds)) {
-    if ((result.repoId !== null && staleKeys.has(result.repoId)) || result.evidence.some((e) => staleKeys.has(e.repoId))) kept.add(checkId)
+    if (
+      (result.repoId !== null && staleKeys.has(result.repoId)) ||
+      result.evidence.some((e) => staleKeys.has(e.repoId))
+    )
+      kept.add(checkId)
   }
   return kept
 }
@@ -87,7 +95,13 @@ function evaluate(plan: SyncPlan, deps: SyncDeps, cache: BufferedEvidenceCache):
 }
 
 /** The evidence cache, every check's result and each link's state, in one short transaction. */
-function storeSync(plan: SyncPlan, result: SyncResult, cache: BufferedEvidenceCache, db: AppDatabase, evaluatedAt: string): void {
+function storeSync(
+  plan: SyncPlan,
+  result: SyncResult,
+  cache: BufferedEvidenceCache,
+  db: AppDatabase,
+  evaluatedAt: string,
+): void {
   const kept = keptResults(
     db,
     plan.checkInputs.map(({ row }) => row.id),
@@ -115,8 +129,12 @@ function storeRepoStates(plan: SyncPlan, result: SyncResult, db: AppDatabase, ev
     const link = plan.links.find((l) => String(l.repo.id) === repoResult.id)
     if (!link) continue
     // the sync's own inspection says "not a git repository" where ours can say why
-    const message = repoResult.state === 'ok' ? repoResult.message : (plan.health.get(link.repo.id)?.message ?? repoResult.message)
-    recordRepoState(db, link, repoResult.state, message, { lastSyncAt: evaluatedAt, lastHeadSha: repoResult.head?.sha ?? null })
+    const message =
+      repoResult.state === 'ok' ? repoResult.message : (plan.health.get(link.repo.id)?.message ?? repoResult.message)
+    recordRepoState(db, link, repoResult.state, message, {
+      lastSyncAt: evaluatedAt,
+      lastHeadSha: repoResult.head?.sha ?? null,
+    })
   }
   for (const link of plan.links.filter(({ repo }) => plan.stale.has(repo.id))) {
     const inspection = plan.health.get(link.repo.id)!
@@ -138,7 +156,13 @@ function summaryOf(plan: SyncPlan, result: SyncResult, durationMs: number): Sync
         const message = synced.state === 'ok' ? synced.message : inspection.message
         return { repoId: repo.id, state: synced.state, message, headSha: synced.head?.sha ?? null, stale: false }
       }
-      return { repoId: repo.id, state: inspection.state, message: inspection.message, headSha: link.lastHeadSha, stale: true }
+      return {
+        repoId: repo.id,
+        state: inspection.state,
+        message: inspection.message,
+        headSha: link.lastHeadSha,
+        stale: true,
+      }
     }),
   }
 }
@@ -158,7 +182,14 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
   } catch (error) {
     cache.discard()
     if (!deps.signal?.aborted) throw error
-    return { planId, cancelled: true, durationMs: Date.now() - started, commitsEvaluated: 0, checksEvaluated: 0, repos: [] }
+    return {
+      planId,
+      cancelled: true,
+      durationMs: Date.now() - started,
+      commitsEvaluated: 0,
+      checksEvaluated: 0,
+      repos: [],
+    }
   }
   storeSync(plan, result, cache, deps.db, deps.now().toISOString())
   return summaryOf(plan, result, Date.now() - started)
@@ -188,4 +219,3 @@ export class SyncCoordinator {
     return this.running.has(planId)
   }
 }
-

@@ -13,7 +13,14 @@ import { taskVerdict } from './task-evidence'
  * "Why (not) done" for one task as of a date: each check with the criterion sentence it came from, its value at
  * the cutoff and its true/false runs with the commits that flipped them.
  */
-export function explainTask(db: AppDatabase, planId: number, taskKey: string, asOf: string | undefined, now: Date, toolMap: ToolMap): TaskExplanation {
+export function explainTask(
+  db: AppDatabase,
+  planId: number,
+  taskKey: string,
+  asOf: string | undefined,
+  now: Date,
+  toolMap: ToolMap,
+): TaskExplanation {
   const row = requireLiveTask(db, planId, taskKey)
   const cutoff = cutoffOf(asOf, localIsoDate(now))
   const rows = checkRowsForTasks(db, [row.id]).get(row.id) ?? []
@@ -61,7 +68,12 @@ const MAX_RUNS_SHOWN = 6
  * The report's "why (not) done" appendix: every enabled criterion check that changed value over history, with its
  * runs and the flipping commits (the latest few when there are many), and its value at the report's cutoff.
  */
-export function checkHistoriesOf(db: AppDatabase, planId: number, asOf: string | undefined, now: Date): Array<{ taskKey: string; check: string; holds: boolean | null; history: string }> {
+export function checkHistoriesOf(
+  db: AppDatabase,
+  planId: number,
+  asOf: string | undefined,
+  now: Date,
+): Array<{ taskKey: string; check: string; holds: boolean | null; history: string }> {
   const cutoff = cutoffOf(asOf, localIsoDate(now))
   const taskRows = loadPlanContext(db, planId).taskRows
   const byTask = checkRowsForTasks(
@@ -77,7 +89,12 @@ export function checkHistoriesOf(db: AppDatabase, planId: number, asOf: string |
         if (h.flips.length < 2) continue
         const runs = explainHistory(row.spec, h)
         const shown = runs.length > MAX_RUNS_SHOWN ? [...runs.slice(-MAX_RUNS_SHOWN)] : runs
-        out.push({ taskKey: task.key, check: row.spec.sentence, holds: at.value, history: `${runs.length > MAX_RUNS_SHOWN ? '… · ' : ''}${historyLine(shown)}` })
+        out.push({
+          taskKey: task.key,
+          check: row.spec.sentence,
+          holds: at.value,
+          history: `${runs.length > MAX_RUNS_SHOWN ? '… · ' : ''}${historyLine(shown)}`,
+        })
       }
     }
   }

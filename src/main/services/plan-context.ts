@@ -28,11 +28,24 @@ export function loadPlanContext(db: AppDatabase, planId: number): PlanContext {
   // the first import dates a plan without a date of its own (a rebaseline does not move its start)
   const calendarInput = calendarInputFor(
     current,
-    { start: row.startDate ?? undefined, firstWeekday: settings.firstWeekday, nonWorkingDates: settings.nonWorkingDates },
+    {
+      start: row.startDate ?? undefined,
+      firstWeekday: settings.firstWeekday,
+      nonWorkingDates: settings.nonWorkingDates,
+    },
     (firstImportedAt(db, planId) ?? new Date(0).toISOString()).slice(0, 10),
   )
   const taskRows = liveTaskRows(db, planId)
-  return { planId, baselineVersionId: row.baselineVersionId, currentVersionId: row.currentVersionId, baseline, current, calendarInput, calendar: planCalendar(calendarInput), taskRows }
+  return {
+    planId,
+    baselineVersionId: row.baselineVersionId,
+    currentVersionId: row.currentVersionId,
+    baseline,
+    current,
+    calendarInput,
+    calendar: planCalendar(calendarInput),
+    taskRows,
+  }
 }
 
 /** Exclusive end dates of plan weeks 1..n, n reaching past both the plan's end and today. */

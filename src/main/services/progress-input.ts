@@ -23,7 +23,8 @@ export function taskEvidenceOf(rows: CheckRow[], cutoffMs: number | null = null)
     const at = summary.values[i]
     const holds = at?.value === true
     if (!result) return [{ checkSentence: row.spec.sentence, holds: false }]
-    const since = holds && at?.since ? { sha: at.since.sha, date: utcDay(at.since.date), subject: at.since.subject } : undefined
+    const since =
+      holds && at?.since ? { sha: at.since.sha, date: utcDay(at.since.date), subject: at.since.subject } : undefined
     if (result.evidence.length === 0 || cutoffMs !== null) {
       const item: EvidenceItem = { checkSentence: row.spec.sentence, holds }
       if (since) item.commit = since
@@ -40,14 +41,21 @@ export function taskEvidenceOf(rows: CheckRow[], cutoffMs: number | null = null)
       repoId: e.repoId,
       path: e.path,
       lines: e.lines.length > 0 ? e.lines.join(',') : undefined,
-      commit: since ?? (e.commit ? { sha: e.commit.sha, date: utcDay(e.commit.date), subject: e.commit.subject } : undefined),
+      commit:
+        since ?? (e.commit ? { sha: e.commit.sha, date: utcDay(e.commit.date), subject: e.commit.subject } : undefined),
     }))
   })
   return { state: summary.state, doneAt: summary.doneAt?.day ?? null, items }
 }
 
 /** Gathers a stored plan's baseline, current tasks with their evidence and manual status, scope log and calendar. */
-export function buildProgressInput(db: AppDatabase, planId: number, asOf: string | undefined, now: Date, baselineId?: number): ProgressInput {
+export function buildProgressInput(
+  db: AppDatabase,
+  planId: number,
+  asOf: string | undefined,
+  now: Date,
+  baselineId?: number,
+): ProgressInput {
   const context = loadPlanContext(db, planId)
   const ids = context.taskRows.map((t) => t.id)
   const checksByTask = checkRowsForTasks(db, ids)
@@ -74,7 +82,11 @@ export function buildProgressInput(db: AppDatabase, planId: number, asOf: string
   const changes = scopeChangesOf(db, planId)
   const baselines = chooseBaseline(db, planId, baselineId)
   const planOfVersion = (versionId: number) =>
-    versionId === context.baselineVersionId ? context.baseline : versionId === context.currentVersionId ? context.current : readVersionPlan(db, versionId)
+    versionId === context.baselineVersionId
+      ? context.baseline
+      : versionId === context.currentVersionId
+        ? context.current
+        : readVersionPlan(db, versionId)
   const baseline = baselines ? planOfVersion(baselines.chosen.versionId) : context.baseline
   const overlayOriginal = baselines !== null && baselines.chosen.id !== baselines.original.id
   return {

@@ -26,7 +26,8 @@ async function whyNotARepo(git: GitPort, dir: string): Promise<string> {
   }
   try {
     const bare = await git.run(dir, ['rev-parse', '--is-bare-repository'])
-    if (bare.trim() === 'true') return `${dir} is a bare repository (it has no working tree); connect a clone of it instead`
+    if (bare.trim() === 'true')
+      return `${dir} is a bare repository (it has no working tree); connect a clone of it instead`
   } catch (error) {
     const said = error instanceof GitCommandError ? `${error.stderr} ${error.message}` : String(error)
     if (/dubious ownership/i.test(said)) {

@@ -29,7 +29,10 @@ export class RepoWatchService {
     }
     for (const [key, row] of wanted) {
       if (this.watchers.has(key)) continue
-      this.watchers.set(key, watchRepo(row.path, () => this.onChange(row.planId, row.repoId), { debounceMs: this.debounceMs }))
+      this.watchers.set(
+        key,
+        watchRepo(row.path, () => this.onChange(row.planId, row.repoId), { debounceMs: this.debounceMs }),
+      )
     }
   }
 

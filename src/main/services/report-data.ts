@@ -12,15 +12,30 @@ import { buildProgressInput } from './progress-input'
 async function reportRepos(db: AppDatabase, git: GitPort, planId: number): Promise<ReportRepo[]> {
   return Promise.all(
     linkRows(db, planId).map(async (row) => {
-      const currentBranch = row.link.branch ? null : ((await inspectRepo(git, row.repo.path, { branch: null })).currentBranch ?? null)
+      const currentBranch = row.link.branch
+        ? null
+        : ((await inspectRepo(git, row.repo.path, { branch: null })).currentBranch ?? null)
       const link = toRepoLink(row, currentBranch)
-      return { name: link.name, path: link.path, branch: link.branch ?? link.currentBranch, headSha: link.headSha, state: link.state, lastSyncAt: link.lastSyncAt }
+      return {
+        name: link.name,
+        path: link.path,
+        branch: link.branch ?? link.currentBranch,
+        headSha: link.headSha,
+        state: link.state,
+        lastSyncAt: link.lastSyncAt,
+      }
     }),
   )
 }
 
 /** The stored plan's report as of a date: the same status `progress.get` computes, plus the report's sections. */
-export async function loadReportData(db: AppDatabase, git: GitPort, planId: number, asOf: string | undefined, now: Date): Promise<ReportData> {
+export async function loadReportData(
+  db: AppDatabase,
+  git: GitPort,
+  planId: number,
+  asOf: string | undefined,
+  now: Date,
+): Promise<ReportData> {
   const row = requirePlanRow(db, planId)
   const progress = computeProgress(buildProgressInput(db, planId, asOf, now))
   return buildReportData({

@@ -18,7 +18,10 @@ export function appInfo(ctx: CoreContext): MethodOutput<'app.getInfo'> {
 }
 
 /** A consistent copy of the database: to the backups folder, or to a file the lead chose. */
-export async function backupDatabase(ctx: CoreContext, input: ParsedInput<'app.backup'>): Promise<MethodOutput<'app.backup'>> {
+export async function backupDatabase(
+  ctx: CoreContext,
+  input: ParsedInput<'app.backup'>,
+): Promise<MethodOutput<'app.backup'>> {
   if (ctx.dbPath === ':memory:') throw new AppError('unsupported', 'An in-memory database has nothing to back up')
   if (input.path === undefined) {
     const backup = await takeBackup(ctx.db.$client, ctx.dbPath, 'manual', ctx.now())
@@ -34,6 +37,9 @@ export function getSettings(ctx: CoreContext): MethodOutput<'settings.get'> {
   return readSettings(ctx.db)
 }
 
-export function updateSettings(ctx: CoreContext, patch: ParsedInput<'settings.update'>): MethodOutput<'settings.update'> {
+export function updateSettings(
+  ctx: CoreContext,
+  patch: ParsedInput<'settings.update'>,
+): MethodOutput<'settings.update'> {
   return inTransaction(ctx.db, () => writeSettings(ctx.db, patch))
 }

@@ -14,7 +14,11 @@ export interface PlatformPort {
   dialogs: {
     openFile(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
     openFolder(options: { title: string }): Promise<string | null>
-    saveFile(options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+    saveFile(options: {
+      title: string
+      defaultPath: string
+      filters: { name: string; extensions: string[] }[]
+    }): Promise<string | null>
   } | null
   revealInFolder?(path: string): void
   openPath?(path: string): Promise<void>

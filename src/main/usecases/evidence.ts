@@ -1,5 +1,12 @@
 import type { MethodOutput, ParsedInput } from '../../shared/contract'
-import { checkRowsForTasks, deleteCheck, hasHistory, insertUserCheck, requireCheck, updateCheck } from '../db/check-store'
+import {
+  checkRowsForTasks,
+  deleteCheck,
+  hasHistory,
+  insertUserCheck,
+  requireCheck,
+  updateCheck,
+} from '../db/check-store'
 import { inTransaction } from '../db/client'
 import { requireTask } from '../db/task-store'
 import { explainTask } from '../services/explain-task'
@@ -23,17 +30,25 @@ export function taskEvidence(ctx: CoreContext, taskId: number): MethodOutput<'ev
   }
 }
 
-export function explainTaskAsOf(ctx: CoreContext, input: ParsedInput<'evidence.explain'>): MethodOutput<'evidence.explain'> {
+export function explainTaskAsOf(
+  ctx: CoreContext,
+  input: ParsedInput<'evidence.explain'>,
+): MethodOutput<'evidence.explain'> {
   return explainTask(ctx.db, input.planId, input.taskKey, input.asOf, ctx.now(), ctx.toolMap())
 }
 
 /** the stored check as the contract shows it, after a change to its task */
 function checkRowAfterChange(ctx: CoreContext, taskId: number, checkId: number) {
   ctx.emit('plans.changed', { planId: requireTask(ctx.db, taskId).planId })
-  return checkRowsForTasks(ctx.db, [taskId]).get(taskId)!.find((c) => c.id === checkId)!
+  return checkRowsForTasks(ctx.db, [taskId])
+    .get(taskId)!
+    .find((c) => c.id === checkId)!
 }
 
-export async function addCheck(ctx: CoreContext, input: ParsedInput<'checks.add'>): Promise<MethodOutput<'checks.add'>> {
+export async function addCheck(
+  ctx: CoreContext,
+  input: ParsedInput<'checks.add'>,
+): Promise<MethodOutput<'checks.add'>> {
   const task = requireTask(ctx.db, input.taskId)
   const spec = { ...input.spec, origin: 'user' as const, sourceLine: input.spec.sourceLine ?? null }
   const row = inTransaction(ctx.db, () => insertUserCheck(ctx.db, input.taskId, spec))
@@ -41,7 +56,10 @@ export async function addCheck(ctx: CoreContext, input: ParsedInput<'checks.add'
   return checkRowAfterChange(ctx, input.taskId, row.id)
 }
 
-export async function updateCheckSpec(ctx: CoreContext, input: ParsedInput<'checks.update'>): Promise<MethodOutput<'checks.update'>> {
+export async function updateCheckSpec(
+  ctx: CoreContext,
+  input: ParsedInput<'checks.update'>,
+): Promise<MethodOutput<'checks.update'>> {
   const row = requireCheck(ctx.db, input.checkId)
   inTransaction(ctx.db, () => updateCheck(ctx.db, row, { spec: input.spec, enabled: input.enabled }))
   // a new question, or a check switched on that has no history to answer from

@@ -29,7 +29,11 @@ export class FileAccess {
 
   /** a plan read from a path (not an upload) */
   checkPlanPath(path: string): void {
-    if (this.mode === 'web') throw new AppError('unsupported', 'In browser mode, choose the plan file with the file picker (or drop it); the server does not open paths.')
+    if (this.mode === 'web')
+      throw new AppError(
+        'unsupported',
+        'In browser mode, choose the plan file with the file picker (or drop it); the server does not open paths.',
+      )
     if (!isAbsolute(path)) throw new AppError('bad-input', `Give the plan's full path (got "${path}")`)
   }
 
@@ -40,12 +44,18 @@ export class FileAccess {
     // a path on the command line is the user's explicit choice, as with any CLI tool
     if (this.mode === 'cli' && use === 'export') return target
     if (this.mode === 'electron') {
-      if (!this.chosenInDialog.delete(target)) throw new AppError('unsupported', 'Choose where to save with the save dialog.')
+      if (!this.chosenInDialog.delete(target))
+        throw new AppError('unsupported', 'Choose where to save with the save dialog.')
       return target
     }
     if (this.mode === 'web') {
-      if (use === 'export') throw new AppError('unsupported', 'In browser mode, exports are downloads; the server does not write them to a path.')
-      if (!BACKUP_EXTENSIONS.includes(extname(target).toLowerCase())) throw new AppError('bad-input', `A backup file name ends in ${BACKUP_EXTENSIONS.join(', ')} (got "${path}")`)
+      if (use === 'export')
+        throw new AppError(
+          'unsupported',
+          'In browser mode, exports are downloads; the server does not write them to a path.',
+        )
+      if (!BACKUP_EXTENSIONS.includes(extname(target).toLowerCase()))
+        throw new AppError('bad-input', `A backup file name ends in ${BACKUP_EXTENSIONS.join(', ')} (got "${path}")`)
     }
     if (existsSync(target)) {
       if (statSync(target).isDirectory()) throw new AppError('bad-input', `${target} is a folder`)
@@ -62,6 +72,7 @@ export class FileAccess {
 
   /** the desktop app opens or reveals only what it wrote in this session */
   checkOpenable(path: string): void {
-    if (this.mode === 'electron' && !this.written.has(resolve(path))) throw new AppError('unsupported', 'Only files exported in this session can be opened from here.')
+    if (this.mode === 'electron' && !this.written.has(resolve(path)))
+      throw new AppError('unsupported', 'Only files exported in this session can be opened from here.')
   }
 }

@@ -29,16 +29,24 @@ export async function chooseFolder(ctx: CoreContext): Promise<MethodOutput<'dial
   return { path: await nativeDialogs(ctx).openFolder({ title: 'Connect a git repository' }) }
 }
 
-export async function chooseSavePath(ctx: CoreContext, input: ParsedInput<'dialogs.chooseSavePath'>): Promise<MethodOutput<'dialogs.chooseSavePath'>> {
+export async function chooseSavePath(
+  ctx: CoreContext,
+  input: ParsedInput<'dialogs.chooseSavePath'>,
+): Promise<MethodOutput<'dialogs.chooseSavePath'>> {
   const title = input.kind === 'db' ? 'Back up the database' : 'Export'
-  const path = await nativeDialogs(ctx).saveFile({ title, defaultPath: input.defaultName, filters: FILTERS[input.kind] })
+  const path = await nativeDialogs(ctx).saveFile({
+    title,
+    defaultPath: input.defaultName,
+    filters: FILTERS[input.kind],
+  })
   // the next write to this path is the lead's choice (the dialog asked before replacing a file)
   if (path) ctx.files.grantFromDialog(path)
   return { path }
 }
 
 export function revealFile(ctx: CoreContext, path: string): MethodOutput<'files.reveal'> {
-  if (!ctx.platform.revealInFolder) throw new AppError('unsupported', 'Showing files is only available in the desktop app')
+  if (!ctx.platform.revealInFolder)
+    throw new AppError('unsupported', 'Showing files is only available in the desktop app')
   ctx.files.checkOpenable(path)
   ctx.platform.revealInFolder(path)
   return { done: true }

@@ -26,7 +26,12 @@ export function withCriteriaLint(plan: ParsedPlan, ctx: CoreContext): ParsedPlan
  * the global settings only fill in what the plan does not say (the parser lets the plan's stated days/week win over
  * a default).
  */
-export function optionsFor(ctx: CoreContext, planId: number | undefined, explicit: ParseOptions | undefined, pending: Partial<PlanOptions> = {}): ParseOptions {
+export function optionsFor(
+  ctx: CoreContext,
+  planId: number | undefined,
+  explicit: ParseOptions | undefined,
+  pending: Partial<PlanOptions> = {},
+): ParseOptions {
   const settings = readSettings(ctx.db)
   const options: ParseOptions = { defaultDaysPerWeek: settings.daysPerWeek, hoursPerDay: settings.hoursPerDay }
   if (planId !== undefined) {

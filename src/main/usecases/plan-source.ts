@@ -26,15 +26,21 @@ export function loadPlanSource(source: PlanSource, files: FileAccess): LoadedSou
       size = stat.size
     } catch (error) {
       if (error instanceof AppError) throw error
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('bad-input', `No such file or directory: ${source.path}`)
-      throw new AppError('bad-input', `Cannot read ${source.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new AppError('bad-input', `No such file or directory: ${source.path}`)
+      throw new AppError(
+        'bad-input',
+        `Cannot read ${source.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      )
     }
-    if (size > MAX_PLAN_BYTES) throw new AppError('bad-input', `${name} is ${(size / 1048576).toFixed(1)} MB; plans over 20 MB are refused`)
+    if (size > MAX_PLAN_BYTES)
+      throw new AppError('bad-input', `${name} is ${(size / 1048576).toFixed(1)} MB; plans over 20 MB are refused`)
     bytes = readFileSync(source.path)
   } else {
     name = source.name
     bytes = Buffer.from(source.base64, 'base64')
-    if (bytes.byteLength > MAX_PLAN_BYTES) throw new AppError('bad-input', `${name} is over 20 MB; plans that large are refused`)
+    if (bytes.byteLength > MAX_PLAN_BYTES)
+      throw new AppError('bad-input', `${name} is over 20 MB; plans that large are refused`)
   }
   return { name, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }
 }

@@ -57,7 +57,10 @@ function importedPlanOptions(input: ParsedInput<'plans.import'>): PlanOptions | 
  */
 export function importPlan(ctx: CoreContext, input: ParsedInput<'plans.import'>): MethodOutput<'plans.import'> {
   const source = loadPlanSource(input.source, ctx.files)
-  const plan = withCriteriaLint(parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name), ctx)
+  const plan = withCriteriaLint(
+    parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name),
+    ctx,
+  )
   // the heavy part (checks derived from the plan's text) before the write
   const derived = deriveChecksForPlan(ctx, plan.tasks)
   for (let attempt = 1; ; attempt++) {
@@ -66,16 +69,24 @@ export function importPlan(ctx: CoreContext, input: ParsedInput<'plans.import'>)
       ctx.emit('plans.changed', { planId: stored.planId })
       return { ...stored, taskCount: plan.tasks.length, totalHours: plan.totals.estimateHours }
     }
-    if (attempt === MAX_ATTEMPTS) throw new AppError('conflict', 'The plan kept changing while this version was stored; import it again')
+    if (attempt === MAX_ATTEMPTS)
+      throw new AppError('conflict', 'The plan kept changing while this version was stored; import it again')
   }
 }
 
-function tryStoreImport(ctx: CoreContext, input: ParsedInput<'plans.import'>, source: LoadedSource, plan: ParsedPlan, derived: ReturnType<typeof deriveChecksForPlan>) {
+function tryStoreImport(
+  ctx: CoreContext,
+  input: ParsedInput<'plans.import'>,
+  source: LoadedSource,
+  plan: ParsedPlan,
+  derived: ReturnType<typeof deriveChecksForPlan>,
+) {
   const previousVersionId = input.planId === undefined ? null : requirePlanRow(ctx.db, input.planId).currentVersionId
   const diff = previousVersionId === null ? null : diffPlans(readVersionPlan(ctx.db, previousVersionId), plan)
   return inTransaction(ctx.db, () => {
     // another import of this plan landed meanwhile: the diff is against the wrong version, compute it again
-    if (input.planId !== undefined && requirePlanRow(ctx.db, input.planId).currentVersionId !== previousVersionId) return null
+    if (input.planId !== undefined && requirePlanRow(ctx.db, input.planId).currentVersionId !== previousVersionId)
+      return null
     const stored = storePlan(ctx.db, {
       plan,
       sourceName: source.name,
@@ -102,7 +113,12 @@ export function getPlan(ctx: CoreContext, planId: number): MethodOutput<'plans.g
   const row = requirePlanRow(ctx.db, planId)
   return {
     summary: summarizePlan(ctx.db, planId),
-    settings: { startDate: row.startDate, daysPerWeek: row.daysPerWeek, hoursPerDay: row.hoursPerDay, profile: readImportProfile(ctx.db, planId) },
+    settings: {
+      startDate: row.startDate,
+      daysPerWeek: row.daysPerWeek,
+      hoursPerDay: row.hoursPerDay,
+      profile: readImportProfile(ctx.db, planId),
+    },
     plan: readVersionPlan(ctx.db, row.currentVersionId),
     versions: listVersions(ctx.db, planId),
     baselines: listBaselines(ctx.db, planId).map(baselineRefOf),
@@ -138,37 +154,61 @@ function updateWithReparse(ctx: CoreContext, planId: number, patch: PlanPatch) {
     const basis = reparseBasis(ctx.db, planId)
     const settingsBefore = JSON.stringify(readSettings(ctx.db))
     const options = optionsFor(ctx, planId, undefined, pending)
-    const reparsed = reparsePlanVersions(ctx.db, planId, options, (bytes, parseOptions) => parseOrThrow(bytes, parseOptions, 'stored plan'))
+    const reparsed = reparsePlanVersions(ctx.db, planId, options, (bytes, parseOptions) =>
+      parseOrThrow(bytes, parseOptions, 'stored plan'),
+    )
     const stored = inTransaction(ctx.db, () => {
-      if (reparseBasis(ctx.db, planId) !== basis || JSON.stringify(readSettings(ctx.db)) !== settingsBefore) return false
+      if (reparseBasis(ctx.db, planId) !== basis || JSON.stringify(readSettings(ctx.db)) !== settingsBefore)
+        return false
       updatePlanRow(ctx.db, planId, patch)
       if (reparsed) storeReparsedPlan(ctx.db, reparsed)
       return true
     })
     if (stored) return
-    if (attempt === MAX_ATTEMPTS) throw new AppError('conflict', 'The plan kept changing while its versions were re-read; try again')
+    if (attempt === MAX_ATTEMPTS)
+      throw new AppError('conflict', 'The plan kept changing while its versions were re-read; try again')
   }
 }
 
-export function rebaselinePlan(ctx: CoreContext, input: ParsedInput<'plans.rebaseline'>): MethodOutput<'plans.rebaseline'> {
+export function rebaselinePlan(
+  ctx: CoreContext,
+  input: ParsedInput<'plans.rebaseline'>,
+): MethodOutput<'plans.rebaseline'> {
   const row = requirePlanRow(ctx.db, input.planId)
-  const versionId = input.versionNo === undefined ? row.currentVersionId : versionIdByNo(ctx.db, input.planId, input.versionNo)
-  const baseline = inTransaction(ctx.db, () => addBaseline(ctx.db, { planId: input.planId, versionId, reason: input.reason, now: ctx.now() }))
+  const versionId =
+    input.versionNo === undefined ? row.currentVersionId : versionIdByNo(ctx.db, input.planId, input.versionNo)
+  const baseline = inTransaction(ctx.db, () =>
+    addBaseline(ctx.db, { planId: input.planId, versionId, reason: input.reason, now: ctx.now() }),
+  )
   ctx.emit('plans.changed', { planId: input.planId })
   return { baseline: baselineRefOf(baseline), baselines: listBaselines(ctx.db, input.planId).map(baselineRefOf) }
 }
 
 /** The lead's reading of the plan: every stored version is read with it first; one that finds nothing changes nothing. */
-export function setPlanProfile(ctx: CoreContext, input: ParsedInput<'plans.setProfile'>): MethodOutput<'plans.setProfile'> {
+export function setPlanProfile(
+  ctx: CoreContext,
+  input: ParsedInput<'plans.setProfile'>,
+): MethodOutput<'plans.setProfile'> {
   const row = requirePlanRow(ctx.db, input.planId)
   const options = optionsFor(ctx, input.planId, undefined)
   if (input.profile) options.profile = input.profile
   else delete options.profile
-  const readings = new Map(storedVersionBytes(ctx.db, input.planId).map((version) => [version.id, parseOrThrow(version.bytes, options, 'stored plan')]))
+  const readings = new Map(
+    storedVersionBytes(ctx.db, input.planId).map((version) => [
+      version.id,
+      parseOrThrow(version.bytes, options, 'stored plan'),
+    ]),
+  )
   // the checks the current version's tasks imply, derived before the (short) write
   const derived = deriveChecksForPlan(ctx, readings.get(row.currentVersionId)?.tasks ?? [])
-  storeReread(ctx.db, input.planId, { value: input.profile, now: ctx.now() }, readings, diffPlans, (taskId, task, isNew) =>
-    storeDerivedChecks(ctx.db, taskId, derived.get(task) ?? deriveChecksForPlan(ctx, [task]).get(task)!, isNew),
+  storeReread(
+    ctx.db,
+    input.planId,
+    { value: input.profile, now: ctx.now() },
+    readings,
+    diffPlans,
+    (taskId, task, isNew) =>
+      storeDerivedChecks(ctx.db, taskId, derived.get(task) ?? deriveChecksForPlan(ctx, [task]).get(task)!, isNew),
   )
   ctx.emit('plans.changed', { planId: input.planId })
   return { summary: summarizePlan(ctx.db, input.planId), plan: readVersionPlan(ctx.db, row.currentVersionId) }

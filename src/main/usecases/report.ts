@@ -36,19 +36,33 @@ export function getReport(ctx: CoreContext, input: ParsedInput<'report.get'>): P
   return loadReportData(ctx.db, ctx.git, input.planId, input.asOf, ctx.now())
 }
 
-export async function exportCsv(ctx: CoreContext, input: ParsedInput<'report.exportCsv'>): Promise<MethodOutput<'report.exportCsv'>> {
+export async function exportCsv(
+  ctx: CoreContext,
+  input: ParsedInput<'report.exportCsv'>,
+): Promise<MethodOutput<'report.exportCsv'>> {
   const path = writeTarget(ctx, input.path)
   const report = await getReport(ctx, input)
   return textExport(ctx, reportFileName(report.title, report.asOf, 'csv'), tasksCsv(report), path)
 }
 
-export async function exportJson(ctx: CoreContext, input: ParsedInput<'report.exportJson'>): Promise<MethodOutput<'report.exportJson'>> {
+export async function exportJson(
+  ctx: CoreContext,
+  input: ParsedInput<'report.exportJson'>,
+): Promise<MethodOutput<'report.exportJson'>> {
   const path = writeTarget(ctx, input.path)
   const report = await getReport(ctx, input)
-  return textExport(ctx, reportFileName(report.title, report.asOf, 'json'), `${JSON.stringify(report, null, 2)}\n`, path)
+  return textExport(
+    ctx,
+    reportFileName(report.title, report.asOf, 'json'),
+    `${JSON.stringify(report, null, 2)}\n`,
+    path,
+  )
 }
 
-export async function exportPdf(ctx: CoreContext, input: ParsedInput<'report.exportPdf'>): Promise<MethodOutput<'report.exportPdf'>> {
+export async function exportPdf(
+  ctx: CoreContext,
+  input: ParsedInput<'report.exportPdf'>,
+): Promise<MethodOutput<'report.exportPdf'>> {
   const path = writeTarget(ctx, input.path)
   const { title } = requirePlanRow(ctx.db, input.planId)
   const asOf = input.asOf ?? localIsoDate(ctx.now())

@@ -5,7 +5,16 @@ import { AppError } from '../../shared/rpc'
 import { dropPlanResults } from '../db/check-store'
 import { inTransaction } from '../db/client'
 import { requirePlanRow } from '../db/plan-store'
-import { insertLink, linkRows, moveRepo, removeLink, requireLink, toRepoLink, updateLink, upsertRepo } from '../db/repo-store'
+import {
+  insertLink,
+  linkRows,
+  moveRepo,
+  removeLink,
+  requireLink,
+  toRepoLink,
+  updateLink,
+  upsertRepo,
+} from '../db/repo-store'
 import { inspectRepo, isSafeBranchName, normalizePrefix, type GitPort, type SyncProgress } from '../evidence'
 import { syncPlanEvidence } from '../services/evidence-sync'
 import { checkRepoFolder, hasCommit, isReadable } from '../services/repo-health'
@@ -20,7 +29,8 @@ function checkedBranch(branch: string | null | undefined): string | null | undef
 /** A repository's path prefix as stored (`dir/sub/`, or null for none); one that leaves the plan's paths is refused. */
 function checkedPrefix(prefix: string | null | undefined): string | null {
   const normalized = normalizePrefix(prefix)
-  if (normalized === null) throw new AppError('bad-input', `The path prefix "${prefix}" must stay inside the plan's paths (no "..")`)
+  if (normalized === null)
+    throw new AppError('bad-input', `The path prefix "${prefix}" must stay inside the plan's paths (no "..")`)
   return normalized || null
 }
 
@@ -30,18 +40,24 @@ function checkedFolder(path: string): void {
   if (!existsSync(path)) throw new AppError('bad-input', `No such file or directory: ${path}`)
 }
 
-export async function connectRepo(ctx: CoreContext, input: ParsedInput<'repos.connect'>): Promise<MethodOutput<'repos.connect'>> {
+export async function connectRepo(
+  ctx: CoreContext,
+  input: ParsedInput<'repos.connect'>,
+): Promise<MethodOutput<'repos.connect'>> {
   requirePlanRow(ctx.db, input.planId)
   checkedFolder(input.path)
   const branch = checkedBranch(input.branch)
   const prefix = checkedPrefix(input.prefix)
   const inspection = await checkRepoFolder(ctx.git, input.path, branch ?? null)
-  if (['unavailable', 'not-a-repo', 'git-missing'].includes(inspection.state)) throw new AppError('bad-input', inspection.message)
-  if (branch && inspection.state !== 'empty' && !inspection.head) throw new AppError('bad-input', `The repository has no branch "${branch}"`)
+  if (['unavailable', 'not-a-repo', 'git-missing'].includes(inspection.state))
+    throw new AppError('bad-input', inspection.message)
+  if (branch && inspection.state !== 'empty' && !inspection.head)
+    throw new AppError('bad-input', `The repository has no branch "${branch}"`)
   const topLevel = realpathSync(inspection.dir)
   const repoId = inTransaction(ctx.db, () => {
     const id = upsertRepo(ctx.db, topLevel, basename(topLevel))
-    if (linkRows(ctx.db, input.planId).some((r) => r.repo.id === id)) throw new AppError('conflict', `${topLevel} is already connected to this plan`)
+    if (linkRows(ctx.db, input.planId).some((r) => r.repo.id === id))
+      throw new AppError('conflict', `${topLevel} is already connected to this plan`)
     const state = { lastState: inspection.state, lastMessage: inspection.message }
     insertLink(ctx.db, { planId: input.planId, repoId: id, branch: branch ?? null, pathPrefix: prefix, ...state })
     dropPlanResults(ctx.db, input.planId)
@@ -84,7 +100,10 @@ async function assertSameRepository(git: GitPort, dir: string, oldPath: string, 
   )
 }
 
-export async function relinkRepo(ctx: CoreContext, input: ParsedInput<'repos.relink'>): Promise<MethodOutput<'repos.relink'>> {
+export async function relinkRepo(
+  ctx: CoreContext,
+  input: ParsedInput<'repos.relink'>,
+): Promise<MethodOutput<'repos.relink'>> {
   const row = requireLink(ctx.db, input.planId, input.repoId)
   checkedFolder(input.path)
   const inspection = await checkRepoFolder(ctx.git, input.path, row.link.branch)
@@ -100,7 +119,10 @@ export async function relinkRepo(ctx: CoreContext, input: ParsedInput<'repos.rel
   return toRepoLink(requireLink(ctx.db, input.planId, input.repoId), inspection.currentBranch)
 }
 
-export function disconnectRepo(ctx: CoreContext, input: ParsedInput<'repos.disconnect'>): MethodOutput<'repos.disconnect'> {
+export function disconnectRepo(
+  ctx: CoreContext,
+  input: ParsedInput<'repos.disconnect'>,
+): MethodOutput<'repos.disconnect'> {
   const removed = inTransaction(ctx.db, () => {
     const done = removeLink(ctx.db, input.planId, input.repoId)
     if (done) dropPlanResults(ctx.db, input.planId)
@@ -115,8 +137,16 @@ export async function syncPlan(ctx: CoreContext, planId: number): Promise<Method
   requirePlanRow(ctx.db, planId)
   const onProgress = (p: SyncProgress) =>
     ctx.emit('repos.syncProgress', { planId, phase: p.phase, done: p.done, total: p.total, finished: false })
-  const summary = await ctx.sync.run(planId, (signal) => syncPlanEvidence(planId, { db: ctx.db, now: ctx.now, git: ctx.git, signal, onProgress }))
-  ctx.emit('repos.syncProgress', { planId, phase: summary.cancelled ? 'cancelled' : 'done', done: 1, total: 1, finished: true })
+  const summary = await ctx.sync.run(planId, (signal) =>
+    syncPlanEvidence(planId, { db: ctx.db, now: ctx.now, git: ctx.git, signal, onProgress }),
+  )
+  ctx.emit('repos.syncProgress', {
+    planId,
+    phase: summary.cancelled ? 'cancelled' : 'done',
+    done: 1,
+    total: 1,
+    finished: true,
+  })
   ctx.emit('plans.changed', { planId })
   return summary
 }

@@ -29,11 +29,17 @@ export async function openSample(ctx: CoreContext): Promise<MethodOutput<'sample
   try {
     sample = createSampleRepo(repoDir, ctx.now())
   } catch (error) {
-    throw new AppError('unavailable', `Could not create the sample repository (is git installed?): ${(error as Error).message}`)
+    throw new AppError(
+      'unavailable',
+      `Could not create the sample repository (is git installed?): ${(error as Error).message}`,
+    )
   }
   // the app's own resource, passed as bytes: browser mode reads no paths from calls
   const base64 = readFileSync(join(ctx.resourcesDir, 'sample-plan.md')).toString('base64')
-  const { planId } = await ctx.call('plans.import', { source: { name: 'sample-plan.md', base64 }, startDate: sample.start })
+  const { planId } = await ctx.call('plans.import', {
+    source: { name: 'sample-plan.md', base64 },
+    startDate: sample.start,
+  })
   await ctx.call('repos.connect', { planId, path: sample.dir })
   await ctx.call('repos.sync', { planId })
   return { planId }

@@ -37,6 +37,8 @@ port.on('message', (request: OffloadRequest) => {
     })
     return
   }
-  void core.dispatch(request.method, request.input).then((result) => post({ kind: 'answer', id: request.id, json: JSON.stringify(result) }))
+  void core
+    .dispatch(request.method, request.input)
+    .then((result) => post({ kind: 'answer', id: request.id, json: JSON.stringify(result) }))
 })
 post({ kind: 'ready' })

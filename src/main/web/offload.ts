@@ -117,20 +117,28 @@ function stopWorkers(threads: Running[]): Promise<void[]> {
 }
 
 /** Workers start on first use (after the request thread opened and migrated the database) and restart after a crash. */
-export function createWorkerPool(setup: Omit<WorkerSetup, 'role'>, options: { entry?: string; onReady?: (role: WorkerRole) => void } = {}): WorkerPool {
+export function createWorkerPool(
+  setup: Omit<WorkerSetup, 'role'>,
+  options: { entry?: string; onReady?: (role: WorkerRole) => void } = {},
+): WorkerPool {
   const entry = options.entry ?? join(setup.projectRoot, SOURCE_WORKER_ENTRY)
   const running = new Map<WorkerRole, Running>()
   let sink: OffloadSink | null = null
   let nextId = 1
 
   const start = (role: WorkerRole): Running => {
-    const thread = spawnWorker(entry, { ...setup, role }, {
-      onReady: (ready) => options.onReady?.(ready),
-      onMessage: (message) => (message.kind === 'event' ? sink?.emit(message.event, message.payload) : sink?.reposChanged(message.planId)),
-      onStopped: (stopped) => {
-        if (running.get(role) === stopped) running.delete(role)
+    const thread = spawnWorker(
+      entry,
+      { ...setup, role },
+      {
+        onReady: (ready) => options.onReady?.(ready),
+        onMessage: (message) =>
+          message.kind === 'event' ? sink?.emit(message.event, message.payload) : sink?.reposChanged(message.planId),
+        onStopped: (stopped) => {
+          if (running.get(role) === stopped) running.delete(role)
+        },
       },
-    })
+    )
     running.set(role, thread)
     return thread
   }

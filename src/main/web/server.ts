@@ -71,9 +71,20 @@ function sameSecret(given: string | string[] | null | undefined, expected: strin
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+) {
   if (res.headersSent || res.destroyed) return
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)), ...extra })
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'content-length': String(Buffer.byteLength(body)),
+    ...extra,
+  })
   res.end(body)
 }
 
@@ -178,7 +189,8 @@ interface Routing {
 
 async function handleRpc(req: IncomingMessage, res: ServerResponse, pathname: string, routing: Routing) {
   if (req.method !== 'POST') throw new RequestError(405, 'Method not allowed')
-  if (!sameSecret(req.headers['x-readiness-token'], routing.token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
+  if (!sameSecret(req.headers['x-readiness-token'], routing.token))
+    throw new RequestError(401, 'Unauthorized: missing or wrong token')
   const method = safeDecode(pathname.slice('/rpc/'.length))
   if (method === null) throw new RequestError(400, 'Bad request: broken escape in the method name')
   const { json, gzip } = await routing.answer(method, await readBody(req))
@@ -193,7 +205,8 @@ function checkLocal(req: IncomingMessage, port: number): void {
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`]
   if (!hosts.includes(req.headers.host ?? '')) throw new RequestError(403, 'Forbidden: host not allowed')
   const origin = req.headers.origin
-  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) throw new RequestError(403, 'Forbidden: origin not allowed')
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`))
+    throw new RequestError(403, 'Forbidden: origin not allowed')
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, routing: Routing) {
@@ -203,7 +216,8 @@ async function route(req: IncomingMessage, res: ServerResponse, routing: Routing
   const url = parseRequestUrl(req.url, routing.port())
   if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, url.pathname, routing)
   if (url.pathname === '/events') {
-    if (!sameSecret(url.searchParams.get('token'), routing.token)) throw new RequestError(401, 'Unauthorized: missing or wrong token')
+    if (!sameSecret(url.searchParams.get('token'), routing.token))
+      throw new RequestError(401, 'Unauthorized: missing or wrong token')
     return routing.events.open(req, res)
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'Method not allowed')
@@ -216,7 +230,13 @@ function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown
     const rpc = req.url?.startsWith('/rpc/') === true
     const [status, body] = rpc ? jsonError(error.status, 'bad-input', error.message) : [error.status, error.message]
     // after a refused upload the connection is not reused: the rest of the body is not read
-    return send(res, status, body, rpc ? 'application/json; charset=utf-8' : undefined, error.status === 413 ? { connection: 'close' } : {})
+    return send(
+      res,
+      status,
+      body,
+      rpc ? 'application/json; charset=utf-8' : undefined,
+      error.status === 413 ? { connection: 'close' } : {},
+    )
   }
   logger?.error(`[web] ${req.method} ${String(req.url).slice(0, 200)} failed`, error)
   if (!res.headersSent) send(res, 500, 'Internal error (see the log)')
@@ -285,7 +305,8 @@ function statusOf(json: Buffer): number {
 
 /** The request target as a URL; a target that is not a plain path (absolute form, `//host`, `*`) is refused. */
 function parseRequestUrl(target: string | undefined, port: number): URL {
-  if (!target || !target.startsWith('/') || target.startsWith('//')) throw new RequestError(400, 'Bad request: the target must be a path')
+  if (!target || !target.startsWith('/') || target.startsWith('//'))
+    throw new RequestError(400, 'Bad request: the target must be a path')
   try {
     return new URL(target, `http://127.0.0.1:${port}`)
   } catch {
@@ -313,7 +334,10 @@ function serveStatic(res: ServerResponse, rendererDir: string, pathname: string)
       return send(res, 503, 'The renderer is not built yet: run `npm run build` first.')
     }
   }
-  const headers: Record<string, string> = { 'content-type': MIME[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' }
+  const headers: Record<string, string> = {
+    'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  }
   if (target.endsWith('.html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY
   res.writeHead(200, headers)
   const stream = createReadStream(target)

@@ -20,7 +20,8 @@ export const appMethods = {
     output: AppInfoSchema,
   },
   'app.backup': {
-    summary: "Write a consistent copy of the database: to the app's backups folder, or to a chosen file (replacing one only with overwrite)",
+    summary:
+      "Write a consistent copy of the database: to the app's backups folder, or to a chosen file (replacing one only with overwrite)",
     input: z.object({ path: z.string().min(1).max(4096).optional(), overwrite: z.boolean().optional() }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },

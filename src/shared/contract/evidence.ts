@@ -78,7 +78,8 @@ export const evidenceMethods = {
     output: TaskEvidenceViewSchema,
   },
   'evidence.explain': {
-    summary: 'Why (not) done: per check of a task, its true/false runs over history with the commits that flipped them (as of a date)',
+    summary:
+      'Why (not) done: per check of a task, its true/false runs over history with the commits that flipped them (as of a date)',
     input: z.object({ planId, taskKey: z.string().min(1).max(200), asOf: z.iso.date().optional() }).strict(),
     output: TaskExplanationSchema,
   },

@@ -156,7 +156,8 @@ export const planMethods = {
     output: PlanSummarySchema,
   },
   'plans.rebaseline': {
-    summary: 'Freeze a version of the plan (default: the current one) as its new baseline, with a reason; earlier baselines stay viewable',
+    summary:
+      'Freeze a version of the plan (default: the current one) as its new baseline, with a reason; earlier baselines stay viewable',
     input: z
       .object({
         planId,
@@ -168,7 +169,8 @@ export const planMethods = {
     output: z.object({ baseline: BaselineRefSchema, baselines: z.array(BaselineRefSchema) }),
   },
   'plans.setProfile': {
-    summary: 'Store the lead’s reading of a plan (mapping step) and re-read every stored version with it; null clears it',
+    summary:
+      'Store the lead’s reading of a plan (mapping step) and re-read every stored version with it; null clears it',
     input: z.object({ planId, profile: ImportProfileSchema.nullable() }).strict(),
     output: z.object({ summary: PlanSummarySchema, plan: ParsedPlanSchema }),
   },

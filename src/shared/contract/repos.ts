@@ -76,7 +76,8 @@ export const repoMethods = {
     output: RepoLinkSchema,
   },
   'repos.relink': {
-    summary: 'Point a connected repository at its new folder (moved, renamed, remounted); its history and results are kept',
+    summary:
+      'Point a connected repository at its new folder (moved, renamed, remounted); its history and results are kept',
     input: z.object({ planId, repoId, path: z.string().min(1).max(4096), force: z.boolean().optional() }).strict(),
     output: RepoLinkSchema,
   },

@@ -49,7 +49,8 @@ export interface BehaviourCase {
 }
 
 const criteria = (...texts: string[]) => texts.map((text, i) => ({ text, line: 10 + i }))
-const files = (...refs: Array<[string, 'create' | 'modify' | 'remove']>) => refs.map(([path, role], i) => ({ path, role, line: 20 + i, unsafe: false }))
+const files = (...refs: Array<[string, 'create' | 'modify' | 'remove']>) =>
+  refs.map(([path, role], i) => ({ path, role, line: 20 + i, unsafe: false }))
 
 function base(f: GitFixture, extra: Record<string, string> = {}): void {
   f.write('README.md', '# service\n')
@@ -68,7 +69,11 @@ export const BEHAVIOURS: BehaviourCase[] = [
       const deleted = f.remove('src/flags.py').commit('Drop flags', at('2025-03-12'))
       return { created, deleted }
     },
-    expect: { state: 'not-started', doneWeek: null, history: ['created 4 Mar 2025 {created}', 'deleted 12 Mar 2025 {deleted}'] },
+    expect: {
+      state: 'not-started',
+      doneWeek: null,
+      history: ['created 4 Mar 2025 {created}', 'deleted 12 Mar 2025 {deleted}'],
+    },
   },
   {
     name: 'done, reverted, redone: dated by the redo',
@@ -76,12 +81,24 @@ export const BEHAVIOURS: BehaviourCase[] = [
     task: task(['Circuit breaker'], { criteria: criteria('`opossum` is a dependency in `package.json`') }),
     build(f) {
       base(f, { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }, null, 2) })
-      const first = f.write('package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.1.0' } }, null, 2)).commit('add opossum', at('2025-03-05'))
-      const revert = f.write('package.json', JSON.stringify({ dependencies: { express: '^4' } }, null, 2)).commit('Revert "add opossum"', at('2025-03-11'))
-      const redo = f.write('package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.2.0' } }, null, 2)).commit('add opossum again', at('2025-03-19'))
+      const first = f
+        .write('package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.1.0' } }, null, 2))
+        .commit('add opossum', at('2025-03-05'))
+      const revert = f
+        .write('package.json', JSON.stringify({ dependencies: { express: '^4' } }, null, 2))
+        .commit('Revert "add opossum"', at('2025-03-11'))
+      const redo = f
+        .write('package.json', JSON.stringify({ dependencies: { express: '^4', opossum: '^8.2.0' } }, null, 2))
+        .commit('add opossum again', at('2025-03-19'))
       return { first, revert, redo }
     },
-    expect: { state: 'done', doneWeek: 3, doneCommit: 'redo', evidencePath: 'package.json', history: ['added 5 Mar 2025 {first}', 'removed 11 Mar 2025 {revert}', 'added 19 Mar 2025 {redo}'] },
+    expect: {
+      state: 'done',
+      doneWeek: 3,
+      doneCommit: 'redo',
+      evidencePath: 'package.json',
+      history: ['added 5 Mar 2025 {first}', 'removed 11 Mar 2025 {revert}', 'added 19 Mar 2025 {redo}'],
+    },
   },
   {
     name: 'true at the plan start, broken, restored: dated by the restore',
@@ -89,11 +106,20 @@ export const BEHAVIOURS: BehaviourCase[] = [
     task: task(['Keep the modern annotations'], { criteria: criteria('no `Optional[` in `src/**/*.py`') }),
     build(f) {
       base(f, { 'src/app.py': 'def f(x: int | None): ...\n' })
-      const broken = f.write('src/models.py', 'from typing import Optional\ndef g(x: Optional[int]): ...\n').commit('models', at('2025-03-12'))
-      const restored = f.write('src/models.py', 'def g(x: int | None): ...\n').commit('modern annotations', at('2025-03-20'))
+      const broken = f
+        .write('src/models.py', 'from typing import Optional\ndef g(x: Optional[int]): ...\n')
+        .commit('models', at('2025-03-12'))
+      const restored = f
+        .write('src/models.py', 'def g(x: int | None): ...\n')
+        .commit('modern annotations', at('2025-03-20'))
       return { broken, restored }
     },
-    expect: { state: 'done', doneWeek: 3, doneCommit: 'restored', history: ['holds before the plan start', 'reintroduced 12 Mar 2025 {broken}', 'cleared 20 Mar 2025 {restored}'] },
+    expect: {
+      state: 'done',
+      doneWeek: 3,
+      doneCommit: 'restored',
+      history: ['holds before the plan start', 'reintroduced 12 Mar 2025 {broken}', 'cleared 20 Mar 2025 {restored}'],
+    },
   },
   {
     name: 'a line budget that regresses',
@@ -104,7 +130,11 @@ export const BEHAVIOURS: BehaviourCase[] = [
       const grown = f.write('app/views.py', lines(120)).commit('validation moves in', at('2025-03-13'))
       return { grown }
     },
-    expect: { state: 'not-started', doneWeek: null, history: ['holds before the plan start', 'broken 13 Mar 2025 {grown}'] },
+    expect: {
+      state: 'not-started',
+      doneWeek: null,
+      history: ['holds before the plan start', 'broken 13 Mar 2025 {grown}'],
+    },
   },
   {
     name: 'a line budget held before the plan is done before the plan (week 0)',
@@ -124,10 +154,18 @@ export const BEHAVIOURS: BehaviourCase[] = [
     build(f) {
       base(f, { 'requirements.txt': 'flask==3.0.2\nredis==5.0.1\n' })
       const removed = f.write('requirements.txt', 'flask==3.0.2\n').commit('drop redis', at('2025-03-12', 9))
-      const restored = f.write('requirements.txt', 'flask==3.0.2\nredis==5.0.1\n').commit('Revert "drop redis"', at('2025-03-12', 15))
+      const restored = f
+        .write('requirements.txt', 'flask==3.0.2\nredis==5.0.1\n')
+        .commit('Revert "drop redis"', at('2025-03-12', 15))
       return { removed, restored }
     },
-    expect: { state: 'done', doneWeek: 2, doneCommit: 'restored', evidencePath: 'requirements.txt', history: ['removed 12 Mar 2025 {removed}', 'added 12 Mar 2025 {restored}'] },
+    expect: {
+      state: 'done',
+      doneWeek: 2,
+      doneCommit: 'restored',
+      evidencePath: 'requirements.txt',
+      history: ['removed 12 Mar 2025 {removed}', 'added 12 Mar 2025 {restored}'],
+    },
   },
   {
     name: 'a dependency only in a lockfile',
@@ -136,7 +174,17 @@ export const BEHAVIOURS: BehaviourCase[] = [
     build(f) {
       base(f, { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }, null, 2) })
       const lock = f
-        .write('package-lock.json', JSON.stringify({ packages: { 'node_modules/left-pad': { version: '1.3.0' } }, dependencies: { 'left-pad': { version: '1.3.0' } } }, null, 2))
+        .write(
+          'package-lock.json',
+          JSON.stringify(
+            {
+              packages: { 'node_modules/left-pad': { version: '1.3.0' } },
+              dependencies: { 'left-pad': { version: '1.3.0' } },
+            },
+            null,
+            2,
+          ),
+        )
         .commit('lock', at('2025-03-05'))
       return { lock }
     },
@@ -145,23 +193,39 @@ export const BEHAVIOURS: BehaviourCase[] = [
   {
     name: 'a file moved before the work was done',
     asOf: '2025-03-24',
-    task: task(['Rate limit the API'], { criteria: criteria('`app/server.py` contains `RateLimiter`'), files: files(['app/server.py', 'modify']) }),
+    task: task(['Rate limit the API'], {
+      criteria: criteria('`app/server.py` contains `RateLimiter`'),
+      files: files(['app/server.py', 'modify']),
+    }),
     build(f) {
       base(f, { 'app/server.py': 'app = make_app()\n' })
       f.move('app/server.py', 'app/http/server.py')
       const moved = f.commit('Move the server into app/http', at('2025-03-04'))
-      const work = f.write('app/http/server.py', 'app = make_app()\napp.use(RateLimiter())\n').commit('Rate limiting', at('2025-03-18'))
+      const work = f
+        .write('app/http/server.py', 'app = make_app()\napp.use(RateLimiter())\n')
+        .commit('Rate limiting', at('2025-03-18'))
       return { moved, work }
     },
-    expect: { state: 'done', doneWeek: 3, doneCommit: 'work', evidencePath: 'app/http/server.py', history: ['added 18 Mar 2025 {work}'] },
+    expect: {
+      state: 'done',
+      doneWeek: 3,
+      doneCommit: 'work',
+      evidencePath: 'app/http/server.py',
+      history: ['added 18 Mar 2025 {work}'],
+    },
   },
   {
     name: 'a dependency-bot touch of a listed file',
     asOf: '2025-03-24',
-    task: task(['Error tracking'], { criteria: criteria('`sentry-sdk` is listed in `requirements.txt`'), files: files(['requirements.txt', 'modify']) }),
+    task: task(['Error tracking'], {
+      criteria: criteria('`sentry-sdk` is listed in `requirements.txt`'),
+      files: files(['requirements.txt', 'modify']),
+    }),
     build(f) {
       base(f, { 'requirements.txt': 'django==4.2.1\n' })
-      const bump = f.write('requirements.txt', 'django==4.2.11\n').commit('Bump django from 4.2.1 to 4.2.11', at('2025-03-05'))
+      const bump = f
+        .write('requirements.txt', 'django==4.2.11\n')
+        .commit('Bump django from 4.2.1 to 4.2.11', at('2025-03-05'))
       return { bump }
     },
     expect: { state: 'in-progress', doneWeek: null },
@@ -171,7 +235,11 @@ export const BEHAVIOURS: BehaviourCase[] = [
     asOf: '2025-03-24',
     task: task(['No debug prints'], { criteria: criteria('no `print(` in `src/**/*.py` (tests are exempt)') }),
     build(f) {
-      base(f, { 'src/app.py': 'print("debug")\n', 'src/tests/test_app.py': 'print("in a test")\n', 'src/test_util.py': 'print(1)\n' })
+      base(f, {
+        'src/app.py': 'print("debug")\n',
+        'src/tests/test_app.py': 'print("in a test")\n',
+        'src/test_util.py': 'print(1)\n',
+      })
       const cleaned = f.write('src/app.py', 'log.debug("debug")\n').commit('Use logging', at('2025-03-11'))
       return { cleaned }
     },
@@ -192,7 +260,11 @@ export const BEHAVIOURS: BehaviourCase[] = [
     asOf: '2025-03-17',
     task: task(['Cache lookups'], { criteria: criteria('`src/cache.py` defines `TTLCache`') }),
     build: flipFlop,
-    expect: { state: 'not-started', doneWeek: null, history: ['added 13 Mar 2025 {added}', 'removed 16 Mar 2025 {removed}', 'added 17 Mar 2025 {readded}'] },
+    expect: {
+      state: 'not-started',
+      doneWeek: null,
+      history: ['added 13 Mar 2025 {added}', 'removed 16 Mar 2025 {removed}', 'added 17 Mar 2025 {readded}'],
+    },
   },
   {
     name: 'a flip-flop around the as-of date: back a day later',
@@ -228,7 +300,9 @@ function flipFlop(f: GitFixture): Record<string, string> {
   base(f, { 'src/cache.py': 'CACHE = {}\n' })
   const added = f.write('src/cache.py', 'class TTLCache: ...\n').commit('TTL cache', at('2025-03-13'))
   const removed = f.write('src/cache.py', 'CACHE = {}\n').commit('Revert "TTL cache"', at('2025-03-16', 23))
-  const readded = f.write('src/cache.py', 'class TTLCache:\n    ttl = 60\n').commit('TTL cache, with a TTL', '2025-03-17T02:00:00+00:00')
+  const readded = f
+    .write('src/cache.py', 'class TTLCache:\n    ttl = 60\n')
+    .commit('TTL cache, with a TTL', '2025-03-17T02:00:00+00:00')
   return { added, removed, readded }
 }
 
@@ -259,9 +333,17 @@ export async function runBehaviour(c: BehaviourCase): Promise<BehaviourOutcome> 
     const byId = new Map(result.checks.map((r) => [r.checkId, r]))
     const inputs = checks.map((check) => ({ spec: check.spec, enabled: true, result: byId.get(check.id)! }))
     const summary = taskEvidenceAt(inputs, Date.parse(`${c.asOf}T00:00:00Z`))
-    const doneWeek = summary.doneAt ? (summary.doneAt.beforePlan ? 0 : Math.floor((Date.parse(summary.doneAt.commit.date) - Date.parse(`${PLAN_START}T00:00:00Z`)) / (7 * 86_400_000)) + 1) : null
+    const doneWeek = summary.doneAt
+      ? summary.doneAt.beforePlan
+        ? 0
+        : Math.floor(
+            (Date.parse(summary.doneAt.commit.date) - Date.parse(`${PLAN_START}T00:00:00Z`)) / (7 * 86_400_000),
+          ) + 1
+      : null
     const first = inputs.find((i) => i.spec.role === 'criterion') ?? inputs[0]
-    const history = first?.result.histories?.[0] ? historyLine(explainHistory(first.spec, first.result.histories[0])) : ''
+    const history = first?.result.histories?.[0]
+      ? historyLine(explainHistory(first.spec, first.result.histories[0]))
+      : ''
     return {
       state: summary.state,
       doneWeek,

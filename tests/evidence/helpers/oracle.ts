@@ -52,7 +52,8 @@ export const ORACLE_PLAN = `# Oracle service hardening
 `
 
 const at = (day: string, hour = 10) => `${day}T${String(hour).padStart(2, '0')}:00:00+00:00`
-const ci = (versions: string[]) => `name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        python: [${versions.map((v) => `"${v}"`).join(', ')}]\n`
+const ci = (versions: string[]) =>
+  `name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        python: [${versions.map((v) => `"${v}"`).join(', ')}]\n`
 
 export function buildOracleRepo(): GitFixture {
   const f = new GitFixture()
@@ -65,15 +66,23 @@ export function buildOracleRepo(): GitFixture {
     .write('tests/test_a.py', 'def test_a(): ...\n')
     .commit('service as audited', at('2025-02-20'))
   f.write('app/logging.py', 'import logging\n').commit('logging module', at('2025-03-04'))
-  f.write('app/logging.py', 'import logging\nclass JsonFormatter(logging.Formatter): ...\n').commit('JSON formatter', at('2025-03-06'))
+  f.write('app/logging.py', 'import logging\nclass JsonFormatter(logging.Formatter): ...\n').commit(
+    'JSON formatter',
+    at('2025-03-06'),
+  )
   f.write('app/views.py', lines(45)).commit('views grow', at('2025-03-10'))
-  f.write('app/main.py', 'log.info("starting")\n').write('tests/test_b.py', 'def test_b(): ...\n').commit('no prints; a test', at('2025-03-11'))
+  f.write('app/main.py', 'log.info("starting")\n')
+    .write('tests/test_b.py', 'def test_b(): ...\n')
+    .commit('no prints; a test', at('2025-03-11'))
   f.write('requirements.txt', 'flask==3.0.2\nrequests==2.31.0\n').commit('Flask 3', at('2025-03-12'))
   f.remove('app/legacy_client.py').commit('drop the legacy client', at('2025-03-13'))
   f.write('requirements.txt', 'flask==3.0.2\n').commit('drop requests', at('2025-03-17'))
   f.write('.github/workflows/ci.yml', ci(['3.10', '3.11', '3.12'])).commit('CI on 3.12', at('2025-03-18'))
   f.write('app/logging.py', 'import logging\n').commit('Revert "JSON formatter"', at('2025-03-19'))
-  f.write('app/logging.py', 'import logging\nclass JsonFormatter(logging.Formatter):\n    pass\n').commit('JSON formatter again', at('2025-03-24'))
+  f.write('app/logging.py', 'import logging\nclass JsonFormatter(logging.Formatter):\n    pass\n').commit(
+    'JSON formatter again',
+    at('2025-03-24'),
+  )
   f.write('app/views.py', lines(35)).commit('views split', at('2025-03-25'))
   f.write('app/util.py', 'print("oops")\n').commit('util', at('2025-03-26'))
   f.write('tests/test_c.py', 'def test_c(): ...\n').commit('third test', at('2025-03-31'))
@@ -83,7 +92,8 @@ export function buildOracleRepo(): GitFixture {
   return f
 }
 
-const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 })
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 })
 
 /** the tree read with plain git at one commit */
 function treeAt(dir: string, commit: string) {
@@ -108,7 +118,9 @@ const RULES: Record<string, Array<(t: Tree) => boolean>> = {
   '1.3': [(t) => t.has('app/views.py') && (t.show('app/views.py').match(/\n/g)?.length ?? 0) < 40],
   '1.4': [
     (t) => {
-      const scope = t.paths.filter((p) => /^app\/.*\.py$/.test(p) && !p.split('/').includes('tests') && !/(^|\/)test_[^/]*\.py$/.test(p))
+      const scope = t.paths.filter(
+        (p) => /^app\/.*\.py$/.test(p) && !p.split('/').includes('tests') && !/(^|\/)test_[^/]*\.py$/.test(p),
+      )
       return scope.length > 0 && scope.every((p) => !t.show(p).includes('print('))
     },
   ],

@@ -20,12 +20,36 @@ export function taskFromPlan(lines: string[], heading: RegExp, key: string): Tas
   if (start < 0) throw new Error(`heading ${heading} not found`)
   const level = /^#+/.exec(lines[start])![0].length
   let end = start + 1
-  while (end < lines.length && !/^---\s*$/.test(lines[end]) && !(/^#+\s/.test(lines[end]) && /^#+/.exec(lines[end])![0].length <= level)) end++
+  while (
+    end < lines.length &&
+    !/^---\s*$/.test(lines[end]) &&
+    !(/^#+\s/.test(lines[end]) && /^#+/.exec(lines[end])![0].length <= level)
+  )
+    end++
   const task: Task = {
-    key, number: key, title: lines[start].replace(/^#+\s*/, ''), phase: 0, weekStart: null, weekEnd: null, dayStart: null, dayEnd: null,
-    estimateHours: null, estimateDerived: false, estimateText: null, claimedDone: false,
-    files: [], criteria: [], subtasks: [], codeBlocks: [], body: [], line: start + 1, lineEnd: end,
-    source: 'heading', estimateRange: null, estimatePoints: null, owner: null,
+    key,
+    number: key,
+    title: lines[start].replace(/^#+\s*/, ''),
+    phase: 0,
+    weekStart: null,
+    weekEnd: null,
+    dayStart: null,
+    dayEnd: null,
+    estimateHours: null,
+    estimateDerived: false,
+    estimateText: null,
+    claimedDone: false,
+    files: [],
+    criteria: [],
+    subtasks: [],
+    codeBlocks: [],
+    body: [],
+    line: start + 1,
+    lineEnd: end,
+    source: 'heading',
+    estimateRange: null,
+    estimatePoints: null,
+    owner: null,
   }
   let fileRole: FileRef['role'] | null = null
   for (let i = start; i < end; i++) {
@@ -60,10 +84,29 @@ export function taskFromPlan(lines: string[], heading: RegExp, key: string): Tas
 /** a small hand-made task for pattern tests (own wording, not plan text) */
 export function task(lines: string[], extra: Partial<Task> = {}): Task {
   return {
-    key: 'T', number: null, title: lines[0] ?? 'task', phase: null, weekStart: null, weekEnd: null, dayStart: null, dayEnd: null,
-    estimateHours: null, estimateDerived: false, estimateText: null, claimedDone: false,
-    files: [], criteria: [], subtasks: [], codeBlocks: [], body: lines.map((text, i) => ({ text, line: i + 1 })), line: 1, lineEnd: lines.length,
-    source: 'heading', estimateRange: null, estimatePoints: null, owner: null,
+    key: 'T',
+    number: null,
+    title: lines[0] ?? 'task',
+    phase: null,
+    weekStart: null,
+    weekEnd: null,
+    dayStart: null,
+    dayEnd: null,
+    estimateHours: null,
+    estimateDerived: false,
+    estimateText: null,
+    claimedDone: false,
+    files: [],
+    criteria: [],
+    subtasks: [],
+    codeBlocks: [],
+    body: lines.map((text, i) => ({ text, line: i + 1 })),
+    line: 1,
+    lineEnd: lines.length,
+    source: 'heading',
+    estimateRange: null,
+    estimatePoints: null,
+    owner: null,
     ...extra,
   }
 }

@@ -38,7 +38,8 @@ export function observed(plan: ParsedPlan | null): Record<Field, number | null> 
 function accepted(key: Key, field: Field): Array<[number | null, number]> {
   const tolerance = (key[`${field}_tolerance`] as number | undefined) ?? 0
   const out: Array<[number | null, number]> = [[(key[field] as number | null | undefined) ?? null, tolerance]]
-  for (const alt of (key[`${field}_alt`] as Array<number | [number, number]> | undefined) ?? []) out.push(Array.isArray(alt) ? [alt[0], alt[1]] : [alt, tolerance])
+  for (const alt of (key[`${field}_alt`] as Array<number | [number, number]> | undefined) ?? [])
+    out.push(Array.isArray(alt) ? [alt[0], alt[1]] : [alt, tolerance])
   return out
 }
 

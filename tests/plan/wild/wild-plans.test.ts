@@ -15,7 +15,9 @@ import { FIELDS, describeKey, fieldMatches, hasWildPlans, observed, readTruth, w
 const PROFILES = join(dirname(fileURLToPath(import.meta.url)), 'profiles')
 
 function read(name: string, profileName?: string): ParsedPlan | null {
-  const profile = profileName ? ImportProfileSchema.parse(JSON.parse(readFileSync(join(PROFILES, `${profileName}.json`), 'utf8'))) : undefined
+  const profile = profileName
+    ? ImportProfileSchema.parse(JSON.parse(readFileSync(join(PROFILES, `${profileName}.json`), 'utf8')))
+    : undefined
   const outcome = parsePlanBytes(wildBytes(name), profile ? { profile } : {})
   return outcome.ok ? outcome.plan : null
 }
@@ -34,7 +36,10 @@ describe.skipIf(!hasWildPlans)('real plans from public repositories (../shared/p
   const names = Object.keys(truth).sort()
 
   it('the reader alone gets at least 14 of 16 within the key, and prints the table', () => {
-    const rows: string[] = ['| plan | tasks | hours | phases | weeks | checked | result |', '|---|---|---|---|---|---|---|']
+    const rows: string[] = [
+      '| plan | tasks | hours | phases | weeks | checked | result |',
+      '|---|---|---|---|---|---|---|',
+    ]
     let right = 0
     for (const name of names) {
       const got = observed(read(name))
@@ -59,7 +64,10 @@ describe.skipIf(!hasWildPlans)('real plans from public repositories (../shared/p
       const profile = CORRECTED[name]
       expect(profile, `${name} is missed and has no profile`).toBeDefined()
       const got = observed(read(name, profile))
-      for (const field of FIELDS) expect(fieldMatches(truth[name], field, got[field]), `${name} with its profile: ${field} ${got[field]}`).toBe(true)
+      for (const field of FIELDS)
+        expect(fieldMatches(truth[name], field, got[field]), `${name} with its profile: ${field} ${got[field]}`).toBe(
+          true,
+        )
     }
   })
 
@@ -73,7 +81,8 @@ describe.skipIf(!hasWildPlans)('real plans from public repositories (../shared/p
     ['09-agentforge-security-sprint', 'daily-milestones-instead', { tasks: 28 }],
   ] as const)('%s read with the profile "%s" gives the other reading its key accepts', (name, profile, expected) => {
     const got = observed(read(name, profile))
-    for (const field of FIELDS) expect(fieldMatches(truth[name], field, got[field]), `${field} ${got[field]}`).toBe(true)
+    for (const field of FIELDS)
+      expect(fieldMatches(truth[name], field, got[field]), `${field} ${got[field]}`).toBe(true)
     expect(Math.abs((got.tasks ?? 0) - expected.tasks)).toBeLessThanOrEqual(15)
     expect(got.tasks).not.toBe(observed(read(name)).tasks)
   })

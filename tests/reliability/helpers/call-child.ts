@@ -11,7 +11,15 @@ import { silentLogger } from '../../../src/main/log'
 
 const [dbPath, migrationsFolder, resourcesDir] = process.argv.slice(2)
 const say = (line: string) => writeSync(1, `${line}\n`)
-const core = openCore({ dbPath, migrationsFolder, resourcesDir, appVersion: 'call', platform: { mode: 'cli', dialogs: null }, create: false, logger: silentLogger })
+const core = openCore({
+  dbPath,
+  migrationsFolder,
+  resourcesDir,
+  appVersion: 'call',
+  platform: { mode: 'cli', dialogs: null },
+  create: false,
+  logger: silentLogger,
+})
 say('READY')
 
 const lines = createInterface({ input: process.stdin })

@@ -15,7 +15,15 @@ import { silentLogger } from '../../../src/main/log'
 const [dbPath, migrationsFolder, resourcesDir, repoDir, focus, planA, planB, cycle] = process.argv.slice(2)
 const say = (line: string) => writeSync(1, `${line}\n`)
 
-const core = openCore({ dbPath, migrationsFolder, resourcesDir, appVersion: 'crash', platform: { mode: 'cli', dialogs: null }, create: false, logger: silentLogger })
+const core = openCore({
+  dbPath,
+  migrationsFolder,
+  resourcesDir,
+  appVersion: 'crash',
+  platform: { mode: 'cli', dialogs: null },
+  create: false,
+  logger: silentLogger,
+})
 
 async function call(method: string, input: unknown): Promise<unknown> {
   const result = await core.dispatch(method, input)
@@ -25,7 +33,13 @@ async function call(method: string, input: unknown): Promise<unknown> {
 
 function commitToRepo(n: number) {
   writeFileSync(join(repoDir, 'src', `change_${cycle}_${n}.ts`), `export const v = ${n}\n`)
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'c', GIT_AUTHOR_EMAIL: 'c@example.invalid', GIT_COMMITTER_NAME: 'c', GIT_COMMITTER_EMAIL: 'c@example.invalid' }
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'c',
+    GIT_AUTHOR_EMAIL: 'c@example.invalid',
+    GIT_COMMITTER_NAME: 'c',
+    GIT_COMMITTER_EMAIL: 'c@example.invalid',
+  }
   execFileSync('git', ['add', '-A'], { cwd: repoDir, env })
   execFileSync('git', ['commit', '-q', '-m', `change ${cycle}.${n}`], { cwd: repoDir, env })
 }
@@ -43,7 +57,9 @@ async function main() {
   for (let n = 0; ; n++) {
     if (focus === 'import') {
       const file = n % 2 === 0 ? planB : planA
-      await step('import', file.endsWith('b.md') ? 'b' : 'a', () => call('plans.import', { source: { path: file }, planId: 1 }))
+      await step('import', file.endsWith('b.md') ? 'b' : 'a', () =>
+        call('plans.import', { source: { path: file }, planId: 1 }),
+      )
     } else if (focus === 'sync') {
       commitToRepo(n)
       await step('sync', String(n), () => call('repos.sync', { planId: 1 }))
@@ -54,7 +70,9 @@ async function main() {
       await step('theme', theme, () => call('settings.update', { theme }))
     }
     const note = `edit-${cycle}-${n}`
-    await step('status', note, () => call('tasks.setStatus', { taskId, status: n % 2 === 0 ? 'done' : 'blocked', note, date: '2025-02-03' }))
+    await step('status', note, () =>
+      call('tasks.setStatus', { taskId, status: n % 2 === 0 ? 'done' : 'blocked', note, date: '2025-02-03' }),
+    )
   }
 }
 

@@ -21,16 +21,23 @@ const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '
 // a decimal comma ("1,5 Tage") takes one or two digits, so "1,127" is never 1.127
 const AMOUNT = '(\\d{1,4}(?:[.,]\\d{1,2}(?!\\d))?\\s?[½¼¾]?|[½¼¾⅓⅔])'
 const RANGE = `${AMOUNT}(?:\\s*(?:-|–|—|to)\\s*${AMOUNT})?`
-const ADJECTIVE = '(?:(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\\s])?'
+const ADJECTIVE =
+  '(?:(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\\s])?'
 const UNIT_WORD = `(${HOUR_WORDS}|${DAY_WORDS}|${WEEK_WORDS}|${MINUTE_WORDS}|${POINT_WORDS})`
 const UNIT = `${ADJECTIVE}${UNIT_WORD}(?![a-z0-9/])`
 // "3h / week" is a rate and "14h / 40h" a progress fraction: neither is the size of a piece of work
 const NOT_RATE = '(?!\\s*(?:/|per\\s)\\s*(?:week|wk|day|month|sprint|person)|\\s*/\\s*~?\\d)'
 
-const PARENTHETICAL = new RegExp(`\\(\\s*(?:(?:est(?:imate[ds]?)?|effort|size)\\.?\\s*[:=]?\\s*|~|≈|about\\s+|approx\\.?\\s+|circa\\s+)?${RANGE}\\s*${UNIT}${NOT_RATE}[^()]{0,60}\\)`, 'gi')
+const PARENTHETICAL = new RegExp(
+  `\\(\\s*(?:(?:est(?:imate[ds]?)?|effort|size)\\.?\\s*[:=]?\\s*|~|≈|about\\s+|approx\\.?\\s+|circa\\s+)?${RANGE}\\s*${UNIT}${NOT_RATE}[^()]{0,60}\\)`,
+  'gi',
+)
 const SEPARATED = new RegExp(`(?:^|\\s)[-–—·|:]\\s*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}${NOT_RATE}`, 'i')
 const TILDE = new RegExp(`(?:~|≈)\\s?${RANGE}\\s*${UNIT}${NOT_RATE}`, 'i')
-const INLINE_LABEL = new RegExp(`\\b(?:est(?:imate[ds]?)?|effort)\\.?\\s*[:=]?\\s*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}${NOT_RATE}`, 'i')
+const INLINE_LABEL = new RegExp(
+  `\\b(?:est(?:imate[ds]?)?|effort)\\.?\\s*[:=]?\\s*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}${NOT_RATE}`,
+  'i',
+)
 const BRACKETED = new RegExp(`\\[\\s*${RANGE}\\s*${UNIT}\\s*\\]`, 'i')
 const VALUE = new RegExp(`^\\s*(?:~|≈|about\\s+|approx\\.?\\s+)?${RANGE}\\s*(?:${UNIT})?(?=\\s|\\(|$|[,;.])`, 'i')
 const STANDALONE = new RegExp(`^[\\s*_]*(?:~|≈)?\\s*${RANGE}\\s*${UNIT}[\\s*_.]*$`, 'i')
@@ -45,7 +52,8 @@ export function parseEffortInTitle(raw: string): Effort | null {
   for (const match of text.matchAll(PARENTHETICAL)) {
     if (COUNTDOWN_WORDS.test(match[0])) continue
     const effort = effortFrom(match, 1, match[0])
-    if (effort && !(effort.unit === 'hours' && effort.low !== effort.high && isClockRange(effort, DAY_MARK.test(text)))) return effort
+    if (effort && !(effort.unit === 'hours' && effort.low !== effort.high && isClockRange(effort, DAY_MARK.test(text))))
+      return effort
   }
   for (const pattern of [INLINE_LABEL, TILDE, SEPARATED, BRACKETED]) {
     const match = pattern.exec(text)
@@ -66,7 +74,10 @@ export function parseStandaloneEffort(raw: string): Effort | null {
 /** A cell or a labeled value: "4-6 hours", "2", "½", "**40**", "1d". Bare numbers take `defaultUnit`. */
 export function parseEffortValue(raw: string, defaultUnit: EffortUnit): Effort | null {
   // "1,127" with a thousands separator is 1127, never 1.127
-  const text = bounded(raw, 120).replace(/\*\*|__|`/g, '').trim().replace(/^(\d{1,3}(?:,\d{3})+)(?!\d)/, (whole) => whole.replace(/,/g, ''))
+  const text = bounded(raw, 120)
+    .replace(/\*\*|__|`/g, '')
+    .trim()
+    .replace(/^(\d{1,3}(?:,\d{3})+)(?!\d)/, (whole) => whole.replace(/,/g, ''))
   if (!text || /^(?:-|–|—|n\/?a|tbd|\?|none)$/i.test(text)) return null
   const match = VALUE.exec(text)
   if (!match) return null
@@ -77,7 +88,8 @@ export function parseEffortValue(raw: string, defaultUnit: EffortUnit): Effort |
   return effort
 }
 
-const LABELED = /^\W{0,6}(estimated\s+(?:time|effort|hours|duration)|time\s+estimate|estimate[ds]?|est\.?|effort|level\s+of\s+effort|loe|size|story\s+points|points|duration|hours|time|timeline)\s*\**\s*(?:\([^)]{0,30}\))?\s*[:=]\s*\**\s*(.*)$/i
+const LABELED =
+  /^\W{0,6}(estimated\s+(?:time|effort|hours|duration)|time\s+estimate|estimate[ds]?|est\.?|effort|level\s+of\s+effort|loe|size|story\s+points|points|duration|hours|time|timeline)\s*\**\s*(?:\([^)]{0,30}\))?\s*[:=]\s*\**\s*(.*)$/i
 
 /**
  * "Estimated Time: 4 hours", "**Effort:** 4-6 hours", "Duration: 16 hours", "Timeline: Week 1-2 (10 days)".
@@ -89,7 +101,10 @@ export function parseLabeledEffort(line: string): { effort: Effort; label: strin
   const label = match[1].toLowerCase()
   const rest = match[2]
   // the value must open the rest ("Effort: 4-6 hours"); a number later in a sentence is not the item's size
-  const effort = label === 'timeline' ? parseEffortInTitle(rest) : parseEffortValue(rest, label.includes('point') ? 'points' : 'hours')
+  const effort =
+    label === 'timeline'
+      ? parseEffortInTitle(rest)
+      : parseEffortValue(rest, label.includes('point') ? 'points' : 'hours')
   if (!effort) return null
   if (label === 'duration' || label === 'time' || label === 'hours') {
     const time = parseTime(rest)
@@ -132,7 +147,10 @@ export function pointsToHours(points: number, scale: PointScale): number {
   return (points * last[1]) / last[0]
 }
 
-const SCALE_PAIR = new RegExp(`${AMOUNT}\\s*(?:pts?|points?|sp)?\\s*(?:≈|=|~|:|->|→|equals|is|means)\\s*${AMOUNT}\\s*(hours?|hrs?|h|days?|d)\\b`, 'gi')
+const SCALE_PAIR = new RegExp(
+  `${AMOUNT}\\s*(?:pts?|points?|sp)?\\s*(?:≈|=|~|:|->|→|equals|is|means)\\s*${AMOUNT}\\s*(hours?|hrs?|h|days?|d)\\b`,
+  'gi',
+)
 
 /** "Est.: Story points (1 ≈ ½ d, 2 ≈ 1 d, 3 ≈ 2 d)", "1 point = 4 hours", "1 SP ≈ 1 day". */
 export function parsePointScale(text: string, hoursPerDay: number): PointScale | null {
@@ -153,7 +171,10 @@ export function parsePointScale(text: string, hoursPerDay: number): PointScale |
 
 /** "All times are given in days", "Estimates are in story points": the unit of bare numbers. */
 export function parseUnitStatement(text: string): EffortUnit | null {
-  const match = /\b(?:times|estimates?|durations|efforts?|numbers|figures|values)\s+(?:are\s+)?(?:all\s+)?(?:given\s+|expressed\s+|shown\s+|listed\s+|stated\s+|measured\s+)?in\s+(?:focused\s+|engineering\s+|working\s+|ideal\s+)?(hours|days|weeks|story\s+points|points)\b/i.exec(bounded(text, 400_000))
+  const match =
+    /\b(?:times|estimates?|durations|efforts?|numbers|figures|values)\s+(?:are\s+)?(?:all\s+)?(?:given\s+|expressed\s+|shown\s+|listed\s+|stated\s+|measured\s+)?in\s+(?:focused\s+|engineering\s+|working\s+|ideal\s+)?(hours|days|weeks|story\s+points|points)\b/i.exec(
+      bounded(text, 400_000),
+    )
   if (!match) return null
   return unitOf(match[1]) ?? null
 }
@@ -176,7 +197,12 @@ export function parseHoursPerDayStatement(text: string): number | null {
   return null
 }
 
-function effortFrom(match: RegExpMatchArray | RegExpExecArray, first: number, text: string, defaultUnit?: EffortUnit): Effort | null {
+function effortFrom(
+  match: RegExpMatchArray | RegExpExecArray,
+  first: number,
+  text: string,
+  defaultUnit?: EffortUnit,
+): Effort | null {
   const low = amount(match[first])
   const highText = match[first + 1]
   const high = highText === undefined ? low : amount(highText)
@@ -195,7 +221,12 @@ const UNIT_NAMES: Array<[RegExp, EffortUnit]> = [
 ]
 
 function unitOf(word: string): EffortUnit | undefined {
-  const u = word.toLowerCase().replace(/^(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\s]/, '')
+  const u = word
+    .toLowerCase()
+    .replace(
+      /^(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\s]/,
+      '',
+    )
   return UNIT_NAMES.find(([pattern]) => pattern.test(u))?.[1]
 }
 

@@ -20,19 +20,25 @@ const HASH = '#\\d{1,6}'
 const PLAIN_CODE = `(?:${HASH}|${JIRA}|${LETTER_DOTTED}|${SLUG_NUMBER}|${DASHED_NUMBER}|${DOTTED})`
 /** inside bold or brackets a short code is an ID too ("**A1**", "[S3]") */
 const MARKED_CODE = `(?:${PLAIN_CODE}|[A-Z]{1,4}\\d{1,3}[a-z]?|\\d{1,3})`
-const WITH_KEYWORD = new RegExp(`^${KEYWORD}\\s*#?\\s*([A-Za-z]{0,4}\\d[\\w.-]{0,12})\\s*(?:[:.)\\]|—–-]\\s*|\\s+|$)`, 'i')
+const WITH_KEYWORD = new RegExp(
+  `^${KEYWORD}\\s*#?\\s*([A-Za-z]{0,4}\\d[\\w.-]{0,12})\\s*(?:[:.)\\]|—–-]\\s*|\\s+|$)`,
+  'i',
+)
 const BRACKETED = new RegExp(`^\\[(${MARKED_CODE})\\]\\s*(?:[:.|—–-]\\s*)?`)
 const BOLD_CODE = new RegExp(`^(?:\\*\\*|__)(${MARKED_CODE})[.:)]?(?:\\*\\*|__)\\s*(?:[:.)|—–-]\\s*)?`)
 const CODE_AT_START = new RegExp(`^(${PLAIN_CODE})(?:\\.(?=\\s))?\\s*(?:[:)|—–]\\s*|-\\s+|\\s+|$)`)
 const NUMBER_AT_START = /^(\d{1,3})\s*[.):]\s+(?=\S)/
 /** codes that mean something else: priorities, quarters, weeks, halves, versions, years */
 const NOT_AN_ID = /^(?:P[0-4]|Q[1-4]|W\d{1,2}|H[12]|V\d+)$|^\d{4}$/
-const UNIT_AFTER_NUMBER = /^\d[\d.,]*\s*(?:(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|pts?|points?|h|d|w|x|k|m)\b|%|\/|\+)/i
+const UNIT_AFTER_NUMBER =
+  /^\d[\d.,]*\s*(?:(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|pts?|points?|h|d|w|x|k|m)\b|%|\/|\+)/i
 const UNIT_WORD_FIRST = /^(?:days?|weeks?|hours?|hrs?|h|d|months?|pts?|points?|%|users?|requests?|ms|s)\b/i
 
 /** A leading item ID and the rest of the title, or null. Numbers that start a quantity ("3 days", "50%") are not IDs. */
 export function parseLeadingId(raw: string): LeadingId | null {
-  const text = stripEmoji(bounded(raw, 300)).replace(/^\s*(?:\[[ xX]\]\s*)?/, '').trimStart()
+  const text = stripEmoji(bounded(raw, 300))
+    .replace(/^\s*(?:\[[ xX]\]\s*)?/, '')
+    .trimStart()
   if (UNIT_AFTER_NUMBER.test(text)) return null
   const keyword = WITH_KEYWORD.exec(text)
   if (keyword) return found(keyword[1].replace(/[.:]$/, ''), text.slice(keyword[0].length))
@@ -56,7 +62,9 @@ const STRUCTURAL_LABEL =
 
 /** "**EM/PM:** Freeze scope", "**Backend + SRE**: Draft SLOs": a role or person leading the line. */
 export function parseOwnerPrefix(raw: string): { owner: string; rest: string } | null {
-  const match = /^\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)([^*_\n]{1,48}?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s+(\S[\s\S]*)$/.exec(bounded(raw, 600))
+  const match = /^\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)([^*_\n]{1,48}?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s+(\S[\s\S]*)$/.exec(
+    bounded(raw, 600),
+  )
   if (!match || (!match[2] && !match[3])) return null
   const label = match[1].trim()
   if (STRUCTURAL_LABEL.test(label)) return null
@@ -74,7 +82,8 @@ export function parseInlineOwner(raw: string): string | null {
 }
 
 const DONE_MARK = /[✅✔☑]|\[x\]|\((?:done|complete[d]?|finished)\)|\b(?:COMPLETED?|DONE|SHIPPED|FINISHED)\b/u
-const NOT_DONE_WORD = /\b(?:not\s+(?:done|complete[d]?|started)|incomplete|partially|in\s+progress|pending|todo|to\s+do|upcoming|blocked|planned|next\s+sprint)\b/i
+const NOT_DONE_WORD =
+  /\b(?:not\s+(?:done|complete[d]?|started)|incomplete|partially|in\s+progress|pending|todo|to\s+do|upcoming|blocked|planned|next\s+sprint)\b/i
 
 /** The title claims the item is done: ✅ ✔ ☑ [x] (done) or a status word in capitals. */
 export function titleClaimsDone(raw: string): boolean {
@@ -90,25 +99,40 @@ export function statusClaimsDone(value: string): boolean {
   return DONE_STATUS.test(text)
 }
 
-const DONE_STATUS = new RegExp(`^\\W{0,4}(?:✅|✔|☑|\\[x\\]|done|complete[d]?|finished|shipped|closed|resolved|merged|released|deployed|implemented|fixed|${DONE_WORDS})(?![\\p{L}])|^\\W{0,3}[✅✔☑]`, 'iu')
+const DONE_STATUS = new RegExp(
+  `^\\W{0,4}(?:✅|✔|☑|\\[x\\]|done|complete[d]?|finished|shipped|closed|resolved|merged|released|deployed|implemented|fixed|${DONE_WORDS})(?![\\p{L}])|^\\W{0,3}[✅✔☑]`,
+  'iu',
+)
 
 /** A cell of a column that records completion ("Done", "Erledigt", "Completed on"): a mark, a yes or a date claims done. */
 export function doneCellClaims(value: string): boolean {
   const text = bounded(value, 120).trim()
   if (!text || /^(?:-|–|—|no|nein|non|não|n|false|✗|✘|❌|☐|\[\s\]|0|tbd|n\/a|open|offen)$/i.test(text)) return false
-  return statusClaimsDone(text) || /^(?:✓|✔|☑|x|yes|y|ja|oui|sí|si|sim|true|1)$/iu.test(text) || /\d{1,4}[-./]\d{1,2}(?:[-./]\d{1,4})?/.test(text)
+  return (
+    statusClaimsDone(text) ||
+    /^(?:✓|✔|☑|x|yes|y|ja|oui|sí|si|sim|true|1)$/iu.test(text) ||
+    /\d{1,4}[-./]\d{1,2}(?:[-./]\d{1,4})?/.test(text)
+  )
 }
 
 /** A status marker of any kind (done or not) after a title: "✅ COMPLETED", "🔄 IN PROGRESS", "🎯 UPCOMING". */
 export function hasStatusMarker(raw: string): boolean {
-  return /[✅✔☑🔄⏳🚧❌🟢🟡🔴🎯]|\b(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED)\b/u.test(bounded(raw, 600))
+  return /[✅✔☑🔄⏳🚧❌🟢🟡🔴🎯]|\b(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED)\b/u.test(
+    bounded(raw, 600),
+  )
 }
 
 /** The status words and marks a title carries after its text, for display without them. */
 export function stripStatus(title: string): string {
   return title
-    .replace(/\s+(?:\*\*)?(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED|SHIPPED)(?:\*\*)?\s*$/u, '')
-    .replace(/\s*[✅✔☑🔄⏳🚧❌🟢🟡🔴🎯]\s*(?:\*\*)?\s*(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED|READY)?\s*(?:\*\*)?\s*$/u, '')
+    .replace(
+      /\s+(?:\*\*)?(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED|SHIPPED)(?:\*\*)?\s*$/u,
+      '',
+    )
+    .replace(
+      /\s*[✅✔☑🔄⏳🚧❌🟢🟡🔴🎯]\s*(?:\*\*)?\s*(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED|READY)?\s*(?:\*\*)?\s*$/u,
+      '',
+    )
     .replace(/\s*\((?:done|complete[d]?|finished)\)\s*$/i, '')
     .trim()
 }

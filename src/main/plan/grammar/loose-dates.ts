@@ -14,10 +14,23 @@ export type DateContext = { referenceYear: number | null; referenceMonth?: numbe
 export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 }
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const TO = '\\s{0,3}(?:-|–|—|to|through|thru)\\s{0,3}'
 
@@ -25,7 +38,10 @@ const ISO = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/
 const NUMERIC = /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s{1,3}${DAY},?\\s{1,3}(\\d{4})\\b`, 'i')
 const DAY_MONTH_YEAR = new RegExp(`\\b${DAY}\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}(\\d{4})\\b`, 'i')
-const MONTH_DAY_RANGE = new RegExp(`\\b${MONTH}\\s{1,3}${DAY}${TO}(?:${MONTH}\\s{1,3})?${DAY}\\b(?!\\s*,?\\s*\\d{4})`, 'i')
+const MONTH_DAY_RANGE = new RegExp(
+  `\\b${MONTH}\\s{1,3}${DAY}${TO}(?:${MONTH}\\s{1,3})?${DAY}\\b(?!\\s*,?\\s*\\d{4})`,
+  'i',
+)
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\s{1,3}${DAY}\\b(?![.:/]\\d)(?!\\s*,?\\s*\\d{4})`, 'i')
 const DAY_MONTH = new RegExp(`\\b${DAY}\\s{1,3}${MONTH}\\b(?!\\s*,?\\s*\\d{4})`, 'i')
 
@@ -40,9 +56,11 @@ export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates
     return on(numeric[0], dayFirst ? valid(year, second, first) : valid(year, first, second))
   }
   const monthDayYear = MONTH_DAY_YEAR.exec(text)
-  if (monthDayYear) return on(monthDayYear[0], valid(Number(monthDayYear[3]), month(monthDayYear[1]), Number(monthDayYear[2])))
+  if (monthDayYear)
+    return on(monthDayYear[0], valid(Number(monthDayYear[3]), month(monthDayYear[1]), Number(monthDayYear[2])))
   const dayMonthYear = DAY_MONTH_YEAR.exec(text)
-  if (dayMonthYear) return on(dayMonthYear[0], valid(Number(dayMonthYear[3]), month(dayMonthYear[2]), Number(dayMonthYear[1])))
+  if (dayMonthYear)
+    return on(dayMonthYear[0], valid(Number(dayMonthYear[3]), month(dayMonthYear[2]), Number(dayMonthYear[1])))
   if (context.referenceYear === null) return null
   const yearlessRange = MONTH_DAY_RANGE.exec(text)
   if (yearlessRange) {
@@ -54,9 +72,11 @@ export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates
     if (start && end && end >= start) return { kind: 'range', start, end, text: yearlessRange[0] }
   }
   const monthDay = MONTH_DAY.exec(text)
-  if (monthDay) return on(monthDay[0], valid(yearOf(month(monthDay[1]), context), month(monthDay[1]), Number(monthDay[2])))
+  if (monthDay)
+    return on(monthDay[0], valid(yearOf(month(monthDay[1]), context), month(monthDay[1]), Number(monthDay[2])))
   const dayMonth = DAY_MONTH.exec(text)
-  if (dayMonth) return on(dayMonth[0], valid(yearOf(month(dayMonth[2]), context), month(dayMonth[2]), Number(dayMonth[1])))
+  if (dayMonth)
+    return on(dayMonth[0], valid(yearOf(month(dayMonth[2]), context), month(dayMonth[2]), Number(dayMonth[1])))
   return null
 }
 

@@ -12,10 +12,7 @@ import { CJK_DAY, CJK_WEEK, DAY_NAMES, WEEK_NAMES } from './words'
 
 export type Range = { start: number; end: number }
 
-export type Countdown =
-  | { kind: 'before'; weeks: number }
-  | { kind: 'launch' }
-  | { kind: 'after'; weeks: number }
+export type Countdown = { kind: 'before'; weeks: number } | { kind: 'launch' } | { kind: 'after'; weeks: number }
 
 export type TimeMarker = {
   weeks: Range | null
@@ -36,40 +33,92 @@ export type TimeMarker = {
 const SCAN = 400
 const TO = '\\s*(?:-|–|—|to|through|thru|&|and)\\s*'
 
-const WEEKS = new RegExp(`\\b(?:${WEEK_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${WEEK_NAMES})\\s*)?(\\d{1,3}))?(\\s*\\+)?`, 'i')
+const WEEKS = new RegExp(
+  `\\b(?:${WEEK_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${WEEK_NAMES})\\s*)?(\\d{1,3}))?(\\s*\\+)?`,
+  'i',
+)
 const SHORT_WEEKS = /(?:^|[\s([·|,])W(\d{1,2})(?:\s*[-–]\s*W?(\d{1,2}))?(?=$|[\s):\],.·|])/
 const DAYS = new RegExp(`\\b(?:${DAY_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${DAY_NAMES})\\s*)?(\\d{1,3}))?`, 'i')
 const TAG_DAYS = /\bTage?\s+(\d{1,3})(?:\s*(?:-|–|—|bis)\s*(\d{1,3}))?\b(?![.:]\d)/
-const SPRINTS = new RegExp(`\\b(?:sprint|iteration)\\s*#?(\\d{1,3})(?:${TO}(?:(?:sprint|iteration)\\s*)?(\\d{1,3}))?`, 'i')
+const SPRINTS = new RegExp(
+  `\\b(?:sprint|iteration)\\s*#?(\\d{1,3})(?:${TO}(?:(?:sprint|iteration)\\s*)?(\\d{1,3}))?`,
+  'i',
+)
 const MONTHS = new RegExp(`\\bmonths?\\s*#?(\\d{1,2})(?:${TO}(?:months?\\s*)?(\\d{1,2}))?`, 'i')
 const QUARTER = /\b(?:(\d{4})\s*[-/ ]?\s*)?Q([1-4])(?:\s*(?:'|’)?\s*(\d{4}|\d{2}))?\b/
 const HOUR_BLOCK = new RegExp(`^\\W{0,4}hours?\\s+(\\d{1,2})(?:${TO}(\\d{1,2}))?\\b`, 'i')
 const HOUR_OFFSET_PAREN = /\(\s*(?:hours?\s*)?(\d{1,4})\s*(?:-|–|—|to)\s*(\d{1,4})\s*(?:h|hrs?|hours?)?\s*\)/i
 const HOUR_MARK = /\(\s*hours?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)/i
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, a: 1 }
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  a: 1,
+}
 const COUNT = '(\\d{1,2}|one|two|three|four|five|six|seven|eight)'
-const BEFORE = new RegExp(`\\b${COUNT}\\s*(weeks?|days?|months?)\\s+(?:before|prior(?:\\s+to)?|ahead\\s+of|out\\b)`, 'i')
+const BEFORE = new RegExp(
+  `\\b${COUNT}\\s*(weeks?|days?|months?)\\s+(?:before|prior(?:\\s+to)?|ahead\\s+of|out\\b)`,
+  'i',
+)
 const T_MINUS = /\bT\s*[-−–]\s*(\d{1,2})\s*(w|wks?|weeks?|d|days?)\b/i
-const AFTER_ORDINAL = /\b(?:post[-\s]?(?:launch|release|go[-\s]?live|deploy(?:ment)?)|after\s+(?:launch|release|go[-\s]?live))\b[^\n]{0,40}?\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+weeks?\b|\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+weeks?\s+(?:after|post)\b/i
-const AFTER_COUNT = new RegExp(`\\b${COUNT}\\s*(weeks?|days?)\\s+(?:after|post)[-\\s]?(?:launch|release|go[-\\s]?live)`, 'i')
-const LAUNCH_DAY = /\b(?:launch|release|go[-\s]?live|cut[-\s]?over)\s+day\b|\bday\s+of\s+(?:launch|release)\b|\bD[-\s]?Day\b/i
-const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
+const AFTER_ORDINAL =
+  /\b(?:post[-\s]?(?:launch|release|go[-\s]?live|deploy(?:ment)?)|after\s+(?:launch|release|go[-\s]?live))\b[^\n]{0,40}?\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+weeks?\b|\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+weeks?\s+(?:after|post)\b/i
+const AFTER_COUNT = new RegExp(
+  `\\b${COUNT}\\s*(weeks?|days?)\\s+(?:after|post)[-\\s]?(?:launch|release|go[-\\s]?live)`,
+  'i',
+)
+const LAUNCH_DAY =
+  /\b(?:launch|release|go[-\s]?live|cut[-\s]?over)\s+day\b|\bday\s+of\s+(?:launch|release)\b|\bD[-\s]?Day\b/i
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+}
 
 export function emptyMarker(): TimeMarker {
-  return { weeks: null, openEnded: false, days: null, sprints: null, months: null, quarter: null, countdown: null, hourBlock: null, hourOffset: null, dates: null }
+  return {
+    weeks: null,
+    openEnded: false,
+    days: null,
+    sprints: null,
+    months: null,
+    quarter: null,
+    countdown: null,
+    hourBlock: null,
+    hourOffset: null,
+    dates: null,
+  }
 }
 
 export function hasTime(marker: TimeMarker): boolean {
   return (
-    marker.weeks !== null || marker.days !== null || marker.sprints !== null || marker.months !== null || marker.quarter !== null ||
-    marker.countdown !== null || marker.hourBlock !== null || marker.hourOffset !== null || marker.dates !== null
+    marker.weeks !== null ||
+    marker.days !== null ||
+    marker.sprints !== null ||
+    marker.months !== null ||
+    marker.quarter !== null ||
+    marker.countdown !== null ||
+    marker.hourBlock !== null ||
+    marker.hourOffset !== null ||
+    marker.dates !== null
   )
 }
 
 /** Everything a phrase says about when. Never throws; unknown text gives an empty marker. */
 /** Words without which a phrase cannot name a time (a digit, a month, a countdown or launch word). */
-const MAY_NAME_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|one|two|three|four|five|six|seven|eight|first|second|third|fourth|launch|release|go[-\s]?live|cut[-\s]?over|d[-\s]?day)/i
+const MAY_NAME_TIME =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|one|two|three|four|five|six|seven|eight|first|second|third|fourth|launch|release|go[-\s]?live|cut[-\s]?over|d[-\s]?day)/i
 
 export function parseTime(raw: string, context: DateContext = DEFAULT_DATE_CONTEXT): TimeMarker {
   const text = bounded(raw, SCAN).replace(/\*\*|__|`/g, '')
@@ -86,7 +135,8 @@ export function parseTime(raw: string, context: DateContext = DEFAULT_DATE_CONTE
     else if (cjk) marker.weeks = range(cjk[1] ?? cjk[2], undefined)
   }
   const days = DAYS.exec(text)
-  if (days && !/\bdays?\s+(?:of|before|after|prior)\b/i.test(text.slice(days.index, days.index + 20))) marker.days = range(days[1], days[2])
+  if (days && !/\bdays?\s+(?:of|before|after|prior)\b/i.test(text.slice(days.index, days.index + 20)))
+    marker.days = range(days[1], days[2])
   else {
     const other = TAG_DAYS.exec(text) ?? CJK_DAY.exec(text)
     if (other) marker.days = range(other[1] ?? other[2], other[1] !== undefined ? other[2] : undefined)

@@ -23,7 +23,8 @@ export type TitleInfo = {
 }
 
 const PHASE_MARK = /^(?:phase|stage|sprint|iteration|milestone|wave|part|epic|release|cycle)\s*#?\s*\d{1,3}[a-z]?\b/i
-const SCHEDULE_PREFIX = /^(?:(?:hours?|days?|weeks?|sprints?|months?)\s+\d{1,3}(?:\s*(?:-|–|—|to)\s*\d{1,3})?(?:\s+focus)?|phase\s+\d+[a-z]?)\s*(?:\([^()]{0,30}\))?\s*[:.–—-]?\s*/i
+const SCHEDULE_PREFIX =
+  /^(?:(?:hours?|days?|weeks?|sprints?|months?)\s+\d{1,3}(?:\s*(?:-|–|—|to)\s*\d{1,3})?(?:\s+focus)?|phase\s+\d+[a-z]?)\s*(?:\([^()]{0,30}\))?\s*[:.–—-]?\s*/i
 
 export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONTEXT): TitleInfo {
   const source = bounded(raw, 600)
@@ -41,7 +42,11 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
   const title = stripScheduleSuffix(cleanTitle(stripStatus(cleanTitle(rest)))) || plain
   const time = parseTime(source, dates)
   const datedPrefix = time.dates !== null && title.startsWith(time.dates.text)
-  const coreTitle = (datedPrefix ? title.slice(time.dates?.text.length ?? 0).replace(/^[\s:.–—-]+/, '') : title.replace(SCHEDULE_PREFIX, '')).trim() || title
+  const coreTitle =
+    (datedPrefix
+      ? title.slice(time.dates?.text.length ?? 0).replace(/^[\s:.–—-]+/, '')
+      : title.replace(SCHEDULE_PREFIX, '')
+    ).trim() || title
   return {
     id: leading?.id ?? null,
     title: bounded(title, 300),
@@ -59,14 +64,17 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
 const WHEN_WORDS =
   /\b(?:(?:weeks?|wks?|days?|sprints?|iterations?|months?|hours?)\s*#?\d{1,3}(?:\s*(?:-|–|—|to|through|and|&)\s*\d{1,3})?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|morning|afternoon|evening|night|midday|noon|lunch|(?:start|end|rest)\s+of\s+(?:the\s+)?(?:day|week)|eod|eow|full\s+day|half\s+day|all\s+day|am|pm)\b|\b\d{1,2}(?::\d{2})\s*(?:am|pm)?/gi
 
-const AMOUNT = /~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|pts?|points?|sp)\b/gi
+const AMOUNT =
+  /~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|pts?|points?|sp)\b/gi
 
 /** Nothing is left of the title once its time, weekday, part of day, clock times and estimate are removed. */
 function namesOnlyWhen(plain: string, time: TimeMarker, effort: Effort | null): boolean {
   let rest = plain
   if (effort) rest = rest.replace(effort.text, ' ')
   if (time.dates) rest = rest.replace(time.dates.text, ' ')
-  rest = rest.replace(/\([^()]*\)/g, (inner) => (inner.replace(WHEN_WORDS, '').replace(/[^A-Za-z]/g, '') === '' ? ' ' : inner))
+  rest = rest.replace(/\([^()]*\)/g, (inner) =>
+    inner.replace(WHEN_WORDS, '').replace(/[^A-Za-z]/g, '') === '' ? ' ' : inner,
+  )
   rest = rest.replace(WHEN_WORDS, ' ').replace(AMOUNT, ' ')
   return !/\p{L}/u.test(rest)
 }
@@ -75,7 +83,8 @@ function namesOnlyWhen(plain: string, time: TimeMarker, effort: Effort | null): 
 function stripScheduleSuffix(title: string): string {
   let out = title.replace(/\s*\((?:weeks?|wks?|days?|sprints?|due|target)\b[^()]{0,30}\)\s*$/i, '')
   const parts = out.split(/\s+[·|]\s+/)
-  while (parts.length > 1 && parts[parts.length - 1].length <= 24 && hasTime(parseTime(parts[parts.length - 1]))) parts.pop()
+  while (parts.length > 1 && parts[parts.length - 1].length <= 24 && hasTime(parseTime(parts[parts.length - 1])))
+    parts.pop()
   out = parts.join(' · ')
   return out.replace(/[\s·|,;–—-]+$/, '').trim()
 }

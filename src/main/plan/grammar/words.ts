@@ -27,14 +27,17 @@ export const TITLE_HEADER =
 export const WEEK_HEADER = /^(?:woche|kw|semaine|semana|settimana|week|週|周|주차)$/i
 export const DAY_HEADER = /^(?:tag|jour|d[ií]a|giorno|dag|日)$/i
 export const STATUS_HEADER = /^(?:statut|estado|stato|zustand|状態|状态|상태)$/i
-export const OWNER_HEADER = /^(?:verantwortlich(?:er)?|zuständig(?:er)?|bearbeiter|responsable|responsables|responsável|responsabile|verantwoordelijke|担当(?:者)?|负责人|負責人|담당자?)$/i
-export const DUE_HEADER = /^(?:fällig(?:\s+am)?|termin|frist|échéance|date\s+limite|fecha(?:\s+l[ií]mite)?|prazo|scadenza|deadline|期限|截止(?:日期)?|마감)$/i
+export const OWNER_HEADER =
+  /^(?:verantwortlich(?:er)?|zuständig(?:er)?|bearbeiter|responsable|responsables|responsável|responsabile|verantwoordelijke|担当(?:者)?|负责人|負責人|담당자?)$/i
+export const DUE_HEADER =
+  /^(?:fällig(?:\s+am)?|termin|frist|échéance|date\s+limite|fecha(?:\s+l[ií]mite)?|prazo|scadenza|deadline|期限|截止(?:日期)?|마감)$/i
 /** a column that records completion: a mark, a yes or a date in it is a claim of done */
 export const DONE_HEADER =
   /^(?:done|completed?|finished|closed|erledigt|fertig|abgeschlossen|(?:ist\s+)?beendet|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|完了|完成|済|완료)(?:\s*(?:on|at|am|le|el|em|date|datum))?\s*\??$/i
 
 /** status values that claim done, beyond the English ones */
-export const DONE_WORDS = 'erledigt|fertig|abgeschlossen|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|gedaan|完了|完成|已完成|済み?|완료'
+export const DONE_WORDS =
+  'erledigt|fertig|abgeschlossen|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|gedaan|完了|完成|已完成|済み?|완료'
 
 /** plan start labels */
 export const START_LABEL_WORDS =

@@ -37,7 +37,10 @@ export function collectSkipped(root: Section, read: ReadResult, reader: ReaderCo
     const why = sectionReason(section, read) ?? inherited
     if (section.heading && section !== read.titleSection && !insideItem(section.line)) {
       const unit = read.headingUnits.get(section) ?? headingUnit(section, reader)
-      if (unit.info.id || unit.info.effort || unit.bodyEffort) add(skip(unit, why ?? 'it groups the items under it (a phase or a group; its estimate is a subtotal of theirs)'))
+      if (unit.info.id || unit.info.effort || unit.bodyEffort)
+        add(
+          skip(unit, why ?? 'it groups the items under it (a phase or a group; its estimate is a subtotal of theirs)'),
+        )
     }
     let label: string | null = null
     for (const block of section.blocks) {
@@ -52,15 +55,38 @@ export function collectSkipped(root: Section, read: ReadResult, reader: ReaderCo
         }
         const info = analyzeTitle(block.raw.split('\n', 1)[0], reader.dates)
         if (block.checked === null && !info.id && !info.effort) continue
-        const reason = why ?? (label ? `listed under "${label}": not work` : block.depth > 1 ? 'a sub-point of a line that is not an item' : (notWorkLine(info, block.raw) ?? 'not chosen as an item'))
+        const reason =
+          why ??
+          (label
+            ? `listed under "${label}": not work`
+            : block.depth > 1
+              ? 'a sub-point of a line that is not an item'
+              : (notWorkLine(info, block.raw) ?? 'not chosen as an item'))
         add({ line: block.line, text: info.title, kind: 'list-item', reason })
       } else if (block.kind === 'table') {
         const shape = analyzeTable(block, reader)
-        if (!shape.columns.some((column) => column.role === 'id' || column.role === 'estimate' || column.role === 'likely')) continue
+        if (
+          !shape.columns.some(
+            (column) => column.role === 'id' || column.role === 'estimate' || column.role === 'likely',
+          )
+        )
+          continue
         for (const row of block.rows.slice(1)) {
-          const title = cleanTitle(cellOf(row, shape.title) || (row.cells.find((cell) => /[A-Za-z]{3,}/.test(cell)) ?? ''))
-          if (insideItem(row.line) || !title || row.cells.every((cell, index) => index === shape.title?.index || !cell.trim())) continue
-          add({ line: row.line, text: title, kind: 'table-row', reason: why ?? (shape.nonWork ? `a row of a ${shape.nonWork} table, not work` : 'not chosen as an item') })
+          const title = cleanTitle(
+            cellOf(row, shape.title) || (row.cells.find((cell) => /[A-Za-z]{3,}/.test(cell)) ?? ''),
+          )
+          if (
+            insideItem(row.line) ||
+            !title ||
+            row.cells.every((cell, index) => index === shape.title?.index || !cell.trim())
+          )
+            continue
+          add({
+            line: row.line,
+            text: title,
+            kind: 'table-row',
+            reason: why ?? (shape.nonWork ? `a row of a ${shape.nonWork} table, not work` : 'not chosen as an item'),
+          })
         }
       }
     }
@@ -68,7 +94,13 @@ export function collectSkipped(root: Section, read: ReadResult, reader: ReaderCo
   }
   walk(root, null)
   const entries = [...out.values()].sort((a, b) => a.line - b.line).slice(0, MAX_SKIPPED)
-  if (emptyBoxes > 0) entries.push({ line: 0, text: `${emptyBoxes} empty checkbox${emptyBoxes === 1 ? '' : 'es'}`, kind: 'list-item', reason: 'a checkbox with no text is a placeholder, not work' })
+  if (emptyBoxes > 0)
+    entries.push({
+      line: 0,
+      text: `${emptyBoxes} empty checkbox${emptyBoxes === 1 ? '' : 'es'}`,
+      kind: 'list-item',
+      reason: 'a checkbox with no text is a placeholder, not work',
+    })
   return entries
 }
 
@@ -112,16 +144,36 @@ function itemRanges(read: ReadResult): Array<[number, number]> {
 
 function roleWords(role: string): string {
   const words: Record<string, string> = {
-    criteria: 'success / exit criteria', metrics: 'metrics / KPI', risks: 'risks', people: 'owners / team', cadence: 'cadence / communication',
-    'next-actions': 'next actions', reference: 'reference / summary', status: 'status', milestones: 'milestones', backlog: 'backlog (outside the totals)',
-    gate: 'gate / launch checklist', recap: 'recap', ignore: 'ignored',
+    criteria: 'success / exit criteria',
+    metrics: 'metrics / KPI',
+    risks: 'risks',
+    people: 'owners / team',
+    cadence: 'cadence / communication',
+    'next-actions': 'next actions',
+    reference: 'reference / summary',
+    status: 'status',
+    milestones: 'milestones',
+    backlog: 'backlog (outside the totals)',
+    gate: 'gate / launch checklist',
+    recap: 'recap',
+    ignore: 'ignored',
   }
   return words[role] ?? role
 }
 
-export type UnitFacts = { defaultUnit: EffortUnit; pointScale: PointScale | null; hoursPerDayStated: number | null; estimateColumns: string[] }
+export type UnitFacts = {
+  defaultUnit: EffortUnit
+  pointScale: PointScale | null
+  hoursPerDayStated: number | null
+  estimateColumns: string[]
+}
 
-export function describeInterpretation(plan: ParsedPlan, read: ReadResult, raws: RawItem[], facts: UnitFacts): Interpretation {
+export function describeInterpretation(
+  plan: ParsedPlan,
+  read: ReadResult,
+  raws: RawItem[],
+  facts: UnitFacts,
+): Interpretation {
   const sections = describeSections(plan, read, raws)
   const { score, reasons } = confidenceOf(plan, read, raws, facts.estimateColumns)
   return {
@@ -132,7 +184,8 @@ export function describeInterpretation(plan: ParsedPlan, read: ReadResult, raws:
     estimateColumns: facts.estimateColumns,
     units: {
       defaultUnit: facts.defaultUnit,
-      hoursPerPoint: facts.pointScale && facts.pointScale.length > 0 ? facts.pointScale[0][1] / facts.pointScale[0][0] : null,
+      hoursPerPoint:
+        facts.pointScale && facts.pointScale.length > 0 ? facts.pointScale[0][1] / facts.pointScale[0][0] : null,
       pointScale: facts.pointScale,
       hoursPerDayStated: facts.hoursPerDayStated,
     },
@@ -141,15 +194,31 @@ export function describeInterpretation(plan: ParsedPlan, read: ReadResult, raws:
 
 function describeSections(plan: ParsedPlan, read: ReadResult, raws: RawItem[]): Interpretation['sections'] {
   const phaseLines = new Set(plan.phases.map((phase) => phase.line))
-  const shown = new Set<Section>([...read.topLevel, ...raws.flatMap((raw) => (raw.phaseSection && raw.phaseSection.parent ? [raw.phaseSection] : []))])
-  for (const section of [...shown]) for (const child of section.children) if ((read.roles.get(child)?.role ?? 'work') !== (read.roles.get(section)?.role ?? 'work')) shown.add(child)
+  const shown = new Set<Section>([
+    ...read.topLevel,
+    ...raws.flatMap((raw) => (raw.phaseSection && raw.phaseSection.parent ? [raw.phaseSection] : [])),
+  ])
+  for (const section of [...shown])
+    for (const child of section.children)
+      if ((read.roles.get(child)?.role ?? 'work') !== (read.roles.get(section)?.role ?? 'work')) shown.add(child)
   const ordered = [...shown].filter((section) => section.heading).sort((a, b) => a.line - b.line)
   return ordered.map((section) => {
     const inside = raws.filter((raw) => raw.line >= section.line && raw.line <= section.lineEnd)
     const tasks = plan.tasks.filter((task) => task.line >= section.line && task.line <= section.lineEnd)
     const sources = new Set(inside.map((raw) => raw.source))
-    const layer: ItemLayer = sources.size === 0 ? 'none' : sources.size > 1 ? 'mixed' : inside[0].source === 'heading' ? 'headings' : inside[0].source === 'list' ? 'list' : 'table'
-    const hours = tasks.some((task) => task.estimateHours !== null) ? Math.round(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0) * 100) / 100 : null
+    const layer: ItemLayer =
+      sources.size === 0
+        ? 'none'
+        : sources.size > 1
+          ? 'mixed'
+          : inside[0].source === 'heading'
+            ? 'headings'
+            : inside[0].source === 'list'
+              ? 'list'
+              : 'table'
+    const hours = tasks.some((task) => task.estimateHours !== null)
+      ? Math.round(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0) * 100) / 100
+      : null
     const role = read.recaps.has(section) ? 'recap' : (read.roles.get(section)?.role ?? 'work')
     return {
       title: cleanTitle(section.heading?.text ?? ''),
@@ -166,7 +235,8 @@ function describeSections(plan: ParsedPlan, read: ReadResult, raws: RawItem[]): 
 }
 
 function whyOf(role: string, layer: ItemLayer, inside: RawItem[]): string {
-  if (role !== 'work') return role === 'recap' ? 'its entries restate items listed elsewhere' : `not work: read as ${roleWords(role)}`
+  if (role !== 'work')
+    return role === 'recap' ? 'its entries restate items listed elsewhere' : `not work: read as ${roleWords(role)}`
   if (layer === 'none') return 'no work items found here'
   const features = new Set<string>()
   for (const raw of inside) {
@@ -175,12 +245,24 @@ function whyOf(role: string, layer: ItemLayer, inside: RawItem[]): string {
     if (raw.info.owner) features.add('owners')
     if (raw.listBlock?.checked !== null && raw.listBlock?.checked !== undefined) features.add('checkboxes')
   }
-  const what = layer === 'headings' ? 'headings' : layer === 'list' ? 'list lines' : layer === 'table' ? 'table rows' : 'headings, lists and tables'
+  const what =
+    layer === 'headings'
+      ? 'headings'
+      : layer === 'list'
+        ? 'list lines'
+        : layer === 'table'
+          ? 'table rows'
+          : 'headings, lists and tables'
   return features.size > 0 ? `items are ${what} (with ${[...features].join(', ')})` : `items are ${what}`
 }
 
 /** 0..1: how clearly the plan shows its items, minus what the reader had to guess. */
-function confidenceOf(plan: ParsedPlan, read: ReadResult, raws: RawItem[], estimateColumns: string[]): { score: number; reasons: string[] } {
+function confidenceOf(
+  plan: ParsedPlan,
+  read: ReadResult,
+  raws: RawItem[],
+  estimateColumns: string[],
+): { score: number; reasons: string[] } {
   const reasons: string[] = []
   if (plan.tasks.length === 0) return { score: 0, reasons: ['no work items were found'] }
   let score = [0.5, 0.65, 0.78, 0.92][read.docLevel]
@@ -212,9 +294,14 @@ function confidenceOf(plan: ParsedPlan, read: ReadResult, raws: RawItem[], estim
     reasons.push(`${unscheduled} items have no week`)
   }
   // numbers in a table column the reader did not take as estimates: the total of 0 h is probably a misreading
-  if (estimateColumns.length > 0 && !plan.tasks.some((task) => task.estimateHours !== null || task.estimatePoints !== null)) {
+  if (
+    estimateColumns.length > 0 &&
+    !plan.tasks.some((task) => task.estimateHours !== null || task.estimatePoints !== null)
+  ) {
     score -= 0.25
-    reasons.push(`no estimates were read, yet ${estimateColumns.map((name) => `"${name}"`).join(', ')} may hold them: choose the estimate column if one does`)
+    reasons.push(
+      `no estimates were read, yet ${estimateColumns.map((name) => `"${name}"`).join(', ')} may hold them: choose the estimate column if one does`,
+    )
   }
   if (plan.tasks.length < 3) {
     score -= 0.1

@@ -50,20 +50,29 @@ export function openingLabel(paragraph: string): { label: string; rest: string }
   return found.rest === '' || /:\s*$/.test(found.rest) ? found : null
 }
 
-const EXCLUDED_LABEL = /\b(?:deliverables?|dependencies|depends|blocks|risks?|notes?|tools|resources|links|references|goals?|objectives?|outcomes?|results?|impact|problem|background|context|metrics|kpis?|why|rationale|implementation notes|root cause|description|expected outcome|focus)\b/
+const EXCLUDED_LABEL =
+  /\b(?:deliverables?|dependencies|depends|blocks|risks?|notes?|tools|resources|links|references|goals?|objectives?|outcomes?|results?|impact|problem|background|context|metrics|kpis?|why|rationale|implementation notes|root cause|description|expected outcome|focus)\b/
 
 export function labelContext(label: string): LabelContext {
-  const text = label.toLowerCase().replace(/\s*\([^)]*\)\s*/g, ' ').trim()
-  if (/^files?\s+to\s+(?:create\s*(?:\/|and|&)\s*modify|modify\s*(?:\/|and|&)\s*create)/.test(text)) return 'files-modify'
+  const text = label
+    .toLowerCase()
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .trim()
+  if (/^files?\s+to\s+(?:create\s*(?:\/|and|&)\s*modify|modify\s*(?:\/|and|&)\s*create)/.test(text))
+    return 'files-modify'
   if (/^(?:files?\s+to\s+create|new files?|create files?)/.test(text)) return 'files-create'
-  if (/^(?:files?\s+to\s+(?:modify|update|change|edit|fix)|modified files?|files? changed)/.test(text)) return 'files-modify'
+  if (/^(?:files?\s+to\s+(?:modify|update|change|edit|fix)|modified files?|files? changed)/.test(text))
+    return 'files-modify'
   if (/^(?:files?\s+to\s+(?:remove|delete)|remove files?|delete files?)/.test(text)) return 'files-remove'
   if (/^(?:file|files|location|path|touches)$/.test(text)) return 'file'
-  if (/success criteria|acceptance|definition of done|done when|criteria|^verify|^verification|^validation/.test(text)) return 'criteria'
+  if (/success criteria|acceptance|definition of done|done when|criteria|^verify|^verification|^validation/.test(text))
+    return 'criteria'
   if (readRole(label).role === 'gate') return 'gate'
-  if (/^(?:status\b.*|current (?:state|status)|state|what exists|progress(?: so far| to date)?)$/.test(text)) return 'status'
+  if (/^(?:status\b.*|current (?:state|status)|state|what exists|progress(?: so far| to date)?)$/.test(text))
+    return 'status'
   if (/^(?:target(?: week| date)?|due(?: date)?|deadline|timeline|schedule|when|week)$/.test(text)) return 'schedule'
-  if (/^(?:effort|estimated time|estimates?|estimated|est\.?|level of effort|loe|size|story points|points)$/.test(text)) return 'effort'
+  if (/^(?:effort|estimated time|estimates?|estimated|est\.?|level of effort|loe|size|story points|points)$/.test(text))
+    return 'effort'
   if (/^(?:owner|assignee|dri)$/.test(text)) return 'owner'
   if (/^(?:tasks?|action items?|actions|steps|subtasks|to ?do|plans|work items?)$/.test(text)) return 'tasks'
   if (EXCLUDED_LABEL.test(text)) return 'excluded'
@@ -72,5 +81,7 @@ export function labelContext(label: string): LabelContext {
 
 /** Lists under these labels are never candidate items (they are criteria, files, status, notes…). */
 export function excludesItems(context: LabelContext): boolean {
-  return context !== 'tasks' && context !== 'other' && context !== 'schedule' && context !== 'effort' && context !== 'owner'
+  return (
+    context !== 'tasks' && context !== 'other' && context !== 'schedule' && context !== 'effort' && context !== 'owner'
+  )
 }

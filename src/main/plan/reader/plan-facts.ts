@@ -17,7 +17,9 @@ import type { TimeResolver } from './time-resolver'
 /** "**Est.**: Story points (1 ≈ ½ d …)", "Size = points": columns whose bare numbers are points. */
 export function pointColumnsOf(text: string): Set<string> {
   const out = new Set<string>()
-  for (const match of bounded(text, 400_000).matchAll(/^[\s>*+-]*(?:\*\*|__)?([A-Za-z][\w .]{0,20}?)(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?:in\s+)?(?:story\s+)?points?\b/gim)) {
+  for (const match of bounded(text, 400_000).matchAll(
+    /^[\s>*+-]*(?:\*\*|__)?([A-Za-z][\w .]{0,20}?)(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?:in\s+)?(?:story\s+)?points?\b/gim,
+  )) {
     out.add(match[1].trim().toLowerCase())
   }
   return out
@@ -28,7 +30,13 @@ const MARKED_KINDS = new Set<SectionKind>(['work', 'milestones', 'gate', 'status
 export type ScheduleMark = { time: TimeMarker; line: number }
 
 /** Schedule headings and dated table rows outside items that still belong to the plan's calendar. */
-export function scheduleMarks(root: Section, read: ReadResult, kinds: Map<Section, SectionKind>, reader: ReaderContext, unitTime: (section: Section) => TimeMarker): ScheduleMark[] {
+export function scheduleMarks(
+  root: Section,
+  read: ReadResult,
+  kinds: Map<Section, SectionKind>,
+  reader: ReaderContext,
+  unitTime: (section: Section) => TimeMarker,
+): ScheduleMark[] {
   const out: ScheduleMark[] = []
   const add = (time: TimeMarker, line: number): void => {
     if (hasTime(time) && !time.openEnded) out.push({ time, line })
@@ -49,7 +57,11 @@ export function scheduleMarks(root: Section, read: ReadResult, kinds: Map<Sectio
 }
 
 /** The last week and day the marks reach. */
-export function markExtent(marks: ScheduleMark[], resolver: TimeResolver, quietWeeks: (time: TimeMarker, line: number) => Range | null): { weeks: number[]; days: number[] } {
+export function markExtent(
+  marks: ScheduleMark[],
+  resolver: TimeResolver,
+  quietWeeks: (time: TimeMarker, line: number) => Range | null,
+): { weeks: number[]; days: number[] } {
   const weeks: number[] = []
   const days: number[] = []
   for (const { time, line } of marks) {

@@ -16,8 +16,20 @@ export type ProfileRules = {
   phaseFor: (section: Section) => boolean | null
 }
 
-const ROLE_OF: Record<string, SectionRole> = { work: 'work', backlog: 'backlog', gate: 'gate', ignore: 'ignore', criteria: 'criteria', recap: 'recap' }
-const LAYER_OF: Record<string, Group['kind'] | 'none'> = { headings: 'heading', list: 'list', table: 'row', none: 'none' }
+const ROLE_OF: Record<string, SectionRole> = {
+  work: 'work',
+  backlog: 'backlog',
+  gate: 'gate',
+  ignore: 'ignore',
+  criteria: 'criteria',
+  recap: 'recap',
+}
+const LAYER_OF: Record<string, Group['kind'] | 'none'> = {
+  headings: 'heading',
+  list: 'list',
+  table: 'row',
+  none: 'none',
+}
 
 const NO_RULES: ProfileRules = { roleFor: () => null, layerFor: () => null, phaseFor: () => null }
 

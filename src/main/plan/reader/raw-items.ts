@@ -57,13 +57,33 @@ function toRaw(unit: Unit, ancestors: Section[], phaseSection: Section | null, r
       return headingRaw(unit, ancestors, phaseSection, read)
     case 'list':
       return {
-        source: 'list', info: unit.info, section: null, continued: [], ancestors, phaseSection, blocks: unit.owned, listBlock: unit.block,
-        bodyEffort: unit.nextLineEffort, row: null, line: unit.line, lineEnd: unit.lineEnd,
+        source: 'list',
+        info: unit.info,
+        section: null,
+        continued: [],
+        ancestors,
+        phaseSection,
+        blocks: unit.owned,
+        listBlock: unit.block,
+        bodyEffort: unit.nextLineEffort,
+        row: null,
+        line: unit.line,
+        lineEnd: unit.lineEnd,
       }
     case 'row':
       return {
-        source: 'table', info: unit.info, section: null, continued: [], ancestors, phaseSection, blocks: [], listBlock: null,
-        bodyEffort: null, row: rowContent(unit), line: unit.line, lineEnd: unit.lineEnd,
+        source: 'table',
+        info: unit.info,
+        section: null,
+        continued: [],
+        ancestors,
+        phaseSection,
+        blocks: [],
+        listBlock: null,
+        bodyEffort: null,
+        row: rowContent(unit),
+        line: unit.line,
+        lineEnd: unit.lineEnd,
       }
   }
 }
@@ -77,8 +97,18 @@ function headingRaw(unit: HeadingUnit, ancestors: Section[], phaseSection: Secti
     lineEnd = Math.max(lineEnd, section.lineEnd)
   }
   return {
-    source: 'heading', info: unit.info, section: unit.section, continued, ancestors, phaseSection, blocks, listBlock: null,
-    bodyEffort: unit.bodyEffort ?? unit.bodyDuration, row: null, line: unit.line, lineEnd,
+    source: 'heading',
+    info: unit.info,
+    section: unit.section,
+    continued,
+    ancestors,
+    phaseSection,
+    blocks,
+    listBlock: null,
+    bodyEffort: unit.bodyEffort ?? unit.bodyDuration,
+    row: null,
+    line: unit.line,
+    lineEnd,
   }
 }
 
@@ -92,13 +122,22 @@ function rowContent(unit: RowUnit): RowContent {
       criteria.push({ text: inlineText(cell), line: unit.row.line })
       for (const path of backtickedPaths(cell)) files.push(makeRef(path, 'mention', unit.row.line))
     } else if (column.role === 'files') {
-      const paths = new Set([...backtickedPaths(cell), ...cell.split(/[,;]\s*/).flatMap((part) => listEntryPaths(part))])
+      const paths = new Set([
+        ...backtickedPaths(cell),
+        ...cell.split(/[,;]\s*/).flatMap((part) => listEntryPaths(part)),
+      ])
       for (const path of paths) files.push(makeRef(path, 'modify', unit.row.line))
     }
   }
-  for (const path of backtickedPaths(rawCellOf(unit.row, unit.shape.title))) files.push(makeRef(path, 'mention', unit.row.line))
+  for (const path of backtickedPaths(rawCellOf(unit.row, unit.shape.title)))
+    files.push(makeRef(path, 'mention', unit.row.line))
   const subtasks: Subtask[] = unit.children.map((child) => ({
-    text: cleanText(child.cells.filter((cell) => cell.trim()).slice(0, 2).join(' ')),
+    text: cleanText(
+      child.cells
+        .filter((cell) => cell.trim())
+        .slice(0, 2)
+        .join(' '),
+    ),
     line: child.line,
     checked: null,
   }))

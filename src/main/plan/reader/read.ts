@@ -3,7 +3,17 @@ import { descendants } from '../outline'
 import { cleanTitle } from '../text'
 import { hasTime } from '../grammar/time'
 import { readRole, type RoleReading, type SectionRole } from './roles'
-import { contentGroups, headingEffort, headingUnit, type ContentGroups, type Group, type HeadingUnit, type Level, type ReaderContext, type Unit } from './units'
+import {
+  contentGroups,
+  headingEffort,
+  headingUnit,
+  type ContentGroups,
+  type Group,
+  type HeadingUnit,
+  type Level,
+  type ReaderContext,
+  type Unit,
+} from './units'
 import type { ProfileRules } from './profile-rules'
 
 /**
@@ -58,7 +68,19 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
   const kept = reader.keepStrongEnough(groups, docLevel, fromSummaries, skipped)
   const dropped = dropEmptySingletons(kept, skipped, reader.phaseLevel)
   const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
-  return { groups: dropped, roles, headingUnits, continuations, recaps, titleSection, topLevel, phaseLevel, marked, skipped, docLevel }
+  return {
+    groups: dropped,
+    roles,
+    headingUnits,
+    continuations,
+    recaps,
+    titleSection,
+    topLevel,
+    phaseLevel,
+    marked,
+    skipped,
+    docLevel,
+  }
 }
 
 /** The reader's view of one plan: roles, heading units and section contents (each read once), and the layer rules. */
@@ -105,7 +127,8 @@ class StructureReader {
   readonly phaseLevel = (section: Section): boolean => {
     if (this.topSet.has(section)) return true
     if (!this.marked(section)) return false
-    for (let node = section.parent; node && node !== this.titleSection && node.heading; node = node.parent) if (this.marked(node)) return false
+    for (let node = section.parent; node && node !== this.titleSection && node.heading; node = node.parent)
+      if (this.marked(node)) return false
     return true
   }
 
@@ -114,13 +137,20 @@ class StructureReader {
   }
 
   private deferred(section: Section): boolean {
-    return section !== this.titleSection && (this.roles.get(section)?.recapCandidate ?? false) && !(this.roles.get(section.parent as Section)?.recapCandidate ?? false)
+    return (
+      section !== this.titleSection &&
+      (this.roles.get(section)?.recapCandidate ?? false) &&
+      !(this.roles.get(section.parent as Section)?.recapCandidate ?? false)
+    )
   }
 
   choose(section: Section, pass: Pass, skipDeferred: boolean): Group[] {
     if (section.heading && !this.isWork(section)) return []
     if (skipDeferred && section.heading && this.deferred(section)) return []
-    const children = withoutSubtotalHeadings(section.children.map((child) => ({ child, groups: this.choose(child, pass, skipDeferred) })), this.unitOf)
+    const children = withoutSubtotalHeadings(
+      section.children.map((child) => ({ child, groups: this.choose(child, pass, skipDeferred) })),
+      this.unitOf,
+    )
     const content = this.contentOf(section)
     const own: Group[] = [
       ...content.lists.map((list) => makeGroup('list', list.units, section, list.label)),
@@ -132,9 +162,15 @@ class StructureReader {
     if (layer === 'none') return []
     const unit = this.unitOf(section)
     if (layer === 'heading' || (layer === null && this.isItem(section, unit, inner, pass))) {
-      return [{ ...makeGroup('heading', [unit], section.parent as Section, null), consistent: layer === null && this.isConsistent(section, unit, inner, pass) }]
+      return [
+        {
+          ...makeGroup('heading', [unit], section.parent as Section, null),
+          consistent: layer === null && this.isConsistent(section, unit, inner, pass),
+        },
+      ]
     }
-    if (layer === 'list' || layer === 'row') return inner.filter((group) => group.kind === layer || group.kind === 'heading')
+    if (layer === 'list' || layer === 'row')
+      return inner.filter((group) => group.kind === layer || group.kind === 'heading')
     return inner
   }
 
@@ -143,14 +179,23 @@ class StructureReader {
     if (isTimeSubdivided(section, this.marked)) return false
     const strong = unit.info.id !== null || unit.info.effort !== null || unit.bodyEffort !== null
     // a phase names a stretch of the plan: it is an item only when it is sized and holds nothing else
-    if (this.phaseLevel(section) && this.marked(section)) return strong && inner.length === 0 && !unit.empty && !descendants(section).some((inside) => this.deferred(inside))
+    if (this.phaseLevel(section) && this.marked(section))
+      return (
+        strong && inner.length === 0 && !unit.empty && !descendants(section).some((inside) => this.deferred(inside))
+      )
     // a numbered heading without an estimate of its own over lines that carry IDs or estimates groups them ("2.1 Model" over A1, A2)
-    if (unit.info.id !== null && !unit.info.phaseMarked) return !(headingEffort(unit) === null && inner.some((group) => group.kind !== 'heading' && group.level >= 3))
+    if (unit.info.id !== null && !unit.info.phaseMarked)
+      return !(headingEffort(unit) === null && inner.some((group) => group.kind !== 'heading' && group.level >= 3))
     // a top-level section with only prose is context; one that states its own size or ID is work
     if (inner.length === 0) return !this.phaseLevel(section) || (strong && !unit.empty)
     if (this.isConsistent(section, unit, inner, pass)) return true
     // "Day 3 (8 hours)", "Morning (4h)": a title that only says when holds its checklist's items, it is not one
-    if (unit.info.namesOnlyWhen && unit.info.id === null && inner.every((group) => group.kind === 'list' && group.level >= 1)) return false
+    if (
+      unit.info.namesOnlyWhen &&
+      unit.info.id === null &&
+      inner.every((group) => group.kind === 'list' && group.level >= 1)
+    )
+      return false
     const innerLevel = Math.max(...inner.map((group) => group.level))
     // a schedule block ("Week of Feb 17: Cutover") keeps its checkboxes as its steps
     const scheduleBlock = hasTime(unit.info.time) && innerLevel <= 1 && inner.every((group) => group.kind === 'list')
@@ -158,7 +203,14 @@ class StructureReader {
   }
 
   private isConsistent(section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean {
-    return pass.headingDepth !== null && section.depth === pass.headingDepth && !this.phaseLevel(section) && unit.level <= 1 && inner.length > 0 && inner.every((group) => group.kind === 'list' && group.level <= 1)
+    return (
+      pass.headingDepth !== null &&
+      section.depth === pass.headingDepth &&
+      !this.phaseLevel(section) &&
+      unit.level <= 1 &&
+      inner.length > 0 &&
+      inner.every((group) => group.kind === 'list' && group.level <= 1)
+    )
   }
 
   /** Summary and checklist sections: recaps when their entries restate items, else read now (their groups are added). */
@@ -184,15 +236,32 @@ class StructureReader {
     const kept: Group[] = []
     for (const group of groups) {
       const checklistBesideOwners = isChecklist(group) && !fromSummaries.has(group)
-      if (group.level >= docLevel || group.schedule || group.consistent || checklistBesideOwners || this.rules.layerFor(group.section) !== null) kept.push(group)
-      else for (const unit of group.units) skipped.push(skip(unit, `weaker than the plan's other items (${levelWords(group.level)} where the plan's items have ${levelWords(docLevel)})`))
+      if (
+        group.level >= docLevel ||
+        group.schedule ||
+        group.consistent ||
+        checklistBesideOwners ||
+        this.rules.layerFor(group.section) !== null
+      )
+        kept.push(group)
+      else
+        for (const unit of group.units)
+          skipped.push(
+            skip(
+              unit,
+              `weaker than the plan's other items (${levelWords(group.level)} where the plan's items have ${levelWords(docLevel)})`,
+            ),
+          )
     }
     return kept
   }
 }
 
 function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {
-  const schedule = kind === 'heading' && units.length > 0 && units.every((unit) => unit.kind === 'heading' && hasTime(unit.info.time) && !unit.info.phaseMarked)
+  const schedule =
+    kind === 'heading' &&
+    units.length > 0 &&
+    units.every((unit) => unit.kind === 'heading' && hasTime(unit.info.time) && !unit.info.phaseMarked)
   return { kind, units, level: groupLevel(units), section, schedule, consistent: false, label }
 }
 
@@ -215,7 +284,10 @@ function mergeHeadingItems(
   continuations: Map<Section, Section[]>,
 ): Group[] {
   const isHeadingItem = (entry: { child: Section; groups: Group[] }): boolean =>
-    entry.groups.length === 1 && entry.groups[0].kind === 'heading' && entry.groups[0].units[0]?.kind === 'heading' && (entry.groups[0].units[0] as HeadingUnit).section === entry.child
+    entry.groups.length === 1 &&
+    entry.groups[0].kind === 'heading' &&
+    entry.groups[0].units[0]?.kind === 'heading' &&
+    (entry.groups[0].units[0] as HeadingUnit).section === entry.child
   const numbered = children.filter((entry) => isHeadingItem(entry) && unitOf(entry.child).info.id !== null)
   const out: Group[] = []
   const items: Group[] = []
@@ -253,7 +325,10 @@ function mergeHeadingItems(
  * "**Feature A (80 hours)**" with nothing under it, followed by "**Week 3**" blocks whose lines carry their own
  * estimates: the empty estimated heading titles the work after it (a subtotal), it is not an item of its own.
  */
-function withoutSubtotalHeadings(children: Array<{ child: Section; groups: Group[] }>, unitOf: (section: Section) => HeadingUnit): Array<{ child: Section; groups: Group[] }> {
+function withoutSubtotalHeadings(
+  children: Array<{ child: Section; groups: Group[] }>,
+  unitOf: (section: Section) => HeadingUnit,
+): Array<{ child: Section; groups: Group[] }> {
   const isEmptyEstimated = (entry: { child: Section; groups: Group[] }): boolean => {
     const unit = unitOf(entry.child)
     return unit.empty && headingEffort(unit) !== null && entry.groups.length === 1 && entry.groups[0].kind === 'heading'
@@ -299,7 +374,11 @@ function documentLevel(groups: Group[]): Level {
 }
 
 /** A lone top-level heading with nothing under it is a title, not work ("## 2) Task order (10 days)"). */
-function dropEmptySingletons(groups: Group[], skipped: SkippedEntry[], phaseLevel: (section: Section) => boolean): Group[] {
+function dropEmptySingletons(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  phaseLevel: (section: Section) => boolean,
+): Group[] {
   return groups.filter((group) => {
     const only = group.units.length === 1 ? group.units[0] : null
     const numbered = only?.info.id !== null && only?.info.id !== undefined && !/^\d{1,3}$/.test(only.info.id)
@@ -317,7 +396,12 @@ function findTitleSection(root: Section): Section | null {
   return root.children.filter((section) => section.depth === 1).length === 1 ? first : null
 }
 
-function assignRoles(root: Section, titleSection: Section | null, unitOf: (section: Section) => HeadingUnit, rules: ProfileRules): Map<Section, RoleInfo> {
+function assignRoles(
+  root: Section,
+  titleSection: Section | null,
+  unitOf: (section: Section) => HeadingUnit,
+  rules: ProfileRules,
+): Map<Section, RoleInfo> {
   const roles = new Map<Section, RoleInfo>()
   const visit = (section: Section, inherited: SectionRole, inPhase: boolean): void => {
     let own: SectionRole | null = null
@@ -326,7 +410,10 @@ function assignRoles(root: Section, titleSection: Section | null, unitOf: (secti
     if (unit && section !== titleSection) {
       const reading = readRole(section.heading?.text ?? '')
       // a plain "1)" numbers a document section; it is not the mark of a work item
-      const strongItem = (unit.info.id !== null && !/^\d{1,3}$/.test(unit.info.id)) || headingEffort(unit) !== null || unit.info.time.hourBlock !== null
+      const strongItem =
+        (unit.info.id !== null && !/^\d{1,3}$/.test(unit.info.id)) ||
+        headingEffort(unit) !== null ||
+        unit.info.time.hourBlock !== null
       const timed = hasTime(unit.info.time)
       if (unit.info.time.openEnded) own = 'backlog'
       else if (strongItem || unit.info.phaseMarked) own = null
@@ -335,7 +422,11 @@ function assignRoles(root: Section, titleSection: Section | null, unitOf: (secti
     }
     const override = rules.roleFor(section)
     const role = override ?? (inherited !== 'work' ? inherited : (own ?? 'work'))
-    roles.set(section, { role, own, recapCandidate: override ? override === 'recap' : recapCandidate && role === 'work' })
+    roles.set(section, {
+      role,
+      own,
+      recapCandidate: override ? override === 'recap' : recapCandidate && role === 'work',
+    })
     const timedHere = unit !== null && section !== titleSection && (hasTime(unit.info.time) || unit.info.phaseMarked)
     for (const child of section.children) visit(child, role, inPhase || timedHere)
   }
@@ -353,7 +444,11 @@ function roleHolds(reading: RoleReading, section: Section, timed: boolean, inPha
   if (reading.role === 'backlog') return reading.strong || (!timed && !inPhase)
   if (timed) return reading.strong && isWholeTitle(section.heading?.text ?? '')
   // "Success Metrics", "Team Structure", "Code Example" under a phase are never work, whatever the phase
-  if (inPhase) return ['criteria', 'gate', 'risks', 'metrics', 'people'].includes(reading.role) || (reading.role === 'reference' && reading.strong)
+  if (inPhase)
+    return (
+      ['criteria', 'gate', 'risks', 'metrics', 'people'].includes(reading.role) ||
+      (reading.role === 'reference' && reading.strong)
+    )
   return true
 }
 
@@ -370,16 +465,40 @@ function isWholeTitle(raw: string): boolean {
 }
 
 /** the nouns a role phrase ends with: "Exit Criteria", "Success Metrics", "Quality Gates" */
-const ROLE_HEADS = new Set(['criteria', 'criterion', 'checklist', 'gate', 'gates', 'metrics', 'kpis', 'kpi', 'risks', 'risk', 'done', 'sign-off', 'signoff', 'backlog', 'mitigation', 'mitigations', 'contingency'])
+const ROLE_HEADS = new Set([
+  'criteria',
+  'criterion',
+  'checklist',
+  'gate',
+  'gates',
+  'metrics',
+  'kpis',
+  'kpi',
+  'risks',
+  'risk',
+  'done',
+  'sign-off',
+  'signoff',
+  'backlog',
+  'mitigation',
+  'mitigations',
+  'contingency',
+])
 
 /** Most of the section's entries (list lines, table rows, headings) name items read elsewhere. */
-function restatesItems(section: Section, anchors: AnchorIndex, contentOf: (section: Section) => ContentGroups, unitOf: (section: Section) => HeadingUnit): boolean {
+function restatesItems(
+  section: Section,
+  anchors: AnchorIndex,
+  contentOf: (section: Section) => ContentGroups,
+  unitOf: (section: Section) => HeadingUnit,
+): boolean {
   const entries: Unit[] = []
   for (const node of [section, ...descendants(section)]) {
     const content = contentOf(node)
     for (const list of content.lists) entries.push(...list.units)
     for (const table of content.tables) entries.push(...table.units)
-    if (node !== section && content.lists.length === 0 && content.tables.length === 0 && node.children.length === 0) entries.push(unitOf(node))
+    if (node !== section && content.lists.length === 0 && content.tables.length === 0 && node.children.length === 0)
+      entries.push(unitOf(node))
   }
   if (entries.length === 0) return false
   const matched = entries.filter((entry) => anchors.restated(entry, section)).length
@@ -437,7 +556,32 @@ function leadOf(raw: string): string {
   return base.replace(/\([^()]*\)/g, ' ')
 }
 
-const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'all', 'add', 'is', 'are', 'be', 'as', 'via', 'set', 'up'])
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'for',
+  'and',
+  'or',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'into',
+  'all',
+  'add',
+  'is',
+  'are',
+  'be',
+  'as',
+  'via',
+  'set',
+  'up',
+])
 
 /** Significant words of a title, cut to five letters so "hashing" meets "hash" and "exposed" meets "exposure". */
 function titleWords(text: string): string[] {

@@ -30,28 +30,88 @@ export type RoleReading = { role: SectionRole; strong: boolean; recapCandidate: 
 type Rule = { role: SectionRole; strong: boolean; pattern: RegExp }
 
 const RULES: Rule[] = [
-  { role: 'gate', strong: true, pattern: /\bgo\s*[/-]?\s*no[-\s]?go\b|\bdecision gate\b|\bquality gates?\b|\bgate reviews?\b|\b(?:launch(?: day)?|pre[-\s]?launch|go[-\s]?live|readiness|release|deployment|deploy|production|final|pre[-\s]?deployment|cut[-\s]?over)\s+(?:checklist|gate|criteria|sign[-\s]?off)\b|\bfinal checklist\b|\bsign[-\s]?off\b/i },
-  { role: 'criteria', strong: true, pattern: /\b(?:success|acceptance|exit|completion|entry|done|release|launch)\s+criteria\b|\bdefinition of (?:done|ready|success)\b|\bacceptance tests?\b|\bquality (?:assurance )?checklist\b|\brequirements?\b.*\bcriteria\b|\bnon[-\s]functional requirements\b|\bfunctional requirements\b/i },
+  {
+    role: 'gate',
+    strong: true,
+    pattern:
+      /\bgo\s*[/-]?\s*no[-\s]?go\b|\bdecision gate\b|\bquality gates?\b|\bgate reviews?\b|\b(?:launch(?: day)?|pre[-\s]?launch|go[-\s]?live|readiness|release|deployment|deploy|production|final|pre[-\s]?deployment|cut[-\s]?over)\s+(?:checklist|gate|criteria|sign[-\s]?off)\b|\bfinal checklist\b|\bsign[-\s]?off\b/i,
+  },
+  {
+    role: 'criteria',
+    strong: true,
+    pattern:
+      /\b(?:success|acceptance|exit|completion|entry|done|release|launch)\s+criteria\b|\bdefinition of (?:done|ready|success)\b|\bacceptance tests?\b|\bquality (?:assurance )?checklist\b|\brequirements?\b.*\bcriteria\b|\bnon[-\s]functional requirements\b|\bfunctional requirements\b/i,
+  },
   { role: 'criteria', strong: false, pattern: /\bvalidation\b|\bverification\b|\bcheckpoints?\b/i },
-  { role: 'metrics', strong: true, pattern: /\bmetrics?\b|\bkpis?\b|\bokrs?\b|\bscorecard\b|\bhealth score\b|\bmeasures? of success\b|\bsuccess (?:measures|indicators)\b/i },
-  { role: 'risks', strong: true, pattern: /\brisks?\b|\bmitigations?\b|\bcontingenc(?:y|ies)\b|\brollback (?:plan|strategy|procedures?|steps)\b|\bassumptions\b|\bissues log\b/i },
-  { role: 'people', strong: true, pattern: /^(?:the\s+)?(?:project\s+|core\s+|release\s+|delivery\s+)?(?:team|teams|roles?|responsibilities|owners?|ownership|stakeholders|contacts?|staffing|raci|accountability|assignments)\b|\b(?:team (?:assignments?|members|structure|roles)|roles (?:and|&) responsibilities|owners? (?:and|&) (?:responsibilities|accountability)|by owner|release team|resource (?:allocation|requirements|plan)|who'?s who)\b/i },
-  { role: 'cadence', strong: true, pattern: /\bcadence\b|\bstand-?ups?\b|\bcommunication(?: plan| protocol)?\b|\bescalation\b|\bmeetings?\b|\bceremonies\b|\boperating rhythm\b|\bweekly (?:reviews?|syncs?|check[-\s]?ins?)\b|\bcheck[-\s]?ins\b|\bstatus (?:updates|reports|reporting)\b|\bdaily (?:progress )?(?:updates|reports)\b|\breporting\b/i },
-  { role: 'next-actions', strong: true, pattern: /\bnext (?:actions|steps)\b|\bimmediate (?:actions|next steps)\b|\baction items for\b/i },
-  { role: 'backlog', strong: true, pattern: /\bbacklog\b|\bicebox\b|\bparking lot\b|\bwish ?list\b|\bsomeday\b|\bnice[-\s]to[-\s]haves?\b|\bout of scope\b|\bnot (?:in scope|planned)\b|\bnon[-\s]goals?\b|\bfuture (?:work|ideas|enhancements?|improvements?|considerations|phases?|features|releases?|iterations?)\b|^future\b|^later\b|\blong[-\s]term\b|\bpost[-\s]mvp\b|\bdeferred\b|\bstretch goals\b/i },
-  { role: 'status', strong: false, pattern: /\bcurrent (?:state|status|situation)\b|\bstatus assessment\b|\bexecutive summary\b|\bwhat'?s (?:done|left)\b|\bachievements?\b|\baccomplishments\b|\bcompleted (?:work|so far)\b|\bwhere we are\b|\bimplementation log\b/i },
-  { role: 'milestones', strong: false, pattern: /\bmilestones?\b|\bkey dates\b|\bprogress tracking\b|\bweekly (?:targets|goals)\b/i },
-  { role: 'reference', strong: true, pattern: /^(?:code |usage |sample |config(?:uration)? )?examples?\b|\b(?:code|usage|config(?:uration)?) examples?$|^templates?\b|\btemplates?$/i },
-  { role: 'reference', strong: false, pattern: /^(?:overview|introduction|intro|background|context|purpose|summary|tl;?dr|abstract|assessment|appendix|appendices|references?|resources|links|glossary|notes?|conclusion|closing|table of contents|contents|document (?:info|history|control)|changelog|revision history|approvals?|about|faq|business context|problem statement|dependencies|dependency (?:graph|map)|task dependencies|integration with|how to use|conventions|common conventions|project hygiene|field conventions|tools|quick reference|cheat ?sheet|at a glance)\b|\bdependenc(?:y|ies) (?:visualization|graph|map|tree)\b|\bconventions\b/i },
+  {
+    role: 'metrics',
+    strong: true,
+    pattern:
+      /\bmetrics?\b|\bkpis?\b|\bokrs?\b|\bscorecard\b|\bhealth score\b|\bmeasures? of success\b|\bsuccess (?:measures|indicators)\b/i,
+  },
+  {
+    role: 'risks',
+    strong: true,
+    pattern:
+      /\brisks?\b|\bmitigations?\b|\bcontingenc(?:y|ies)\b|\brollback (?:plan|strategy|procedures?|steps)\b|\bassumptions\b|\bissues log\b/i,
+  },
+  {
+    role: 'people',
+    strong: true,
+    pattern:
+      /^(?:the\s+)?(?:project\s+|core\s+|release\s+|delivery\s+)?(?:team|teams|roles?|responsibilities|owners?|ownership|stakeholders|contacts?|staffing|raci|accountability|assignments)\b|\b(?:team (?:assignments?|members|structure|roles)|roles (?:and|&) responsibilities|owners? (?:and|&) (?:responsibilities|accountability)|by owner|release team|resource (?:allocation|requirements|plan)|who'?s who)\b/i,
+  },
+  {
+    role: 'cadence',
+    strong: true,
+    pattern:
+      /\bcadence\b|\bstand-?ups?\b|\bcommunication(?: plan| protocol)?\b|\bescalation\b|\bmeetings?\b|\bceremonies\b|\boperating rhythm\b|\bweekly (?:reviews?|syncs?|check[-\s]?ins?)\b|\bcheck[-\s]?ins\b|\bstatus (?:updates|reports|reporting)\b|\bdaily (?:progress )?(?:updates|reports)\b|\breporting\b/i,
+  },
+  {
+    role: 'next-actions',
+    strong: true,
+    pattern: /\bnext (?:actions|steps)\b|\bimmediate (?:actions|next steps)\b|\baction items for\b/i,
+  },
+  {
+    role: 'backlog',
+    strong: true,
+    pattern:
+      /\bbacklog\b|\bicebox\b|\bparking lot\b|\bwish ?list\b|\bsomeday\b|\bnice[-\s]to[-\s]haves?\b|\bout of scope\b|\bnot (?:in scope|planned)\b|\bnon[-\s]goals?\b|\bfuture (?:work|ideas|enhancements?|improvements?|considerations|phases?|features|releases?|iterations?)\b|^future\b|^later\b|\blong[-\s]term\b|\bpost[-\s]mvp\b|\bdeferred\b|\bstretch goals\b/i,
+  },
+  {
+    role: 'status',
+    strong: false,
+    pattern:
+      /\bcurrent (?:state|status|situation)\b|\bstatus assessment\b|\bexecutive summary\b|\bwhat'?s (?:done|left)\b|\bachievements?\b|\baccomplishments\b|\bcompleted (?:work|so far)\b|\bwhere we are\b|\bimplementation log\b/i,
+  },
+  {
+    role: 'milestones',
+    strong: false,
+    pattern: /\bmilestones?\b|\bkey dates\b|\bprogress tracking\b|\bweekly (?:targets|goals)\b/i,
+  },
+  {
+    role: 'reference',
+    strong: true,
+    pattern:
+      /^(?:code |usage |sample |config(?:uration)? )?examples?\b|\b(?:code|usage|config(?:uration)?) examples?$|^templates?\b|\btemplates?$/i,
+  },
+  {
+    role: 'reference',
+    strong: false,
+    pattern:
+      /^(?:overview|introduction|intro|background|context|purpose|summary|tl;?dr|abstract|assessment|appendix|appendices|references?|resources|links|glossary|notes?|conclusion|closing|table of contents|contents|document (?:info|history|control)|changelog|revision history|approvals?|about|faq|business context|problem statement|dependencies|dependency (?:graph|map)|task dependencies|integration with|how to use|conventions|common conventions|project hygiene|field conventions|tools|quick reference|cheat ?sheet|at a glance)\b|\bdependenc(?:y|ies) (?:visualization|graph|map|tree)\b|\bconventions\b/i,
+  },
 ]
 
-const RECAP_WORDS = /\bchecklist\b|\bsummary\b|\bsummaries\b|\bcritical path\b|\bquick start\b|\bpriority (?:matrix|order|list)\b|\bat a glance\b|\brecap\b|\broll-?up\b|\bdeliverables\b|\bprogress\b|\btimeline summary\b|\boverview\b/i
+const RECAP_WORDS =
+  /\bchecklist\b|\bsummary\b|\bsummaries\b|\bcritical path\b|\bquick start\b|\bpriority (?:matrix|order|list)\b|\bat a glance\b|\brecap\b|\broll-?up\b|\bdeliverables\b|\bprogress\b|\btimeline summary\b|\boverview\b/i
 const POST = /^post[-\s]?(?:launch|production|release|go[-\s]?live|deploy(?:ment)?)\b/i
 
 export function readRole(rawTitle: string): RoleReading {
   const title = bounded(cleanTitle(rawTitle), 300).replace(/^[#\d.)\s]+(?=[A-Za-z])/, '')
-  for (const rule of RULES) if (rule.pattern.test(title)) return { role: rule.role, strong: rule.strong, recapCandidate: RECAP_WORDS.test(title) }
+  for (const rule of RULES)
+    if (rule.pattern.test(title))
+      return { role: rule.role, strong: rule.strong, recapCandidate: RECAP_WORDS.test(title) }
   if (POST.test(title)) return { role: 'backlog', strong: false, recapCandidate: false }
   return { role: 'work', strong: false, recapCandidate: RECAP_WORDS.test(title) }
 }
-

@@ -3,7 +3,19 @@ import type { TableBlock } from '../outline'
 import type { EffortUnit } from '../grammar/effort'
 import { parseLooseDate, type DateContext } from '../grammar/loose-dates'
 import { parseAbsoluteDates } from '../dates'
-import { DAY_HEADER, DAY_WORDS, DONE_HEADER, DUE_HEADER, ESTIMATE_HEADER, HOUR_WORDS, OWNER_HEADER, STATUS_HEADER, TITLE_HEADER, WEEK_HEADER, WEEK_WORDS } from '../grammar/words'
+import {
+  DAY_HEADER,
+  DAY_WORDS,
+  DONE_HEADER,
+  DUE_HEADER,
+  ESTIMATE_HEADER,
+  HOUR_WORDS,
+  OWNER_HEADER,
+  STATUS_HEADER,
+  TITLE_HEADER,
+  WEEK_HEADER,
+  WEEK_WORDS,
+} from '../grammar/words'
 
 /**
  * A table's header, read by column meaning: which column names the work, which holds an ID, an
@@ -43,17 +55,32 @@ const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
   { role: 'optimistic', pattern: /^(?:optimistic|best(?:\s*case)?|o|min(?:imum)?|low)(?:\s*\([^)]*\))?$/i },
   { role: 'likely', pattern: /^(?:realistic|most\s*likely|likely|nominal|expected|r|m|ml)(?:\s*\([^)]*\))?$/i },
   { role: 'pessimistic', pattern: /^(?:pessimistic|worst(?:\s*case)?|p|max(?:imum)?|high)(?:\s*\([^)]*\))?$/i },
-  { role: 'estimate', pattern: /^(?:est\.?|estimates?|estimated(?:\s+(?:time|effort|hours|days))?|effort|hours|hrs|h|days|d|time|duration|points|pts|sp|story\s*points|size|loe|level\s+of\s+effort|person[-\s]days|man[-\s]days)(?:\s*\([^)]*\))?$/i },
+  {
+    role: 'estimate',
+    pattern:
+      /^(?:est\.?|estimates?|estimated(?:\s+(?:time|effort|hours|days))?|effort|hours|hrs|h|days|d|time|duration|points|pts|sp|story\s*points|size|loe|level\s+of\s+effort|person[-\s]days|man[-\s]days)(?:\s*\([^)]*\))?$/i,
+  },
   { role: 'depends', pattern: /\b(?:depend(?:s|encies|ency)?(?:\s+on)?|blocked\s+by|blocks|prereq(?:uisite)?s?)\b/i },
   { role: 'owner', pattern: /\b(?:owner|owners|assignee|assigned(?:\s+to)?|who|dri|responsible|lead|by|team)\b/i },
   { role: 'status', pattern: /^(?:status|state|done\??|progress|complete[d]?\??|✅)$/i },
-  { role: 'criteria', pattern: /\b(?:done\s+when|acceptance|ac|definition\s+of\s+done|dod|success\s+criteria|validation(?:\s+criteria)?|verify|verification|exit\s+criteria|criteria)\b/i },
+  {
+    role: 'criteria',
+    pattern:
+      /\b(?:done\s+when|acceptance|ac|definition\s+of\s+done|dod|success\s+criteria|validation(?:\s+criteria)?|verify|verification|exit\s+criteria|criteria)\b/i,
+  },
   { role: 'files', pattern: /^(?:files?|paths?|touches|location|where)$/i },
   { role: 'week', pattern: /^(?:week|wk|weeks)$/i },
   { role: 'day', pattern: /^(?:day|days?\s*#)$/i },
   { role: 'sprint', pattern: /^(?:sprint|iteration)$/i },
-  { role: 'due', pattern: /^(?:due|due\s+date|deadline|target(?:\s+(?:date|week))?|when|eta|date|by\s+when|end|finish|planned)$/i },
-  { role: 'title', pattern: /^(?:tasks?|tasks?\s+name|item|items|work(?:\s+item)?|deliverables?|what|title|name|description|activity|activities|story|stories|feature|features|issue|issues|step|steps|milestone|milestones|action|actions|objective|to\s*do|todo|epic|ticket|requirement|workstream)$/i },
+  {
+    role: 'due',
+    pattern: /^(?:due|due\s+date|deadline|target(?:\s+(?:date|week))?|when|eta|date|by\s+when|end|finish|planned)$/i,
+  },
+  {
+    role: 'title',
+    pattern:
+      /^(?:tasks?|tasks?\s+name|item|items|work(?:\s+item)?|deliverables?|what|title|name|description|activity|activities|story|stories|feature|features|issue|issues|step|steps|milestone|milestones|action|actions|objective|to\s*do|todo|epic|ticket|requirement|workstream)$/i,
+  },
 ]
 
 const NON_WORK_FIRST: Array<{ kind: NonNullable<TableShape['nonWork']>; pattern: RegExp }> = [
@@ -65,29 +92,55 @@ const NON_WORK_FIRST: Array<{ kind: NonNullable<TableShape['nonWork']>; pattern:
 
 const UNIT_IN_HEADER: Array<{ unit: EffortUnit; pattern: RegExp }> = [
   { unit: 'hours', pattern: new RegExp(`(?:^|[^\\p{L}])(?:${HOUR_WORDS})(?![\\p{L}])`, 'iu') },
-  { unit: 'days', pattern: new RegExp(`(?:^|[^\\p{L}])(?:${DAY_WORDS}|person[-\\s]days|man[-\\s]days|personentage)(?![\\p{L}])`, 'iu') },
+  {
+    unit: 'days',
+    pattern: new RegExp(
+      `(?:^|[^\\p{L}])(?:${DAY_WORDS}|person[-\\s]days|man[-\\s]days|personentage)(?![\\p{L}])`,
+      'iu',
+    ),
+  },
   { unit: 'weeks', pattern: new RegExp(`(?:^|[^\\p{L}])(?:${WEEK_WORDS})(?![\\p{L}])`, 'iu') },
   { unit: 'points', pattern: /\b(?:pts?|points?|sp|story\s*points?)\b/i },
 ]
 
-export function analyzeTable(table: TableBlock, context: { pointColumns: Set<string>; dates: DateContext; estimateColumn: string | null }): TableShape {
+export function analyzeTable(
+  table: TableBlock,
+  context: { pointColumns: Set<string>; dates: DateContext; estimateColumn: string | null },
+): TableShape {
   const { pointColumns, dates } = context
   const headers = (table.rows[0]?.cells ?? []).map((cell) => cleanText(cell))
   const body = table.rows.slice(1)
-  const columns: Column[] = headers.map((header, index) => ({ index, header, role: roleOf(header), unit: unitOf(header, pointColumns) }))
+  const columns: Column[] = headers.map((header, index) => ({
+    index,
+    header,
+    role: roleOf(header),
+    unit: unitOf(header, pointColumns),
+  }))
   for (const column of columns) {
     if (column.role !== 'other') continue
     const values = body.map((row) => cleanText(row.cells[column.index] ?? '')).filter((value) => value !== '')
     if (values.length === 0) continue
     const share = (test: (value: string) => boolean): number => values.filter(test).length / values.length
     const distinct = new Set(values).size
-    if (column.index === 0 && values.length >= 2 && distinct === values.length && share((value) => /^[A-Za-z]{0,6}[-.]?\d[\w.-]{0,12}$/.test(value) && /\d/.test(value)) >= 0.8) column.role = 'id'
-    else if (share((value) => parseLooseDate(value, dates) !== null || parseAbsoluteDates(value) !== null) >= 0.6) column.role = 'date'
+    if (
+      column.index === 0 &&
+      values.length >= 2 &&
+      distinct === values.length &&
+      share((value) => /^[A-Za-z]{0,6}[-.]?\d[\w.-]{0,12}$/.test(value) && /\d/.test(value)) >= 0.8
+    )
+      column.role = 'id'
+    else if (share((value) => parseLooseDate(value, dates) !== null || parseAbsoluteDates(value) !== null) >= 0.6)
+      column.role = 'date'
   }
   if (context.estimateColumn) applyEstimateChoice(columns, context.estimateColumn)
   const first = headers[0] ?? ''
   const nonWork = NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null
-  const title = columns.find((column) => column.role === 'title') ?? columns.find((column) => column.role === 'other' && looksTextual(body.map((row) => row.cells[column.index] ?? ''))) ?? null
+  const title =
+    columns.find((column) => column.role === 'title') ??
+    columns.find(
+      (column) => column.role === 'other' && looksTextual(body.map((row) => row.cells[column.index] ?? '')),
+    ) ??
+    null
   if (title) title.role = 'title'
   return { columns, title, nonWork }
 }
@@ -97,7 +150,15 @@ function applyEstimateChoice(columns: Column[], chosen: string): void {
   const wanted = chosen.trim().toLowerCase()
   const match = columns.find((column) => column.header.replace(/[*_`]/g, '').trim().toLowerCase() === wanted)
   if (!match) return
-  for (const column of columns) if (column !== match && (column.role === 'estimate' || column.role === 'likely' || column.role === 'optimistic' || column.role === 'pessimistic')) column.role = 'other'
+  for (const column of columns)
+    if (
+      column !== match &&
+      (column.role === 'estimate' ||
+        column.role === 'likely' ||
+        column.role === 'optimistic' ||
+        column.role === 'pessimistic')
+    )
+      column.role = 'other'
   match.role = 'estimate'
 }
 
@@ -122,15 +183,65 @@ const LOCAL_HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
   { role: 'due', pattern: DUE_HEADER },
 ]
 
-const EFFORT_WORDS = new Set(['est', 'estimate', 'estimated', 'estimates', 'estimation', 'effort', 'hours', 'hrs', 'hr', 'h', 'days', 'd', 'time', 'duration', 'points', 'pts', 'sp', 'story', 'size', 'planned', 'plan', 'budget', 'budgeted', 'person', 'man', 'dev', 'work', 'in', 'of', 'level', 'loe', 'total'])
-const EFFORT_CORE = new Set(['est', 'estimate', 'estimated', 'estimates', 'estimation', 'effort', 'hours', 'hrs', 'days', 'points', 'pts', 'duration'])
+const EFFORT_WORDS = new Set([
+  'est',
+  'estimate',
+  'estimated',
+  'estimates',
+  'estimation',
+  'effort',
+  'hours',
+  'hrs',
+  'hr',
+  'h',
+  'days',
+  'd',
+  'time',
+  'duration',
+  'points',
+  'pts',
+  'sp',
+  'story',
+  'size',
+  'planned',
+  'plan',
+  'budget',
+  'budgeted',
+  'person',
+  'man',
+  'dev',
+  'work',
+  'in',
+  'of',
+  'level',
+  'loe',
+  'total',
+])
+const EFFORT_CORE = new Set([
+  'est',
+  'estimate',
+  'estimated',
+  'estimates',
+  'estimation',
+  'effort',
+  'hours',
+  'hrs',
+  'days',
+  'points',
+  'pts',
+  'duration',
+])
 const NOT_AN_ESTIMATE = /\b(?:actual|actuals|spent|logged|used|burn(?:ed|t)?|remaining|left|variance|delta|diff)\b/i
 
 /** "Hours Est", "Est. Hours", "Estimated effort (days)", "Planned hours", "Dev days": words about effort only,
  *  never a column that records time spent or left ("Hours Actual", "Remaining"). */
 function isEstimateHeader(text: string): boolean {
   if (NOT_AN_ESTIMATE.test(text)) return false
-  const words = text.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^a-z]+/).filter((word) => word !== '')
+  const words = text
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[^a-z]+/)
+    .filter((word) => word !== '')
   if (words.length === 0 || words.length > 4) return false
   return words.every((word) => EFFORT_WORDS.has(word)) && words.some((word) => EFFORT_CORE.has(word))
 }

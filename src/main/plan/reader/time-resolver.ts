@@ -21,7 +21,11 @@ export type TimeResolver = {
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 }
 const WEEKS_PER_MONTH = 4
 
-export function makeTimeResolver(markers: TimeMarker[], text: string, profile: ImportProfile | undefined): TimeResolver {
+export function makeTimeResolver(
+  markers: TimeMarker[],
+  text: string,
+  profile: ImportProfile | undefined,
+): TimeResolver {
   const statedSprint = profile?.sprintWeeks ?? statedSprintWeeks(text)
   const sprintWeeks = statedSprint ?? 2
   const sprintStarts = markers.flatMap((marker) => (marker.sprints ? [marker.sprints.start] : []))
@@ -37,8 +41,10 @@ export function makeTimeResolver(markers: TimeMarker[], text: string, profile: I
         const end = (marker.sprints.end - sprintBase + 1) * sprintWeeks
         return start >= 1 ? { start, end } : null
       }
-      if (marker.months) return { start: (marker.months.start - 1) * WEEKS_PER_MONTH + 1, end: marker.months.end * WEEKS_PER_MONTH }
-      if (marker.quarter && marker.quarter.year === null) return { start: (marker.quarter.quarter - 1) * 13 + 1, end: marker.quarter.quarter * 13 }
+      if (marker.months)
+        return { start: (marker.months.start - 1) * WEEKS_PER_MONTH + 1, end: marker.months.end * WEEKS_PER_MONTH }
+      if (marker.quarter && marker.quarter.year === null)
+        return { start: (marker.quarter.quarter - 1) * 13 + 1, end: marker.quarter.quarter * 13 }
       if (marker.countdown) {
         if (marker.countdown.kind === 'before') {
           const week = countdownWeeks - marker.countdown.weeks + 1
@@ -51,7 +57,11 @@ export function makeTimeResolver(markers: TimeMarker[], text: string, profile: I
     },
     days: (marker) => {
       if (marker.days) return marker.days
-      if (marker.hourOffset) return { start: Math.floor(marker.hourOffset.start / 24) + 1, end: Math.max(Math.floor(marker.hourOffset.start / 24) + 1, Math.ceil(marker.hourOffset.end / 24)) }
+      if (marker.hourOffset)
+        return {
+          start: Math.floor(marker.hourOffset.start / 24) + 1,
+          end: Math.max(Math.floor(marker.hourOffset.start / 24) + 1, Math.ceil(marker.hourOffset.end / 24)),
+        }
       return null
     },
     dates: (marker) => {

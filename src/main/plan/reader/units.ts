@@ -1,6 +1,12 @@
 import type { Block, ItemBlock, Section, TableBlock } from '../outline'
 import { analyzeTitle, type TitleInfo } from '../grammar/title'
-import { parseEffortValue, parseLabeledEffort, parseStandaloneEffort, type Effort, type EffortUnit } from '../grammar/effort'
+import {
+  parseEffortValue,
+  parseLabeledEffort,
+  parseStandaloneEffort,
+  type Effort,
+  type EffortUnit,
+} from '../grammar/effort'
 import { doneCellClaims, parseInlineOwner, statusClaimsDone } from '../grammar/identity'
 import { DONE_HEADER } from '../grammar/words'
 import type { DateContext } from '../grammar/loose-dates'
@@ -102,7 +108,8 @@ export function headingUnit(section: Section, context: ReaderContext): HeadingUn
     if (!label) continue
     const kind = labelContext(label.label)
     if (kind === 'effort') bodyEffort ??= parseLabeledEffort(line)?.effort ?? null
-    else if (/duration|hours|timeline|length/i.test(label.label)) bodyDuration ??= parseLabeledEffort(line)?.effort ?? null
+    else if (/duration|hours|timeline|length/i.test(label.label))
+      bodyDuration ??= parseLabeledEffort(line)?.effort ?? null
     if (kind === 'schedule' && label.rest) {
       const time = parseTime(label.rest, context.dates)
       if (hasTime(time)) bodyTime ??= time
@@ -110,9 +117,30 @@ export function headingUnit(section: Section, context: ReaderContext): HeadingUn
     if (kind === 'owner' && label.rest) bodyOwner ??= cleanText(label.rest)
     if (kind === 'status' && label.rest) bodyStatusDone ??= statusClaimsDone(label.rest)
   }
-  const empty = section.children.length === 0 && section.blocks.every((block) => block.kind === 'paragraph' && !block.raw.trim())
-  const level: Level = info.id || info.effort || bodyEffort || bodyDuration ? 3 : bodyOwner ? 2 : hasTime(info.time) || info.statusMarker || bodyStatusDone !== null ? 1 : 0
-  return { kind: 'heading', section, info, bodyEffort, bodyDuration, bodyTime, bodyOwner, bodyStatusDone, empty, level, line: section.line, lineEnd: section.lineEnd }
+  const empty =
+    section.children.length === 0 && section.blocks.every((block) => block.kind === 'paragraph' && !block.raw.trim())
+  const level: Level =
+    info.id || info.effort || bodyEffort || bodyDuration
+      ? 3
+      : bodyOwner
+        ? 2
+        : hasTime(info.time) || info.statusMarker || bodyStatusDone !== null
+          ? 1
+          : 0
+  return {
+    kind: 'heading',
+    section,
+    info,
+    bodyEffort,
+    bodyDuration,
+    bodyTime,
+    bodyOwner,
+    bodyStatusDone,
+    empty,
+    level,
+    line: section.line,
+    lineEnd: section.lineEnd,
+  }
 }
 
 /** The section's own paragraph lines and top-level list lines (where "Effort:", "Owner:" live). */
@@ -123,7 +151,11 @@ function* directLines(section: Section): Generator<string> {
   }
 }
 
-export type ContentGroups = { lists: Array<{ label: string | null; units: ListUnit[] }>; tables: Array<{ label: string | null; units: RowUnit[]; shape: TableShape; table: TableBlock }>; emptyBoxes: number }
+export type ContentGroups = {
+  lists: Array<{ label: string | null; units: ListUnit[] }>
+  tables: Array<{ label: string | null; units: RowUnit[]; shape: TableShape; table: TableBlock }>
+  emptyBoxes: number
+}
 
 /** What a heading states about its own size: its title estimate, an "Effort:" line, else a "Duration:" line. */
 export function headingEffort(unit: HeadingUnit): Effort | null {
@@ -145,13 +177,24 @@ export function contentGroups(section: Section, context: ReaderContext): Content
     }
     if (block.kind === 'table') {
       const shape = analyzeTable(block, context)
-      if (shape.title && !shape.nonWork && !(label && excludesItems(label.context))) out.tables.push({ label: label?.text ?? null, units: rowUnits(section, block, shape, context), shape, table: block })
+      if (shape.title && !shape.nonWork && !(label && excludesItems(label.context)))
+        out.tables.push({
+          label: label?.text ?? null,
+          units: rowUnits(section, block, shape, context),
+          shape,
+          table: block,
+        })
       label = null
       continue
     }
     if (block.kind !== 'item' || block.depth !== 1) continue
     if (!currentList || currentList.id !== block.listId) {
-      currentList = { id: block.listId, label: label?.text ?? null, excluded: label !== null && excludesItems(label.context), units: [] }
+      currentList = {
+        id: block.listId,
+        label: label?.text ?? null,
+        excluded: label !== null && excludesItems(label.context),
+        units: [],
+      }
       if (!currentList.excluded) out.lists.push(currentList)
     }
     const owned: Block[] = []
@@ -193,9 +236,20 @@ function listUnit(section: Section, block: ItemBlock, owned: Block[], context: R
     moreLines.map((line) => parseStandaloneEffort(line)).find((effort) => effort !== null) ??
     (continuation && continuation.kind === 'paragraph' ? parseStandaloneEffort(continuation.raw) : null)
   const owner = info.owner ?? parseInlineOwner(block.raw)
-  const level: Level = info.id || info.effort || nextLineEffort ? 3 : owner ? 2 : block.checked !== null || info.statusMarker ? 1 : 0
+  const level: Level =
+    info.id || info.effort || nextLineEffort ? 3 : owner ? 2 : block.checked !== null || info.statusMarker ? 1 : 0
   const lineEnd = owned.reduce((max, b) => Math.max(max, 'lineEnd' in b ? b.lineEnd : b.line), block.line)
-  return { kind: 'list', section, block, owned, info: { ...info, owner }, nextLineEffort, level, line: block.line, lineEnd }
+  return {
+    kind: 'list',
+    section,
+    block,
+    owned,
+    info: { ...info, owner },
+    nextLineEffort,
+    level,
+    line: block.line,
+    lineEnd,
+  }
 }
 
 const TOTAL_ROW = /^\W*(?:grand\s+)?(?:sub)?total\b/i
@@ -246,24 +300,68 @@ function parentRow(id: string, byId: Map<string, RowUnit>): RowUnit | undefined 
   return undefined
 }
 
-function rowUnit(section: Section, table: TableBlock, shape: TableShape, row: TableRow, groupLabel: RowUnit['groupLabel'], context: ReaderContext): RowUnit {
+function rowUnit(
+  section: Section,
+  table: TableBlock,
+  shape: TableShape,
+  row: TableRow,
+  groupLabel: RowUnit['groupLabel'],
+  context: ReaderContext,
+): RowUnit {
   const titleInfo = analyzeTitle(cellOf(row, shape.title), context.dates)
-  const column = (role: Column['role']): Column | undefined => shape.columns.find((candidate) => candidate.role === role)
+  const column = (role: Column['role']): Column | undefined =>
+    shape.columns.find((candidate) => candidate.role === role)
   const idCell = cleanText(cellOf(row, column('id')))
   const effort = rowEffort(row, shape, context) ?? titleInfo.effort
   const time = rowTime(row, shape, context) ?? titleInfo.time
   const owner = cleanText(cellOf(row, column('owner'))) || titleInfo.owner
   const statusColumn = column('status')
   const statusCell = cellOf(row, statusColumn)
-  const claimsDone = statusCell ? statusCellClaims(statusColumn as Column, cleanText(statusCell) || statusCell) : titleInfo.claimsDone
-  const info: TitleInfo = { ...titleInfo, id: idCell || titleInfo.id, effort, time, owner: owner || null, claimsDone, statusMarker: titleInfo.statusMarker || Boolean(statusCell) }
-  const level: Level = info.id || effort || shapeHas(shape, 'id') || shapeHas(shape, 'estimate') || shapeHas(shape, 'likely') ? 3 : owner || statusCell || hasTime(time) || shapeHas(shape, 'owner') || shapeHas(shape, 'status') || shapeHas(shape, 'due') || shapeHas(shape, 'date') ? 2 : 0
-  return { kind: 'row', section, table, shape, row, info, children: [], groupLabel, level, line: row.line, lineEnd: row.line }
+  const claimsDone = statusCell
+    ? statusCellClaims(statusColumn as Column, cleanText(statusCell) || statusCell)
+    : titleInfo.claimsDone
+  const info: TitleInfo = {
+    ...titleInfo,
+    id: idCell || titleInfo.id,
+    effort,
+    time,
+    owner: owner || null,
+    claimsDone,
+    statusMarker: titleInfo.statusMarker || Boolean(statusCell),
+  }
+  const level: Level =
+    info.id || effort || shapeHas(shape, 'id') || shapeHas(shape, 'estimate') || shapeHas(shape, 'likely')
+      ? 3
+      : owner ||
+          statusCell ||
+          hasTime(time) ||
+          shapeHas(shape, 'owner') ||
+          shapeHas(shape, 'status') ||
+          shapeHas(shape, 'due') ||
+          shapeHas(shape, 'date')
+        ? 2
+        : 0
+  return {
+    kind: 'row',
+    section,
+    table,
+    shape,
+    row,
+    info,
+    children: [],
+    groupLabel,
+    level,
+    line: row.line,
+    lineEnd: row.line,
+  }
 }
 
 /** A Status cell claims done by its words; a Done / Completed column by any mark, yes or date in it. */
 function statusCellClaims(column: Column, value: string): boolean {
-  return DONE_HEADER.test(column.header.replace(/[*_`]/g, '').trim()) || /^(?:done|completed?|finished)\??$/i.test(column.header.trim()) ? doneCellClaims(value) : statusClaimsDone(value)
+  return DONE_HEADER.test(column.header.replace(/[*_`]/g, '').trim()) ||
+    /^(?:done|completed?|finished)\??$/i.test(column.header.trim())
+    ? doneCellClaims(value)
+    : statusClaimsDone(value)
 }
 
 function shapeHas(shape: TableShape, role: Column['role']): boolean {
@@ -279,13 +377,23 @@ function rowEffort(row: { cells: string[] }, shape: TableShape, context: ReaderC
   const [optimistic, likely, pessimistic] = [read('optimistic'), read('likely'), read('pessimistic')]
   if (likely && optimistic && pessimistic && optimistic.unit === likely.unit && likely.unit === pessimistic.unit) {
     const value = (optimistic.value + 4 * likely.value + pessimistic.value) / 6
-    return { value, low: optimistic.value, high: pessimistic.value, unit: likely.unit, text: `(${optimistic.value} + 4×${likely.value} + ${pessimistic.value}) / 6` }
+    return {
+      value,
+      low: optimistic.value,
+      high: pessimistic.value,
+      unit: likely.unit,
+      text: `(${optimistic.value} + 4×${likely.value} + ${pessimistic.value}) / 6`,
+    }
   }
   return read('estimate') ?? likely
 }
 
 export function rowTime(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
-  const relative: Array<[Column['role'], string]> = [['week', 'week'], ['day', 'day'], ['sprint', 'sprint']]
+  const relative: Array<[Column['role'], string]> = [
+    ['week', 'week'],
+    ['day', 'day'],
+    ['sprint', 'sprint'],
+  ]
   for (const [role, word] of relative) {
     for (const column of shape.columns.filter((candidate) => candidate.role === role)) {
       const cell = cleanText(cellOf(row, column))
@@ -306,10 +414,15 @@ export function rowTime(row: { cells: string[] }, shape: TableShape, context: Re
 /** "| Start | End |" (or From/To, Begin/Finish): the row spans both dates. */
 function startEndDates(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
   const start = shape.columns.find((column) => /^(?:start(?:\s+date)?|begin|from|starts?)$/i.test(column.header))
-  const end = shape.columns.find((column) => /^(?:end(?:\s+date)?|finish|to|ends?|due(?:\s+date)?|deadline)$/i.test(column.header))
+  const end = shape.columns.find((column) =>
+    /^(?:end(?:\s+date)?|finish|to|ends?|due(?:\s+date)?|deadline)$/i.test(column.header),
+  )
   if (!start || !end) return null
   const from = parseTime(cleanText(cellOf(row, start)), context.dates).dates
   const to = parseTime(cleanText(cellOf(row, end)), context.dates).dates
   if (!from || !to || to.end < from.start) return null
-  return { ...parseTime('', context.dates), dates: { kind: 'range', start: from.start, end: to.end, text: `${from.text} – ${to.text}` } }
+  return {
+    ...parseTime('', context.dates),
+    dates: { kind: 'range', start: from.start, end: to.end, text: `${from.text} – ${to.text}` },
+  }
 }

@@ -1,5 +1,14 @@
 import type { planMethods } from '../../../shared/contract/plans'
-import { getPlan, importPlan, listPlans, previewPlan, rebaselinePlan, removePlan, setPlanProfile, updatePlan } from '../../usecases/plans'
+import {
+  getPlan,
+  importPlan,
+  listPlans,
+  previewPlan,
+  rebaselinePlan,
+  removePlan,
+  setPlanProfile,
+  updatePlan,
+} from '../../usecases/plans'
 import type { HandlersFor } from '../dispatch'
 
 export const planHandlers = {

@@ -47,7 +47,11 @@ function PlanSwitcher() {
   return (
     <div className="plan-switcher">
       <label htmlFor={id}>Plan</label>
-      <select id={id} value={selectedPlanId ?? ''} onChange={(event) => selectPlan(event.target.value ? Number(event.target.value) : null)}>
+      <select
+        id={id}
+        value={selectedPlanId ?? ''}
+        onChange={(event) => selectPlan(event.target.value ? Number(event.target.value) : null)}
+      >
         {plans.map((plan) => (
           <option key={plan.id} value={plan.id}>
             {labels.get(plan.id) ?? plan.title}
@@ -146,7 +150,9 @@ export function App() {
       </a>
       <div className="brand no-print">
         <span className="brand-full">Readiness Cockpit</span>
-        <abbr className="brand-short" title="Readiness Cockpit">RC</abbr>
+        <abbr className="brand-short" title="Readiness Cockpit">
+          RC
+        </abbr>
       </div>
       <div className="plan-bar no-print">
         <PlanSwitcher />

@@ -14,7 +14,11 @@ export async function boot(client: QueryClient): Promise<void> {
   const store = useStore.getState()
   try {
     // a failed plans list shows on the Plans screen (its query keeps the error); the host and settings are vital
-    const [, , plans] = await Promise.all([client.fetchQuery(appInfoQuery()), client.fetchQuery(settingsQuery()), client.fetchQuery(plansQuery()).catch(() => null)])
+    const [, , plans] = await Promise.all([
+      client.fetchQuery(appInfoQuery()),
+      client.fetchQuery(settingsQuery()),
+      client.fetchQuery(plansQuery()).catch(() => null),
+    ])
     const planId = planToShow(plans ?? [], store.selectedPlanId)
     store.selectPlan(planId)
     if (planId !== null) store.navigate('dashboard')

@@ -34,7 +34,10 @@ function planTitle(client: QueryClient, planId: number): string {
 }
 
 function repoName(client: QueryClient, planId: number, repoId: number): string {
-  return client.getQueryData(reposQuery(planId).queryKey)?.find((repo) => repo.repoId === repoId)?.name ?? 'A connected repository'
+  return (
+    client.getQueryData(reposQuery(planId).queryKey)?.find((repo) => repo.repoId === repoId)?.name ??
+    'A connected repository'
+  )
 }
 
 const syncRunning = (planId: number) => {
@@ -55,7 +58,11 @@ export function followCoreEvents(client: QueryClient): () => void {
       useStore.getState().receiveSyncProgress(payload)
       if (!payload.finished) return
       const { kind, changedRepos } = syncs.syncFinished(payload.planId, payload.phase)
-      notifyIfUnfocused(kind, notificationText(kind, planTitle(client, payload.planId), changedRepos), `readiness-sync-${payload.planId}`)
+      notifyIfUnfocused(
+        kind,
+        notificationText(kind, planTitle(client, payload.planId), changedRepos),
+        `readiness-sync-${payload.planId}`,
+      )
     }),
     onEvent('repos.changed', (payload) => {
       syncs.repoChanged(payload.planId, repoName(client, payload.planId, payload.repoId))

@@ -12,7 +12,9 @@ export interface Column<Row> {
   id?: string
 }
 
-type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | boolean | undefined }
+type RowAttributes = HTMLAttributes<HTMLTableRowElement> & {
+  [data: `data-${string}`]: string | number | boolean | undefined
+}
 
 /** the app's tables, or the status report's paper tables (report-print.css) */
 type Variant = 'screen' | 'print'
@@ -41,7 +43,11 @@ interface DataTableProps<Row> {
   variant?: Variant
 }
 
-type BodyRowProps<Row> = Pick<DataTableProps<Row>, 'columns' | 'rowProps' | 'fullWidth'> & { row: Row; index: number; numericClass: string }
+type BodyRowProps<Row> = Pick<DataTableProps<Row>, 'columns' | 'rowProps' | 'fullWidth'> & {
+  row: Row
+  index: number
+  numericClass: string
+}
 
 function cellClass<Row>(column: Column<Row>, numericClass: string): string | undefined {
   return [column.numeric ? numericClass : null, column.className ?? null].filter(Boolean).join(' ') || undefined
@@ -74,10 +80,26 @@ function BodyRow<Row>({ row, index, columns, rowProps, fullWidth, numericClass }
 }
 
 /** Every table of the app and of the printed report: column headers, figures right-aligned; one place for their markup. */
-export function DataTable<Row>({ columns, rows, rowKey, label, caption, rowProps, fullWidth, className, testId, scroll = false, variant = 'screen' }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  label,
+  caption,
+  rowProps,
+  fullWidth,
+  className,
+  testId,
+  scroll = false,
+  variant = 'screen',
+}: DataTableProps<Row>) {
   const classes = CLASSES[variant]
   const table = (
-    <table className={className ? `${classes.table} ${className}` : classes.table} aria-label={label} data-testid={testId}>
+    <table
+      className={className ? `${classes.table} ${className}` : classes.table}
+      aria-label={label}
+      data-testid={testId}
+    >
       {caption && <caption className="visually-hidden">{caption}</caption>}
       <thead>
         <tr>
@@ -90,7 +112,15 @@ export function DataTable<Row>({ columns, rows, rowKey, label, caption, rowProps
       </thead>
       <tbody>
         {rows.map((row, index) => (
-          <BodyRow key={rowKey(row, index)} row={row} index={index} columns={columns} rowProps={rowProps} fullWidth={fullWidth} numericClass={classes.numeric} />
+          <BodyRow
+            key={rowKey(row, index)}
+            row={row}
+            index={index}
+            columns={columns}
+            rowProps={rowProps}
+            fullWidth={fullWidth}
+            numericClass={classes.numeric}
+          />
         ))}
       </tbody>
     </table>

@@ -34,7 +34,12 @@ function NoticeItem({ notice }: { notice: Notice }) {
           Undo
         </button>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => dismissNotice(notice.id)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Dismiss message"
+        onClick={() => dismissNotice(notice.id)}
+      >
         ×
       </button>
     </div>

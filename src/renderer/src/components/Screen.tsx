@@ -26,12 +26,27 @@ function ScreenBody({ empty, loading, children }: Pick<ScreenProps, 'empty' | 'l
 }
 
 /** One screen of the app: its title (with intro and actions), its problems, then its content or the state it is in. */
-export function Screen({ title, titleId, intro, actions, className, busy, errors = [], empty, loading, children }: ScreenProps) {
+export function Screen({
+  title,
+  titleId,
+  intro,
+  actions,
+  className,
+  busy,
+  errors = [],
+  empty,
+  loading,
+  children,
+}: ScreenProps) {
   const generatedId = useId()
   const headingId = titleId ?? generatedId
   const heading = <h1 id={headingId}>{title}</h1>
   return (
-    <section className={className ? `screen ${className}` : 'screen'} aria-labelledby={headingId} aria-busy={busy || undefined}>
+    <section
+      className={className ? `screen ${className}` : 'screen'}
+      aria-labelledby={headingId}
+      aria-busy={busy || undefined}
+    >
       <header className="screen-header">
         {intro ? (
           <div>

@@ -5,7 +5,15 @@ export function StateBadge({ state }: { state: TaskState | string }) {
   return <span className={`badge state-${state}`}>{stateLabel(state)}</span>
 }
 
-export function Badge({ tone, children, title }: { tone: 'ok' | 'warn' | 'danger' | 'muted' | 'info'; children: string; title?: string }) {
+export function Badge({
+  tone,
+  children,
+  title,
+}: {
+  tone: 'ok' | 'warn' | 'danger' | 'muted' | 'info'
+  children: string
+  title?: string
+}) {
   return (
     <span className={`badge tone-${tone}`} title={title}>
       {children}

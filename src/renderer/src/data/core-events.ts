@@ -13,7 +13,12 @@ export interface EventContext {
  * plans list and everything of that plan; repos.changed (a repository moved or relinked) its repositories and progress.
  * Only queries on screen refetch at once, the others when they are next shown.
  */
-export function invalidateForEvent<E extends EventName>(client: QueryClient, event: E, payload: EventPayload<E>, context: EventContext): void {
+export function invalidateForEvent<E extends EventName>(
+  client: QueryClient,
+  event: E,
+  payload: EventPayload<E>,
+  context: EventContext,
+): void {
   if (event === 'plans.changed') {
     const { planId } = payload as EventPayload<'plans.changed'>
     void client.invalidateQueries({ queryKey: queryKeys.plans() })
@@ -28,7 +33,10 @@ export function invalidateForEvent<E extends EventName>(client: QueryClient, eve
 /** Calls the core does not announce with an event: they refresh what they changed themselves. */
 export const refreshAfter = {
   /** the calendar (hours/day, days/week, non-working dates) shapes every plan's progress */
-  settingsSaved: (client: QueryClient) => client.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'plan' && query.queryKey[2] === 'progress' }),
+  settingsSaved: (client: QueryClient) =>
+    client.invalidateQueries({
+      predicate: (query) => query.queryKey[0] === 'plan' && query.queryKey[2] === 'progress',
+    }),
   /** connect, update, disconnect: the plan's repositories, the library's repository count, and (results dropped) progress */
   reposEdited: (client: QueryClient, planId: number, resultsDropped: boolean) =>
     Promise.all([
@@ -43,7 +51,8 @@ export const refreshAfter = {
  * it; only if that event is lost is the list read here, after a while.
  */
 export function whenPlanListed(client: QueryClient, planId: number, patienceMs = 4000): Promise<void> {
-  const listed = () => client.getQueryData<PlanSummary[]>(queryKeys.plans())?.some((plan) => plan.id === planId) ?? false
+  const listed = () =>
+    client.getQueryData<PlanSummary[]>(queryKeys.plans())?.some((plan) => plan.id === planId) ?? false
   if (listed()) return Promise.resolve()
   return new Promise((resolve) => {
     const finish = () => {
@@ -54,6 +63,13 @@ export function whenPlanListed(client: QueryClient, planId: number, patienceMs =
     const unsubscribe = client.getQueryCache().subscribe(() => {
       if (listed()) finish()
     })
-    const timer = setTimeout(() => void client.fetchQuery({ ...plansQuery(), staleTime: 0 }).catch(() => null).finally(finish), patienceMs)
+    const timer = setTimeout(
+      () =>
+        void client
+          .fetchQuery({ ...plansQuery(), staleTime: 0 })
+          .catch(() => null)
+          .finally(finish),
+      patienceMs,
+    )
   })
 }

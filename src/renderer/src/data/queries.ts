@@ -29,14 +29,19 @@ export const queryKeys = {
   importPreview: (draftId: number) => ['import-preview', draftId] as const,
 }
 
-export const appInfoQuery = () => queryOptions({ queryKey: queryKeys.appInfo(), queryFn: () => call('app.getInfo', {}) })
+export const appInfoQuery = () =>
+  queryOptions({ queryKey: queryKeys.appInfo(), queryFn: () => call('app.getInfo', {}) })
 
-export const settingsQuery = () => queryOptions({ queryKey: queryKeys.settings(), queryFn: () => call('settings.get', {}) })
+export const settingsQuery = () =>
+  queryOptions({ queryKey: queryKeys.settings(), queryFn: () => call('settings.get', {}) })
 
 export const plansQuery = () => queryOptions({ queryKey: queryKeys.plans(), queryFn: () => call('plans.list', {}) })
 
 export const planDetailQuery = (planId: number | null) =>
-  queryOptions({ queryKey: queryKeys.detail(planId), queryFn: planId === null ? skipToken : () => call('plans.get', { planId }) })
+  queryOptions({
+    queryKey: queryKeys.detail(planId),
+    queryFn: planId === null ? skipToken : () => call('plans.get', { planId }),
+  })
 
 export const progressQuery = (planId: number | null, view: ProgressView = TODAY) =>
   queryOptions({
@@ -44,23 +49,44 @@ export const progressQuery = (planId: number | null, view: ProgressView = TODAY)
     queryFn:
       planId === null
         ? skipToken
-        : () => call('progress.get', { planId, ...(view.asOf ? { asOf: view.asOf } : {}), ...(view.baselineId !== null ? { baselineId: view.baselineId } : {}) }),
+        : () =>
+            call('progress.get', {
+              planId,
+              ...(view.asOf ? { asOf: view.asOf } : {}),
+              ...(view.baselineId !== null ? { baselineId: view.baselineId } : {}),
+            }),
   })
 
 export const reposQuery = (planId: number | null) =>
-  queryOptions({ queryKey: queryKeys.repos(planId), queryFn: planId === null ? skipToken : () => call('repos.list', { planId }) })
+  queryOptions({
+    queryKey: queryKeys.repos(planId),
+    queryFn: planId === null ? skipToken : () => call('repos.list', { planId }),
+  })
 
 export const taskEvidenceQuery = (planId: number | null, taskId: number | null) =>
-  queryOptions({ queryKey: [...queryKeys.task(planId, taskId), 'evidence'], queryFn: taskId === null ? skipToken : () => call('evidence.forTask', { taskId }) })
+  queryOptions({
+    queryKey: [...queryKeys.task(planId, taskId), 'evidence'],
+    queryFn: taskId === null ? skipToken : () => call('evidence.forTask', { taskId }),
+  })
 
 export const taskHistoryQuery = (planId: number | null, taskId: number | null) =>
-  queryOptions({ queryKey: [...queryKeys.task(planId, taskId), 'history'], queryFn: taskId === null ? skipToken : () => call('tasks.history', { taskId }) })
+  queryOptions({
+    queryKey: [...queryKeys.task(planId, taskId), 'history'],
+    queryFn: taskId === null ? skipToken : () => call('tasks.history', { taskId }),
+  })
 
 /** why (not) done: each check's true/false runs with the commits that flipped them, as of the dashboard's date */
-export const taskExplanationQuery = (planId: number | null, task: { id: number | null; key: string }, asOf: string | null) =>
+export const taskExplanationQuery = (
+  planId: number | null,
+  task: { id: number | null; key: string },
+  asOf: string | null,
+) =>
   queryOptions({
     queryKey: [...queryKeys.task(planId, task.id), 'explanation', asOf],
-    queryFn: planId === null || task.id === null ? skipToken : () => call('evidence.explain', { planId, taskKey: task.key, ...(asOf ? { asOf } : {}) }),
+    queryFn:
+      planId === null || task.id === null
+        ? skipToken
+        : () => call('evidence.explain', { planId, taskKey: task.key, ...(asOf ? { asOf } : {}) }),
   })
 
 /** the whole status report (the print view's data) */
@@ -88,7 +114,13 @@ export function parseOptions(request: Pick<PreviewRequest, 'daysPerWeek' | 'hour
 /** What the importer understands of a file before anything is stored; read again when the options or mapping change. */
 export const importPreviewQuery = (request: PreviewRequest) =>
   queryOptions({
-    queryKey: [...queryKeys.importPreview(request.draftId), request.targetPlanId, request.daysPerWeek, request.hoursPerDay, request.profile],
+    queryKey: [
+      ...queryKeys.importPreview(request.draftId),
+      request.targetPlanId,
+      request.daysPerWeek,
+      request.hoursPerDay,
+      request.profile,
+    ],
     queryFn: () =>
       call('plans.preview', {
         source: request.source,

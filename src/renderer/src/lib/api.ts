@@ -51,7 +51,8 @@ function webTransport(): Transport {
         body: JSON.stringify(input ?? {}),
       })
       // refused calls (bad input: 400, no such method: 404) carry the same JSON envelope as answers
-      if (response.headers.get('content-type')?.startsWith('application/json')) return (await response.json()) as RpcResult<unknown>
+      if (response.headers.get('content-type')?.startsWith('application/json'))
+        return (await response.json()) as RpcResult<unknown>
       return { ok: false, error: { code: 'unavailable', message: `${response.status} ${await response.text()}` } }
     },
     on(event, listener) {

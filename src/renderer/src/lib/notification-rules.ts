@@ -28,10 +28,17 @@ export interface NotificationText {
   body: string
 }
 
-export function notificationText(kind: NotificationKind, planTitle: string, changedRepos: string[] = []): NotificationText {
+export function notificationText(
+  kind: NotificationKind,
+  planTitle: string,
+  changedRepos: string[] = [],
+): NotificationText {
   switch (kind) {
     case 'repo-resynced':
-      return { title: 'Repository changed', body: `${changedRepos.join(', ') || 'A connected repository'} changed; ${planTitle} was re-synced.` }
+      return {
+        title: 'Repository changed',
+        body: `${changedRepos.join(', ') || 'A connected repository'} changed; ${planTitle} was re-synced.`,
+      }
     case 'sync-cancelled':
       return { title: 'Sync cancelled', body: `${planTitle}: the evidence was left as it was.` }
     case 'sync-finished':

@@ -1,4 +1,9 @@
-import { shouldNotify, type NotificationKind, type NotificationPermissionState, type NotificationText } from './notification-rules'
+import {
+  shouldNotify,
+  type NotificationKind,
+  type NotificationPermissionState,
+  type NotificationText,
+} from './notification-rules'
 
 const PREFERENCE_KEY = 'readiness-notifications'
 
@@ -32,7 +37,12 @@ export async function allowNotifications(): Promise<NotificationPermissionState>
 
 /** Shows a system notification when shouldNotify allows it; clicking it brings the window back. */
 export function notifyIfUnfocused(kind: NotificationKind, text: NotificationText, tag: string): boolean {
-  const decision = { focused: document.hasFocus(), permission: notificationPermission(), kind, enabled: notificationsEnabled() }
+  const decision = {
+    focused: document.hasFocus(),
+    permission: notificationPermission(),
+    kind,
+    enabled: notificationsEnabled(),
+  }
   if (!shouldNotify(decision)) return false
   const notification = new Notification(text.title, { body: text.body, tag })
   notification.onclick = () => window.focus()

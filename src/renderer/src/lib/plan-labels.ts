@@ -6,7 +6,9 @@ import { formatDate } from './format'
  * same template), so a title that appears more than once says what tells the copies apart: the file name
  * when the files differ, else the import date, and always the plan's number.
  */
-export function planPickerLabels(plans: Pick<PlanSummary, 'id' | 'title' | 'sourceName' | 'importedAt'>[]): Map<number, string> {
+export function planPickerLabels(
+  plans: Pick<PlanSummary, 'id' | 'title' | 'sourceName' | 'importedAt'>[],
+): Map<number, string> {
   const byTitle = new Map<string, typeof plans>()
   for (const plan of plans) {
     const key = plan.title.trim().toLowerCase()
@@ -17,7 +19,11 @@ export function planPickerLabels(plans: Pick<PlanSummary, 'id' | 'title' | 'sour
     const sourcesDiffer = new Set(group.map((plan) => plan.sourceName)).size === group.length
     for (const plan of group) {
       if (group.length === 1) labels.set(plan.id, plan.title)
-      else labels.set(plan.id, `${plan.title} — ${sourcesDiffer ? plan.sourceName : `imported ${formatDate(plan.importedAt)}`} (#${plan.id})`)
+      else
+        labels.set(
+          plan.id,
+          `${plan.title} — ${sourcesDiffer ? plan.sourceName : `imported ${formatDate(plan.importedAt)}`} (#${plan.id})`,
+        )
     }
   }
   return labels

@@ -8,7 +8,19 @@ import { openTask } from '../tasks/task-actions'
 /** How many items a list shows before "Show all". */
 export const ATTENTION_LIST_CAP = 8
 
-function TaskList({ id, title, tasks, empty, detail }: { id: string; title: string; tasks: TaskProgress[]; empty: string; detail(task: TaskProgress): string }) {
+function TaskList({
+  id,
+  title,
+  tasks,
+  empty,
+  detail,
+}: {
+  id: string
+  title: string
+  tasks: TaskProgress[]
+  empty: string
+  detail(task: TaskProgress): string
+}) {
   const numberedKeys = useNumberedKeys()
   const [expanded, setExpanded] = useState(false)
   const listId = useId()
@@ -41,7 +53,13 @@ function TaskList({ id, title, tasks, empty, detail }: { id: string; title: stri
             })}
           </ul>
           {tasks.length > ATTENTION_LIST_CAP && (
-            <button type="button" className="link-button show-all" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded(!expanded)}>
+            <button
+              type="button"
+              className="link-button show-all"
+              aria-expanded={expanded}
+              aria-controls={listId}
+              onClick={() => setExpanded(!expanded)}
+            >
               {expanded ? 'Show fewer' : `Show all ${tasks.length}`}
             </button>
           )}
@@ -69,7 +87,13 @@ export function AttentionLists({ progress }: { progress: ProgressReport }) {
         title="Needs confirmation"
         tasks={confirm}
         empty="Nothing waiting for a decision."
-        detail={(task) => (task.disagreement ? 'manual status disagrees with git' : task.evidence.length === 0 ? 'no checks yet' : 'no criterion check yet')}
+        detail={(task) =>
+          task.disagreement
+            ? 'manual status disagrees with git'
+            : task.evidence.length === 0
+              ? 'no checks yet'
+              : 'no criterion check yet'
+        }
       />
     </div>
   )

@@ -34,7 +34,8 @@ function RebaselineDialog({ onClose }: { onClose(): void }) {
       >
         <h2 id={`${id}-title`}>Rebaseline</h2>
         <p className="muted">
-          The ideal line, SPI and schedule variance will be measured against the version you choose. Earlier baselines stay viewable, and the scope log keeps every change.
+          The ideal line, SPI and schedule variance will be measured against the version you choose. Earlier baselines
+          stay viewable, and the scope log keeps every change.
         </p>
         <div className="form-grid">
           <label htmlFor={`${id}-version`}>From version</label>
@@ -47,7 +48,14 @@ function RebaselineDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
           <label htmlFor={`${id}-reason`}>Reason</label>
-          <input id={`${id}-reason`} type="text" maxLength={500} value={reason} placeholder="e.g. scope agreed with the team on Monday" onChange={(event) => setReason(event.target.value)} />
+          <input
+            id={`${id}-reason`}
+            type="text"
+            maxLength={500}
+            value={reason}
+            placeholder="e.g. scope agreed with the team on Monday"
+            onChange={(event) => setReason(event.target.value)}
+          />
         </div>
         <div className="button-row end">
           <button type="button" onClick={onClose}>
@@ -74,7 +82,13 @@ export function BaselineBar() {
   return (
     <div className="baseline-bar" data-testid="baseline-bar" data-baseline-version={chosen.versionNo}>
       <label htmlFor={id}>Baseline</label>
-      <select id={id} value={chosen.id} onChange={(event) => setBaselineId(Number(event.target.value) === baselines.at(-1)!.id ? null : Number(event.target.value))}>
+      <select
+        id={id}
+        value={chosen.id}
+        onChange={(event) =>
+          setBaselineId(Number(event.target.value) === baselines.at(-1)!.id ? null : Number(event.target.value))
+        }
+      >
         {[...baselines].reverse().map((baseline) => (
           <option key={baseline.id} value={baseline.id}>
             {baselineLabel(baseline)}

@@ -1,5 +1,18 @@
 import { useMemo, useState } from 'react'
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { localIsoDate } from '../../../../shared/calendar'
 import { formatDate } from '../../lib/format'
@@ -7,9 +20,23 @@ import { DataTable, type Column } from '../../components/DataTable'
 import { useNumberedKeys } from '../../data/hooks'
 import { visibleKey } from '../../lib/task-label'
 import { pastEndNote } from '../../../../shared/chart-range'
-import { asOfMarker, buildChartPoints, buildPhaseBands, chartRange, pointsInRange, type ChartMode, type ChartPoint, type WeekRange } from './chart-data'
+import {
+  asOfMarker,
+  buildChartPoints,
+  buildPhaseBands,
+  chartRange,
+  pointsInRange,
+  type ChartMode,
+  type ChartPoint,
+  type WeekRange,
+} from './chart-data'
 
-const MILESTONE_COLORS: Record<string, string> = { met: 'var(--ok)', missed: 'var(--danger)', pending: 'var(--muted)', unverifiable: 'var(--warn)' }
+const MILESTONE_COLORS: Record<string, string> = {
+  met: 'var(--ok)',
+  missed: 'var(--danger)',
+  pending: 'var(--muted)',
+  unverifiable: 'var(--warn)',
+}
 
 interface TooltipProps {
   active?: boolean
@@ -41,7 +68,9 @@ function WeekTooltip({ active, payload, unit, doneByWeek, mode }: TooltipProps) 
       <div>
         Actual {mode === 'burndown' ? 'remaining' : 'done'}: {round(point.actual)} {unit}
       </div>
-      <div>Scope: {round(point.scope)} {unit}</div>
+      <div>
+        Scope: {round(point.scope)} {unit}
+      </div>
       {point.originalIdeal !== null && (
         <div>
           Original ideal: {round(point.originalIdeal)} {unit}
@@ -137,7 +166,17 @@ function useChartModel(progress: ProgressReport, mode: ChartMode, range: WeekRan
 
 type ChartModel = ReturnType<typeof useChartModel>
 
-function Segmented<Value extends string>({ label, options, value, onChange }: { label: string; options: readonly [Value, string][]; value: Value; onChange(value: Value): void }) {
+function Segmented<Value extends string>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string
+  options: readonly [Value, string][]
+  value: Value
+  onChange(value: Value): void
+}) {
   return (
     <div role="group" aria-label={label} className="segmented">
       {options.map(([option, text]) => (
@@ -155,7 +194,15 @@ interface ChartView {
   showOriginal: boolean
 }
 
-function ChartHeader({ model, view, setView }: { model: ChartModel; view: ChartView; setView(patch: Partial<ChartView>): void }) {
+function ChartHeader({
+  model,
+  view,
+  setView,
+}: {
+  model: ChartModel
+  view: ChartView
+  setView(patch: Partial<ChartView>): void
+}) {
   return (
     <header className="panel-header">
       <h2 id="chart-title">{view.mode === 'burndown' ? 'Burndown' : 'Burnup'}</h2>
@@ -165,11 +212,32 @@ function ChartHeader({ model, view, setView }: { model: ChartModel; view: ChartV
         </p>
       )}
       <div className="chart-controls">
-        <Segmented label="Chart type" options={[['burndown', 'Burndown'], ['burnup', 'Burnup']]} value={view.mode} onChange={(mode) => setView({ mode })} />
-        <Segmented label="Chart weeks" options={[['plan', 'Plan weeks'], ['all', 'All weeks']]} value={view.range} onChange={(range) => setView({ range })} />
+        <Segmented
+          label="Chart type"
+          options={[
+            ['burndown', 'Burndown'],
+            ['burnup', 'Burnup'],
+          ]}
+          value={view.mode}
+          onChange={(mode) => setView({ mode })}
+        />
+        <Segmented
+          label="Chart weeks"
+          options={[
+            ['plan', 'Plan weeks'],
+            ['all', 'All weeks'],
+          ]}
+          value={view.range}
+          onChange={(range) => setView({ range })}
+        />
         {model.hasOriginal && (
           <label className="checkbox">
-            <input type="checkbox" checked={view.showOriginal} onChange={(event) => setView({ showOriginal: event.target.checked })} /> Original baseline
+            <input
+              type="checkbox"
+              checked={view.showOriginal}
+              onChange={(event) => setView({ showOriginal: event.target.checked })}
+            />{' '}
+            Original baseline
           </label>
         )}
       </div>
@@ -197,15 +265,38 @@ function phaseBands(model: ChartModel) {
 function markers(model: ChartModel, mode: ChartMode) {
   return [
     ...model.milestones.map((milestone, index) => (
-      <ReferenceLine key={`m-${index}`} x={milestone.week} stroke={MILESTONE_COLORS[milestone.status]} strokeDasharray="1 3" className={`milestone milestone-${milestone.status}`} />
+      <ReferenceLine
+        key={`m-${index}`}
+        x={milestone.week}
+        stroke={MILESTONE_COLORS[milestone.status]}
+        strokeDasharray="1 3"
+        className={`milestone milestone-${milestone.status}`}
+      />
     )),
     ...(mode === 'burndown' && model.byHours
       ? model.milestones
           .filter((milestone) => milestone.targetRemainingHours !== null)
-          .map((milestone, index) => <ReferenceDot key={`md-${index}`} x={milestone.week} y={milestone.targetRemainingHours!} r={5} fill={MILESTONE_COLORS[milestone.status]} stroke="var(--panel)" />)
+          .map((milestone, index) => (
+            <ReferenceDot
+              key={`md-${index}`}
+              x={milestone.week}
+              y={milestone.targetRemainingHours!}
+              r={5}
+              fill={MILESTONE_COLORS[milestone.status]}
+              stroke="var(--panel)"
+            />
+          ))
       : []),
     ...(model.weeks.asOfOnChart
-      ? [<ReferenceLine key="as-of" x={model.marker.x} stroke="var(--accent)" className={model.marker.isToday ? 'today-marker' : 'as-of-marker'} label={{ value: model.marker.label, position: 'top', fill: 'var(--accent)', fontSize: 11 }} />]
+      ? [
+          <ReferenceLine
+            key="as-of"
+            x={model.marker.x}
+            stroke="var(--accent)"
+            className={model.marker.isToday ? 'today-marker' : 'as-of-marker'}
+            label={{ value: model.marker.label, position: 'top', fill: 'var(--accent)', fontSize: 11 }}
+          />,
+        ]
       : []),
   ]
 }
@@ -217,17 +308,80 @@ function ChartLines({ model, view }: { model: ChartModel; view: ChartView }) {
       <ComposedChart data={model.points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
         {phaseBands(model)}
-        <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke="var(--muted)" label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
-        <YAxis stroke="var(--muted)" width={56} allowDecimals={byHours} label={{ value: byHours ? 'hours' : 'items', angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)' }} />
+        <XAxis
+          dataKey="week"
+          type="number"
+          domain={[firstWeek - 0.5, lastWeek + 0.5]}
+          allowDecimals={false}
+          tickCount={Math.min(lastWeek - firstWeek + 2, 16)}
+          stroke="var(--muted)"
+          label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }}
+        />
+        <YAxis
+          stroke="var(--muted)"
+          width={56}
+          allowDecimals={byHours}
+          label={{
+            value: byHours ? 'hours' : 'items',
+            angle: -90,
+            position: 'insideLeft',
+            offset: 12,
+            fill: 'var(--muted)',
+          }}
+        />
         <Tooltip content={<WeekTooltip unit={model.unit} doneByWeek={model.doneByWeek} mode={view.mode} />} />
         <Legend />
-        <Area dataKey="forecastBand" name="Forecast P50–P85" className="forecast-band" stroke="none" fill="var(--forecast)" fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
-        <Line dataKey="scope" name="Scope" className="line-scope" stroke="var(--scope)" strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
-        <Line dataKey="ideal" name="Ideal" className="line-ideal" stroke="var(--ideal)" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        <Area
+          dataKey="forecastBand"
+          name="Forecast P50–P85"
+          className="forecast-band"
+          stroke="none"
+          fill="var(--forecast)"
+          fillOpacity={0.35}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          dataKey="scope"
+          name="Scope"
+          className="line-scope"
+          stroke="var(--scope)"
+          strokeDasharray="2 4"
+          dot={false}
+          isAnimationActive={false}
+          type="stepAfter"
+        />
+        <Line
+          dataKey="ideal"
+          name="Ideal"
+          className="line-ideal"
+          stroke="var(--ideal)"
+          strokeDasharray="6 4"
+          dot={false}
+          isAnimationActive={false}
+        />
         {model.hasOriginal && view.showOriginal && (
-          <Line dataKey="originalIdeal" name="Original ideal" className="line-original" stroke="var(--ideal)" strokeOpacity={0.6} strokeDasharray="1 3" dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="originalIdeal"
+            name="Original ideal"
+            className="line-original"
+            stroke="var(--ideal)"
+            strokeOpacity={0.6}
+            strokeDasharray="1 3"
+            dot={false}
+            isAnimationActive={false}
+          />
         )}
-        <Line dataKey="actual" name="Actual" className="line-actual" stroke="var(--actual)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
+        <Line
+          dataKey="actual"
+          name="Actual"
+          className="line-actual"
+          stroke="var(--actual)"
+          strokeWidth={2.5}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
         {markers(model, view.mode)}
       </ComposedChart>
     </ResponsiveContainer>
@@ -240,7 +394,8 @@ function MilestoneList({ milestones }: { milestones: ProgressReport['milestones'
     <ul className="milestone-list small" aria-label="Milestones">
       {milestones.map((milestone, index) => (
         <li key={index}>
-          <span className={`dot status-${milestone.status}`} aria-hidden="true" /> Week {milestone.week}: {milestone.label} — {milestone.status}
+          <span className={`dot status-${milestone.status}`} aria-hidden="true" /> Week {milestone.week}:{' '}
+          {milestone.label} — {milestone.status}
         </li>
       ))}
     </ul>

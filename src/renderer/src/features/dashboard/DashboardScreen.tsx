@@ -48,7 +48,15 @@ function PlanSettingsButton() {
   )
 }
 
-function PlanFacts({ plan, detail, progress }: { plan: PlanSummary; detail: PlanDetail | undefined; progress: ProgressReport | undefined }) {
+function PlanFacts({
+  plan,
+  detail,
+  progress,
+}: {
+  plan: PlanSummary
+  detail: PlanDetail | undefined
+  progress: ProgressReport | undefined
+}) {
   return (
     <p className="muted">
       Starts {formatDate(plan.startDate)} · {plan.taskCount} work items · {plan.weeks} weeks
@@ -89,7 +97,11 @@ function ImportWarnings({ detail }: { detail: PlanDetail }) {
   if (warnings.length === 0) return null
   return (
     <p className="muted small">
-      {warnings.length} import warning{warnings.length === 1 ? '' : 's'}: {warnings.slice(0, 3).map((warning) => warning.message).join(' · ')}
+      {warnings.length} import warning{warnings.length === 1 ? '' : 's'}:{' '}
+      {warnings
+        .slice(0, 3)
+        .map((warning) => warning.message)
+        .join(' · ')}
     </p>
   )
 }
@@ -114,7 +126,10 @@ export function DashboardScreen() {
         </div>
       }
       busy={detailQuery.isFetching || progressQuery.isFetching}
-      errors={[detailQuery.error && `Could not load the plan: ${errorMessage(detailQuery.error)}`, progressQuery.error && `Could not compute progress: ${errorMessage(progressQuery.error)}`]}
+      errors={[
+        detailQuery.error && `Could not load the plan: ${errorMessage(detailQuery.error)}`,
+        progressQuery.error && `Could not compute progress: ${errorMessage(progressQuery.error)}`,
+      ]}
     >
       <BaselineBar />
       {plan.repoCount === 0 && progress && <ConnectHint />}

@@ -46,7 +46,13 @@ export function Figures({ progress }: { progress: ProgressReport }) {
         detail={`week ${progress.asOfWeek} of ${progress.planEndWeek}`}
         tone={variance < -0.05 ? 'danger' : variance > 0.05 ? 'ok' : undefined}
       />
-      <Figure testId="figure-spi" label="SPI" value={formatNumber(summary.spi)} detail={`earned ${formatNumber(summary.earnedValue, 1)} of planned ${formatNumber(summary.plannedValue, 1)}`} tone={summary.spi !== null && summary.spi < 0.9 ? 'danger' : undefined} />
+      <Figure
+        testId="figure-spi"
+        label="SPI"
+        value={formatNumber(summary.spi)}
+        detail={`earned ${formatNumber(summary.earnedValue, 1)} of planned ${formatNumber(summary.plannedValue, 1)}`}
+        tone={summary.spi !== null && summary.spi < 0.9 ? 'danger' : undefined}
+      />
       <Figure testId="figure-forecast" label="Forecast finish" value={forecast.value} detail={forecast.detail} />
     </dl>
   )

@@ -5,7 +5,9 @@ import { formatHours, formatPercent } from '../../lib/format'
 
 /** The first week in which the phase's actual remaining reached zero, if it did. */
 function completionWeek(phase: PhaseProgress): number | null {
-  const point = phase.burndown.find((entry) => entry.actualRemainingHours !== null && entry.actualRemainingHours <= 0 && entry.scopeHours > 0)
+  const point = phase.burndown.find(
+    (entry) => entry.actualRemainingHours !== null && entry.actualRemainingHours <= 0 && entry.scopeHours > 0,
+  )
   return point?.week ?? null
 }
 
@@ -36,10 +38,25 @@ function TimelineTrack({ phase, scale }: { phase: PhaseProgress; scale: Timeline
   const plannedWidth = ((end - start + 1) / lastWeek) * 100
   return (
     <div className="timeline-track" aria-hidden="true">
-      {phase.weekStart !== null && <div className="timeline-planned" style={{ left: at(start), width: `${plannedWidth}%` }} />}
-      {phase.weekStart !== null && <div className="timeline-done" style={{ left: at(start), width: `${(plannedWidth * phase.verifiedPercent) / 100}%` }} />}
-      {completed !== null && completed >= 1 && <div className="timeline-completed" style={{ left: at(completed + 0.5) }} title={`completed week ${completed}`} />}
-      {scale.asOfWeek >= 1 && scale.asOfWeek <= lastWeek && <div className="timeline-today" style={{ left: at((scale.asOfElapsedWeeks ?? scale.asOfWeek - 0.5) + 1) }} />}
+      {phase.weekStart !== null && (
+        <div className="timeline-planned" style={{ left: at(start), width: `${plannedWidth}%` }} />
+      )}
+      {phase.weekStart !== null && (
+        <div
+          className="timeline-done"
+          style={{ left: at(start), width: `${(plannedWidth * phase.verifiedPercent) / 100}%` }}
+        />
+      )}
+      {completed !== null && completed >= 1 && (
+        <div
+          className="timeline-completed"
+          style={{ left: at(completed + 0.5) }}
+          title={`completed week ${completed}`}
+        />
+      )}
+      {scale.asOfWeek >= 1 && scale.asOfWeek <= lastWeek && (
+        <div className="timeline-today" style={{ left: at((scale.asOfElapsedWeeks ?? scale.asOfWeek - 0.5) + 1) }} />
+      )}
     </div>
   )
 }
@@ -54,7 +71,11 @@ function timelineColumns(scale: TimelineScale): Column<PhaseProgress>[] {
   return [
     { header: 'Phase', rowHeader: true, cell: (phase) => phase.title },
     { header: 'Planned', cell: plannedText },
-    { header: `Weeks 1–${scale.lastWeek}`, className: 'timeline-col', cell: (phase) => <TimelineTrack phase={phase} scale={scale} /> },
+    {
+      header: `Weeks 1–${scale.lastWeek}`,
+      className: 'timeline-col',
+      cell: (phase) => <TimelineTrack phase={phase} scale={scale} />,
+    },
     {
       header: 'Verified',
       numeric: true,
@@ -81,12 +102,22 @@ export function PhaseTimeline({ progress }: { progress: ProgressReport }) {
   const range = planChartRange(progress)
   const lastWeek = Math.max(range.last, ...progress.phases.map((phase) => phase.weekEnd ?? 0), 1)
   const note = pastEndNote(progress, range)
-  const columns = timelineColumns({ lastWeek, asOfWeek: progress.asOfWeek, asOfElapsedWeeks: progress.asOfElapsedWeeks ?? null })
+  const columns = timelineColumns({
+    lastWeek,
+    asOfWeek: progress.asOfWeek,
+    asOfElapsedWeeks: progress.asOfElapsedWeeks ?? null,
+  })
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Phases</h2>
       {note && <p className="muted small">{note}</p>}
-      <DataTable className="timeline" label="Phase timeline" columns={columns} rows={progress.phases} rowKey={(phase, index) => `${phase.title}-${index}`} />
+      <DataTable
+        className="timeline"
+        label="Phase timeline"
+        columns={columns}
+        rows={progress.phases}
+        rowKey={(phase, index) => `${phase.title}-${index}`}
+      />
     </section>
   )
 }

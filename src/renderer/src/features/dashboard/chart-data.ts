@@ -49,7 +49,12 @@ export function buildChartPoints(report: ProgressReport, mode: ChartMode): Chart
       ideal: mode === 'burndown' ? idealRemaining : scope - idealRemaining,
       actual: mode === 'burndown' ? actualRemaining : done,
       scope,
-      originalIdeal: originalRemaining === undefined ? null : mode === 'burndown' ? originalRemaining : originalTotal - originalRemaining,
+      originalIdeal:
+        originalRemaining === undefined
+          ? null
+          : mode === 'burndown'
+            ? originalRemaining
+            : originalTotal - originalRemaining,
       forecastBand: null,
     }
   })
@@ -63,13 +68,23 @@ export function buildChartPoints(report: ProgressReport, mode: ChartMode): Chart
   const remainingNow = mode === 'burndown' ? lastActual.actual! : finalScope - lastActual.actual!
   const lastWeek = Math.max(forecast.p85Week, points.at(-1)?.week ?? 0)
   for (let week = (points.at(-1)?.week ?? 0) + 1; week <= lastWeek; week++) {
-    points.push({ week, weekStart: null, weekEnding: null, ideal: null, actual: null, scope: finalScope, originalIdeal: null, forecastBand: null })
+    points.push({
+      week,
+      weekStart: null,
+      weekEnding: null,
+      ideal: null,
+      actual: null,
+      scope: finalScope,
+      originalIdeal: null,
+      forecastBand: null,
+    })
   }
   for (const point of points) {
     if (point.week < fromWeek) continue
     const optimistic = remainingNow * (1 - forecastFraction(point.week, fromWeek, forecast.p50Week))
     const pessimistic = remainingNow * (1 - forecastFraction(point.week, fromWeek, forecast.p85Week))
-    point.forecastBand = mode === 'burndown' ? [optimistic, pessimistic] : [finalScope - pessimistic, finalScope - optimistic]
+    point.forecastBand =
+      mode === 'burndown' ? [optimistic, pessimistic] : [finalScope - pessimistic, finalScope - optimistic]
   }
   return points
 }
@@ -98,5 +113,9 @@ export function pointsInRange(points: ChartPoint[], weeks: ChartWeekRange): Char
  */
 export function asOfMarker(report: ProgressReport, today: string): { x: number; label: string; isToday: boolean } {
   const isToday = report.asOf === today
-  return { x: report.asOfElapsedWeeks ?? report.asOfWeek, label: isToday ? 'Today' : `As of ${formatDate(report.asOf)}`, isToday }
+  return {
+    x: report.asOfElapsedWeeks ?? report.asOfWeek,
+    label: isToday ? 'Today' : `As of ${formatDate(report.asOf)}`,
+    isToday,
+  }
 }

@@ -8,9 +8,16 @@ export async function rebaseline({ versionNo, reason }: { versionNo?: number; re
   const planId = store.selectedPlanId
   if (planId === null) return false
   try {
-    const { baseline } = await call('plans.rebaseline', { planId, reason, ...(versionNo !== undefined ? { versionNo } : {}) })
+    const { baseline } = await call('plans.rebaseline', {
+      planId,
+      reason,
+      ...(versionNo !== undefined ? { versionNo } : {}),
+    })
     store.setBaselineId(null)
-    store.notify({ tone: 'info', message: `Rebaselined: progress is now measured against version ${baseline.versionNo}.` })
+    store.notify({
+      tone: 'info',
+      message: `Rebaselined: progress is now measured against version ${baseline.versionNo}.`,
+    })
     return true
   } catch (error) {
     store.notify({ tone: 'error', message: `Could not rebaseline: ${errorMessage(error)}` })

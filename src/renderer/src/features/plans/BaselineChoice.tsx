@@ -14,19 +14,33 @@ export function BaselineChoice({ draft }: { draft: ImportDraft }) {
     <fieldset className="baseline-choice" data-testid="baseline-choice">
       <legend>Baseline</legend>
       <label className="radio">
-        <input type="radio" name={`${id}-choice`} checked={!rebaseline} onChange={() => setImportBaseline(null)} /> Keep the baseline: the changes show as scope changes
+        <input type="radio" name={`${id}-choice`} checked={!rebaseline} onChange={() => setImportBaseline(null)} /> Keep
+        the baseline: the changes show as scope changes
       </label>
       <label className="radio">
-        <input type="radio" name={`${id}-choice`} checked={rebaseline} onChange={() => setImportBaseline({ reason: '' })} /> Rebaseline: measure against this version from now on
+        <input
+          type="radio"
+          name={`${id}-choice`}
+          checked={rebaseline}
+          onChange={() => setImportBaseline({ reason: '' })}
+        />{' '}
+        Rebaseline: measure against this version from now on
       </label>
       {rebaseline && (
         <div className="form-grid">
           <label htmlFor={`${id}-reason`}>Reason</label>
-          <input id={`${id}-reason`} type="text" maxLength={500} value={draft.rebaseline!.reason} onChange={(event) => setImportBaseline({ reason: event.target.value })} />
+          <input
+            id={`${id}-reason`}
+            type="text"
+            maxLength={500}
+            value={draft.rebaseline!.reason}
+            onChange={(event) => setImportBaseline({ reason: event.target.value })}
+          />
         </div>
       )}
       <p className="muted small">
-        {emptyBaseline ? 'The stored version has no estimates, so rebaselining is suggested. ' : ''}Earlier baselines stay viewable on the dashboard either way.
+        {emptyBaseline ? 'The stored version has no estimates, so rebaselining is suggested. ' : ''}Earlier baselines
+        stay viewable on the dashboard either way.
       </p>
     </fieldset>
   )

@@ -12,8 +12,8 @@ export function EmptyState() {
     <section className="empty-state" aria-labelledby="empty-title">
       <h1 id="empty-title">Import a plan</h1>
       <p>
-        Bring in a production-readiness plan (markdown or text). The cockpit reads its phases, tasks and estimates, then checks your git
-        history for what is really done. You can also drop a .md or .txt file anywhere in this window.
+        Bring in a production-readiness plan (markdown or text). The cockpit reads its phases, tasks and estimates, then
+        checks your git history for what is really done. You can also drop a .md or .txt file anywhere in this window.
       </p>
       <div className="button-row centered">
         <button type="button" className="primary" onClick={() => void pickPlanFile()}>

@@ -15,8 +15,11 @@ import { confirmImport } from './plan-actions'
 import type { ImportDraft, ImportOptions } from './plans-slice'
 
 function phaseWeeks(phase: ParsedPlan['phases'][number]): string {
-  if (phase.weekStart === null) return phase.dayStart !== null ? `days ${phase.dayStart}–${phase.dayEnd ?? phase.dayStart}` : 'unscheduled'
-  return phase.weekEnd !== null && phase.weekEnd !== phase.weekStart ? `weeks ${phase.weekStart}–${phase.weekEnd}` : `week ${phase.weekStart}`
+  if (phase.weekStart === null)
+    return phase.dayStart !== null ? `days ${phase.dayStart}–${phase.dayEnd ?? phase.dayStart}` : 'unscheduled'
+  return phase.weekEnd !== null && phase.weekEnd !== phase.weekStart
+    ? `weeks ${phase.weekStart}–${phase.weekEnd}`
+    : `week ${phase.weekStart}`
 }
 
 function StructureFigures({ plan }: { plan: ParsedPlan }) {
@@ -47,7 +50,11 @@ const PHASE_COLUMNS: Column<PhaseRow>[] = [
   { header: 'Phase', rowHeader: true, cell: ({ phase }) => phase.title },
   { header: 'When', cell: ({ phase }) => phaseWeeks(phase) },
   { header: 'Items', numeric: true, cell: ({ tasks }) => tasks.length },
-  { header: 'Hours', numeric: true, cell: ({ tasks }) => formatHours(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0)) },
+  {
+    header: 'Hours',
+    numeric: true,
+    cell: ({ tasks }) => formatHours(tasks.reduce((sum, task) => sum + (task.estimateHours ?? 0), 0)),
+  },
 ]
 
 function Structure({ plan }: { plan: ParsedPlan }) {
@@ -55,9 +62,18 @@ function Structure({ plan }: { plan: ParsedPlan }) {
   return (
     <>
       <StructureFigures plan={plan} />
-      <DataTable className="compact" label="Phases" columns={PHASE_COLUMNS} rows={rows} rowKey={({ phase }, index) => `${phase.line}-${index}`} />
+      <DataTable
+        className="compact"
+        label="Phases"
+        columns={PHASE_COLUMNS}
+        rows={rows}
+        rowKey={({ phase }, index) => `${phase.line}-${index}`}
+      />
       {plan.gates.length > 0 && (
-        <p className="muted small">Gates: {plan.gates.map((gate) => `${gate.title}${gate.week !== null ? ` (week ${gate.week})` : ''}`).join(' · ')}</p>
+        <p className="muted small">
+          Gates:{' '}
+          {plan.gates.map((gate) => `${gate.title}${gate.week !== null ? ` (week ${gate.week})` : ''}`).join(' · ')}
+        </p>
       )}
     </>
   )
@@ -109,11 +125,32 @@ function Options({ draft, plan }: { draft: ImportDraft; plan: ParsedPlan }) {
     <fieldset className="form-grid">
       <legend>Schedule</legend>
       <label htmlFor={`${id}-start`}>Plan start</label>
-      <input id={`${id}-start`} type="date" value={draft.options.startDate ?? plan.date ?? ''} onChange={(event) => setOptions({ startDate: event.target.value || null })} />
+      <input
+        id={`${id}-start`}
+        type="date"
+        value={draft.options.startDate ?? plan.date ?? ''}
+        onChange={(event) => setOptions({ startDate: event.target.value || null })}
+      />
       <label htmlFor={`${id}-days`}>Days per week</label>
-      <input id={`${id}-days`} type="number" min={1} max={7} step={1} value={draft.options.daysPerWeek ?? plan.daysPerWeek ?? ''} onChange={(event) => setOptions({ daysPerWeek: numberOrNull(event.target.value) })} />
+      <input
+        id={`${id}-days`}
+        type="number"
+        min={1}
+        max={7}
+        step={1}
+        value={draft.options.daysPerWeek ?? plan.daysPerWeek ?? ''}
+        onChange={(event) => setOptions({ daysPerWeek: numberOrNull(event.target.value) })}
+      />
       <label htmlFor={`${id}-hours`}>Hours per day</label>
-      <input id={`${id}-hours`} type="number" min={1} max={24} step={0.5} value={draft.options.hoursPerDay ?? plan.hoursPerDay ?? ''} onChange={(event) => setOptions({ hoursPerDay: numberOrNull(event.target.value) })} />
+      <input
+        id={`${id}-hours`}
+        type="number"
+        min={1}
+        max={24}
+        step={0.5}
+        value={draft.options.hoursPerDay ?? plan.hoursPerDay ?? ''}
+        onChange={(event) => setOptions({ hoursPerDay: numberOrNull(event.target.value) })}
+      />
     </fieldset>
   )
 }
@@ -125,7 +162,14 @@ function Options({ draft, plan }: { draft: ImportDraft; plan: ParsedPlan }) {
 function useImportPreview(draft: ImportDraft) {
   const { daysPerWeek, hoursPerDay } = draft.options
   const query = useQuery({
-    ...importPreviewQuery({ draftId: draft.id, source: draft.source, targetPlanId: draft.targetPlanId, daysPerWeek, hoursPerDay, profile: draft.profile }),
+    ...importPreviewQuery({
+      draftId: draft.id,
+      source: draft.source,
+      targetPlanId: draft.targetPlanId,
+      daysPerWeek,
+      hoursPerDay,
+      profile: draft.profile,
+    }),
     placeholderData: (previous) => previous,
   })
   const [lastRead, setLastRead] = useState(query.data)
@@ -137,7 +181,15 @@ function useImportPreview(draft: ImportDraft) {
 const NO_ITEMS =
   'No work items were found as the plan is written. The reader looks for checkbox or bullet lists, numbered or estimated headings, or task tables under phase, week or sprint headings. Use “Correct the reading” below to say where the work is.'
 
-function PreviewBody({ draft, plan, preview }: { draft: ImportDraft; plan: ParsedPlan; preview: NonNullable<ReturnType<typeof useImportPreview>['preview']> }) {
+function PreviewBody({
+  draft,
+  plan,
+  preview,
+}: {
+  draft: ImportDraft
+  plan: ParsedPlan
+  preview: NonNullable<ReturnType<typeof useImportPreview>['preview']>
+}) {
   return (
     <>
       <p>

@@ -41,7 +41,10 @@ export function MappingStep({ plan, profile }: { plan: ParsedPlan; profile: Impo
           <li key={reason}>{reason}</li>
         ))}
       </ul>
-      <details open={reading.confidence !== 'high' || !isEmptyProfile(profile) || plan.tasks.length === 0} data-testid="mapping-controls">
+      <details
+        open={reading.confidence !== 'high' || !isEmptyProfile(profile) || plan.tasks.length === 0}
+        data-testid="mapping-controls"
+      >
         <summary>Correct the reading</summary>
         <ReadingControls reading={reading} profile={profile} />
         <SectionTable reading={reading} profile={profile} />
@@ -56,20 +59,33 @@ function useApply() {
   return (profile: ImportProfile | null) => patchImportDraft({ profile })
 }
 
-type ControlProps = { reading: Interpretation; profile: ImportProfile | null; id: string; apply(profile: ImportProfile | null): void }
+type ControlProps = {
+  reading: Interpretation
+  profile: ImportProfile | null
+  id: string
+  apply(profile: ImportProfile | null): void
+}
 
 function ItemAndEstimateChoices({ reading, profile, id, apply }: ControlProps) {
   return (
     <>
       <label htmlFor={`${id}-items`}>Items are</label>
-      <select id={`${id}-items`} value={profile?.items ?? 'auto'} onChange={(event) => apply(withItems(profile, event.target.value as ImportProfile['items']))}>
+      <select
+        id={`${id}-items`}
+        value={profile?.items ?? 'auto'}
+        onChange={(event) => apply(withItems(profile, event.target.value as ImportProfile['items']))}
+      >
         <option value="auto">Found by the reader</option>
         <option value="headings">Headings</option>
         <option value="list">List lines</option>
         <option value="table">Table rows</option>
       </select>
       <label htmlFor={`${id}-column`}>Estimate column</label>
-      <select id={`${id}-column`} value={profile?.estimate?.column ?? ''} onChange={(event) => apply(withEstimate(profile, { column: event.target.value || null }))}>
+      <select
+        id={`${id}-column`}
+        value={profile?.estimate?.column ?? ''}
+        onChange={(event) => apply(withEstimate(profile, { column: event.target.value || null }))}
+      >
         <option value="">Found by the reader</option>
         {reading.estimateColumns.map((column) => (
           <option key={column} value={column}>
@@ -81,7 +97,9 @@ function ItemAndEstimateChoices({ reading, profile, id, apply }: ControlProps) {
       <select
         id={`${id}-unit`}
         value={profile?.estimate?.unit ?? ''}
-        onChange={(event) => apply(withEstimate(profile, { unit: (event.target.value || null) as (typeof UNIT_CHOICES)[number] | null }))}
+        onChange={(event) =>
+          apply(withEstimate(profile, { unit: (event.target.value || null) as (typeof UNIT_CHOICES)[number] | null }))
+        }
       >
         <option value="">As written ({reading.units.defaultUnit} when no unit)</option>
         {UNIT_CHOICES.map((unit) => (
@@ -141,7 +159,11 @@ function ReadingControls({ reading, profile }: { reading: Interpretation; profil
 
 type Section = Interpretation['sections'][number]
 
-function sectionColumns(reading: Interpretation, profile: ImportProfile | null, apply: (profile: ImportProfile | null) => void): Column<Section>[] {
+function sectionColumns(
+  reading: Interpretation,
+  profile: ImportProfile | null,
+  apply: (profile: ImportProfile | null) => void,
+): Column<Section>[] {
   const rule = (section: Section) => sectionRule(profile, section.title)
   return [
     {
@@ -157,7 +179,17 @@ function sectionColumns(reading: Interpretation, profile: ImportProfile | null, 
     {
       header: 'Read as',
       cell: (section) => (
-        <select aria-label={`Role of “${section.title}”`} value={rule(section).role ?? ''} onChange={(event) => apply(withSectionRule(profile, section.title, { role: (event.target.value || undefined) as SectionRule['role'] }))}>
+        <select
+          aria-label={`Role of “${section.title}”`}
+          value={rule(section).role ?? ''}
+          onChange={(event) =>
+            apply(
+              withSectionRule(profile, section.title, {
+                role: (event.target.value || undefined) as SectionRule['role'],
+              }),
+            )
+          }
+        >
           <option value="">{`Auto (${section.role})`}</option>
           {ROLE_CHOICES.map((choice) => (
             <option key={choice.value} value={choice.value}>
@@ -170,7 +202,17 @@ function sectionColumns(reading: Interpretation, profile: ImportProfile | null, 
     {
       header: 'Items from',
       cell: (section) => (
-        <select aria-label={`Items in “${section.title}”`} value={rule(section).items ?? ''} onChange={(event) => apply(withSectionRule(profile, section.title, { items: (event.target.value || undefined) as SectionRule['items'] }))}>
+        <select
+          aria-label={`Items in “${section.title}”`}
+          value={rule(section).items ?? ''}
+          onChange={(event) =>
+            apply(
+              withSectionRule(profile, section.title, {
+                items: (event.target.value || undefined) as SectionRule['items'],
+              }),
+            )
+          }
+        >
           <option value="">{`Auto (${section.layer})`}</option>
           {LAYER_CHOICES.map((choice) => (
             <option key={choice.value} value={choice.value}>
@@ -183,7 +225,12 @@ function sectionColumns(reading: Interpretation, profile: ImportProfile | null, 
     {
       header: 'Phase',
       cell: (section) => (
-        <input type="checkbox" aria-label={`“${section.title}” is a phase`} checked={isPhaseHeading(profile, reading, section.title)} onChange={(event) => apply(withPhase(profile, reading, section.title, event.target.checked))} />
+        <input
+          type="checkbox"
+          aria-label={`“${section.title}” is a phase`}
+          checked={isPhaseHeading(profile, reading, section.title)}
+          onChange={(event) => apply(withPhase(profile, reading, section.title, event.target.checked))}
+        />
       ),
     },
     { header: 'Items', numeric: true, cell: (section) => section.items },

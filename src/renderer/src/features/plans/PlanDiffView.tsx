@@ -18,19 +18,25 @@ export function PlanDiffView({ diff }: { diff: PlanDiffData }) {
           ))}
           {diff.removed.map((task) => (
             <li key={`r-${task.key}`} className="diff-removed">
-              <span className="badge tone-danger">removed</span> {task.key} {task.title} ({formatHours(task.estimateHours)})
+              <span className="badge tone-danger">removed</span> {task.key} {task.title} (
+              {formatHours(task.estimateHours)})
             </li>
           ))}
           {diff.reestimated.map((task) => (
             <li key={`e-${task.nextKey}`}>
-              <span className="badge tone-warn">re-estimated</span> {task.nextKey} {task.title}: {formatHours(task.from)} → {formatHours(task.to)}
+              <span className="badge tone-warn">re-estimated</span> {task.nextKey} {task.title}:{' '}
+              {formatHours(task.from)} → {formatHours(task.to)}
             </li>
           ))}
         </ul>
       )}
       {diff.mapping.some((entry) => entry.how !== 'same-key') && (
         <p className="muted small">
-          Matched: {diff.mapping.filter((entry) => entry.how !== 'same-key').map((entry) => `${entry.previousKey} → ${entry.nextKey} (${entry.how})`).join(', ')}
+          Matched:{' '}
+          {diff.mapping
+            .filter((entry) => entry.how !== 'same-key')
+            .map((entry) => `${entry.previousKey} → ${entry.nextKey} (${entry.how})`)
+            .join(', ')}
         </p>
       )}
     </section>

@@ -24,7 +24,12 @@ interface PlanRow {
 }
 
 function ScheduleBadge({ figures }: { figures: PlanFigures }) {
-  if (figures.error) return <span className="muted" title={figures.error}>unavailable</span>
+  if (figures.error)
+    return (
+      <span className="muted" title={figures.error}>
+        unavailable
+      </span>
+    )
   if (!figures.progress) return <span className="muted">…</span>
   if (figures.progress.asOfWeek === 0) return <Badge tone="muted">not started</Badge>
   const weeks = figures.progress.summary.scheduleVarianceWeeks
@@ -71,7 +76,12 @@ function PlanActions({ plan }: { plan: PlanSummary }) {
       <button type="button" onClick={() => void pickPlanFile(plan.id)} aria-label={`Re-import ${plan.title}`}>
         Re-import…
       </button>
-      <button type="button" className="danger-outline" onClick={() => setConfirming(true)} aria-label={`Delete ${plan.title}`}>
+      <button
+        type="button"
+        className="danger-outline"
+        onClick={() => setConfirming(true)}
+        aria-label={`Delete ${plan.title}`}
+      >
         Delete…
       </button>
     </>
@@ -80,17 +90,39 @@ function PlanActions({ plan }: { plan: PlanSummary }) {
 
 const PLAN_COLUMNS: Column<PlanRow>[] = [
   { header: 'Plan', rowHeader: true, cell: ({ plan }) => <PlanTitle plan={plan} /> },
-  { header: 'Verified', numeric: true, cell: ({ figures }) => (figures.progress ? formatPercent(figures.progress.summary.verifiedPercent) : '—') },
-  { header: 'Remaining', numeric: true, cell: ({ plan, figures }) => formatHours(figures.progress ? figures.progress.summary.remainingHours : plan.totalHours) },
+  {
+    header: 'Verified',
+    numeric: true,
+    cell: ({ figures }) => (figures.progress ? formatPercent(figures.progress.summary.verifiedPercent) : '—'),
+  },
+  {
+    header: 'Remaining',
+    numeric: true,
+    cell: ({ plan, figures }) =>
+      formatHours(figures.progress ? figures.progress.summary.remainingHours : plan.totalHours),
+  },
   { header: 'Schedule', cell: ({ figures }) => <ScheduleBadge figures={figures} /> },
-  { header: 'Last sync', cell: ({ plan }) => (plan.repoCount > 0 ? formatDateTime(plan.lastSyncAt) : <span className="muted">no repo</span>) },
-  { header: <span className="visually-hidden">Actions</span>, className: 'actions', cell: ({ plan }) => <PlanActions plan={plan} /> },
+  {
+    header: 'Last sync',
+    cell: ({ plan }) => (plan.repoCount > 0 ? formatDateTime(plan.lastSyncAt) : <span className="muted">no repo</span>),
+  },
+  {
+    header: <span className="visually-hidden">Actions</span>,
+    className: 'actions',
+    cell: ({ plan }) => <PlanActions plan={plan} />,
+  },
 ]
 
 /** each plan's progress today (the dashboard shares the selected plan's, when it shows today) */
 function usePlanRows(plans: PlanSummary[]): PlanRow[] {
   const figures = useQueries({ queries: plans.map((plan) => progressQuery(plan.id)) })
-  return plans.map((plan, index) => ({ plan, figures: { progress: figures[index]?.data, error: figures[index]?.error ? errorMessage(figures[index].error) : null } }))
+  return plans.map((plan, index) => ({
+    plan,
+    figures: {
+      progress: figures[index]?.data,
+      error: figures[index]?.error ? errorMessage(figures[index].error) : null,
+    },
+  }))
 }
 
 function RecentFiles({ plans }: { plans: PlanSummary[] }) {
@@ -102,7 +134,14 @@ function RecentFiles({ plans }: { plans: PlanSummary[] }) {
       <ul className="plain-list">
         {recentFiles.map((file) => (
           <li key={file.path}>
-            <button type="button" className="link-button" onClick={() => startImport({ path: file.path }, plans.find((plan) => plan.sourceName === file.name)?.id ?? null)} title={file.path}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                startImport({ path: file.path }, plans.find((plan) => plan.sourceName === file.name)?.id ?? null)
+              }
+              title={file.path}
+            >
               {file.name}
             </button>
             <span className="muted small"> {file.path}</span>
@@ -134,9 +173,21 @@ export function PlansScreen() {
   const sample = useOpenSample()
   if (plans.length === 0) return <EmptyState />
   return (
-    <Screen title="Plans" titleId="plans-title" actions={<LibraryActions sample={sample} />} errors={[plansQuery.error && errorMessage(plansQuery.error), sample.error]}>
+    <Screen
+      title="Plans"
+      titleId="plans-title"
+      actions={<LibraryActions sample={sample} />}
+      errors={[plansQuery.error && errorMessage(plansQuery.error), sample.error]}
+    >
       <p className="muted">Drop a .md or .txt plan anywhere in the window to import it.</p>
-      <DataTable label="Plans" columns={PLAN_COLUMNS} rows={rows} rowKey={({ plan }) => plan.id} rowProps={({ plan }) => ({ 'data-testid': 'plan-row', 'data-plan-id': plan.id })} scroll />
+      <DataTable
+        label="Plans"
+        columns={PLAN_COLUMNS}
+        rows={rows}
+        rowKey={({ plan }) => plan.id}
+        rowProps={({ plan }) => ({ 'data-testid': 'plan-row', 'data-plan-id': plan.id })}
+        scroll
+      />
       <RecentFiles plans={plans} />
     </Screen>
   )

@@ -51,19 +51,32 @@ export function withSectionRule(profile: ImportProfile | null, heading: string, 
 }
 
 /** Marks or unmarks a heading as a phase; the first change lists every phase the reader found. */
-export function withPhase(profile: ImportProfile | null, interpretation: Interpretation, heading: string, isPhase: boolean): ImportProfile {
+export function withPhase(
+  profile: ImportProfile | null,
+  interpretation: Interpretation,
+  heading: string,
+  isPhase: boolean,
+): ImportProfile {
   const base = profile ?? emptyProfile()
-  const current = base.phases ?? interpretation.sections.filter((section) => section.isPhase).map((section) => section.title)
+  const current =
+    base.phases ?? interpretation.sections.filter((section) => section.isPhase).map((section) => section.title)
   const others = current.filter((title) => normalize(title) !== normalize(heading))
   return { ...base, phases: isPhase ? [...others, heading] : others }
 }
 
-export function isPhaseHeading(profile: ImportProfile | null, interpretation: Interpretation, heading: string): boolean {
+export function isPhaseHeading(
+  profile: ImportProfile | null,
+  interpretation: Interpretation,
+  heading: string,
+): boolean {
   if (profile?.phases) return profile.phases.some((title) => normalize(title) === normalize(heading))
   return interpretation.sections.some((section) => section.isPhase && normalize(section.title) === normalize(heading))
 }
 
-export function withEstimate(profile: ImportProfile | null, patch: { column?: string | null; unit?: (typeof UNIT_CHOICES)[number] | null }): ImportProfile {
+export function withEstimate(
+  profile: ImportProfile | null,
+  patch: { column?: string | null; unit?: (typeof UNIT_CHOICES)[number] | null },
+): ImportProfile {
   const base = profile ?? emptyProfile()
   const estimate = { ...base.estimate }
   if (patch.column !== undefined) {
@@ -80,7 +93,11 @@ export function withEstimate(profile: ImportProfile | null, patch: { column?: st
   return next
 }
 
-export function withNumber(profile: ImportProfile | null, field: 'hoursPerPoint' | 'sprintWeeks', value: number | null): ImportProfile {
+export function withNumber(
+  profile: ImportProfile | null,
+  field: 'hoursPerPoint' | 'sprintWeeks',
+  value: number | null,
+): ImportProfile {
   const next = { ...(profile ?? emptyProfile()) }
   if (value !== null && Number.isFinite(value) && value > 0) next[field] = value
   else delete next[field]
@@ -97,5 +114,15 @@ export function withItems(profile: ImportProfile | null, items: ImportProfile['i
 /** True when the profile changes nothing (the plan is read as written). */
 export function isEmptyProfile(profile: ImportProfile | null): boolean {
   if (!profile) return true
-  return profile.sections.length === 0 && !profile.phases && !profile.estimate && !profile.items && profile.hoursPerPoint === undefined && profile.sprintWeeks === undefined && !profile.startDate && profile.hoursPerDay === undefined && profile.daysPerWeek === undefined
+  return (
+    profile.sections.length === 0 &&
+    !profile.phases &&
+    !profile.estimate &&
+    !profile.items &&
+    profile.hoursPerPoint === undefined &&
+    profile.sprintWeeks === undefined &&
+    !profile.startDate &&
+    profile.hoursPerDay === undefined &&
+    profile.daysPerWeek === undefined
+  )
 }

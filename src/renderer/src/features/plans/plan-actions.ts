@@ -40,8 +40,12 @@ async function showStoredPlan(planId: number): Promise<void> {
   store.navigate('dashboard')
 }
 
-function importedMessage(draft: ImportDraft, result: { versionNo: number; taskCount: number; totalHours: number }): string {
-  if (result.versionNo > 1) return `Imported version ${result.versionNo} of the plan (${result.taskCount} work items)${draft.rebaseline ? '; it is now the baseline' : ''}.`
+function importedMessage(
+  draft: ImportDraft,
+  result: { versionNo: number; taskCount: number; totalHours: number },
+): string {
+  if (result.versionNo > 1)
+    return `Imported version ${result.versionNo} of the plan (${result.taskCount} work items)${draft.rebaseline ? '; it is now the baseline' : ''}.`
   return `Imported ${draft.label}: ${result.taskCount} work items, ${result.totalHours} h.`
 }
 

@@ -11,7 +11,9 @@ export function readRecentFiles(): RecentFile[] {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]')
     if (!Array.isArray(parsed)) return []
-    return parsed.filter((entry): entry is RecentFile => typeof entry?.path === 'string' && typeof entry?.name === 'string')
+    return parsed.filter(
+      (entry): entry is RecentFile => typeof entry?.path === 'string' && typeof entry?.name === 'string',
+    )
   } catch {
     return []
   }

@@ -37,20 +37,87 @@ export function PrintChart({ progress, mode, height }: { progress: ProgressRepor
         {caption}
         {note && <span className="rp-muted rp-chart-note"> · {note}</span>}
       </figcaption>
-      <ComposedChart width={PRINT_CHART_WIDTH} height={height} data={points} margin={{ top: 12, right: 20, bottom: 4, left: 0 }}>
+      <ComposedChart
+        width={PRINT_CHART_WIDTH}
+        height={height}
+        data={points}
+        margin={{ top: 12, right: 20, bottom: 4, left: 0 }}
+      >
         <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
         {bands.map((band, index) => (
-          <ReferenceArea key={`${band.title}-${index}`} x1={band.from - 0.5} x2={band.to + 0.5} fill={index % 2 === 0 ? COLORS.bandA : COLORS.bandB} fillOpacity={1} ifOverflow="hidden" />
+          <ReferenceArea
+            key={`${band.title}-${index}`}
+            x1={band.from - 0.5}
+            x2={band.to + 0.5}
+            fill={index % 2 === 0 ? COLORS.bandA : COLORS.bandB}
+            fillOpacity={1}
+            ifOverflow="hidden"
+          />
         ))}
-        <XAxis dataKey="week" type="number" domain={[firstWeek - 0.5, lastWeek + 0.5]} allowDecimals={false} tickCount={Math.min(lastWeek - firstWeek + 2, 16)} stroke={COLORS.axis} fontSize={10} />
+        <XAxis
+          dataKey="week"
+          type="number"
+          domain={[firstWeek - 0.5, lastWeek + 0.5]}
+          allowDecimals={false}
+          tickCount={Math.min(lastWeek - firstWeek + 2, 16)}
+          stroke={COLORS.axis}
+          fontSize={10}
+        />
         <YAxis stroke={COLORS.axis} width={52} fontSize={10} allowDecimals={byHours} />
         <Legend wrapperStyle={{ fontSize: 10 }} />
-        <Area dataKey="forecastBand" name="Forecast P50–P85" stroke="none" fill={COLORS.forecast} fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
-        <Line dataKey="scope" name="Scope" stroke={COLORS.scope} strokeDasharray="2 4" dot={false} isAnimationActive={false} type="stepAfter" />
-        <Line dataKey="ideal" name="Ideal" stroke={COLORS.ideal} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-        {points.some((point) => point.originalIdeal !== null) && <Line dataKey="originalIdeal" name="Original ideal" stroke={COLORS.ideal} strokeOpacity={0.6} strokeDasharray="1 3" dot={false} isAnimationActive={false} />}
-        <Line dataKey="actual" name="Actual" stroke={COLORS.actual} strokeWidth={2.5} dot={{ r: 2.5 }} isAnimationActive={false} connectNulls={false} />
-        {weeks.asOfOnChart && <ReferenceLine x={marker.x} stroke={COLORS.today} label={{ value: 'as of', position: 'top', fill: COLORS.today, fontSize: 9 }} />}
+        <Area
+          dataKey="forecastBand"
+          name="Forecast P50–P85"
+          stroke="none"
+          fill={COLORS.forecast}
+          fillOpacity={0.35}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          dataKey="scope"
+          name="Scope"
+          stroke={COLORS.scope}
+          strokeDasharray="2 4"
+          dot={false}
+          isAnimationActive={false}
+          type="stepAfter"
+        />
+        <Line
+          dataKey="ideal"
+          name="Ideal"
+          stroke={COLORS.ideal}
+          strokeDasharray="6 4"
+          dot={false}
+          isAnimationActive={false}
+        />
+        {points.some((point) => point.originalIdeal !== null) && (
+          <Line
+            dataKey="originalIdeal"
+            name="Original ideal"
+            stroke={COLORS.ideal}
+            strokeOpacity={0.6}
+            strokeDasharray="1 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+        )}
+        <Line
+          dataKey="actual"
+          name="Actual"
+          stroke={COLORS.actual}
+          strokeWidth={2.5}
+          dot={{ r: 2.5 }}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        {weeks.asOfOnChart && (
+          <ReferenceLine
+            x={marker.x}
+            stroke={COLORS.today}
+            label={{ value: 'as of', position: 'top', fill: COLORS.today, fontSize: 9 }}
+          />
+        )}
       </ComposedChart>
     </figure>
   )

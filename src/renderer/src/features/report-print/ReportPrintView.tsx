@@ -4,7 +4,18 @@ import type { Paper, ReportData } from '../../../../shared/contract/report'
 import { reportDataQuery } from '../../data/queries'
 import { errorMessage } from '../../lib/errors'
 import { PrintChart } from './PrintChart'
-import { CheckHistoryAppendix, CommitAppendix, Cover, EvidenceTable, Executive, LintSection, PhaseTable, Section, Summary, TaskTable } from './ReportSections'
+import {
+  CheckHistoryAppendix,
+  CommitAppendix,
+  Cover,
+  EvidenceTable,
+  Executive,
+  LintSection,
+  PhaseTable,
+  Section,
+  Summary,
+  TaskTable,
+} from './ReportSections'
 import './report-print.css'
 
 export interface PrintViewParams {
@@ -18,7 +29,11 @@ export function printViewParams(search: string): PrintViewParams | null {
   const params = new URLSearchParams(search)
   if (params.get('view') !== 'report') return null
   const asOf = params.get('asOf') ?? undefined
-  return { planId: Number(params.get('planId')), asOf: asOf || undefined, paper: params.get('paper') === 'Letter' ? 'Letter' : 'A4' }
+  return {
+    planId: Number(params.get('planId')),
+    asOf: asOf || undefined,
+    paper: params.get('paper') === 'Letter' ? 'Letter' : 'A4',
+  }
 }
 
 function ReportPages({ report }: { report: ReportData }) {
@@ -34,7 +49,11 @@ function ReportPages({ report }: { report: ReportData }) {
         <PhaseTable report={report} />
       </Section>
       <PrintChart progress={report.progress} mode="burnup" height={200} />
-      <Section title={`Done this week (week ${report.progress.asOfWeek})`} count={report.doneThisWeek.length} testId="report-done-this-week">
+      <Section
+        title={`Done this week (week ${report.progress.asOfWeek})`}
+        count={report.doneThisWeek.length}
+        testId="report-done-this-week"
+      >
         <TaskTable rows={report.doneThisWeek} empty="Nothing was verified done this week." showDone />
       </Section>
       <TaskSections report={report} />
@@ -44,7 +63,11 @@ function ReportPages({ report }: { report: ReportData }) {
       <Section title="Plan lint: warnings and repairs" testId="report-lint">
         <LintSection report={report} />
       </Section>
-      <Section title="Appendix: why (not) done, check by check" count={(report.checkHistories ?? []).length} testId="report-check-histories">
+      <Section
+        title="Appendix: why (not) done, check by check"
+        count={(report.checkHistories ?? []).length}
+        testId="report-check-histories"
+      >
         <CheckHistoryAppendix report={report} />
       </Section>
       <Section title="Appendix: commits" count={report.commits.length} testId="report-commits">

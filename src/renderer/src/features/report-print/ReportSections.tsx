@@ -9,7 +9,8 @@ const shortSha = (sha: string | null) => (sha ? sha.slice(0, 7) : '—')
 /** "plan week 3 of 6", or how far past its last week the plan is. */
 export function planWeekText(asOfWeek: number, planEndWeek: number): string {
   const end = Math.max(planEndWeek, 1)
-  if (asOfWeek > end) return `${asOfWeek - end} week${asOfWeek - end === 1 ? '' : 's'} after the plan's last week (week ${end})`
+  if (asOfWeek > end)
+    return `${asOfWeek - end} week${asOfWeek - end === 1 ? '' : 's'} after the plan's last week (week ${end})`
   return `plan week ${asOfWeek} of ${end}`
 }
 
@@ -19,12 +20,15 @@ export function Cover({ report }: { report: ReportData }) {
       <p className="rp-kicker">Production-readiness status report</p>
       <h1 data-testid="report-title">{report.title}</h1>
       <p className="rp-asof">
-        Status as of <strong data-testid="report-as-of">{report.asOf}</strong> · {planWeekText(report.progress.asOfWeek, report.progress.planEndWeek)} · plan start {report.progress.start}
+        Status as of <strong data-testid="report-as-of">{report.asOf}</strong> ·{' '}
+        {planWeekText(report.progress.asOfWeek, report.progress.planEndWeek)} · plan start {report.progress.start}
         {report.planDate && report.planDate !== report.progress.start ? ` · plan dated ${report.planDate}` : ''}
       </p>
       <p className="rp-muted rp-small">
         Source: {report.sourceName}
-        {report.progress.baseline && !report.progress.baseline.original ? ` · measured against the baseline of version ${report.progress.baseline.versionNo} (${report.progress.baseline.setAt.slice(0, 10)})` : ''}
+        {report.progress.baseline && !report.progress.baseline.original
+          ? ` · measured against the baseline of version ${report.progress.baseline.versionNo} (${report.progress.baseline.setAt.slice(0, 10)})`
+          : ''}
       </p>
       {report.repos.length === 0 ? (
         <p className="rp-muted rp-small">No repository connected: nothing is verified from git.</p>
@@ -33,7 +37,9 @@ export function Cover({ report }: { report: ReportData }) {
           {report.repos.map((repo, index) => (
             <span key={repo.path}>
               {index > 0 ? ' · ' : ''}
-              <strong>{repo.name}</strong> ({repo.branch ?? 'detached'}, HEAD <span className="rp-mono">{shortSha(repo.headSha)}</span>, synced {repo.lastSyncAt ? repo.lastSyncAt.replace('T', ' ').slice(0, 16) : 'never'}
+              <strong>{repo.name}</strong> ({repo.branch ?? 'detached'}, HEAD{' '}
+              <span className="rp-mono">{shortSha(repo.headSha)}</span>, synced{' '}
+              {repo.lastSyncAt ? repo.lastSyncAt.replace('T', ' ').slice(0, 16) : 'never'}
               {repo.state !== 'ok' ? `, ${repo.state}` : ''})
             </span>
           ))}
@@ -88,7 +94,17 @@ export function Executive({ report }: { report: ReportData }) {
   )
 }
 
-function Figure({ label, value, testId, wide = false }: { label: string; value: string; testId: string; wide?: boolean }) {
+function Figure({
+  label,
+  value,
+  testId,
+  wide = false,
+}: {
+  label: string
+  value: string
+  testId: string
+  wide?: boolean
+}) {
   return (
     <div className={wide ? 'rp-figure rp-wide' : 'rp-figure'}>
       <div className="rp-figure-label">{label}</div>
@@ -101,24 +117,41 @@ function Figure({ label, value, testId, wide = false }: { label: string; value: 
 
 export function Summary({ report }: { report: ReportData }) {
   const { summary, forecast, asOfWeek } = report.progress
-  const forecastText = forecast.status === 'ok' ? `${forecast.p50} / ${forecast.p85}` : forecast.status.replace(/-/g, ' ')
+  const forecastText =
+    forecast.status === 'ok' ? `${forecast.p50} / ${forecast.p85}` : forecast.status.replace(/-/g, ' ')
   return (
     <section className="rp-summary" aria-label="Summary">
       <Figure label="Verified done" value={percentText(summary.verifiedPercent)} testId="report-verified" />
       <Figure label="Claimed by the plan" value={percentText(summary.claimedPercent)} testId="report-claimed" />
       <Figure label="Remaining" value={hoursText(summary.remainingHours)} testId="report-remaining" />
       <Figure label="SPI" value={exactNumber(summary.spi)} testId="report-spi" />
-      <Figure label="Schedule variance" value={varianceText(summary.scheduleVarianceWeeks, asOfWeek)} testId="report-variance" wide />
+      <Figure
+        label="Schedule variance"
+        value={varianceText(summary.scheduleVarianceWeeks, asOfWeek)}
+        testId="report-variance"
+        wide
+      />
       <Figure label="Forecast finish P50 / P85" value={forecastText} testId="report-forecast" wide />
       <p className="rp-small rp-muted rp-summary-note">
-        {summary.doneTaskCount} of {summary.taskCount} work items verified done ({hoursText(summary.doneHours)} of {hoursText(summary.scopeHours)}); {summary.overdueCount} overdue,{' '}
-        {summary.needsConfirmationCount} need confirmation, {summary.blockedCount} blocked.
+        {summary.doneTaskCount} of {summary.taskCount} work items verified done ({hoursText(summary.doneHours)} of{' '}
+        {hoursText(summary.scopeHours)}); {summary.overdueCount} overdue, {summary.needsConfirmationCount} need
+        confirmation, {summary.blockedCount} blocked.
       </p>
     </section>
   )
 }
 
-export function Section({ title, count, children, testId }: { title: string; count?: number; children: ReactNode; testId: string }) {
+export function Section({
+  title,
+  count,
+  children,
+  testId,
+}: {
+  title: string
+  count?: number
+  children: ReactNode
+  testId: string
+}) {
   return (
     <section className="rp-section" data-testid={testId}>
       <h2>
@@ -138,7 +171,10 @@ const PHASE_COLUMNS: Column<PhaseRow>[] = [
   { header: 'Verified', numeric: true, cell: (phase) => percentText(phase.verifiedPercent) },
   { header: 'Items done', numeric: true, cell: (phase) => `${phase.doneTaskCount}/${phase.taskCount}` },
   { header: 'Remaining', numeric: true, cell: (phase) => hoursText(phase.remainingHours) },
-  { header: 'Status', cell: (phase) => <span className={`rp-status rp-status-${phase.status}`}>{statusText(phase.status)}</span> },
+  {
+    header: 'Status',
+    cell: (phase) => <span className={`rp-status rp-status-${phase.status}`}>{statusText(phase.status)}</span>,
+  },
 ]
 
 export function PhaseTable({ report }: { report: ReportData }) {
@@ -146,7 +182,8 @@ export function PhaseTable({ report }: { report: ReportData }) {
 }
 
 /** a heading row for work items sharing a note, or a work item with the note of its own (if any) */
-type TaskListRow = { kind: 'group'; note: string; count: number } | { kind: 'item'; row: ReportTaskRow; ownNote: string | null }
+type TaskListRow =
+  { kind: 'group'; note: string; count: number } | { kind: 'item'; row: ReportTaskRow; ownNote: string | null }
 
 function taskListRows(rows: ReportTaskRow[], grouped: boolean): TaskListRow[] {
   return groupByNote(rows).flatMap((group) => [
@@ -159,18 +196,39 @@ function taskColumns(showDone: boolean, noteLabel: string | null): Column<TaskLi
   const item = (entry: TaskListRow) => (entry as Extract<TaskListRow, { kind: 'item' }>).row
   const columns: Column<TaskListRow>[] = [
     { header: 'Work item', cell: (entry) => itemText(item(entry).label, item(entry).title) },
-    { header: 'Planned', className: 'rp-nowrap', cell: (entry) => weeksText(item(entry).scheduledWeekStart, item(entry).scheduledWeekEnd) },
+    {
+      header: 'Planned',
+      className: 'rp-nowrap',
+      cell: (entry) => weeksText(item(entry).scheduledWeekStart, item(entry).scheduledWeekEnd),
+    },
     { header: 'Estimate', numeric: true, cell: (entry) => hoursText(item(entry).estimateHours) },
-    { header: showDone ? 'Done' : 'State', className: 'rp-nowrap', cell: (entry) => (showDone ? dateText(item(entry).doneAt) : statusText(item(entry).state)) },
+    {
+      header: showDone ? 'Done' : 'State',
+      className: 'rp-nowrap',
+      cell: (entry) => (showDone ? dateText(item(entry).doneAt) : statusText(item(entry).state)),
+    },
   ]
-  if (noteLabel !== null) columns.push({ header: noteLabel, cell: (entry) => (entry as Extract<TaskListRow, { kind: 'item' }>).ownNote })
+  if (noteLabel !== null)
+    columns.push({ header: noteLabel, cell: (entry) => (entry as Extract<TaskListRow, { kind: 'item' }>).ownNote })
   return columns
 }
 
 /** A list of work items, titles first (with the plan's number when it has one); `noteLabel` names the note column. */
-export function TaskTable({ rows, empty, noteLabel, showDone = false }: { rows: ReportTaskRow[]; empty: string; noteLabel?: string; showDone?: boolean }) {
+export function TaskTable({
+  rows,
+  empty,
+  noteLabel,
+  showDone = false,
+}: {
+  rows: ReportTaskRow[]
+  empty: string
+  noteLabel?: string
+  showDone?: boolean
+}) {
   if (rows.length === 0) return <p className="rp-muted">{empty}</p>
-  const ownNotes = noteLabel !== undefined && groupByNote(rows).some((group) => group.note === null && group.rows.some((row) => row.note))
+  const ownNotes =
+    noteLabel !== undefined &&
+    groupByNote(rows).some((group) => group.note === null && group.rows.some((row) => row.note))
   const listRows = taskListRows(rows, noteLabel !== undefined)
   return (
     <DataTable
@@ -222,7 +280,16 @@ const EVIDENCE_COLUMNS: Column<EvidenceRow>[] = [
 
 export function EvidenceTable({ report }: { report: ReportData }) {
   if (report.evidence.length === 0) return <p className="rp-muted">No work item is verified done yet.</p>
-  return <DataTable variant="print" className="rp-evidence" columns={EVIDENCE_COLUMNS} rows={report.evidence} rowKey={(_row, index) => index} rowProps={(row) => ({ 'data-task-key': row.taskKey })} />
+  return (
+    <DataTable
+      variant="print"
+      className="rp-evidence"
+      columns={EVIDENCE_COLUMNS}
+      rows={report.evidence}
+      rowKey={(_row, index) => index}
+      rowProps={(row) => ({ 'data-task-key': row.taskKey })}
+    />
+  )
 }
 
 const WARNING_COLUMNS: Column<ReportData['warnings'][number]>[] = [
@@ -231,12 +298,18 @@ const WARNING_COLUMNS: Column<ReportData['warnings'][number]>[] = [
 ]
 
 export function LintSection({ report }: { report: ReportData }) {
-  if (report.warnings.length === 0 && !report.repairSummary) return <p className="rp-muted">The plan imported without warnings or repairs.</p>
+  if (report.warnings.length === 0 && !report.repairSummary)
+    return <p className="rp-muted">The plan imported without warnings or repairs.</p>
   return (
     <>
       {report.repairSummary && <p data-testid="report-repair-summary">{report.repairSummary}</p>}
       {report.warnings.length > 0 && (
-        <DataTable variant="print" columns={WARNING_COLUMNS} rows={report.warnings} rowKey={(_warning, index) => index} />
+        <DataTable
+          variant="print"
+          columns={WARNING_COLUMNS}
+          rows={report.warnings}
+          rowKey={(_warning, index) => index}
+        />
       )}
     </>
   )
@@ -245,13 +318,25 @@ export function LintSection({ report }: { report: ReportData }) {
 const COMMIT_COLUMNS: Column<ReportData['commits'][number]>[] = [
   { header: 'Short', className: 'rp-mono', cell: (commit) => commit.shortSha },
   { header: 'Full SHA', className: 'rp-mono rp-full-sha', cell: (commit) => commit.sha },
-  { header: 'Date · subject', className: 'rp-small', cell: (commit) => `${dateText(commit.date)}${commit.subject ? ` · ${commit.subject}` : ''}` },
+  {
+    header: 'Date · subject',
+    className: 'rp-small',
+    cell: (commit) => `${dateText(commit.date)}${commit.subject ? ` · ${commit.subject}` : ''}`,
+  },
 ]
 
 /** Each cited commit's full SHA (the tables show 7 characters). */
 export function CommitAppendix({ report }: { report: ReportData }) {
   if (report.commits.length === 0) return <p className="rp-muted">The report cites no commit.</p>
-  return <DataTable variant="print" className="rp-commits" columns={COMMIT_COLUMNS} rows={report.commits} rowKey={(commit) => commit.sha} />
+  return (
+    <DataTable
+      variant="print"
+      className="rp-commits"
+      columns={COMMIT_COLUMNS}
+      rows={report.commits}
+      rowKey={(commit) => commit.sha}
+    />
+  )
 }
 
 type HistoryRow = NonNullable<ReportData['checkHistories']>[number]
@@ -266,7 +351,11 @@ const HISTORY_COLUMNS: Column<HistoryRow>[] = [
       </>
     ),
   },
-  { header: 'Check', className: 'rp-small', cell: (row) => `${row.check}${row.holds === false ? ' (fails)' : row.holds === true ? ' (holds)' : ''}` },
+  {
+    header: 'Check',
+    className: 'rp-small',
+    cell: (row) => `${row.check}${row.holds === false ? ' (fails)' : row.holds === true ? ' (holds)' : ''}`,
+  },
   { header: 'History', className: 'rp-small', cell: (row) => row.history },
 ]
 
@@ -274,5 +363,14 @@ const HISTORY_COLUMNS: Column<HistoryRow>[] = [
 export function CheckHistoryAppendix({ report }: { report: ReportData }) {
   const rows = report.checkHistories ?? []
   if (rows.length === 0) return <p className="rp-muted">No check changed value over the replayed history.</p>
-  return <DataTable variant="print" className="rp-histories" columns={HISTORY_COLUMNS} rows={rows} rowKey={(_row, index) => index} rowProps={() => ({ 'data-testid': 'report-check-history' })} />
+  return (
+    <DataTable
+      variant="print"
+      className="rp-histories"
+      columns={HISTORY_COLUMNS}
+      rows={rows}
+      rowKey={(_row, index) => index}
+      rowProps={() => ({ 'data-testid': 'report-check-history' })}
+    />
+  )
 }

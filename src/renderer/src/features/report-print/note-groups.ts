@@ -29,4 +29,3 @@ export function groupByNote(rows: ReportTaskRow[]): NoteGroup[] {
   }
   return groups
 }
-

@@ -64,7 +64,10 @@ export function BackupPanel() {
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Backup</h2>
-      <p className="muted small">The app also keeps automatic backups: one a day while it runs and one before every upgrade (`readiness restore` lists them).</p>
+      <p className="muted small">
+        The app also keeps automatic backups: one a day while it runs and one before every upgrade (`readiness restore`
+        lists them).
+      </p>
       <div className="button-row">
         {nativeDialogs ? (
           <button type="button" onClick={() => void backupDatabase({ to: 'dialog' }, notify)}>

@@ -23,7 +23,9 @@ function ExportOutcome({ state }: { state: ReportExportState }) {
     return (
       <div data-testid="export-progress">
         <ProgressBar label={`Exporting ${EXPORT_LABELS[state.kind]}`} done={0} total={0} />
-        <p className="muted small">{state.kind === 'pdf' ? 'Rendering the report to PDF…' : `Writing the ${EXPORT_LABELS[state.kind]}…`}</p>
+        <p className="muted small">
+          {state.kind === 'pdf' ? 'Rendering the report to PDF…' : `Writing the ${EXPORT_LABELS[state.kind]}…`}
+        </p>
       </div>
     )
   }
@@ -71,7 +73,13 @@ export function ExportPanel({ disabled }: { disabled: boolean }) {
         <legend>Paper</legend>
         {(['A4', 'Letter'] as const).map((size) => (
           <label key={size} className="radio">
-            <input type="radio" name={`${id}-paper`} value={size} checked={paper === size} onChange={() => setPaper(size)} />
+            <input
+              type="radio"
+              name={`${id}-paper`}
+              value={size}
+              checked={paper === size}
+              onChange={() => setPaper(size)}
+            />
             {size}
           </label>
         ))}
@@ -79,7 +87,12 @@ export function ExportPanel({ disabled }: { disabled: boolean }) {
       <ul className="export-list">
         {EXPORT_KINDS.map((kind) => (
           <li key={kind}>
-            <button type="button" className={kind === 'pdf' ? 'primary' : undefined} disabled={disabled || running} onClick={() => void exportReport(kind)}>
+            <button
+              type="button"
+              className={kind === 'pdf' ? 'primary' : undefined}
+              disabled={disabled || running}
+              onClick={() => void exportReport(kind)}
+            >
               Export {EXPORT_LABELS[kind]}
               {nativeDialogs ? '…' : ''}
             </button>

@@ -19,19 +19,25 @@ function Headlines({ progress }: { progress: ProgressReport }) {
   return (
     <ul className="plain-list">
       <li>
-        Verified done: {formatPercent(summary.verifiedPercent)} (the plan claims {formatPercent(summary.claimedPercent)})
+        Verified done: {formatPercent(summary.verifiedPercent)} (the plan claims {formatPercent(summary.claimedPercent)}
+        )
       </li>
       <li>
         Remaining: {formatHours(summary.remainingHours)} of {formatHours(summary.scopeHours)}
       </li>
       <li>Schedule: {progress.asOfWeek === 0 ? 'not started' : formatWeeks(summary.scheduleVarianceWeeks)}</li>
-      <li>Forecast finish: {forecast.p50 ? `${formatDate(forecast.p50)} (P50), ${formatDate(forecast.p85)} (P85)` : forecast.status}</li>
+      <li>
+        Forecast finish:{' '}
+        {forecast.p50 ? `${formatDate(forecast.p50)} (P50), ${formatDate(forecast.p85)} (P85)` : forecast.status}
+      </li>
     </ul>
   )
 }
 
 function NeedsAttention({ progress }: { progress: ProgressReport }) {
-  const tasks = progress.tasks.filter((task) => task.overdue || task.disagreement || task.state === 'needs-confirmation').slice(0, 40)
+  const tasks = progress.tasks
+    .filter((task) => task.overdue || task.disagreement || task.state === 'needs-confirmation')
+    .slice(0, 40)
   return (
     <ul className="plain-list">
       {tasks.map((task) => (
@@ -50,10 +56,17 @@ function StatusSummary({ plan, progress }: { plan: PlanSummary; progress: Progre
     <article className="panel" aria-label="Status report">
       <h2>{plan.title}</h2>
       <p className="muted">
-        Status as of {formatDate(progress.asOf)} (week {progress.asOfWeek} of {progress.planEndWeek}) · start {formatDate(progress.start)}
+        Status as of {formatDate(progress.asOf)} (week {progress.asOfWeek} of {progress.planEndWeek}) · start{' '}
+        {formatDate(progress.start)}
       </p>
       <Headlines progress={progress} />
-      <DataTable className="compact" label="Phases" columns={PHASE_COLUMNS} rows={progress.phases} rowKey={(_phase, index) => index} />
+      <DataTable
+        className="compact"
+        label="Phases"
+        columns={PHASE_COLUMNS}
+        rows={progress.phases}
+        rowKey={(_phase, index) => index}
+      />
       <h3>Needs attention</h3>
       <NeedsAttention progress={progress} />
     </article>
@@ -67,7 +80,11 @@ export function ReportScreen() {
   return (
     <Screen title="Report" titleId="report-title" className="report-screen">
       <ExportPanel disabled={!plan} />
-      {!progress || !plan ? <p>{plan ? 'Computing progress…' : 'No plan selected.'}</p> : <StatusSummary plan={plan} progress={progress} />}
+      {!progress || !plan ? (
+        <p>{plan ? 'Computing progress…' : 'No plan selected.'}</p>
+      ) : (
+        <StatusSummary plan={plan} progress={progress} />
+      )}
       <BackupPanel />
     </Screen>
   )

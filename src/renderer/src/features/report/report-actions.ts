@@ -10,12 +10,22 @@ import { chooseExportPath, EXPORT_LABELS, runReportExport, suggestedExportName, 
 let nextExportId = 1
 
 /** Desktop app: the save dialog first (null: the lead cancelled it); browser mode downloads, so no path. */
-async function exportPath(kind: ExportKind, planTitle: string, asOf: string | undefined): Promise<string | null | undefined> {
+async function exportPath(
+  kind: ExportKind,
+  planTitle: string,
+  asOf: string | undefined,
+): Promise<string | null | undefined> {
   if (!queryClient.getQueryData(appInfoQuery().queryKey)?.native.dialogs) return undefined
   const store = useStore.getState()
   store.setReportExport(null)
-  const shownAsOf = queryClient.getQueryData(progressQuery(store.selectedPlanId, { asOf: store.asOf, baselineId: store.baselineId }).queryKey)?.asOf
-  return chooseExportPath(call, kind, suggestedExportName(planTitle, asOf ?? shownAsOf ?? localIsoDate(new Date()), kind))
+  const shownAsOf = queryClient.getQueryData(
+    progressQuery(store.selectedPlanId, { asOf: store.asOf, baselineId: store.baselineId }).queryKey,
+  )?.asOf
+  return chooseExportPath(
+    call,
+    kind,
+    suggestedExportName(planTitle, asOf ?? shownAsOf ?? localIsoDate(new Date()), kind),
+  )
 }
 
 /** Save dialog (desktop app) or download (browser), through the core's report.export* methods; shown on the Report screen. */
@@ -24,7 +34,9 @@ export async function exportReport(kind: ExportKind): Promise<void> {
   if (store.reportExport?.status === 'running') return
   store.navigate('report')
   const id = nextExportId++
-  const plan = queryClient.getQueryData(plansQuery().queryKey)?.find((candidate) => candidate.id === store.selectedPlanId)
+  const plan = queryClient
+    .getQueryData(plansQuery().queryKey)
+    ?.find((candidate) => candidate.id === store.selectedPlanId)
   if (!plan) {
     store.setReportExport({ id, kind, status: 'failed', message: 'Choose or import a plan before exporting.' })
     return
@@ -34,10 +46,19 @@ export async function exportReport(kind: ExportKind): Promise<void> {
     const path = await exportPath(kind, plan.title, asOf)
     if (path === null) return
     store.setReportExport({ id, kind, status: 'running' })
-    const result = await runReportExport({ kind, planId: plan.id, asOf, paper: useStore.getState().paper }, path ?? null, { call, download: downloadBlob })
+    const result = await runReportExport(
+      { kind, planId: plan.id, asOf, paper: useStore.getState().paper },
+      path ?? null,
+      { call, download: downloadBlob },
+    )
     useStore.getState().settleReportExport({ id, kind, status: 'done', result })
   } catch (error) {
-    const failed = { id, kind, status: 'failed', message: `${EXPORT_LABELS[kind]} export failed: ${errorMessage(error)}` } as const
+    const failed = {
+      id,
+      kind,
+      status: 'failed',
+      message: `${EXPORT_LABELS[kind]} export failed: ${errorMessage(error)}`,
+    } as const
     if (useStore.getState().reportExport === null) store.setReportExport(failed)
     else useStore.getState().settleReportExport(failed)
   }

@@ -51,7 +51,11 @@ export function suggestedExportName(planTitle: string, asOf: string, kind: Expor
 }
 
 /** Desktop app: the native save dialog; null when the lead cancels it. */
-export async function chooseExportPath(call: ContractCaller, kind: ExportKind, defaultName: string): Promise<string | null> {
+export async function chooseExportPath(
+  call: ContractCaller,
+  kind: ExportKind,
+  defaultName: string,
+): Promise<string | null> {
   return (await call('dialogs.chooseSavePath', { defaultName, kind })).path
 }
 
@@ -59,12 +63,17 @@ export async function chooseExportPath(call: ContractCaller, kind: ExportKind, d
  * Runs one export through the contract. With a path the core writes the file; without one the content
  * comes back and is downloaded (PDF as base64, CSV and JSON as text).
  */
-export async function runReportExport(request: ExportRequest, path: string | null, host: ExportHost): Promise<ExportResult> {
+export async function runReportExport(
+  request: ExportRequest,
+  path: string | null,
+  host: ExportHost,
+): Promise<ExportResult> {
   const { kind, planId, asOf, paper } = request
   const target = { planId, ...(asOf ? { asOf } : {}), ...(path ? { path } : {}) }
   if (kind === 'pdf') {
     const pdf = await host.call('report.exportPdf', { ...target, paper })
-    if (!path) host.download(pdf.fileName, new Blob([base64ToBytes(requireContent(pdf.base64, kind))], { type: MIME_TYPES.pdf }))
+    if (!path)
+      host.download(pdf.fileName, new Blob([base64ToBytes(requireContent(pdf.base64, kind))], { type: MIME_TYPES.pdf }))
     return { kind, fileName: pdf.fileName, bytes: pdf.bytes, pages: pdf.pages, savedPath: pdf.path }
   }
   const text = await host.call(kind === 'csv' ? 'report.exportCsv' : 'report.exportJson', target)

@@ -80,7 +80,13 @@ function StaleNotice({ repo }: { repo: RepoLink }) {
         <label htmlFor={`${id}-relink`} className="visually-hidden">
           New folder of {repo.name}
         </label>
-        <input id={`${id}-relink`} value={path} onChange={(event) => setPath(event.target.value)} placeholder="the folder it moved to" spellCheck={false} />
+        <input
+          id={`${id}-relink`}
+          value={path}
+          onChange={(event) => setPath(event.target.value)}
+          placeholder="the folder it moved to"
+          spellCheck={false}
+        />
         {nativeDialogs && (
           <button type="button" onClick={() => void chooseFolder()}>
             Choose folder…
@@ -118,9 +124,19 @@ function LinkForm({ repo, id }: { repo: RepoLink; id: string }) {
       }}
     >
       <label htmlFor={`${id}-branch`}>Branch</label>
-      <input id={`${id}-branch`} value={branch} placeholder={`the checked-out one (${repo.currentBranch ?? 'unknown'})`} onChange={(event) => setBranch(event.target.value)} />
+      <input
+        id={`${id}-branch`}
+        value={branch}
+        placeholder={`the checked-out one (${repo.currentBranch ?? 'unknown'})`}
+        onChange={(event) => setBranch(event.target.value)}
+      />
       <label htmlFor={`${id}-prefix`}>Path prefix</label>
-      <input id={`${id}-prefix`} value={prefix} placeholder="none: plan paths are repo paths" onChange={(event) => setPrefix(event.target.value)} />
+      <input
+        id={`${id}-prefix`}
+        value={prefix}
+        placeholder="none: plan paths are repo paths"
+        onChange={(event) => setPrefix(event.target.value)}
+      />
       <span />
       <div className="button-row">
         <button type="submit" disabled={!dirty}>
@@ -136,7 +152,12 @@ function LinkActions({ repo }: { repo: RepoLink }) {
   return (
     <div className="button-row">
       <label className="checkbox">
-        <input type="checkbox" checked={repo.autoSync} onChange={(event) => void updateRepo(repo.repoId, { autoSync: event.target.checked })} /> Sync automatically
+        <input
+          type="checkbox"
+          checked={repo.autoSync}
+          onChange={(event) => void updateRepo(repo.repoId, { autoSync: event.target.checked })}
+        />{' '}
+        Sync automatically
       </label>
       {confirming ? (
         <span role="group" aria-label={`Disconnect ${repo.name}?`} className="confirm">
@@ -163,10 +184,17 @@ export function RepoCard({ repo }: { repo: RepoLink }) {
   const attention = repo.state !== 'ok' || !repo.available || repo.stale
   const healthy = repo.available && !repo.stale
   return (
-    <li className={`panel repo-card${repo.available ? '' : ' unavailable'}`} data-testid="repo-card" data-repo-state={repo.state} aria-labelledby={`${id}-name`}>
+    <li
+      className={`panel repo-card${repo.available ? '' : ' unavailable'}`}
+      data-testid="repo-card"
+      data-repo-state={repo.state}
+      aria-labelledby={`${id}-name`}
+    >
       <header className="panel-header">
         <h3 id={`${id}-name`}>{repo.name}</h3>
-        <Badge tone={stateTone(repo)}>{`${STATE_TEXT[repo.state] ?? repo.state}${repo.stale ? ' · results stale' : ''}`}</Badge>
+        <Badge
+          tone={stateTone(repo)}
+        >{`${STATE_TEXT[repo.state] ?? repo.state}${repo.stale ? ' · results stale' : ''}`}</Badge>
       </header>
       <p className="muted small">
         <code>{repo.path}</code>

@@ -10,7 +10,17 @@ import { RepoCard } from './RepoCard'
 import { cancelSync, connectRepo, syncNow } from './repo-actions'
 
 /** the folder field, with "Choose folder…" where the host has a native dialog */
-function FolderInput({ id, path, setPath, setDialogError }: { id: string; path: string; setPath(path: string): void; setDialogError(error: string | null): void }) {
+function FolderInput({
+  id,
+  path,
+  setPath,
+  setDialogError,
+}: {
+  id: string
+  path: string
+  setPath(path: string): void
+  setDialogError(error: string | null): void
+}) {
   const nativeDialogs = useNativeDialogs()
   const chooseFolder = async () => {
     setDialogError(null)
@@ -23,7 +33,14 @@ function FolderInput({ id, path, setPath, setDialogError }: { id: string; path: 
   }
   return (
     <div className="input-with-button">
-      <input id={id} value={path} onChange={(event) => setPath(event.target.value)} placeholder="/path/to/your/repository" required spellCheck={false} />
+      <input
+        id={id}
+        value={path}
+        onChange={(event) => setPath(event.target.value)}
+        placeholder="/path/to/your/repository"
+        required
+        spellCheck={false}
+      />
       {nativeDialogs && (
         <button type="button" onClick={() => void chooseFolder()}>
           Choose folder…
@@ -57,11 +74,26 @@ function ConnectForm() {
       <h2 id={`${id}-title`}>Connect a repository</h2>
       <div className="form-grid">
         <label htmlFor={`${id}-path`}>Folder</label>
-        <FolderInput id={`${id}-path`} path={fields.path} setPath={(path) => set({ path })} setDialogError={setDialogError} />
+        <FolderInput
+          id={`${id}-path`}
+          path={fields.path}
+          setPath={(path) => set({ path })}
+          setDialogError={setDialogError}
+        />
         <label htmlFor={`${id}-branch`}>Branch (optional)</label>
-        <input id={`${id}-branch`} value={fields.branch} onChange={(event) => set({ branch: event.target.value })} placeholder="the repository’s current branch" />
+        <input
+          id={`${id}-branch`}
+          value={fields.branch}
+          onChange={(event) => set({ branch: event.target.value })}
+          placeholder="the repository’s current branch"
+        />
         <label htmlFor={`${id}-prefix`}>Path prefix (optional)</label>
-        <input id={`${id}-prefix`} value={fields.prefix} onChange={(event) => set({ prefix: event.target.value })} placeholder="e.g. services/api when the plan covers a monorepo" />
+        <input
+          id={`${id}-prefix`}
+          value={fields.prefix}
+          onChange={(event) => set({ prefix: event.target.value })}
+          placeholder="e.g. services/api when the plan covers a monorepo"
+        />
       </div>
       {(error || dialogError) && (
         <p role="alert" className="inline-error" data-testid="repo-error">
@@ -79,7 +111,9 @@ function ConnectForm() {
 
 function staleNote(count: number): string {
   if (count === 0) return ''
-  return count === 1 ? ' One repository could not be read; its last results are kept.' : ` ${count} repositories could not be read; their last results are kept.`
+  return count === 1
+    ? ' One repository could not be read; its last results are kept.'
+    : ` ${count} repositories could not be read; their last results are kept.`
 }
 
 function SyncOutcome() {
@@ -99,7 +133,9 @@ function SyncOutcome() {
       )}
       {!sync.running && summary && (
         <p className="small" role="status" data-testid="sync-summary">
-          {summary.cancelled ? 'Sync cancelled.' : `Synced: ${plural(summary.checksEvaluated, 'check')} over ${plural(summary.commitsEvaluated, 'commit')} in ${(summary.durationMs / 1000).toFixed(1)} s.`}
+          {summary.cancelled
+            ? 'Sync cancelled.'
+            : `Synced: ${plural(summary.checksEvaluated, 'check')} over ${plural(summary.commitsEvaluated, 'commit')} in ${(summary.durationMs / 1000).toFixed(1)} s.`}
           {staleNote(summary.repos.filter((repo) => repo.stale).length)}
         </p>
       )}
@@ -119,7 +155,12 @@ function SyncPanel({ repoCount, known }: { repoCount: number; known: boolean }) 
       <header className="panel-header">
         <h2 id="sync-title">Sync</h2>
         <div className="button-row">
-          <button type="button" className="primary" onClick={() => void syncNow()} disabled={running || repoCount === 0}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void syncNow()}
+            disabled={running || repoCount === 0}
+          >
             {running ? 'Syncing…' : 'Sync now'}
           </button>
           {running && (
@@ -141,7 +182,12 @@ export function ReposScreen() {
   const repos = reposQuery.data ?? []
   const planId = useStore((s) => s.selectedPlanId)
   return (
-    <Screen title="Repositories" titleId="repos-title" empty={planId === null && 'Import a plan first.'} errors={[reposQuery.error && errorMessage(reposQuery.error)]}>
+    <Screen
+      title="Repositories"
+      titleId="repos-title"
+      empty={planId === null && 'Import a plan first.'}
+      errors={[reposQuery.error && errorMessage(reposQuery.error)]}
+    >
       <SyncPanel repoCount={repos.length} known={reposQuery.isSuccess} />
       {repos.length > 0 && (
         <ul className="plain-list repo-list" aria-label="Connected repositories">

@@ -12,7 +12,11 @@ export interface RepoChange {
 }
 
 /** Connecting and editing links are not announced by the core: they refresh the repositories themselves. */
-export async function connectRepo(path: string, branch: string | null, prefix: string | null): Promise<RepoLink | null> {
+export async function connectRepo(
+  path: string,
+  branch: string | null,
+  prefix: string | null,
+): Promise<RepoLink | null> {
   const store = useStore.getState()
   const planId = store.selectedPlanId
   if (planId === null) return null
@@ -59,7 +63,11 @@ export async function disconnectRepo(repoId: number): Promise<void> {
 }
 
 /** Points a repository at the folder it moved to (announced by repos.changed); the answer's error is returned for the card to show. */
-export async function relinkRepo(repoId: number, path: string, force: boolean): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+export async function relinkRepo(
+  repoId: number,
+  path: string,
+  force: boolean,
+): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
   const planId = useStore.getState().selectedPlanId
   if (planId === null) return { ok: false, code: 'not-found', message: 'No plan selected' }
   try {
@@ -81,7 +89,15 @@ export async function syncNow(): Promise<void> {
     const current = useStore.getState().sync ?? { planId, phase: 'done', done: 0, total: 0, error: null }
     store.setSync({ ...current, running: false, summary, error: null })
   } catch (error) {
-    store.setSync({ planId, running: false, phase: 'failed', done: 0, total: 0, summary: null, error: errorMessage(error) })
+    store.setSync({
+      planId,
+      running: false,
+      phase: 'failed',
+      done: 0,
+      total: 0,
+      summary: null,
+      error: errorMessage(error),
+    })
   }
 }
 

@@ -1,10 +1,16 @@
 import { useId, useState } from 'react'
 import type { NotificationPermissionState } from '../../lib/notification-rules'
-import { allowNotifications, notificationPermission, notificationsEnabled, setNotificationsEnabled } from '../../lib/notifications'
+import {
+  allowNotifications,
+  notificationPermission,
+  notificationsEnabled,
+  setNotificationsEnabled,
+} from '../../lib/notifications'
 
 function hint(permission: NotificationPermissionState, on: boolean): string {
   if (permission === 'unsupported') return 'This window cannot show system notifications.'
-  if (permission === 'denied') return 'Notifications are blocked for this page: allow them in the browser’s site settings.'
+  if (permission === 'denied')
+    return 'Notifications are blocked for this page: allow them in the browser’s site settings.'
   if (!on) return 'Turn on to hear when a sync finishes while the cockpit is in the background.'
   return 'A notification appears when a sync finishes while the cockpit is in the background, never while you are looking at it.'
 }
@@ -36,7 +42,13 @@ export function NotificationToggle() {
     <fieldset className="panel" aria-describedby={`${id}-hint`}>
       <legend>Notifications</legend>
       <label className="checkbox">
-        <input type="checkbox" checked={on} disabled={asking || permission === 'unsupported' || permission === 'denied'} onChange={() => void toggle()} data-testid="notifications-toggle" />
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={asking || permission === 'unsupported' || permission === 'denied'}
+          onChange={() => void toggle()}
+          data-testid="notifications-toggle"
+        />
         Allow notifications
       </label>
       <p id={`${id}-hint`} className="muted small">

@@ -31,7 +31,12 @@ function NonWorkingDates({ id, draft, setDraft }: { id: string; draft: Draft; se
         {draft.nonWorkingDates.map((date) => (
           <li key={date} className="chip">
             {formatDate(date)}
-            <button type="button" className="icon-button" aria-label={`Remove ${formatDate(date)}`} onClick={() => setDraft({ ...draft, nonWorkingDates: draft.nonWorkingDates.filter((d) => d !== date) })}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove ${formatDate(date)}`}
+              onClick={() => setDraft({ ...draft, nonWorkingDates: draft.nonWorkingDates.filter((d) => d !== date) })}
+            >
               ×
             </button>
           </li>
@@ -45,11 +50,33 @@ function CalendarFields({ id, draft, setDraft }: { id: string; draft: Draft; set
   return (
     <div className="form-grid">
       <label htmlFor={`${id}-hours`}>Hours per day</label>
-      <input id={`${id}-hours`} type="number" min={0.5} max={24} step={0.5} value={draft.hoursPerDay} onChange={(event) => setDraft({ ...draft, hoursPerDay: Number(event.target.value) })} required />
+      <input
+        id={`${id}-hours`}
+        type="number"
+        min={0.5}
+        max={24}
+        step={0.5}
+        value={draft.hoursPerDay}
+        onChange={(event) => setDraft({ ...draft, hoursPerDay: Number(event.target.value) })}
+        required
+      />
       <label htmlFor={`${id}-days`}>Days per week</label>
-      <input id={`${id}-days`} type="number" min={1} max={7} step={1} value={draft.daysPerWeek} onChange={(event) => setDraft({ ...draft, daysPerWeek: Number(event.target.value) })} required />
+      <input
+        id={`${id}-days`}
+        type="number"
+        min={1}
+        max={7}
+        step={1}
+        value={draft.daysPerWeek}
+        onChange={(event) => setDraft({ ...draft, daysPerWeek: Number(event.target.value) })}
+        required
+      />
       <label htmlFor={`${id}-weekday`}>First weekday</label>
-      <select id={`${id}-weekday`} value={draft.firstWeekday} onChange={(event) => setDraft({ ...draft, firstWeekday: Number(event.target.value) })}>
+      <select
+        id={`${id}-weekday`}
+        value={draft.firstWeekday}
+        onChange={(event) => setDraft({ ...draft, firstWeekday: Number(event.target.value) })}
+      >
         {WEEKDAYS.map((day, index) => (
           <option key={day} value={index}>
             {day}
@@ -99,7 +126,13 @@ function ThemePicker({ settings }: { settings: Settings }) {
       <legend>Theme</legend>
       {(['system', 'light', 'dark'] as const).map((theme) => (
         <label key={theme} className="radio">
-          <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => void saveSettings({ theme })} />
+          <input
+            type="radio"
+            name="theme"
+            value={theme}
+            checked={settings.theme === theme}
+            onChange={() => void saveSettings({ theme })}
+          />
           {theme === 'system' ? 'Follow the system' : theme === 'light' ? 'Light' : 'Dark'}
         </label>
       ))}

@@ -26,7 +26,9 @@ export async function saveSettings(patch: Partial<Settings>): Promise<boolean> {
   try {
     await writeSettings(patch)
     if (before) {
-      const restore = Object.fromEntries(Object.keys(patch).map((key) => [key, before[key as keyof Settings]])) as Partial<Settings>
+      const restore = Object.fromEntries(
+        Object.keys(patch).map((key) => [key, before[key as keyof Settings]]),
+      ) as Partial<Settings>
       store.notify({ tone: 'info', message: 'Settings saved.', undo: () => writeSettings(restore) })
     }
     return true
@@ -36,7 +38,10 @@ export async function saveSettings(patch: Partial<Settings>): Promise<boolean> {
   }
 }
 
-function restorePatch(patch: PlanSettingsPatch, before: NonNullable<ReturnType<typeof currentDetail>>): PlanSettingsPatch {
+function restorePatch(
+  patch: PlanSettingsPatch,
+  before: NonNullable<ReturnType<typeof currentDetail>>,
+): PlanSettingsPatch {
   const restore: PlanSettingsPatch = {}
   if ('startDate' in patch) restore.startDate = before.settings.startDate
   if ('daysPerWeek' in patch) restore.daysPerWeek = before.settings.daysPerWeek
@@ -58,7 +63,11 @@ export async function savePlanSettings(patch: PlanSettingsPatch): Promise<boolea
     await call('plans.update', { planId, ...patch })
     if (before) {
       const restore = restorePatch(patch, before)
-      store.notify({ tone: 'info', message: 'Plan settings saved.', undo: () => call('plans.update', { planId, ...restore }).then(() => undefined) })
+      store.notify({
+        tone: 'info',
+        message: 'Plan settings saved.',
+        undo: () => call('plans.update', { planId, ...restore }).then(() => undefined),
+      })
     }
     return true
   } catch (error) {

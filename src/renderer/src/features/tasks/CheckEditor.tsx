@@ -1,6 +1,20 @@
 import { useId, useState } from 'react'
 import type { CheckSpec } from '../../../../shared/check-model'
-import { CHECK_FIELDS, CHECK_KIND_LABELS, CHECK_KINDS, COMPARISON_TEXT, COMPARISONS, changeKind, draftFromSpec, emptyDraft, METRICS, specFromDraft, type CheckDraft, type CheckField, type CheckKind } from './check-specs'
+import {
+  CHECK_FIELDS,
+  CHECK_KIND_LABELS,
+  CHECK_KINDS,
+  COMPARISON_TEXT,
+  COMPARISONS,
+  changeKind,
+  draftFromSpec,
+  emptyDraft,
+  METRICS,
+  specFromDraft,
+  type CheckDraft,
+  type CheckField,
+  type CheckKind,
+} from './check-specs'
 
 interface CheckEditorProps {
   initial: CheckSpec | null
@@ -8,11 +22,32 @@ interface CheckEditorProps {
   onCancel(): void
 }
 
-function FieldInput({ field, id, value, onChange, autoFocus }: { field: CheckField; id: string; value: string | boolean; onChange(value: string | boolean): void; autoFocus: boolean }) {
+function FieldInput({
+  field,
+  id,
+  value,
+  onChange,
+  autoFocus,
+}: {
+  field: CheckField
+  id: string
+  value: string | boolean
+  onChange(value: string | boolean): void
+  autoFocus: boolean
+}) {
   const text = typeof value === 'string' ? value : ''
   switch (field.type) {
     case 'lines':
-      return <textarea id={id} rows={3} value={text} placeholder={field.placeholder} onChange={(event) => onChange(event.target.value)} autoFocus={autoFocus} />
+      return (
+        <textarea
+          id={id}
+          rows={3}
+          value={text}
+          placeholder={field.placeholder}
+          onChange={(event) => onChange(event.target.value)}
+          autoFocus={autoFocus}
+        />
+      )
     case 'comparison':
       return (
         <select id={id} value={text} onChange={(event) => onChange(event.target.value)}>
@@ -35,11 +70,32 @@ function FieldInput({ field, id, value, onChange, autoFocus }: { field: CheckFie
       )
     case 'count':
     case 'percent':
-      return <input id={id} type="number" min={0} max={field.type === 'percent' ? 100 : undefined} step={field.type === 'percent' ? 'any' : 1} value={text} onChange={(event) => onChange(event.target.value)} autoFocus={autoFocus} />
+      return (
+        <input
+          id={id}
+          type="number"
+          min={0}
+          max={field.type === 'percent' ? 100 : undefined}
+          step={field.type === 'percent' ? 'any' : 1}
+          value={text}
+          onChange={(event) => onChange(event.target.value)}
+          autoFocus={autoFocus}
+        />
+      )
     case 'boolean':
-      return <input id={id} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />
+      return (
+        <input id={id} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />
+      )
     default:
-      return <input id={id} value={text} placeholder={field.placeholder} onChange={(event) => onChange(event.target.value)} autoFocus={autoFocus} />
+      return (
+        <input
+          id={id}
+          value={text}
+          placeholder={field.placeholder}
+          onChange={(event) => onChange(event.target.value)}
+          autoFocus={autoFocus}
+        />
+      )
   }
 }
 
@@ -75,7 +131,11 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
     >
       <div className="form-grid">
         <label htmlFor={`${id}-kind`}>Kind</label>
-        <select id={`${id}-kind`} value={draft.kind} onChange={(event) => setDraft(changeKind(draft, event.target.value as CheckKind))}>
+        <select
+          id={`${id}-kind`}
+          value={draft.kind}
+          onChange={(event) => setDraft(changeKind(draft, event.target.value as CheckKind))}
+        >
           {CHECK_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {CHECK_KIND_LABELS[kind]}
@@ -83,7 +143,14 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
           ))}
         </select>
         {CHECK_FIELDS[draft.kind].map((field, index) => (
-          <FieldRow key={`${draft.kind}-${field.name}`} field={field} id={`${id}-${field.name}`} value={draft.values[field.name] ?? ''} autoFocus={index === 0} onChange={(value) => setDraft({ ...draft, values: { ...draft.values, [field.name]: value } })} />
+          <FieldRow
+            key={`${draft.kind}-${field.name}`}
+            field={field}
+            id={`${id}-${field.name}`}
+            value={draft.values[field.name] ?? ''}
+            autoFocus={index === 0}
+            onChange={(value) => setDraft({ ...draft, values: { ...draft.values, [field.name]: value } })}
+          />
         ))}
       </div>
       {error && (
@@ -103,7 +170,13 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
   )
 }
 
-function FieldRow(props: { field: CheckField; id: string; value: string | boolean; autoFocus: boolean; onChange(value: string | boolean): void }) {
+function FieldRow(props: {
+  field: CheckField
+  id: string
+  value: string | boolean
+  autoFocus: boolean
+  onChange(value: string | boolean): void
+}) {
   return (
     <>
       <label htmlFor={props.id}>{props.field.label}</label>

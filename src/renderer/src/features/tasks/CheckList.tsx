@@ -21,7 +21,8 @@ function Evidence({ check }: { check: CheckRow }) {
     <div className="evidence">
       {result.since && (
         <p className="small">
-          Since <code>{shortSha(result.since.sha)}</code> {formatDate(result.since.date)} “{result.since.subject}” (week {result.since.week}
+          Since <code>{shortSha(result.since.sha)}</code> {formatDate(result.since.date)} “{result.since.subject}” (week{' '}
+          {result.since.week}
           {result.since.atWindowStart ? ', or earlier' : ''})
         </p>
       )}
@@ -47,7 +48,8 @@ function Evidence({ check }: { check: CheckRow }) {
       )}
       {result.uncommitted && (
         <p className="small tone-warn-text">
-          Uncommitted changes {result.uncommitted.holds ? 'would satisfy' : 'touch'} this check (never counted until committed).
+          Uncommitted changes {result.uncommitted.holds ? 'would satisfy' : 'touch'} this check (never counted until
+          committed).
         </p>
       )}
     </div>
@@ -69,7 +71,12 @@ function CheckHistory({ explained }: { explained: CheckExplanation | undefined }
           {repo.runs
             .filter((run, index) => index > 0 || run.value || repo.runs.length === 1)
             .map((run, index) => (
-              <li key={index} className={run.value ? 'run-true' : 'run-false'} data-testid="check-run" data-value={String(run.value)}>
+              <li
+                key={index}
+                className={run.value ? 'run-true' : 'run-false'}
+                data-testid="check-run"
+                data-value={String(run.value)}
+              >
                 {run.label}
                 {run.startCommit && run.start && <span className="muted"> “{run.startCommit.subject}”</span>}
               </li>
@@ -77,7 +84,11 @@ function CheckHistory({ explained }: { explained: CheckExplanation | undefined }
         </ol>
       ))}
       {explained.role !== 'criterion' && (
-        <p className="muted">{explained.role === 'progress' ? 'Shows progress only: it never makes the item done.' : 'Supporting evidence only: it never decides the item.'}</p>
+        <p className="muted">
+          {explained.role === 'progress'
+            ? 'Shows progress only: it never makes the item done.'
+            : 'Supporting evidence only: it never decides the item.'}
+        </p>
       )}
     </div>
   )
@@ -92,17 +103,30 @@ function CheckItem({ check, explained }: { check: CheckRow; explained?: CheckExp
         <ResultBadge check={check} />
         <span className="check-sentence">{check.spec.sentence}</span>
         <span className="muted small">
-          {check.origin === 'user' ? 'yours' : check.edited ? 'derived, edited' : `derived${check.spec.sourceLine ? ` from line ${check.spec.sourceLine}` : ''}`}
+          {check.origin === 'user'
+            ? 'yours'
+            : check.edited
+              ? 'derived, edited'
+              : `derived${check.spec.sourceLine ? ` from line ${check.spec.sourceLine}` : ''}`}
         </span>
       </div>
       <Evidence check={check} />
       <CheckHistory explained={explained} />
       {editing ? (
-        <CheckEditor initial={check.spec} onSave={(spec) => updateCheckSpec(check.id, spec)} onCancel={() => setEditing(false)} />
+        <CheckEditor
+          initial={check.spec}
+          onSave={(spec) => updateCheckSpec(check.id, spec)}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
         <div className="button-row small-buttons">
           <label className="checkbox">
-            <input type="checkbox" checked={check.enabled} onChange={(event) => void setCheckEnabled(check.id, event.target.checked)} /> Enabled
+            <input
+              type="checkbox"
+              checked={check.enabled}
+              onChange={(event) => void setCheckEnabled(check.id, event.target.checked)}
+            />{' '}
+            Enabled
           </label>
           <button type="button" onClick={() => setEditing(true)}>
             Edit
@@ -135,7 +159,9 @@ function Verdict({ view, onAdd }: { view: TaskEvidenceView; onAdd: () => void })
       <div className="verdict" data-testid="evidence-verdict" data-reason={none ? 'no-checks' : 'no-criteria'}>
         <p>
           <strong>{none ? 'No checks yet.' : 'No criterion check yet.'}</strong>{' '}
-          {none ? 'Git cannot verify this item until it has one.' : 'Changed files and tool mentions alone never make an item done.'}
+          {none
+            ? 'Git cannot verify this item until it has one.'
+            : 'Changed files and tool mentions alone never make an item done.'}
         </p>
         <button type="button" onClick={onAdd}>
           Add a check
@@ -143,7 +169,12 @@ function Verdict({ view, onAdd }: { view: TaskEvidenceView; onAdd: () => void })
       </div>
     )
   }
-  if (view.reason === 'not-synced') return <p className="verdict muted" data-testid="evidence-verdict" data-reason="not-synced">Not evaluated yet: sync the connected repositories.</p>
+  if (view.reason === 'not-synced')
+    return (
+      <p className="verdict muted" data-testid="evidence-verdict" data-reason="not-synced">
+        Not evaluated yet: sync the connected repositories.
+      </p>
+    )
   if (view.reason === 'inconclusive')
     return (
       <p className="verdict tone-warn-text" data-testid="evidence-verdict" data-reason="inconclusive">

@@ -38,7 +38,11 @@ export function ManualStatusForm() {
       <h3 id={`${id}-title`}>Manual status</h3>
       <div className="form-grid">
         <label htmlFor={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as ManualStatusChoice)}>
+        <select
+          id={`${id}-status`}
+          value={status}
+          onChange={(event) => setStatus(event.target.value as ManualStatusChoice)}
+        >
           {CHOICES.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.label}
@@ -46,7 +50,13 @@ export function ManualStatusForm() {
           ))}
         </select>
         <label htmlFor={`${id}-note`}>Note</label>
-        <textarea id={`${id}-note`} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="Why (shown in the table and the report)" />
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          placeholder="Why (shown in the table and the report)"
+        />
         <label htmlFor={`${id}-date`}>Date</label>
         <input id={`${id}-date`} type="date" value={date} required onChange={(event) => setDate(event.target.value)} />
       </div>

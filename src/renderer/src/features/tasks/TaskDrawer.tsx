@@ -25,7 +25,8 @@ function History({ drawer }: { drawer: TaskDrawerState }) {
         {history?.map((entry) => (
           <li key={entry.id}>
             <strong>{entry.status}</strong> for {formatDate(entry.date)}
-            {entry.note && <> — “{entry.note}”</>} <span className="muted small">({formatDateTime(entry.createdAt)})</span>
+            {entry.note && <> — “{entry.note}”</>}{' '}
+            <span className="muted small">({formatDateTime(entry.createdAt)})</span>
           </li>
         ))}
       </ol>
@@ -33,7 +34,15 @@ function History({ drawer }: { drawer: TaskDrawerState }) {
   )
 }
 
-function StateBadges({ task, progress, evidence }: { task: PlanTask | undefined; progress: TaskProgress | undefined; evidence: TaskEvidenceView | undefined }) {
+function StateBadges({
+  task,
+  progress,
+  evidence,
+}: {
+  task: PlanTask | undefined
+  progress: TaskProgress | undefined
+  evidence: TaskEvidenceView | undefined
+}) {
   return (
     <div className="badges">
       <StateBadge state={progress?.state ?? evidence?.state ?? 'unknown'} />
@@ -61,7 +70,12 @@ function Facts({ task, progress }: { task: PlanTask | undefined; progress: TaskP
     <dl className="facts">
       <dt>Estimate</dt>
       <dd>
-        {formatHours(task?.estimateHours)} {task?.estimateText && <span className="muted small">(“{task.estimateText}”{task.estimateDerived ? ', from its days' : ''})</span>}
+        {formatHours(task?.estimateHours)}{' '}
+        {task?.estimateText && (
+          <span className="muted small">
+            (“{task.estimateText}”{task.estimateDerived ? ', from its days' : ''})
+          </span>
+        )}
       </dd>
       <dt>Scheduled</dt>
       <dd>{scheduledText(progress)}</dd>
@@ -83,7 +97,10 @@ function Facts({ task, progress }: { task: PlanTask | undefined; progress: TaskP
             <ul className="plain-list small">
               {task.files.slice(0, 20).map((file, index) => (
                 <li key={index}>
-                  <code>{file.path}</code> <span className="muted">({file.role}, line {file.line})</span>
+                  <code>{file.path}</code>{' '}
+                  <span className="muted">
+                    ({file.role}, line {file.line})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -100,8 +117,18 @@ function useTaskEvidence(drawer: TaskDrawerState) {
   const asOf = useStore((s) => s.asOf)
   const evidence = useQuery(taskEvidenceQuery(planId, drawer.taskId))
   const explanation = useQuery(taskExplanationQuery(planId, { id: drawer.taskId, key: drawer.key }, asOf))
-  const evidenceError = drawer.taskId === null ? 'This work item has no stored task id (re-open the plan).' : evidence.error ? errorMessage(evidence.error) : null
-  return { evidence: evidence.data, explanation: explanation.data ?? null, loading: evidence.isPending && drawer.taskId !== null, evidenceError }
+  const evidenceError =
+    drawer.taskId === null
+      ? 'This work item has no stored task id (re-open the plan).'
+      : evidence.error
+        ? errorMessage(evidence.error)
+        : null
+  return {
+    evidence: evidence.data,
+    explanation: explanation.data ?? null,
+    loading: evidence.isPending && drawer.taskId !== null,
+    evidenceError,
+  }
 }
 
 /** One work item: its verdict and why (checks with commit evidence), the manual status, and its history. */

@@ -23,7 +23,9 @@ const COLUMNS: { key: SortKey | null; label: string; col: string; className?: st
 
 function weeksText(task: TaskRowData): string {
   if (task.weekStart === null) return '—'
-  return task.weekEnd !== null && task.weekEnd !== task.weekStart ? `${task.weekStart}–${task.weekEnd}` : String(task.weekStart)
+  return task.weekEnd !== null && task.weekEnd !== task.weekStart
+    ? `${task.weekStart}–${task.weekEnd}`
+    : String(task.weekStart)
 }
 
 function TaskFlags({ task }: { task: TaskRowData }) {
@@ -51,9 +53,22 @@ function TaskFlags({ task }: { task: TaskRowData }) {
 
 function TaskRow({ task, rowIndex, onOpen }: { task: TaskRowData; rowIndex: number; onOpen(key: string): void }) {
   return (
-    <div role="row" aria-rowindex={rowIndex} className="task-grid task-row" data-testid="task-row" data-task-key={task.key} data-state={task.state} data-manual={task.manual?.status ?? ''} data-disagreement={task.disagreement}>
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className="task-grid task-row"
+      data-testid="task-row"
+      data-task-key={task.key}
+      data-state={task.state}
+      data-manual={task.manual?.status ?? ''}
+      data-disagreement={task.disagreement}
+    >
       <div role="cell" className="task-key" data-col="item">
-        {task.number !== null ? task.key : <span title={`Item ${task.order + 1} of the plan (the plan does not number it)`}>#{task.order + 1}</span>}
+        {task.number !== null ? (
+          task.key
+        ) : (
+          <span title={`Item ${task.order + 1} of the plan (the plan does not number it)`}>#{task.order + 1}</span>
+        )}
       </div>
       <div role="cell" className="task-title" data-col="title">
         <button type="button" className="link-button" onClick={() => onOpen(task.key)} title={task.title}>
@@ -87,12 +102,25 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
   const sort = useStore((s) => s.taskSort)
   const setTaskSort = useStore((s) => s.setTaskSort)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
 
-  const toggleSort = (key: SortKey) => setTaskSort({ by: key, direction: sort.by === key && sort.direction === 'asc' ? 'desc' : 'asc' })
+  const toggleSort = (key: SortKey) =>
+    setTaskSort({ by: key, direction: sort.by === key && sort.direction === 'asc' ? 'desc' : 'asc' })
 
   return (
-    <div role="table" aria-label="Tasks" aria-rowcount={items.length + 1} className="task-table" data-testid="task-table" data-total={total}>
+    <div
+      role="table"
+      aria-label="Tasks"
+      aria-rowcount={items.length + 1}
+      className="task-table"
+      data-testid="task-table"
+      data-total={total}
+    >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="task-grid task-header">
           {COLUMNS.map((column) => (
@@ -101,12 +129,20 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
               role="columnheader"
               className={column.className}
               data-col={column.col}
-              aria-sort={column.key && sort.by === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              aria-sort={
+                column.key && sort.by === column.key
+                  ? sort.direction === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : undefined
+              }
             >
               {column.key ? (
                 <button type="button" className="sort-button" onClick={() => toggleSort(column.key!)}>
                   {column.label}
-                  <span aria-hidden="true">{sort.by === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  <span aria-hidden="true">
+                    {sort.by === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </span>
                 </button>
               ) : (
                 column.label
@@ -121,11 +157,18 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
           {virtualizer.getVirtualItems().map((virtualRow) => {
             const item = items[virtualRow.index]
             return (
-              <div key={virtualRow.key} className="virtual-row" style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}>
+              <div
+                key={virtualRow.key}
+                className="virtual-row"
+                style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
+              >
                 {item.kind === 'phase' ? (
                   <div role="row" aria-rowindex={virtualRow.index + 2} className="phase-row" data-testid="phase-row">
                     <div role="rowheader" aria-colspan={COLUMNS.length}>
-                      {item.phase} <span className="muted small">· {plural(item.count, 'item')} · {formatHours(item.hours)}</span>
+                      {item.phase}{' '}
+                      <span className="muted small">
+                        · {plural(item.count, 'item')} · {formatHours(item.hours)}
+                      </span>
                     </div>
                   </div>
                 ) : (

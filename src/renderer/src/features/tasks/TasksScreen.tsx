@@ -5,14 +5,52 @@ import { Screen } from '../../components/Screen'
 import { usePlanDetail, useProgress, useRepos } from '../../data/hooks'
 import { errorMessage } from '../../lib/errors'
 import { stateLabel } from '../../lib/format'
-import { buildTaskRows, DEFAULT_TASK_FILTERS, filterTasks, groupByPhase, sortTasks, type StateFilter, type TaskFilters } from './task-rows'
+import {
+  buildTaskRows,
+  DEFAULT_TASK_FILTERS,
+  filterTasks,
+  groupByPhase,
+  sortTasks,
+  type StateFilter,
+  type TaskFilters,
+} from './task-rows'
 import { TaskTable } from './TaskTable'
 
-const STATE_OPTIONS: StateFilter[] = ['all', 'done', 'in-progress', 'not-started', 'needs-confirmation', 'blocked', 'unknown', 'overdue', 'disagreement', 'manual']
+const STATE_OPTIONS: StateFilter[] = [
+  'all',
+  'done',
+  'in-progress',
+  'not-started',
+  'needs-confirmation',
+  'blocked',
+  'unknown',
+  'overdue',
+  'disagreement',
+  'manual',
+]
 const NO_REPOS: RepoLink[] = []
-const STATE_OPTION_LABELS: Partial<Record<StateFilter, string>> = { all: 'All states', overdue: 'Overdue', disagreement: 'Git disagrees', manual: 'Manual status' }
+const STATE_OPTION_LABELS: Partial<Record<StateFilter, string>> = {
+  all: 'All states',
+  overdue: 'Overdue',
+  disagreement: 'Git disagrees',
+  manual: 'Manual status',
+}
 
-function SelectFilter({ id, label, value, onChange, disabled, children }: { id: string; label: string; value: string; onChange(value: string): void; disabled?: boolean; children: ReactNode }) {
+function SelectFilter({
+  id,
+  label,
+  value,
+  onChange,
+  disabled,
+  children,
+}: {
+  id: string
+  label: string
+  value: string
+  onChange(value: string): void
+  disabled?: boolean
+  children: ReactNode
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -23,12 +61,27 @@ function SelectFilter({ id, label, value, onChange, disabled, children }: { id: 
   )
 }
 
-function PlanFilters({ id, weeks, filters, setTaskFilters }: { id: string; weeks: number; filters: TaskFilters; setTaskFilters(patch: Partial<TaskFilters>): void }) {
+function PlanFilters({
+  id,
+  weeks,
+  filters,
+  setTaskFilters,
+}: {
+  id: string
+  weeks: number
+  filters: TaskFilters
+  setTaskFilters(patch: Partial<TaskFilters>): void
+}) {
   const phases = usePlanDetail().data?.plan.phases ?? []
   const repos = useRepos().data ?? []
   return (
     <>
-      <SelectFilter id={`${id}-phase`} label="Phase" value={filters.phase} onChange={(phase) => setTaskFilters({ phase })}>
+      <SelectFilter
+        id={`${id}-phase`}
+        label="Phase"
+        value={filters.phase}
+        onChange={(phase) => setTaskFilters({ phase })}
+      >
         <option value="all">All phases</option>
         {phases.map((phase, index) => (
           <option key={index} value={String(index)}>
@@ -45,7 +98,13 @@ function PlanFilters({ id, weeks, filters, setTaskFilters }: { id: string; weeks
           </option>
         ))}
       </SelectFilter>
-      <SelectFilter id={`${id}-repo`} label="Repository" value={filters.repo} onChange={(repo) => setTaskFilters({ repo })} disabled={repos.length === 0}>
+      <SelectFilter
+        id={`${id}-repo`}
+        label="Repository"
+        value={filters.repo}
+        onChange={(repo) => setTaskFilters({ repo })}
+        disabled={repos.length === 0}
+      >
         <option value="all">All repositories</option>
         {repos.map((repo) => (
           <option key={repo.repoId} value={String(repo.repoId)}>
@@ -66,9 +125,20 @@ function FilterBar({ weeks }: { weeks: number }) {
     <div className="filter-bar" role="search" aria-label="Filter tasks">
       <div className="field">
         <label htmlFor={`${id}-text`}>Search</label>
-        <input id={`${id}-text`} type="search" placeholder="Key or title" value={filters.text} onChange={(event) => setTaskFilters({ text: event.target.value })} />
+        <input
+          id={`${id}-text`}
+          type="search"
+          placeholder="Key or title"
+          value={filters.text}
+          onChange={(event) => setTaskFilters({ text: event.target.value })}
+        />
       </div>
-      <SelectFilter id={`${id}-state`} label="State" value={filters.state} onChange={(state) => setTaskFilters({ state: state as StateFilter })}>
+      <SelectFilter
+        id={`${id}-state`}
+        label="State"
+        value={filters.state}
+        onChange={(state) => setTaskFilters({ state: state as StateFilter })}
+      >
         {STATE_OPTIONS.map((state) => (
           <option key={state} value={state}>
             {STATE_OPTION_LABELS[state] ?? stateLabel(state)}
@@ -97,7 +167,10 @@ export function TasksScreen() {
   const progress = progressQuery.data
 
   const rows = useMemo(() => (detail ? buildTaskRows(detail, progress ?? null) : []), [detail, progress])
-  const items = useMemo(() => groupByPhase(sortTasks(filterTasks(rows, deferredFilters, repos), sort)), [rows, deferredFilters, repos, sort])
+  const items = useMemo(
+    () => groupByPhase(sortTasks(filterTasks(rows, deferredFilters, repos), sort)),
+    [rows, deferredFilters, repos, sort],
+  )
   const shown = items.filter((item) => item.kind === 'task').length
   const count = (
     <p className="muted" aria-live="polite" data-testid="task-count">

@@ -50,7 +50,13 @@ export interface CheckField {
   placeholder?: string
 }
 
-const COMPARISON_LABELS: Record<string, string> = { '>=': 'at least', '<=': 'at most', '==': 'exactly', '>': 'more than', '<': 'fewer than' }
+const COMPARISON_LABELS: Record<string, string> = {
+  '>=': 'at least',
+  '<=': 'at most',
+  '==': 'exactly',
+  '>': 'more than',
+  '<': 'fewer than',
+}
 export const COMPARISONS = Object.keys(COMPARISON_LABELS)
 export const COMPARISON_TEXT = COMPARISON_LABELS
 export const METRICS = ['lines', 'statements', 'branches', 'functions']
@@ -65,8 +71,20 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
   'file-lacks': [path(), { name: 'needles', label: 'Must not contain (one per line)', type: 'lines' }],
   'text-absent': [
     { name: 'needle', label: 'Text', type: 'text', placeholder: 'console.log' },
-    { name: 'scope', label: 'Only in these globs (one per line, optional)', type: 'lines', optional: true, placeholder: 'src/**/*.ts' },
-    { name: 'exclude', label: 'Except these globs (one per line, optional)', type: 'lines', optional: true, placeholder: '**/tests/**' },
+    {
+      name: 'scope',
+      label: 'Only in these globs (one per line, optional)',
+      type: 'lines',
+      optional: true,
+      placeholder: 'src/**/*.ts',
+    },
+    {
+      name: 'exclude',
+      label: 'Except these globs (one per line, optional)',
+      type: 'lines',
+      optional: true,
+      placeholder: '**/tests/**',
+    },
   ],
   'text-present': [
     { name: 'needle', label: 'Text', type: 'text', placeholder: 'AuditMiddleware' },
@@ -76,14 +94,31 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
   package: [
     { name: 'name', label: 'Package', type: 'text', placeholder: 'pydantic' },
     { name: 'present', label: 'Declared (unticked: must no longer be declared)', type: 'boolean', optional: true },
-    { name: 'manifest', label: 'Manifest (optional: any)', type: 'text', optional: true, placeholder: 'requirements.txt' },
-    { name: 'section', label: 'Section: runtime or dev (optional: any)', type: 'text', optional: true, placeholder: 'dev' },
+    {
+      name: 'manifest',
+      label: 'Manifest (optional: any)',
+      type: 'text',
+      optional: true,
+      placeholder: 'requirements.txt',
+    },
+    {
+      name: 'section',
+      label: 'Section: runtime or dev (optional: any)',
+      type: 'text',
+      optional: true,
+      placeholder: 'dev',
+    },
     { name: 'range', label: 'Version range (optional)', type: 'text', optional: true, placeholder: '>=2.0,<3' },
   ],
   value: [
     path('JSON, TOML or YAML file'),
     { name: 'pointer', label: 'Key path (one key per line)', type: 'lines', placeholder: 'jobs\ntest\nstrategy' },
-    { name: 'op', label: 'Comparison: equals, begins-with, contains, includes, excludes, accepts, satisfies', type: 'text', placeholder: 'includes' },
+    {
+      name: 'op',
+      label: 'Comparison: equals, begins-with, contains, includes, excludes, accepts, satisfies',
+      type: 'text',
+      placeholder: 'includes',
+    },
     { name: 'expected', label: 'Values (one per line)', type: 'lines', placeholder: '3.12' },
     { name: 'anyDepth', label: 'The last key may be nested anywhere', type: 'boolean', optional: true },
   ],
@@ -93,7 +128,11 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
     { name: 'op', label: 'How many', type: 'comparison' },
     { name: 'value', label: 'Files', type: 'count' },
   ],
-  'line-count': [path(), { name: 'op', label: 'How many', type: 'comparison' }, { name: 'value', label: 'Lines', type: 'count' }],
+  'line-count': [
+    path(),
+    { name: 'op', label: 'How many', type: 'comparison' },
+    { name: 'value', label: 'Lines', type: 'count' },
+  ],
   'json-value': [
     path('JSON file'),
     { name: 'pointer', label: 'Key path (one key per line)', type: 'lines', placeholder: 'compilerOptions\nstrict' },
@@ -103,8 +142,20 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
   dependency: [
     { name: 'tool', label: 'Tool', type: 'text', placeholder: 'Sentry' },
     { name: 'npm', label: 'npm packages (one per line)', type: 'lines', optional: true, placeholder: '@sentry/node' },
-    { name: 'python', label: 'Python packages (one per line)', type: 'lines', optional: true, placeholder: 'sentry-sdk' },
-    { name: 'files', label: 'Or files proving it (globs, one per line)', type: 'lines', optional: true, placeholder: 'sentry.properties' },
+    {
+      name: 'python',
+      label: 'Python packages (one per line)',
+      type: 'lines',
+      optional: true,
+      placeholder: 'sentry-sdk',
+    },
+    {
+      name: 'files',
+      label: 'Or files proving it (globs, one per line)',
+      type: 'lines',
+      optional: true,
+      placeholder: 'sentry.properties',
+    },
   ],
   coverage: [
     { name: 'metric', label: 'Metric', type: 'metric' },
@@ -120,14 +171,24 @@ export interface CheckDraft {
 
 export function emptyDraft(kind: CheckKind): CheckDraft {
   const values: Record<string, string | boolean> = {}
-  for (const field of CHECK_FIELDS[kind]) values[field.name] = field.type === 'boolean' ? field.name === 'present' : field.type === 'comparison' ? '>=' : field.type === 'metric' ? 'lines' : ''
+  for (const field of CHECK_FIELDS[kind])
+    values[field.name] =
+      field.type === 'boolean'
+        ? field.name === 'present'
+        : field.type === 'comparison'
+          ? '>='
+          : field.type === 'metric'
+            ? 'lines'
+            : ''
   return { kind, values }
 }
 
 /** Switching kinds keeps what still fits (a path stays a path). */
 export function changeKind(draft: CheckDraft, kind: CheckKind): CheckDraft {
   const next = emptyDraft(kind)
-  for (const name of Object.keys(next.values)) if (name in draft.values && typeof draft.values[name] === typeof next.values[name]) next.values[name] = draft.values[name]
+  for (const name of Object.keys(next.values))
+    if (name in draft.values && typeof draft.values[name] === typeof next.values[name])
+      next.values[name] = draft.values[name]
   return next
 }
 
@@ -206,7 +267,8 @@ function fieldValues(draft: CheckDraft): { ok: true; values: Record<string, unkn
   for (const field of CHECK_FIELDS[draft.kind]) {
     const raw = draft.values[field.name]
     const text = typeof raw === 'string' ? raw.trim() : ''
-    if (!field.optional && field.type !== 'boolean' && text === '') return { ok: false, error: `Enter ${field.label.replace(/ \(.*\)$/, '').toLowerCase()}.` }
+    if (!field.optional && field.type !== 'boolean' && text === '')
+      return { ok: false, error: `Enter ${field.label.replace(/ \(.*\)$/, '').toLowerCase()}.` }
     switch (field.type) {
       case 'lines':
         values[field.name] = lines(raw)
@@ -233,15 +295,30 @@ function fieldValues(draft: CheckDraft): { ok: true; values: Record<string, unkn
 function normalizedValues(kind: CheckKind, values: Record<string, unknown>): Record<string, unknown> {
   if (kind === 'package') {
     const section = String(values.section ?? '').toLowerCase()
-    return { ...values, manifest: values.manifest || null, range: values.range || null, section: section === 'runtime' || section === 'dev' ? section : 'any' }
+    return {
+      ...values,
+      manifest: values.manifest || null,
+      range: values.range || null,
+      section: section === 'runtime' || section === 'dev' ? section : 'any',
+    }
   }
   // versions stay text ("3.10" is not 3.1); true / false / null are typed
-  if (kind === 'value') return { ...values, op: String(values.op).toLowerCase(), expected: (values.expected as string[]).map((e) => (/^(true|false|null)$/.test(e) ? scalarOf(e) : e.replace(/^"(.*)"$/, '$1'))) }
+  if (kind === 'value')
+    return {
+      ...values,
+      op: String(values.op).toLowerCase(),
+      expected: (values.expected as string[]).map((e) =>
+        /^(true|false|null)$/.test(e) ? scalarOf(e) : e.replace(/^"(.*)"$/, '$1'),
+      ),
+    }
   return values
 }
 
 /** A check from the form, keeping the source line (and origin) of the check it replaces. */
-export function specFromDraft(draft: CheckDraft, previous: CheckSpec | null): { ok: true; spec: CheckSpec } | { ok: false; error: string } {
+export function specFromDraft(
+  draft: CheckDraft,
+  previous: CheckSpec | null,
+): { ok: true; spec: CheckSpec } | { ok: false; error: string } {
   const fields = fieldValues(draft)
   if (!fields.ok) return fields
   const values = normalizedValues(draft.kind, fields.values)
@@ -262,5 +339,8 @@ export function specFromDraft(draft: CheckDraft, previous: CheckSpec | null): { 
 export function parseSpec(candidate: unknown): { ok: true; spec: CheckSpec } | { ok: false; error: string } {
   const parsed = CheckSpecSchema.safeParse(candidate)
   if (parsed.success) return { ok: true, spec: parsed.data }
-  return { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'check'}: ${issue.message}`).join('; ') }
+  return {
+    ok: false,
+    error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'check'}: ${issue.message}`).join('; '),
+  }
 }

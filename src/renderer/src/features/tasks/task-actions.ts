@@ -42,7 +42,12 @@ function statusMessage(status: ManualStatusChoice, key: string): string {
 /** undoing a manual status puts back the one before it, or clears it when there was none */
 function restoreStatus(taskId: number, previous: TaskStatusEntry | null, date: string) {
   const restore = previous && previous.status !== 'cleared' ? previous : null
-  return call('tasks.setStatus', restore ? { taskId, status: restore.status, note: restore.note, date: restore.date } : { taskId, status: 'cleared', note: 'undo', date })
+  return call(
+    'tasks.setStatus',
+    restore
+      ? { taskId, status: restore.status, note: restore.note, date: restore.date }
+      : { taskId, status: 'cleared', note: 'undo', date },
+  )
 }
 
 export async function setManualStatus(status: ManualStatusChoice, note: string, date: string): Promise<boolean> {
@@ -52,14 +57,22 @@ export async function setManualStatus(status: ManualStatusChoice, note: string, 
   const previous = queryClient.getQueryData(taskHistoryQuery(selectedPlanId(), taskId).queryKey)?.[0] ?? null
   const ok = await change(() => call('tasks.setStatus', { taskId, status, note, date }))
   if (ok) {
-    useStore.getState().notify({ tone: 'info', message: statusMessage(status, drawer.key), undo: () => restoreStatus(taskId, previous, date).then(() => undefined) })
+    useStore
+      .getState()
+      .notify({
+        tone: 'info',
+        message: statusMessage(status, drawer.key),
+        undo: () => restoreStatus(taskId, previous, date).then(() => undefined),
+      })
   }
   return ok
 }
 
-export const setCheckEnabled = (checkId: number, enabled: boolean) => change(() => call('checks.update', { checkId, enabled }))
+export const setCheckEnabled = (checkId: number, enabled: boolean) =>
+  change(() => call('checks.update', { checkId, enabled }))
 
-export const updateCheckSpec = (checkId: number, spec: CheckSpec) => change(() => call('checks.update', { checkId, spec }))
+export const updateCheckSpec = (checkId: number, spec: CheckSpec) =>
+  change(() => call('checks.update', { checkId, spec }))
 
 export function addCheck(spec: CheckSpec): Promise<boolean> {
   const taskId = useStore.getState().drawer?.taskId
@@ -70,7 +83,9 @@ export function addCheck(spec: CheckSpec): Promise<boolean> {
 export async function removeCheck(checkId: number): Promise<void> {
   const taskId = useStore.getState().drawer?.taskId
   if (!taskId) return
-  const removed = queryClient.getQueryData(taskEvidenceQuery(selectedPlanId(), taskId).queryKey)?.checks.find((check) => check.id === checkId)
+  const removed = queryClient
+    .getQueryData(taskEvidenceQuery(selectedPlanId(), taskId).queryKey)
+    ?.checks.find((check) => check.id === checkId)
   const ok = await change(() => call('checks.remove', { checkId }))
   if (!ok || !removed) return
   useStore.getState().notify({

@@ -48,7 +48,8 @@ export interface TaskSort {
   direction: 'asc' | 'desc'
 }
 
-export type TableItem = { kind: 'phase'; phase: string; count: number; hours: number } | { kind: 'task'; task: TaskRowData }
+export type TableItem =
+  { kind: 'phase'; phase: string; count: number; hours: number } | { kind: 'task'; task: TaskRowData }
 
 const OUTSIDE_PHASES = 'Outside any phase'
 
@@ -126,7 +127,14 @@ export function filterTasks(tasks: TaskRowData[], filters: TaskFilters, repos: R
   })
 }
 
-const STATE_ORDER: Record<TaskState, number> = { done: 0, 'in-progress': 1, 'needs-confirmation': 2, blocked: 3, 'not-started': 4, unknown: 5 }
+const STATE_ORDER: Record<TaskState, number> = {
+  done: 0,
+  'in-progress': 1,
+  'needs-confirmation': 2,
+  blocked: 3,
+  'not-started': 4,
+  unknown: 5,
+}
 
 function compare(a: TaskRowData, b: TaskRowData, by: SortKey): number {
   const nullsLast = (x: number | string | null, y: number | string | null) => {
