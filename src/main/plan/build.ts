@@ -419,34 +419,19 @@ function buildTasks(
   duplicateWarnings: PlanWarning[],
 ): Task[] {
   const usedKeys = new Map<string, number>()
-  const numberLines = new Map<string, number>()
+  const noteNumber = duplicateNumberWatch(duplicateWarnings)
   return scheduled.map((item, index) => {
     const { raw, content } = item
     const weeks = item.days ? (weeksOfDays(item.days, dayWeeks) ?? item.explicitWeeks) : item.explicitWeeks
-    const phase = raw.phaseSection ? (phaseIndex.get(raw.phaseSection) ?? null) : null
     const number = raw.info.id
-    if (number) {
-      const firstLine = numberLines.get(number)
-      if (firstLine !== undefined)
-        duplicateWarnings.push({
-          code: 'duplicate-number',
-          message: `Item number ${number} is used on line ${firstLine} and again on line ${raw.line}.`,
-          line: raw.line,
-          taskKey: null,
-        })
-      else numberLines.set(number, raw.line)
-    }
+    if (number) noteNumber(number, raw.line)
     const phaseSlug = raw.phaseSection ? slugify(phaseCoreTitle(raw.phaseSection), 32) : 'plan'
-    const key = uniqueKey(number ?? `${phaseSlug}/${slugify(raw.info.coreTitle)}`, usedKeys)
-    const boxes = content.subtasks.filter((subtask) => subtask.checked !== null)
-    const allBoxesChecked =
-      raw.source === 'heading' && boxes.length > 0 && boxes.every((subtask) => subtask.checked === true)
     const estimate = estimates[index]
     return {
-      key,
+      key: uniqueKey(number ?? `${phaseSlug}/${slugify(raw.info.coreTitle)}`, usedKeys),
       number,
       title: raw.info.title || raw.info.coreTitle || `Item ${index + 1}`,
-      phase,
+      phase: raw.phaseSection ? (phaseIndex.get(raw.phaseSection) ?? null) : null,
       weekStart: weeks?.start ?? null,
       weekEnd: weeks?.end ?? null,
       dayStart: item.days?.start ?? null,
@@ -454,12 +439,7 @@ function buildTasks(
       estimateHours: estimate.hours,
       estimateDerived: estimate.derived,
       estimateText: estimate.text,
-      claimedDone:
-        raw.info.claimsDone ||
-        raw.listBlock?.checked === true ||
-        content.statusDone ||
-        allBoxesChecked ||
-        inDoneColumn(raw),
+      claimedDone: claimsDone(item),
       files: content.files,
       criteria: content.criteria,
       subtasks: content.subtasks,
@@ -473,6 +453,31 @@ function buildTasks(
       owner: raw.info.owner ?? content.owner,
     }
   })
+}
+
+/** warns when an item number is used a second time; the first line holding it is named */
+function duplicateNumberWatch(warnings: PlanWarning[]): (number: string, line: number) => void {
+  const numberLines = new Map<string, number>()
+  return (number, line) => {
+    const firstLine = numberLines.get(number)
+    if (firstLine === undefined) return void numberLines.set(number, line)
+    warnings.push({
+      code: 'duplicate-number',
+      message: `Item number ${number} is used on line ${firstLine} and again on line ${line}.`,
+      line,
+      taskKey: null,
+    })
+  }
+}
+
+/** the plan's own claim that an item is done: a done mark, a checked box, a status, every box of a heading checked */
+function claimsDone({ raw, content }: ScheduledItem): boolean {
+  const boxes = content.subtasks.filter((subtask) => subtask.checked !== null)
+  const allBoxesChecked =
+    raw.source === 'heading' && boxes.length > 0 && boxes.every((subtask) => subtask.checked === true)
+  return (
+    raw.info.claimsDone || raw.listBlock?.checked === true || content.statusDone || allBoxesChecked || inDoneColumn(raw)
+  )
 }
 
 /** The recap/milestone matcher indexes every task; most plans never ask it anything. */

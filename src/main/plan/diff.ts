@@ -39,13 +39,29 @@ function phaseName(plan: ParsedPlan, task: Task): string {
 }
 
 export function diffPlans(previous: ParsedPlan, next: ParsedPlan): PlanDiff {
+  const { mapping, unmatchedPrevious, unmatchedNext } = matchTasks(previous, next)
+  const summary = (task: Task) => ({
+    key: task.key,
+    title: task.title,
+    estimateHours: task.estimateHours,
+    weekStart: task.weekStart,
+  })
+  return {
+    mapping,
+    added: [...unmatchedNext].sort((a, b) => a - b).map((index) => summary(next.tasks[index])),
+    removed: [...unmatchedPrevious].sort((a, b) => a - b).map((index) => summary(previous.tasks[index])),
+    reestimated: reestimatedTasks(previous, next, mapping),
+  }
+}
+
+/** links each previous item to at most one new item, strongest kinds of match first */
+function matchTasks(previous: ParsedPlan, next: ParsedPlan) {
   const mapping: PlanDiff['mapping'] = []
   const unmatchedPrevious = new Set(previous.tasks.map((_, index) => index))
   const unmatchedNext = new Set(next.tasks.map((_, index) => index))
   const samePhase = (p: Task, n: Task): boolean =>
     phaseName(previous, p) === phaseName(next, n) ||
     (p.phase !== null && p.phase === n.phase && p.weekStart === n.weekStart)
-
   const link = (p: number, n: number, how: How): void => {
     mapping.push({ previousKey: previous.tasks[p].key, nextKey: next.tasks[n].key, how })
     unmatchedPrevious.delete(p)
@@ -63,56 +79,45 @@ export function diffPlans(previous: ParsedPlan, next: ParsedPlan): PlanDiff {
       if (best) link(p, best.n, best.how)
     }
   }
-
   const nextByKey = new Map(next.tasks.map((task, index) => [task.key, index]))
-  // 1. Same key, same title.
-  for (const p of [...unmatchedPrevious]) {
-    const n = nextByKey.get(previous.tasks[p].key)
-    if (
-      n !== undefined &&
-      unmatchedNext.has(n) &&
-      normalizedTitle(previous.tasks[p].title) === normalizedTitle(next.tasks[n].title)
-    )
-      link(p, n, 'same-key')
+  const sameKey = (accept: (p: Task, n: Task) => boolean, how: How): void => {
+    for (const p of [...unmatchedPrevious]) {
+      const n = nextByKey.get(previous.tasks[p].key)
+      if (n !== undefined && unmatchedNext.has(n) && accept(previous.tasks[p], next.tasks[n])) link(p, n, how)
+    }
   }
+  // 1. Same key, same title.
+  sameKey((p, n) => normalizedTitle(p.title) === normalizedTitle(n.title), 'same-key')
   // 2. Same title under another key: renumbered within its phase, else moved.
   pass((p, n) =>
     normalizedTitle(p.title) === normalizedTitle(n.title) ? (samePhase(p, n) ? 'renumbered' : 'moved') : null,
   )
   // 3. Same key, title reworded (still recognisably the same item).
-  for (const p of [...unmatchedPrevious]) {
-    const n = nextByKey.get(previous.tasks[p].key)
-    if (n !== undefined && unmatchedNext.has(n) && similarity(previous.tasks[p], next.tasks[n]) >= 0.2)
-      link(p, n, 'retitled')
-  }
+  sameKey((p, n) => similarity(p, n) >= 0.2, 'retitled')
   // 4. Similar title elsewhere: retitled in the same phase, moved otherwise.
   pass((p, n) => (similarity(p, n) >= 0.5 ? (samePhase(p, n) ? 'retitled' : 'moved') : null), similarity)
+  return { mapping, unmatchedPrevious, unmatchedNext }
+}
 
-  const summary = (task: Task) => ({
-    key: task.key,
-    title: task.title,
-    estimateHours: task.estimateHours,
-    weekStart: task.weekStart,
-  })
+function reestimatedTasks(
+  previous: ParsedPlan,
+  next: ParsedPlan,
+  mapping: PlanDiff['mapping'],
+): PlanDiff['reestimated'] {
   const previousByKey = new Map(previous.tasks.map((task) => [task.key, task]))
+  const nextByKey = new Map(next.tasks.map((task) => [task.key, task]))
   const reestimated: PlanDiff['reestimated'] = []
   for (const entry of mapping) {
     const before = previousByKey.get(entry.previousKey) as Task
-    const after = next.tasks[nextByKey.get(entry.nextKey) as number]
-    if (before.estimateHours !== after.estimateHours) {
-      reestimated.push({
-        previousKey: entry.previousKey,
-        nextKey: entry.nextKey,
-        title: after.title,
-        from: before.estimateHours,
-        to: after.estimateHours,
-      })
-    }
+    const after = nextByKey.get(entry.nextKey) as Task
+    if (before.estimateHours === after.estimateHours) continue
+    reestimated.push({
+      previousKey: entry.previousKey,
+      nextKey: entry.nextKey,
+      title: after.title,
+      from: before.estimateHours,
+      to: after.estimateHours,
+    })
   }
-  return {
-    mapping,
-    added: [...unmatchedNext].sort((a, b) => a - b).map((index) => summary(next.tasks[index])),
-    removed: [...unmatchedPrevious].sort((a, b) => a - b).map((index) => summary(previous.tasks[index])),
-    reestimated,
-  }
+  return reestimated
 }

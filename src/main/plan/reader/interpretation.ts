@@ -1,6 +1,6 @@
 import { round2 } from '../../../shared/rounding'
 import type { Interpretation, ItemLayer, ParsedPlan } from '../../../shared/plan-model'
-import type { Section } from '../outline'
+import type { Block, ItemBlock, Section, TableBlock } from '../outline'
 import { cleanTitle } from '../text'
 import type { EffortUnit, PointScale } from '../grammar/effort'
 import type { ReadResult, SkippedEntry } from './read'
@@ -26,82 +26,87 @@ const MAX_SKIPPED = 500
  */
 export function collectSkipped(root: Section, read: ReadResult, reader: ReaderContext): SkippedEntry[] {
   const out = new Map<string, SkippedEntry>()
-  const add = (entry: SkippedEntry): void => {
-    const key = `${entry.line}:${entry.kind}`
-    if (!out.has(key)) out.set(key, entry)
+  const sweep: Sweep = {
+    reader,
+    insideItem: coverage(itemRanges(read)),
+    emptyBoxes: 0,
+    add: (entry) => {
+      const key = `${entry.line}:${entry.kind}`
+      if (!out.has(key)) out.set(key, entry)
+    },
   }
-  for (const entry of read.skipped) add(entry)
-  const insideItem = coverage(itemRanges(read))
-  let emptyBoxes = 0
+  for (const entry of read.skipped) sweep.add(entry)
   const walk = (section: Section, inherited: string | null): void => {
     const why = sectionReason(section, read) ?? inherited
-    if (section.heading && section !== read.titleSection && !insideItem(section.line)) {
+    if (section.heading && section !== read.titleSection && !sweep.insideItem(section.line)) {
       const unit = read.headingUnits.get(section) ?? headingUnit(section, reader)
-      if (unit.info.id || unit.info.effort || unit.bodyEffort)
-        add(
-          skip(unit, why ?? 'it groups the items under it (a phase or a group; its estimate is a subtotal of theirs)'),
-        )
+      const reason = why ?? 'it groups the items under it (a phase or a group; its estimate is a subtotal of theirs)'
+      if (unit.info.id || unit.info.effort || unit.bodyEffort) sweep.add(skip(unit, reason))
     }
-    let label: string | null = null
-    for (const block of section.blocks) {
-      if (block.kind === 'paragraph' && block.listDepth === 0) {
-        const found = openingLabel(block.raw)
-        label = found && excludesItems(labelContext(found.label)) ? found.label : null
-      } else if (block.kind === 'item') {
-        if (insideItem(block.line)) continue
-        if (isEmptyItem(block)) {
-          if (block.checked !== null || block.text.trim()) emptyBoxes++
-          continue
-        }
-        const info = analyzeTitle(block.raw.split('\n', 1)[0], reader.dates)
-        if (block.checked === null && !info.id && !info.effort) continue
-        const reason =
-          why ??
-          (label
-            ? `listed under "${label}": not work`
-            : block.depth > 1
-              ? 'a sub-point of a line that is not an item'
-              : (notWorkLine(info, block.raw) ?? 'not chosen as an item'))
-        add({ line: block.line, text: info.title, kind: 'list-item', reason })
-      } else if (block.kind === 'table') {
-        const shape = analyzeTable(block, reader)
-        if (
-          !shape.columns.some(
-            (column) => column.role === 'id' || column.role === 'estimate' || column.role === 'likely',
-          )
-        )
-          continue
-        for (const row of block.rows.slice(1)) {
-          const title = cleanTitle(
-            cellOf(row, shape.title) || (row.cells.find((cell) => /[A-Za-z]{3,}/.test(cell)) ?? ''),
-          )
-          if (
-            insideItem(row.line) ||
-            !title ||
-            row.cells.every((cell, index) => index === shape.title?.index || !cell.trim())
-          )
-            continue
-          add({
-            line: row.line,
-            text: title,
-            kind: 'table-row',
-            reason: why ?? (shape.nonWork ? `a row of a ${shape.nonWork} table, not work` : 'not chosen as an item'),
-          })
-        }
-      }
-    }
+    sweepBlocks(section.blocks, why, sweep)
     for (const child of section.children) walk(child, why)
   }
   walk(root, null)
   const entries = [...out.values()].sort((a, b) => a.line - b.line).slice(0, MAX_SKIPPED)
-  if (emptyBoxes > 0)
+  if (sweep.emptyBoxes > 0)
     entries.push({
       line: 0,
-      text: `${emptyBoxes} empty checkbox${emptyBoxes === 1 ? '' : 'es'}`,
+      text: `${sweep.emptyBoxes} empty checkbox${sweep.emptyBoxes === 1 ? '' : 'es'}`,
       kind: 'list-item',
       reason: 'a checkbox with no text is a placeholder, not work',
     })
   return entries
+}
+
+type Sweep = {
+  reader: ReaderContext
+  insideItem: (line: number) => boolean
+  add: (entry: SkippedEntry) => void
+  emptyBoxes: number
+}
+
+/** the work-looking list lines and table rows of one section that are not items; `why` is the section's reason */
+function sweepBlocks(blocks: Block[], why: string | null, sweep: Sweep): void {
+  let label: string | null = null
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' && block.listDepth === 0) {
+      const found = openingLabel(block.raw)
+      label = found && excludesItems(labelContext(found.label)) ? found.label : null
+    } else if (block.kind === 'item')
+      sweepListLine(block, why ?? (label ? `listed under "${label}": not work` : null), sweep)
+    else if (block.kind === 'table') sweepTable(block, why, sweep)
+  }
+}
+
+function sweepListLine(block: ItemBlock, why: string | null, sweep: Sweep): void {
+  if (sweep.insideItem(block.line)) return
+  if (isEmptyItem(block)) {
+    if (block.checked !== null || block.text.trim()) sweep.emptyBoxes++
+    return
+  }
+  const info = analyzeTitle(block.raw.split('\n', 1)[0], sweep.reader.dates)
+  if (block.checked === null && !info.id && !info.effort) return
+  const reason =
+    why ??
+    (block.depth > 1
+      ? 'a sub-point of a line that is not an item'
+      : (notWorkLine(info, block.raw) ?? 'not chosen as an item'))
+  sweep.add({ line: block.line, text: info.title, kind: 'list-item', reason })
+}
+
+function sweepTable(block: TableBlock, why: string | null, sweep: Sweep): void {
+  const shape = analyzeTable(block, sweep.reader)
+  const workColumns = shape.columns.some(
+    (column) => column.role === 'id' || column.role === 'estimate' || column.role === 'likely',
+  )
+  if (!workColumns) return
+  const reason = why ?? (shape.nonWork ? `a row of a ${shape.nonWork} table, not work` : 'not chosen as an item')
+  for (const row of block.rows.slice(1)) {
+    const title = cleanTitle(cellOf(row, shape.title) || (row.cells.find((cell) => /[A-Za-z]{3,}/.test(cell)) ?? ''))
+    const onlyTitle = row.cells.every((cell, index) => index === shape.title?.index || !cell.trim())
+    if (sweep.insideItem(row.line) || !title || onlyTitle) continue
+    sweep.add({ line: row.line, text: title, kind: 'table-row', reason })
+  }
 }
 
 /** Why nothing in this section is work, when its role says so. */
