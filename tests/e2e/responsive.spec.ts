@@ -121,12 +121,10 @@ test('the Tasks screen at 1280, 1024 and 800 wide: every title visible, low-valu
 
     // nothing runs off the window sideways
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
-    const table = await page
-      .getByTestId('task-table')
-      .evaluate((element) => ({
-        right: element.getBoundingClientRect().right,
-        overflow: element.scrollWidth - element.clientWidth,
-      }))
+    const table = await page.getByTestId('task-table').evaluate((element) => ({
+      right: element.getBoundingClientRect().right,
+      overflow: element.scrollWidth - element.clientWidth,
+    }))
     expect(table.right).toBeLessThanOrEqual(width)
     expect(table.overflow).toBeLessThanOrEqual(0)
 

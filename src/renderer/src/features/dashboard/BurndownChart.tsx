@@ -12,6 +12,10 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  type AreaProps,
+  type LineProps,
+  type XAxisProps,
+  type YAxisProps,
 } from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { localIsoDate } from '../../../../shared/calendar'
@@ -301,87 +305,104 @@ function markers(model: ChartModel, mode: ChartMode) {
   ]
 }
 
+/** the week axis: whole weeks (at most 16 ticks), with half a week of room at either end */
+function weekAxisProps({ firstWeek, lastWeek }: ChartModel): XAxisProps {
+  return {
+    dataKey: 'week',
+    type: 'number',
+    domain: [firstWeek - 0.5, lastWeek + 0.5],
+    allowDecimals: false,
+    tickCount: Math.min(lastWeek - firstWeek + 2, 16),
+    stroke: 'var(--muted)',
+    label: { value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' },
+  }
+}
+
+/** the value axis: hours (with fractions) or items */
+function valueAxisProps({ byHours }: ChartModel): YAxisProps {
+  return {
+    stroke: 'var(--muted)',
+    width: 56,
+    allowDecimals: byHours,
+    label: {
+      value: byHours ? 'hours' : 'items',
+      angle: -90,
+      position: 'insideLeft',
+      offset: 12,
+      fill: 'var(--muted)',
+    },
+  }
+}
+
+/** How each series is drawn: the forecast band behind, stepped scope, dashed ideal lines and a bold actual line. */
+const SERIES = {
+  forecast: {
+    dataKey: 'forecastBand',
+    name: 'Forecast P50–P85',
+    className: 'forecast-band',
+    stroke: 'none',
+    fill: 'var(--forecast)',
+    fillOpacity: 0.35,
+    isAnimationActive: false,
+    connectNulls: false,
+  } satisfies AreaProps<ChartPoint, unknown>,
+  scope: {
+    dataKey: 'scope',
+    name: 'Scope',
+    className: 'line-scope',
+    stroke: 'var(--scope)',
+    strokeDasharray: '2 4',
+    dot: false,
+    isAnimationActive: false,
+    type: 'stepAfter',
+  } satisfies LineProps,
+  ideal: {
+    dataKey: 'ideal',
+    name: 'Ideal',
+    className: 'line-ideal',
+    stroke: 'var(--ideal)',
+    strokeDasharray: '6 4',
+    dot: false,
+    isAnimationActive: false,
+  } satisfies LineProps,
+  originalIdeal: {
+    dataKey: 'originalIdeal',
+    name: 'Original ideal',
+    className: 'line-original',
+    stroke: 'var(--ideal)',
+    strokeOpacity: 0.6,
+    strokeDasharray: '1 3',
+    dot: false,
+    isAnimationActive: false,
+  } satisfies LineProps,
+  actual: {
+    dataKey: 'actual',
+    name: 'Actual',
+    className: 'line-actual',
+    stroke: 'var(--actual)',
+    strokeWidth: 2.5,
+    dot: { r: 3 },
+    isAnimationActive: false,
+    connectNulls: false,
+  } satisfies LineProps,
+}
+
+// recharts finds its parts among the chart's direct children, so the series stay here, with their props from SERIES
 function ChartLines({ model, view }: { model: ChartModel; view: ChartView }) {
-  const { firstWeek, lastWeek, byHours } = model
   return (
     <ResponsiveContainer width="100%" height={340}>
       <ComposedChart data={model.points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
         {phaseBands(model)}
-        <XAxis
-          dataKey="week"
-          type="number"
-          domain={[firstWeek - 0.5, lastWeek + 0.5]}
-          allowDecimals={false}
-          tickCount={Math.min(lastWeek - firstWeek + 2, 16)}
-          stroke="var(--muted)"
-          label={{ value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }}
-        />
-        <YAxis
-          stroke="var(--muted)"
-          width={56}
-          allowDecimals={byHours}
-          label={{
-            value: byHours ? 'hours' : 'items',
-            angle: -90,
-            position: 'insideLeft',
-            offset: 12,
-            fill: 'var(--muted)',
-          }}
-        />
+        <XAxis {...weekAxisProps(model)} />
+        <YAxis {...valueAxisProps(model)} />
         <Tooltip content={<WeekTooltip unit={model.unit} doneByWeek={model.doneByWeek} mode={view.mode} />} />
         <Legend />
-        <Area
-          dataKey="forecastBand"
-          name="Forecast P50–P85"
-          className="forecast-band"
-          stroke="none"
-          fill="var(--forecast)"
-          fillOpacity={0.35}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
-        <Line
-          dataKey="scope"
-          name="Scope"
-          className="line-scope"
-          stroke="var(--scope)"
-          strokeDasharray="2 4"
-          dot={false}
-          isAnimationActive={false}
-          type="stepAfter"
-        />
-        <Line
-          dataKey="ideal"
-          name="Ideal"
-          className="line-ideal"
-          stroke="var(--ideal)"
-          strokeDasharray="6 4"
-          dot={false}
-          isAnimationActive={false}
-        />
-        {model.hasOriginal && view.showOriginal && (
-          <Line
-            dataKey="originalIdeal"
-            name="Original ideal"
-            className="line-original"
-            stroke="var(--ideal)"
-            strokeOpacity={0.6}
-            strokeDasharray="1 3"
-            dot={false}
-            isAnimationActive={false}
-          />
-        )}
-        <Line
-          dataKey="actual"
-          name="Actual"
-          className="line-actual"
-          stroke="var(--actual)"
-          strokeWidth={2.5}
-          dot={{ r: 3 }}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
+        <Area {...SERIES.forecast} />
+        <Line {...SERIES.scope} />
+        <Line {...SERIES.ideal} />
+        {model.hasOriginal && view.showOriginal && <Line {...SERIES.originalIdeal} />}
+        <Line {...SERIES.actual} />
         {markers(model, view.mode)}
       </ComposedChart>
     </ResponsiveContainer>

@@ -159,67 +159,76 @@ function ReadingControls({ reading, profile }: { reading: Interpretation; profil
 
 type Section = Interpretation['sections'][number]
 
+function SectionTitle({ section }: { section: Section }) {
+  return (
+    <div title={section.why}>
+      <span style={{ paddingLeft: `${Math.max(0, section.depth - 2) * 12}px` }}>{section.title}</span>
+      <div className="muted small">{section.why}</div>
+    </div>
+  )
+}
+
+/** a per-section choice: empty means what the reader found (`autoLabel`), otherwise one of `choices` */
+function RuleSelect<Value extends string>({
+  label,
+  value,
+  autoLabel,
+  choices,
+  onPick,
+}: {
+  label: string
+  value: string
+  autoLabel: string
+  choices: { value: Value; label: string }[]
+  onPick(value: Value | undefined): void
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(event) => onPick((event.target.value || undefined) as Value | undefined)}
+    >
+      <option value="">{autoLabel}</option>
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
+  )
+}
+
 function sectionColumns(
   reading: Interpretation,
   profile: ImportProfile | null,
   apply: (profile: ImportProfile | null) => void,
 ): Column<Section>[] {
   const rule = (section: Section) => sectionRule(profile, section.title)
+  const setRule = (section: Section, patch: SectionRule) => apply(withSectionRule(profile, section.title, patch))
   return [
-    {
-      header: 'Section',
-      rowHeader: true,
-      cell: (section) => (
-        <div title={section.why}>
-          <span style={{ paddingLeft: `${Math.max(0, section.depth - 2) * 12}px` }}>{section.title}</span>
-          <div className="muted small">{section.why}</div>
-        </div>
-      ),
-    },
+    { header: 'Section', rowHeader: true, cell: (section) => <SectionTitle section={section} /> },
     {
       header: 'Read as',
       cell: (section) => (
-        <select
-          aria-label={`Role of “${section.title}”`}
+        <RuleSelect
+          label={`Role of “${section.title}”`}
           value={rule(section).role ?? ''}
-          onChange={(event) =>
-            apply(
-              withSectionRule(profile, section.title, {
-                role: (event.target.value || undefined) as SectionRule['role'],
-              }),
-            )
-          }
-        >
-          <option value="">{`Auto (${section.role})`}</option>
-          {ROLE_CHOICES.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+          autoLabel={`Auto (${section.role})`}
+          choices={ROLE_CHOICES}
+          onPick={(role) => setRule(section, { role })}
+        />
       ),
     },
     {
       header: 'Items from',
       cell: (section) => (
-        <select
-          aria-label={`Items in “${section.title}”`}
+        <RuleSelect
+          label={`Items in “${section.title}”`}
           value={rule(section).items ?? ''}
-          onChange={(event) =>
-            apply(
-              withSectionRule(profile, section.title, {
-                items: (event.target.value || undefined) as SectionRule['items'],
-              }),
-            )
-          }
-        >
-          <option value="">{`Auto (${section.layer})`}</option>
-          {LAYER_CHOICES.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+          autoLabel={`Auto (${section.layer})`}
+          choices={LAYER_CHOICES}
+          onPick={(items) => setRule(section, { items })}
+        />
       ),
     },
     {

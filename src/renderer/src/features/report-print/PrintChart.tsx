@@ -1,7 +1,27 @@
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts'
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  XAxis,
+  YAxis,
+  type AreaProps,
+  type LineProps,
+  type XAxisProps,
+} from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { pastEndNote, planChartRange } from '../../../../shared/chart-range'
-import { asOfMarker, buildChartPoints, buildPhaseBands, pointsInRange, type ChartMode } from '../dashboard/chart-data'
+import {
+  asOfMarker,
+  buildChartPoints,
+  buildPhaseBands,
+  pointsInRange,
+  type ChartMode,
+  type ChartPoint,
+} from '../dashboard/chart-data'
 
 /** Fits the printable width of both A4 and Letter (186 mm ≈ 703 CSS px) with room to spare. */
 export const PRINT_CHART_WIDTH = 690
@@ -18,102 +38,135 @@ const COLORS = {
   bandB: 'rgba(36, 87, 197, 0.11)',
 }
 
-/** The dashboard's burndown/burnup at a fixed size, without animation, so it is fully drawn when printed. */
-export function PrintChart({ progress, mode, height }: { progress: ProgressReport; mode: ChartMode; height: number }) {
+/** What the printed chart draws: the plan's weeks, their points and phases, and the as-of marker. */
+function printChartModel(progress: ProgressReport, mode: ChartMode) {
   const weeks = planChartRange(progress)
   const points = pointsInRange(buildChartPoints(progress, mode), weeks)
-  const bands = buildPhaseBands(progress)
   const byHours = progress.summary.basis === 'hours'
   const unit = byHours ? 'hours' : 'items'
   const firstWeek = weeks.first
   const lastWeek = Math.max(weeks.last, points.at(-1)?.week ?? 1)
-  // the report is dated: the marker is "as of", never "today"
-  const marker = asOfMarker(progress, '')
-  const note = pastEndNote(progress, weeks)
-  const caption = `${mode === 'burndown' ? `Burndown: ${unit} remaining` : `Burnup: ${unit} done against scope`}, plan weeks ${firstWeek}–${lastWeek}`
+  return {
+    weeks,
+    points,
+    bands: buildPhaseBands(progress),
+    byHours,
+    firstWeek,
+    lastWeek,
+    // the report is dated: the marker is "as of", never "today"
+    marker: asOfMarker(progress, ''),
+    note: pastEndNote(progress, weeks),
+    hasOriginal: points.some((point) => point.originalIdeal !== null),
+    caption: `${mode === 'burndown' ? `Burndown: ${unit} remaining` : `Burnup: ${unit} done against scope`}, plan weeks ${firstWeek}–${lastWeek}`,
+  }
+}
+
+type PrintChartModel = ReturnType<typeof printChartModel>
+
+/** phase bands behind the lines, alternating shades */
+function phaseBands({ bands }: PrintChartModel) {
+  return bands.map((band, index) => (
+    <ReferenceArea
+      key={`${band.title}-${index}`}
+      x1={band.from - 0.5}
+      x2={band.to + 0.5}
+      fill={index % 2 === 0 ? COLORS.bandA : COLORS.bandB}
+      fillOpacity={1}
+      ifOverflow="hidden"
+    />
+  ))
+}
+
+/** the week axis: whole weeks (at most 16 ticks), with half a week of room at either end */
+function weekAxisProps({ firstWeek, lastWeek }: PrintChartModel): XAxisProps {
+  return {
+    dataKey: 'week',
+    type: 'number',
+    domain: [firstWeek - 0.5, lastWeek + 0.5],
+    allowDecimals: false,
+    tickCount: Math.min(lastWeek - firstWeek + 2, 16),
+    stroke: COLORS.axis,
+    fontSize: 10,
+  }
+}
+
+/** How each series is drawn: the forecast band behind, stepped scope, dashed ideal lines and a bold actual line. */
+const SERIES = {
+  forecast: {
+    dataKey: 'forecastBand',
+    name: 'Forecast P50–P85',
+    stroke: 'none',
+    fill: COLORS.forecast,
+    fillOpacity: 0.35,
+    isAnimationActive: false,
+    connectNulls: false,
+  } satisfies AreaProps<ChartPoint, unknown>,
+  scope: {
+    dataKey: 'scope',
+    name: 'Scope',
+    stroke: COLORS.scope,
+    strokeDasharray: '2 4',
+    dot: false,
+    isAnimationActive: false,
+    type: 'stepAfter',
+  } satisfies LineProps,
+  ideal: {
+    dataKey: 'ideal',
+    name: 'Ideal',
+    stroke: COLORS.ideal,
+    strokeDasharray: '6 4',
+    dot: false,
+    isAnimationActive: false,
+  } satisfies LineProps,
+  originalIdeal: {
+    dataKey: 'originalIdeal',
+    name: 'Original ideal',
+    stroke: COLORS.ideal,
+    strokeOpacity: 0.6,
+    strokeDasharray: '1 3',
+    dot: false,
+    isAnimationActive: false,
+  } satisfies LineProps,
+  actual: {
+    dataKey: 'actual',
+    name: 'Actual',
+    stroke: COLORS.actual,
+    strokeWidth: 2.5,
+    dot: { r: 2.5 },
+    isAnimationActive: false,
+    connectNulls: false,
+  } satisfies LineProps,
+}
+
+/** The dashboard's burndown/burnup at a fixed size, without animation, so it is fully drawn when printed. */
+export function PrintChart({ progress, mode, height }: { progress: ProgressReport; mode: ChartMode; height: number }) {
+  const model = printChartModel(progress, mode)
+  // recharts finds its parts among the chart's direct children, so the series stay here, with their props from SERIES
   return (
     <figure className="rp-chart" data-testid={`report-chart-${mode}`}>
       <figcaption>
-        {caption}
-        {note && <span className="rp-muted rp-chart-note"> · {note}</span>}
+        {model.caption}
+        {model.note && <span className="rp-muted rp-chart-note"> · {model.note}</span>}
       </figcaption>
       <ComposedChart
         width={PRINT_CHART_WIDTH}
         height={height}
-        data={points}
+        data={model.points}
         margin={{ top: 12, right: 20, bottom: 4, left: 0 }}
       >
         <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-        {bands.map((band, index) => (
-          <ReferenceArea
-            key={`${band.title}-${index}`}
-            x1={band.from - 0.5}
-            x2={band.to + 0.5}
-            fill={index % 2 === 0 ? COLORS.bandA : COLORS.bandB}
-            fillOpacity={1}
-            ifOverflow="hidden"
-          />
-        ))}
-        <XAxis
-          dataKey="week"
-          type="number"
-          domain={[firstWeek - 0.5, lastWeek + 0.5]}
-          allowDecimals={false}
-          tickCount={Math.min(lastWeek - firstWeek + 2, 16)}
-          stroke={COLORS.axis}
-          fontSize={10}
-        />
-        <YAxis stroke={COLORS.axis} width={52} fontSize={10} allowDecimals={byHours} />
+        {phaseBands(model)}
+        <XAxis {...weekAxisProps(model)} />
+        <YAxis stroke={COLORS.axis} width={52} fontSize={10} allowDecimals={model.byHours} />
         <Legend wrapperStyle={{ fontSize: 10 }} />
-        <Area
-          dataKey="forecastBand"
-          name="Forecast P50–P85"
-          stroke="none"
-          fill={COLORS.forecast}
-          fillOpacity={0.35}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
-        <Line
-          dataKey="scope"
-          name="Scope"
-          stroke={COLORS.scope}
-          strokeDasharray="2 4"
-          dot={false}
-          isAnimationActive={false}
-          type="stepAfter"
-        />
-        <Line
-          dataKey="ideal"
-          name="Ideal"
-          stroke={COLORS.ideal}
-          strokeDasharray="6 4"
-          dot={false}
-          isAnimationActive={false}
-        />
-        {points.some((point) => point.originalIdeal !== null) && (
-          <Line
-            dataKey="originalIdeal"
-            name="Original ideal"
-            stroke={COLORS.ideal}
-            strokeOpacity={0.6}
-            strokeDasharray="1 3"
-            dot={false}
-            isAnimationActive={false}
-          />
-        )}
-        <Line
-          dataKey="actual"
-          name="Actual"
-          stroke={COLORS.actual}
-          strokeWidth={2.5}
-          dot={{ r: 2.5 }}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
-        {weeks.asOfOnChart && (
+        <Area {...SERIES.forecast} />
+        <Line {...SERIES.scope} />
+        <Line {...SERIES.ideal} />
+        {model.hasOriginal && <Line {...SERIES.originalIdeal} />}
+        <Line {...SERIES.actual} />
+        {model.weeks.asOfOnChart && (
           <ReferenceLine
-            x={marker.x}
+            x={model.marker.x}
             stroke={COLORS.today}
             label={{ value: 'as of', position: 'top', fill: COLORS.today, fontSize: 9 }}
           />

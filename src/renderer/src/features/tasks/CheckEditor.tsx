@@ -22,19 +22,57 @@ interface CheckEditorProps {
   onCancel(): void
 }
 
-function FieldInput({
-  field,
-  id,
-  value,
-  onChange,
-  autoFocus,
-}: {
+interface FieldInputProps {
   field: CheckField
   id: string
   value: string | boolean
   onChange(value: string | boolean): void
   autoFocus: boolean
+}
+
+/** value and label of each option a choice field offers */
+const COMPARISON_CHOICES = COMPARISONS.map((op) => [op, COMPARISON_TEXT[op]] as const)
+const METRIC_CHOICES = METRICS.map((metric) => [metric, metric] as const)
+
+function ChoiceSelect({
+  id,
+  value,
+  choices,
+  onChange,
+}: {
+  id: string
+  value: string
+  choices: readonly (readonly [string, string])[]
+  onChange(value: string): void
 }) {
+  return (
+    <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+      {choices.map(([choice, label]) => (
+        <option key={choice} value={choice}>
+          {label}
+        </option>
+      ))}
+    </select>
+  )
+}
+
+/** a count (whole, from 0) or a percent (any value from 0 to 100) */
+function NumberInput({ field, id, text, onChange, autoFocus }: Omit<FieldInputProps, 'value'> & { text: string }) {
+  return (
+    <input
+      id={id}
+      type="number"
+      min={0}
+      max={field.type === 'percent' ? 100 : undefined}
+      step={field.type === 'percent' ? 'any' : 1}
+      value={text}
+      onChange={(event) => onChange(event.target.value)}
+      autoFocus={autoFocus}
+    />
+  )
+}
+
+function FieldInput({ field, id, value, onChange, autoFocus }: FieldInputProps) {
   const text = typeof value === 'string' ? value : ''
   switch (field.type) {
     case 'lines':
@@ -49,39 +87,12 @@ function FieldInput({
         />
       )
     case 'comparison':
-      return (
-        <select id={id} value={text} onChange={(event) => onChange(event.target.value)}>
-          {COMPARISONS.map((op) => (
-            <option key={op} value={op}>
-              {COMPARISON_TEXT[op]}
-            </option>
-          ))}
-        </select>
-      )
+      return <ChoiceSelect id={id} value={text} choices={COMPARISON_CHOICES} onChange={onChange} />
     case 'metric':
-      return (
-        <select id={id} value={text} onChange={(event) => onChange(event.target.value)}>
-          {METRICS.map((metric) => (
-            <option key={metric} value={metric}>
-              {metric}
-            </option>
-          ))}
-        </select>
-      )
+      return <ChoiceSelect id={id} value={text} choices={METRIC_CHOICES} onChange={onChange} />
     case 'count':
     case 'percent':
-      return (
-        <input
-          id={id}
-          type="number"
-          min={0}
-          max={field.type === 'percent' ? 100 : undefined}
-          step={field.type === 'percent' ? 'any' : 1}
-          value={text}
-          onChange={(event) => onChange(event.target.value)}
-          autoFocus={autoFocus}
-        />
-      )
+      return <NumberInput field={field} id={id} text={text} onChange={onChange} autoFocus={autoFocus} />
     case 'boolean':
       return (
         <input id={id} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />
@@ -99,9 +110,8 @@ function FieldInput({
   }
 }
 
-/** A form per check kind: the fields that kind has, checked against the check schema on save. */
-export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
-  const id = useId()
+/** The draft being edited, and saving it: checked against the check schema first, the error shown if it fails. */
+function useCheckDraft({ initial, onSave, onCancel }: CheckEditorProps) {
   const [draft, setDraft] = useState<CheckDraft>(() => (initial ? draftFromSpec(initial) : emptyDraft('file-exists')))
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -119,6 +129,52 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
     if (saved) onCancel()
   }
 
+  return { draft, setDraft, error, saving, submit }
+}
+
+function KindSelect({ id, draft, setDraft }: { id: string; draft: CheckDraft; setDraft(draft: CheckDraft): void }) {
+  return (
+    <>
+      <label htmlFor={id}>Kind</label>
+      <select
+        id={id}
+        value={draft.kind}
+        onChange={(event) => setDraft(changeKind(draft, event.target.value as CheckKind))}
+      >
+        {CHECK_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {CHECK_KIND_LABELS[kind]}
+          </option>
+        ))}
+      </select>
+    </>
+  )
+}
+
+/** the kind, then a row per field that kind has */
+function DraftFields({ id, draft, setDraft }: { id: string; draft: CheckDraft; setDraft(draft: CheckDraft): void }) {
+  return (
+    <div className="form-grid">
+      <KindSelect id={`${id}-kind`} draft={draft} setDraft={setDraft} />
+      {CHECK_FIELDS[draft.kind].map((field, index) => (
+        <FieldRow
+          key={`${draft.kind}-${field.name}`}
+          field={field}
+          id={`${id}-${field.name}`}
+          value={draft.values[field.name] ?? ''}
+          autoFocus={index === 0}
+          onChange={(value) => setDraft({ ...draft, values: { ...draft.values, [field.name]: value } })}
+        />
+      ))}
+    </div>
+  )
+}
+
+/** A form per check kind: the fields that kind has, checked against the check schema on save. */
+export function CheckEditor(props: CheckEditorProps) {
+  const { initial, onCancel } = props
+  const id = useId()
+  const { draft, setDraft, error, saving, submit } = useCheckDraft(props)
   return (
     <form
       className="check-editor"
@@ -129,30 +185,7 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
         void submit()
       }}
     >
-      <div className="form-grid">
-        <label htmlFor={`${id}-kind`}>Kind</label>
-        <select
-          id={`${id}-kind`}
-          value={draft.kind}
-          onChange={(event) => setDraft(changeKind(draft, event.target.value as CheckKind))}
-        >
-          {CHECK_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {CHECK_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-        {CHECK_FIELDS[draft.kind].map((field, index) => (
-          <FieldRow
-            key={`${draft.kind}-${field.name}`}
-            field={field}
-            id={`${id}-${field.name}`}
-            value={draft.values[field.name] ?? ''}
-            autoFocus={index === 0}
-            onChange={(value) => setDraft({ ...draft, values: { ...draft.values, [field.name]: value } })}
-          />
-        ))}
-      </div>
+      <DraftFields id={id} draft={draft} setDraft={setDraft} />
       {error && (
         <p role="alert" className="inline-error">
           {error}
@@ -170,13 +203,7 @@ export function CheckEditor({ initial, onSave, onCancel }: CheckEditorProps) {
   )
 }
 
-function FieldRow(props: {
-  field: CheckField
-  id: string
-  value: string | boolean
-  autoFocus: boolean
-  onChange(value: string | boolean): void
-}) {
+function FieldRow(props: FieldInputProps) {
   return (
     <>
       <label htmlFor={props.id}>{props.field.label}</label>

@@ -4,7 +4,7 @@ import { useStore } from '../../app/store'
 import { openTask } from './task-actions'
 import { Badge, StateBadge } from '../../components/StateBadge'
 import { formatDate, formatHours, plural } from '../../lib/format'
-import type { SortKey, TableItem, TaskRowData } from './task-rows'
+import type { SortKey, TableItem, TaskRowData, TaskSort } from './task-rows'
 
 const ROW_HEIGHT = 44
 
@@ -97,10 +97,65 @@ function TaskRow({ task, rowIndex, onOpen }: { task: TaskRowData; rowIndex: numb
   )
 }
 
-/** Tasks grouped by phase; only the rows in view are in the DOM, so thousands of tasks scroll smoothly. */
-export function TaskTable({ items, total }: { items: TableItem[]; total: number }) {
+type Column = (typeof COLUMNS)[number]
+
+function ariaSort(column: Column, sort: TaskSort): 'ascending' | 'descending' | undefined {
+  if (!column.key || sort.by !== column.key) return undefined
+  return sort.direction === 'asc' ? 'ascending' : 'descending'
+}
+
+function sortArrow(column: Column, sort: TaskSort): string {
+  if (sort.by !== column.key) return ''
+  return sort.direction === 'asc' ? ' ▲' : ' ▼'
+}
+
+function ColumnHeader({ column, sort, onSort }: { column: Column; sort: TaskSort; onSort(key: SortKey): void }) {
+  return (
+    <div role="columnheader" className={column.className} data-col={column.col} aria-sort={ariaSort(column, sort)}>
+      {column.key ? (
+        <button type="button" className="sort-button" onClick={() => onSort(column.key!)}>
+          {column.label}
+          <span aria-hidden="true">{sortArrow(column, sort)}</span>
+        </button>
+      ) : (
+        column.label
+      )}
+    </div>
+  )
+}
+
+/** The header row: a sort button per column; the same column again flips the direction. */
+function TaskTableHeader() {
   const sort = useStore((s) => s.taskSort)
   const setTaskSort = useStore((s) => s.setTaskSort)
+  const toggleSort = (key: SortKey) =>
+    setTaskSort({ by: key, direction: sort.by === key && sort.direction === 'asc' ? 'desc' : 'asc' })
+  return (
+    <div role="rowgroup">
+      <div role="row" aria-rowindex={1} className="task-grid task-header">
+        {COLUMNS.map((column) => (
+          <ColumnHeader key={column.label} column={column} sort={sort} onSort={toggleSort} />
+        ))}
+      </div>
+    </div>
+  )
+}
+
+function PhaseRow({ item, rowIndex }: { item: Extract<TableItem, { kind: 'phase' }>; rowIndex: number }) {
+  return (
+    <div role="row" aria-rowindex={rowIndex} className="phase-row" data-testid="phase-row">
+      <div role="rowheader" aria-colspan={COLUMNS.length}>
+        {item.phase}{' '}
+        <span className="muted small">
+          · {plural(item.count, 'item')} · {formatHours(item.hours)}
+        </span>
+      </div>
+    </div>
+  )
+}
+
+/** The scrolling body: only the rows in view (plus some overscan) are rendered, each placed at its offset. */
+function TaskRows({ items }: { items: TableItem[] }) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -108,10 +163,33 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   })
+  return (
+    <div role="rowgroup" ref={scrollRef} className="task-scroll" data-testid="task-scroll">
+      {items.length === 0 && <p className="muted empty-rows">No tasks match these filters.</p>}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((virtualRow) => {
+          const item = items[virtualRow.index]
+          return (
+            <div
+              key={virtualRow.key}
+              className="virtual-row"
+              style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
+            >
+              {item.kind === 'phase' ? (
+                <PhaseRow item={item} rowIndex={virtualRow.index + 2} />
+              ) : (
+                <TaskRow task={item.task} rowIndex={virtualRow.index + 2} onOpen={openTask} />
+              )}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
 
-  const toggleSort = (key: SortKey) =>
-    setTaskSort({ by: key, direction: sort.by === key && sort.direction === 'asc' ? 'desc' : 'asc' })
-
+/** Tasks grouped by phase; only the rows in view are in the DOM, so thousands of tasks scroll smoothly. */
+export function TaskTable({ items, total }: { items: TableItem[]; total: number }) {
   return (
     <div
       role="table"
@@ -121,64 +199,8 @@ export function TaskTable({ items, total }: { items: TableItem[]; total: number 
       data-testid="task-table"
       data-total={total}
     >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="task-grid task-header">
-          {COLUMNS.map((column) => (
-            <div
-              key={column.label}
-              role="columnheader"
-              className={column.className}
-              data-col={column.col}
-              aria-sort={
-                column.key && sort.by === column.key
-                  ? sort.direction === 'asc'
-                    ? 'ascending'
-                    : 'descending'
-                  : undefined
-              }
-            >
-              {column.key ? (
-                <button type="button" className="sort-button" onClick={() => toggleSort(column.key!)}>
-                  {column.label}
-                  <span aria-hidden="true">
-                    {sort.by === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                  </span>
-                </button>
-              ) : (
-                column.label
-              )}
-            </div>
-          ))}
-        </div>
-      </div>
-      <div role="rowgroup" ref={scrollRef} className="task-scroll" data-testid="task-scroll">
-        {items.length === 0 && <p className="muted empty-rows">No tasks match these filters.</p>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((virtualRow) => {
-            const item = items[virtualRow.index]
-            return (
-              <div
-                key={virtualRow.key}
-                className="virtual-row"
-                style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
-              >
-                {item.kind === 'phase' ? (
-                  <div role="row" aria-rowindex={virtualRow.index + 2} className="phase-row" data-testid="phase-row">
-                    <div role="rowheader" aria-colspan={COLUMNS.length}>
-                      {item.phase}{' '}
-                      <span className="muted small">
-                        · {plural(item.count, 'item')} · {formatHours(item.hours)}
-                      </span>
-                    </div>
-                  </div>
-                ) : (
-                  <TaskRow task={item.task} rowIndex={virtualRow.index + 2} onOpen={openTask} />
-                )}
-              </div>
-            )
-          })}
-        </div>
-      </div>
+      <TaskTableHeader />
+      <TaskRows items={items} />
     </div>
   )
 }

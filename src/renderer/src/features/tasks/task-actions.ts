@@ -57,13 +57,11 @@ export async function setManualStatus(status: ManualStatusChoice, note: string, 
   const previous = queryClient.getQueryData(taskHistoryQuery(selectedPlanId(), taskId).queryKey)?.[0] ?? null
   const ok = await change(() => call('tasks.setStatus', { taskId, status, note, date }))
   if (ok) {
-    useStore
-      .getState()
-      .notify({
-        tone: 'info',
-        message: statusMessage(status, drawer.key),
-        undo: () => restoreStatus(taskId, previous, date).then(() => undefined),
-      })
+    useStore.getState().notify({
+      tone: 'info',
+      message: statusMessage(status, drawer.key),
+      undo: () => restoreStatus(taskId, previous, date).then(() => undefined),
+    })
   }
   return ok
 }
