@@ -85,6 +85,13 @@ module.exports = {
       to: { path: '^src/main/platform/' },
     },
     {
+      name: 'cli-never-reaches-electron',
+      comment: 'The CLI and browser mode run in plain Node: nothing they load, however indirectly, is Electron code.',
+      severity: 'error',
+      from: { path: '^src/cli/(main|web|start)\\.ts$' },
+      to: { path: '^src/main/platform/|^electron$|node_modules/electron/', reachable: true },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: { path: '^src/' },

@@ -281,12 +281,6 @@ export const commands: Record<string, Command> = {
     run: (args) => {
       const planId = planIdArg(need(args, 1, '<planId>')[0])
       return withCore(args, { stores: true }, async (core) => {
-        const linked = await call(core, 'repos.list', { planId })
-        if (linked.length === 0)
-          throw new CliError(
-            `plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``,
-            1,
-          )
         const progress = createProgressReporter({
           label: 'sync',
           mode: progressMode(args.values, process.stderr),
@@ -305,6 +299,11 @@ export const commands: Record<string, Command> = {
           progress.finish()
           stop()
         }
+        if (summary.repos.length === 0)
+          throw new CliError(
+            `plan ${planId} has no repository connected, so there is nothing to sync: connect one with \`readiness connect ${planId} <repoDir>\``,
+            1,
+          )
         return print(args, summary, () =>
           [
             `Synced plan ${planId} in ${summary.durationMs} ms: ${summary.commitsEvaluated} new commits, ${summary.checksEvaluated} checks`,

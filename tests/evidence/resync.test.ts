@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckSpec } from '../../src/shared/check-model'
 import {
@@ -57,18 +56,15 @@ function run(
 }
 
 describe('re-sync', () => {
-  it('with no new commits does no history work and is fast; one new commit is evaluated alone', async () => {
+  it('with no new commits does no history work; one new commit is evaluated alone', async () => {
     const cache = createMemoryEvidenceCache()
     const first = await run(cache)
     expect(first.stats.commitsEvaluated).toBe(40)
     expect(first.stats.historyPasses).toBe(1)
 
-    const started = performance.now()
     const again = await run(cache)
-    const elapsed = performance.now() - started
     expect(again.stats).toMatchObject({ commitsEvaluated: 0, historyPasses: 0, blobsRead: 0 })
     expect(again.stats.gitCalls).toBeLessThanOrEqual(4)
-    expect(elapsed).toBeLessThan(150)
     expect(again.checks).toEqual(first.checks)
 
     const newCommit = f

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { openCore, type Core } from '../../src/main/bootstrap'
 import type { PlatformPort } from '../../src/main/rpc'
 import type { Logger } from '../../src/main/log'
+import type { GitPort } from '../../src/main/evidence'
 import { projectRoot, sourceLayout } from '../../src/main/source-layout'
 import { headlessPrinter } from '../../src/main/printers/headless-printer'
 
@@ -15,7 +16,7 @@ export interface TestCore extends Core {
 
 /** A real core over a fresh SQLite file in its own temp folder, migrated with the real migrations. */
 export function createTestCore(
-  options: { now?: () => Date; mode?: PlatformPort['mode']; logger?: Logger } = {},
+  options: { now?: () => Date; mode?: PlatformPort['mode']; logger?: Logger; git?: GitPort } = {},
 ): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'readiness-test-'))
   const dbPath = join(dir, 'test.db')
@@ -27,6 +28,7 @@ export function createTestCore(
     platform: { mode: options.mode ?? 'cli', dialogs: null },
     now: options.now,
     logger: options.logger,
+    git: options.git,
     pdf: headlessPrinter(sourceLayout.rendererDir, projectRoot),
   })
   return {

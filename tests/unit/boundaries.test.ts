@@ -1,82 +1,61 @@
-import { readdirSync } from 'node:fs'
-import { builtinModules } from 'node:module'
-import { join, relative } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { importsOf, moduleGraph } from '../support/import-graph'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-cruiser'
+import { afterAll, describe, expect, it } from 'vitest'
 import { repoRoot } from '../support/paths'
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(repoRoot, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|tsx|js|cjs|mjs)$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
+/** The layer rules of .dependency-cruiser.cjs (also `npm run lint:deps`), checked on the tree and on seeded breaks. */
+const config = createRequire(import.meta.url)(join(repoRoot, '.dependency-cruiser.cjs')) as IConfiguration
+
+async function cruiseTree(baseDir: string, roots: string[]) {
+  const { output } = await cruise(roots, { ...config.options, baseDir, validate: true, ruleSet: config })
+  const { summary } = output as ICruiseResult
+  return {
+    modules: summary.totalCruised,
+    violations: summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`),
+  }
 }
 
-const rel = (file: string) => relative(repoRoot, file)
-const isElectron = (specifier: string) => specifier === 'electron' || specifier.startsWith('electron/')
-const NODE_ONLY_PACKAGES = [
-  'better-sqlite3',
-  'drizzle-orm',
-  'simple-git',
-  'iconv-lite',
-  'tsx',
-  'playwright-core',
-  'electron',
-]
-const isNodeModule = (specifier: string) =>
-  specifier.startsWith('node:') ||
-  builtinModules.includes(specifier) ||
-  NODE_ONLY_PACKAGES.some((p) => specifier === p || specifier.startsWith(`${p}/`))
-
 describe('architecture boundaries', () => {
-  it('imports electron only in src/main/platform and the preload entry', () => {
-    const offenders = [
-      ...sourceFiles('src/main'),
-      ...sourceFiles('src/shared'),
-      ...sourceFiles('src/renderer'),
-      ...sourceFiles('src/cli'),
-      ...sourceFiles('src/preload'),
-    ]
-      .flatMap((file) =>
-        importsOf(file)
-          .filter((edge) => isElectron(edge.specifier))
-          .map((edge) => rel(edge.from)),
-      )
-      .filter((file) => !file.startsWith('src/main/platform/') && file !== 'src/preload/index.ts')
-    expect(offenders).toEqual([])
-  })
+  const probes = mkdtempSync(join(tmpdir(), 'readiness-boundaries-'))
+  afterAll(() => rmSync(probes, { recursive: true, force: true }))
 
-  it('keeps src/shared free of Node and Electron (it runs in the renderer too)', () => {
-    const offenders = sourceFiles('src/shared').flatMap((file) =>
-      importsOf(file).filter((e) => !e.specifier.startsWith('.') && isNodeModule(e.specifier)),
-    )
-    expect(offenders.map((e) => `${rel(e.from)} -> ${e.specifier}`)).toEqual([])
-  })
+  it('the source tree breaks none of them', async () => {
+    const { modules, violations } = await cruiseTree(repoRoot, ['src'])
+    expect(violations).toEqual([])
+    expect(modules).toBeGreaterThan(250)
+  }, 60_000)
 
-  it('keeps Node modules and main-process code out of the renderer bundle', () => {
-    const { files, bare } = moduleGraph([join(repoRoot, 'src/renderer/src/main.tsx')])
-    expect([...files].map(rel).filter((f) => !f.startsWith('src/renderer/') && !f.startsWith('src/shared/'))).toEqual(
-      [],
-    )
-    expect(bare.filter((e) => isNodeModule(e.specifier)).map((e) => `${rel(e.from)} -> ${e.specifier}`)).toEqual([])
-    expect(files.size).toBeGreaterThan(3)
-  })
-
-  it('keeps electron out of the CLI and browser-mode module graphs', () => {
-    for (const entry of ['src/cli/main.ts', 'src/cli/web.ts', 'src/cli/start.ts']) {
-      const { files, bare } = moduleGraph([join(repoRoot, entry)])
-      expect(
-        bare.filter((e) => isElectron(e.specifier)).map((e) => rel(e.from)),
-        entry,
-      ).toEqual([])
-      expect(
-        [...files].map(rel).filter((f) => f.startsWith('src/main/platform/')),
-        entry,
-      ).toEqual([])
+  it('catches each kind of break: an outward import, Node in shared, electron outside platform, a cycle', async () => {
+    const files: Record<string, string> = {
+      'src/main/plan/reader.ts': "import { handlers } from '../rpc/handlers'\nexport const read = handlers\n",
+      'src/main/rpc/handlers.ts': 'export const handlers = 1\n',
+      'src/shared/dates.ts': "import { readFileSync } from 'node:fs'\nexport const dates = readFileSync\n",
+      'src/main/evidence/git.ts': "import { app } from 'electron'\nexport const git = app\n",
+      'src/cli/main.ts': "import { shell } from '../main/report/shell'\nexport const main = shell\n",
+      'src/main/report/shell.ts': "import { window } from '../platform/window'\nexport const shell = window\n",
+      'src/main/platform/window.ts': 'export const window = 1\n',
+      'src/main/progress/a.ts': "import { b } from './b'\nexport const a = () => b\n",
+      'src/main/progress/b.ts': "import { a } from './a'\nexport const b = () => a\n",
     }
-  })
-
-  it('catches a violation (the walker is not blind)', () => {
-    const { bare } = moduleGraph([join(repoRoot, 'src/main/platform/electron-main.ts')])
-    expect(bare.some((e) => isElectron(e.specifier))).toBe(true)
-  })
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(probes, path)), { recursive: true })
+      writeFileSync(join(probes, path), text)
+    }
+    writeFileSync(join(probes, 'tsconfig.json'), '{"compilerOptions":{"module":"esnext","moduleResolution":"bundler"}}')
+    const found = (await cruiseTree(probes, ['src'])).violations
+    const rules = new Set(found.map((line) => line.split(':')[0]))
+    expect([...rules].sort()).toEqual(
+      [
+        'cli-never-reaches-electron',
+        'domains-point-inward',
+        'electron-only-in-platform',
+        'no-cycles',
+        'shared-imports-no-node',
+      ].sort(),
+    )
+    expect(found).toContain('domains-point-inward: src/main/plan/reader.ts -> src/main/rpc/handlers.ts')
+  }, 60_000)
 })

@@ -4,7 +4,7 @@ import type { EvidenceCache } from './cache'
 import { compileCheck, type CompiledCheck } from './compile'
 import type { GitPort } from './git-port'
 import { AbortedError, throwIfAborted } from './history'
-import { inspectRepo, type RepoState } from './inspect'
+import { inspectRepo, type RepoInspection, type RepoState } from './inspect'
 import { syncRepo, type RepoCheckOutcome, type RepoSyncStats } from './repo-sync'
 import { combineRepos, unresolvedResult, type RepoOutcome, type Timeline } from './results'
 
@@ -15,6 +15,8 @@ export interface SyncRepoInput {
   branch: string | null
   /** where the repo sits in the plan's path space (`services/ml-service/`), or null for the plan root */
   prefix: string | null
+  /** the repo as the caller just inspected it for this sync (with this branch); inspected here when absent */
+  inspection?: RepoInspection
 }
 
 export interface SyncCheckInput {
@@ -127,7 +129,7 @@ async function syncOneRepo(
   stats: RepoSyncStats,
   gathered: Gathered,
 ): Promise<void> {
-  const inspection = await inspectRepo(input.git, repo.dir, { branch: repo.branch })
+  const inspection = repo.inspection ?? (await inspectRepo(input.git, repo.dir, { branch: repo.branch }))
   const { state, message, branch, detached, shallow, head } = inspection
   gathered.repos.push({ id: repo.id, state, message, branch, detached, shallow, head })
   const compiled = compileForRepo(input, repo, gathered.reasons)

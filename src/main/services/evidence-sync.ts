@@ -82,7 +82,13 @@ function evaluate(plan: SyncPlan, deps: SyncDeps, cache: BufferedEvidenceCache):
   return syncEvidence({
     repos: plan.links
       .filter(({ repo }) => !plan.stale.has(repo.id))
-      .map(({ link, repo }) => ({ id: String(repo.id), dir: repo.path, branch: link.branch, prefix: link.pathPrefix })),
+      .map(({ link, repo }) => ({
+        id: String(repo.id),
+        dir: repo.path,
+        branch: link.branch,
+        prefix: link.pathPrefix,
+        inspection: plan.health.get(repo.id),
+      })),
     checks: plan.checkInputs.map(({ row, spec }) => ({ id: String(row.id), spec })),
     planStart: plan.context.calendar.week1Start,
     weekEnds: evidenceWeekEnds(plan.context, today),
@@ -167,6 +173,10 @@ function summaryOf(plan: SyncPlan, result: SyncResult, durationMs: number): Sync
   }
 }
 
+function nothingSynced(planId: number, started: number, cancelled: boolean): SyncSummary {
+  return { planId, cancelled, durationMs: Date.now() - started, commitsEvaluated: 0, checksEvaluated: 0, repos: [] }
+}
+
 /**
  * Replays the plan's connected repositories and stores every check's result. The evaluation runs outside any
  * transaction; the evidence cache and the results land together in one short transaction at the end; a cancelled
@@ -175,6 +185,8 @@ function summaryOf(plan: SyncPlan, result: SyncResult, durationMs: number): Sync
 export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<SyncSummary> {
   const started = Date.now()
   const plan = await prepareSync(planId, deps)
+  // nothing connected: nothing is replayed and nothing stored (the plan is not "synced"); the summary lists no repo
+  if (plan.links.length === 0) return nothingSynced(planId, started, false)
   const cache = createSqliteEvidenceCache(deps.db)
   let result: SyncResult
   try {
@@ -182,14 +194,7 @@ export async function syncPlanEvidence(planId: number, deps: SyncDeps): Promise<
   } catch (error) {
     cache.discard()
     if (!deps.signal?.aborted) throw error
-    return {
-      planId,
-      cancelled: true,
-      durationMs: Date.now() - started,
-      commitsEvaluated: 0,
-      checksEvaluated: 0,
-      repos: [],
-    }
+    return nothingSynced(planId, started, true)
   }
   storeSync(plan, result, cache, deps.db, deps.now().toISOString())
   return summaryOf(plan, result, Date.now() - started)
