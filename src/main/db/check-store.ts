@@ -162,14 +162,50 @@ export function checkInputsOf(db: AppDatabase, taskIds: number[]): Array<{ row: 
     .map((row) => ({ row, spec: { ...CheckSpecSchema.parse(JSON.parse(row.specJson)), enabled: row.enabled } }))
 }
 
-/** A check's latest evaluation (one row per check). */
-export function storeCheckResult(
-  db: AppDatabase,
-  checkId: number,
-  values: { repoId: number | null; headSha: string | null; resultJson: string; evaluatedAt: string },
-): void {
-  db.insert(checkResults)
-    .values({ checkId, ...values })
-    .onConflictDoUpdate({ target: checkResults.checkId, set: values })
-    .run()
+export type CheckResultValues = {
+  checkId: number
+  repoId: number | null
+  headSha: string | null
+  resultJson: string
+}
+
+/**
+ * Each check's latest evaluation (one row per check), all evaluated at `evaluatedAt`. A result equal to the stored
+ * one only has its time moved, in one statement per 500 checks: a re-sync with nothing new rewrites no result.
+ */
+export function storeCheckResults(db: AppDatabase, results: CheckResultValues[], evaluatedAt: string): void {
+  const stored = new Map(
+    chunks(results.map((r) => r.checkId)).flatMap((ids) =>
+      db
+        .select({
+          checkId: checkResults.checkId,
+          repoId: checkResults.repoId,
+          headSha: checkResults.headSha,
+          resultJson: checkResults.resultJson,
+        })
+        .from(checkResults)
+        .where(inArray(checkResults.checkId, ids))
+        .all()
+        .map((row) => [row.checkId, row] as const),
+    ),
+  )
+  const same = (r: CheckResultValues) => {
+    const row = stored.get(r.checkId)
+    return row !== undefined && row.resultJson === r.resultJson && row.repoId === r.repoId && row.headSha === r.headSha
+  }
+  for (const ids of chunks(results.filter(same).map((r) => r.checkId)))
+    db.update(checkResults).set({ evaluatedAt }).where(inArray(checkResults.checkId, ids)).run()
+  for (const { checkId, ...values } of results.filter((r) => !same(r))) {
+    const row = { ...values, evaluatedAt }
+    db.insert(checkResults)
+      .values({ checkId, ...row })
+      .onConflictDoUpdate({ target: checkResults.checkId, set: row })
+      .run()
+  }
+}
+
+function chunks<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
 }

@@ -42,6 +42,19 @@ export async function readCommit(git: GitPort, dir: string, rev: string): Promis
   return sha ? { sha, date, subject: subject.join(FIELD) } : null
 }
 
+/** the repository's top level and whether it is shallow; a failure when `dir` is not in a repository */
+async function topLevelOf(git: GitPort, dir: string): Promise<{ topLevel: string; shallow: boolean } | RepoInspection> {
+  try {
+    const out = await git.run(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])
+    const [topLevel, shallow] = out.split('\n')
+    return { topLevel, shallow: shallow === 'true' }
+  } catch (error) {
+    if (error instanceof GitCommandError && error.gitMissing)
+      return failure(dir, 'git-missing', 'git is not installed or not on PATH')
+    return failure(dir, 'not-a-repo', `${dir} is not a git repository`)
+  }
+}
+
 /**
  * What connecting `dir` would give: is it a repo (its top level), which branch, its HEAD, shallow or
  * not. Never throws for a bad repo; the state and message say what is wrong.
@@ -53,18 +66,16 @@ export async function inspectRepo(
 ): Promise<RepoInspection> {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     return failure(dir, 'unavailable', `${dir} is not there any more (moved or deleted?)`)
-  let topLevel: string
-  let shallow: boolean
-  try {
-    const out = await git.run(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])
-    const lines = out.split('\n')
-    topLevel = lines[0]
-    shallow = lines[1] === 'true'
-  } catch (error) {
-    if (error instanceof GitCommandError && error.gitMissing)
-      return failure(dir, 'git-missing', 'git is not installed or not on PATH')
-    return failure(dir, 'not-a-repo', `${dir} is not a git repository`)
-  }
+  const requested = opts.branch ?? null
+  const safeRequest = requested !== null && isSafeBranchName(requested)
+  // independent questions go to git at once: the top level, the current branch, the requested branch's head
+  const [location, symbolic, requestedHead] = await Promise.all([
+    topLevelOf(git, dir),
+    git.run(dir, ['symbolic-ref', '-q', '--short', 'HEAD'], { okExitCodes: [1] }).catch(() => ''),
+    safeRequest ? readCommit(git, dir, `refs/heads/${requested}`) : Promise.resolve(null),
+  ])
+  if ('state' in location) return location
+  const { topLevel, shallow } = location
   if (!topLevel || realpathSync(topLevel) !== realpathSync(dir)) {
     return failure(
       dir,
@@ -72,13 +83,11 @@ export async function inspectRepo(
       `${dir} is inside the repository at ${topLevel}; connect that folder (with a path prefix) instead`,
     )
   }
-  const symbolic = await git.run(dir, ['symbolic-ref', '-q', '--short', 'HEAD'], { okExitCodes: [1] }).catch(() => '')
   const currentBranch = symbolic.trim() || null
-  const requested = opts.branch ?? null
-  if (requested !== null && !isSafeBranchName(requested))
+  if (requested !== null && !safeRequest)
     return { ...failure(dir, 'unavailable', `"${requested}" is not a valid branch name`), currentBranch }
   const branch = requested ?? currentBranch
-  const head = await readCommit(git, dir, branch ? `refs/heads/${branch}` : 'HEAD')
+  const head = requested !== null ? requestedHead : await readCommit(git, dir, branch ? `refs/heads/${branch}` : 'HEAD')
   const base = { dir, currentBranch, branch, detached: currentBranch === null, shallow }
   if (!head) {
     if (requested !== null) {

@@ -5,7 +5,7 @@ import { createSqliteEvidenceCache, type BufferedEvidenceCache } from '../db/evi
 import { linkRows, recordRepoState, type LinkRow } from '../db/repo-store'
 import { updatePlanRow } from '../db/plan-store'
 import { syncEvidence, type GitPort, type RepoInspection, type SyncProgress, type SyncResult } from '../evidence'
-import { checkInputsOf, resultsByCheck, storeCheckResult } from '../db/check-store'
+import { checkInputsOf, resultsByCheck, storeCheckResults, type CheckResultValues } from '../db/check-store'
 import { checkRepoFolder, isReadable } from './repo-health'
 import { localIsoDate } from '../../shared/calendar'
 import { evidenceWeekEnds, loadPlanContext, type PlanContext } from './plan-context'
@@ -113,20 +113,26 @@ function storeSync(
     plan.checkInputs.map(({ row }) => row.id),
     plan.stale,
   )
-  const byId = new Map<string, CheckResult>(result.checks.map((r) => [r.checkId, r]))
   inTransaction(db, () => {
     cache.flush()
     cache.dropLegacyEntries()
-    for (const { row } of plan.checkInputs) {
-      const checkResult = byId.get(String(row.id))
-      if (!checkResult || kept.has(row.id)) continue
-      const repoId = checkResult.repoId ? Number(checkResult.repoId) : null
-      const headSha = result.repos.find((r) => r.id === checkResult.repoId)?.head?.sha ?? null
-      storeCheckResult(db, row.id, { repoId, headSha, resultJson: JSON.stringify(checkResult), evaluatedAt })
-    }
+    storeCheckResults(db, resultValues(plan, result, kept), evaluatedAt)
     if (plan.partial) return
     storeRepoStates(plan, result, db, evaluatedAt)
     updatePlanRow(db, plan.planId, { lastSyncAt: evaluatedAt })
+  })
+}
+
+/** what each evaluated check's row should now hold; results kept from a stale repository are left out */
+function resultValues(plan: SyncPlan, result: SyncResult, kept: Set<number>): CheckResultValues[] {
+  const byId = new Map<string, CheckResult>(result.checks.map((r) => [r.checkId, r]))
+  const heads = new Map(result.repos.map((r) => [r.id, r.head?.sha ?? null]))
+  return plan.checkInputs.flatMap(({ row }) => {
+    const checkResult = byId.get(String(row.id))
+    if (!checkResult || kept.has(row.id)) return []
+    const repoId = checkResult.repoId ? Number(checkResult.repoId) : null
+    const headSha = checkResult.repoId ? (heads.get(checkResult.repoId) ?? null) : null
+    return [{ checkId: row.id, repoId, headSha, resultJson: JSON.stringify(checkResult) }]
   })
 }
 
