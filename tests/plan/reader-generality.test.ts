@@ -175,3 +175,25 @@ describe('honest confidence', () => {
     expect(plan.interpretation?.reasons.join(' ')).toContain('"Cost"')
   })
 })
+
+describe('a week named in a task title', () => {
+  it('schedules the task only as a label (start, after a separator, in brackets), never from its prose', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n- [ ] Review results of week 3 pilot (4h)\n- [ ] Ship the parser (week 2)\n- [ ] Add pydantic · wk 2\n- [ ] Week 2: write docs\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.weekStart])).toEqual([
+      ['Review results of week 3 pilot', 1],
+      ['Ship the parser', 2],
+      ['Add pydantic', 2],
+      [expect.stringMatching(/write docs/), 2],
+    ])
+    expect(plan.weeks).toBe(2)
+  })
+
+  it('leaves a backlog row unscheduled when its story merely mentions a sprint', () => {
+    const plan = read(
+      '# Backlog\n\n| ID | Story | Effort |\n|---|---|---|\n| 001 | Set up the repo | 1h |\n| 002 | Draw the burndown chart for sprint 1 | 3h |\n',
+    )
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([null, null])
+  })
+})

@@ -335,8 +335,10 @@ function scheduleItem(
   nesting: Map<number, number>,
   dayClock: DayClock,
 ): ScheduledItem {
-  const ownDays = resolver.days(raw.info.time) ?? (content.time ? resolver.days(content.time) : null)
-  const ownWeeks = resolver.weeks(raw.info.time) ?? (content.time ? resolver.weeks(content.time) : null)
+  // a list line or row that mentions a week in its prose ("results of week 3 pilot") is not scheduled by it
+  const titleTime = raw.source !== 'heading' && raw.info.timeInProse ? null : raw.info.time
+  const ownDays = (titleTime && resolver.days(titleTime)) ?? (content.time ? resolver.days(content.time) : null)
+  const ownWeeks = (titleTime && resolver.weeks(titleTime)) ?? (content.time ? resolver.weeks(content.time) : null)
   const ownDates: DatedLine | null = (() => {
     const dates = resolver.dates(raw.info.time)
     if (dates) return { dates, line: raw.line }

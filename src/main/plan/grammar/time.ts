@@ -120,6 +120,31 @@ export function hasTime(marker: TimeMarker): boolean {
 const MAY_NAME_TIME =
   /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|one|two|three|four|five|six|seven|eight|first|second|third|fourth|launch|release|go[-\s]?live|cut[-\s]?over|d[-\s]?day)/i
 
+const RELATIVE_MENTIONS = [WEEKS, DAYS, TAG_DAYS, SPRINTS, MONTHS].map((re) => new RegExp(re.source, `${re.flags}g`))
+
+/**
+ * The title names a week, day, sprint or month only inside its prose ("Review results of week 3 pilot", "Draw the
+ * burndown chart for sprint 1"): each mention follows a word directly, outside brackets. A schedule label stands at
+ * the start, after a separator ("Add pydantic · wk 4") or in brackets ("Ship it (week 8)").
+ */
+export function timeOnlyInProse(raw: string): boolean {
+  const text = bounded(raw, SCAN).replace(/\*\*|__|`/g, '')
+  const mentions = RELATIVE_MENTIONS.flatMap((re) => [...text.matchAll(re)])
+  return (
+    mentions.length > 0 &&
+    mentions.every((mention) => followsAWord(text, mention.index) && !inBrackets(text, mention.index))
+  )
+}
+
+function followsAWord(text: string, index: number): boolean {
+  return /\p{L}\s+$/u.test(text.slice(Math.max(0, index - 40), index))
+}
+
+function inBrackets(text: string, index: number): boolean {
+  const before = text.slice(0, index)
+  return (before.match(/[([]/g)?.length ?? 0) > (before.match(/[)\]]/g)?.length ?? 0)
+}
+
 export function parseTime(raw: string, context: DateContext = DEFAULT_DATE_CONTEXT): TimeMarker {
   const text = bounded(raw, SCAN).replace(/\*\*|__|`/g, '')
   const marker = emptyMarker()

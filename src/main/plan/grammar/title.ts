@@ -2,7 +2,7 @@ import { bounded, cleanTitle } from '../text'
 import { parseEffortInTitle, type Effort } from './effort'
 import { hasStatusMarker, parseLeadingId, parseOwnerPrefix, stripStatus, titleClaimsDone } from './identity'
 import { DEFAULT_DATE_CONTEXT, type DateContext } from './loose-dates'
-import { hasTime, parseTime, type TimeMarker } from './time'
+import { hasTime, parseTime, timeOnlyInProse, type TimeMarker } from './time'
 
 /** What a heading, a list line or a table title cell says about the item: ID, owner, effort, time, claim. */
 export type TitleInfo = {
@@ -12,6 +12,8 @@ export type TitleInfo = {
   /** title without a leading schedule prefix ("Day 1-2:", "Hour 3-4:"), for keys and matching */
   coreTitle: string
   time: TimeMarker
+  /** the week/day/sprint/month it names is part of its prose, not a schedule label (see timeOnlyInProse) */
+  timeInProse: boolean
   effort: Effort | null
   /** "Phase 2", "Sprint 3", "Stage 1": names a phase, not an item */
   phaseMarked: boolean
@@ -52,6 +54,7 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
     title: bounded(title, 300),
     coreTitle: bounded(coreTitle, 300),
     time,
+    timeInProse: timeOnlyInProse(source),
     effort,
     phaseMarked,
     claimsDone: titleClaimsDone(source),
