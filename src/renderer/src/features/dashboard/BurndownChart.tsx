@@ -1,10 +1,8 @@
 import { useMemo, useState } from 'react'
 import {
-  Area,
   CartesianGrid,
   ComposedChart,
   Legend,
-  Line,
   ReferenceArea,
   ReferenceDot,
   ReferenceLine,
@@ -12,8 +10,6 @@ import {
   Tooltip,
   XAxis,
   YAxis,
-  type AreaProps,
-  type LineProps,
   type XAxisProps,
   type YAxisProps,
 } from 'recharts'
@@ -34,6 +30,7 @@ import {
   type ChartPoint,
   type WeekRange,
 } from './chart-data'
+import { chartSeries, phaseBandProps, seriesElements, weekAxisProps } from './chart-series'
 
 const MILESTONE_COLORS: Record<string, string> = {
   met: 'var(--ok)',
@@ -177,15 +174,16 @@ function Segmented<Value extends string>({
   onChange,
 }: {
   label: string
-  options: readonly [Value, string][]
+  /** each value and its button's text, in order */
+  options: Record<Value, string>
   value: Value
   onChange(value: Value): void
 }) {
   return (
     <div role="group" aria-label={label} className="segmented">
-      {options.map(([option, text]) => (
+      {(Object.keys(options) as Value[]).map((option) => (
         <button key={option} type="button" aria-pressed={value === option} onClick={() => onChange(option)}>
-          {text}
+          {options[option]}
         </button>
       ))}
     </div>
@@ -218,19 +216,13 @@ function ChartHeader({
       <div className="chart-controls">
         <Segmented
           label="Chart type"
-          options={[
-            ['burndown', 'Burndown'],
-            ['burnup', 'Burnup'],
-          ]}
+          options={{ burndown: 'Burndown', burnup: 'Burnup' }}
           value={view.mode}
           onChange={(mode) => setView({ mode })}
         />
         <Segmented
           label="Chart weeks"
-          options={[
-            ['plan', 'Plan weeks'],
-            ['all', 'All weeks'],
-          ]}
+          options={{ plan: 'Plan weeks', all: 'All weeks' }}
           value={view.range}
           onChange={(range) => setView({ range })}
         />
@@ -254,11 +246,7 @@ function phaseBands(model: ChartModel) {
   return model.bands.map((band, index) => (
     <ReferenceArea
       key={`${band.title}-${index}`}
-      x1={band.from - 0.5}
-      x2={band.to + 0.5}
-      fill={index % 2 === 0 ? 'var(--band-a)' : 'var(--band-b)'}
-      fillOpacity={1}
-      ifOverflow="hidden"
+      {...phaseBandProps(band, index, ['var(--band-a)', 'var(--band-b)'])}
       className="phase-band"
       label={{ value: `P${index + 1}`, position: 'insideTop', fontSize: 10, fill: 'var(--muted)' }}
     />
@@ -305,15 +293,10 @@ function markers(model: ChartModel, mode: ChartMode) {
   ]
 }
 
-/** the week axis: whole weeks (at most 16 ticks), with half a week of room at either end */
-function weekAxisProps({ firstWeek, lastWeek }: ChartModel): XAxisProps {
+/** the week axis, labelled */
+function weekAxis(model: ChartModel): XAxisProps {
   return {
-    dataKey: 'week',
-    type: 'number',
-    domain: [firstWeek - 0.5, lastWeek + 0.5],
-    allowDecimals: false,
-    tickCount: Math.min(lastWeek - firstWeek + 2, 16),
-    stroke: 'var(--muted)',
+    ...weekAxisProps(model, 'var(--muted)'),
     label: { value: 'week', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' },
   }
 }
@@ -334,75 +317,23 @@ function valueAxisProps({ byHours }: ChartModel): YAxisProps {
   }
 }
 
-/** How each series is drawn: the forecast band behind, stepped scope, dashed ideal lines and a bold actual line. */
-const SERIES = {
-  forecast: {
-    dataKey: 'forecastBand',
-    name: 'Forecast P50–P85',
-    className: 'forecast-band',
-    stroke: 'none',
-    fill: 'var(--forecast)',
-    fillOpacity: 0.35,
-    isAnimationActive: false,
-    connectNulls: false,
-  } satisfies AreaProps<ChartPoint, unknown>,
-  scope: {
-    dataKey: 'scope',
-    name: 'Scope',
-    className: 'line-scope',
-    stroke: 'var(--scope)',
-    strokeDasharray: '2 4',
-    dot: false,
-    isAnimationActive: false,
-    type: 'stepAfter',
-  } satisfies LineProps,
-  ideal: {
-    dataKey: 'ideal',
-    name: 'Ideal',
-    className: 'line-ideal',
-    stroke: 'var(--ideal)',
-    strokeDasharray: '6 4',
-    dot: false,
-    isAnimationActive: false,
-  } satisfies LineProps,
-  originalIdeal: {
-    dataKey: 'originalIdeal',
-    name: 'Original ideal',
-    className: 'line-original',
-    stroke: 'var(--ideal)',
-    strokeOpacity: 0.6,
-    strokeDasharray: '1 3',
-    dot: false,
-    isAnimationActive: false,
-  } satisfies LineProps,
-  actual: {
-    dataKey: 'actual',
-    name: 'Actual',
-    className: 'line-actual',
-    stroke: 'var(--actual)',
-    strokeWidth: 2.5,
-    dot: { r: 3 },
-    isAnimationActive: false,
-    connectNulls: false,
-  } satisfies LineProps,
-}
+const SERIES = chartSeries(
+  { ideal: 'var(--ideal)', actual: 'var(--actual)', scope: 'var(--scope)', forecast: 'var(--forecast)' },
+  { actualDotRadius: 3 },
+)
 
-// recharts finds its parts among the chart's direct children, so the series stay here, with their props from SERIES
+// recharts finds its parts among the chart's direct children: the series come as an array of elements, not a wrapper
 function ChartLines({ model, view }: { model: ChartModel; view: ChartView }) {
   return (
     <ResponsiveContainer width="100%" height={340}>
       <ComposedChart data={model.points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
         {phaseBands(model)}
-        <XAxis {...weekAxisProps(model)} />
+        <XAxis {...weekAxis(model)} />
         <YAxis {...valueAxisProps(model)} />
         <Tooltip content={<WeekTooltip unit={model.unit} doneByWeek={model.doneByWeek} mode={view.mode} />} />
         <Legend />
-        <Area {...SERIES.forecast} />
-        <Line {...SERIES.scope} />
-        <Line {...SERIES.ideal} />
-        {model.hasOriginal && view.showOriginal && <Line {...SERIES.originalIdeal} />}
-        <Line {...SERIES.actual} />
+        {seriesElements(SERIES, { showOriginal: model.hasOriginal && view.showOriginal })}
         {markers(model, view.mode)}
       </ComposedChart>
     </ResponsiveContainer>

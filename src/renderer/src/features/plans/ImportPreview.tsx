@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
 import { DataTable, type Column } from '../../components/DataTable'
+import { DAYS_PER_WEEK_INPUT, Field, HOURS_PER_DAY_INPUT } from '../../components/Form'
 import { Modal } from '../../components/Modal'
 import { usePlans } from '../../data/hooks'
 import { importPreviewQuery } from '../../data/queries'
@@ -124,30 +125,24 @@ function Options({ draft, plan }: { draft: ImportDraft; plan: ParsedPlan }) {
   return (
     <fieldset className="form-grid">
       <legend>Schedule</legend>
-      <label htmlFor={`${id}-start`}>Plan start</label>
-      <input
+      <Field
         id={`${id}-start`}
+        label="Plan start"
         type="date"
         value={draft.options.startDate ?? plan.date ?? ''}
         onChange={(event) => setOptions({ startDate: event.target.value || null })}
       />
-      <label htmlFor={`${id}-days`}>Days per week</label>
-      <input
+      <Field
         id={`${id}-days`}
-        type="number"
-        min={1}
-        max={7}
-        step={1}
+        label="Days per week"
+        {...DAYS_PER_WEEK_INPUT}
         value={draft.options.daysPerWeek ?? plan.daysPerWeek ?? ''}
         onChange={(event) => setOptions({ daysPerWeek: numberOrNull(event.target.value) })}
       />
-      <label htmlFor={`${id}-hours`}>Hours per day</label>
-      <input
+      <Field
         id={`${id}-hours`}
-        type="number"
-        min={1}
-        max={24}
-        step={0.5}
+        label="Hours per day"
+        {...HOURS_PER_DAY_INPUT}
         value={draft.options.hoursPerDay ?? plan.hoursPerDay ?? ''}
         onChange={(event) => setOptions({ hoursPerDay: numberOrNull(event.target.value) })}
       />

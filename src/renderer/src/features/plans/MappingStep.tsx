@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useStore } from '../../app/store'
 import { DataTable, type Column } from '../../components/DataTable'
+import { Field } from '../../components/Form'
 import { formatHours } from '../../lib/format'
 import type { ImportProfile, Interpretation, ParsedPlan } from '../../../../shared/plan-model'
 import {
@@ -116,9 +117,9 @@ function ScaleInputs({ reading, profile, id, apply }: ControlProps) {
   const numberOrNull = (value: string) => (value ? Number(value) : null)
   return (
     <>
-      <label htmlFor={`${id}-points`}>Hours per point</label>
-      <input
+      <Field
         id={`${id}-points`}
+        label="Hours per point"
         type="number"
         min={0.25}
         step={0.25}
@@ -126,9 +127,9 @@ function ScaleInputs({ reading, profile, id, apply }: ControlProps) {
         value={profile?.hoursPerPoint ?? ''}
         onChange={(event) => apply(withNumber(profile, 'hoursPerPoint', numberOrNull(event.target.value)))}
       />
-      <label htmlFor={`${id}-sprint`}>Weeks per sprint</label>
-      <input
+      <Field
         id={`${id}-sprint`}
+        label="Weeks per sprint"
         type="number"
         min={1}
         max={12}

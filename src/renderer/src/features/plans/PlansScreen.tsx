@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useStore } from '../../app/store'
 import { DataTable, type Column } from '../../components/DataTable'
+import { InlineConfirm } from '../../components/InlineConfirm'
 import { Screen } from '../../components/Screen'
 import { Badge } from '../../components/StateBadge'
 import { usePlans } from '../../data/hooks'
@@ -60,15 +61,13 @@ function PlanActions({ plan }: { plan: PlanSummary }) {
   const [confirming, setConfirming] = useState(false)
   if (confirming) {
     return (
-      <span className="confirm" role="group" aria-label={`Delete ${plan.title}?`}>
-        <span>Delete plan and its history?</span>
-        <button type="button" className="danger" onClick={() => void removePlan(plan.id)}>
-          Delete
-        </button>
-        <button type="button" onClick={() => setConfirming(false)} autoFocus>
-          Keep
-        </button>
-      </span>
+      <InlineConfirm
+        question={`Delete ${plan.title}?`}
+        consequence="Delete plan and its history?"
+        action="Delete"
+        onConfirm={() => void removePlan(plan.id)}
+        onKeep={() => setConfirming(false)}
+      />
     )
   }
   return (

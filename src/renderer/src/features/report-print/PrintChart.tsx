@@ -1,27 +1,8 @@
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceArea,
-  ReferenceLine,
-  XAxis,
-  YAxis,
-  type AreaProps,
-  type LineProps,
-  type XAxisProps,
-} from 'recharts'
+import { CartesianGrid, ComposedChart, Legend, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { pastEndNote, planChartRange } from '../../../../shared/chart-range'
-import {
-  asOfMarker,
-  buildChartPoints,
-  buildPhaseBands,
-  pointsInRange,
-  type ChartMode,
-  type ChartPoint,
-} from '../dashboard/chart-data'
+import { asOfMarker, buildChartPoints, buildPhaseBands, pointsInRange, type ChartMode } from '../dashboard/chart-data'
+import { chartSeries, phaseBandProps, seriesElements, weekAxisProps } from '../dashboard/chart-series'
 
 /** Fits the printable width of both A4 and Letter (186 mm ≈ 703 CSS px) with room to spare. */
 export const PRINT_CHART_WIDTH = 690
@@ -66,82 +47,16 @@ type PrintChartModel = ReturnType<typeof printChartModel>
 /** phase bands behind the lines, alternating shades */
 function phaseBands({ bands }: PrintChartModel) {
   return bands.map((band, index) => (
-    <ReferenceArea
-      key={`${band.title}-${index}`}
-      x1={band.from - 0.5}
-      x2={band.to + 0.5}
-      fill={index % 2 === 0 ? COLORS.bandA : COLORS.bandB}
-      fillOpacity={1}
-      ifOverflow="hidden"
-    />
+    <ReferenceArea key={`${band.title}-${index}`} {...phaseBandProps(band, index, [COLORS.bandA, COLORS.bandB])} />
   ))
 }
 
-/** the week axis: whole weeks (at most 16 ticks), with half a week of room at either end */
-function weekAxisProps({ firstWeek, lastWeek }: PrintChartModel): XAxisProps {
-  return {
-    dataKey: 'week',
-    type: 'number',
-    domain: [firstWeek - 0.5, lastWeek + 0.5],
-    allowDecimals: false,
-    tickCount: Math.min(lastWeek - firstWeek + 2, 16),
-    stroke: COLORS.axis,
-    fontSize: 10,
-  }
-}
-
-/** How each series is drawn: the forecast band behind, stepped scope, dashed ideal lines and a bold actual line. */
-const SERIES = {
-  forecast: {
-    dataKey: 'forecastBand',
-    name: 'Forecast P50–P85',
-    stroke: 'none',
-    fill: COLORS.forecast,
-    fillOpacity: 0.35,
-    isAnimationActive: false,
-    connectNulls: false,
-  } satisfies AreaProps<ChartPoint, unknown>,
-  scope: {
-    dataKey: 'scope',
-    name: 'Scope',
-    stroke: COLORS.scope,
-    strokeDasharray: '2 4',
-    dot: false,
-    isAnimationActive: false,
-    type: 'stepAfter',
-  } satisfies LineProps,
-  ideal: {
-    dataKey: 'ideal',
-    name: 'Ideal',
-    stroke: COLORS.ideal,
-    strokeDasharray: '6 4',
-    dot: false,
-    isAnimationActive: false,
-  } satisfies LineProps,
-  originalIdeal: {
-    dataKey: 'originalIdeal',
-    name: 'Original ideal',
-    stroke: COLORS.ideal,
-    strokeOpacity: 0.6,
-    strokeDasharray: '1 3',
-    dot: false,
-    isAnimationActive: false,
-  } satisfies LineProps,
-  actual: {
-    dataKey: 'actual',
-    name: 'Actual',
-    stroke: COLORS.actual,
-    strokeWidth: 2.5,
-    dot: { r: 2.5 },
-    isAnimationActive: false,
-    connectNulls: false,
-  } satisfies LineProps,
-}
+const SERIES = chartSeries(COLORS, { actualDotRadius: 2.5 })
 
 /** The dashboard's burndown/burnup at a fixed size, without animation, so it is fully drawn when printed. */
 export function PrintChart({ progress, mode, height }: { progress: ProgressReport; mode: ChartMode; height: number }) {
   const model = printChartModel(progress, mode)
-  // recharts finds its parts among the chart's direct children, so the series stay here, with their props from SERIES
+  // recharts finds its parts among the chart's direct children: the series come as an array of elements, not a wrapper
   return (
     <figure className="rp-chart" data-testid={`report-chart-${mode}`}>
       <figcaption>
@@ -156,14 +71,10 @@ export function PrintChart({ progress, mode, height }: { progress: ProgressRepor
       >
         <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
         {phaseBands(model)}
-        <XAxis {...weekAxisProps(model)} />
+        <XAxis {...weekAxisProps(model, COLORS.axis)} fontSize={10} />
         <YAxis stroke={COLORS.axis} width={52} fontSize={10} allowDecimals={model.byHours} />
         <Legend wrapperStyle={{ fontSize: 10 }} />
-        <Area {...SERIES.forecast} />
-        <Line {...SERIES.scope} />
-        <Line {...SERIES.ideal} />
-        {model.hasOriginal && <Line {...SERIES.originalIdeal} />}
-        <Line {...SERIES.actual} />
+        {seriesElements(SERIES, { showOriginal: model.hasOriginal })}
         {model.weeks.asOfOnChart && (
           <ReferenceLine
             x={model.marker.x}

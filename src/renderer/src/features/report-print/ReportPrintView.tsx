@@ -77,21 +77,34 @@ function ReportPages({ report }: { report: ReportData }) {
   )
 }
 
+/** the report's task lists, in order, each with what it says when empty and what its note column tells */
+const TASK_SECTIONS = [
+  { list: 'overdue', title: 'Overdue', testId: 'report-overdue', empty: 'Nothing is overdue.', noteLabel: 'Note' },
+  {
+    list: 'atRisk',
+    title: 'At risk',
+    testId: 'report-at-risk',
+    empty: 'Nothing else is due by the end of next week.',
+    noteLabel: 'Why',
+  },
+  {
+    list: 'needsConfirmation',
+    title: 'Needs confirmation',
+    testId: 'report-needs-confirmation',
+    empty: 'Every work item can be verified from git.',
+    noteLabel: 'Note',
+  },
+  { list: 'blocked', title: 'Blocked', testId: 'report-blocked', empty: 'Nothing is blocked.', noteLabel: 'Note' },
+] as const
+
 function TaskSections({ report }: { report: ReportData }) {
   return (
     <>
-      <Section title="Overdue" count={report.overdue.length} testId="report-overdue">
-        <TaskTable rows={report.overdue} empty="Nothing is overdue." noteLabel="Note" />
-      </Section>
-      <Section title="At risk" count={report.atRisk.length} testId="report-at-risk">
-        <TaskTable rows={report.atRisk} empty="Nothing else is due by the end of next week." noteLabel="Why" />
-      </Section>
-      <Section title="Needs confirmation" count={report.needsConfirmation.length} testId="report-needs-confirmation">
-        <TaskTable rows={report.needsConfirmation} empty="Every work item can be verified from git." noteLabel="Note" />
-      </Section>
-      <Section title="Blocked" count={report.blocked.length} testId="report-blocked">
-        <TaskTable rows={report.blocked} empty="Nothing is blocked." noteLabel="Note" />
-      </Section>
+      {TASK_SECTIONS.map(({ list, title, testId, empty, noteLabel }) => (
+        <Section key={list} title={title} count={report[list].length} testId={testId}>
+          <TaskTable rows={report[list]} empty={empty} noteLabel={noteLabel} />
+        </Section>
+      ))}
     </>
   )
 }

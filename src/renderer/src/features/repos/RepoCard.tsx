@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { RepoLink } from '../../../../shared/contract/repos'
+import { InlineConfirm } from '../../components/InlineConfirm'
 import { Badge } from '../../components/StateBadge'
 import { useNativeDialogs } from '../../data/hooks'
 import { call } from '../../lib/api'
@@ -160,15 +161,13 @@ function LinkActions({ repo }: { repo: RepoLink }) {
         Sync automatically
       </label>
       {confirming ? (
-        <span role="group" aria-label={`Disconnect ${repo.name}?`} className="confirm">
-          <span>{repo.stale ? 'Its last results will be dropped.' : 'Its evidence will be dropped.'}</span>
-          <button type="button" className="danger" onClick={() => void disconnectRepo(repo.repoId)}>
-            Disconnect
-          </button>
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>
-            Keep
-          </button>
-        </span>
+        <InlineConfirm
+          question={`Disconnect ${repo.name}?`}
+          consequence={repo.stale ? 'Its last results will be dropped.' : 'Its evidence will be dropped.'}
+          action="Disconnect"
+          onConfirm={() => void disconnectRepo(repo.repoId)}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className="danger-outline" onClick={() => setConfirming(true)}>
           Disconnect…

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
+import { Field, TitledForm } from '../../components/Form'
 import { ProgressBar } from '../../components/ProgressBar'
 import { Screen } from '../../components/Screen'
 import { useNativeDialogs, useRepos } from '../../data/hooks'
@@ -63,15 +64,7 @@ function ConnectForm() {
     if (link) setFields({ path: '', branch: '', prefix: '' })
   }
   return (
-    <form
-      className="panel"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault()
-        void submit()
-      }}
-    >
-      <h2 id={`${id}-title`}>Connect a repository</h2>
+    <TitledForm title="Connect a repository" onSubmit={submit}>
       <div className="form-grid">
         <label htmlFor={`${id}-path`}>Folder</label>
         <FolderInput
@@ -80,16 +73,16 @@ function ConnectForm() {
           setPath={(path) => set({ path })}
           setDialogError={setDialogError}
         />
-        <label htmlFor={`${id}-branch`}>Branch (optional)</label>
-        <input
+        <Field
           id={`${id}-branch`}
+          label="Branch (optional)"
           value={fields.branch}
           onChange={(event) => set({ branch: event.target.value })}
           placeholder="the repository’s current branch"
         />
-        <label htmlFor={`${id}-prefix`}>Path prefix (optional)</label>
-        <input
+        <Field
           id={`${id}-prefix`}
+          label="Path prefix (optional)"
           value={fields.prefix}
           onChange={(event) => set({ prefix: event.target.value })}
           placeholder="e.g. services/api when the plan covers a monorepo"
@@ -105,7 +98,7 @@ function ConnectForm() {
           {busy ? 'Connecting…' : 'Connect'}
         </button>
       </div>
-    </form>
+    </TitledForm>
   )
 }
 

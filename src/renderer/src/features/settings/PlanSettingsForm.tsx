@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { DAYS_PER_WEEK_INPUT, Field, HOURS_PER_DAY_INPUT, TitledForm } from '../../components/Form'
 import type { PlanDetail } from '../../../../shared/contract/plans'
 import { usePlanDetail } from '../../data/hooks'
 import { savePlanSettings, type PlanSettingsPatch } from './settings-actions'
@@ -49,33 +50,31 @@ function SettingsFields({
 }) {
   return (
     <div className="form-grid">
-      <label htmlFor={`${id}-name`}>Title</label>
-      <input id={`${id}-name`} value={draft.title} onChange={(event) => change({ title: event.target.value })} />
-      <label htmlFor={`${id}-start`}>Start date</label>
-      <input
+      <Field
+        id={`${id}-name`}
+        label="Title"
+        value={draft.title}
+        onChange={(event) => change({ title: event.target.value })}
+      />
+      <Field
         id={`${id}-start`}
+        label="Start date"
         type="date"
         value={draft.startDate}
         onChange={(event) => change({ startDate: event.target.value })}
       />
-      <label htmlFor={`${id}-days`}>Days per week</label>
-      <input
+      <Field
         id={`${id}-days`}
-        type="number"
-        min={1}
-        max={7}
-        step={1}
+        label="Days per week"
+        {...DAYS_PER_WEEK_INPUT}
         value={draft.daysPerWeek}
         placeholder={String(detail.plan.daysPerWeek)}
         onChange={(event) => change({ daysPerWeek: event.target.value })}
       />
-      <label htmlFor={`${id}-hours`}>Hours per day</label>
-      <input
+      <Field
         id={`${id}-hours`}
-        type="number"
-        min={0.5}
-        max={24}
-        step={0.5}
+        label="Hours per day"
+        {...HOURS_PER_DAY_INPUT}
         value={draft.hoursPerDay}
         placeholder={String(detail.plan.hoursPerDay)}
         onChange={(event) => change({ hoursPerDay: event.target.value })}
@@ -101,27 +100,25 @@ function FormButtons({ onDone }: { onDone?: () => void }) {
 
 function Form({ detail, onDone, titleId }: FormProps) {
   const id = useId()
-  const headingId = titleId ?? `${id}-title`
   const [draft, setDraft] = useState(() => draftFromDetail(detail))
   const change = (patch: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...patch }))
   return (
-    <form
+    <TitledForm
       className={onDone ? 'plan-settings-form' : 'panel plan-settings-form'}
-      aria-labelledby={headingId}
-      onSubmit={async (event) => {
-        event.preventDefault()
+      title={onDone ? `Plan settings: ${detail.summary.title}` : 'This plan'}
+      titleId={titleId}
+      onSubmit={async () => {
         const saved = await savePlanSettings(patchFromDraft(draft, detail))
         if (saved) onDone?.()
       }}
     >
-      <h2 id={headingId}>{onDone ? `Plan settings: ${detail.summary.title}` : 'This plan'}</h2>
       <p className="muted small">
         Empty fields follow the plan’s own values (dated {detail.plan.date ?? 'nowhere'}; {detail.plan.daysPerWeek}{' '}
         days/week, {detail.plan.hoursPerDay} h/day).
       </p>
       <SettingsFields id={id} detail={detail} draft={draft} change={change} />
       <FormButtons onDone={onDone} />
-    </form>
+    </TitledForm>
   )
 }
 

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useStore } from '../../app/store'
+import { DAYS_PER_WEEK_INPUT, Field, HOURS_PER_DAY_INPUT, TitledForm } from '../../components/Form'
 import { Screen } from '../../components/Screen'
 import { useAppInfo, useSettings } from '../../data/hooks'
 import type { Settings } from '../../../../shared/contract/settings'
@@ -49,24 +50,18 @@ function NonWorkingDates({ id, draft, setDraft }: { id: string; draft: Draft; se
 function CalendarFields({ id, draft, setDraft }: { id: string; draft: Draft; setDraft(draft: Draft): void }) {
   return (
     <div className="form-grid">
-      <label htmlFor={`${id}-hours`}>Hours per day</label>
-      <input
+      <Field
         id={`${id}-hours`}
-        type="number"
-        min={0.5}
-        max={24}
-        step={0.5}
+        label="Hours per day"
+        {...HOURS_PER_DAY_INPUT}
         value={draft.hoursPerDay}
         onChange={(event) => setDraft({ ...draft, hoursPerDay: Number(event.target.value) })}
         required
       />
-      <label htmlFor={`${id}-days`}>Days per week</label>
-      <input
+      <Field
         id={`${id}-days`}
-        type="number"
-        min={1}
-        max={7}
-        step={1}
+        label="Days per week"
+        {...DAYS_PER_WEEK_INPUT}
         value={draft.daysPerWeek}
         onChange={(event) => setDraft({ ...draft, daysPerWeek: Number(event.target.value) })}
         required
@@ -94,16 +89,13 @@ function GlobalSettingsForm({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState(settings)
   const dirty = JSON.stringify(draft) !== JSON.stringify(settings)
   return (
-    <form
-      className="panel"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault()
+    <TitledForm
+      title="Calendar"
+      onSubmit={() => {
         const { theme: _theme, ...rest } = draft
         void saveSettings(rest)
       }}
     >
-      <h2 id={`${id}-title`}>Calendar</h2>
       <p className="muted small">Defaults for every plan; a plan can set its own days/week and hours/day.</p>
       <CalendarFields id={id} draft={draft} setDraft={setDraft} />
       <div className="button-row">
@@ -116,7 +108,7 @@ function GlobalSettingsForm({ settings }: { settings: Settings }) {
           </button>
         )}
       </div>
-    </form>
+    </TitledForm>
   )
 }
 

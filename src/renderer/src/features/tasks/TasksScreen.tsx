@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, type ReactNode } from 'react'
 import type { RepoLink } from '../../../../shared/contract/repos'
+import { TaskStateSchema } from '../../../../shared/progress-model'
 import { useStore } from '../../app/store'
 import { Screen } from '../../components/Screen'
 import { usePlanDetail, useProgress, useRepos } from '../../data/hooks'
@@ -16,18 +17,8 @@ import {
 } from './task-rows'
 import { TaskTable } from './TaskTable'
 
-const STATE_OPTIONS: StateFilter[] = [
-  'all',
-  'done',
-  'in-progress',
-  'not-started',
-  'needs-confirmation',
-  'blocked',
-  'unknown',
-  'overdue',
-  'disagreement',
-  'manual',
-]
+/** every task state, between "all" and the filters that cut across states */
+const STATE_OPTIONS: StateFilter[] = ['all', ...TaskStateSchema.options, 'overdue', 'disagreement', 'manual']
 const NO_REPOS: RepoLink[] = []
 const STATE_OPTION_LABELS: Partial<Record<StateFilter, string>> = {
   all: 'All states',
