@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { QueryObserver, type QueryClient, type QueryKey } from '@tanstack/react-query'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildRendererApi } from '../../src/preload/api'
 import type { EventName, EventPayload } from '../../src/shared/events'
 import { useStore } from '../../src/renderer/src/app/store'
@@ -18,76 +19,59 @@ import { confirmImport, startImport } from '../../src/renderer/src/features/plan
 import { connectRepo } from '../../src/renderer/src/features/repos/repo-actions'
 import { saveSettings } from '../../src/renderer/src/features/settings/settings-actions'
 import { setCheckEnabled, setManualStatus } from '../../src/renderer/src/features/tasks/task-actions'
+import { callOk, createTestCore, type TestCore } from '../support/core'
+import type { GitFixture } from '../evidence/helpers/git-fixture'
+import { SEED_004, buildSeed004Repo } from '../integration/seed-004-fixture'
 
 /**
- * The renderer's query layer against the window.api the preload builds (src/preload/api.ts), over a stand-in core
- * that answers every read and, like the real handlers, announces its changes before answering: plans.changed after a
- * status, a check or an import; nothing after settings.update or repos.connect. Every call goes through the renderer's
- * one api client, and is counted here.
+ * The renderer's query layer against the window.api the preload builds (src/preload/api.ts), over a real core (real
+ * SQLite after the real migrations, seed 004 imported, a real git fixture to connect): every call goes through the
+ * renderer's one api client and is counted here; the core's own events drive the invalidations.
  */
 const calls: { method: string; input: Record<string, unknown> }[] = []
-const listeners = new Map<string, Set<(payload: unknown) => void>>()
-let planIds = [1, 2]
+let core: TestCore
+let repo: GitFixture
+let planA: number
+let planB: number
+let taskId: number
+let checkId: number
 
 function emit<E extends EventName>(event: E, payload: EventPayload<E>) {
-  for (const listener of listeners.get(`event:${event}`) ?? []) listener(payload)
+  core.context.emit(event, payload)
 }
 
-const ANSWERS: Record<string, (input: Record<string, unknown>) => unknown> = {
-  'plans.list': () => planIds.map((id) => ({ id, title: `Plan ${id}`, totalHours: 10 })),
-  'plans.get': ({ planId }) => ({
-    summary: { id: planId },
-    plan: { tasks: [{ key: '1.1', number: '1.1', title: 'Add retries' }] },
-    taskIds: { '1.1': 7 },
-  }),
-  'progress.get': ({ planId }) => ({ planId, asOf: '2024-12-20', tasks: [] }),
-  'repos.list': () => [],
-  'evidence.forTask': () => ({ checks: [] }),
-  'tasks.history': () => [],
-  'evidence.explain': () => ({ checks: [], notCheckable: [] }),
-  'settings.get': () => ({ theme: 'system' }),
-  'settings.update': (patch) => ({ theme: 'system', ...patch }),
-  'repos.connect': ({ planId }) => ({ planId, repoId: 5 }),
-  'tasks.setStatus': () => {
-    emit('plans.changed', { planId: 1 })
-    return { id: 1 }
-  },
-  'checks.update': () => {
-    emit('plans.changed', { planId: 1 })
-    return {}
-  },
-  'plans.import': () => {
-    planIds = [...planIds, 3]
-    emit('plans.changed', { planId: 3 })
-    return { planId: 3, versionNo: 1, taskCount: 4, totalHours: 12 }
-  },
-}
-
-beforeAll(() => {
+beforeAll(async () => {
+  core = createTestCore({ now: () => new Date('2024-12-16T12:00:00Z') })
+  repo = buildSeed004Repo()
+  planA = (await callOk<{ planId: number }>(core, 'plans.import', { source: { path: SEED_004 } })).planId
+  planB = (await callOk<{ planId: number }>(core, 'plans.import', { source: { path: SEED_004 } })).planId
+  const detail = await callOk<{ taskIds: Record<string, number> }>(core, 'plans.get', { planId: planA })
+  taskId = detail.taskIds['2.1']
+  const evidence = await callOk<{ checks: { id: number }[] }>(core, 'evidence.forTask', { taskId })
+  checkId = evidence.checks[0].id
   const api = buildRendererApi({
     invoke: async (channel, input) => {
       const method = channel.replace(/^rpc:/, '')
       calls.push({ method, input: input as Record<string, unknown> })
-      const answer = ANSWERS[method]
-      return answer
-        ? { ok: true, value: answer(input as Record<string, unknown>) }
-        : { ok: false, error: { code: 'not-found', message: `no ${method}` } }
+      return core.dispatch(method, input)
     },
-    subscribe: (channel, listener) => {
-      if (!listeners.has(channel)) listeners.set(channel, new Set())
-      listeners.get(channel)!.add(listener)
-      return () => listeners.get(channel)?.delete(listener)
-    },
+    subscribe: (channel, listener) =>
+      core.subscribe((event, payload) => {
+        if (channel === `event:${event}`) listener(payload)
+      }),
     getPathForFile: () => '',
   })
   ;(globalThis as { window?: unknown }).window = { api }
+})
+afterAll(() => {
+  core.dispose()
+  repo.cleanup()
 })
 
 const observers: (() => void)[] = []
 afterEach(() => {
   observers.splice(0).forEach((stop) => stop())
   queryClient.clear()
-  planIds = [1, 2]
 })
 
 /** queries on screen: observed, so they fetch now and refetch when invalidated */
@@ -114,35 +98,44 @@ describe('core events invalidate exactly the queries they affect', () => {
     await show(
       client,
       plansQuery(),
-      planDetailQuery(1),
-      progressQuery(1),
-      reposQuery(1),
-      planDetailQuery(2),
-      progressQuery(2),
-      reposQuery(2),
+      planDetailQuery(planA),
+      progressQuery(planA),
+      reposQuery(planA),
+      planDetailQuery(planB),
+      progressQuery(planB),
+      reposQuery(planB),
     )
-    emit('plans.changed', { planId: 1 })
+    emit('plans.changed', { planId: planA })
     await settled(client)
     expect(calls.map((call) => call.method).sort()).toEqual(['plans.get', 'plans.list', 'progress.get', 'repos.list'])
     expect(
-      count('plans.get', { planId: 1 }) + count('progress.get', { planId: 1 }) + count('repos.list', { planId: 1 }),
+      count('plans.get', { planId: planA }) +
+        count('progress.get', { planId: planA }) +
+        count('repos.list', { planId: planA }),
     ).toBe(3)
   })
 
   it('repos.changed refetches that plan’s repositories and progress, and only its repositories while it syncs', async () => {
     const client = createQueryClient()
     observers.push(followCoreEvents(client))
-    await show(client, plansQuery(), planDetailQuery(1), progressQuery(1), reposQuery(1), progressQuery(2))
-    emit('repos.changed', { planId: 1, repoId: 5, reason: 'HEAD or refs moved' })
+    await show(
+      client,
+      plansQuery(),
+      planDetailQuery(planA),
+      progressQuery(planA),
+      reposQuery(planA),
+      progressQuery(planB),
+    )
+    emit('repos.changed', { planId: planA, repoId: 1, reason: 'HEAD or refs moved' })
     await settled(client)
     expect(calls.map((call) => call.method).sort()).toEqual(['progress.get', 'repos.list'])
-    expect(count('progress.get', { planId: 1 })).toBe(1)
+    expect(count('progress.get', { planId: planA })).toBe(1)
 
     calls.length = 0
     useStore.setState({
-      sync: { planId: 1, running: true, phase: 'history', done: 1, total: 4, summary: null, error: null },
+      sync: { planId: planA, running: true, phase: 'history', done: 1, total: 4, summary: null, error: null },
     })
-    emit('repos.changed', { planId: 1, repoId: 5, reason: 'HEAD or refs moved' })
+    emit('repos.changed', { planId: planA, repoId: 1, reason: 'HEAD or refs moved' })
     await settled(client)
     expect(calls.map((call) => call.method)).toEqual(['repos.list'])
     useStore.setState({ sync: null })
@@ -152,14 +145,14 @@ describe('core events invalidate exactly the queries they affect', () => {
     const client = createQueryClient()
     observers.push(followCoreEvents(client))
     await show(client, plansQuery())
-    await client.prefetchQuery(planDetailQuery(2))
+    await client.prefetchQuery(planDetailQuery(planB))
     calls.length = 0
-    emit('plans.changed', { planId: 2 })
+    emit('plans.changed', { planId: planB })
     await settled(client)
     expect(count('plans.get')).toBe(0)
-    observers.push(new QueryObserver(client, planDetailQuery(2)).subscribe(() => {}))
+    observers.push(new QueryObserver(client, planDetailQuery(planB)).subscribe(() => {}))
     await settled(client)
-    expect(count('plans.get', { planId: 2 })).toBe(1)
+    expect(count('plans.get', { planId: planB })).toBe(1)
   })
 })
 
@@ -167,17 +160,17 @@ describe('a change refetches what it affects once, not twice', () => {
   async function openDrawer() {
     observers.push(followCoreEvents(queryClient))
     useStore.setState({
-      selectedPlanId: 1,
+      selectedPlanId: planA,
       asOf: null,
       baselineId: null,
-      drawer: { key: '1.1', taskId: 7, actionError: null },
+      drawer: { key: '2.1', taskId, actionError: null },
     })
-    const task = { id: 7, key: '1.1' }
+    const task = { id: taskId, key: '2.1' }
     await show(
       queryClient,
       plansQuery(),
-      planDetailQuery(1),
-      progressQuery(1),
+      planDetailQuery(planA),
+      progressQuery(planA),
       taskEvidenceQuery(1, 7),
       taskHistoryQuery(1, 7),
       taskExplanationQuery(1, task, null),
@@ -198,12 +191,14 @@ describe('a change refetches what it affects once, not twice', () => {
       'plans.list',
     ])
       expect(count(method), method).toBe(1)
-    expect(useStore.getState().notices.at(-1)?.message).toBe('1.1 “Add retries” marked done.')
+    expect(useStore.getState().notices.at(-1)?.message).toMatch(
+      /^2\.1 “Wire BattleHardenedSampler to Frontend.*” marked done\.$/,
+    )
   })
 
   it('a check switched off: the progress and the drawer are read once', async () => {
     await openDrawer()
-    expect(await setCheckEnabled(3, false)).toBe(true)
+    expect(await setCheckEnabled(checkId, false)).toBe(true)
     await settled(queryClient)
     expect(count('progress.get')).toBe(1)
     expect(count('evidence.forTask')).toBe(1)
@@ -211,37 +206,37 @@ describe('a change refetches what it affects once, not twice', () => {
 
   it('settings, which the core does not announce: the answer is kept and progress is read once', async () => {
     observers.push(followCoreEvents(queryClient))
-    useStore.setState({ selectedPlanId: 1 })
+    useStore.setState({ selectedPlanId: planA })
     await queryClient.prefetchQuery({ queryKey: ['app', 'settings'], queryFn: () => ({ theme: 'system' }) })
-    await show(queryClient, progressQuery(1), progressQuery(2))
+    await show(queryClient, progressQuery(planA), progressQuery(planB))
     expect(await saveSettings({ theme: 'dark' } as never)).toBe(true)
     await settled(queryClient)
     expect(count('settings.update')).toBe(1)
     expect(count('settings.get')).toBe(0)
-    expect(count('progress.get', { planId: 1 })).toBe(1)
-    expect(count('progress.get', { planId: 2 })).toBe(1)
+    expect(count('progress.get', { planId: planA })).toBe(1)
+    expect(count('progress.get', { planId: planB })).toBe(1)
   })
 
   it('connecting a repository, which the core does not announce: its repositories and the plans list are read once', async () => {
     observers.push(followCoreEvents(queryClient))
-    useStore.setState({ selectedPlanId: 1 })
-    await show(queryClient, plansQuery(), reposQuery(1), progressQuery(1))
-    expect(await connectRepo('/repos/api', null, null)).toMatchObject({ repoId: 5 })
+    useStore.setState({ selectedPlanId: planA })
+    await show(queryClient, plansQuery(), reposQuery(planA), progressQuery(planA))
+    expect(await connectRepo(repo.dir, null, null)).toMatchObject({ planId: planA })
     await settled(queryClient)
-    expect(count('repos.list', { planId: 1 })).toBe(1)
+    expect(count('repos.list', { planId: planA })).toBe(1)
     expect(count('plans.list')).toBe(1)
     expect(count('progress.get')).toBe(0)
   })
 
   it('an import: the plans list is read once (on the event), then the new plan is shown', async () => {
     observers.push(followCoreEvents(queryClient))
-    useStore.setState({ selectedPlanId: 1, route: 'plans' })
+    useStore.setState({ selectedPlanId: planA, route: 'plans' })
     await show(queryClient, plansQuery())
-    startImport({ name: 'plan.md', base64: '' })
+    startImport({ name: 'plan.md', base64: Buffer.from(readFileSync(SEED_004)).toString('base64') })
     await confirmImport(null)
     await settled(queryClient)
     expect(count('plans.import')).toBe(1)
     expect(count('plans.list')).toBe(1)
-    expect(useStore.getState()).toMatchObject({ selectedPlanId: 3, route: 'dashboard', importDraft: null })
+    expect(useStore.getState()).toMatchObject({ selectedPlanId: planB + 1, route: 'dashboard', importDraft: null })
   })
 })
