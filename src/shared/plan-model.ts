@@ -83,6 +83,18 @@ export const TaskSchema = z.object({
 })
 export type Task = z.infer<typeof TaskSchema>
 
+/** A task's estimate and place in the schedule: what a re-read under other calendar settings may change. */
+export function taskSchedule(task: Task) {
+  return {
+    estimateHours: task.estimateHours,
+    estimateDerived: task.estimateDerived,
+    weekStart: task.weekStart,
+    weekEnd: task.weekEnd,
+    dayStart: task.dayStart,
+    dayEnd: task.dayEnd,
+  }
+}
+
 export const GateSchema = z.object({
   title: z.string(),
   week: z.number().int().nullable(),

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import type { ParseOptions, ParsedPlan } from '../../shared/plan-model'
+import { taskSchedule, type ParseOptions, type ParsedPlan } from '../../shared/plan-model'
 import type { AppDatabase } from './client'
 import { planVersions, plans, tasks } from './schema'
 
@@ -45,14 +45,7 @@ export function storeReparsedPlan(db: AppDatabase, reparsed: ReparsedPlan): void
     if (versionId !== reparsed.currentVersionId) continue
     for (const task of parsed.tasks) {
       db.update(tasks)
-        .set({
-          estimateHours: task.estimateHours,
-          estimateDerived: task.estimateDerived,
-          weekStart: task.weekStart,
-          weekEnd: task.weekEnd,
-          dayStart: task.dayStart,
-          dayEnd: task.dayEnd,
-        })
+        .set(taskSchedule(task))
         .where(and(eq(tasks.planId, reparsed.planId), eq(tasks.key, task.key), isNull(tasks.removedInVersionId)))
         .run()
     }

@@ -118,6 +118,28 @@ function perPath(make: (path: string) => FileEvaluator | null): (path: string) =
 const single = (state: CheckState): FileFinding | undefined => state.matched.values().next().value
 const totalCount = (state: CheckState) => [...state.matched.values()].reduce((sum, f) => sum + f.count, 0)
 
+type CheckDefaults = 'exactPaths' | 'follows' | 'keep' | 'evaluatorFor' | 'describe'
+
+/** A check that scans by pattern, follows no renames, keeps every finding and reads no content, unless it says so. */
+function compiled(
+  check: Omit<CompiledCheck, CheckDefaults> & Partial<Pick<CompiledCheck, CheckDefaults>>,
+): CompileOutcome {
+  return {
+    ok: true,
+    check: { exactPaths: null, follows: false, keep: always, evaluatorFor: () => null, describe: () => null, ...check },
+  }
+}
+
+type SpecOf<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>
+
+/** a plan path that is not inside this repo's prefix: the check does not apply here */
+const notHere = (p: string): CompileOutcome => ({
+  ok: false,
+  reason: `\`${p}\` is outside this repo's prefix`,
+  unsafe: false,
+})
+const exactPath = (planPath: string, prefix: string | null) => planToRepoPath(normalizePlanPath(planPath), prefix)
+
 function repoGlobs(globs: string[], prefix: string | null): string[] {
   return globs
     .map((g) => planToRepoGlob(normalizePlanPath(g), prefix))
@@ -169,34 +191,28 @@ function textScanCheck(
   prefix: string | null,
 ): CompileOutcome {
   const globs = repoGlobs(spec.scope, prefix)
-  if (spec.scope.length > 0 && globs.length === 0)
-    return { ok: false, reason: `\`${spec.scope.join(', ')}\` is outside this repo's prefix`, unsafe: false }
+  if (spec.scope.length > 0 && globs.length === 0) return notHere(spec.scope.join(', '))
   const inGlobs = compileGlobs(globs)
   const excluded = spec.exclude?.length ? compileGlobs(repoGlobs(spec.exclude, prefix)) : () => false
   const matches = (p: string) =>
     !isVendoredPath(p) && inGlobs(p) && !excluded(p) && (globs.length > 0 || !DOC_FILE.test(p))
   const evaluator = textCountEvaluator(spec.needle)
   const absent = spec.kind === 'text-absent'
-  return {
-    ok: true,
-    check: {
-      id,
-      spec,
-      exactPaths: null,
-      follows: false,
-      matches,
-      evaluatorFor: () => evaluator,
-      keep: (f) => f.count > 0 || f.skipped === 'too-large',
-      // "no X in <scope>" says nothing when the scope has no file at all
-      holds: (s) => (absent ? s.present.size > 0 && totalCount(s) === 0 : totalCount(s) > 0),
-      describe: (s) => {
-        if (s.present.size === 0) return 'no tracked file in scope'
-        const unread = [...s.matched.values()].filter((f) => f.skipped).length
-        const found = `${totalCount(s)} matching line(s) in ${s.matched.size - unread} of ${s.present.size} file(s)`
-        return unread ? `${found}; ${unread} file(s) too large to read` : found
-      },
+  return compiled({
+    id,
+    spec,
+    matches,
+    evaluatorFor: () => evaluator,
+    keep: (f) => f.count > 0 || f.skipped === 'too-large',
+    // "no X in <scope>" says nothing when the scope has no file at all
+    holds: (s) => (absent ? s.present.size > 0 && totalCount(s) === 0 : totalCount(s) > 0),
+    describe: (s) => {
+      if (s.present.size === 0) return 'no tracked file in scope'
+      const unread = [...s.matched.values()].filter((f) => f.skipped).length
+      const found = `${totalCount(s)} matching line(s) in ${s.matched.size - unread} of ${s.present.size} file(s)`
+      return unread ? `${found}; ${unread} file(s) too large to read` : found
     },
-  }
+  })
 }
 
 function packageCheck(
@@ -204,9 +220,8 @@ function packageCheck(
   spec: Extract<CheckSpec, { kind: 'package' }>,
   prefix: string | null,
 ): CompileOutcome {
-  const manifest = spec.manifest ? planToRepoPath(normalizePlanPath(spec.manifest), prefix) : null
-  if (spec.manifest && manifest === null)
-    return { ok: false, reason: `\`${spec.manifest}\` is outside this repo's prefix`, unsafe: false }
+  const manifest = spec.manifest ? exactPath(spec.manifest, prefix) : null
+  if (spec.manifest && manifest === null) return notHere(spec.manifest)
   const question = { names: [spec.name], section: spec.section ?? 'any', range: spec.range ?? null }
   const evaluatorFor = perPath((p) => {
     const kind = manifestKind(p)
@@ -217,35 +232,21 @@ function packageCheck(
     : (p: string) => !isVendoredPath(p) && manifestKind(p) !== null
   const declared = (s: CheckState) => [...s.matched.values()].some((f) => f.ok === true)
   const where = spec.manifest ? `\`${spec.manifest}\`` : 'any manifest'
-  return {
-    ok: true,
-    check: {
-      id,
-      spec,
-      exactPaths: manifest ? [manifest] : null,
-      follows: false,
-      matches,
-      evaluatorFor,
-      keep: (f) => f.ok === true || f.count > 0 || f.note !== undefined,
-      holds: (s) => (spec.present ? declared(s) : s.present.size > 0 && !declared(s)),
-      describe: (s) => {
-        if (s.present.size === 0) return `${where} is not tracked`
-        const notes = [...s.matched.entries()].filter(([, f]) => f.note).map(([p, f]) => `${p}: ${f.note}`)
-        return notes.length ? notes.join('; ') : `${spec.name} is not declared in ${where}`
-      },
+  return compiled({
+    id,
+    spec,
+    exactPaths: manifest ? [manifest] : null,
+    matches,
+    evaluatorFor,
+    keep: (f) => f.ok === true || f.count > 0 || f.note !== undefined,
+    holds: (s) => (spec.present ? declared(s) : s.present.size > 0 && !declared(s)),
+    describe: (s) => {
+      if (s.present.size === 0) return `${where} is not tracked`
+      const notes = [...s.matched.entries()].filter(([, f]) => f.note).map(([p, f]) => `${p}: ${f.note}`)
+      return notes.length ? notes.join('; ') : `${spec.name} is not declared in ${where}`
     },
-  }
+  })
 }
-
-type SpecOf<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>
-
-/** a plan path that is not inside this repo's prefix: the check does not apply here */
-const notHere = (p: string): CompileOutcome => ({
-  ok: false,
-  reason: `\`${p}\` is outside this repo's prefix`,
-  unsafe: false,
-})
-const exactPath = (planPath: string, prefix: string | null) => planToRepoPath(normalizePlanPath(planPath), prefix)
 
 function presenceCheck(
   id: string,
@@ -260,21 +261,7 @@ function presenceCheck(
       : spec.kind === 'file-absent'
         ? (s: CheckState) => s.present.size === 0
         : (s: CheckState) => s.touched
-  const matches = (p: string) => p === path
-  return {
-    ok: true,
-    check: {
-      id,
-      spec,
-      keep: always,
-      follows: false,
-      exactPaths: [path],
-      matches,
-      evaluatorFor: () => null,
-      holds,
-      describe: () => null,
-    },
-  }
+  return compiled({ id, spec, exactPaths: [path], matches: (p) => p === path, holds })
 }
 
 function globCheck(id: string, spec: SpecOf<'file-count' | 'path-match'>, prefix: string | null): CompileOutcome {
@@ -286,20 +273,7 @@ function globCheck(id: string, spec: SpecOf<'file-count' | 'path-match'>, prefix
       ? (s: CheckState) => s.present.size > 0
       : (s: CheckState) => compare(s.present.size, spec.op, spec.value)
   const describe = (s: CheckState) => `${s.present.size} file(s) match \`${spec.glob}\``
-  return {
-    ok: true,
-    check: {
-      id,
-      spec,
-      keep: always,
-      follows: false,
-      exactPaths: null,
-      matches,
-      evaluatorFor: () => null,
-      holds,
-      describe,
-    },
-  }
+  return compiled({ id, spec, matches, holds, describe })
 }
 
 function dependencyCheck(id: string, spec: SpecOf<'dependency'>, prefix: string | null): CompileOutcome {
@@ -318,20 +292,7 @@ function dependencyCheck(id: string, spec: SpecOf<'dependency'>, prefix: string 
   const matches = (p: string) => !isVendoredPath(p) && (evaluatorFor(p) !== null || (hasFiles && files(p)))
   const holds = (s: CheckState) => [...s.matched.values()].some((f) => f.ok !== false && !f.skipped)
   const describe = (s: CheckState) => (holds(s) ? null : `${spec.tool} not found in any manifest or config file`)
-  return {
-    ok: true,
-    check: {
-      id,
-      spec,
-      follows: false,
-      exactPaths: null,
-      matches,
-      evaluatorFor,
-      keep: (f) => f.ok !== false,
-      holds,
-      describe,
-    },
-  }
+  return compiled({ id, spec, matches, evaluatorFor, keep: (f) => f.ok !== false, holds, describe })
 }
 
 function coverageCheck(id: string, spec: SpecOf<'coverage'>): CompileOutcome {
@@ -345,20 +306,7 @@ function coverageCheck(id: string, spec: SpecOf<'coverage'>): CompileOutcome {
           .map((f) => f.note)
           .filter(Boolean)
           .join('; ')
-  return {
-    ok: true,
-    check: {
-      id,
-      spec,
-      keep: always,
-      follows: false,
-      exactPaths: null,
-      matches,
-      evaluatorFor: () => evaluator,
-      holds,
-      describe,
-    },
-  }
+  return compiled({ id, spec, matches, evaluatorFor: () => evaluator, holds, describe })
 }
 
 /** A check made concrete for one repo, or why it cannot be (an unsafe path, or a path outside the repo's prefix). */

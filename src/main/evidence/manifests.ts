@@ -119,6 +119,20 @@ function tableAt(node: unknown, ...keys: string[]): Record<string, unknown> {
   return (at(node, ...keys) ?? {}) as Record<string, unknown>
 }
 
+/** A TOML dependency table (Poetry, Cargo): `name = "1.2"` or `name = { version = "1.2", … }`. */
+function tomlTableDeclared(table: unknown, section: DependencySection, lines: string[]): Declared[] {
+  if (!table || typeof table !== 'object') return []
+  return Object.entries(table as Record<string, unknown>).map(([name, value]) => {
+    const spec =
+      typeof value === 'string'
+        ? value
+        : typeof (value as { version?: unknown })?.version === 'string'
+          ? String((value as { version: string }).version)
+          : ''
+    return { name, section, spec, line: lineOf(lines, name) }
+  })
+}
+
 function pyprojectDeclared(text: string, lines: string[]): Declared[] {
   const doc: unknown = parseToml(text)
   const out: Declared[] = []
@@ -130,19 +144,9 @@ function pyprojectDeclared(text: string, lines: string[]): Declared[] {
       if (req) out.push({ ...req, section, line: lineOf(lines, req.name) })
     }
   }
-  const fromTable = (table: unknown, section: DependencySection) => {
-    if (!table || typeof table !== 'object') return
-    for (const [name, value] of Object.entries(table as Record<string, unknown>)) {
-      if (name.toLowerCase() === 'python') continue
-      const spec =
-        typeof value === 'string'
-          ? value
-          : typeof (value as { version?: unknown })?.version === 'string'
-            ? String((value as { version: string }).version)
-            : ''
-      out.push({ name, section, spec, line: lineOf(lines, name) })
-    }
-  }
+  // Poetry lists the interpreter among the dependencies
+  const fromTable = (table: unknown, section: DependencySection) =>
+    out.push(...tomlTableDeclared(table, section, lines).filter((dep) => dep.name.toLowerCase() !== 'python'))
   fromList(at(doc, 'project', 'dependencies'), 'runtime')
   for (const [group, list] of Object.entries(tableAt(doc, 'project', 'optional-dependencies')))
     fromList(list, DEV_GROUP.test(group) ? 'dev' : 'runtime')
@@ -175,18 +179,8 @@ function goModDeclared(lines: string[]): Declared[] {
 function cargoDeclared(text: string, lines: string[]): Declared[] {
   const doc: unknown = parseToml(text)
   const out: Declared[] = []
-  const fromTable = (table: unknown, section: DependencySection) => {
-    if (!table || typeof table !== 'object') return
-    for (const [name, value] of Object.entries(table as Record<string, unknown>)) {
-      const spec =
-        typeof value === 'string'
-          ? value
-          : typeof (value as { version?: unknown })?.version === 'string'
-            ? String((value as { version: string }).version)
-            : ''
-      out.push({ name, section, spec, line: lineOf(lines, name) })
-    }
-  }
+  const fromTable = (table: unknown, section: DependencySection) =>
+    out.push(...tomlTableDeclared(table, section, lines))
   const addAll = (node: unknown) => {
     fromTable(at(node, 'dependencies'), 'runtime')
     fromTable(at(node, 'build-dependencies'), 'runtime')

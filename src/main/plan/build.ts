@@ -22,7 +22,7 @@ import { choosePlanStart, WeekCalendar, type PlanStart } from './calendar'
 import type { AbsoluteDates } from './dates'
 import { parseHoursPerDayStatement, parsePointScale, parseUnitStatement, type EffortScale } from './grammar/effort'
 import { dateContextOf } from './grammar/loose-dates'
-import { hasTime, type Range, type TimeMarker } from './grammar/time'
+import { emptyMarker, hasTime, type Range, type TimeMarker } from './grammar/time'
 import { readPlanStructure, type ReadResult } from './reader/read'
 import { profileRules } from './reader/profile-rules'
 import { itemSections as sectionsOwnedBy, rawItems, type RawItem } from './reader/raw-items'
@@ -138,7 +138,7 @@ function readPlan(input: BuildInput): Reading {
   const kinds = sectionKinds(setup.root, read)
   const unitTime = (section: Section): TimeMarker => {
     const unit = read.headingUnits.get(section)
-    return unit?.bodyTime && !hasTime(unit.info.time) ? unit.bodyTime : (unit?.info.time ?? emptyTime())
+    return unit?.bodyTime && !hasTime(unit.info.time) ? unit.bodyTime : (unit?.info.time ?? emptyMarker())
   }
   const resolver = makeTimeResolver(allMarkers(setup.root, read, unitTime), input.text, profile)
   const raws = rawItems(read, (unit, ancestors) => phaseOf(unit, ancestors, read, rules))
@@ -608,21 +608,6 @@ function allMarkers(root: Section, read: ReadResult, unitTime: (section: Section
   for (const section of descendants(root)) if (section.heading) out.push(unitTime(section))
   for (const group of read.groups) for (const unit of group.units) out.push(unit.info.time)
   return out
-}
-
-function emptyTime(): TimeMarker {
-  return {
-    weeks: null,
-    openEnded: false,
-    days: null,
-    sprints: null,
-    months: null,
-    quarter: null,
-    countdown: null,
-    hourBlock: null,
-    hourOffset: null,
-    dates: null,
-  }
 }
 
 /** Every absolute date a work item, its enclosing headings or its body states (the plan date may be inferred from them). */

@@ -60,43 +60,37 @@ export class WeekCalendar {
     if (!dates || !this.planDate || !this.week1Start || !this.latestAllowed) return null
     const cacheKey = `${line}:${dates.text}`
     if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey) ?? null
-    if (quiet) return this.quietWeeks(dates)
+    const { weeks, outside } = this.place(dates, this.planDate, this.latestAllowed)
+    // dates that only widen the calendar are placed without warnings or caching
+    if (quiet) return outside ? null : weeks
+    if (outside) {
+      const why =
+        outside === 'early'
+          ? `before the plan's date (${this.planDate})`
+          : `more than ${MAX_YEARS_AHEAD} years after the plan's date (${this.planDate})`
+      this.warnings.push(
+        warning('date-out-of-range', `"${dates.text}" is ${why}; it is left out of the schedule.`, line, taskKey),
+      )
+    }
+    const placed = outside ? null : weeks
+    this.resolved.set(cacheKey, placed)
+    return placed
+  }
+
+  /** The weeks dates span, and whether they fall before the plan's date or too far after it. */
+  private place(
+    dates: AbsoluteDates,
+    planDate: string,
+    latestAllowed: string,
+  ): { weeks: Range; outside: 'early' | 'late' | null } {
     // a range that began before the plan date but runs into the plan ("Q1 2025" for a plan of Jan 6) starts in week 1
     const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
     const end = this.weekNumber(dates.end)
     // "Week of" names a whole week, so the Monday of the plan date's own week is still in range.
     const tooEarly =
-      dates.kind === 'week-of'
-        ? start < 1
-        : dates.kind === 'range'
-          ? dates.end < this.planDate
-          : dates.start < this.planDate
-    const tooLate = dates.end > this.latestAllowed
-    let weeks: Range | null = { start, end }
-    if (tooEarly || tooLate) {
-      weeks = null
-      const why = tooEarly
-        ? `before the plan's date (${this.planDate})`
-        : `more than ${MAX_YEARS_AHEAD} years after the plan's date (${this.planDate})`
-      this.warnings.push(
-        warning('date-out-of-range', `"${dates.text}" is ${why}; it is left out of the schedule.`, line, taskKey),
-      )
-    }
-    this.resolved.set(cacheKey, weeks)
-    return weeks
-  }
-
-  /** The same placement without warnings or caching (dates that only widen the calendar). */
-  private quietWeeks(dates: AbsoluteDates): Range | null {
-    const start = Math.max(dates.kind === 'range' ? 1 : Number.NEGATIVE_INFINITY, this.weekNumber(dates.start))
-    const end = this.weekNumber(dates.end)
-    const tooEarly =
-      dates.kind === 'week-of'
-        ? start < 1
-        : dates.kind === 'range'
-          ? dates.end < (this.planDate as string)
-          : dates.start < (this.planDate as string)
-    return tooEarly || dates.end > (this.latestAllowed as string) ? null : { start, end }
+      dates.kind === 'week-of' ? start < 1 : dates.kind === 'range' ? dates.end < planDate : dates.start < planDate
+    const outside = tooEarly ? 'early' : dates.end > latestAllowed ? 'late' : null
+    return { weeks: { start, end }, outside }
   }
 
   private weekNumber(date: string): number {

@@ -50,7 +50,8 @@ export function slugify(text: string, maxLength = 60): string {
   return (boundary > maxLength / 2 ? cut.slice(0, boundary) : cut.slice(0, maxLength)).replace(/-+$/, '') || 'item'
 }
 
-const STOPWORDS = new Set([
+/** Words that tell no piece of work from another: articles, prepositions, conjunctions, "is"/"are"/"be", "all", "add". */
+export const FUNCTION_WORDS: readonly string[] = [
   'a',
   'an',
   'the',
@@ -73,10 +74,15 @@ const STOPWORDS = new Set([
   'be',
   'as',
   'via',
+]
+
+const STOPWORDS = new Set([
+  ...FUNCTION_WORDS,
   'it',
   'its',
   'this',
   'that',
+  // units of time say when, not what
   'h',
   'hours',
   'hour',

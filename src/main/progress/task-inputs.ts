@@ -1,4 +1,4 @@
-import type { ParsedPlan, Task } from '../../shared/plan-model'
+import { taskSchedule, type ParsedPlan, type Task } from '../../shared/plan-model'
 import type { ManualStatus, ProgressTaskInput, TaskEvidence } from '../../shared/progress-model'
 
 export interface TaskFacts {
@@ -16,12 +16,7 @@ export function progressTaskInput(
     key: task.key,
     title: task.title,
     phase: task.phase,
-    estimateHours: task.estimateHours,
-    estimateDerived: task.estimateDerived,
-    weekStart: task.weekStart,
-    weekEnd: task.weekEnd,
-    dayStart: task.dayStart,
-    dayEnd: task.dayEnd,
+    ...taskSchedule(task),
     claimedDone: task.claimedDone,
     evidence,
     manual,

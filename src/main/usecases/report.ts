@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import type { MethodOutput, ParsedInput } from '../../shared/contract'
+import type { ReportData } from '../../shared/contract/report'
 import { AppError } from '../../shared/rpc'
 import { requirePlanRow } from '../db/plan-store'
 import { tasksCsv } from '../report/csv'
@@ -27,36 +28,37 @@ function writeFile(ctx: CoreContext, path: string, content: string | Uint8Array)
   ctx.files.recordWritten(path)
 }
 
-function textExport(ctx: CoreContext, fileName: string, content: string, path: string | null) {
-  if (path) writeFile(ctx, path, content)
-  return { fileName, bytes: Buffer.byteLength(content), path, content: path ? null : content }
-}
-
 export function getReport(ctx: CoreContext, input: ParsedInput<'report.get'>): Promise<MethodOutput<'report.get'>> {
   return loadReportData(ctx.db, ctx.git, input.planId, input.asOf, ctx.now())
 }
 
-export async function exportCsv(
+/** The report as text (CSV or JSON): written to the file asked for, or returned. */
+async function exportText(
+  ctx: CoreContext,
+  input: ParsedInput<'report.exportCsv' | 'report.exportJson'>,
+  extension: 'csv' | 'json',
+  render: (report: ReportData) => string,
+): Promise<MethodOutput<'report.exportCsv' | 'report.exportJson'>> {
+  const path = writeTarget(ctx, input.path)
+  const report = await getReport(ctx, input)
+  const content = render(report)
+  if (path) writeFile(ctx, path, content)
+  const fileName = reportFileName(report.title, report.asOf, extension)
+  return { fileName, bytes: Buffer.byteLength(content), path, content: path ? null : content }
+}
+
+export function exportCsv(
   ctx: CoreContext,
   input: ParsedInput<'report.exportCsv'>,
 ): Promise<MethodOutput<'report.exportCsv'>> {
-  const path = writeTarget(ctx, input.path)
-  const report = await getReport(ctx, input)
-  return textExport(ctx, reportFileName(report.title, report.asOf, 'csv'), tasksCsv(report), path)
+  return exportText(ctx, input, 'csv', tasksCsv)
 }
 
-export async function exportJson(
+export function exportJson(
   ctx: CoreContext,
   input: ParsedInput<'report.exportJson'>,
 ): Promise<MethodOutput<'report.exportJson'>> {
-  const path = writeTarget(ctx, input.path)
-  const report = await getReport(ctx, input)
-  return textExport(
-    ctx,
-    reportFileName(report.title, report.asOf, 'json'),
-    `${JSON.stringify(report, null, 2)}\n`,
-    path,
-  )
+  return exportText(ctx, input, 'json', (report) => `${JSON.stringify(report, null, 2)}\n`)
 }
 
 export async function exportPdf(

@@ -1,6 +1,6 @@
 import type { Section } from '../outline'
 import { descendants } from '../outline'
-import { cleanTitle } from '../text'
+import { cleanTitle, FUNCTION_WORDS } from '../text'
 import { hasTime } from '../grammar/time'
 import { readRole, type RoleReading, type SectionRole } from './roles'
 import {
@@ -556,32 +556,7 @@ function leadOf(raw: string): string {
   return base.replace(/\([^()]*\)/g, ' ')
 }
 
-const STOP = new Set([
-  'a',
-  'an',
-  'the',
-  'to',
-  'of',
-  'for',
-  'and',
-  'or',
-  'with',
-  'in',
-  'on',
-  'at',
-  'by',
-  'from',
-  'into',
-  'all',
-  'add',
-  'is',
-  'are',
-  'be',
-  'as',
-  'via',
-  'set',
-  'up',
-])
+const STOP = new Set([...FUNCTION_WORDS, 'set', 'up'])
 
 /** Significant words of a title, cut to five letters so "hashing" meets "hash" and "exposed" meets "exposure". */
 function titleWords(text: string): string[] {

@@ -183,7 +183,8 @@ const LOCAL_HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
   { role: 'due', pattern: DUE_HEADER },
 ]
 
-const EFFORT_WORDS = new Set([
+/** an effort header names one of these */
+const EFFORT_CORE = new Set([
   'est',
   'estimate',
   'estimated',
@@ -192,14 +193,18 @@ const EFFORT_WORDS = new Set([
   'effort',
   'hours',
   'hrs',
-  'hr',
-  'h',
   'days',
-  'd',
-  'time',
-  'duration',
   'points',
   'pts',
+  'duration',
+])
+/** and uses no word outside these ("Est. dev days", "Level of effort") */
+const EFFORT_WORDS = new Set([
+  ...EFFORT_CORE,
+  'hr',
+  'h',
+  'd',
+  'time',
   'sp',
   'story',
   'size',
@@ -216,20 +221,6 @@ const EFFORT_WORDS = new Set([
   'level',
   'loe',
   'total',
-])
-const EFFORT_CORE = new Set([
-  'est',
-  'estimate',
-  'estimated',
-  'estimates',
-  'estimation',
-  'effort',
-  'hours',
-  'hrs',
-  'days',
-  'points',
-  'pts',
-  'duration',
 ])
 const NOT_AN_ESTIMATE = /\b(?:actual|actuals|spent|logged|used|burn(?:ed|t)?|remaining|left|variance|delta|diff)\b/i
 
