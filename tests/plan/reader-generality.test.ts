@@ -128,6 +128,17 @@ describe("the plan's own numbers and dates", () => {
     )
     expect(plan.tasks.map((task) => task.claimedDone)).toEqual([true, false, true, false])
   })
+  it('a heading of prose beside day blocks frames them: a goal statement is not a task', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1: Core\n\n### North Star\n> Parser and docs shipped by Friday\n\n### Day 1 (Mon) - Parser\n- [ ] Build the tokenizer\n- [ ] Build the AST\n\n### Day 2 (Tue) - Docs\n- [ ] Write the guide\n',
+    )
+    expect(titles(plan)).toEqual(['Day 1 (Mon) - Parser', 'Day 2 (Tue) - Docs'])
+    // the same prose heading among plain task headings is a task
+    const tasks = read(
+      '# Plan\n\n## Week 1\n\n### Rate limiting\nUse a token bucket.\n\n### Health check\nAdd /healthz.\n',
+    )
+    expect(titles(tasks)).toEqual(['Rate limiting', 'Health check'])
+  })
 })
 
 describe('plans written in other languages', () => {

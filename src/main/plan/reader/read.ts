@@ -187,7 +187,11 @@ class StructureReader {
     if (unit.info.id !== null && !unit.info.phaseMarked)
       return !(headingEffort(unit) === null && inner.some((group) => group.kind !== 'heading' && group.level >= 3))
     // a top-level section with only prose is context; one that states its own size or ID is work
-    if (inner.length === 0) return !this.phaseLevel(section) || (strong && !unit.empty)
+    if (inner.length === 0) {
+      // prose beside the section's time blocks ("North Star" before "Day 1", "Day 2") frames them: context too
+      if (!strong && !hasTime(unit.info.time) && this.besideTimeBlocks(section)) return false
+      return !this.phaseLevel(section) || (strong && !unit.empty)
+    }
     if (this.isConsistent(section, unit, inner, pass)) return true
     // "Day 3 (8 hours)", "Morning (4h)": a title that only says when holds its checklist's items, it is not one
     if (
@@ -200,6 +204,13 @@ class StructureReader {
     // a schedule block ("Week of Feb 17: Cutover") keeps its checkboxes as its steps
     const scheduleBlock = hasTime(unit.info.time) && innerLevel <= 1 && inner.every((group) => group.kind === 'list')
     return unit.level > innerLevel || (scheduleBlock && unit.level >= innerLevel)
+  }
+
+  /** most of the section's sibling headings (at least two) name when they happen: days, hours, weeks */
+  private besideTimeBlocks(section: Section): boolean {
+    const siblings = (section.parent?.children ?? []).filter((other) => other !== section && other.heading)
+    const timed = siblings.filter((other) => hasTime(this.unitOf(other).info.time)).length
+    return timed >= 2 && timed * 2 >= siblings.length
   }
 
   private isConsistent(section: Section, unit: HeadingUnit, inner: Group[], pass: Pass): boolean {
