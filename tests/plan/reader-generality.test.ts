@@ -185,6 +185,20 @@ describe('honest confidence', () => {
     expect(plan.interpretation?.confidence).not.toBe('high')
     expect(plan.interpretation?.reasons.join(' ')).toContain('"Cost"')
   })
+
+  it('says so when the estimated work sits in code blocks, which are never read as items', () => {
+    const week = (n: number, lines: string) => `### Week ${n}\n\n\`\`\`\n${lines}\n\`\`\`\n\n`
+    const plan = read(
+      `# Roadmap\n\n## Phase 1 (Weeks 1-2)\n\n${week(1, 'ST-1 (6h) - Login form\nST-2 (8h) - Session store')}${week(2, 'ST-3 (10h) - Profile page')}`,
+    )
+    expect(plan.interpretation?.confidence).toBe('low')
+    expect(plan.interpretation?.reasons.join(' ')).toMatch(/3 lines inside code blocks read like estimated work/)
+    // code examples in a plan whose work is outside them change nothing
+    const examples = read(
+      '# Plan\n\n## Week 1\n- [ ] Add retries (3h)\n- [ ] Add a timeout (2h)\n- [ ] Log failures (1h)\n\n```js\nretry(fn, { times: 3 })\n```\n',
+    )
+    expect(examples.interpretation?.reasons.join(' ')).not.toMatch(/code blocks/)
+  })
 })
 
 describe('a week named in a task title', () => {

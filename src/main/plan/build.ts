@@ -1,6 +1,6 @@
 import { round2 } from '../../shared/rounding'
 import type { Gate, ParseOptions, ParsedPlan, Phase, PlanWarning, Repair, Task } from '../../shared/plan-model'
-import { buildSections, descendants, parseBlocks, type Section } from './outline'
+import { allBlocks, buildSections, descendants, parseBlocks, type Section } from './outline'
 import { readItemContent, type ItemContent } from './content'
 import { containerEstimate, resolveEstimates, type ContainerEstimate, type EstimateInput } from './estimates'
 import { buildDayWeeks, chooseDaysPerWeek, recordNesting, weeksOfDays } from './schedule'
@@ -20,7 +20,13 @@ import { statedDaysPerWeek } from './patterns'
 import { bounded, cleanTitle, slugify } from './text'
 import { choosePlanStart, WeekCalendar, type PlanStart } from './calendar'
 import type { AbsoluteDates } from './dates'
-import { parseHoursPerDayStatement, parsePointScale, parseUnitStatement, type EffortScale } from './grammar/effort'
+import {
+  parseEffortInTitle,
+  parseHoursPerDayStatement,
+  parsePointScale,
+  parseUnitStatement,
+  type EffortScale,
+} from './grammar/effort'
 import { dateContextOf } from './grammar/loose-dates'
 import { emptyMarker, hasTime, type Range, type TimeMarker } from './grammar/time'
 import { readPlanStructure, type ReadResult } from './reader/read'
@@ -109,6 +115,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
     pointScale: items.scale.points,
     hoursPerDayStated: setup.hoursPerDayStated,
     estimateColumns: estimateColumnsOf(setup.root, setup.reader),
+    workLinesInCode: workLinesInCode(setup.root),
   })
   plan.warnings = [
     ...input.warnings,
@@ -641,6 +648,14 @@ function findStatedDaysPerWeek(text: string): number | null {
     if (perWeek !== null) return perWeek
   }
   return null
+}
+
+/** Lines inside code blocks that read like estimated work ("ST-1 (6h) - Login form"): never items, but said. */
+function workLinesInCode(root: Section): number {
+  return allBlocks(root)
+    .filter((block) => block.kind === 'code')
+    .flatMap((block) => block.text.split('\n'))
+    .filter((line) => parseEffortInTitle(line) !== null).length
 }
 
 /** Table columns a lead could name as the estimate: estimate-like headers, or columns of numbers. */

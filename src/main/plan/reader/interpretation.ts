@@ -171,6 +171,8 @@ export type UnitFacts = {
   pointScale: PointScale | null
   hoursPerDayStated: number | null
   estimateColumns: string[]
+  /** lines inside code blocks that read like estimated work */
+  workLinesInCode: number
 }
 
 export function describeInterpretation(
@@ -180,7 +182,7 @@ export function describeInterpretation(
   facts: UnitFacts,
 ): Interpretation {
   const sections = describeSections(plan, read, raws)
-  const { score, reasons } = confidenceOf(plan, read, raws, facts.estimateColumns)
+  const { score, reasons } = confidenceOf(plan, read, raws, facts)
   return {
     confidence: score >= 0.8 ? 'high' : score >= 0.6 ? 'medium' : 'low',
     score: round2(score),
@@ -266,10 +268,11 @@ function confidenceOf(
   plan: ParsedPlan,
   read: ReadResult,
   raws: RawItem[],
-  estimateColumns: string[],
+  { estimateColumns, workLinesInCode }: UnitFacts,
 ): { score: number; reasons: string[] } {
   const reasons: string[] = []
-  if (plan.tasks.length === 0) return { score: 0, reasons: ['no work items were found'] }
+  if (plan.tasks.length === 0)
+    return { score: 0, reasons: ['no work items were found', ...codeReason(workLinesInCode)] }
   let score = [0.5, 0.65, 0.78, 0.92][read.docLevel]
   reasons.push(
     [
@@ -312,5 +315,17 @@ function confidenceOf(
     score -= 0.1
     reasons.push('very few items')
   }
+  // work kept in code blocks (a text Gantt, a pasted backlog) is never read: the items found may be the wrong ones
+  if (workLinesInCode >= 2 && workLinesInCode * 2 >= plan.tasks.length) {
+    score -= 0.2
+    reasons.push(...codeReason(workLinesInCode))
+  }
   return { score: Math.max(0, Math.min(1, score)), reasons }
+}
+
+function codeReason(lines: number): string[] {
+  if (lines < 2) return []
+  return [
+    `${lines} lines inside code blocks read like estimated work; code blocks are never read as items: list that work outside them`,
+  ]
 }
