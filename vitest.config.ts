@@ -9,6 +9,7 @@ export default defineConfig({
     ],
   },
   test: {
+    globalSetup: ['tests/support/cli-bundle-setup.ts'],
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/**/*.test.ts'],
     // *.slow.test.ts: the reliability suite's long runs (npm run test:reliability)
     exclude: ['tests/e2e/**', 'node_modules/**', 'out/**', '**/*.slow.test.ts'],

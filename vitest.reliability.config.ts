@@ -10,6 +10,7 @@ export default defineConfig({
     ],
   },
   test: {
+    globalSetup: ['tests/support/cli-bundle-setup.ts'],
     include: ['tests/reliability/**/*.test.ts'],
     exclude: ['node_modules/**'],
     environment: 'node',

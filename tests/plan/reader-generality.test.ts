@@ -141,6 +141,39 @@ describe("the plan's own numbers and dates", () => {
   })
 })
 
+describe('tables beside the work table', () => {
+  const weekly =
+    '## Weekly plan\n\n| Woche | Von (Datum) | Tätigkeit | Aufwand (h) |\n|---:|---:|---|---:|\n| 1 | 16.09.2019 | Kick-off and planning | 4 |\n| 2 | 23.09.2019 | Analysis | 10 |\n| 3 | 30.09.2019 | Concept | 12 |\n'
+  const milestones =
+    '## Meilensteinplan\n\n| Woche | Datum | Nr | Meilenstein |\n|---:|---:|---:|---|\n| 2 | 27.09.2019 | 1 | Concept ready |\n| 3 | 04.10.2019 | 2 | Prototype runs |\n'
+
+  it('a milestone table beside the work is checkpoints, not work, and is listed as not imported', () => {
+    const plan = read(`# Project plan\n\n${milestones}\n${weekly}`)
+    expect(titles(plan)).toEqual(['Kick-off and planning', 'Analysis', 'Concept'])
+    expect(hours(plan)).toBe(26)
+    expect(plan.skipped.filter((entry) => /milestone table/.test(entry.reason)).map((entry) => entry.text)).toEqual([
+      'Concept ready',
+      'Prototype runs',
+    ])
+  })
+
+  it('a milestone table alone is the plan: its rows are the items, in their stated weeks', () => {
+    const plan = read(`# Project\n\n${milestones}`)
+    expect(plan.tasks.map((task) => [task.title, task.weekStart])).toEqual([
+      ['Concept ready', 2],
+      ['Prototype runs', 3],
+    ])
+  })
+
+  it('a row naming both its week and its date dates week 1, weeks before it', () => {
+    const plan = read(
+      '# Plan\n\n| Weeks | From | Task | Hours |\n|---|---|---|---|\n| 3 | 2019-09-30 | Concept | 12 |\n| 4 | 2019-10-07 | Build | 20 |\n',
+    )
+    expect(plan.date).toBe('2019-09-16')
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([3, 4])
+  })
+})
+
 describe('plans written in other languages', () => {
   it('reads German column headers: week, task and effort', () => {
     const plan = read(

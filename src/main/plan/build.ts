@@ -1,3 +1,4 @@
+import { addDaysTo } from '../../shared/calendar'
 import { round2 } from '../../shared/rounding'
 import type { Gate, ParseOptions, ParsedPlan, Phase, PlanWarning, Repair, Task } from '../../shared/plan-model'
 import { allBlocks, buildSections, descendants, parseBlocks, type Section } from './outline'
@@ -634,12 +635,18 @@ function datedLines(
   }
   raws.forEach((raw, index) => {
     const own = resolver.dates(raw.info.time)
-    if (own) out.push({ dates: own, line: raw.line })
+    const week = resolver.weeks(raw.info.time)?.start ?? null
+    // a line that names both its plan week and its date ("| 3 | 30.09.2019 |") dates week 1 (weeks earlier)
+    if (own) out.push({ dates: week !== null && week > 1 ? datesWeeksEarlier(own, week - 1) : own, line: raw.line })
     const fromBody = contents[index].timelineDates
     if (fromBody) out.push(fromBody)
     raw.ancestors.forEach(addSection)
   })
   return out
+}
+
+function datesWeeksEarlier(dates: AbsoluteDates, weeks: number): AbsoluteDates {
+  return { ...dates, start: addDaysTo(dates.start, -7 * weeks), end: addDaysTo(dates.end, -7 * weeks) }
 }
 
 function findStatedDaysPerWeek(text: string): number | null {

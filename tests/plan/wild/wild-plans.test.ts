@@ -77,7 +77,6 @@ describe.skipIf(!hasWildPlans)('real plans from public repositories (../shared/p
 
   it.each([
     ['14-cortexq-tasklist', 'checkboxes-are-items', { tasks: 307 }],
-    ['09-agentforge-security-sprint', 'daily-milestones-are-checkpoints', { tasks: 22 }],
     ['09-agentforge-security-sprint', 'daily-milestones-instead', { tasks: 28 }],
   ] as const)('%s read with the profile "%s" gives the other reading its key accepts', (name, profile, expected) => {
     const got = observed(read(name, profile))

@@ -24,7 +24,10 @@ export const ESTIMATE_HEADER =
   /^(?:geschätzte?\s+)?(?:aufwand|zeitaufwand|zeit|dauer|schätzung|stunden|std\.?|personentage|tage)\b|^(?:durée|estimation|charge|temps(?:\s+estimé)?|heures|jours)\b|^(?:estimaci[oó]n|esfuerzo|duraci[oó]n|horas|d[ií]as|tiempo(?:\s+estimado)?)\b|^(?:estimativa|esfor[cç]o|dura[cç][aã]o)\b|^(?:stima|durata|ore|giorni|inspanning|uren)\b|工数|見積|所要時間|予定時間|工时|预估|估时|소요/i
 export const TITLE_HEADER =
   /^(?:aufgaben?|tätigkeit(?:en)?|arbeitspakete?|maßnahmen?|tâches?|activités?|livrables?|tareas?|actividad(?:es)?|tarefas?|atividades?|attività|compiti|taken|werkzaamheden|タスク|作業(?:内容)?|項目|任务|事项|任務|작업|업무)$/i
-export const WEEK_HEADER = /^(?:woche|kw|semaine|semana|settimana|week|週|周|주차)$/i
+export const WEEK_HEADER = /^(?:wochen?|kw|semaines?|semanas?|settiman[ae]|weeks?|weken|週|周|주차)$/i
+/** the title column of a table of milestones (checkpoints, not work) */
+export const MILESTONE_HEADER =
+  /^(?:milestones?|meilensteine?|jalons?|hitos?|marcos?|traguard[oi]|mijlpa(?:al|len)|マイルストーン|里程碑)$/i
 export const DAY_HEADER = /^(?:tag|jour|d[ií]a|giorno|dag|日)$/i
 export const STATUS_HEADER = /^(?:statut|estado|stato|zustand|状態|状态|상태)$/i
 export const OWNER_HEADER =

@@ -2,6 +2,7 @@ import type { Section } from '../outline'
 import { descendants } from '../outline'
 import { cleanTitle, FUNCTION_WORDS } from '../text'
 import { hasTime } from '../grammar/time'
+import { MILESTONE_HEADER } from '../grammar/words'
 import { readRole, type RoleReading, type SectionRole } from './roles'
 import {
   contentGroups,
@@ -65,7 +66,11 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
   const { recaps, fromSummaries } = reader.readSummaries(groups, headingDepth)
   const docLevel = documentLevel(groups)
   const skipped: SkippedEntry[] = []
-  const kept = reader.keepStrongEnough(groups, docLevel, fromSummaries, skipped)
+  const kept = withoutMilestonesBesideWork(
+    reader.keepStrongEnough(groups, docLevel, fromSummaries, skipped),
+    skipped,
+    (section) => rules.roleFor(section) !== null || rules.layerFor(section) !== null,
+  )
   const dropped = dropEmptySingletons(kept, skipped, reader.phaseLevel)
   const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
   return {
@@ -154,7 +159,10 @@ class StructureReader {
     const content = this.contentOf(section)
     const own: Group[] = [
       ...content.lists.map((list) => makeGroup('list', list.units, section, list.label)),
-      ...content.tables.map((table) => makeGroup('row', table.units, section, table.label)),
+      ...content.tables.map((table) => ({
+        ...makeGroup('row', table.units, section, table.label),
+        milestones: MILESTONE_HEADER.test(table.shape.title?.header ?? ''),
+      })),
     ]
     const inner = [...mergeHeadingItems(section, children, this.unitOf, this.continuations), ...own]
     if (!section.heading || section === this.titleSection) return inner
@@ -266,6 +274,22 @@ class StructureReader {
     }
     return kept
   }
+}
+
+/**
+ * A milestone table beside the plan's work restates checkpoints of that work: its rows are not items, unless the
+ * lead's mapping names its section.
+ */
+function withoutMilestonesBesideWork(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  mapped: (section: Section) => boolean,
+): Group[] {
+  const checkpoints = (group: Group) => group.milestones === true && !mapped(group.section)
+  if (!groups.some((group) => !checkpoints(group))) return groups
+  for (const group of groups.filter(checkpoints))
+    for (const unit of group.units) skipped.push(skip(unit, 'a row of a milestone table: a checkpoint, not work'))
+  return groups.filter((group) => !checkpoints(group))
 }
 
 function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {

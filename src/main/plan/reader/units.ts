@@ -94,6 +94,8 @@ export type Group = {
   /** chosen because it has the shape of the plan's other items */
   consistent: boolean
   label: string | null
+  /** rows of a milestone table: items only in a plan that has no other work */
+  milestones?: boolean
 }
 
 export function headingUnit(section: Section, context: ReaderContext): HeadingUnit {
@@ -394,16 +396,20 @@ export function rowTime(row: { cells: string[] }, shape: TableShape, context: Re
     ['day', 'day'],
     ['sprint', 'sprint'],
   ]
+  const dated = startEndDates(row, shape, context) ?? dateColumnTime(row, shape, context)
   for (const [role, word] of relative) {
     for (const column of shape.columns.filter((candidate) => candidate.role === role)) {
       const cell = cleanText(cellOf(row, column))
       if (!cell) continue
       const time = parseTime(/^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/.test(cell) ? `${word} ${cell}` : cell, context.dates)
-      if (hasTime(time)) return time
+      // the row's week schedules it; its date, kept beside, can anchor the plan's week 1
+      if (hasTime(time)) return time.dates === null && dated?.dates ? { ...time, dates: dated.dates } : time
     }
   }
-  const span = startEndDates(row, shape, context)
-  if (span) return span
+  return dated
+}
+
+function dateColumnTime(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
   for (const column of shape.columns.filter((candidate) => candidate.role === 'due' || candidate.role === 'date')) {
     const time = parseTime(cleanText(cellOf(row, column)), context.dates)
     if (hasTime(time)) return time
