@@ -300,7 +300,8 @@ describe('the criteria lint', () => {
       ],
     })
     const plan = { tasks: [t] } as unknown as Parameters<typeof criteriaWarnings>[0]
-    expect(criteriaWarnings(plan, readToolMap(join(repoRoot, 'resources')))).toEqual([
+    const toolMap = readToolMap(join(repoRoot, 'resources'))
+    expect(criteriaWarnings(plan, (each) => deriveTaskChecks(each, { toolMap }))).toEqual([
       { code: 'not-checkable', message: 'not checkable: Errors reach the admins by email', line: 11, taskKey: '4.1' },
       { code: 'not-checkable', message: 'not checkable: and it reads well', line: 12, taskKey: '4.1' },
     ])

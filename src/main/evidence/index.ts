@@ -1,5 +1,5 @@
 /** Git evidence engine: checks derived from plan tasks, evaluated over each connected repo's history. */
-export { deriveChecks, deriveTaskChecks } from './derive'
+export { deriveChecks, deriveTaskChecks, type DerivedChecks } from './derive'
 export { loadToolMap, type ToolMap } from './tool-map'
 export { checkKey } from './check-key'
 export { inspectRepo, isSafeBranchName, type RepoInspection } from './inspect'

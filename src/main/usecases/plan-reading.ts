@@ -3,7 +3,7 @@ import type { ParseOptions, ParsedPlan, Task } from '../../shared/plan-model'
 import { AppError } from '../../shared/rpc'
 import { readImportProfile, requirePlanRow, type PlanOptions } from '../db/plan-store'
 import { readSettings } from '../db/settings-store'
-import { deriveChecks } from '../evidence'
+import { deriveTaskChecks, type DerivedChecks } from '../evidence'
 import { parsePlanBytes } from '../plan'
 import { criteriaWarnings } from '../services/criteria-lint'
 import type { CoreContext } from './context'
@@ -17,8 +17,11 @@ export function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefine
 }
 
 /** the plan with the criteria lint added: each criterion sentence no check could be compiled from */
-export function withCriteriaLint(plan: ParsedPlan, ctx: CoreContext): ParsedPlan {
-  return { ...plan, warnings: [...plan.warnings, ...criteriaWarnings(plan, ctx.toolMap())] }
+/** The plan with a warning for each criterion sentence no check could be derived from; `derived` reuses derivations. */
+export function withCriteriaLint(plan: ParsedPlan, ctx: CoreContext, derived?: Map<Task, DerivedChecks>): ParsedPlan {
+  const toolMap = ctx.toolMap()
+  const derivationOf = (task: Task) => derived?.get(task) ?? deriveTaskChecks(task, { toolMap })
+  return { ...plan, warnings: [...plan.warnings, ...criteriaWarnings(plan, derivationOf)] }
 }
 
 /**
@@ -49,6 +52,11 @@ export function optionsFor(
 
 /** The checks each task's plan text implies (computation only: done before the import's transaction). */
 export function deriveChecksForPlan(ctx: CoreContext, list: Task[]): Map<Task, CheckSpec[]> {
+  return new Map([...deriveAllForPlan(ctx, list)].map(([task, derived]) => [task, derived.checks]))
+}
+
+/** Each task's checks and the criterion sentences none could be read from, derived once. */
+export function deriveAllForPlan(ctx: CoreContext, list: Task[]): Map<Task, DerivedChecks> {
   const toolMap = ctx.toolMap()
-  return new Map(list.map((task) => [task, deriveChecks(task, { toolMap })]))
+  return new Map(list.map((task) => [task, deriveTaskChecks(task, { toolMap })]))
 }

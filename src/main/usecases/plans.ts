@@ -24,7 +24,7 @@ import {
 import { readSettings } from '../db/settings-store'
 import { diffPlans, parsePlanBytes } from '../plan'
 import type { CoreContext } from './context'
-import { deriveChecksForPlan, optionsFor, parseOrThrow, withCriteriaLint } from './plan-reading'
+import { deriveAllForPlan, deriveChecksForPlan, optionsFor, parseOrThrow, withCriteriaLint } from './plan-reading'
 import { loadPlanSource, type LoadedSource } from './plan-source'
 
 /** How often a write that found the plan changed under it (a concurrent import or edit) is computed again. */
@@ -57,12 +57,11 @@ function importedPlanOptions(input: ParsedInput<'plans.import'>): PlanOptions | 
  */
 export function importPlan(ctx: CoreContext, input: ParsedInput<'plans.import'>): MethodOutput<'plans.import'> {
   const source = loadPlanSource(input.source, ctx.files)
-  const plan = withCriteriaLint(
-    parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name),
-    ctx,
-  )
-  // the heavy part (checks derived from the plan's text) before the write
-  const derived = deriveChecksForPlan(ctx, plan.tasks)
+  const parsed = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
+  // the heavy part (checks derived from the plan's text, once for the lint and the store) before the write
+  const derivations = deriveAllForPlan(ctx, parsed.tasks)
+  const plan = withCriteriaLint(parsed, ctx, derivations)
+  const derived = new Map(parsed.tasks.map((task) => [task, derivations.get(task)!.checks]))
   for (let attempt = 1; ; attempt++) {
     const stored = tryStoreImport(ctx, input, source, plan, derived)
     if (stored) {
