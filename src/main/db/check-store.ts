@@ -121,22 +121,23 @@ export function storeDerivedChecks(db: AppDatabase, taskId: number, derived: Che
       else db.delete(checks).where(eq(checks.id, row.id)).run()
     }
   }
+  const rows: (typeof checks.$inferInsert)[] = []
   for (const spec of derived) {
     const key = checkKey(spec)
     if (present.has(key)) continue
     present.add(key)
-    db.insert(checks)
-      .values({
-        taskId,
-        checkKey: key,
-        kind: spec.kind,
-        specJson: JSON.stringify(spec),
-        sentence: spec.sentence,
-        sourceLine: spec.sourceLine ?? null,
-        origin: 'derived',
-      })
-      .run()
+    rows.push({
+      taskId,
+      checkKey: key,
+      kind: spec.kind,
+      specJson: JSON.stringify(spec),
+      sentence: spec.sentence,
+      sourceLine: spec.sourceLine ?? null,
+      origin: 'derived',
+    })
   }
+  // one statement for the task's new checks (a task derives a handful; far below SQLite's variable limit)
+  if (rows.length > 0) db.insert(checks).values(rows).run()
 }
 
 /** Results of a plan's checks are stale once its repos change; the next sync recomputes them. */
