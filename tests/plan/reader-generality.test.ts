@@ -209,6 +209,51 @@ describe('plans written in other languages', () => {
   })
 })
 
+describe('words and numbers from a second survey of real plans', () => {
+  it('reads an effort label in other languages: 推定時間, Aufwand', () => {
+    const plan = read(
+      '# Plan\n\n### Task 1.1: Setup\n- **推定時間**: 2 時間\n\n### Task 1.2: Docker\n- **Aufwand**: 3 Std.\n',
+    )
+    expect(plan.tasks.map((task) => task.estimateHours)).toEqual([2, 3])
+  })
+
+  it('reads a table whose titles are not in Latin letters, with 2022/04/01 dates', () => {
+    const plan = read(
+      '# WBS\n\n| No | 作業項目 | 開始 | 工数(h) |\n|---|---|---|---|\n| 1 | テーマ策定 | 2022/04/01 | 2 |\n| 2 | 機能一覧 | 2022/04/08 | 3 |\n',
+    )
+    expect(titles(plan)).toEqual(['テーマ策定', '機能一覧'])
+    expect(hours(plan)).toBe(5)
+    expect(plan.date).toBe('2022-03-28')
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([1, 2])
+  })
+
+  it('reads a fraction of a day as an estimate', () => {
+    const plan = read('# Plan\n\n## Week 1\n- [ ] Base setup (1/2 day)\n- [ ] Docs (½ day)\n- [ ] Release (1 day)\n')
+    expect(plan.tasks.map((task) => task.estimateHours)).toEqual([4, 4, 8])
+  })
+
+  it('takes the start from a period label in another language (Zeitraum)', () => {
+    expect(read('# Plan\n\nZeitraum: 06.10.2025 – 17.11.2025\n\n## Woche 1\n- [ ] Build (2h)\n').date).toBe(
+      '2025-10-06',
+    )
+  })
+
+  it('reads 100 % in a progress column as the plan claiming done', () => {
+    const plan = read(
+      '# Plan\n\n| ID | Task | Hours | Progress |\n|---|---|---|---|\n| 1 | Theme | 3 | 100% |\n| 2 | List | 2 | 50% |\n',
+    )
+    expect(plan.tasks.map((task) => task.claimedDone)).toEqual([true, false])
+  })
+
+  it("a sprint backlog is the sprint's committed work, not a backlog for later", () => {
+    const plan = read(
+      '# Sprint 1\n\n## Sprint Backlog - Prioritized Stories\n\n- [ ] Story 1: Login (5h)\n- [ ] Story 2: Logout (3h)\n\n## Product backlog\n\n- [ ] Dark mode (8h)\n',
+    )
+    expect(titles(plan)).toEqual(['Login', 'Logout'])
+    expect(hours(plan)).toBe(8)
+  })
+})
+
 describe('honest confidence', () => {
   it('says so when a numeric column may hold the estimates the reader did not read', () => {
     const plan = read(

@@ -45,7 +45,8 @@ const MONTH_NUMBERS: Record<string, number> = {
 const MONTH = '([a-z]{3,9})\\.?'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '(\\d{4})'
-const ISO = '(\\d{4})-(\\d{1,2})-(\\d{1,2})'
+// 2024-03-04, and 2024/03/04 as East Asian plans write it
+const ISO = '(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})'
 const TO = '\\s{0,3}(?:-|–|—|to|through|thru|until)\\s{0,3}'
 const GAP = '\\s{1,3}'
 const YEAR_AFTER = `,?${GAP}${YEAR}`

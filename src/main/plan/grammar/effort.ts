@@ -1,7 +1,7 @@
 import { round2 } from '../../../shared/rounding'
 import { bounded } from '../text'
 import { parseTime, hasTime } from './time'
-import { DAY_WORDS, HOUR_WORDS, MINUTE_WORDS, POINT_WORDS, WEEK_WORDS } from './words'
+import { DAY_WORDS, EFFORT_LABEL_WORDS, HOUR_WORDS, MINUTE_WORDS, POINT_WORDS, WEEK_WORDS } from './words'
 
 /**
  * One effort grammar: how long a piece of work takes, as the plan states it. "(3h)", "~6h", "1.5d",
@@ -19,7 +19,8 @@ export type EffortScale = { hoursPerDay: number; daysPerWeek: number; points: Po
 
 const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 }
 // a decimal comma ("1,5 Tage") takes one or two digits, so "1,127" is never 1.127
-const AMOUNT = '(\\d{1,4}(?:[.,]\\d{1,2}(?!\\d))?\\s?[½¼¾]?|[½¼¾⅓⅔])'
+// "1/2 day": a simple fraction of one or two digits each
+const AMOUNT = '(\\d{1,2}/\\d{1,2}|\\d{1,4}(?:[.,]\\d{1,2}(?!\\d))?\\s?[½¼¾]?|[½¼¾⅓⅔])'
 const RANGE = `${AMOUNT}(?:\\s*(?:-|–|—|to)\\s*${AMOUNT})?`
 const ADJECTIVE =
   '(?:(?:working|work|engineering|eng|dev|developer|person|focused|agent|ideal|calendar|business|man)[-\\s])?'
@@ -88,8 +89,10 @@ export function parseEffortValue(raw: string, defaultUnit: EffortUnit): Effort |
   return effort
 }
 
-const LABELED =
-  /^\W{0,6}(estimated\s+(?:time|effort|hours|duration)|time\s+estimate|estimate[ds]?|est\.?|effort|level\s+of\s+effort|loe|size|story\s+points|points|duration|hours|time|timeline)\s*\**\s*(?:\([^)]{0,30}\))?\s*[:=]\s*\**\s*(.*)$/i
+const LABELED = new RegExp(
+  `^\\W{0,6}(estimated\\s+(?:time|effort|hours|duration)|time\\s+estimate|estimate[ds]?|est\\.?|effort|level\\s+of\\s+effort|loe|size|story\\s+points|points|duration|hours|time|timeline|${EFFORT_LABEL_WORDS})\\s*\\**\\s*(?:\\([^)]{0,30}\\))?\\s*[:=：]\\s*\\**\\s*(.*)$`,
+  'i',
+)
 
 /**
  * "Estimated Time: 4 hours", "**Effort:** 4-6 hours", "Duration: 16 hours", "Timeline: Week 1-2 (10 days)".
@@ -232,6 +235,8 @@ function unitOf(word: string): EffortUnit | undefined {
 
 function amount(text: string): number {
   const trimmed = text.replace(/\s+/g, '').replace(',', '.')
+  const simple = /^(\d{1,2})\/(\d{1,2})$/.exec(trimmed)
+  if (simple) return Number(simple[2]) > 0 ? Number(simple[1]) / Number(simple[2]) : NaN
   const fraction = /[½¼¾⅓⅔]$/.exec(trimmed)
   if (fraction) {
     const whole = trimmed.slice(0, -1)

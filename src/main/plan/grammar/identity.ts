@@ -100,7 +100,7 @@ export function statusClaimsDone(value: string): boolean {
 }
 
 const DONE_STATUS = new RegExp(
-  `^\\W{0,4}(?:✅|✔|☑|\\[x\\]|done|complete[d]?|finished|shipped|closed|resolved|merged|released|deployed|implemented|fixed|${DONE_WORDS})(?![\\p{L}])|^\\W{0,3}[✅✔☑]`,
+  `^\\W{0,4}(?:✅|✔|☑|\\[x\\]|done|complete[d]?|finished|shipped|closed|resolved|merged|released|deployed|implemented|fixed|${DONE_WORDS})(?![\\p{L}])|^\\W{0,3}[✅✔☑]|^100\\s?%$`,
   'iu',
 )
 

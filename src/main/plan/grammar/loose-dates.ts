@@ -34,7 +34,8 @@ const MONTH =
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const TO = '\\s{0,3}(?:-|–|—|to|through|thru)\\s{0,3}'
 
-const ISO = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/
+// 2024-03-04, and 2024/03/04 as East Asian plans write it
+const ISO = /\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b/
 const NUMERIC = /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s{1,3}${DAY},?\\s{1,3}(\\d{4})\\b`, 'i')
 const DAY_MONTH_YEAR = new RegExp(`\\b${DAY}\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}(\\d{4})\\b`, 'i')
@@ -48,7 +49,7 @@ const DAY_MONTH = new RegExp(`\\b${DAY}\\s{1,3}${MONTH}\\b(?!\\s*,?\\s*\\d{4})`,
 export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates | null {
   const text = bounded(raw, 400)
   const iso = ISO.exec(text)
-  if (iso) return on(iso[0], valid(Number(iso[1]), Number(iso[2]), Number(iso[3])))
+  if (iso) return on(iso[0], valid(Number(iso[1]), Number(iso[3]), Number(iso[4])))
   const numeric = NUMERIC.exec(text)
   if (numeric) {
     const [first, second, year] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])]

@@ -21,9 +21,9 @@ export const CJK_DAY = /第\s*(\d{1,3})\s*日|(\d{1,3})\s*日目/
 
 /** table column headers, matched against the whole header text */
 export const ESTIMATE_HEADER =
-  /^(?:geschätzte?\s+)?(?:aufwand|zeitaufwand|zeit|dauer|schätzung|stunden|std\.?|personentage|tage)\b|^(?:durée|estimation|charge|temps(?:\s+estimé)?|heures|jours)\b|^(?:estimaci[oó]n|esfuerzo|duraci[oó]n|horas|d[ií]as|tiempo(?:\s+estimado)?)\b|^(?:estimativa|esfor[cç]o|dura[cç][aã]o)\b|^(?:stima|durata|ore|giorni|inspanning|uren)\b|工数|見積|所要時間|予定時間|工时|预估|估时|소요/i
+  /^(?:geschätzte?\s+)?(?:aufwand|zeitaufwand|zeit|dauer|schätzung|stunden|std\.?|personentage|tage)\b|^(?:durée|estimation|charge|temps(?:\s+estimé)?|heures|jours)\b|^(?:estimaci[oó]n|esfuerzo|duraci[oó]n|horas|d[ií]as|tiempo(?:\s+estimado)?)\b|^(?:estimativa|esfor[cç]o|dura[cç][aã]o|tempo(?:\s+estimado)?)\b|^(?:stima|durata|ore|giorni|inspanning|uren)\b|工数|見積|所要時間|予定時間|工时|预估|估时|소요/i
 export const TITLE_HEADER =
-  /^(?:aufgaben?|tätigkeit(?:en)?|arbeitspakete?|maßnahmen?|tâches?|activités?|livrables?|tareas?|actividad(?:es)?|tarefas?|atividades?|attività|compiti|taken|werkzaamheden|タスク|作業(?:内容)?|項目|任务|事项|任務|작업|업무)$/i
+  /^(?:aufgaben?|tätigkeit(?:en)?|arbeitspakete?|maßnahmen?|tâches?|activités?|livrables?|tareas?|actividad(?:es)?|tarefas?|atividades?|attività|compiti|taken|werkzaamheden|タスク|作業(?:内容|項目)?|項目|任务|事项|任務|작업|업무)$/i
 export const WEEK_HEADER = /^(?:wochen?|kw|semaines?|semanas?|settiman[ae]|weeks?|weken|週|周|주차)$/i
 /** the title column of a table of milestones (checkpoints, not work) */
 export const MILESTONE_HEADER =
@@ -42,6 +42,10 @@ export const DONE_HEADER =
 export const DONE_WORDS =
   'erledigt|fertig|abgeschlossen|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|gedaan|完了|完成|已完成|済み?|완료'
 
+/** "Estimated Time:" in other languages: a label whose value is the item's effort */
+export const EFFORT_LABEL_WORDS =
+  'geschätzte(?:r)?\\s+(?:zeit|aufwand|dauer)|aufwand|zeitaufwand|schätzung|durée(?:\\s+estimée)?|temps\\s+estimé|estimation|charge|tiempo\\s+estimado|estimaci[oó]n|esfuerzo|duraci[oó]n|tempo\\s+estimado|estimativa|esfor[cç]o|dura[cç][aã]o|tempo\\s+stimato|stima|durata|geschatte\\s+tijd|inspanning|schatting|推定時間|見積(?:もり)?(?:時間)?|工数|所要時間|予定時間|预估(?:时间)?|估时|工时|预计(?:时间|工时)|예상\\s*시간|소요\\s*시간'
+
 /** plan start labels */
 export const START_LABEL_WORDS =
-  'beginn|startdatum|projektstart|projektbeginn|début|date de début|démarrage|inicio|fecha de inicio|início|data de início|data de inicio|inizio|data di inizio|startdatum|開始日?|开始日期|시작일'
+  'zeitraum|période|período|periodo|beginn|startdatum|projektstart|projektbeginn|début|date de début|démarrage|inicio|fecha de inicio|início|data de início|data de inicio|inizio|data di inizio|startdatum|開始日?|开始日期|시작일'

@@ -1,4 +1,5 @@
 import { bounded } from '../text'
+import { EFFORT_LABEL_WORDS } from '../grammar/words'
 import { readRole } from './roles'
 
 /**
@@ -53,6 +54,9 @@ export function openingLabel(paragraph: string): { label: string; rest: string }
 const EXCLUDED_LABEL =
   /\b(?:deliverables?|dependencies|depends|blocks|risks?|notes?|tools|resources|links|references|goals?|objectives?|outcomes?|results?|impact|problem|background|context|metrics|kpis?|why|rationale|implementation notes|root cause|description|expected outcome|focus)\b/
 
+/** "Aufwand", "Durée", "推定時間": the same label in other languages (grammar/words) */
+const EFFORT_LABEL = new RegExp(`^(?:${EFFORT_LABEL_WORDS})$`, 'i')
+
 export function labelContext(label: string): LabelContext {
   const text = label
     .toLowerCase()
@@ -71,7 +75,10 @@ export function labelContext(label: string): LabelContext {
   if (/^(?:status\b.*|current (?:state|status)|state|what exists|progress(?: so far| to date)?)$/.test(text))
     return 'status'
   if (/^(?:target(?: week| date)?|due(?: date)?|deadline|timeline|schedule|when|week)$/.test(text)) return 'schedule'
-  if (/^(?:effort|estimated time|estimates?|estimated|est\.?|level of effort|loe|size|story points|points)$/.test(text))
+  if (
+    /^(?:effort|estimated time|estimates?|estimated|est\.?|level of effort|loe|size|story points|points)$/.test(text) ||
+    EFFORT_LABEL.test(text)
+  )
     return 'effort'
   if (/^(?:owner|assignee|dri)$/.test(text)) return 'owner'
   if (/^(?:tasks?|action items?|actions|steps|subtasks|to ?do|plans|work items?)$/.test(text)) return 'tasks'

@@ -76,7 +76,7 @@ const RULES: Rule[] = [
     role: 'backlog',
     strong: true,
     pattern:
-      /\bbacklog\b|\bicebox\b|\bparking lot\b|\bwish ?list\b|\bsomeday\b|\bnice[-\s]to[-\s]haves?\b|\bout of scope\b|\bnot (?:in scope|planned)\b|\bnon[-\s]goals?\b|\bfuture (?:work|ideas|enhancements?|improvements?|considerations|phases?|features|releases?|iterations?)\b|^future\b|^later\b|\blong[-\s]term\b|\bpost[-\s]mvp\b|\bdeferred\b|\bstretch goals\b/i,
+      /(?<!\bsprint\s)\bbacklog\b|\bicebox\b|\bparking lot\b|\bwish ?list\b|\bsomeday\b|\bnice[-\s]to[-\s]haves?\b|\bout of scope\b|\bnot (?:in scope|planned)\b|\bnon[-\s]goals?\b|\bfuture (?:work|ideas|enhancements?|improvements?|considerations|phases?|features|releases?|iterations?)\b|^future\b|^later\b|\blong[-\s]term\b|\bpost[-\s]mvp\b|\bdeferred\b|\bstretch goals\b/i,
   },
   {
     role: 'status',

@@ -248,7 +248,8 @@ function unitOf(header: string, pointColumns: Set<string>): EffortUnit | null {
 function looksTextual(cells: string[]): boolean {
   const values = cells.map((cell) => cleanText(cell)).filter((value) => value !== '')
   if (values.length === 0) return false
-  const textual = values.filter((value) => /[A-Za-z]{3,}/.test(value) && !/^\d[\d./-]*$/.test(value))
+  // words in any script: "Add caching", "テーマ策定", "ER図"
+  const textual = values.filter((value) => /[A-Za-z]{3,}|\p{L}{2,}/u.test(value) && !/^\d[\d./-]*$/.test(value))
   return textual.length / values.length >= 0.6
 }
 
