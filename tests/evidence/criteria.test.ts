@@ -203,6 +203,21 @@ describe('criteria phrasings, parameters', () => {
     expect(
       params('the `python-version` list in `.github/workflows/tests.yml` contains neither `"3.8"` nor `"3.9"`'),
     ).toMatchObject([{ op: 'excludes', expected: ['3.8', '3.9'], anyDepth: true, pointer: ['python-version'] }])
+    expect(params('`History.md` is no longer listed in the `files` array of `package.json`')).toEqual([
+      {
+        kind: 'value',
+        path: 'package.json',
+        pointer: ['files'],
+        op: 'excludes',
+        expected: ['History.md'],
+        anyDepth: true,
+      },
+    ])
+    expect(params('`24` is listed in the `jobs.test.strategy.matrix.node` list of `ci.yml`')).toMatchObject([
+      { kind: 'value', pointer: ['jobs', 'test', 'strategy', 'matrix', 'node'], op: 'includes', expected: ['24'] },
+    ])
+    // a manifest's dependency section is the package phrasings' business: not read as a list of values
+    expect(compile('`depd` is not listed in the `dependencies` array of `package.json`').checks).toEqual([])
     expect(params('`engines.node` in `package.json` accepts Node 18')).toMatchObject([
       { kind: 'value', pointer: ['engines', 'node'], op: 'accepts', expected: ['18'] },
     ])

@@ -355,6 +355,37 @@ function valueClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
   return null
 }
 
+/** "`History.md` is no longer listed in the `files` array of `package.json`": membership in a list (or mapping) */
+function listMembershipClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const m = new RegExp(
+    `^(${LIST})\\s+(?:is|are)\\s+(?:(no longer|not|still)\\s+)?(?:(?:listed|included|present|named|declared)\\s+)?(?:in|under|among)\\s+(?:the\\s+)?${T}\\s*(?:list|array|key|entry|field|setting|section|mapping)?\\s+(?:in|of)\\s+${T}$`,
+    'i',
+  ).exec(clause)
+  if (!m || /\b(?:nor|no)\s+`/.test(m[1])) return null
+  const [, subjectList, negation, keyToken, fileToken] = m
+  const path = pathOf(fileToken, ctx)
+  if (!path || isGlob(path) || !structuredFormat(path)) return null
+  // a manifest's dependency sections are read by the package phrasings (names normalised per ecosystem)
+  const kind = manifestKind(path)
+  if (kind && !isManifestKeyPath(kind, keyToken)) return null
+  const expected = tokens(subjectList).map(scalarOf)
+  const op: ValueOp = negation && /^(?:no longer|not)$/i.test(negation) ? 'excludes' : 'includes'
+  const pointer = keyToken.split('.').filter(Boolean)
+  const shown = expected.map((e) => `\`${JSON.stringify(e)}\``).join(op === 'excludes' ? ' nor ' : ', ')
+  return [
+    {
+      kind: 'value',
+      path,
+      pointer,
+      op,
+      expected,
+      anyDepth: pointer.length === 1,
+      sentence: `\`${path}\` → \`${keyToken}\` ${op === 'excludes' ? 'contains neither' : 'includes'} ${shown}`,
+      ...base(meta),
+    },
+  ]
+}
+
 function valueOp(word: string, rest: string): { op: ValueOp; expected: JsonScalar[] } | null {
   const w = word.toLowerCase()
   const listed = tokens(rest).map(scalarOf)
@@ -724,6 +755,7 @@ function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | n
     nothingUnder(clause, ctx, meta) ??
     fileCount(clause, ctx, meta) ??
     valueClause(clause, ctx, meta) ??
+    listMembershipClause(clause, ctx, meta) ??
     keyInFileClause(clause, ctx, meta) ??
     subjectClause(clause, ctx, meta) ??
     boundClause(clause, ctx, meta)

@@ -28,7 +28,9 @@ export function parseStructured(format: StructuredFormat, text: string): unknown
 }
 
 const same = (a: unknown, b: JsonScalar) => a !== null && typeof a !== 'object' && String(a) === String(b)
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value])
+/** the members a list claim is about: a list's items, a mapping's keys ("the `jobs` mapping contains neither `x`"), a scalar itself */
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.keys(value) : [value]
 
 function versionOf(text: string): string | null {
   return semver.coerce(text)?.version ?? null

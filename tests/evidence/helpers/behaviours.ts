@@ -191,6 +191,47 @@ export const BEHAVIOURS: BehaviourCase[] = [
     expect: { state: 'not-started', doneWeek: null },
   },
   {
+    name: 'an entry left out of a list: dated by its removal, not by an earlier edit of the file',
+    asOf: '2025-03-24',
+    task: task(['Publish only the runtime files'], {
+      criteria: criteria('`History.md` is no longer listed in the `files` array of `package.json`'),
+    }),
+    build(f) {
+      const pkg = (files: string[], version: string) =>
+        JSON.stringify({ name: 'lib', version, files, dependencies: { debug: '^4' } }, null, 2)
+      base(f, { 'package.json': pkg(['index.js', 'History.md', 'lib/'], '1.0.0') })
+      const bump = f
+        .write('package.json', pkg(['index.js', 'History.md', 'lib/'], '1.0.1'))
+        .commit('1.0.1', at('2025-03-04'))
+      const removed = f
+        .write('package.json', pkg(['index.js', 'lib/'], '1.0.1'))
+        .commit('files: no History.md', at('2025-03-12'))
+      return { bump, removed }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'removed', evidencePath: 'package.json' },
+  },
+  {
+    name: 'a mapping that still has the key is not done ("contains neither" reads its keys)',
+    asOf: '2025-03-24',
+    task: task(['Coverage moves to its own workflow'], {
+      criteria: criteria('the `jobs` key in `.github/workflows/ci.yml` contains neither `coverage` nor `upload`'),
+    }),
+    build(f) {
+      base(f, {
+        '.github/workflows/ci.yml':
+          'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n  coverage:\n    needs: test\n',
+      })
+      const touched = f
+        .write(
+          '.github/workflows/ci.yml',
+          'on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n  coverage:\n    needs: test\n',
+        )
+        .commit('ci: run on pull requests', at('2025-03-11'))
+      return { touched }
+    },
+    expect: { state: 'not-started', doneWeek: null },
+  },
+  {
     name: 'a file moved before the work was done',
     asOf: '2025-03-24',
     task: task(['Rate limit the API'], {
