@@ -46,6 +46,24 @@ describe('work that used to disappear', () => {
   })
 })
 
+describe('a week of plainer lines beside a week of estimated ones', () => {
+  it("is the plan's work too: kept, its unestimated lines warned about", () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n- Parser (1 day)\n- Lexer (2 days)\n\n## Week 2\n- Docs (2 days)\n- Polish UI\n- Release notes\n- Demo\n',
+    )
+    expect(titles(plan)).toEqual(['Parser', 'Lexer', 'Docs', 'Polish UI', 'Release notes', 'Demo'])
+    expect(hours(plan)).toBe(40)
+    expect(plan.warnings.filter((warning) => warning.code === 'missing-estimate')).toHaveLength(3)
+  })
+
+  it('but a plain list beside the estimated list of the same week is something else', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n1. Parser (1 day)\n2. Lexer (2 days)\n\nNotes:\n- keep it small\n- ask the team\n\n## Week 2\n1. Docs (2 days)\n',
+    )
+    expect(titles(plan)).toEqual(['Parser', 'Lexer', 'Docs'])
+  })
+})
+
 describe('lines that are not work', () => {
   it('leaves metrics, team and example sections inside a phase out', () => {
     const plan = read(

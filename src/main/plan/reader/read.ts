@@ -250,9 +250,27 @@ class StructureReader {
     return { recaps, fromSummaries }
   }
 
+  /** where a group sits: its kind under a schedule heading's parent ("list under a Week N of Plan") */
+  private slotOf(group: Group): string {
+    const parent = group.section.parent
+    return `${group.kind}:${parent ? parent.line : -1}:${this.marked(group.section) ? 'marked' : 'plain'}`
+  }
+
+  /**
+   * "Week 2" holds the same kind of list as "Week 1" under the same parent: the plan's work, even where fewer of its
+   * lines carry an estimate or an ID (a week of plainer lines is not a summary of the stronger week). Only for a
+   * section with no strong group of its own: beside one, a weaker list is something else (criteria, notes).
+   */
+  private besideStrongSibling(group: Group, strongSlots: Set<string>): boolean {
+    return group.kind !== 'heading' && this.marked(group.section) && strongSlots.has(this.slotOf(group))
+  }
+
   /** Groups as strong as the plan's items (or otherwise vouched for); the others are reported as skipped. */
   keepStrongEnough(groups: Group[], docLevel: Level, fromSummaries: Set<Group>, skipped: SkippedEntry[]): Group[] {
     const kept: Group[] = []
+    const strong = groups.filter((group) => group.level >= docLevel)
+    const strongSlots = new Set(strong.map((group) => this.slotOf(group)))
+    const strongSections = new Set(strong.map((group) => group.section))
     for (const group of groups) {
       const checklistBesideOwners = isChecklist(group) && !fromSummaries.has(group)
       if (
@@ -260,7 +278,8 @@ class StructureReader {
         group.schedule ||
         group.consistent ||
         checklistBesideOwners ||
-        this.rules.layerFor(group.section) !== null
+        this.rules.layerFor(group.section) !== null ||
+        (!strongSections.has(group.section) && this.besideStrongSibling(group, strongSlots))
       )
         kept.push(group)
       else
