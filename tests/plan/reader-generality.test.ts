@@ -272,6 +272,24 @@ describe('words and numbers from a second survey of real plans', () => {
   })
 })
 
+describe('rows that are not work', () => {
+  it('a total row sums the rows above it: not an item, not counted twice', () => {
+    const plan = read(
+      '# Plan\n\n| Task | Hours |\n|---|---|\n| Wireframes | 12 |\n| Prototype | 12 |\n| **Phase total** | **24** |\n',
+    )
+    expect(titles(plan)).toEqual(['Wireframes', 'Prototype'])
+    expect(hours(plan)).toBe(24)
+    expect(plan.skipped.find((entry) => entry.text === 'Phase total')?.reason).toBe('a total, not work')
+  })
+
+  it('a calendar table of weeks with notes holds no work; the week sections do', () => {
+    const plan = read(
+      '# Plan\n\nWeek | Dates | Notes\n---- | ----- | -----\nWeek 1 | 02-27 to 03-05 |\nWeek 2 | 03-06 to 03-12 | 50% vacation.\nWeek 3 | 03-13 to 03-19 | 03-15 is demo day\n\n## Week 1\n- Parser (1 day)\n\n## Week 2\n- Docs (1 day)\n',
+    )
+    expect(titles(plan)).toEqual(['Parser', 'Docs'])
+  })
+})
+
 describe('honest confidence', () => {
   it('says so when a numeric column may hold the estimates the reader did not read', () => {
     const plan = read(

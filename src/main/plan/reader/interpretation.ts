@@ -6,7 +6,7 @@ import type { EffortUnit, PointScale } from '../grammar/effort'
 import type { ReadResult, SkippedEntry } from './read'
 import { skip } from './read'
 import type { RawItem } from './raw-items'
-import { headingUnit, isEmptyItem, notWorkLine, type ReaderContext } from './units'
+import { headingUnit, isEmptyItem, isTotalLine, notWorkLine, type ReaderContext } from './units'
 import { excludesItems, labelContext, openingLabel } from './labels'
 import { analyzeTitle } from '../grammar/title'
 import { analyzeTable, cellOf } from './tables'
@@ -105,7 +105,12 @@ function sweepTable(block: TableBlock, why: string | null, sweep: Sweep): void {
     const title = cleanTitle(cellOf(row, shape.title) || (row.cells.find((cell) => /[A-Za-z]{3,}/.test(cell)) ?? ''))
     const onlyTitle = row.cells.every((cell, index) => index === shape.title?.index || !cell.trim())
     if (sweep.insideItem(row.line) || !title || onlyTitle) continue
-    sweep.add({ line: row.line, text: title, kind: 'table-row', reason })
+    sweep.add({
+      line: row.line,
+      text: title,
+      kind: 'table-row',
+      reason: isTotalLine(title) ? 'a total, not work' : reason,
+    })
   }
 }
 

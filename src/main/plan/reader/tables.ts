@@ -138,7 +138,10 @@ export function analyzeTable(
   const title =
     columns.find((column) => column.role === 'title') ??
     columns.find(
-      (column) => column.role === 'other' && looksTextual(body.map((row) => row.cells[column.index] ?? '')),
+      (column) =>
+        column.role === 'other' &&
+        !NOTES_HEADER.test(column.header) &&
+        looksTextual(body.map((row) => row.cells[column.index] ?? '')),
     ) ??
     null
   if (title) title.role = 'title'
@@ -245,11 +248,17 @@ function unitOf(header: string, pointColumns: Set<string>): EffortUnit | null {
   return null
 }
 
+/** remarks beside the rows ("Notes", "Comments", "Bemerkungen", "備考"): never what a row is */
+const NOTES_HEADER =
+  /^(?:notes?|comments?|remarks?|annotations?|bemerkungen?|notizen|anmerkungen?|remarques?|commentaires?|notas?|observa[cç](?:[oõ]es|ión|iones|ão)|comentarios?|coment[aá]rios?|opmerkingen?|note|osservazioni|備考|メモ|备注|비고)$/i
+
 function looksTextual(cells: string[]): boolean {
   const values = cells.map((cell) => cleanText(cell)).filter((value) => value !== '')
   if (values.length === 0) return false
-  // words in any script: "Add caching", "テーマ策定", "ER図"
-  const textual = values.filter((value) => /[A-Za-z]{3,}|\p{L}{2,}/u.test(value) && !/^\d[\d./-]*$/.test(value))
+  // words: three Latin letters ("Add caching", not "to"), two of another script ("テーマ策定", "ER図")
+  const textual = values.filter(
+    (value) => /[A-Za-z]{3,}|(?:(?![A-Za-z])\p{L}){2,}/u.test(value) && !/^\d[\d./-]*$/.test(value),
+  )
   return textual.length / values.length >= 0.6
 }
 

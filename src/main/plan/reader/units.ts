@@ -254,11 +254,18 @@ function listUnit(section: Section, block: ItemBlock, owned: Block[], context: R
   }
 }
 
-const TOTAL_ROW = /^\W*(?:grand\s+)?(?:sub)?total\b/i
+// "Total", "Subtotal: 24 h", "Phase total", "Gesamt", "合計": a sum of the lines around it
+const TOTAL_ROW =
+  /^\W*(?:grand\s+)?(?:sub)?total\b|\b(?:sub)?total\W*$|^\W*(?:gesamt(?:summe)?|summe|insgesamt|totaal|totale|total\s+geral|合計|小計|总计|合计|총계)(?![\p{L}])/iu
 
 /** Why a list line is no work item whatever its list: a total, or a line that says only when and how long. */
+/** "Total", "Phase total", "Gesamt": a line or row that sums others */
+export function isTotalLine(text: string): boolean {
+  return TOTAL_ROW.test(cleanText(text))
+}
+
 export function notWorkLine(info: TitleInfo, raw: string): string | null {
-  if (TOTAL_ROW.test(cleanText(raw.split('\n', 1)[0]))) return 'a total, not work'
+  if (isTotalLine(raw.split('\n', 1)[0])) return 'a total, not work'
   if (info.namesOnlyWhen && info.id === null) return 'it says when (and how long), not what: a schedule or budget line'
   return null
 }
