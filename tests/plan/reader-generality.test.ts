@@ -245,6 +245,16 @@ describe('words and numbers from a second survey of real plans', () => {
     expect(plan.tasks.map((task) => task.weekStart)).toEqual([1, 2])
   })
 
+  it('reads low and high estimate columns as a range counted at its midpoint', () => {
+    const plan = read(
+      '# Plan\n\n| Task | Hours (Min) | Hours (Max) |\n|---|---|---|\n| Wireframes | 12 | 18 |\n| Prototype | 10 | 20 |\n',
+    )
+    expect(plan.tasks.map((task) => [task.estimateHours, task.estimateRange])).toEqual([
+      [15, { low: 12, high: 18 }],
+      [15, { low: 10, high: 20 }],
+    ])
+  })
+
   it('reads a fraction of a day as an estimate', () => {
     const plan = read('# Plan\n\n## Week 1\n- [ ] Base setup (1/2 day)\n- [ ] Docs (½ day)\n- [ ] Release (1 day)\n')
     expect(plan.tasks.map((task) => task.estimateHours)).toEqual([4, 4, 8])

@@ -52,9 +52,18 @@ export type TableShape = {
 
 const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
   { role: 'id', pattern: /^(?:id|#|no\.?|nr\.?|number|task\s*id|item\s*id|key|ticket|ref|issue\s*id|story\s*id)$/i },
-  { role: 'optimistic', pattern: /^(?:optimistic|best(?:\s*case)?|o|min(?:imum)?|low)(?:\s*\([^)]*\))?$/i },
+  // "Min", "Hours (min)", "Horas mínimas": the low end of an estimate range
+  {
+    role: 'optimistic',
+    pattern:
+      /^(?:optimistic|best(?:\s*case)?|o|min(?:imum)?|low)(?:\s*\([^)]*\))?$|^(?:hours?|days?|est(?:imate)?|effort|horas?|dias?|stunden|tage)\s*\(?\s*(?:min(?:imum)?|m[ií]n(?:imo|imas?)?|low)\s*\)?$/i,
+  },
   { role: 'likely', pattern: /^(?:realistic|most\s*likely|likely|nominal|expected|r|m|ml)(?:\s*\([^)]*\))?$/i },
-  { role: 'pessimistic', pattern: /^(?:pessimistic|worst(?:\s*case)?|p|max(?:imum)?|high)(?:\s*\([^)]*\))?$/i },
+  {
+    role: 'pessimistic',
+    pattern:
+      /^(?:pessimistic|worst(?:\s*case)?|p|max(?:imum)?|high)(?:\s*\([^)]*\))?$|^(?:hours?|days?|est(?:imate)?|effort|horas?|dias?|stunden|tage)\s*\(?\s*(?:max(?:imum)?|m[aá]x(?:imo|imas?)?|high)\s*\)?$/i,
+  },
   {
     role: 'estimate',
     pattern:

@@ -394,7 +394,23 @@ function rowEffort(row: { cells: string[] }, shape: TableShape, context: ReaderC
       text: `(${optimistic.value} + 4×${likely.value} + ${pessimistic.value}) / 6`,
     }
   }
-  return read('estimate') ?? likely
+  const stated = read('estimate') ?? likely
+  // only a low and a high column ("Hours (Min)", "Hours (Max)"): the range, counted at its midpoint
+  if (
+    !stated &&
+    optimistic &&
+    pessimistic &&
+    optimistic.unit === pessimistic.unit &&
+    pessimistic.value >= optimistic.value
+  )
+    return {
+      value: (optimistic.value + pessimistic.value) / 2,
+      low: optimistic.value,
+      high: pessimistic.value,
+      unit: optimistic.unit,
+      text: `${optimistic.value}–${pessimistic.value}`,
+    }
+  return stated
 }
 
 export function rowTime(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
