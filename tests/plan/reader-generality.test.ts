@@ -260,6 +260,13 @@ describe('words and numbers from a second survey of real plans', () => {
     expect(plan.tasks.map((task) => task.estimateHours)).toEqual([4, 4, 8])
   })
 
+  it('knows criteria sections in other languages: never work', () => {
+    const plan = read(
+      '# Plan\n\n## Woche 1\n- [ ] Parser bauen (8h)\n- [ ] Doku schreiben (4h)\n\n## Akzeptanzkriterien\n- [ ] Alle Tests grün\n\n## 验收标准\n- [ ] 测试通过\n',
+    )
+    expect(titles(plan)).toEqual(['Parser bauen', 'Doku schreiben'])
+  })
+
   it('takes the start from a period label in another language (Zeitraum)', () => {
     expect(read('# Plan\n\nZeitraum: 06.10.2025 – 17.11.2025\n\n## Woche 1\n- [ ] Build (2h)\n').date).toBe(
       '2025-10-06',

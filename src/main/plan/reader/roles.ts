@@ -42,6 +42,13 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:success|acceptance|exit|completion|entry|done|release|launch)\s+criteria\b|\bdefinition of (?:done|ready|success)\b|\bacceptance tests?\b|\bquality (?:assurance )?checklist\b|\brequirements?\b.*\bcriteria\b|\bnon[-\s]functional requirements\b|\bfunctional requirements\b/i,
   },
+  {
+    // the same in other languages: Akzeptanzkriterien, critères d'acceptation, critérios de aceite, 验收标准, 完了条件…
+    role: 'criteria',
+    strong: true,
+    pattern:
+      /(?:akzeptanz|abnahme|erfolgs|abschluss)kriterien|definition of done|crit[èe]res? (?:d'|de )?(?:acceptation|succ[èe]s|sortie)|criterios? de (?:aceptaci[oó]n|[ée]xito|salida)|crit[ée]rios? de (?:aceita[cç][aã]o|aceite|sucesso|sa[ií]da)|criteri di (?:accettazione|successo)|acceptatiecriteria|受け入れ(?:基準|条件)|完了条件|合格基準|验收标准|验收条件|完成标准|인수\s*기준|완료\s*조건/i,
+  },
   { role: 'criteria', strong: false, pattern: /\bvalidation\b|\bverification\b|\bcheckpoints?\b/i },
   {
     role: 'metrics',
@@ -104,7 +111,7 @@ const RULES: Rule[] = [
 ]
 
 const RECAP_WORDS =
-  /\bchecklist\b|\bsummary\b|\bsummaries\b|\bcritical path\b|\bquick start\b|\bpriority (?:matrix|order|list)\b|\bat a glance\b|\brecap\b|\broll-?up\b|\bdeliverables\b|\bprogress\b|\btimeline summary\b|\boverview\b/i
+  /\bchecklist\b|\bsummary\b|\bsummaries\b|\bcritical path\b|\bquick start\b|\bpriority (?:matrix|order|list)\b|\bat a glance\b|\brecap\b|\broll-?up\b|\bdeliverables\b|\bprogress\b|\btimeline summary\b|\boverview\b|\b(?:zusammenfassung|[üu]bersicht|r[ée]sum[ée]|resumen|resumo|riepilogo|samenvatting|checkliste)\b|概要|まとめ|总结|汇总|摘要|요약/i
 const POST = /^post[-\s]?(?:launch|production|release|go[-\s]?live|deploy(?:ment)?)\b/i
 
 export function readRole(rawTitle: string): RoleReading {
