@@ -290,6 +290,17 @@ describe('words and numbers from a second survey of real plans', () => {
 })
 
 describe('rows that are not work', () => {
+  it('a work-breakdown parent row without its own estimate groups the estimated rows under it', () => {
+    const plan = read(
+      '# WBS\n\n| WBS | Task | Hours |\n|---|---|---|\n| 3 | Design | - |\n| 3.1 | Theme | 3 |\n| 3.2 | Feature list | 6 |\n| 4 | Build | 10 |\n| 4.1 | Login form | |\n',
+    )
+    expect(titles(plan)).toEqual(['Theme', 'Feature list', 'Build'])
+    expect(hours(plan)).toBe(19)
+    expect(plan.tasks.find((task) => task.title === 'Build')?.subtasks.map((subtask) => subtask.text)).toEqual([
+      expect.stringContaining('Login form'),
+    ])
+  })
+
   it('a total row sums the rows above it: not an item, not counted twice', () => {
     const plan = read(
       '# Plan\n\n| Task | Hours |\n|---|---|\n| Wireframes | 12 |\n| Prototype | 12 |\n| **Phase total** | **24** |\n',

@@ -297,7 +297,18 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
     units.push(unit)
     if (id) byId.set(id, unit)
   }
-  return units
+  return units.flatMap((unit) => groupedRows(unit, section, context))
+}
+
+/**
+ * A work-breakdown parent row without an estimate of its own over rows that carry one ("3 Design | -" over
+ * "3.1 Theme | 3", "3.2 Feature list | 6") groups them: the rows under it are the items, it is their group.
+ */
+function groupedRows(unit: RowUnit, section: Section, context: ReaderContext): RowUnit[] {
+  if (unit.info.effort !== null || unit.children.length === 0) return [unit]
+  if (!unit.children.some((row) => rowEffort(row, unit.shape, context) !== null)) return [unit]
+  const group = { text: cleanText(unit.info.title), line: unit.line }
+  return unit.children.map((row) => rowUnit(section, unit.table, unit.shape, row, group, context))
 }
 
 /** "1.1.2" belongs to the row "1.1" (or "1") above it. */
