@@ -290,6 +290,16 @@ describe('words and numbers from a second survey of real plans', () => {
 })
 
 describe('rows that are not work', () => {
+  it("an item with no size of its own takes the sum of its sub-items' estimates, marked derived", () => {
+    const plan = read(
+      '# Schedule\n\n1. Development (Aug 21)\n   - Customer signup (3h)\n   - Sales ledger (5h)\n2. Testing (Aug 22)\n   - Unit tests (3h)\n',
+    )
+    expect(plan.tasks.map((task) => [task.estimateHours, task.estimateDerived])).toEqual([
+      [8, true],
+      [3, true],
+    ])
+  })
+
   it('a work-breakdown parent row without its own estimate groups the estimated rows under it', () => {
     const plan = read(
       '# WBS\n\n| WBS | Task | Hours |\n|---|---|---|\n| 3 | Design | - |\n| 3.1 | Theme | 3 |\n| 3.2 | Feature list | 6 |\n| 4 | Build | 10 |\n| 4.1 | Login form | |\n',

@@ -1,7 +1,7 @@
 import type { Section } from './outline'
 import type { ItemContent } from './content'
 import type { RawItem } from './reader/raw-items'
-import { effortHours, type Effort, type EffortScale } from './grammar/effort'
+import { effortHours, parseEffortInTitle, type Effort, type EffortScale } from './grammar/effort'
 import type { Range } from './grammar/time'
 
 /**
@@ -68,8 +68,25 @@ export function resolveEstimates(
         text: `${days} day${days === 1 ? '' : 's'} × ${scale.hoursPerDay} h`,
       }
     }
+    if (resolved[index].hours === null) resolved[index] = fromSubtasks(input, scale) ?? resolved[index]
   })
   return resolved
+}
+
+/** An item with no size of its own whose sub-items state theirs ("- Sales ledger (5h)"): their sum, derived. */
+function fromSubtasks(input: EstimateInput, scale: EffortScale): ResolvedEstimate | null {
+  const hours = input.content.subtasks
+    .map((subtask) => parseEffortInTitle(subtask.text))
+    .map((effort) => (effort ? effortHours(effort, scale) : null))
+    .filter((value): value is number => value !== null)
+  if (hours.length === 0) return null
+  const total = hours.reduce((sum, value) => sum + value, 0)
+  return {
+    ...NONE,
+    hours: total,
+    derived: true,
+    text: `sum of ${hours.length} sub-item estimate${hours.length === 1 ? '' : 's'}`,
+  }
 }
 
 function fromEffort(effort: Effort, scale: EffortScale): ResolvedEstimate {
