@@ -280,6 +280,13 @@ describe('words and numbers from a second survey of real plans', () => {
     expect(plan.tasks.map((task) => task.claimedDone)).toEqual([true, false])
   })
 
+  it('capacity and velocity sections are about people and figures, not work', () => {
+    const plan = read(
+      '# Sprint 1\n\n## Stories\n\n### Story 1: Login\nBuild it.\n\n### Story 2: Logout\nBuild it.\n\n## Sprint Capacity Analysis\n\n### Backend developer\nSix weeks.\n\n## Velocity prediction\n\n### Next sprint\n30 points.\n',
+    )
+    expect(titles(plan)).toEqual(['Login', 'Logout'])
+  })
+
   it("a sprint backlog is the sprint's committed work, not a backlog for later", () => {
     const plan = read(
       '# Sprint 1\n\n## Sprint Backlog - Prioritized Stories\n\n- [ ] Story 1: Login (5h)\n- [ ] Story 2: Logout (3h)\n\n## Product backlog\n\n- [ ] Dark mode (8h)\n',

@@ -54,7 +54,7 @@ const RULES: Rule[] = [
     role: 'metrics',
     strong: true,
     pattern:
-      /\bmetrics?\b|\bkpis?\b|\bokrs?\b|\bscorecard\b|\bhealth score\b|\bmeasures? of success\b|\bsuccess (?:measures|indicators)\b/i,
+      /\bmetrics?\b|\bkpis?\b|\bokrs?\b|\bscorecard\b|\bhealth score\b|\bmeasures? of success\b|\bsuccess (?:measures|indicators)\b|\bvelocity (?:prediction|forecast|tracking|chart)\b/i,
   },
   {
     role: 'risks',
@@ -66,7 +66,7 @@ const RULES: Rule[] = [
     role: 'people',
     strong: true,
     pattern:
-      /^(?:the\s+)?(?:project\s+|core\s+|release\s+|delivery\s+)?(?:team|teams|roles?|responsibilities|owners?|ownership|stakeholders|contacts?|staffing|raci|accountability|assignments)\b|\b(?:team (?:assignments?|members|structure|roles)|roles (?:and|&) responsibilities|owners? (?:and|&) (?:responsibilities|accountability)|by owner|release team|resource (?:allocation|requirements|plan)|who'?s who)\b/i,
+      /^(?:the\s+)?(?:project\s+|core\s+|release\s+|delivery\s+)?(?:team|teams|roles?|responsibilities|owners?|ownership|stakeholders|contacts?|staffing|raci|accountability|assignments)\b|\b(?:team (?:assignments?|members|structure|roles)|roles (?:and|&) responsibilities|owners? (?:and|&) (?:responsibilities|accountability)|by owner|release team|resource (?:allocation|requirements|plan)|who'?s who|(?:team |sprint )?capacity (?:analysis|planning|summary|allocation)|team (?:capacity|allocation)|member allocation)\b/i,
   },
   {
     role: 'cadence',
