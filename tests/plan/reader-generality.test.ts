@@ -318,6 +318,18 @@ describe('rows that are not work', () => {
     ])
   })
 
+  it('a Phase column groups the rows into phases, in the order they first appear', () => {
+    const plan = read(
+      '# Launch\n\n| Phase | Task | Due |\n|---|---|---|\n| 1) Research | Interviews | 2025-10-17 |\n| 2) Build | Landing page | 2025-10-24 |\n| 1) Research | Survey | 2025-10-17 |\n',
+    )
+    expect(plan.phases.map((phase) => phase.title)).toEqual(['1) Research', '2) Build'])
+    expect(plan.tasks.map((task) => [task.title, task.phase])).toEqual([
+      ['Interviews', 0],
+      ['Landing page', 1],
+      ['Survey', 0],
+    ])
+  })
+
   it('a total row sums the rows above it: not an item, not counted twice', () => {
     const plan = read(
       '# Plan\n\n| Task | Hours |\n|---|---|\n| Wireframes | 12 |\n| Prototype | 12 |\n| **Phase total** | **24** |\n',

@@ -40,6 +40,7 @@ export type ColumnRole =
   | 'criteria'
   | 'files'
   | 'depends'
+  | 'phase'
   | 'other'
 
 export type Column = { index: number; header: string; role: ColumnRole; unit: EffortUnit | null }
@@ -51,6 +52,8 @@ export type TableShape = {
 }
 
 const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
+  // the phase each row belongs to ("| Phase | Task |", "Fase", "Etappe"): rows sharing a value share a phase
+  { role: 'phase', pattern: /^(?:phase|stage|workstream phase|fase|etappe|étape|フェーズ|阶段|단계)$/i },
   { role: 'id', pattern: /^(?:id|#|no\.?|nr\.?|number|task\s*id|item\s*id|key|ticket|ref|issue\s*id|story\s*id)$/i },
   // "Min", "Hours (min)", "Horas mínimas": the low end of an estimate range
   {

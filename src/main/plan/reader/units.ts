@@ -276,6 +276,14 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
   const units: RowUnit[] = []
   const byId = new Map<string, RowUnit>()
   let groupLabel: RowUnit['groupLabel'] = null
+  const phaseColumn = shape.columns.find((column) => column.role === 'phase')
+  const phases = new Map<string, NonNullable<RowUnit['groupLabel']>>()
+  const phaseOfRow = (row: TableRow): RowUnit['groupLabel'] => {
+    const text = phaseColumn ? cleanText(cellOf(row, phaseColumn)) : ''
+    if (!text) return groupLabel
+    if (!phases.has(text)) phases.set(text, { text, line: row.line })
+    return phases.get(text)!
+  }
   for (const row of body) {
     const title = cellOf(row, shape.title)
     const others = row.cells.filter((_, index) => index !== shape.title?.index).map((cell) => cell.trim())
@@ -293,7 +301,7 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
       parent.lineEnd = row.line
       continue
     }
-    const unit = rowUnit(section, table, shape, row, groupLabel, context)
+    const unit = rowUnit(section, table, shape, row, phaseOfRow(row), context)
     units.push(unit)
     if (id) byId.set(id, unit)
   }
