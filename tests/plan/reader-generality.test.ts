@@ -296,6 +296,17 @@ describe('words and numbers from a second survey of real plans', () => {
   })
 })
 
+describe('lines that name other items', () => {
+  it('an order of items by their IDs is not work', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n- [ ] 1.1 Parser (2h)\n- [ ] 1.2 Lexer (3h)\n\n## Order\n- Task 1.1 → Task 1.2\n- 1.2 -> 1.1\n',
+    )
+    expect(titles(plan)).toEqual(['Parser', 'Lexer'])
+    expect(plan.skipped.filter((entry) => /order of other items/.test(entry.reason))).toHaveLength(2)
+    expect(plan.warnings.some((warning) => warning.code === 'duplicate-number')).toBe(false)
+  })
+})
+
 describe('rows that are not work', () => {
   it("an item with no size of its own takes the sum of its sub-items' estimates, marked derived", () => {
     const plan = read(

@@ -264,8 +264,19 @@ export function isTotalLine(text: string): boolean {
   return TOTAL_ROW.test(cleanText(text))
 }
 
+/** "Task 1.1 → Task 1.2 → Task 1.3", "A1 -> A2": the order of other items, named by their IDs */
+function isItemOrder(line: string): boolean {
+  const parts = cleanText(line)
+    .replace(/^\[[ xX]\]\s*/, '')
+    .split(/\s*(?:→|->|⇒|=>|›|»)\s*/)
+  const reference = /^(?:(?:task|item|story|step|issue|ticket)\s*)?#?[A-Za-z]{0,4}-?\d{1,4}(?:\.\d{1,3}){0,3}$/i
+  return parts.length >= 2 && parts.every((part) => reference.test(part.trim()))
+}
+
 export function notWorkLine(info: TitleInfo, raw: string): string | null {
-  if (isTotalLine(raw.split('\n', 1)[0])) return 'a total, not work'
+  const first = raw.split('\n', 1)[0]
+  if (isTotalLine(first)) return 'a total, not work'
+  if (isItemOrder(first)) return 'the order of other items, not work'
   if (info.namesOnlyWhen && info.id === null) return 'it says when (and how long), not what: a schedule or budget line'
   return null
 }
