@@ -83,7 +83,8 @@ describe('the prebuilt CLI', () => {
     // a miniature project: the real bin files, this project's node_modules (for tsx), a source and a bundle
     const root = join(dir, 'mini')
     for (const folder of ['bin', 'src/cli', 'out/cli']) mkdirSync(join(root, folder), { recursive: true })
-    for (const file of ['readiness.js', 'launch.js']) copyFileSync(join(repoRoot, 'bin', file), join(root, 'bin', file))
+    for (const file of ['readiness.js', 'launch.js', 'modern-node.js'])
+      copyFileSync(join(repoRoot, 'bin', file), join(root, 'bin', file))
     symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'))
     writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n')
     const source = join(root, 'src', 'cli', 'main.ts')
