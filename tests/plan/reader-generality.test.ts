@@ -397,6 +397,13 @@ describe('a week named in a task title', () => {
     expect(plan.weeks).toBe(2)
   })
 
+  it('a Week column schedules its row even when the title mentions another week', () => {
+    const plan = read(
+      '# Plan\n\n| Week | Task | Hours |\n|---|---|---|\n| 3 | Review the results of week 2 | 4 |\n| 1 | Build | 2 |\n',
+    )
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([3, 1])
+  })
+
   it('leaves a backlog row unscheduled when its story merely mentions a sprint', () => {
     const plan = read(
       '# Backlog\n\n| ID | Story | Effort |\n|---|---|---|\n| 001 | Set up the repo | 1h |\n| 002 | Draw the burndown chart for sprint 1 | 3h |\n',

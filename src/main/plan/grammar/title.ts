@@ -54,7 +54,8 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
     title: bounded(title, 300),
     coreTitle: bounded(coreTitle, 300),
     time,
-    timeInProse: timeOnlyInProse(source),
+    // most titles name no week, day, sprint or month: no need to look where the mention sits
+    timeInProse: (time.weeks ?? time.days ?? time.sprints ?? time.months) !== null && timeOnlyInProse(source),
     effort,
     phaseMarked,
     claimsDone: titleClaimsDone(source),

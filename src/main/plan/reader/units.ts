@@ -352,7 +352,8 @@ function rowUnit(
     shape.columns.find((candidate) => candidate.role === role)
   const idCell = cleanText(cellOf(row, column('id')))
   const effort = rowEffort(row, shape, context) ?? titleInfo.effort
-  const time = rowTime(row, shape, context) ?? titleInfo.time
+  const columnTime = rowTime(row, shape, context)
+  const time = columnTime ?? titleInfo.time
   const owner = cleanText(cellOf(row, column('owner'))) || titleInfo.owner
   const statusColumn = column('status')
   const statusCell = cellOf(row, statusColumn)
@@ -364,6 +365,8 @@ function rowUnit(
     id: idCell || titleInfo.id,
     effort,
     time,
+    // a Week/Date column schedules the row whatever its title says; the prose rule is about titles
+    timeInProse: columnTime === null && titleInfo.timeInProse,
     owner: owner || null,
     claimsDone,
     statusMarker: titleInfo.statusMarker || Boolean(statusCell),
