@@ -61,9 +61,8 @@ export function importPlan(ctx: CoreContext, input: ParsedInput<'plans.import'>)
   // the heavy part (checks derived from the plan's text, once for the lint and the store) before the write
   const derivations = deriveAllForPlan(ctx, parsed.tasks)
   const plan = withCriteriaLint(parsed, ctx, derivations)
-  const derived = new Map(parsed.tasks.map((task) => [task, derivations.get(task)!.checks]))
   for (let attempt = 1; ; attempt++) {
-    const stored = tryStoreImport(ctx, input, source, plan, derived)
+    const stored = tryStoreImport(ctx, input, source, plan, derivations)
     if (stored) {
       ctx.emit('plans.changed', { planId: stored.planId })
       return { ...stored, taskCount: plan.tasks.length, totalHours: plan.totals.estimateHours }
@@ -78,7 +77,7 @@ function tryStoreImport(
   input: ParsedInput<'plans.import'>,
   source: LoadedSource,
   plan: ParsedPlan,
-  derived: ReturnType<typeof deriveChecksForPlan>,
+  derivations: ReturnType<typeof deriveAllForPlan>,
 ) {
   const previousVersionId = input.planId === undefined ? null : requirePlanRow(ctx.db, input.planId).currentVersionId
   const diff = previousVersionId === null ? null : diffPlans(readVersionPlan(ctx.db, previousVersionId), plan)
@@ -98,7 +97,7 @@ function tryStoreImport(
       now: ctx.now(),
       diff: diff ?? undefined,
       ...(input.rebaseline && input.planId !== undefined ? { rebaseline: input.rebaseline } : {}),
-      onTaskStored: (taskId, task, isNew) => storeDerivedChecks(ctx.db, taskId, derived.get(task)!, isNew),
+      onTaskStored: (taskId, task, isNew) => storeDerivedChecks(ctx.db, taskId, derivations.get(task)!.checks, isNew),
     })
     return { ...stored, diff }
   })
