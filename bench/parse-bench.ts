@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import MarkdownIt from 'markdown-it'
 import { parsePlanBytes } from '../src/main/plan'
+import { bigPlanShapes } from '../tests/support/big-plans'
 
 const sharedDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared')
 const plansDir = join(sharedDir, 'plans')
@@ -79,3 +80,14 @@ for (const file of readdirSync(wildDir)
 for (const kilobytes of [256, 1024])
   report(`generated-${kilobytes}KB`, Buffer.from(generatedPlan(kilobytes * 1024), 'utf8'), 0, 3)
 report('generated-10MB', Buffer.from(generatedPlan(10 * 1024 * 1024), 'utf8'), 0, 1)
+
+/** The first parse of each 1 MB shape in this process, beside the warm mean: no input may take over 2 s. */
+console.log('\n1 MB in the shapes a reader can be slow on (first parse = CPU of the first, cold parse of that shape)')
+for (const [name, text] of bigPlanShapes(1024 * 1024, plansDir)) {
+  const bytes = Buffer.from(text, 'utf8')
+  const before = process.cpuUsage()
+  parsePlanBytes(bytes)
+  const used = process.cpuUsage(before)
+  console.log(`first parse ${((used.user + used.system) / 1000).toFixed(0).padStart(5)} ms CPU | `.padEnd(0))
+  report(`1MB ${name}`, bytes, 0, 3)
+}

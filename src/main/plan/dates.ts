@@ -109,7 +109,11 @@ export function isDatedScheduleLine(raw: string): boolean {
   )
 }
 
+/** every range form ends on a four-digit year */
+const HAS_YEAR = /\d{4}/
+
 function parseRange(text: string): AbsoluteDates | null {
+  if (!HAS_YEAR.test(text)) return null
   for (const form of RANGE_FORMS) {
     for (const match of text.matchAll(form.pattern)) {
       const dates = form.read(match)

@@ -61,19 +61,30 @@ function decodeStrict(bytes: number[]): string | null {
   }
 }
 
+const NON_ASCII = /[^\x00-\x7f]/g
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++
+  return count
+}
+
 function repairWith(text: string, page: CodePage): MojibakeResult {
   const repairs: Repair[] = []
   let out = ''
   let line = 1
   let i = 0
   let copiedUpTo = 0
+  let linesCountedTo = 0
   while (i < text.length) {
+    // every mojibake character is beyond ASCII: jump to the next one, counting the lines passed
+    NON_ASCII.lastIndex = i
+    const found = NON_ASCII.exec(text)
+    if (!found) break
+    i = found.index
+    line += countNewlines(text, linesCountedTo, i)
+    linesCountedTo = i
     const ch = text[i]
-    if (ch === '\n') {
-      line++
-      i++
-      continue
-    }
     const lead = page.charToByte.get(ch)
     const need = lead === undefined ? 0 : sequenceLength(lead)
     if (need === 0) {

@@ -10,8 +10,10 @@ export function bounded(text: string, limit = MAX_SCAN): string {
 const PICTOGRAPHS =
   /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u200D|\u20E3/gu
 
+const BEYOND_ASCII = /[^\x00-\x7f]/
+
 export function stripEmoji(text: string): string {
-  return text.replace(PICTOGRAPHS, '')
+  return BEYOND_ASCII.test(text) ? text.replace(PICTOGRAPHS, '') : text
 }
 
 /** The plan marks an item done in its heading: ✅ ✔ ☑ [x] or a trailing (done). */
