@@ -50,11 +50,9 @@ describe('sync through the contract with the SQLite evidence cache', () => {
     expect(progress).toContain('history')
     expect(progress.at(-1)).toBe('done')
 
-    const started = performance.now()
+    // how fast a re-sync is lives in bench/ (bench/README.md); the test holds that it does no history work
     const again = await callOk<SyncSummary>(core, 'repos.sync', { planId })
-    const elapsed = performance.now() - started
     expect(again.commitsEvaluated).toBe(0)
-    expect(elapsed).toBeLessThan(1500)
 
     repo
       .write('services/frontend/src/components/LearningDashboard.tsx', 'export const LearningDashboard = () => null\n')
