@@ -77,8 +77,17 @@ interface WorkerEvents {
   onStopped(thread: Running): void
 }
 
+/**
+ * A long sync allocates steadily, and V8 grows a thread's young generation to 128 MiB under that rate; 32 MiB keeps a
+ * 30,000-commit sync near 200 MiB for a few percent more collection time (bench/README.md, evidence sync).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 32
+
 function spawnWorker(entry: string, setup: WorkerSetup, events: WorkerEvents): Running {
-  const worker = new Worker(entry, { workerData: setup })
+  const worker = new Worker(entry, {
+    workerData: setup,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  })
   const thread: Running = { ready: false, worker, pending: new Map() }
   worker.on('message', (message: OffloadMessage) => {
     if (message.kind === 'ready') {
