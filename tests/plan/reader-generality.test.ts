@@ -296,6 +296,25 @@ describe('words and numbers from a second survey of real plans', () => {
   })
 })
 
+describe('a deliverables or checklist section beside the work', () => {
+  it('a dated deliverables checklist lists outcomes: not work, and its week does not stretch the plan', () => {
+    const plan = read(
+      '# Plan\n\n## Day 1\n- [ ] Run scans (4h)\n- [ ] Triage findings (4h)\n\n## Week 9 Deliverables Checklist\n\n### Security\n- [ ] Security scan reports\n- [ ] Findings register\n',
+    )
+    expect(titles(plan)).toEqual(['Run scans', 'Triage findings'])
+    expect(plan.weeks).toBe(1)
+    expect(plan.skipped.map((entry) => entry.text)).toContain('Security scan reports')
+  })
+
+  it('weeks all worded as checklists are the work, plainer weeks included', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1 Checklist\n- [ ] Run scans (4h)\n- [ ] Triage findings (4h)\n\n## Week 2 Checklist\n\n- [ ] Patch the base image\n- [ ] Rotate the keys\n',
+    )
+    expect(titles(plan)).toEqual(['Run scans', 'Triage findings', 'Patch the base image', 'Rotate the keys'])
+    expect(plan.weeks).toBe(2)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

@@ -43,7 +43,8 @@ export function scheduleMarks(
   }
   for (const section of descendants(root)) {
     if (section === read.titleSection || !MARKED_KINDS.has(kinds.get(section) ?? 'work')) continue
-    add(unitTime(section), section.line)
+    // "Week 9 Deliverables Checklist" names the week it sums up; its own items, if kept, carry their weeks
+    if (!read.roles.get(section)?.recapWorded) add(unitTime(section), section.line)
     for (const block of section.blocks) {
       if (block.kind !== 'table') continue
       const shape = analyzeTable(block, reader)

@@ -35,7 +35,13 @@ import type { ProfileRules } from './profile-rules'
  *    not work; it is reported as "not imported" with the reason.
  */
 
-export type RoleInfo = { role: SectionRole; own: SectionRole | null; recapCandidate: boolean }
+export type RoleInfo = {
+  role: SectionRole
+  own: SectionRole | null
+  recapCandidate: boolean
+  /** the title has recap words ("checklist", "deliverables", "summary") even where a time marker keeps it work */
+  recapWorded: boolean
+}
 
 export type SkippedEntry = { line: number; text: string; kind: 'heading' | 'list-item' | 'table-row'; reason: string }
 
@@ -250,10 +256,15 @@ class StructureReader {
     return { recaps, fromSummaries }
   }
 
-  /** where a group sits: its kind under a schedule heading's parent ("list under a Week N of Plan") */
+  /**
+   * where a group sits: its kind under a schedule heading's parent ("list under a Week N of Plan"), and whether that
+   * heading is worded as a recap ("Week 9 Deliverables Checklist" is not another "Day 1")
+   */
   private slotOf(group: Group): string {
     const parent = group.section.parent
-    return `${group.kind}:${parent ? parent.line : -1}:${this.marked(group.section) ? 'marked' : 'plain'}`
+    const marked = this.marked(group.section) ? 'marked' : 'plain'
+    const recap = this.roles.get(group.section)?.recapWorded ? 'recap' : 'plain'
+    return `${group.kind}:${parent ? parent.line : -1}:${marked}:${recap}`
   }
 
   /**
@@ -265,6 +276,12 @@ class StructureReader {
     return group.kind !== 'heading' && this.marked(group.section) && strongSlots.has(this.slotOf(group))
   }
 
+  private underRecapWords(section: Section): boolean {
+    for (let node: Section | null = section; node && node !== this.titleSection; node = node.parent)
+      if (this.roles.get(node)?.recapWorded) return true
+    return false
+  }
+
   /** Groups as strong as the plan's items (or otherwise vouched for); the others are reported as skipped. */
   keepStrongEnough(groups: Group[], docLevel: Level, fromSummaries: Set<Group>, skipped: SkippedEntry[]): Group[] {
     const kept: Group[] = []
@@ -272,7 +289,9 @@ class StructureReader {
     const strongSlots = new Set(strong.map((group) => this.slotOf(group)))
     const strongSections = new Set(strong.map((group) => group.section))
     for (const group of groups) {
-      const checklistBesideOwners = isChecklist(group) && !fromSummaries.has(group)
+      // a checklist is the plan's to-do list, unless a summary or deliverables heading says it lists outcomes
+      const checklistBesideOwners =
+        isChecklist(group) && !fromSummaries.has(group) && !this.underRecapWords(group.section)
       if (
         group.level >= docLevel ||
         group.schedule ||
@@ -460,6 +479,7 @@ function assignRoles(
   const visit = (section: Section, inherited: SectionRole, inPhase: boolean): void => {
     let own: SectionRole | null = null
     let recapCandidate = false
+    let recapWorded = false
     const unit = section.heading ? unitOf(section) : null
     if (unit && section !== titleSection) {
       const reading = readRole(section.heading?.text ?? '')
@@ -473,6 +493,7 @@ function assignRoles(
       else if (strongItem || unit.info.phaseMarked) own = null
       else if (reading.role !== 'work' && roleHolds(reading, section, timed, inPhase)) own = reading.role
       recapCandidate = reading.recapCandidate && !strongItem && !timed && own === null
+      recapWorded = reading.recapCandidate
     }
     const override = rules.roleFor(section)
     const role = override ?? (inherited !== 'work' ? inherited : (own ?? 'work'))
@@ -480,6 +501,7 @@ function assignRoles(
       role,
       own,
       recapCandidate: override ? override === 'recap' : recapCandidate && role === 'work',
+      recapWorded,
     })
     const timedHere = unit !== null && section !== titleSection && (hasTime(unit.info.time) || unit.info.phaseMarked)
     for (const child of section.children) visit(child, role, inPhase || timedHere)
