@@ -315,6 +315,28 @@ describe('a deliverables or checklist section beside the work', () => {
   })
 })
 
+describe('an overview table over the sections it names', () => {
+  const overview =
+    '| Day | Focus | Duration | Activities |\n|---|---|---|---|\n| Day 1 | Security | Full day | Scans, triage |\n| Day 2-3 | Fixes | 2 days | Fix critical issues |\n'
+
+  it('restates the day sections below it: its rows are not counted again, and numbering may restart per day', () => {
+    const plan = read(
+      `# Plan\n\n## Schedule\n\n${overview}\n## Day 1: Security\n#### 1. Run scans (4 hours)\n#### 2. Triage findings (4 hours)\n\n## Days 2-3: Fixes\n#### 1. Fix critical issues (16 hours)\n`,
+    )
+    expect(titles(plan)).toEqual(['Run scans', 'Triage findings', 'Fix critical issues'])
+    expect(hours(plan)).toBe(24)
+    expect(plan.warnings.map((warning) => warning.code)).not.toContain('duplicate-number')
+    expect(plan.skipped.map((entry) => entry.reason)).toContain(
+      'a row of an overview table: its sections below hold the work it names',
+    )
+  })
+
+  it('is the work when no section holds the days it names', () => {
+    const plan = read(`# Plan\n\n## Schedule\n\n${overview}\n## Notes\n\nKeep the pager on.\n`)
+    expect(titles(plan)).toEqual(['Scans, triage', 'Fix critical issues'])
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

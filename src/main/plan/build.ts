@@ -434,7 +434,8 @@ function buildTasks(
     const { raw, content } = item
     const weeks = item.days ? (weeksOfDays(item.days, dayWeeks) ?? item.explicitWeeks) : item.explicitWeeks
     const number = raw.info.id
-    if (number) noteNumber(number, raw.line)
+    // a plain "1." starts again in each section (Day 1: 1, 2; Day 2: 1, 2); "1.2" names its place in the whole plan
+    if (number) noteNumber(/^\d+$/.test(number) ? `${number}@${raw.phaseSection?.line ?? 0}` : number, raw.line)
     const phaseSlug = raw.phaseSection ? slugify(phaseCoreTitle(raw.phaseSection), 32) : 'plan'
     const estimate = estimates[index]
     return {
@@ -465,7 +466,7 @@ function buildTasks(
   })
 }
 
-/** warns when an item number is used a second time; the first line holding it is named */
+/** warns when an item number is used a second time in its scope (`number@section` for per-section numbers) */
 function duplicateNumberWatch(warnings: PlanWarning[]): (number: string, line: number) => void {
   const numberLines = new Map<string, number>()
   return (number, line) => {
@@ -473,7 +474,7 @@ function duplicateNumberWatch(warnings: PlanWarning[]): (number: string, line: n
     if (firstLine === undefined) return void numberLines.set(number, line)
     warnings.push({
       code: 'duplicate-number',
-      message: `Item number ${number} is used on line ${firstLine} and again on line ${line}.`,
+      message: `Item number ${number.split('@')[0]} is used on line ${firstLine} and again on line ${line}.`,
       line,
       taskKey: null,
     })

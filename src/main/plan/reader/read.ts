@@ -1,7 +1,7 @@
 import type { Section } from '../outline'
 import { descendants } from '../outline'
 import { cleanTitle, FUNCTION_WORDS } from '../text'
-import { hasTime } from '../grammar/time'
+import { hasTime, type TimeMarker } from '../grammar/time'
 import { MILESTONE_HEADER } from '../grammar/words'
 import { readRole, type RoleReading, type SectionRole } from './roles'
 import {
@@ -77,7 +77,8 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     skipped,
     (section) => rules.roleFor(section) !== null || rules.layerFor(section) !== null,
   )
-  const dropped = dropEmptySingletons(kept, skipped, reader.phaseLevel)
+  const unindexed = withoutIndexTables(kept, skipped, reader.unitOf, (section) => rules.layerFor(section) !== null)
+  const dropped = dropEmptySingletons(unindexed, skipped, reader.phaseLevel)
   const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
   return {
     groups: dropped,
@@ -328,6 +329,51 @@ function withoutMilestonesBesideWork(
   for (const group of groups.filter(checkpoints))
     for (const unit of group.units) skipped.push(skip(unit, 'a row of a milestone table: a checkpoint, not work'))
   return groups.filter((group) => !checkpoints(group))
+}
+
+/** "d:2-3" for Day 2-3, "w:1" for Week 1, "s:2" for Sprint 2: the time a label names, to match a row to a section */
+function timeKey(time: TimeMarker): string | null {
+  const key = (tag: string, range: { start: number; end: number } | null) =>
+    range ? `${tag}:${range.start}-${range.end}` : null
+  return key('d', time.days) ?? key('w', time.weeks) ?? key('s', time.sprints) ?? key('m', time.months)
+}
+
+/**
+ * An overview table whose every row names the time of a section that holds work elsewhere ("| Day 2-3 | Fixes |"
+ * over "## Days 2-3: Fixes") indexes those sections: its rows restate that work and are not items of their own.
+ */
+function withoutIndexTables(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  unitOf: (section: Section) => HeadingUnit,
+  mapped: (section: Section) => boolean,
+): Group[] {
+  const sectionKeys = (group: Group): string[] => {
+    const keys: string[] = []
+    for (const unit of group.units)
+      for (
+        let node: Section | null = unit.kind === 'heading' ? unit.section : group.section;
+        node?.heading;
+        node = node.parent
+      ) {
+        const key = timeKey(unitOf(node).info.time)
+        if (key) keys.push(key)
+      }
+    return keys
+  }
+  const isIndex = (group: Group): boolean => {
+    if (group.kind !== 'row' || group.units.length < 2 || mapped(group.section)) return false
+    const elsewhere = new Set(groups.filter((other) => other.section !== group.section).flatMap(sectionKeys))
+    return group.units.every((unit) => {
+      const key = timeKey(unit.info.time)
+      return key !== null && elsewhere.has(key)
+    })
+  }
+  const indexes = groups.filter(isIndex)
+  for (const group of indexes)
+    for (const unit of group.units)
+      skipped.push(skip(unit, 'a row of an overview table: its sections below hold the work it names'))
+  return groups.filter((group) => !indexes.includes(group))
 }
 
 function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {
