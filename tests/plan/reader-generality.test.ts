@@ -337,6 +337,20 @@ describe('an overview table over the sections it names', () => {
   })
 })
 
+describe('breaks in the calendar', () => {
+  it('a holiday week in a schedule table or list is time off, not a task; a task about holidays is work', () => {
+    const plan = read(
+      '# Schedule\n\n| Week | Activity |\n|---|---|\n| Week 1 | Gather requirements |\n| Week 2 | Christmas break |\n| Week 3 | Support public holidays in the scheduler |\n\n## Extra\n\n- [ ] Break the monolith into services\n- [ ] Public holiday (Dec 26)\n',
+    )
+    expect(titles(plan)).toEqual([
+      'Gather requirements',
+      'Support public holidays in the scheduler',
+      'Break the monolith into services',
+    ])
+    expect(plan.weeks).toBe(3)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

@@ -49,3 +49,22 @@ export const EFFORT_LABEL_WORDS =
 /** plan start labels */
 export const START_LABEL_WORDS =
   'zeitraum|période|período|periodo|beginn|startdatum|projektstart|projektbeginn|début|date de début|démarrage|inicio|fecha de inicio|início|data de início|data de inicio|inizio|data di inizio|startdatum|開始日?|开始日期|시작일'
+
+/**
+ * A line that names a break in the calendar and nothing else: "Christmas break", "Public holiday (Dec 25)",
+ * "Pausa para o feriado de Natal", "Urlaub", "冬休み". A task that mentions a holiday ("Support public holidays in the
+ * scheduler", "Break the monolith up") has other words around it and is not one.
+ */
+const BREAK_NOUNS =
+  'holidays?|vacations?|time\\s+off|pto|days?\\s+off|out\\s+of\\s+office|urlaub|ferien|feiertage?|betriebsferien|vacances|cong[ée]s?|vacaciones|festivos?|descanso|f[ée]rias|feriados?|recesso|pausa|ferie|vakantie|feestdag(?:en)?'
+const BREAK_QUALIFIERS =
+  "christmas|xmas|winter|summer|spring|autumn|fall|easter|public|bank|national|company|team|school|thanksgiving|new\\s+year'?s?|lunar\\s+new\\s+year|year[-\\s]end|holiday|natal|navidad|no[eë]l|weihnachts?|oster|sommer"
+const PREPOSITIONS = 'for|of|para|de|do|da|für|pour|por|del|per|voor|über'
+export const BREAK_LINE = new RegExp(
+  [
+    `^\\W*(?:(?:${BREAK_QUALIFIERS})\\s+){0,2}(?:${BREAK_NOUNS}|break)(?:\\s*[-–—:(].{0,40})?\\W*$`,
+    `^\\W*(?:${BREAK_NOUNS})\\s+(?:${PREPOSITIONS})\\s.{0,40}$`,
+    '^\\W*\\S{0,8}(?:休み|休暇|祝日|假期|休假|放假|연휴|휴가)\\W*$',
+  ].join('|'),
+  'iu',
+)

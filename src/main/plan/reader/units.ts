@@ -8,7 +8,7 @@ import {
   type EffortUnit,
 } from '../grammar/effort'
 import { doneCellClaims, parseInlineOwner, statusClaimsDone } from '../grammar/identity'
-import { DONE_HEADER } from '../grammar/words'
+import { BREAK_LINE, DONE_HEADER } from '../grammar/words'
 import type { DateContext } from '../grammar/loose-dates'
 import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
 import { cleanText } from '../text'
@@ -273,10 +273,16 @@ function isItemOrder(line: string): boolean {
   return parts.length >= 2 && parts.every((part) => reference.test(part.trim()))
 }
 
+/** "Christmas break", "Pausa para o feriado de Natal": a line or row naming time off, with no estimate or ID of its own */
+function isBreakLine(info: TitleInfo): boolean {
+  return info.effort === null && info.id === null && BREAK_LINE.test(info.title)
+}
+
 export function notWorkLine(info: TitleInfo, raw: string): string | null {
   const first = raw.split('\n', 1)[0]
   if (isTotalLine(first)) return 'a total, not work'
   if (isItemOrder(first)) return 'the order of other items, not work'
+  if (isBreakLine(info)) return 'a break in the calendar (holiday, vacation), not work'
   if (info.namesOnlyWhen && info.id === null) return 'it says when (and how long), not what: a schedule or budget line'
   return null
 }
@@ -313,6 +319,7 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
       continue
     }
     const unit = rowUnit(section, table, shape, row, phaseOfRow(row), context)
+    if (isBreakLine(unit.info)) continue
     units.push(unit)
     if (id) byId.set(id, unit)
   }
