@@ -351,6 +351,20 @@ describe('breaks in the calendar', () => {
   })
 })
 
+describe("a list item's own lines after its first", () => {
+  it('are its body: a "Done when" line right under a checkbox is its criterion', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n\n- [ ] Add rate limiting (2h)\n  Done when: `src/middleware/rate-limit.ts` exists\n- [ ] Add health check (1h)\n  Acceptance: `/healthz` returns 200\n',
+    )
+    expect(titles(plan)).toEqual(['Add rate limiting', 'Add health check'])
+    expect(plan.tasks.map((task) => task.criteria.map((line) => line.text))).toEqual([
+      ['`src/middleware/rate-limit.ts` exists'],
+      ['`/healthz` returns 200'],
+    ])
+    expect(plan.tasks[0].criteria[0].line).toBe(6)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

@@ -1,5 +1,5 @@
 import type { FileRef, Subtask, TextLine } from '../../../shared/plan-model'
-import type { Block, ItemBlock, Section } from '../outline'
+import type { Block, ItemBlock, ParagraphBlock, Section } from '../outline'
 import { allBlocks, descendants } from '../outline'
 import type { TitleInfo } from '../grammar/title'
 import type { Effort } from '../grammar/effort'
@@ -44,6 +44,26 @@ export function rawItems(read: ReadResult, phaseOf: (unit: Unit, ancestors: Sect
   return items.sort((a, b) => a.line - b.line)
 }
 
+/**
+ * The lines of a list item's own paragraph after its first ("- [ ] Add rate limiting (2h)\n  Done when: …"): the
+ * item's body, read like the blocks under it.
+ */
+function continuationOf(block: ItemBlock): ParagraphBlock[] {
+  const lines = block.raw.split('\n')
+  if (lines.length < 2) return []
+  const raw = lines.slice(1).join('\n')
+  return [
+    {
+      kind: 'paragraph',
+      text: raw,
+      raw,
+      line: block.line + 1,
+      lineEnd: block.line + lines.length - 1,
+      listDepth: block.depth,
+    },
+  ]
+}
+
 function ancestorsOf(unit: Unit, titleSection: Section | null): Section[] {
   const out: Section[] = []
   const start = unit.kind === 'heading' ? unit.section.parent : unit.section
@@ -63,7 +83,7 @@ function toRaw(unit: Unit, ancestors: Section[], phaseSection: Section | null, r
         continued: [],
         ancestors,
         phaseSection,
-        blocks: unit.owned,
+        blocks: [...continuationOf(unit.block), ...unit.owned],
         listBlock: unit.block,
         bodyEffort: unit.nextLineEffort,
         row: null,
