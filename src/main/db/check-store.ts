@@ -109,35 +109,71 @@ export function hasHistory(db: AppDatabase, checkId: number): boolean {
  * Stores a task's derived checks. On re-import the derived checks are replaced, while checks the user wrote or
  * edited stay as they are.
  */
-export function storeDerivedChecks(db: AppDatabase, taskId: number, derived: CheckSpec[], isNew: boolean): void {
-  const derivedKeys = new Set(derived.map(checkKey))
-  const present = new Set<string>()
-  if (!isNew) {
-    // a check that is still derived keeps its row (and its evidence); one the plan no longer implies goes,
-    // unless the user wrote, edited or disabled it
-    for (const row of db.select().from(checks).where(eq(checks.taskId, taskId)).all()) {
-      const userOwned = row.origin === 'user' || row.edited || !row.enabled
-      if (userOwned || derivedKeys.has(row.checkKey)) present.add(row.checkKey)
-      else db.delete(checks).where(eq(checks.id, row.id)).run()
+/** The checks a stored task's text implies now, and whether the task row is new (nothing of its own to keep). */
+export interface DerivedChecksOf {
+  taskId: number
+  derived: CheckSpec[]
+  isNew: boolean
+}
+
+const CHECK_ROWS_PER_INSERT = 1000
+
+/**
+ * Stores the checks each task derives. A task row that existed keeps a check that is still derived (with its
+ * evidence) and one the user wrote, edited or disabled; a derived check the plan no longer implies goes. The new
+ * rows go in a few statements for the whole import.
+ */
+export function storeDerivedChecks(db: AppDatabase, entries: DerivedChecksOf[]): void {
+  const present = keptCheckKeys(
+    db,
+    entries.filter((entry) => !entry.isNew),
+  )
+  const rows: (typeof checks.$inferInsert)[] = []
+  for (const { taskId, derived } of entries) {
+    const seen = present.get(taskId) ?? new Set<string>()
+    for (const spec of derived) {
+      const key = checkKey(spec)
+      if (seen.has(key)) continue
+      seen.add(key)
+      rows.push({
+        taskId,
+        checkKey: key,
+        kind: spec.kind,
+        specJson: JSON.stringify(spec),
+        sentence: spec.sentence,
+        sourceLine: spec.sourceLine ?? null,
+        origin: 'derived',
+      })
     }
   }
-  const rows: (typeof checks.$inferInsert)[] = []
-  for (const spec of derived) {
-    const key = checkKey(spec)
-    if (present.has(key)) continue
-    present.add(key)
-    rows.push({
-      taskId,
-      checkKey: key,
-      kind: spec.kind,
-      specJson: JSON.stringify(spec),
-      sentence: spec.sentence,
-      sourceLine: spec.sourceLine ?? null,
-      origin: 'derived',
-    })
+  for (let start = 0; start < rows.length; start += CHECK_ROWS_PER_INSERT)
+    db.insert(checks)
+      .values(rows.slice(start, start + CHECK_ROWS_PER_INSERT))
+      .run()
+}
+
+/** For tasks that already had rows: the check keys they keep; the derived checks they no longer imply are deleted. */
+function keptCheckKeys(db: AppDatabase, existing: DerivedChecksOf[]): Map<number, Set<string>> {
+  const present = new Map<number, Set<string>>()
+  if (existing.length === 0) return present
+  const derivedKeys = new Map(existing.map((entry) => [entry.taskId, new Set(entry.derived.map(checkKey))]))
+  const gone: number[] = []
+  for (const row of db
+    .select()
+    .from(checks)
+    .where(inArray(checks.taskId, [...derivedKeys.keys()]))
+    .all()) {
+    const userOwned = row.origin === 'user' || row.edited || !row.enabled
+    if (!userOwned && !derivedKeys.get(row.taskId)?.has(row.checkKey)) {
+      gone.push(row.id)
+      continue
+    }
+    const keys = present.get(row.taskId) ?? new Set<string>()
+    keys.add(row.checkKey)
+    present.set(row.taskId, keys)
   }
-  // one statement for the task's new checks (a task derives a handful; far below SQLite's variable limit)
-  if (rows.length > 0) db.insert(checks).values(rows).run()
+  if (gone.length > 0) db.delete(checks).where(inArray(checks.id, gone)).run()
+  return present
 }
 
 /** Results of a plan's checks are stale once its repos change; the next sync recomputes them. */

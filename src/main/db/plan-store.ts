@@ -29,8 +29,8 @@ export interface StorePlanArgs {
   diff?: PlanDiffData
   /** re-import only: freeze the new version as the plan's baseline, with the lead's reason */
   rebaseline?: { reason: string }
-  /** called inside the transaction for every stored (new or mapped) task, to (re)derive its checks */
-  onTaskStored?: (taskId: number, task: Task, isNew: boolean) => void
+  /** called inside the transaction with the stored (new or mapped) tasks, to (re)derive their checks */
+  onTasksStored?: (stored: StoredTask[]) => void
   /** the lead's days/week and hours/day for this plan, stored with the version (absent: keep the plan's) */
   planOptions?: PlanOptions
 }
@@ -39,6 +39,13 @@ export interface StorePlanArgs {
 export interface PlanOptions {
   daysPerWeek: number | null
   hoursPerDay: number | null
+}
+
+/** A task row written by an import: its id, the task it holds, and whether the row is new. */
+export interface StoredTask {
+  taskId: number
+  task: Task
+  isNew: boolean
 }
 
 export interface StoredPlan {
@@ -67,7 +74,7 @@ export function storePlan(db: AppDatabase, args: StorePlanArgs): StoredPlan {
     const versionNo = args.planId === undefined ? 1 : nextVersionNo(db, args.planId)
     const versionId = insertVersion(db, planId, versionNo, args, importedAt)
     if (versionNo === 1) {
-      insertNewTasks(db, planId, versionId, args.plan.tasks, args.onTaskStored)
+      args.onTasksStored?.(insertNewTasks(db, planId, versionId, args.plan.tasks))
       db.update(plans).set({ currentVersionId: versionId }).where(eq(plans.id, planId)).run()
       addBaseline(db, { planId, versionId, reason: '', now: args.now })
     } else {
@@ -163,29 +170,34 @@ export function writeImportProfile(db: AppDatabase, planId: number, profile: Imp
     .run()
 }
 
+/** rows per INSERT: far below SQLite's 32,766 bound variables at a dozen columns a row */
+const ROWS_PER_INSERT = 500
+
+/** Inserts the tasks as new rows, a few hundred per statement (one statement per task cost a prepare each). */
 function insertNewTasks(
   db: AppDatabase,
   planId: number,
   versionId: number,
   list: Task[],
-  onTaskStored: StorePlanArgs['onTaskStored'],
   sortOf: (task: Task) => number = (task) => list.indexOf(task),
-) {
-  for (const task of list) {
-    const id = db
-      .insert(tasks)
-      .values({ planId, addedInVersionId: versionId, ...taskColumns(task, sortOf(task)) })
-      .returning({ id: tasks.id })
-      .get().id
-    onTaskStored?.(id, task, true)
+): StoredTask[] {
+  const idByKey = new Map<string, number>()
+  for (let start = 0; start < list.length; start += ROWS_PER_INSERT) {
+    const rows = list
+      .slice(start, start + ROWS_PER_INSERT)
+      .map((task) => ({ planId, addedInVersionId: versionId, ...taskColumns(task, sortOf(task)) }))
+    // RETURNING promises no order: the key (unique among a plan's live tasks) says which id is whose
+    for (const row of db.insert(tasks).values(rows).returning({ id: tasks.id, key: tasks.key }).all())
+      idByKey.set(row.key, row.id)
   }
+  return list.map((task) => ({ taskId: idByKey.get(task.key)!, task, isNew: true }))
 }
 
 /** Maps the previous version's tasks onto the new ones: statuses, notes and user checks stay with their task. */
 function applyReimport(db: AppDatabase, planId: number, versionId: number, versionNo: number, args: StorePlanArgs) {
   const diff = args.diff
   if (!diff) throw new Error('re-import needs the diff of the previous version')
-  syncTaskRows(db, planId, versionId, `v${versionNo}`, args.plan, diff, args.onTaskStored)
+  args.onTasksStored?.(syncTaskRows(db, planId, versionId, `v${versionNo}`, args.plan, diff))
   const date = args.now.toISOString().slice(0, 10)
   const nextByKey = new Map(args.plan.tasks.map((task) => [task.key, task]))
   const log = (
@@ -215,8 +227,7 @@ function syncTaskRows(
   removedTag: string,
   plan: ParsedPlan,
   diff: PlanDiffData,
-  onTaskStored: StorePlanArgs['onTaskStored'],
-) {
+): StoredTask[] {
   const live = db
     .select()
     .from(tasks)
@@ -232,6 +243,7 @@ function syncTaskRows(
       .where(eq(tasks.id, row.id))
       .run()
   const mappedNext = new Set<string>()
+  const stored: StoredTask[] = []
   for (const { previousKey, nextKey } of diff.mapping) {
     const row = byKey.get(previousKey)
     const next = nextByKey.get(nextKey)
@@ -239,7 +251,7 @@ function syncTaskRows(
     mappedNext.add(nextKey)
     db.update(tasks).set(taskColumns(next.task, next.index)).where(eq(tasks.id, row.id)).run()
     byKey.delete(previousKey)
-    onTaskStored?.(row.id, next.task, false)
+    stored.push({ taskId: row.id, task: next.task, isNew: false })
   }
   for (const row of byKey.values()) {
     db.update(tasks)
@@ -248,7 +260,7 @@ function syncTaskRows(
       .run()
   }
   const added = plan.tasks.filter((task) => !mappedNext.has(task.key))
-  insertNewTasks(db, planId, versionId, added, onTaskStored, (task) => nextByKey.get(task.key)!.index)
+  return [...stored, ...insertNewTasks(db, planId, versionId, added, (task) => nextByKey.get(task.key)!.index)]
 }
 
 /**
@@ -262,7 +274,7 @@ export function storeReread(
   profile: { value: ImportProfile | null; now: Date },
   readings: Map<number, ParsedPlan>,
   diff: (previous: ParsedPlan, next: ParsedPlan) => PlanDiffData,
-  onTaskStored: StorePlanArgs['onTaskStored'],
+  onTasksStored: StorePlanArgs['onTasksStored'],
 ): void {
   inTransaction(db, () => {
     const row = requirePlanRow(db, planId)
@@ -289,7 +301,7 @@ export function storeReread(
     }
     const current = readings.get(row.currentVersionId)
     if (current)
-      syncTaskRows(db, planId, row.currentVersionId, 'reread', current, diff(previous, current), onTaskStored)
+      onTasksStored?.(syncTaskRows(db, planId, row.currentVersionId, 'reread', current, diff(previous, current)))
   })
 }
 

@@ -97,7 +97,11 @@ function tryStoreImport(
       now: ctx.now(),
       diff: diff ?? undefined,
       ...(input.rebaseline && input.planId !== undefined ? { rebaseline: input.rebaseline } : {}),
-      onTaskStored: (taskId, task, isNew) => storeDerivedChecks(ctx.db, taskId, derivations.get(task)!.checks, isNew),
+      onTasksStored: (stored) =>
+        storeDerivedChecks(
+          ctx.db,
+          stored.map(({ taskId, task, isNew }) => ({ taskId, derived: derivations.get(task)!.checks, isNew })),
+        ),
     })
     return { ...stored, diff }
   })
@@ -199,14 +203,15 @@ export function setPlanProfile(
   )
   // the checks the current version's tasks imply, derived before the (short) write
   const derived = deriveChecksForPlan(ctx, readings.get(row.currentVersionId)?.tasks ?? [])
-  storeReread(
-    ctx.db,
-    input.planId,
-    { value: input.profile, now: ctx.now() },
-    readings,
-    diffPlans,
-    (taskId, task, isNew) =>
-      storeDerivedChecks(ctx.db, taskId, derived.get(task) ?? deriveChecksForPlan(ctx, [task]).get(task)!, isNew),
+  storeReread(ctx.db, input.planId, { value: input.profile, now: ctx.now() }, readings, diffPlans, (stored) =>
+    storeDerivedChecks(
+      ctx.db,
+      stored.map(({ taskId, task, isNew }) => ({
+        taskId,
+        derived: derived.get(task) ?? deriveChecksForPlan(ctx, [task]).get(task)!,
+        isNew,
+      })),
+    ),
   )
   ctx.emit('plans.changed', { planId: input.planId })
   return { summary: summarizePlan(ctx.db, input.planId), plan: readVersionPlan(ctx.db, row.currentVersionId) }
