@@ -5,7 +5,13 @@ import { resolve } from 'node:path'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // the worker threads of syncs, parsing and progress (src/main/platform/electron-main.ts)
+          'offload-worker': resolve(__dirname, 'src/main/web/offload-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -43,7 +43,13 @@ async function main() {
 async function bundleInto(build, staging) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', web: 'src/cli/web.ts', start: 'src/cli/start.ts' },
+    entryPoints: {
+      main: 'src/cli/main.ts',
+      web: 'src/cli/web.ts',
+      start: 'src/cli/start.ts',
+      // browser mode's worker threads load this, not the TypeScript sources through tsx
+      'offload-worker': 'src/main/web/offload-worker.ts',
+    },
     outdir: staging,
     ...nodeBundleOptions,
     // one chunk per dynamically imported part, so a command loads only what it uses
@@ -66,7 +72,7 @@ async function bundleInto(build, staging) {
     format: 1,
     builtAt: new Date().toISOString(),
     node: process.versions.node,
-    entries: { main: 'main.js', web: 'web.js', start: 'start.js' },
+    entries: { main: 'main.js', web: 'web.js', start: 'start.js', 'offload-worker': 'offload-worker.js' },
     inputs,
   }
   writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest)}\n`)

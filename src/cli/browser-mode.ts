@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { packageVersion, projectRoot, sourceLayout } from '../main/source-layout'
 import { createWorkerPool } from '../main/web/offload'
@@ -37,8 +38,17 @@ export async function runBrowserMode(argv: string[], options: BrowserModeOptions
   const dbPath = resolve(dbPathFrom(values.db))
   // syncs, parsing and progress run on worker threads; they start once the database is open and migrated
   const workers = createWorkerPool(
-    { ...sourceLayout, dbPath, rendererDir, projectRoot, appVersion: packageVersion(), logFile: logger.file, verbose },
-    { onReady: (role) => logger.info(`[web] the ${role} worker thread is ready`) },
+    {
+      ...sourceLayout,
+      mode: 'web',
+      dbPath,
+      rendererDir,
+      projectRoot,
+      appVersion: packageVersion(),
+      logFile: logger.file,
+      verbose,
+    },
+    { entry: bundledWorkerEntry(), onReady: (role) => logger.info(`[web] the ${role} worker thread is ready`) },
   )
   const core = openHeadlessCore(dbPath, 'web', { create: true, logger, offload: workers, notice: options.notice })
   const web = await startWebServer({ core, rendererDir, port, logger })
@@ -54,6 +64,12 @@ export async function runBrowserMode(argv: string[], options: BrowserModeOptions
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** The prebuilt CLI ships the worker beside this code (scripts/build-cli.mjs); from source the default runs tsx. */
+function bundledWorkerEntry(): string | undefined {
+  const beside = join(dirname(fileURLToPath(import.meta.url)), 'offload-worker.js')
+  return existsSync(beside) ? beside : undefined
 }
 
 async function buildRenderer(): Promise<void> {

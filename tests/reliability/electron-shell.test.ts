@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -221,6 +221,37 @@ describe('the Electron shell, executed against a stand-in electron module', () =
   it('builds the application menu', () => {
     const labels = JSON.stringify(electron.recorder.menu)
     for (const label of ['Import Plan…', 'Export PDF…', 'Backup…', 'Dashboard']) expect(labels).toContain(label)
+  })
+
+  it('runs imports, syncs and progress on two worker threads, with the desktop rules (a plan path is allowed)', async () => {
+    const log = join(electron.recorder.userData, 'logs', 'readiness.log')
+    const ready = () => {
+      const text = existsSync(log) ? readFileSync(log, 'utf8') : ''
+      return ['writer', 'reader'].every((role) => text.includes(`[electron] the ${role} worker thread is ready`))
+    }
+    // from source each thread loads the TypeScript through tsx first
+    for (let i = 0; i < 600 && !ready(); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(ready()).toBe(true)
+    const imported = await invoke('plans.import', { source: { path: SEED_004 }, startDate: '2024-12-02' }, fromApp())
+    expect(imported).toMatchObject({ ok: true })
+    expect(await invoke('progress.get', { planId: imported.value.planId }, fromApp())).toMatchObject({ ok: true })
+    expect(await invoke('plans.preview', { source: { path: 'relative.md' } }, fromApp())).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
+  }, 90_000)
+
+  it('on quit, closes the worker threads and then the database before quitting', async () => {
+    const event = { preventDefault: vi.fn() }
+    const quits = electron.app.quitCalls
+    electron.app.emit('will-quit', event)
+    expect(event.preventDefault).toHaveBeenCalledTimes(1)
+    for (let i = 0; i < 100 && electron.app.quitCalls === quits; i++) await new Promise((r) => setTimeout(r, 50))
+    expect(electron.app.quitCalls).toBe(quits + 1)
+    // the quit that follows goes through
+    const again = { preventDefault: vi.fn() }
+    electron.app.emit('will-quit', again)
+    expect(again.preventDefault).not.toHaveBeenCalled()
   })
 })
 

@@ -44,7 +44,7 @@ describe('the prebuilt CLI', () => {
       entries: Record<string, string>
       inputs: [string, number, number][]
     }
-    expect(Object.keys(manifest.entries).sort()).toEqual(['main', 'start', 'web'])
+    expect(Object.keys(manifest.entries).sort()).toEqual(['main', 'offload-worker', 'start', 'web'])
     const inputs = manifest.inputs.map(([path]) => path)
     for (const source of ['src/cli/main.ts', 'src/cli/commands.ts', 'src/main/bootstrap.ts', 'src/shared/contract.ts'])
       expect(inputs).toContain(source)

@@ -1,4 +1,5 @@
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron'
+import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -7,6 +8,7 @@ import { resolveDbPath } from '../paths'
 import { createLogger } from '../log'
 import type { PlatformPort } from '../rpc'
 import { CONTENT_SECURITY_POLICY } from '../web/server'
+import { createWorkerPool, type WorkerPool } from '../web/offload'
 import { forwardEvents, isAppUrl, registerIpcHandlers } from './ipc-bridge'
 import { eventChannel } from '../../preload/api'
 import { buildAppMenu } from './menu'
@@ -104,13 +106,42 @@ function createWindow(core: Core) {
   return win
 }
 
+/**
+ * Syncs, plan parsing and progress run on two worker threads, as in browser mode, so the window never waits on them.
+ * The built app ships the worker beside this file (electron.vite.config.ts); from source it runs through tsx.
+ * Exports stay here: they print and save through the app's own windows and dialogs.
+ */
+function appWorkers(logger: ReturnType<typeof createLogger>, dbPath: string): WorkerPool {
+  const built = join(__dirname, 'offload-worker.js')
+  return createWorkerPool(
+    {
+      mode: 'electron',
+      dbPath,
+      migrationsFolder: bundledFolder('drizzle'),
+      resourcesDir: bundledFolder('resources'),
+      rendererDir: join(__dirname, '../renderer'),
+      projectRoot: app.getAppPath(),
+      appVersion: app.getVersion(),
+      logFile: logger.file,
+      verbose: false,
+    },
+    {
+      entry: existsSync(built) ? built : undefined,
+      keepOnHost: ['report.exportPdf', 'report.exportCsv', 'report.exportJson'],
+      onReady: (role) => logger.info(`[electron] the ${role} worker thread is ready`),
+    },
+  )
+}
+
 /** The core over the user's database; on a database it cannot use, one sentence in an error box and quit. */
-function openAppCore(): Core | null {
+function openAppCore(): { core: Core; workers: WorkerPool } | null {
   const pathEnv = { platform: process.platform, env: process.env, homedir: homedir() }
   const logger = createLogger({ file: join(app.getPath('userData'), 'logs', 'readiness.log'), source: 'electron' })
+  const dbPath = resolveDbPath(undefined, pathEnv)
+  const workers = appWorkers(logger, dbPath)
   try {
-    return openCore({
-      dbPath: resolveDbPath(undefined, pathEnv),
+    const core = openCore({
+      dbPath,
       migrationsFolder: bundledFolder('drizzle'),
       resourcesDir: bundledFolder('resources'),
       appVersion: app.getVersion(),
@@ -119,8 +150,11 @@ function openAppCore(): Core | null {
       watchRepos: true,
       dailyBackups: true,
       logger,
+      offload: workers,
     })
+    return { core, workers }
   } catch (error) {
+    void workers.close()
     logger.error('the database could not be opened', error)
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     dialog.showErrorBox('Readiness Cockpit cannot open its database', `${message}\n\nDetails are in ${logger.file}.`)
@@ -153,8 +187,9 @@ export function startDesktopApp(): void {
     )
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications')
 
-    const core = openAppCore()
-    if (!core) return
+    const opened = openAppCore()
+    if (!opened) return
+    const { core, workers } = opened
     registerIpcHandlers(ipcMain, core.dispatch, (event) => {
       const frame = event.senderFrame
       const fromAppWindow =
@@ -167,7 +202,17 @@ export function startDesktopApp(): void {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow(core)
     })
-    app.on('will-quit', () => core.close())
+    let closed = false
+    app.on('will-quit', (event: { preventDefault(): void }) => {
+      if (closed) return
+      // the worker threads close their connections first, the database last; then the quit goes on
+      event.preventDefault()
+      closed = true
+      void workers.close().finally(() => {
+        core.close()
+        app.quit()
+      })
+    })
   })
 
   app.on('window-all-closed', () => {

@@ -18,11 +18,11 @@ const core = openCore({
   migrationsFolder: setup.migrationsFolder,
   resourcesDir: setup.resourcesDir,
   appVersion: setup.appVersion,
-  platform: { mode: 'web', dialogs: null },
+  platform: { mode: setup.mode, dialogs: null },
   // the request thread opened, checked and migrated the database already
   create: false,
   verifyIntegrity: false,
-  logger: createLogger({ file: setup.logFile, verbose: setup.verbose, source: `web:${setup.role}` }),
+  logger: createLogger({ file: setup.logFile, verbose: setup.verbose, source: `${setup.mode}:${setup.role}` }),
   reposChanged: (planId) => post({ kind: 'repos-changed', planId }),
   pdf: headlessPrinter(setup.rendererDir, setup.projectRoot),
 })

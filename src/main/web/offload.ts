@@ -27,6 +27,8 @@ const ROUTES: Record<string, WorkerRole> = {
 
 export interface WorkerSetup {
   role: WorkerRole
+  /** the host's platform mode, for the rules that depend on it (a plan path is the user's choice on the desktop) */
+  mode: 'web' | 'electron'
   dbPath: string
   migrationsFolder: string
   resourcesDir: string
@@ -128,7 +130,12 @@ function stopWorkers(threads: Running[]): Promise<void[]> {
 /** Workers start on first use (after the request thread opened and migrated the database) and restart after a crash. */
 export function createWorkerPool(
   setup: Omit<WorkerSetup, 'role'>,
-  options: { entry?: string; onReady?: (role: WorkerRole) => void } = {},
+  options: {
+    entry?: string
+    onReady?: (role: WorkerRole) => void
+    /** methods the host keeps (the desktop app prints and saves through its own windows and dialogs) */
+    keepOnHost?: readonly string[]
+  } = {},
 ): WorkerPool {
   const entry = options.entry ?? join(setup.projectRoot, SOURCE_WORKER_ENTRY)
   const running = new Map<WorkerRole, Running>()
@@ -159,7 +166,10 @@ export function createWorkerPool(
       for (const role of ['writer', 'reader'] as const) if (!running.has(role)) start(role)
     },
     // until its thread has loaded (seconds from source), a call that can run here does, rather than wait for it
-    handles: (method) => method in ROUTES && (PINNED.has(method) || running.get(ROUTES[method])?.ready === true),
+    handles: (method) =>
+      method in ROUTES &&
+      !options.keepOnHost?.includes(method) &&
+      (PINNED.has(method) || running.get(ROUTES[method])?.ready === true),
     callJson(method, input) {
       const role = ROUTES[method]
       const target = running.get(role) ?? start(role)
