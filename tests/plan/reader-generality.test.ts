@@ -365,6 +365,26 @@ describe("a list item's own lines after its first", () => {
   })
 })
 
+describe('T-shirt sizes', () => {
+  it('a Size column counts in the hours the plan gives each size, in a sentence or a legend table', () => {
+    const sentence = read(
+      '# Plan\n\nStart: 2025-03-03\n\n| Task | Size | Week |\n|---|---|---|\n| Add rate limiting | M | 1 |\n| Structured logging | S | 1 |\n| Chaos test | L | 2 |\n\nSizes: S = 2h, M = 1 day, L = 3 days\n',
+    )
+    expect(sentence.tasks.map((task) => task.estimateHours)).toEqual([8, 2, 24])
+    const legend = read(
+      '# Plan\n\n| Size | Meaning |\n|---|---|\n| S | 4 hours |\n| M | 2 days |\n\n| Task | Size |\n|---|---|\n| Write the runbook | S |\n| Migrate the queue | M |\n',
+    )
+    expect(titles(legend)).toEqual(['Write the runbook', 'Migrate the queue'])
+    expect(hours(legend)).toBe(20)
+  })
+
+  it('without a stated scale the sizes stay unestimated, and the plan is told why', () => {
+    const plan = read('# Plan\n\n| Task | Size |\n|---|---|\n| Write the runbook | S |\n| Migrate the queue | M |\n')
+    expect(hours(plan)).toBe(0)
+    expect(plan.warnings.map((warning) => warning.code)).toContain('sizes-without-scale')
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

@@ -25,6 +25,7 @@ import {
   parseEffortInTitle,
   parseHoursPerDayStatement,
   parsePointScale,
+  parseSizeScale,
   parseUnitStatement,
   type EffortScale,
 } from './grammar/effort'
@@ -36,7 +37,7 @@ import { itemSections as sectionsOwnedBy, rawItems, type RawItem } from './reade
 import { makeTimeResolver, type TimeResolver } from './reader/time-resolver'
 import { markExtent, pointColumnsOf, scheduleMarks } from './reader/plan-facts'
 import { describeInterpretation, collectSkipped } from './reader/interpretation'
-import { headingEffort, type ReaderContext, type Unit } from './reader/units'
+import { headingEffort, unscaledSizeRows, type ReaderContext, type Unit } from './reader/units'
 
 export type BuildInput = {
   text: string
@@ -128,6 +129,12 @@ export function buildPlan(input: BuildInput): ParsedPlan {
     ...items.duplicateWarnings,
     ...recapResult.warnings,
     ...pointWarnings(items.tasks),
+    ...sizeWarnings(
+      unscaledSizeRows(
+        read.groups.flatMap((group) => group.units),
+        setup.reader,
+      ),
+    ),
     ...lintPlan(plan, {
       scheduled: reading.raws,
       containerOf: (section) => (reading.owned.has(section) ? null : containerOf(read, section, items.scale)),
@@ -319,7 +326,8 @@ function prepare(input: BuildInput): Setup {
   const estimateColumn = profile?.estimate?.column ?? null
   if (estimateColumn && profile?.estimate?.unit === 'points') pointColumns.add(estimateColumn.toLowerCase())
   const defaultUnit = profile?.estimate?.unit ?? parseUnitStatement(text) ?? 'hours'
-  const reader: ReaderContext = { dates, pointColumns, defaultUnit, estimateColumn }
+  const sizes = parseSizeScale(text, hoursPerDay, daysPerWeek)
+  const reader: ReaderContext = { dates, pointColumns, defaultUnit, estimateColumn, sizes }
   return { lines, root, reader, scale: { hoursPerDay, daysPerWeek, points }, statedPerWeek, hoursPerDayStated }
 }
 
@@ -706,6 +714,18 @@ function pointWarnings(tasks: Task[]): PlanWarning[] {
       message: `${unscaled.length} items are estimated in points and the plan gives no scale; set hours per point in the mapping step.`,
       line: unscaled[0].line,
       taskKey: unscaled[0].key,
+    },
+  ]
+}
+
+function sizeWarnings(rows: Array<{ line: number }>): PlanWarning[] {
+  if (rows.length === 0) return []
+  return [
+    {
+      code: 'sizes-without-scale',
+      message: `${rows.length} items are sized (S, M, L…) and the plan does not say how many hours a size is; add a line such as "S = 2h, M = 1 day, L = 3 days" and import again.`,
+      line: rows[0].line,
+      taskKey: null,
     },
   ]
 }

@@ -172,6 +172,57 @@ export function parsePointScale(text: string, hoursPerDay: number): PointScale |
   return [...pairs.entries()].sort((a, b) => a[0] - b[0])
 }
 
+/** T-shirt sizes the plan defines in hours ("S = 2h, M = 1 day, L = 3 days"), by canonical size (XS, S, M, L, XL…) */
+export type SizeScale = Map<string, number>
+
+const SIZE_WORDS: Record<string, string> = {
+  'extra small': 'XS',
+  'x-small': 'XS',
+  small: 'S',
+  medium: 'M',
+  large: 'L',
+  'extra large': 'XL',
+  'x-large': 'XL',
+}
+const SIZE_TOKEN = '(XXS|XS|S|M|L|XL|XXL|extra\\s+small|x-small|small|medium|large|extra\\s+large|x-large)'
+const SIZE_PAIR = new RegExp(
+  `(?:^|[\\s,;(|*])${SIZE_TOKEN}\\s*(?:\\([^)]{0,12}\\))?\\**\\s*(?:≈|=|~|:|->|→|equals|is|means)\\s*(?:~|≈|up\\s+to|<=|≤|about)?\\s*${AMOUNT}\\s*(hours?|hrs?|h|days?|d|weeks?|w)\\b`,
+  'gi',
+)
+
+/** a row of a table of sizes: the size in its first cell, what it means in the second ("| M | 1 day |") */
+const SIZE_ROW = new RegExp(
+  `^\\s*\\|?\\s*\\**${SIZE_TOKEN}\\**\\s*\\|\\s*(?:~|≈|up\\s+to|<=|≤|about)?\\s*${AMOUNT}\\s*(hours?|hrs?|h|days?|d|weeks?|w)\\b`,
+  'i',
+)
+
+/** The canonical size a cell or a word names ("M", "medium", "Medium"), or null. */
+export function sizeOf(raw: string): string | null {
+  const text = raw.replace(/\*\*|__|`/g, '').trim()
+  if (/^(?:XXS|XS|S|M|L|XL|XXL)$/i.test(text)) return text.toUpperCase()
+  return SIZE_WORDS[text.toLowerCase().replace(/\s+/g, ' ')] ?? null
+}
+
+/** A plan that sizes its work states what each size means; two sizes or more make a scale. */
+export function parseSizeScale(text: string, hoursPerDay: number, daysPerWeek: number): SizeScale | null {
+  const scale: SizeScale = new Map()
+  for (const line of bounded(text, 400_000).split('\n')) {
+    if (!/\b(?:XXS|XS|S|M|L|XL|XXL|small|medium|large)\b/i.test(line)) continue
+    const row = SIZE_ROW.exec(bounded(line, 600))
+    for (const match of row ? [row] : bounded(line, 600).matchAll(SIZE_PAIR)) {
+      const size = sizeOf(match[1])
+      const value = amount(match[2])
+      if (!size || !(value > 0) || scale.has(size)) continue
+      const unit = match[3].toLowerCase()
+      scale.set(
+        size,
+        unit.startsWith('w') ? value * daysPerWeek * hoursPerDay : unit.startsWith('d') ? value * hoursPerDay : value,
+      )
+    }
+  }
+  return scale.size >= 2 ? scale : null
+}
+
 /** "All times are given in days", "Estimates are in story points": the unit of bare numbers. */
 export function parseUnitStatement(text: string): EffortUnit | null {
   const match =

@@ -1,6 +1,6 @@
 import { bounded, cleanText } from '../text'
 import type { TableBlock } from '../outline'
-import type { EffortUnit } from '../grammar/effort'
+import { sizeOf, type EffortUnit } from '../grammar/effort'
 import { parseLooseDate, type DateContext } from '../grammar/loose-dates'
 import { parseAbsoluteDates } from '../dates'
 import {
@@ -48,7 +48,7 @@ export type TableShape = {
   columns: Column[]
   title: Column | null
   /** the table lists something other than work (metrics, risks, people, gates) */
-  nonWork: 'metrics' | 'risks' | 'people' | 'gate' | null
+  nonWork: 'metrics' | 'risks' | 'people' | 'gate' | 'size legend' | null
 }
 
 const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
@@ -146,7 +146,9 @@ export function analyzeTable(
   }
   if (context.estimateColumn) applyEstimateChoice(columns, context.estimateColumn)
   const first = headers[0] ?? ''
-  const nonWork = NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null
+  // "| S | 4 hours |", "| M | 2 days |": a legend of what each size means, whatever its header says
+  const sizeLegend = body.length >= 2 && body.every((row) => sizeOf(cleanText(row.cells[0] ?? '')) !== null)
+  const nonWork = sizeLegend ? 'size legend' : (NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null)
   const title =
     columns.find((column) => column.role === 'title') ??
     columns.find(

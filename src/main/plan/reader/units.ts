@@ -4,8 +4,10 @@ import {
   parseEffortValue,
   parseLabeledEffort,
   parseStandaloneEffort,
+  sizeOf,
   type Effort,
   type EffortUnit,
+  type SizeScale,
 } from '../grammar/effort'
 import { doneCellClaims, parseInlineOwner, statusClaimsDone } from '../grammar/identity'
 import { BREAK_LINE, DONE_HEADER } from '../grammar/words'
@@ -32,6 +34,8 @@ export type ReaderContext = {
   defaultUnit: EffortUnit
   /** the lead's choice of estimate column (mapping step) */
   estimateColumn: string | null
+  /** hours per T-shirt size, when the plan states them ("S = 2h, M = 1 day") */
+  sizes: SizeScale | null
 }
 
 export type HeadingUnit = {
@@ -418,10 +422,28 @@ function shapeHas(shape: TableShape, role: Column['role']): boolean {
 }
 
 /** The estimate a row states: its estimate column, or PERT (O + 4R + P) / 6 from three-point columns. */
+/** Rows sized S/M/L in their estimate column that no stated scale turns into hours. */
+export function unscaledSizeRows(units: Unit[], context: ReaderContext): RowUnit[] {
+  return units.filter((unit): unit is RowUnit => {
+    if (unit.kind !== 'row' || unit.info.effort !== null) return false
+    const column = unit.shape.columns.find((candidate) => candidate.role === 'estimate')
+    return column !== undefined && sizeOf(cleanText(cellOf(unit.row, column))) !== null && context.sizes === null
+  })
+}
+
+/** "M" in a Size column, in the hours the plan gives that size */
+function sizedEffort(cell: string, sizes: SizeScale | null): Effort | null {
+  const size = sizes ? sizeOf(cleanText(cell)) : null
+  const hours = size ? sizes?.get(size) : undefined
+  return hours === undefined ? null : { value: hours, low: hours, high: hours, unit: 'hours', text: cleanText(cell) }
+}
+
 function rowEffort(row: { cells: string[] }, shape: TableShape, context: ReaderContext): Effort | null {
   const read = (role: Column['role']): Effort | null => {
     const column = shape.columns.find((candidate) => candidate.role === role)
-    return column ? parseEffortValue(cellOf(row, column), column.unit ?? context.defaultUnit) : null
+    if (!column) return null
+    const cell = cellOf(row, column)
+    return parseEffortValue(cell, column.unit ?? context.defaultUnit) ?? sizedEffort(cell, context.sizes)
   }
   const [optimistic, likely, pessimistic] = [read('optimistic'), read('likely'), read('pessimistic')]
   if (likely && optimistic && pessimistic && optimistic.unit === likely.unit && likely.unit === pessimistic.unit) {
