@@ -385,6 +385,40 @@ describe('T-shirt sizes', () => {
   })
 })
 
+describe('phases that say only how long they last', () => {
+  it('are laid end to end as timeboxes: their length is the schedule of their items, not their effort', () => {
+    const plan = read(
+      '# Plan\n\nKickoff: 2025-03-03\n\n## Phase 1: Foundations (2 weeks)\n- [ ] Set up CI\n- [ ] Add linting\n\n## Phase 2: Hardening (3 weeks)\n- [ ] Rate limiting\n\n## Open questions\n\nWho owns the pager?\n\n## Phase 3: Launch (1 week)\n- [ ] Load test\n',
+    )
+    expect(plan.phases.map((phase) => [phase.weekStart, phase.weekEnd])).toEqual([
+      [1, 2],
+      [3, 5],
+      [6, 6],
+    ])
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([1, 1, 3, 6])
+    expect(hours(plan)).toBe(0)
+    expect(plan.weeks).toBe(6)
+  })
+
+  it('fill in around phases that name their weeks, and a phase that is itself the item keeps its length as effort', () => {
+    const mixed = read(
+      '# Plan\n\n## Phase 1: Foundations (2 weeks)\n- [ ] Set up CI (2d)\n\n## Phase 2: Hardening (Weeks 3-4)\n- [ ] Rate limiting (3d)\n',
+    )
+    expect(mixed.tasks.map((task) => [task.weekStart, task.weekEnd])).toEqual([
+      [1, 2],
+      [3, 4],
+    ])
+    expect(mixed.warnings.map((warning) => warning.code)).not.toContain('stated-total-mismatch')
+    const items = read(
+      '# Plan\n\n## Phase 1: Build the API (2 weeks)\n\nWe write the endpoints.\n\n## Phase 2: Harden it (1 week)\n\nRate limits and auth.\n',
+    )
+    expect(items.tasks.map((task) => [task.estimateHours, task.weekStart, task.weekEnd])).toEqual([
+      [80, 1, 2],
+      [40, 3, 3],
+    ])
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

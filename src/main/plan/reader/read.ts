@@ -64,6 +64,7 @@ type Pass = { headingDepth: number | null }
 
 export function readPlanStructure(root: Section, context: ReaderContext, rules: ProfileRules): ReadResult {
   const reader = new StructureReader(root, context, rules)
+  reader.applyTimeboxes()
   // Pass A finds where the plan keeps its numbered or estimated heading items; pass B reads with that grammar.
   const first = reader.choose(root, { headingDepth: null }, true)
   reader.continuations.clear()
@@ -142,6 +143,62 @@ class StructureReader {
     for (let node = section.parent; node && node !== this.titleSection && node.heading; node = node.parent)
       if (this.marked(node)) return false
     return true
+  }
+
+  /**
+   * "Phase 1: Foundations (2 weeks)", "Phase 2: Hardening (3 weeks)": sibling phases that state only how long they
+   * last are timeboxes laid end to end from the plan's first week (or day). For a phase that holds items the length is
+   * their schedule, not their effort; a phase that is itself the item keeps it as its estimate too.
+   */
+  applyTimeboxes(): void {
+    const parents = new Set(
+      descendants(this.root)
+        .filter((section) => section.heading && this.phaseLevel(section))
+        .map((section) => section.parent),
+    )
+    for (const parent of parents) {
+      // a section of prose beside the phases ("Open questions") neither breaks nor joins the sequence
+      const phases = (parent?.children ?? []).filter(
+        (section) =>
+          section.heading &&
+          this.phaseLevel(section) &&
+          this.isWork(section) &&
+          (this.holdsItems(section) ||
+            timeboxOf(this.unitOf(section)) !== null ||
+            hasTime(this.unitOf(section).info.time)),
+      )
+      const spans = phases.map((section) => timeboxOf(this.unitOf(section)))
+      const units = new Set(spans.flatMap((span) => (span ? [span.unit] : [])))
+      if (phases.length < 2 || units.size !== 1) continue
+      const unit = [...units][0]
+      // each phase is a timebox or names its own weeks ("Phase 2 (Weeks 3-4)"); the timeboxes fill in after the last
+      const stated = phases.map((section) => statedRange(this.unitOf(section).info.time, unit))
+      if (phases.some((_, index) => spans[index] === null && stated[index] === null)) continue
+      let next = 1
+      phases.forEach((section, index) => {
+        const own = stated[index]
+        if (own) return void (next = own.end + 1)
+        const length = Math.max(1, Math.round((spans[index] as Timebox).value))
+        this.setTimebox(section, unit, { start: next, end: next + length - 1 })
+        next += length
+      })
+    }
+  }
+
+  private holdsItems(section: Section): boolean {
+    const content = this.contentOf(section)
+    return section.children.length > 0 || content.lists.length > 0 || content.tables.length > 0
+  }
+
+  private setTimebox(section: Section, unit: Timebox['unit'], range: { start: number; end: number }): void {
+    const heading = this.unitOf(section)
+    const holdsItems = this.holdsItems(section)
+    const time = { ...heading.info.time, [unit]: range }
+    heading.info = { ...heading.info, time, effort: holdsItems ? null : heading.info.effort }
+    if (holdsItems) {
+      heading.bodyEffort = null
+      heading.bodyDuration = null
+    }
   }
 
   private isWork(section: Section): boolean {
@@ -329,6 +386,20 @@ function withoutMilestonesBesideWork(
   for (const group of groups.filter(checkpoints))
     for (const unit of group.units) skipped.push(skip(unit, 'a row of a milestone table: a checkpoint, not work'))
   return groups.filter((group) => !checkpoints(group))
+}
+
+type Timebox = { value: number; unit: 'weeks' | 'days' }
+
+/** The weeks (or days) a phase heading names itself */
+function statedRange(time: TimeMarker, unit: Timebox['unit']): { start: number; end: number } | null {
+  return unit === 'weeks' ? time.weeks : time.days
+}
+
+/** How long a heading says its stretch lasts ("(2 weeks)", "Duration: 10 days"), when it names no week or day. */
+function timeboxOf(unit: HeadingUnit): Timebox | null {
+  const effort = headingEffort(unit)
+  if (!effort || hasTime(unit.info.time) || unit.bodyTime !== null) return null
+  return effort.unit === 'weeks' || effort.unit === 'days' ? { value: effort.value, unit: effort.unit } : null
 }
 
 /** "d:2-3" for Day 2-3, "w:1" for Week 1, "s:2" for Sprint 2: the time a label names, to match a row to a section */
