@@ -534,3 +534,22 @@ describe('a week named in a task title', () => {
     expect(plan.tasks.map((task) => task.weekStart)).toEqual([null, null])
   })
 })
+
+describe('survey 3: an open-ended phase "(Weeks 9+)"', () => {
+  it('runs from its first week to the last week its items name, and is work, not backlog', () => {
+    const plan = read(
+      '# Roadmap\n\n## Phase 1: Build (Weeks 1-3)\n- **Week 1:** Write the importer\n\n## Phase 2: Rollout (Weeks 4+)\n- **Week 4:** Deploy to staging\n- **Week 5:** Deploy to production\n- **Week 6+:** Watch the dashboards\n\n## Later (Weeks 7+)\n- Offline mode\n',
+    )
+    expect(titles(plan)).toEqual([
+      'Week 1: Write the importer',
+      'Week 4: Deploy to staging',
+      'Week 5: Deploy to production',
+      'Watch the dashboards',
+    ])
+    expect(plan.phases.map((phase) => [phase.weekStart, phase.weekEnd])).toEqual([
+      [1, 3],
+      [4, 6],
+    ])
+    expect(plan.weeks).toBe(6)
+  })
+})

@@ -514,6 +514,12 @@ function inDoneColumn(raw: RawItem): boolean {
   )
 }
 
+/** "Weeks 9+" starts at week 9 and ends at the last week its own items reach. */
+function openEndedWeeks(weeks: Range | null, openEnded: boolean, ownSpan: Range | null): Range | null {
+  if (!weeks || !openEnded || !ownSpan) return weeks
+  return { start: weeks.start, end: Math.max(weeks.end, ownSpan.end) }
+}
+
 function buildPhase(
   section: Section,
   index: number,
@@ -527,11 +533,12 @@ function buildPhase(
   const time = unitTime(section)
   const days = resolver.days(time) ?? spanOf(own.map((task) => [task.dayStart, task.dayEnd]))
   const ownDays = resolver.days(time)
+  const ownSpan = spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
   const weeks =
-    resolver.weeks(time) ??
+    openEndedWeeks(resolver.weeks(time), time.openEnded, ownSpan) ??
     (ownDays ? weeksOfDays(ownDays, dayWeeks) : null) ??
     sectionWeeks(section) ??
-    spanOf(own.map((task) => [task.weekStart, task.weekEnd]))
+    ownSpan
   return {
     title: cleanTitle(section.heading?.text ?? ''),
     weekStart: weeks?.start ?? null,

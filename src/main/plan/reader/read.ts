@@ -606,8 +606,8 @@ function assignRoles(
         headingEffort(unit) !== null ||
         unit.info.time.hourBlock !== null
       const timed = hasTime(unit.info.time)
-      if (unit.info.time.openEnded) own = 'backlog'
-      else if (strongItem || unit.info.phaseMarked) own = null
+      // "(Weeks 9+)" runs from week 9 to the last week its items name; only backlog words make backlog
+      if (strongItem || unit.info.phaseMarked) own = null
       else if (reading.role !== 'work' && roleHolds(reading, section, timed, inPhase)) own = reading.role
       recapCandidate = reading.recapCandidate && !strongItem && !timed && own === null
       recapWorded = reading.recapCandidate
