@@ -553,3 +553,44 @@ describe('survey 3: an open-ended phase "(Weeks 9+)"', () => {
     expect(plan.weeks).toBe(6)
   })
 })
+
+describe('survey 3: countdown labels before and after a launch', () => {
+  it('places T-24h, T-0 and T+24h around the stated go-live day', () => {
+    const plan = read(
+      '# Cutover Runbook\n\n**Cutover date:** 2026-05-14\n\n## Steps\n\n### T-24h\n- Freeze merges\n- Snapshot the database\n\n### T-0\n1. Switch DNS\n\n### T+24h\n- Review error budgets\n',
+    )
+    expect(titles(plan)).toEqual(['Freeze merges', 'Snapshot the database', 'Switch DNS', 'Review error budgets'])
+    expect(plan.tasks.map((task) => [task.weekStart, task.weekEnd])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ])
+    expect(plan.date).toBe('2026-05-11')
+  })
+
+  it('counts "T-7 Days" and "D-3:" as days before launch, never as item IDs', () => {
+    const plan = read(
+      '# Launch\n\nLaunch: 2026-05-14\n\n## D-14: Content\n- Write the release notes\n\n## T-7 Days\n- Brief support\n\n## Launch Day\n- Flip the flag\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.weekStart])).toEqual([
+      ['Write the release notes', 1],
+      ['Brief support', 2],
+      ['Flip the flag', 3],
+    ])
+  })
+
+  it('a heading made of a countdown label and a date is a time slot: its bullets are the items', () => {
+    const plan = read(
+      '# Go-Live\n\n## Workstreams\n\n### Platform\n\n**Deadline:** 2026-06-01\n\n- Provision the cluster\n\n### Access\n\n**Deadline:** 2026-06-02\n\n- Rotate the keys\n\n## Timeline\n\n### T-24h: Tuesday, 2 June 2026\n- Verify backups\n- Dry-run the rollback\n\n### T-0: Wednesday, 3 June 2026\n- Deploy the release\n',
+    )
+    expect(titles(plan)).toEqual([
+      'Provision the cluster',
+      'Rotate the keys',
+      'Verify backups',
+      'Dry-run the rollback',
+      'Deploy the release',
+    ])
+    expect(plan.tasks.every((task) => task.key.split('/').length === 2)).toBe(true)
+  })
+})

@@ -1,4 +1,5 @@
 import { bounded, stripEmoji } from '../text'
+import { startsWithCountdown } from './time'
 import { DONE_WORDS } from './words'
 
 /**
@@ -42,6 +43,8 @@ export function parseLeadingId(raw: string): LeadingId | null {
   if (UNIT_AFTER_NUMBER.test(text)) return null
   const keyword = WITH_KEYWORD.exec(text)
   if (keyword) return found(keyword[1].replace(/[.:]$/, ''), text.slice(keyword[0].length))
+  // "T-24h", "T-0", "D-3:" are positions before a launch (time.ts), not IDs
+  if (startsWithCountdown(text)) return null
   for (const pattern of [BRACKETED, BOLD_CODE, CODE_AT_START, NUMBER_AT_START]) {
     const match = pattern.exec(text)
     if (match && !NOT_AN_ID.test(match[1])) return found(match[1], text.slice(match[0].length))

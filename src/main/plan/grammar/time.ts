@@ -12,7 +12,14 @@ import { CJK_DAY, CJK_WEEK, DAY_NAMES, WEEK_NAMES } from './words'
 
 export type Range = { start: number; end: number }
 
-export type Countdown = { kind: 'before'; weeks: number } | { kind: 'launch' } | { kind: 'after'; weeks: number }
+/**
+ * A position relative to the launch day. `days` is the signed offset when the label says it to the day or hour
+ * ("T-24h", "T-7 Days", "D-3", "T+24h"), which a stated launch date turns into a date.
+ */
+export type Countdown =
+  | { kind: 'before'; weeks: number; days?: number }
+  | { kind: 'launch'; days?: number }
+  | { kind: 'after'; weeks: number; days?: number }
 
 export type TimeMarker = {
   weeks: Range | null
@@ -66,7 +73,12 @@ const BEFORE = new RegExp(
   `\\b${COUNT}\\s*(weeks?|days?|months?)\\s+(?:before|prior(?:\\s+to)?|ahead\\s+of|out\\b)`,
   'i',
 )
-const T_MINUS = /\bT\s*[-−–]\s*(\d{1,2})\s*(w|wks?|weeks?|d|days?)\b/i
+/**
+ * "T-24h", "T-0", "T+24h", "T-7 Days", "D-3", "L-2": an offset from the launch day. Without a unit a T/D/L offset
+ * counts days. Never an item ID (see identity.ts).
+ */
+const COUNTDOWN_LABEL =
+  /(?<![\w-])([TDL])\s?([-−–+])\s?(\d{1,3})\s*(min(?:utes?)?|mins?|h|hrs?|hours?|std\.?|d|days?|tage?n?|w|wks?|weeks?|wochen?)?(?![\p{L}\d])/iu
 const AFTER_ORDINAL =
   /\b(?:post[-\s]?(?:launch|release|go[-\s]?live|deploy(?:ment)?)|after\s+(?:launch|release|go[-\s]?live))\b[^\n]{0,40}?\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+weeks?\b|\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+weeks?\s+(?:after|post)\b/i
 const AFTER_COUNT = new RegExp(
@@ -203,14 +215,45 @@ function parseHourOffset(text: string, afterDay: boolean): Range | null {
 function parseCountdown(text: string): Countdown | null {
   const before = BEFORE.exec(text)
   if (before) return { kind: 'before', weeks: toWeeks(before[1], before[2]) }
-  const minus = T_MINUS.exec(text)
-  if (minus) return { kind: 'before', weeks: toWeeks(minus[1], minus[2]) }
+  const label = parseCountdownLabel(text)
+  if (label) return label
   const afterOrdinal = AFTER_ORDINAL.exec(text)
   if (afterOrdinal) return { kind: 'after', weeks: ORDINALS[(afterOrdinal[1] ?? afterOrdinal[2]).toLowerCase()] ?? 1 }
   const afterCount = AFTER_COUNT.exec(text)
   if (afterCount) return { kind: 'after', weeks: Math.max(1, toWeeks(afterCount[1], afterCount[2])) }
   if (LAUNCH_DAY.test(text)) return { kind: 'launch' }
   return null
+}
+
+/** "T-24h" is the day before launch, in the launch week; "T-7 Days" is the week before; "T+1w" the week after. */
+function parseCountdownLabel(text: string): Countdown | null {
+  const match = COUNTDOWN_LABEL.exec(text)
+  if (!match) return null
+  const [, letter, sign, countText, unitText] = match
+  const unit = (unitText ?? '').toLowerCase()
+  // a bare "D-3" or "L-2" without a countdown letter T counts days; a "T-5" does too
+  if (!unit && letter.toUpperCase() !== 'T' && !/^\s*[:.)|—–-]|^\s*$/.test(text.slice(match.index + match[0].length)))
+    return null
+  const count = Number(countText)
+  const days = unit.startsWith('m')
+    ? 0
+    : /^(?:h|std)/.test(unit)
+      ? Math.round(count / 24)
+      : unit.startsWith('w')
+        ? count * 7
+        : count
+  const offset = sign === '+' ? days : -days
+  if (offset === 0) return { kind: 'launch', days: 0 }
+  // whole weeks before or after launch; "T-24h" stays in the launch week
+  const weeks = /^(?:h|std|m)/.test(unit) ? Math.floor(Math.abs(offset) / 7) : Math.ceil(Math.abs(offset) / 7)
+  if (weeks === 0) return { kind: 'launch', days: offset }
+  return offset < 0 ? { kind: 'before', weeks, days: offset } : { kind: 'after', weeks, days: offset }
+}
+
+/** The text opens with a countdown label ("T-24h: …", "**T-0**", "D-3:"). */
+export function startsWithCountdown(raw: string): boolean {
+  const text = bounded(raw, 60).replace(/^[\s*_]+/, '')
+  return COUNTDOWN_LABEL.exec(text)?.index === 0 && parseCountdownLabel(text) !== null
 }
 
 function toWeeks(countText: string, unit: string): number {

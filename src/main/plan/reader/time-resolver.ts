@@ -1,8 +1,9 @@
-import { monthEndOf } from '../../../shared/calendar'
+import { addDaysTo, monthEndOf } from '../../../shared/calendar'
 import type { ImportProfile } from '../../../shared/plan-model'
 import type { AbsoluteDates } from '../dates'
 import { bounded } from '../text'
-import type { Range, TimeMarker } from '../grammar/time'
+import { DEFAULT_DATE_CONTEXT, parseLooseDate } from '../grammar/loose-dates'
+import type { Countdown, Range, TimeMarker } from '../grammar/time'
 
 /**
  * Turns what a marker says into plan weeks and days, with what only the whole plan knows: how long
@@ -32,6 +33,7 @@ export function makeTimeResolver(
   const sprintBase = sprintStarts.length > 0 ? Math.min(...sprintStarts) : 1
   const before = markers.flatMap((marker) => (marker.countdown?.kind === 'before' ? [marker.countdown.weeks] : []))
   const countdownWeeks = before.length > 0 ? Math.max(...before) : 0
+  const launch = statedLaunchDate(text)
   return {
     weeks: (marker) => {
       if (marker.weeks) return marker.weeks
@@ -45,7 +47,7 @@ export function makeTimeResolver(
         return { start: (marker.months.start - 1) * WEEKS_PER_MONTH + 1, end: marker.months.end * WEEKS_PER_MONTH }
       if (marker.quarter && marker.quarter.year === null)
         return { start: (marker.quarter.quarter - 1) * 13 + 1, end: marker.quarter.quarter * 13 }
-      if (marker.countdown) {
+      if (marker.countdown && !launch) {
         if (marker.countdown.kind === 'before') {
           const week = countdownWeeks - marker.countdown.weeks + 1
           return { start: week, end: week }
@@ -66,6 +68,7 @@ export function makeTimeResolver(
     },
     dates: (marker) => {
       if (marker.dates) return marker.dates
+      if (marker.countdown && launch) return countdownDate(marker.countdown, launch)
       if (marker.quarter && marker.quarter.year !== null) {
         const { quarter, year } = marker.quarter
         const startMonth = (quarter - 1) * 3 + 1
@@ -76,6 +79,32 @@ export function makeTimeResolver(
       return null
     },
   }
+}
+
+/**
+ * "**Go-live:** 2026-03-06", "Launch date: March 6, 2026", "Cutover Target: 06.03.2026": the day a countdown
+ * ("T-24h", "(2 Weeks Before)", "Launch Day") counts from. Only a label at the start of a line states it.
+ */
+export function statedLaunchDate(text: string): string | null {
+  const source = bounded(text, 400_000)
+  for (const match of source.matchAll(LAUNCH_LABEL)) {
+    const after = match.index + match[0].length
+    const found = parseLooseDate(source.slice(after, after + 40).split('\n')[0], DEFAULT_DATE_CONTEXT)
+    if (found) return found.start
+  }
+  return null
+}
+
+const LAUNCH_LABEL =
+  /^[\s>*_#-]{0,8}(?:go[-\s]?live|launch|release|cut[-\s]?over)(?:[-\s](?:date|target|day|termin|datum))?[\s*_]{0,4}[:=][\s*_]{0,4}/gim
+
+/** The day a countdown names once the launch day is known: a week before is seven days before. */
+function countdownDate(countdown: Countdown, launch: string): AbsoluteDates {
+  const days =
+    countdown.days ??
+    (countdown.kind === 'before' ? -7 * countdown.weeks : countdown.kind === 'after' ? 7 * countdown.weeks : 0)
+  const date = addDaysTo(launch, days)
+  return { kind: 'on', start: date, end: date, text: `${days >= 0 ? '+' : ''}${days} days from launch ${launch}` }
 }
 
 /** "two-week sprints", "2-week sprint", "sprints of 3 weeks", "Sprint length: 1 week". */
