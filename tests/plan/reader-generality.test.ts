@@ -552,6 +552,16 @@ describe('survey 3: an open-ended phase "(Weeks 9+)"', () => {
     ])
     expect(plan.weeks).toBe(6)
   })
+  it('stays after the plan when none of its items names a week (ongoing work)', () => {
+    const plan = read(
+      '# Roadmap\n\n## Phase 1: Build (Weeks 1-2)\n- Write the importer\n\n## Afterwards (Week 3+)\n- Watch the dashboards\n- Gather feedback\n',
+    )
+    expect(titles(plan)).toEqual(['Write the importer'])
+    expect(plan.backlog.flatMap((group) => group.items.map((item) => item.text))).toEqual([
+      'Watch the dashboards',
+      'Gather feedback',
+    ])
+  })
 })
 
 describe('survey 3: countdown labels before and after a launch', () => {

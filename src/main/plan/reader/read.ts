@@ -1,7 +1,7 @@
 import type { Section } from '../outline'
 import { descendants } from '../outline'
 import { cleanTitle, FUNCTION_WORDS } from '../text'
-import { hasTime, type TimeMarker } from '../grammar/time'
+import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
 import { MILESTONE_HEADER } from '../grammar/words'
 import { readRole, type RoleReading, type SectionRole } from './roles'
 import {
@@ -580,6 +580,13 @@ function dropEmptySingletons(
   })
 }
 
+/** Some list line or bold line of the section names its own week, day or sprint ("- **Week 10:** Deploy"). */
+function itemsNameTheirTime(section: Section): boolean {
+  return section.blocks.some(
+    (block) => (block.kind === 'item' || block.kind === 'heading') && hasTime(parseTime(block.text)),
+  )
+}
+
 function findTitleSection(root: Section): Section | null {
   const first = root.children[0]
   if (!first || first.depth !== 1) return null
@@ -606,8 +613,9 @@ function assignRoles(
         headingEffort(unit) !== null ||
         unit.info.time.hourBlock !== null
       const timed = hasTime(unit.info.time)
-      // "(Weeks 9+)" runs from week 9 to the last week its items name; only backlog words make backlog
-      if (strongItem || unit.info.phaseMarked) own = null
+      // "(Weeks 9+)" runs from week 9 to the last week its items name; with none named it is ongoing, after the plan
+      if (unit.info.time.openEnded && !itemsNameTheirTime(section)) own = 'backlog'
+      else if (strongItem || unit.info.phaseMarked) own = null
       else if (reading.role !== 'work' && roleHolds(reading, section, timed, inPhase)) own = reading.role
       recapCandidate = reading.recapCandidate && !strongItem && !timed && own === null
       recapWorded = reading.recapCandidate
