@@ -181,8 +181,9 @@ function schedulePlan(reading: Reading, options: ParseOptions): Schedule {
     profile?.startDate ?? reading.header.date,
     [...datedLines(raws, contents, resolver, unitTime), ...markDates],
     reading.header.updated,
+    Boolean(profile?.startDate),
   )
-  const calendar = new WeekCalendar(planStart.date)
+  const calendar = new WeekCalendar(planStart.date, planStart.earliest)
   const sectionWeeks = (section: Section, quiet = false): Range | null => {
     const time = unitTime(section)
     return resolver.weeks(time) ?? calendar.weeksOf(resolver.dates(time), section.line, null, quiet)

@@ -1,4 +1,4 @@
-import { addYearsTo, weekNumberOf, weekStartOf } from '../../shared/calendar'
+import { addDaysTo, addYearsTo, daysBetween, weekNumberOf, weekStartOf } from '../../shared/calendar'
 import type { PlanWarning } from '../../shared/plan-model'
 import type { AbsoluteDates } from './dates'
 import { warning } from './guard'
@@ -13,18 +13,20 @@ import type { Range } from './grammar/time'
 const WEEK_STARTS_ON = 1
 const MAX_YEARS_AHEAD = 5
 
-export type PlanStart = { date: string | null; warning: PlanWarning | null }
+/** `date` opens week 1; `earliest` (the stated weekend day it was moved from) still counts as week 1 */
+export type PlanStart = { date: string | null; warning: PlanWarning | null; earliest?: string }
 
 /**
- * The stated plan date; else the Monday of the earliest absolute date's week; else the Monday of the
+ * The stated plan date (the Monday after, when it falls on a weekend and the lead did not set it); else the Monday of the earliest absolute date's week; else the Monday of the
  * week the plan was last updated. Both guesses come with a warning so the lead can set the start.
  */
 export function choosePlanStart(
   statedDate: string | null,
   found: Array<{ dates: AbsoluteDates; line: number }>,
   updated: string | null = null,
+  setByLead = false,
 ): PlanStart {
-  if (statedDate !== null) return { date: statedDate, warning: null }
+  if (statedDate !== null) return setByLead ? { date: statedDate, warning: null } : weekdayStart(statedDate)
   if (found.length === 0) {
     if (updated === null) return { date: null, warning: null }
     const monday = mondayOf(updated)
@@ -35,6 +37,18 @@ export function choosePlanStart(
   const monday = mondayOf(earliest.dates.start)
   const message = `The plan states no date; its schedule starts on ${monday}, the Monday of the week of its earliest date (${earliest.dates.start}, "${earliest.dates.text}").`
   return { date: monday, warning: warning('plan-date-inferred', message, earliest.line) }
+}
+
+/**
+ * A plan that says it starts on a Saturday or Sunday ("Period: 01/03/2026 – …") starts work on the Monday after:
+ * week 1 is that Monday's week, not the week that ends on the stated day.
+ */
+function weekdayStart(stated: string): PlanStart {
+  const monday = mondayOf(stated)
+  if (daysBetween(monday, stated) < 5) return { date: stated, warning: null }
+  const next = addDaysTo(monday, 7)
+  const message = `The plan's stated start, ${stated}, falls on a weekend; week 1 is taken as the week of the Monday after (${next}).`
+  return { date: next, warning: warning('plan-date-inferred', message, null), earliest: stated }
 }
 
 function mondayOf(date: string): string {
@@ -51,7 +65,13 @@ export class WeekCalendar {
   private readonly week1Start: string | null
   private readonly latestAllowed: string | null
 
-  constructor(private readonly planDate: string | null) {
+  private readonly earliest: string | null
+
+  constructor(
+    private readonly planDate: string | null,
+    earliest?: string,
+  ) {
+    this.earliest = earliest ?? planDate
     this.week1Start = planDate ? mondayOf(planDate) : null
     this.latestAllowed = planDate ? addYearsTo(planDate, MAX_YEARS_AHEAD) : null
   }
@@ -60,7 +80,7 @@ export class WeekCalendar {
     if (!dates || !this.planDate || !this.week1Start || !this.latestAllowed) return null
     const cacheKey = `${line}:${dates.text}`
     if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey) ?? null
-    const { weeks, outside } = this.place(dates, this.planDate, this.latestAllowed)
+    const { weeks, outside } = this.place(dates, this.earliest ?? this.planDate, this.latestAllowed)
     // dates that only widen the calendar are placed without warnings or caching
     if (quiet) return outside ? null : weeks
     if (outside) {
@@ -94,6 +114,8 @@ export class WeekCalendar {
   }
 
   private weekNumber(date: string): number {
-    return weekNumberOf(date, this.week1Start as string)
+    const week = weekNumberOf(date, this.week1Start as string)
+    // the weekend between a stated Saturday or Sunday start and the Monday that opens week 1
+    return this.earliest !== null && date >= this.earliest ? Math.max(1, week) : week
   }
 }
