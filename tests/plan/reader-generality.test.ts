@@ -604,3 +604,29 @@ describe('survey 3: countdown labels before and after a launch', () => {
     expect(plan.tasks.every((task) => task.key.split('/').length === 2)).toBe(true)
   })
 })
+
+describe('survey 3: year-less day/month cells and a weekend start', () => {
+  it('reads "dd/mm" and "dd-dd/mm" cells in the year the plan states, from the Monday after a Sunday start', () => {
+    const plan = read(
+      '# Rollout\n\nPeriod: 05/04/2026 - 30/06/2026\n\n| When | Task |\n|---|---|\n| 06/04 | Order the hardware |\n| 13-15/04 | Install the racks |\n| 20/04 - 24/04 | Burn-in tests |\n',
+    )
+    expect(plan.date).toBe('2026-04-06')
+    expect(plan.tasks.map((task) => [task.title, task.weekStart, task.weekEnd])).toEqual([
+      ['Order the hardware', 1, 1],
+      ['Install the racks', 2, 2],
+      ['Burn-in tests', 3, 3],
+    ])
+  })
+
+  it('leaves a column alone when one of its cells is not a day and month ("24/7", "0/2")', () => {
+    const plan = read(
+      '# Ops\n\nStart: 2026-04-06\n\n| Task | Coverage |\n|---|---|\n| Staff the help desk | 24/7 |\n| Rotate on-call | 0/2 |\n',
+    )
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([null, null])
+  })
+
+  it('keeps a weekday start as week 1', () => {
+    const plan = read('# Plan\n\nStart: 2026-04-08\n\n## Week 1\n- Kick off\n')
+    expect(plan.date).toBe('2026-04-08')
+  })
+})

@@ -34,9 +34,17 @@ export function choosePlanStart(
     return { date: monday, warning: warning('plan-date-inferred', message, null) }
   }
   const earliest = found.reduce((best, entry) => (entry.dates.start < best.dates.start ? entry : best))
-  const monday = mondayOf(earliest.dates.start)
-  const message = `The plan states no date; its schedule starts on ${monday}, the Monday of the week of its earliest date (${earliest.dates.start}, "${earliest.dates.text}").`
-  return { date: monday, warning: warning('plan-date-inferred', message, earliest.line) }
+  const first = earliest.dates.start
+  // a schedule that opens on a weekend starts its work on the Monday after, as a stated weekend start does
+  const weekend = weekdayStart(first).earliest !== undefined
+  const monday = weekend ? addDaysTo(mondayOf(first), 7) : mondayOf(first)
+  const which = weekend ? 'the Monday after' : 'the Monday of the week of'
+  const message = `The plan states no date; its schedule starts on ${monday}, ${which} its earliest date (${first}, "${earliest.dates.text}").`
+  return {
+    date: monday,
+    warning: warning('plan-date-inferred', message, earliest.line),
+    ...(weekend ? { earliest: first } : {}),
+  }
 }
 
 /**

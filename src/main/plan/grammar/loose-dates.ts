@@ -81,6 +81,28 @@ export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates
   return null
 }
 
+const DAY_MONTH_CELL =
+  /^(\d{1,2})(?:\s{0,2}[-–]\s{0,2}(\d{1,2}))?\/(\d{1,2})(?:\s{0,3}[-–]\s{0,3}(\d{1,2})\/(\d{1,2}))?$/
+
+/**
+ * A cell that is only a year-less day and month: "02/03", "02-03/03", "01/03 - 07/03" (day first, as the plans
+ * that write them do). Read only where every cell of a when-column is one and the plan states its year; alone,
+ * "24/7" or "6/6" are not dates.
+ */
+export function parseDayMonthCell(raw: string, context: DateContext): AbsoluteDates | null {
+  if (context.referenceYear === null) return null
+  const match = DAY_MONTH_CELL.exec(bounded(raw, 40).trim())
+  if (!match) return null
+  const [, day, toDay, monthText, endDay, endMonthText] = match
+  const startMonth = Number(monthText)
+  const endMonth = endMonthText === undefined ? startMonth : Number(endMonthText)
+  const year = yearOf(startMonth, context)
+  const start = valid(year, startMonth, Number(day))
+  const end = valid(endMonth < startMonth ? year + 1 : year, endMonth, Number(endDay ?? toDay ?? day))
+  if (!start || !end || end < start) return null
+  return start === end ? on(raw.trim(), start) : { kind: 'range', start, end, text: raw.trim() }
+}
+
 /**
  * The year of a year-less month: the one that puts it from two months before the plan's first full date to nine
  * after ("Dec 10" in a plan dated "Jan 6, 2026" is December 2025; "Aug 3" in a plan starting Jan 2026 is August 2026).

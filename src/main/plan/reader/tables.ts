@@ -1,7 +1,7 @@
 import { bounded, cleanText } from '../text'
 import type { TableBlock } from '../outline'
 import { sizeOf, type EffortUnit } from '../grammar/effort'
-import { parseLooseDate, type DateContext } from '../grammar/loose-dates'
+import { parseDayMonthCell, parseLooseDate, type DateContext } from '../grammar/loose-dates'
 import { parseAbsoluteDates } from '../dates'
 import {
   DAY_HEADER,
@@ -43,7 +43,8 @@ export type ColumnRole =
   | 'phase'
   | 'other'
 
-export type Column = { index: number; header: string; role: ColumnRole; unit: EffortUnit | null }
+/** dayMonth: every cell is a year-less "02/03" or "02-03/03", read as dates in the plan's year */
+export type Column = { index: number; header: string; role: ColumnRole; unit: EffortUnit | null; dayMonth?: boolean }
 export type TableShape = {
   columns: Column[]
   title: Column | null
@@ -129,8 +130,9 @@ export function analyzeTable(
     unit: unitOf(header, pointColumns),
   }))
   for (const column of columns) {
-    if (column.role !== 'other') continue
     const values = body.map((row) => cleanText(row.cells[column.index] ?? '')).filter((value) => value !== '')
+    markDayMonth(column, values, dates)
+    if (column.role !== 'other') continue
     if (values.length === 0) continue
     const share = (test: (value: string) => boolean): number => values.filter(test).length / values.length
     const distinct = new Set(values).size
@@ -160,6 +162,19 @@ export function analyzeTable(
     null
   if (title) title.role = 'title'
   return { columns, title, nonWork }
+}
+
+/**
+ * A when-column of year-less "dd/mm" cells: every cell must be a valid day and month, and a column without a date
+ * header needs two different values, so "24/7" or "6/6" alone never become dates.
+ */
+function markDayMonth(column: Column, values: string[], dates: DateContext): void {
+  const when = column.role === 'due' || column.role === 'date'
+  if (!(when || column.role === 'other') || values.length === 0) return
+  if (!when && new Set(values).size < 2) return
+  if (!values.every((value) => parseDayMonthCell(value, dates) !== null)) return
+  column.dayMonth = true
+  column.role = 'date'
 }
 
 /** The lead named the estimate column: it is the estimate, other estimate-like columns are not. */

@@ -11,7 +11,7 @@ import {
 } from '../grammar/effort'
 import { doneCellClaims, parseInlineOwner, statusClaimsDone } from '../grammar/identity'
 import { BREAK_LINE, DONE_HEADER } from '../grammar/words'
-import type { DateContext } from '../grammar/loose-dates'
+import { parseDayMonthCell, type DateContext } from '../grammar/loose-dates'
 import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
 import { cleanText } from '../text'
 import { excludesItems, labelContext, openingLabel, readLabel, type LabelContext } from './labels'
@@ -496,7 +496,10 @@ export function rowTime(row: { cells: string[] }, shape: TableShape, context: Re
 
 function dateColumnTime(row: { cells: string[] }, shape: TableShape, context: ReaderContext): TimeMarker | null {
   for (const column of shape.columns.filter((candidate) => candidate.role === 'due' || candidate.role === 'date')) {
-    const time = parseTime(cleanText(cellOf(row, column)), context.dates)
+    const cell = cleanText(cellOf(row, column))
+    const dayMonth = column.dayMonth ? parseDayMonthCell(cell, context.dates) : null
+    if (dayMonth) return { ...parseTime(''), dates: dayMonth }
+    const time = parseTime(cell, context.dates)
     if (hasTime(time)) return time
   }
   return null
