@@ -630,3 +630,55 @@ describe('survey 3: year-less day/month cells and a weekend start', () => {
     expect(plan.date).toBe('2026-04-08')
   })
 })
+
+describe("survey 3: an item's own field lines schedule it", () => {
+  it('a "Due:" sub-bullet directly under a list item dates that item', () => {
+    const plan = read(
+      '# Plan\n\n## Stage 1: Groundwork\n\n- **Sign the contract**\n  - Owner: Legal\n  - Due: 2026-02-02\n- **Order the servers**\n  - Deadline: 2026-02-16\n  - Notes\n    - Due: 2026-03-30\n',
+    )
+    expect(plan.date).toBe('2026-02-02')
+    expect(plan.tasks.map((task) => [task.title, task.weekStart])).toEqual([
+      ['Sign the contract', 1],
+      ['Order the servers', 3],
+    ])
+  })
+
+  it('a "**Sprint:** N" line under a story heading takes the weeks the plan gives that sprint', () => {
+    const plan = read(
+      '# Backlog\n\n## Epic: Accounts\n\n### Story A1: Sign-up form\n**Story Points:** 3\n**Sprint:** 1\n\n### Story A2: Password reset\n**Story Points:** 5\n**Sprint:** 2\n\n## Sprints\n\n### Sprint 1 (Weeks 1-3)\nKick-off and sign-up.\n\n### Sprint 2 (Weeks 4-6)\nRecovery flows.\n',
+    )
+    const story = (id: string) => plan.tasks.find((task) => task.key === id)
+    expect([story('A1')?.weekStart, story('A1')?.weekEnd]).toEqual([1, 3])
+    expect([story('A2')?.weekStart, story('A2')?.weekEnd]).toEqual([4, 6])
+  })
+
+  it('a "Due: Day N" field under a later sprint counts from that sprint', () => {
+    const plan = read(
+      '# Sprints\n\n## Sprint 1 (Weeks 1-2)\n- [ ] Set up CI\n  - Due: Day 3\n\n## Sprint 2 (Weeks 3-4)\n- [ ] Build the API\n  - Due: Day 2\n',
+    )
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([1, 3])
+  })
+})
+
+describe('survey 3: field lines and dates in other languages', () => {
+  it('reads Russian status and deadline sub-bullets, numeric day ranges included', () => {
+    const plan = read(
+      '# План\n\n## Этап 1\n\n- **Собрать требования**\n  - Статус: ✅ Завершено\n  - Срок: 02–06.03.2026\n- **Запустить пилот**\n  - Статус: 🔄 В работе\n  - Срок: 09.03–20.03.2026\n',
+    )
+    expect(plan.tasks.map((task) => [task.claimedDone, task.weekStart, task.weekEnd])).toEqual([
+      [true, 1, 1],
+      [false, 2, 3],
+    ])
+  })
+
+  it('a field line of any label whose value is only a date, or only a done mark, is the due date or status', () => {
+    const plan = read(
+      '# Plan\n\n## Stage 1\n\n- **Draft the runbook**\n  - Stan: ✅ gotowe\n  - Hạn: 2026-03-02\n- **Train the team**\n  - Backend: ✅\n  - Frontend: ⏳\n  - Zieldatum: 2026-03-09\n- **Reuse the parser**\n  - Depends: ✅ reuse `parser.ts`\n',
+    )
+    expect(plan.tasks.map((task) => [task.claimedDone, task.weekStart])).toEqual([
+      [true, 1],
+      [false, 2],
+      [false, null],
+    ])
+  })
+})

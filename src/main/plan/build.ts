@@ -333,7 +333,7 @@ function prepare(input: BuildInput): Setup {
 }
 
 function contentOf(raw: RawItem, reader: ReaderContext): ItemContent {
-  const content = readItemContent(raw.blocks, reader.dates)
+  const content = readItemContent(raw.blocks, reader.dates, raw.listBlock ? raw.listBlock.depth + 1 : 1)
   if (raw.row) {
     content.criteria.push(...raw.row.criteria)
     content.files.push(...raw.row.files.filter((file) => !content.files.some((known) => known.path === file.path)))
@@ -370,7 +370,12 @@ function scheduleItem(
   const inheritedWeeks = nearest(raw.ancestors, (section) => sectionWeeks(section))
   const days = ownDays ?? inheritedDays
   const explicitWeeks = ownWeeks ?? inheritedWeeks
-  if (days && dayClock.relative && inheritedWeeks && !ownWeeks) {
+  if (
+    days &&
+    inheritedWeeks &&
+    !ownWeeks &&
+    (dayClock.relative || daysBeforeParent(ownDays, inheritedWeeks, dayClock))
+  ) {
     // "Day 1-2" under "Sprint 2": days count from the sprint's first week, not from the plan start
     return {
       raw,
@@ -382,6 +387,14 @@ function scheduleItem(
   }
   if (days) recordNesting(nesting, days, explicitWeeks)
   return { raw, content, days, explicitWeeks, ownDays: derivableDays }
+}
+
+/**
+ * "Due: Day 3" under "Sprint 2 (Weeks 3-4)": a day that would fall before its parent's weeks counts from the parent's
+ * first week, whatever the plan does elsewhere.
+ */
+function daysBeforeParent(days: Range | null, parent: Range, dayClock: DayClock): boolean {
+  return days !== null && Math.ceil(days.end / dayClock.daysPerWeek) < parent.start
 }
 
 /** How a plan counts its days: from the plan start, or again from 1 inside each week or sprint. */

@@ -3,7 +3,7 @@ import type { Block } from './outline'
 import { excludesItems, labelContext, readLabel, type LabelContext } from './reader/labels'
 import { backtickedPaths, codeCommentPaths, dedupeRefs, directoryTreePaths, entryRefs, makeRef } from './files'
 import { parseLabeledEffort, type Effort } from './grammar/effort'
-import { statusClaimsDone } from './grammar/identity'
+import { hasStatusMarker, statusClaimsDone } from './grammar/identity'
 import { DEFAULT_DATE_CONTEXT, type DateContext } from './grammar/loose-dates'
 import { hasTime, parseTime, type TimeMarker } from './grammar/time'
 import { isDatedScheduleLine, parseAbsoluteDates, type AbsoluteDates } from './dates'
@@ -62,8 +62,16 @@ type ReadState = {
   lastItemText: string
 }
 
-export function readItemContent(blocks: Block[], dates: DateContext = DEFAULT_DATE_CONTEXT): ItemContent {
-  const reader = new ContentReader(dates)
+/**
+ * fieldDepth: the list depth of the item's own field lines ("- Due: …" directly under a list item, or a top-level
+ * list line under a heading item); deeper lines belong to the sub-point above them.
+ */
+export function readItemContent(
+  blocks: Block[],
+  dates: DateContext = DEFAULT_DATE_CONTEXT,
+  fieldDepth = 1,
+): ItemContent {
+  const reader = new ContentReader(dates, fieldDepth)
   for (const block of blocks) reader.readBlock(block)
   return reader.finish()
 }
@@ -84,8 +92,13 @@ class ContentReader {
   }
   private readonly refs: FileRef[] = []
   private readonly state: ReadState = { context: 'tasks', labelDepth: 0, gate: null, lastItemText: '' }
+  /** field lines under a label of no known kind that carry a status mark ("Frontend: ✅", "Stan: ✅ gotowe") */
+  private readonly markedFields: boolean[] = []
 
-  constructor(private readonly dates: DateContext) {}
+  constructor(
+    private readonly dates: DateContext,
+    private readonly fieldDepth: number,
+  ) {}
 
   readBlock(block: Block): void {
     switch (block.kind) {
@@ -111,6 +124,8 @@ class ContentReader {
   }
 
   finish(): ItemContent {
+    // one marked field line is the item's status whatever its label; several are the status of its parts
+    if (this.markedFields.length === 1 && this.markedFields[0]) this.content.statusDone = true
     this.content.files = dedupeRefs(this.refs)
     return this.content
   }
@@ -142,10 +157,7 @@ class ContentReader {
     if (effort && !content.effort && (kind === 'effort' || /duration|hours|timeline/i.test(labelText)))
       content.effort = effort.effort
     // a schedule in a sub-bullet belongs to that sub-point, not to the item
-    if (kind === 'schedule' && rest && depth <= 1) {
-      const time = parseTime(rest, this.dates)
-      if (hasTime(time)) content.time ??= time
-    }
+    if (rest && depth <= this.fieldDepth) this.readField(kind, labelText, rest, line)
     if (!rest) return
     if (kind === 'owner') content.owner ??= cleanText(rest)
     const role = FILE_ROLES[state.context]
@@ -156,6 +168,28 @@ class ContentReader {
     if (state.context === 'criteria') content.criteria.push({ text: inlineText(rest), line })
     if (state.context === 'status' && statusClaimsDone(rest)) content.statusDone = true
     this.mentionPaths(rest, line)
+  }
+
+  /** "Due: 2025-12-15", "Sprint: 2", "Срок: 14.04–14.05.2026", "<any word>: <a date>", "<any word>: ✅ …" */
+  private readField(kind: LabelContext, labelText: string, rest: string, line: number): void {
+    const before = this.content.time
+    this.readFieldTime(kind, labelText, rest)
+    const dates = this.content.time !== before ? this.content.time?.dates : null
+    // its date can anchor the plan's week 1, as a "Due:" line in a heading item's body does
+    if (dates) this.content.timelineDates ??= { dates, line }
+    if (kind === 'other' && hasStatusMarker(rest)) this.markedFields.push(isDoneStatus(rest))
+  }
+
+  private readFieldTime(kind: LabelContext, labelText: string, rest: string): void {
+    if (kind === 'schedule') {
+      // "Sprint: 2", "Week: 3": a bare number takes the label's unit
+      const time = parseTime(/^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/.test(rest) ? `${labelText} ${rest}` : rest, this.dates)
+      if (hasTime(time)) this.content.time ??= time
+      return
+    }
+    if (kind !== 'other') return
+    const time = parseTime(rest, this.dates)
+    if (time.dates && onlyDates(rest, time.dates.text)) this.content.time ??= time
   }
 
   private readLine(raw: string, line: number): void {
@@ -175,12 +209,15 @@ class ContentReader {
     state.lastItemText = block.raw
     if (block.depth === 1) this.readScheduleDates(block.text, block.line)
     if (state.labelDepth > 0 && block.depth <= state.labelDepth) this.enterContext('tasks', '', block.line, 0)
-    const label = readLabel(block.raw)
+    const label = readLabel(block.raw) ?? plainField(block.raw)
     if (label && (excludesItems(labelContext(label.label)) || labelContext(label.label) !== 'other')) {
       this.enterContext(labelContext(label.label), label.label, block.line, block.depth)
       this.readLabeledRest(label.label, label.rest, block.line, block.depth)
       return
     }
+    // "Backend: ✅", "Zieldatum: 2026-03-09": a field of the item whatever its label, and still a line of it
+    if (label && label.rest && block.depth <= this.fieldDepth)
+      this.readField('other', label.label, label.rest, block.line)
     this.readItemUnderContext(block)
   }
 
@@ -213,6 +250,32 @@ class ContentReader {
     for (const found of directoryTreePaths(block.text))
       this.refs.push(makeRef(found.path, 'create', block.line + 1 + found.offset))
   }
+}
+
+/** "✅", "✅ Завершено", "✔ Done": a done mark or word and nothing else ("✅ reuse `ema.py`" is a note, not a status). */
+function isDoneStatus(rest: string): boolean {
+  const words = rest.replace(/[✅✔☑]/gu, '').trim()
+  if (words === '') return statusClaimsDone(rest)
+  return statusClaimsDone(words) && words.split(/\s+/).length <= 3 && !/[`/\\]/.test(words)
+}
+
+/** "Zieldatum: 2026-03-09", "Frontend: ⏳": a plain "<word>: <value>" line whose value is a date or a status mark. */
+function plainField(raw: string): { label: string; rest: string } | null {
+  const match = /^\s*(\p{L}[\p{L}\p{M} ]{0,30}?)\s*:\s+(\S.{0,80})$/u.exec(bounded(raw, 200))
+  if (!match) return null
+  const rest = match[2].trim()
+  const dates = parseTime(rest).dates
+  return hasStatusMarker(rest) || (dates && onlyDates(rest, dates.text)) ? { label: match[1], rest } : null
+}
+
+/** The value is the date and nothing else ("2026-01-20", "14.04–14.05.2026 (est.)" is not). */
+function onlyDates(rest: string, dateText: string): boolean {
+  return (
+    rest
+      .replace(/\*\*|__|`/g, '')
+      .replace(dateText, '')
+      .replace(/[\s.,;:–—-]+/g, '') === ''
+  )
 }
 
 /** "Create `a/b.py`": the verb applies to a path right after it; other paths are mentions. */

@@ -37,6 +37,9 @@ const TO = '\\s{0,3}(?:-|–|—|to|through|thru)\\s{0,3}'
 // 2024-03-04, and 2024/03/04 as East Asian plans write it
 const ISO = /\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b/
 const NUMERIC = /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/
+/** "13–20.05.2025", "14.04–14.05.2026", "28.12.2025 - 09.01.2026": numeric ranges that state the year at the end */
+const NUMERIC_RANGE =
+  /\b(\d{1,2})(?:([./])(\d{1,2})(?:\2(\d{4}))?)?\.?\s{0,2}[-–—]\s{0,2}(\d{1,2})([./])(\d{1,2})\6(\d{4})\b/
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s{1,3}${DAY},?\\s{1,3}(\\d{4})\\b`, 'i')
 const DAY_MONTH_YEAR = new RegExp(`\\b${DAY}\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}(\\d{4})\\b`, 'i')
 const MONTH_DAY_RANGE = new RegExp(
@@ -50,6 +53,8 @@ export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates
   const text = bounded(raw, 400)
   const iso = ISO.exec(text)
   if (iso) return on(iso[0], valid(Number(iso[1]), Number(iso[3]), Number(iso[4])))
+  const numericRange = readNumericRange(text, context)
+  if (numericRange) return numericRange
   const numeric = NUMERIC.exec(text)
   if (numeric) {
     const [first, second, year] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])]
@@ -101,6 +106,24 @@ export function parseDayMonthCell(raw: string, context: DateContext): AbsoluteDa
   const end = valid(endMonth < startMonth ? year + 1 : year, endMonth, Number(endDay ?? toDay ?? day))
   if (!start || !end || end < start) return null
   return start === end ? on(raw.trim(), start) : { kind: 'range', start, end, text: raw.trim() }
+}
+
+function readNumericRange(text: string, context: DateContext): AbsoluteDates | null {
+  const match = NUMERIC_RANGE.exec(text)
+  if (!match) return null
+  const [whole, a, startSeparator, b, startYearText, c, separator, d, yearText] = match
+  if (startSeparator !== undefined && startSeparator !== separator) return null
+  const dayFirst = separator === '.' || Number(c) > 12 ? true : Number(d) > 12 ? false : context.dayFirst
+  const [endDay, endMonth] = dayFirst ? [Number(c), Number(d)] : [Number(d), Number(c)]
+  const endYear = Number(yearText)
+  const end = valid(endYear, endMonth, endDay)
+  // "13–20.05.2025": the start shares the end's month; "14.04–14.05.2026": it has its own
+  const startMonth = b === undefined ? endMonth : dayFirst ? Number(b) : Number(a)
+  const startDay = b === undefined ? Number(a) : dayFirst ? Number(a) : Number(b)
+  const startYear = startYearText !== undefined ? Number(startYearText) : startMonth > endMonth ? endYear - 1 : endYear
+  const start = valid(startYear, startMonth, startDay)
+  if (!start || !end || end < start) return null
+  return { kind: 'range', start, end, text: whole }
 }
 
 /**

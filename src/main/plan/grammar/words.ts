@@ -40,11 +40,19 @@ export const DONE_HEADER =
 
 /** status values that claim done, beyond the English ones */
 export const DONE_WORDS =
-  'erledigt|fertig|abgeschlossen|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|gedaan|完了|完成|已完成|済み?|완료'
+  'erledigt|fertig|abgeschlossen|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|gedaan|завершено|выполнено|готово|zakończon[eya]|ukończon[eya]|gotowe|hoàn\\s+thành|xong|完了|完成|已完成|済み?|완료'
 
 /** "Estimated Time:" in other languages: a label whose value is the item's effort */
 export const EFFORT_LABEL_WORDS =
   'geschätzte(?:r)?\\s+(?:zeit|aufwand|dauer)|aufwand|zeitaufwand|schätzung|durée(?:\\s+estimée)?|temps\\s+estimé|estimation|charge|tiempo\\s+estimado|estimaci[oó]n|esfuerzo|duraci[oó]n|tempo\\s+estimado|estimativa|esfor[cç]o|dura[cç][aã]o|tempo\\s+stimato|stima|durata|geschatte\\s+tijd|inspanning|schatting|推定時間|見積(?:もり)?(?:時間)?|工数|所要時間|予定時間|预估(?:时间)?|估时|工时|预计(?:时间|工时)|예상\\s*시간|소요\\s*시간'
+
+/** a field line that schedules its item: "Due:", "Termin:", "Срок:", "Sprint: 2", "Hạn:" */
+export const SCHEDULE_LABEL_WORDS =
+  'target(?: week| date)?|due(?: date)?|deadline|timeline|schedule|when|week|sprint|iteration|fällig(?:\\s+am)?|termin|frist|zieltermin|échéance|date\\s+limite|fecha(?:\\s+l[ií]mite)?|plazo|prazo|scadenza|срок|дедлайн|спринт|неделя|hạn(?:\\s+chót)?|thời\\s+hạn|tuần|期限|截止(?:日期)?|마감'
+
+/** a field line that states its item's status: "Status:", "Статус:", "Stan:", "Trạng thái:" */
+export const STATUS_LABEL_WORDS =
+  'status|statut|estado|stato|zustand|статус|состояние|stan|trạng\\s+thái|状態|状态|상태'
 
 /** plan start labels */
 export const START_LABEL_WORDS =

@@ -1,5 +1,5 @@
 import { bounded } from '../text'
-import { EFFORT_LABEL_WORDS } from '../grammar/words'
+import { EFFORT_LABEL_WORDS, SCHEDULE_LABEL_WORDS, STATUS_LABEL_WORDS } from '../grammar/words'
 import { readRole } from './roles'
 
 /**
@@ -30,8 +30,15 @@ export function parseLabel(raw: string): { label: string; rest: string } | null 
   return { label: match[1].trim().replace(/:$/, ''), rest: match[3].trim() }
 }
 
-const PLAIN_LABEL =
-  /^\s*(done when|definition of done|success criteria|acceptance(?: criteria)?|exit criteria|criteria|verify|verification|validation|touches|files?(?: to (?:create|modify|update|change|edit|remove|delete)(?:\s*(?:\/|and|&)\s*(?:create|modify))?)?|new files?|status|owner|assignee|effort|estimated time|estimate[ds]?|est\.|target(?: week| date)?|due(?: date)?|deadline|timeline|schedule|when|week|depends on|dependencies|plans|tasks?|action items?|steps|subtasks|to ?do)\s*(?:\([^)]{0,40}\))?\s*:\s*([\s\S]*)$/i
+const PLAIN_LABEL = new RegExp(
+  `^\\s*(done when|definition of done|success criteria|acceptance(?: criteria)?|exit criteria|criteria|verify|verification|validation|touches|files?(?: to (?:create|modify|update|change|edit|remove|delete)(?:\\s*(?:\\/|and|&)\\s*(?:create|modify))?)?|new files?|${STATUS_LABEL_WORDS}|owner|assignee|effort|estimated time|estimate[ds]?|est\\.|${SCHEDULE_LABEL_WORDS}|depends on|dependencies|plans|tasks?|action items?|steps|subtasks|to ?do)\\s*(?:\\([^)]{0,40}\\))?\\s*:\\s*([\\s\\S]*)$`,
+  'iu',
+)
+const STATUS_LABEL = new RegExp(
+  `^(?:(?:${STATUS_LABEL_WORDS})(?![\\p{L}]).*|current (?:state|status)|state|what exists|progress(?: so far| to date)?)$`,
+  'u',
+)
+const SCHEDULE_LABEL = new RegExp(`^(?:${SCHEDULE_LABEL_WORDS})$`, 'u')
 
 /** A bold label, or a plain one from the known vocabulary ("Done when: …"). */
 export function readLabel(raw: string): { label: string; rest: string } | null {
@@ -72,9 +79,8 @@ export function labelContext(label: string): LabelContext {
   if (/success criteria|acceptance|definition of done|done when|criteria|^verify|^verification|^validation/.test(text))
     return 'criteria'
   if (readRole(label).role === 'gate') return 'gate'
-  if (/^(?:status\b.*|current (?:state|status)|state|what exists|progress(?: so far| to date)?)$/.test(text))
-    return 'status'
-  if (/^(?:target(?: week| date)?|due(?: date)?|deadline|timeline|schedule|when|week)$/.test(text)) return 'schedule'
+  if (STATUS_LABEL.test(text)) return 'status'
+  if (SCHEDULE_LABEL.test(text)) return 'schedule'
   if (
     /^(?:effort|estimated time|estimates?|estimated|est\.?|level of effort|loe|size|story points|points)$/.test(text) ||
     EFFORT_LABEL.test(text)

@@ -34,9 +34,13 @@ export function makeTimeResolver(
   const before = markers.flatMap((marker) => (marker.countdown?.kind === 'before' ? [marker.countdown.weeks] : []))
   const countdownWeeks = before.length > 0 ? Math.max(...before) : 0
   const launch = statedLaunchDate(text)
+  const namedWeeks = sprintWeeksNamed(markers)
   return {
     weeks: (marker) => {
       if (marker.weeks) return marker.weeks
+      // "Sprint: 3" where the plan says "Sprint 3 (Weeks 3-4)": the plan's own weeks for that sprint
+      const named = marker.sprints ? namedWeeks(marker.sprints) : null
+      if (named) return named
       // a sprint's length is a guess unless the plan states it; its own dates beat the guess
       if (marker.sprints && (statedSprint !== null || marker.dates === null)) {
         const start = (marker.sprints.start - sprintBase) * sprintWeeks + 1
@@ -105,6 +109,19 @@ function countdownDate(countdown: Countdown, launch: string): AbsoluteDates {
     (countdown.kind === 'before' ? -7 * countdown.weeks : countdown.kind === 'after' ? 7 * countdown.weeks : 0)
   const date = addDaysTo(launch, days)
   return { kind: 'on', start: date, end: date, text: `${days >= 0 ? '+' : ''}${days} days from launch ${launch}` }
+}
+
+/** Sprints whose weeks the plan states once ("Sprint 2 (Weeks 3-4)"): a sprint range maps to those weeks. */
+function sprintWeeksNamed(markers: TimeMarker[]): (sprints: Range) => Range | null {
+  const weeksOf = new Map<number, Range>()
+  for (const marker of markers)
+    if (marker.sprints && marker.weeks && marker.sprints.start === marker.sprints.end)
+      weeksOf.set(marker.sprints.start, marker.weeks)
+  return (sprints) => {
+    const first = weeksOf.get(sprints.start)
+    const last = weeksOf.get(sprints.end)
+    return first && last ? { start: first.start, end: Math.max(first.end, last.end) } : null
+  }
 }
 
 /** "two-week sprints", "2-week sprint", "sprints of 3 weeks", "Sprint length: 1 week". */
