@@ -682,3 +682,31 @@ describe('survey 3: field lines and dates in other languages', () => {
     ])
   })
 })
+
+describe('survey 3: durations, week words and month names in more languages', () => {
+  it('reads a Polish duration column ("Czas trwania") in tygodnie and dni', () => {
+    const plan = read(
+      '# Harmonogram\n\n| Nr | Zadanie | Termin | Czas trwania |\n|---|---|---|---|\n| 1. | Projekt bazy | 05.01.2026 | 2 tygodnie |\n| 2. | Testy | 19.01.2026 | 4 dni |\n',
+    )
+    expect(plan.tasks.map((task) => task.estimateHours)).toEqual([80, 32])
+  })
+
+  it('reads Russian and Vietnamese units in brackets, and their week names', () => {
+    const plan = read(
+      '# План\n\n## Неделя 1\n- [ ] Настроить CI (3 дня)\n- [ ] Написать тесты (6 часов)\n\n## Tuần 2\n- [ ] Viết tài liệu (1 tuần)\n- [ ] Kiểm thử (4 giờ)\n',
+    )
+    expect(plan.tasks.map((task) => [task.estimateHours, task.weekStart])).toEqual([
+      [24, 1],
+      [6, 1],
+      [40, 2],
+      [4, 2],
+    ])
+  })
+
+  it('reads German long dates with month names ("Mittwoch, 4. März 2026")', () => {
+    const plan = read(
+      '# Plan\n\n## Montag, 2. März 2026\n- Server bestellen\n\n## Dienstag, 10. März 2026\n- Server einbauen\n\n## Freitag, 1. Mai 2026\n- Abnahme\n',
+    )
+    expect(plan.tasks.map((task) => task.weekStart)).toEqual([1, 2, 9])
+  })
+})

@@ -27,10 +27,17 @@ const MONTHS: Record<string, number> = {
   oct: 10,
   nov: 11,
   dec: 12,
+  // German: "4. März 2026", "Mai", "Okt.", "Dezember"
+  jän: 1,
+  mär: 3,
+  mae: 3,
+  mai: 5,
+  okt: 10,
+  dez: 12,
 }
 
 const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|okt|dezember|dez)\\.?'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const TO = '\\s{0,3}(?:-|–|—|to|through|thru)\\s{0,3}'
 
@@ -41,7 +48,8 @@ const NUMERIC = /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/
 const NUMERIC_RANGE =
   /\b(\d{1,2})(?:([./])(\d{1,2})(?:\2(\d{4}))?)?\.?\s{0,2}[-–—]\s{0,2}(\d{1,2})([./])(\d{1,2})\6(\d{4})\b/
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s{1,3}${DAY},?\\s{1,3}(\\d{4})\\b`, 'i')
-const DAY_MONTH_YEAR = new RegExp(`\\b${DAY}\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}(\\d{4})\\b`, 'i')
+// "4. März 2026": German writes the day as an ordinal with a dot
+const DAY_MONTH_YEAR = new RegExp(`\\b${DAY}\\.?\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}(\\d{4})\\b`, 'i')
 const MONTH_DAY_RANGE = new RegExp(
   `\\b${MONTH}\\s{1,3}${DAY}${TO}(?:${MONTH}\\s{1,3})?${DAY}\\b(?!\\s*,?\\s*\\d{4})`,
   'i',

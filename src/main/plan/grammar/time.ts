@@ -40,12 +40,16 @@ export type TimeMarker = {
 const SCAN = 400
 const TO = '\\s*(?:-|–|—|to|through|thru|&|and)\\s*'
 
+// a lookbehind, not \\b, so "Неделя 3" and "Tuần 3" start a match too
 const WEEKS = new RegExp(
-  `\\b(?:${WEEK_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${WEEK_NAMES})\\s*)?(\\d{1,3}))?(\\s*\\+)?`,
-  'i',
+  `(?<![\\p{L}\\d_])(?:${WEEK_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${WEEK_NAMES})\\s*)?(\\d{1,3}))?(\\s*\\+)?`,
+  'iu',
 )
 const SHORT_WEEKS = /(?:^|[\s([·|,])W(\d{1,2})(?:\s*[-–]\s*W?(\d{1,2}))?(?=$|[\s):\],.·|])/
-const DAYS = new RegExp(`\\b(?:${DAY_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${DAY_NAMES})\\s*)?(\\d{1,3}))?`, 'i')
+const DAYS = new RegExp(
+  `(?<![\\p{L}\\d_])(?:${DAY_NAMES})\\s*#?(\\d{1,3})(?:${TO}(?:(?:${DAY_NAMES})\\s*)?(\\d{1,3}))?`,
+  'iu',
+)
 const TAG_DAYS = /\bTage?\s+(\d{1,3})(?:\s*(?:-|–|—|bis)\s*(\d{1,3}))?\b(?![.:]\d)/
 const SPRINTS = new RegExp(
   `\\b(?:sprint|iteration)\\s*#?(\\d{1,3})(?:${TO}(?:(?:sprint|iteration)\\s*)?(\\d{1,3}))?`,

@@ -5,35 +5,40 @@
  */
 
 /** unit words after an amount, longest first within each unit */
-export const HOUR_WORDS = 'hours?|hrs?|h|stunden|stunde|std\\.?|heures?|horas?|hs|ore|uur|時間|小时|小時|시간'
-export const DAY_WORDS = 'days?|d|pd|md|tagen|tage|tag|jours?|j|d[ií]as?|giorni|dagen|日|天|일'
-export const WEEK_WORDS = 'weeks?|wks?|w|wochen|woche|semaines?|semanas?|settimane|settimana|weken|週間|週|周|주'
+export const HOUR_WORDS =
+  'hours?|hrs?|h|stunden|stunde|std\\.?|heures?|horas?|hs|ore|uur|godzin[ay]?|godz\\.?|час(?:а|ов)?|ч\\.?|giờ|時間|小时|小時|시간'
+export const DAY_WORDS =
+  'days?|d|pd|md|tagen|tage|tag|jours?|j|d[ií]as?|giorni|dagen|dni|dzie[ńn]|день|дня|дней|дн\\.?|ngày|日|天|일'
+export const WEEK_WORDS =
+  'weeks?|wks?|w|wochen|woche|semaines?|semanas?|sem\\.?|settimane|settimana|weken|tygodnie|tygodni|tydzie[ńn]|tyg\\.?|недел[яиьею]|нед\\.?|tuần|週間|週|周|주'
 export const MINUTE_WORDS = 'minutes?|mins?|minuten|minutos?|分'
 export const POINT_WORDS = 'points?|pts?|sp|story[-\\s]?points?'
 
 /** "Week 3" in other words: the number follows the word */
-export const WEEK_NAMES = 'weeks?|wks?\\.?|wochen?|semaines?|semanas?|settiman[ae]|weken|week'
+export const WEEK_NAMES =
+  'weeks?|wks?\\.?|wochen?|semaines?|semanas?|settiman[ae]|weken|week|tydzie[ńn]|tygodni[ea]?|недел[яи]|tuần'
 /** "Day 3": "Tag" only capitalised, since "tag 2" is also a git tag */
-export const DAY_NAMES = 'days?|jours?|d[ií]as?|giorn[oi]|dag'
+export const DAY_NAMES = 'days?|jours?|d[ií]as?|giorn[oi]|dag|dzie[ńn]|день|ngày'
 /** "第3週", "3週目", "第3周" */
 export const CJK_WEEK = /第\s*(\d{1,3})\s*[週周]|(\d{1,3})\s*週目/
 export const CJK_DAY = /第\s*(\d{1,3})\s*日|(\d{1,3})\s*日目/
 
 /** table column headers, matched against the whole header text */
 export const ESTIMATE_HEADER =
-  /^(?:geschätzte?\s+)?(?:aufwand|zeitaufwand|zeit|dauer|schätzung|stunden|std\.?|personentage|tage)\b|^(?:durée|estimation|charge|temps(?:\s+estimé)?|heures|jours)\b|^(?:estimaci[oó]n|esfuerzo|duraci[oó]n|horas|d[ií]as|tiempo(?:\s+estimado)?)\b|^(?:estimativa|esfor[cç]o|dura[cç][aã]o|tempo(?:\s+estimado)?)\b|^(?:stima|durata|ore|giorni|inspanning|uren)\b|工数|見積|所要時間|予定時間|工时|预估|估时|소요/i
+  /^(?:geschätzte?\s+)?(?:aufwand|zeitaufwand|zeit|dauer|schätzung|stunden|std\.?|personentage|tage)\b|^(?:durée|estimation|charge|temps(?:\s+estimé)?|heures|jours)\b|^(?:estimaci[oó]n|esfuerzo|duraci[oó]n|horas|d[ií]as|tiempo(?:\s+estimado)?)\b|^(?:estimativa|esfor[cç]o|dura[cç][aã]o|tempo(?:\s+estimado)?)\b|^(?:stima|durata|ore|giorni|inspanning|uren)\b|^(?:czas(?:\s+trwania)?|pracochłonność|nakład(?:\s+pracy)?|szacunek)(?![a-ząćęłńóśźż])|^(?:трудо[её]мкость|трудозатраты|оценка|длительность|продолжительность|часы)(?![а-яё])|^(?:thời\s+lượng|ước\s+tính|số\s+giờ|công\s+sức)$|工数|見積|所要時間|予定時間|工时|预估|估时|소요/i
 export const TITLE_HEADER =
-  /^(?:aufgaben?|tätigkeit(?:en)?|arbeitspakete?|maßnahmen?|tâches?|activités?|livrables?|tareas?|actividad(?:es)?|tarefas?|atividades?|attività|compiti|taken|werkzaamheden|タスク|作業(?:内容|項目)?|項目|任务|事项|任務|작업|업무)$/i
-export const WEEK_HEADER = /^(?:wochen?|kw|semaines?|semanas?|settiman[ae]|weeks?|weken|週|周|주차)$/i
+  /^(?:aufgaben?|zadani[ea]|задач[аи]|работы?|công\s+việc|nhiệm\s+vụ|tätigkeit(?:en)?|arbeitspakete?|maßnahmen?|tâches?|activités?|livrables?|tareas?|actividad(?:es)?|tarefas?|atividades?|attività|compiti|taken|werkzaamheden|タスク|作業(?:内容|項目)?|項目|任务|事项|任務|작업|업무)$/i
+export const WEEK_HEADER =
+  /^(?:wochen?|kw|tydzie[ńn]|недел[яи]|tuần|semaines?|semanas?|settiman[ae]|weeks?|weken|週|周|주차)$/i
 /** the title column of a table of milestones (checkpoints, not work) */
 export const MILESTONE_HEADER =
   /^(?:milestones?|meilensteine?|jalons?|hitos?|marcos?|traguard[oi]|mijlpa(?:al|len)|マイルストーン|里程碑)$/i
-export const DAY_HEADER = /^(?:tag|jour|d[ií]a|giorno|dag|日)$/i
-export const STATUS_HEADER = /^(?:statut|estado|stato|zustand|状態|状态|상태)$/i
+export const DAY_HEADER = /^(?:tag|jour|d[ií]a|giorno|dag|dzie[ńn]|день|ngày|日)$/i
+export const STATUS_HEADER = /^(?:statut|estado|stato|zustand|stan|статус|trạng\s+thái|状態|状态|상태)$/i
 export const OWNER_HEADER =
-  /^(?:verantwortlich(?:er)?|zuständig(?:er)?|bearbeiter|responsable|responsables|responsável|responsabile|verantwoordelijke|担当(?:者)?|负责人|負責人|담당자?)$/i
+  /^(?:verantwortlich(?:er)?|zuständig(?:er)?|bearbeiter|odpowiedzialn[ya]|ответственн(?:ый|ые)|người\s+phụ\s+trách|responsable|responsables|responsável|responsabile|verantwoordelijke|担当(?:者)?|负责人|負責人|담당자?)$/i
 export const DUE_HEADER =
-  /^(?:fällig(?:\s+am)?|termin|frist|échéance|date\s+limite|fecha(?:\s+l[ií]mite)?|prazo|scadenza|deadline|期限|截止(?:日期)?|마감)$/i
+  /^(?:fällig(?:\s+am)?|termin|frist|срок|hạn(?:\s+chót)?|thời\s+hạn|échéance|date\s+limite|fecha(?:\s+l[ií]mite)?|prazo|scadenza|deadline|期限|截止(?:日期)?|마감)$/i
 /** a column that records completion: a mark, a yes or a date in it is a claim of done */
 export const DONE_HEADER =
   /^(?:done|completed?|finished|closed|erledigt|fertig|abgeschlossen|(?:ist\s+)?beendet|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|完了|完成|済|완료)(?:\s*(?:on|at|am|le|el|em|date|datum))?\s*\??$/i
