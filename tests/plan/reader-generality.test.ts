@@ -710,3 +710,12 @@ describe('survey 3: durations, week words and month names in more languages', ()
     expect(plan.tasks.map((task) => task.weekStart)).toEqual([1, 2, 9])
   })
 })
+
+describe('survey 3: a bracket with a span and an hours figure', () => {
+  it('takes the hours as the effort: "(3 weeks, 45 hours)" is 45 h; "(4h, 1h review)" stays 4 h', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n- [ ] Migrate the billing jobs (3 weeks, 45 hours)\n- [ ] Rotate secrets (4h, 1h review)\n- [ ] Write the handbook (2 days)\n',
+    )
+    expect(plan.tasks.map((task) => task.estimateHours)).toEqual([45, 4, 16])
+  })
+})

@@ -52,7 +52,9 @@ export function parseEffortInTitle(raw: string): Effort | null {
   const text = bounded(raw, 600).replace(/\*\*|__/g, '')
   for (const match of text.matchAll(PARENTHETICAL)) {
     if (COUNTDOWN_WORDS.test(match[0])) continue
-    const effort = effortFrom(match, 1, match[0])
+    const first = effortFrom(match, 1, match[0])
+    const effort =
+      first && (first.unit === 'days' || first.unit === 'weeks') ? (spanWithHours(match[0]) ?? first) : first
     if (effort && !(effort.unit === 'hours' && effort.low !== effort.high && isClockRange(effort, DAY_MARK.test(text))))
       return effort
   }
@@ -63,6 +65,15 @@ export function parseEffortInTitle(raw: string): Effort | null {
     if (effort && !isClock(text, match.index, effort)) return effort
   }
   return null
+}
+
+/** ", 30 hours" after a span in the same bracket */
+const HOURS_BESIDE = new RegExp(`[,;/+]\\s*(?:~|≈)?\\s*${RANGE}\\s*(${HOUR_WORDS})(?![\\p{L}])`, 'iu')
+
+/** "(2 weeks, 30 hours)": after a span of days or weeks, the hours figure is the effort; the span is how long it runs. */
+function spanWithHours(bracket: string): Effort | null {
+  const match = HOURS_BESIDE.exec(bracket)
+  return match ? effortFrom(match, 1, bracket) : null
 }
 
 /** A paragraph or line that is only an estimate: "**3 days**", "*** 10 days ***", "_2h_". */
