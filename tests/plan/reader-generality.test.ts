@@ -443,6 +443,17 @@ describe('a sprint plan that lists stories written out elsewhere', () => {
   })
 })
 
+describe("a list that sums up the plan's phases", () => {
+  it('is not work: its lines open with the phase labels, and their hours and ✅ are not counted again', () => {
+    const plan = read(
+      '# Priority matrix\n\n## P0 - Critical (Week 1)\n\n| ID | Task | Effort |\n|---|---|---|\n| C1 | Fix the build | 2 hours |\n| C2 | Fix the lint warnings | 4 hours |\n\n## P1 - High (Week 2)\n\n| ID | Task | Effort |\n|---|---|---|\n| S1 | Harden the RPC layer | 3 days |\n\n## Scope\n\n### MVP\n- ✅ P0: All critical fixes (6 hours)\n- ✅ P1: Basic hardening (24 hours)\n',
+    )
+    expect(titles(plan)).toEqual(['Fix the build', 'Fix the lint warnings', 'Harden the RPC layer'])
+    expect(hours(plan)).toBe(30)
+    expect(plan.tasks.some((task) => task.claimedDone)).toBe(false)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

@@ -79,7 +79,8 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     (section) => rules.roleFor(section) !== null || rules.layerFor(section) !== null,
   )
   const unindexed = withoutIndexTables(kept, skipped, reader.unitOf, (section) => rules.layerFor(section) !== null)
-  const scheduled = withoutScheduleLists(unindexed, skipped, reader.unitOf)
+  const summarized = withoutPhaseSummaries(unindexed, skipped, reader)
+  const scheduled = withoutScheduleLists(summarized, skipped, reader.unitOf)
   const dropped = dropEmptySingletons(scheduled, skipped, reader.phaseLevel)
   const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
   return {
@@ -449,6 +450,47 @@ function withoutIndexTables(
     for (const unit of group.units)
       skipped.push(skip(unit, 'a row of an overview table: its sections below hold the work it names'))
   return groups.filter((group) => !indexes.includes(group))
+}
+
+/** "P0" of "P0 - Critical (Week 1)", "Phase 2" of "Phase 2: Build": a short label with a number that names a phase */
+function phaseLabelOf(text: string): string | null {
+  const lead = cleanTitle(text)
+    .split(/\s+[-–—]\s+|:/)[0]
+    .trim()
+  return lead.split(/\s+/).length <= 3 && /\d/.test(lead) ? lead.toLowerCase() : null
+}
+
+/**
+ * "- ✅ P0: All critical fixes (6 hours)", "- P1: Basic hardening (24 hours)" under "MVP": every line opens with the
+ * label of one of the plan's phases, so the list sums those phases up. Its lines are not items, their estimates are
+ * not added again, and a ✅ on them is decoration, not a claim.
+ */
+function withoutPhaseSummaries(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  reader: { phaseLevel: (section: Section) => boolean },
+): Group[] {
+  const phases = new Map<string, Section>()
+  for (const group of groups)
+    for (let node: Section | null = group.section; node?.heading; node = node.parent) {
+      const label = reader.phaseLevel(node) ? phaseLabelOf(node.heading.text) : null
+      if (label) phases.set(label, node)
+    }
+  if (phases.size < 2) return groups
+  const summaries = groups.filter(
+    (group) =>
+      group.kind === 'list' &&
+      group.units.every((unit) => {
+        const colon = cleanTitle(unit.info.title).indexOf(':')
+        const phase =
+          colon > 0 ? phases.get(cleanTitle(unit.info.title).slice(0, colon).trim().toLowerCase()) : undefined
+        return phase !== undefined && !(unit.line >= phase.line && unit.line <= phase.lineEnd)
+      }),
+  )
+  for (const group of summaries)
+    for (const unit of group.units)
+      skipped.push(skip(unit, "it sums up one of the plan's phases: not an item of its own"))
+  return groups.filter((group) => !summaries.includes(group))
 }
 
 /** The nearest heading from `section` up whose title names a week, day or sprint, with that time. */
