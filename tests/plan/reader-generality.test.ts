@@ -454,6 +454,27 @@ describe("a list that sums up the plan's phases", () => {
   })
 })
 
+describe('a run of time slots', () => {
+  it('holds work even when a slot is named for validation or testing', () => {
+    const plan = read(
+      '# Go-live\n\n## Final week\n\n#### Monday: Infrastructure\n- [ ] Set up production servers\n\n#### Thursday: Beta Testing & Validation\n- [ ] Run beta user testing\n\n## Launch day\n\n#### 06:30: Initial Validation\n- [ ] Check core systems\n\n#### 08:00: Traffic switch\n- [ ] Flip DNS\n',
+    )
+    expect(titles(plan)).toEqual([
+      'Set up production servers',
+      'Run beta user testing',
+      'Check core systems',
+      'Flip DNS',
+    ])
+  })
+
+  it('a validation section that is not one of a run of slots stays criteria', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n- [ ] Set up production servers (4h)\n\n### Monday: Validation\n- [ ] p99 under 300 ms\n',
+    )
+    expect(titles(plan)).toEqual(['Set up production servers'])
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

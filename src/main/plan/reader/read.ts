@@ -694,7 +694,8 @@ function assignRoles(
         (unit.info.id !== null && !/^\d{1,3}$/.test(unit.info.id)) ||
         headingEffort(unit) !== null ||
         unit.info.time.hourBlock !== null
-      const timed = hasTime(unit.info.time)
+      // "Thursday: Beta Testing & Validation" among "Monday: …" slots is a stretch of time, like "Week 2: …"
+      const timed = hasTime(unit.info.time) || inRunOfSlots(section)
       if (unit.info.time.openEnded) own = 'backlog'
       else if (strongItem || unit.info.phaseMarked) own = null
       else if (reading.role !== 'work' && roleHolds(reading, section, timed, inPhase)) own = reading.role
@@ -714,6 +715,18 @@ function assignRoles(
   }
   visit(root, 'work', false)
   return roles
+}
+
+/** a heading that opens with a weekday or a clock time ("Monday:", "06:30 –", "10:00 EST:") */
+const SLOT_LEAD = /^\W{0,4}(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\d{1,2}:\d{2}\b)/i
+
+/** The heading opens with a time slot, and so do at least two of its sibling headings: a run of slots. */
+function inRunOfSlots(section: Section): boolean {
+  if (!section.heading || !SLOT_LEAD.test(cleanTitle(section.heading.text))) return false
+  const siblings = (section.parent?.children ?? []).filter(
+    (other) => other.heading && SLOT_LEAD.test(cleanTitle(other.heading.text)),
+  )
+  return siblings.length >= 2
 }
 
 /**
