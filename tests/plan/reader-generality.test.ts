@@ -475,6 +475,21 @@ describe('a run of time slots', () => {
   })
 })
 
+describe('meetings', () => {
+  it('a section of recurring meetings is cadence: its lines are not work and a meeting length is not effort', () => {
+    const plan = read(
+      '# Delivery\n\n## Phase 1 (Weeks 1-2)\n- **Week 1:** Gather requirements\n- **Week 2:** Write the design\n\n## Backlog Grooming Sessions\n- **Frequency:** Bi-weekly (every 2 weeks)\n- **Duration:** 1.5 hours\n\n## Sprint Planning Approach\n1. **Sprint Planning Meeting:** 2 hours (start of each sprint)\n2. **Daily Standups:** 15 minutes (Monday-Friday)\n',
+    )
+    expect(plan.tasks).toHaveLength(2)
+    expect(hours(plan)).toBe(0)
+  })
+
+  it('work about recurring jobs stays work', () => {
+    const plan = read('# Plan\n\n## Ops automation\n- [ ] Nightly backups (4h)\n- [ ] Weekly dependency updates (2h)\n')
+    expect(hours(plan)).toBe(6)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

@@ -1,4 +1,4 @@
-import type { Section } from '../outline'
+import type { ItemBlock, Section } from '../outline'
 import { descendants } from '../outline'
 import { cleanTitle, FUNCTION_WORDS } from '../text'
 import { hasTime, type TimeMarker } from '../grammar/time'
@@ -696,9 +696,7 @@ function assignRoles(
         unit.info.time.hourBlock !== null
       // "Thursday: Beta Testing & Validation" among "Monday: …" slots is a stretch of time, like "Week 2: …"
       const timed = hasTime(unit.info.time) || inRunOfSlots(section)
-      if (unit.info.time.openEnded) own = 'backlog'
-      else if (strongItem || unit.info.phaseMarked) own = null
-      else if (reading.role !== 'work' && roleHolds(reading, section, timed, inPhase)) own = reading.role
+      own = ownRole(unit, section, { reading, strongItem, timed, inPhase })
       recapCandidate = reading.recapCandidate && !strongItem && !timed && own === null
       recapWorded = reading.recapCandidate
     }
@@ -715,6 +713,38 @@ function assignRoles(
   }
   visit(root, 'work', false)
   return roles
+}
+
+/** The role a section's own heading and lines give it, before what it inherits. */
+function ownRole(
+  unit: HeadingUnit,
+  section: Section,
+  facts: { reading: RoleReading; strongItem: boolean; timed: boolean; inPhase: boolean },
+): SectionRole | null {
+  const { reading, strongItem, timed, inPhase } = facts
+  if (unit.info.time.openEnded) return 'backlog'
+  // a meeting's "Duration: 1.5 hours" is not an estimate: cadence wins over it, not over an item ID
+  if (!timed && unit.info.id === null && isCadenceSection(section)) return 'cadence'
+  if (strongItem || unit.info.phaseMarked) return null
+  return reading.role !== 'work' && roleHolds(reading, section, timed, inPhase) ? reading.role : null
+}
+
+const RECURRENCE =
+  /\b(?:every|each|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|nightly|per\s+(?:day|week|sprint|month)|recurring|stand-?ups?|retro(?:spective)?s?|(?:mon|tues?|wed|thu(?:rs)?|fri)(?:day)?\s*[-–]\s*(?:fri|sat|sun)(?:day)?)\b/i
+const FREQUENCY_LABEL = /^\W{0,6}(?:frequency|cadence|recurrence|how often)\W{0,4}:/i
+
+/**
+ * "Backlog Grooming Sessions" with a "Frequency:" line, "Sprint Planning Approach" whose every line recurs ("Daily
+ * Standups: 15 minutes (Monday-Friday)"): meetings, not work. Never a section of checkboxes or numbered items.
+ */
+function isCadenceSection(section: Section): boolean {
+  const items = section.blocks.filter((block): block is ItemBlock => block.kind === 'item' && block.depth === 1)
+  if (items.some((item) => item.checked !== null)) return false
+  const lines = section.blocks.flatMap((block) =>
+    block.kind === 'paragraph' ? block.raw.split('\n') : block.kind === 'item' ? [block.raw.split('\n')[0]] : [],
+  )
+  if (lines.some((line) => FREQUENCY_LABEL.test(cleanTitle(line)))) return true
+  return items.length >= 2 && items.every((item) => RECURRENCE.test(item.text))
 }
 
 /** a heading that opens with a weekday or a clock time ("Monday:", "06:30 –", "10:00 EST:") */
