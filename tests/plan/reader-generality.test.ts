@@ -553,6 +553,18 @@ describe('rows that are not work', () => {
 })
 
 describe('honest confidence', () => {
+  it('doubts a reading whose only estimates are minutes, or whose items repeat across sections', () => {
+    const minutes = read(
+      '# Plan\n\n## Monday\n\n| Activity | Owner | Duration |\n|---|---|---|\n| Smoke test | Ana | 10 min |\n| Warm caches | Bo | 5 min |\n| Flip DNS | Ana | 15 min |\n',
+    )
+    expect(minutes.interpretation?.reasons.join(' ')).toContain('under an hour')
+    const repeated = read(
+      '# Plan\n\n## Week 1\n- [ ] Add metrics (2h)\n- [ ] Add tracing (3h)\n- [ ] Add alerts (1h)\n\n## Week 2\n- [ ] Add metrics (2h)\n- [ ] Add tracing (3h)\n- [ ] Write runbook (2h)\n',
+    )
+    expect(repeated.interpretation?.reasons.join(' ')).toContain('more than one section')
+    expect(repeated.interpretation?.confidence).not.toBe('high')
+  })
+
   it('says so when a numeric column may hold the estimates the reader did not read', () => {
     const plan = read(
       '# Plan\n\n| Step | Cost |\n|---|---|\n| Build the parser | 4 |\n| Write the docs | 2 |\n| Ship it | 1 |\n',

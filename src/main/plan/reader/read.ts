@@ -481,9 +481,14 @@ function withoutPhaseSummaries(
     (group) =>
       group.kind === 'list' &&
       group.units.every((unit) => {
-        const colon = cleanTitle(unit.info.title).indexOf(':')
-        const phase =
-          colon > 0 ? phases.get(cleanTitle(unit.info.title).slice(0, colon).trim().toLowerCase()) : undefined
+        // "P1 Security:" opens with "P1"
+        const title = cleanTitle(unit.info.title)
+        const label = title
+          .slice(0, Math.max(0, title.indexOf(':')))
+          .trim()
+          .toLowerCase()
+        const key = [...phases.keys()].find((name) => label === name || label.startsWith(`${name} `))
+        const phase = key === undefined ? undefined : phases.get(key)
         return phase !== undefined && !(unit.line >= phase.line && unit.line <= phase.lineEnd)
       }),
   )
