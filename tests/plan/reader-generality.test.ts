@@ -419,6 +419,77 @@ describe('phases that say only how long they last', () => {
   })
 })
 
+describe('a sprint plan that lists stories written out elsewhere', () => {
+  const stories =
+    '# Backlog\n\n## EPIC 1: Foundation\n\n### Epic Goal\nA reproducible dev setup.\n\n### User Story F1.1: Dev Environment Setup\n**Story Points:** 3\n\n### User Story F1.2: API Layer\n**Story Points:** 5\n\n'
+
+  it('schedules the stories and adds no items; a goal heading of prose is context', () => {
+    const plan = read(
+      `${stories}## Sprint Plan\n\n### Sprint 1 (Weeks 1-2)\n- Dev environment setup (3 pts)\n\n### Sprint 2 (Weeks 3-4)\n- API layer (5 pts)\n`,
+    )
+    expect(titles(plan)).toEqual(['User Story F1.1: Dev Environment Setup', 'User Story F1.2: API Layer'])
+    expect(plan.tasks.map((task) => [task.weekStart, task.weekEnd])).toEqual([
+      [1, 2],
+      [3, 4],
+    ])
+  })
+
+  it('a week list beside bare headings that only name the same work stays the work', () => {
+    const plan = read(
+      '# Plan\n\n## Scope\n\n### Rate limiting\n\n### Structured logging\n\n## Schedule\n\n### Week 1\n- Rate limiting (4h)\n- Structured logging (2h)\n',
+    )
+    expect(hours(plan)).toBe(6)
+    expect(plan.tasks.every((task) => task.weekStart === 1)).toBe(true)
+  })
+})
+
+describe("a list that sums up the plan's phases", () => {
+  it('is not work: its lines open with the phase labels, and their hours and ✅ are not counted again', () => {
+    const plan = read(
+      '# Priority matrix\n\n## P0 - Critical (Week 1)\n\n| ID | Task | Effort |\n|---|---|---|\n| C1 | Fix the build | 2 hours |\n| C2 | Fix the lint warnings | 4 hours |\n\n## P1 - High (Week 2)\n\n| ID | Task | Effort |\n|---|---|---|\n| S1 | Harden the RPC layer | 3 days |\n\n## Scope\n\n### MVP\n- ✅ P0: All critical fixes (6 hours)\n- ✅ P1: Basic hardening (24 hours)\n',
+    )
+    expect(titles(plan)).toEqual(['Fix the build', 'Fix the lint warnings', 'Harden the RPC layer'])
+    expect(hours(plan)).toBe(30)
+    expect(plan.tasks.some((task) => task.claimedDone)).toBe(false)
+  })
+})
+
+describe('a run of time slots', () => {
+  it('holds work even when a slot is named for validation or testing', () => {
+    const plan = read(
+      '# Go-live\n\n## Final week\n\n#### Monday: Infrastructure\n- [ ] Set up production servers\n\n#### Thursday: Beta Testing & Validation\n- [ ] Run beta user testing\n\n## Launch day\n\n#### 06:30: Initial Validation\n- [ ] Check core systems\n\n#### 08:00: Traffic switch\n- [ ] Flip DNS\n',
+    )
+    expect(titles(plan)).toEqual([
+      'Set up production servers',
+      'Run beta user testing',
+      'Check core systems',
+      'Flip DNS',
+    ])
+  })
+
+  it('a validation section that is not one of a run of slots stays criteria', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n- [ ] Set up production servers (4h)\n\n### Monday: Validation\n- [ ] p99 under 300 ms\n',
+    )
+    expect(titles(plan)).toEqual(['Set up production servers'])
+  })
+})
+
+describe('meetings', () => {
+  it('a section of recurring meetings is cadence: its lines are not work and a meeting length is not effort', () => {
+    const plan = read(
+      '# Delivery\n\n## Phase 1 (Weeks 1-2)\n- **Week 1:** Gather requirements\n- **Week 2:** Write the design\n\n## Backlog Grooming Sessions\n- **Frequency:** Bi-weekly (every 2 weeks)\n- **Duration:** 1.5 hours\n\n## Sprint Planning Approach\n1. **Sprint Planning Meeting:** 2 hours (start of each sprint)\n2. **Daily Standups:** 15 minutes (Monday-Friday)\n',
+    )
+    expect(plan.tasks).toHaveLength(2)
+    expect(hours(plan)).toBe(0)
+  })
+
+  it('work about recurring jobs stays work', () => {
+    const plan = read('# Plan\n\n## Ops automation\n- [ ] Nightly backups (4h)\n- [ ] Weekly dependency updates (2h)\n')
+    expect(hours(plan)).toBe(6)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(
@@ -482,6 +553,18 @@ describe('rows that are not work', () => {
 })
 
 describe('honest confidence', () => {
+  it('doubts a reading whose only estimates are minutes, or whose items repeat across sections', () => {
+    const minutes = read(
+      '# Plan\n\n## Monday\n\n| Activity | Owner | Duration |\n|---|---|---|\n| Smoke test | Ana | 10 min |\n| Warm caches | Bo | 5 min |\n| Flip DNS | Ana | 15 min |\n',
+    )
+    expect(minutes.interpretation?.reasons.join(' ')).toContain('under an hour')
+    const repeated = read(
+      '# Plan\n\n## Week 1\n- [ ] Add metrics (2h)\n- [ ] Add tracing (3h)\n- [ ] Add alerts (1h)\n\n## Week 2\n- [ ] Add metrics (2h)\n- [ ] Add tracing (3h)\n- [ ] Write runbook (2h)\n',
+    )
+    expect(repeated.interpretation?.reasons.join(' ')).toContain('more than one section')
+    expect(repeated.interpretation?.confidence).not.toBe('high')
+  })
+
   it('says so when a numeric column may hold the estimates the reader did not read', () => {
     const plan = read(
       '# Plan\n\n| Step | Cost |\n|---|---|\n| Build the parser | 4 |\n| Write the docs | 2 |\n| Ship it | 1 |\n',

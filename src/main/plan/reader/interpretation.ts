@@ -320,12 +320,50 @@ function confidenceOf(
     score -= 0.1
     reasons.push('very few items')
   }
+  for (const signal of doubtSignals(plan)) {
+    score -= signal.penalty
+    reasons.push(signal.reason)
+  }
   // work kept in code blocks (a text Gantt, a pasted backlog) is never read: the items found may be the wrong ones
   if (workLinesInCode >= 2 && workLinesInCode * 2 >= plan.tasks.length) {
     score -= 0.2
     reasons.push(...codeReason(workLinesInCode))
   }
   return { score: Math.max(0, Math.min(1, score)), reasons }
+}
+
+/** Shapes of a reading that often mean some items were counted twice or read from the wrong numbers. */
+function doubtSignals(plan: ParsedPlan): Array<{ penalty: number; reason: string }> {
+  const signals: Array<{ penalty: number; reason: string }> = []
+  const sameTitle = new Map<string, Set<number | null>>()
+  for (const task of plan.tasks) {
+    const key = cleanTitle(task.title)
+      .toLowerCase()
+      .replace(/^[\w.-]*\d[\w.-]*\s*[:.)-]\s*/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+    if (key) sameTitle.set(key, (sameTitle.get(key) ?? new Set()).add(task.phase))
+  }
+  const repeated = [...sameTitle.values()].filter((phases) => phases.size > 1).length
+  if (repeated >= 2 && repeated * 10 >= plan.tasks.length)
+    signals.push({
+      penalty: 0.15,
+      reason: `${repeated} titles appear in more than one section: a section may restate others`,
+    })
+  const ids = new Set(plan.tasks.flatMap((task) => (task.estimateHours !== null && task.number ? [task.number] : [])))
+  const nested = [...ids].filter((id) => ids.has(id.replace(/\.?\d+$/, '').replace(/\.$/, '')) && /\.\d+$/.test(id))
+  if (nested.length > 0)
+    signals.push({
+      penalty: 0.1,
+      reason: `${nested.length} items are counted beside a parent item whose ID they extend (${nested[0]})`,
+    })
+  const estimated = plan.tasks.filter((task) => task.estimateHours !== null)
+  if (estimated.length >= 2 && estimated.every((task) => (task.estimateHours ?? 0) < 1))
+    signals.push({
+      penalty: 0.2,
+      reason: 'every estimate read is under an hour: they may be durations of something else',
+    })
+  return signals
 }
 
 function codeReason(lines: number): string[] {

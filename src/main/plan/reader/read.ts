@@ -1,4 +1,4 @@
-import type { Section } from '../outline'
+import type { ItemBlock, Section } from '../outline'
 import { descendants } from '../outline'
 import { cleanTitle, FUNCTION_WORDS } from '../text'
 import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
@@ -79,7 +79,9 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     (section) => rules.roleFor(section) !== null || rules.layerFor(section) !== null,
   )
   const unindexed = withoutIndexTables(kept, skipped, reader.unitOf, (section) => rules.layerFor(section) !== null)
-  const dropped = dropEmptySingletons(unindexed, skipped, reader.phaseLevel)
+  const summarized = withoutPhaseSummaries(unindexed, skipped, reader)
+  const scheduled = withoutScheduleLists(summarized, skipped, reader.unitOf)
+  const dropped = dropEmptySingletons(scheduled, skipped, reader.phaseLevel)
   const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
   return {
     groups: dropped,
@@ -262,6 +264,9 @@ class StructureReader {
     if (inner.length === 0) {
       // prose beside the section's time blocks ("North Star" before "Day 1", "Day 2") frames them: context too
       if (!strong && !hasTime(unit.info.time) && this.besideTimeBlocks(section)) return false
+      // "Epic Goal", "Background" under a phase: prose that frames the phase's items, whatever their shape
+      if (!strong && !hasTime(unit.info.time) && readRole(section.heading?.text ?? '').role === 'reference')
+        return false
       return !this.phaseLevel(section) || (strong && !unit.empty)
     }
     if (this.isConsistent(section, unit, inner, pass)) return true
@@ -447,6 +452,95 @@ function withoutIndexTables(
   return groups.filter((group) => !indexes.includes(group))
 }
 
+/** "P0" of "P0 - Critical (Week 1)", "Phase 2" of "Phase 2: Build": a short label with a number that names a phase */
+function phaseLabelOf(text: string): string | null {
+  const lead = cleanTitle(text)
+    .split(/\s+[-–—]\s+|:/)[0]
+    .trim()
+  return lead.split(/\s+/).length <= 3 && /\d/.test(lead) ? lead.toLowerCase() : null
+}
+
+/**
+ * "- ✅ P0: All critical fixes (6 hours)", "- P1: Basic hardening (24 hours)" under "MVP": every line opens with the
+ * label of one of the plan's phases, so the list sums those phases up. Its lines are not items, their estimates are
+ * not added again, and a ✅ on them is decoration, not a claim.
+ */
+function withoutPhaseSummaries(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  reader: { phaseLevel: (section: Section) => boolean },
+): Group[] {
+  const phases = new Map<string, Section>()
+  for (const group of groups)
+    for (let node: Section | null = group.section; node?.heading; node = node.parent) {
+      const label = reader.phaseLevel(node) ? phaseLabelOf(node.heading.text) : null
+      if (label) phases.set(label, node)
+    }
+  if (phases.size < 2) return groups
+  const summaries = groups.filter(
+    (group) =>
+      group.kind === 'list' &&
+      group.units.every((unit) => {
+        // "P1 Security:" opens with "P1"
+        const title = cleanTitle(unit.info.title)
+        const label = title
+          .slice(0, Math.max(0, title.indexOf(':')))
+          .trim()
+          .toLowerCase()
+        const key = [...phases.keys()].find((name) => label === name || label.startsWith(`${name} `))
+        const phase = key === undefined ? undefined : phases.get(key)
+        return phase !== undefined && !(unit.line >= phase.line && unit.line <= phase.lineEnd)
+      }),
+  )
+  for (const group of summaries)
+    for (const unit of group.units)
+      skipped.push(skip(unit, "it sums up one of the plan's phases: not an item of its own"))
+  return groups.filter((group) => !summaries.includes(group))
+}
+
+/** The nearest heading from `section` up whose title names a week, day or sprint, with that time. */
+function timedSectionOf(section: Section, unitOf: (section: Section) => HeadingUnit): TimeMarker | null {
+  for (let node: Section | null = section; node?.heading; node = node.parent) {
+    const time = unitOf(node).info.time
+    if (timeKey(time) !== null) return time
+  }
+  return null
+}
+
+/**
+ * "### Sprint 1 (Weeks 1-2)" listing "- Dev environment setup (3 pts)" where "### User Story F1.1: Dev Environment
+ * Setup" is written out elsewhere: the list schedules those items and adds none. Only when most of its lines restate
+ * items that have a body of their own (a heading with lines under it), so a list of the work beside bare headings
+ * that sum it up stays the work.
+ */
+function withoutScheduleLists(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  unitOf: (section: Section) => HeadingUnit,
+): Group[] {
+  const originals = groups.flatMap((group) =>
+    group.units.filter((unit): unit is HeadingUnit => unit.kind === 'heading' && !unit.empty),
+  )
+  if (originals.length === 0) return groups
+  const anchors = indexAnchors(originals)
+  const indexes = new Set<Group>()
+  for (const group of groups) {
+    if (group.kind !== 'list') continue
+    const time = timedSectionOf(group.section, unitOf)
+    const matches = group.units.map((unit) => anchors.find(unit, group.section) as HeadingUnit | null)
+    const found = matches.filter((match) => match !== null).length
+    if (!time || found < Math.max(1, Math.ceil(group.units.length * 0.8))) continue
+    indexes.add(group)
+    group.units.forEach((unit, index) => {
+      const original = matches[index]
+      if (original && !hasTime(original.info.time) && original.bodyTime === null)
+        original.info = { ...original.info, time }
+      skipped.push(skip(unit, 'it names an item written out elsewhere: the list schedules that item, it adds none'))
+    })
+  }
+  return groups.filter((group) => !indexes.has(group))
+}
+
 function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {
   const schedule =
     kind === 'heading' &&
@@ -612,11 +706,9 @@ function assignRoles(
         (unit.info.id !== null && !/^\d{1,3}$/.test(unit.info.id)) ||
         headingEffort(unit) !== null ||
         unit.info.time.hourBlock !== null
-      const timed = hasTime(unit.info.time)
-      // "(Weeks 9+)" runs from week 9 to the last week its items name; with none named it is ongoing, after the plan
-      if (unit.info.time.openEnded && !itemsNameTheirTime(section)) own = 'backlog'
-      else if (strongItem || unit.info.phaseMarked) own = null
-      else if (reading.role !== 'work' && roleHolds(reading, section, timed, inPhase)) own = reading.role
+      // "Thursday: Beta Testing & Validation" among "Monday: …" slots is a stretch of time, like "Week 2: …"
+      const timed = hasTime(unit.info.time) || inRunOfSlots(section)
+      own = ownRole(unit, section, { reading, strongItem, timed, inPhase })
       recapCandidate = reading.recapCandidate && !strongItem && !timed && own === null
       recapWorded = reading.recapCandidate
     }
@@ -633,6 +725,51 @@ function assignRoles(
   }
   visit(root, 'work', false)
   return roles
+}
+
+/** The role a section's own heading and lines give it, before what it inherits. */
+function ownRole(
+  unit: HeadingUnit,
+  section: Section,
+  facts: { reading: RoleReading; strongItem: boolean; timed: boolean; inPhase: boolean },
+): SectionRole | null {
+  const { reading, strongItem, timed, inPhase } = facts
+  // "(Weeks 9+)" runs from week 9 to the last week its items name; with none named it is ongoing, after the plan
+  if (unit.info.time.openEnded && !itemsNameTheirTime(section)) return 'backlog'
+  // a meeting's "Duration: 1.5 hours" is not an estimate: cadence wins over it, not over an item ID
+  if (!timed && unit.info.id === null && isCadenceSection(section)) return 'cadence'
+  if (strongItem || unit.info.phaseMarked) return null
+  return reading.role !== 'work' && roleHolds(reading, section, timed, inPhase) ? reading.role : null
+}
+
+const RECURRENCE =
+  /\b(?:every|each|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|nightly|per\s+(?:day|week|sprint|month)|recurring|stand-?ups?|retro(?:spective)?s?|(?:mon|tues?|wed|thu(?:rs)?|fri)(?:day)?\s*[-–]\s*(?:fri|sat|sun)(?:day)?)\b/i
+const FREQUENCY_LABEL = /^\W{0,6}(?:frequency|cadence|recurrence|how often)\W{0,4}:/i
+
+/**
+ * "Backlog Grooming Sessions" with a "Frequency:" line, "Sprint Planning Approach" whose every line recurs ("Daily
+ * Standups: 15 minutes (Monday-Friday)"): meetings, not work. Never a section of checkboxes or numbered items.
+ */
+function isCadenceSection(section: Section): boolean {
+  const items = section.blocks.filter((block): block is ItemBlock => block.kind === 'item' && block.depth === 1)
+  if (items.some((item) => item.checked !== null)) return false
+  const lines = section.blocks.flatMap((block) =>
+    block.kind === 'paragraph' ? block.raw.split('\n') : block.kind === 'item' ? [block.raw.split('\n')[0]] : [],
+  )
+  if (lines.some((line) => FREQUENCY_LABEL.test(cleanTitle(line)))) return true
+  return items.length >= 2 && items.every((item) => RECURRENCE.test(item.text))
+}
+
+/** a heading that opens with a weekday or a clock time ("Monday:", "06:30 –", "10:00 EST:") */
+const SLOT_LEAD = /^\W{0,4}(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\d{1,2}:\d{2}\b)/i
+
+/** The heading opens with a time slot, and so do at least two of its sibling headings: a run of slots. */
+function inRunOfSlots(section: Section): boolean {
+  if (!section.heading || !SLOT_LEAD.test(cleanTitle(section.heading.text))) return false
+  const siblings = (section.parent?.children ?? []).filter(
+    (other) => other.heading && SLOT_LEAD.test(cleanTitle(other.heading.text)),
+  )
+  return siblings.length >= 2
 }
 
 /**
@@ -707,7 +844,11 @@ function restatesItems(
 }
 
 /** The items read so far, indexed by ID, day span and title words, to find what an entry restates. */
-type AnchorIndex = { restated: (entry: Unit, outside: Section) => boolean }
+type AnchorIndex = {
+  restated: (entry: Unit, outside: Section) => boolean
+  /** the item outside `section` that the entry restates, if any */
+  find: (entry: Unit, outside: Section) => Unit | null
+}
 
 function indexAnchors(anchors: Unit[]): AnchorIndex {
   const byId = new Map<string, Unit[]>()
@@ -730,24 +871,24 @@ function indexAnchors(anchors: Unit[]): AnchorIndex {
     }
   }
   const outside = (unit: Unit, section: Section): boolean => unit.line < section.line || unit.line > section.lineEnd
-  return {
-    restated: (entry, section) => {
-      if (entry.info.id && (byId.get(entry.info.id) ?? []).some((unit) => outside(unit, section))) return true
-      const days = entry.info.time.days
-      if (days && (byDays.get(`${days.start}-${days.end}`) ?? []).some((unit) => outside(unit, section))) return true
-      const words = titleWords(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title))
-      if (words.length === 0) return false
-      const seen = new Set<Unit>()
-      for (const word of words) {
-        for (const candidate of byWord.get(word) ?? []) {
-          if (seen.has(candidate.unit) || !outside(candidate.unit, section)) continue
-          seen.add(candidate.unit)
-          if (sharedShare(words, candidate.words) >= 0.6) return true
-        }
+  const find = (entry: Unit, section: Section): Unit | null => {
+    const byKey = (map: Map<string, Unit[]>, key: string | null) =>
+      key === null ? undefined : (map.get(key) ?? []).find((unit) => outside(unit, section))
+    const days = entry.info.time.days
+    const keyed = byKey(byId, entry.info.id) ?? byKey(byDays, days ? `${days.start}-${days.end}` : null)
+    if (keyed) return keyed
+    const words = titleWords(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title))
+    const seen = new Set<Unit>()
+    for (const word of words) {
+      for (const candidate of byWord.get(word) ?? []) {
+        if (seen.has(candidate.unit) || !outside(candidate.unit, section)) continue
+        seen.add(candidate.unit)
+        if (sharedShare(words, candidate.words) >= 0.6) return candidate.unit
       }
-      return false
-    },
+    }
+    return null
   }
+  return { find, restated: (entry, section) => find(entry, section) !== null }
 }
 
 /** The part of a restating line that names the work: its bold lead, else the text before " - ". */
