@@ -83,9 +83,9 @@ describe('absolute dates in headings place items in plan weeks', () => {
     expect([cutover.weekStart, cutover.weekEnd]).toEqual([3, 3])
   })
 
-  it('counts week 1 as the week containing the plan date, Monday first; a plan dated on a Sunday starts the Monday after', () => {
+  it('counts week 1 as the week containing the plan date, Monday first, even when the plan is dated on a Sunday', () => {
     const plan = parse(dated('### 1.1 A (Due: 2025-02-03) (1h)\n\n### 1.2 B (Due: 2025-02-10) (1h)\n', '2025-02-09'))
-    expect(weeksOf(plan, '1.2')).toEqual([1, 1])
+    expect(weeksOf(plan, '1.2')).toEqual([2, 2])
     expect(weeksOf(plan, '1.1')).toEqual([null, null])
     expect(warningsOf(plan, 'date-out-of-range').map((warning) => warning.taskKey)).toEqual(['1.1'])
   })

@@ -708,6 +708,12 @@ describe('survey 3: year-less day/month cells and a weekend start', () => {
     expect(plan.tasks.map((task) => task.weekStart)).toEqual([null, null])
   })
 
+  it("keeps a document's own date on a weekend as week 1's anchor (only a stated start moves)", () => {
+    const plan = read('# Plan\n\nCreated: 2026-04-05\n\n## Tasks\n- Kick off (Due: 2026-04-06)\n')
+    expect(plan.date).toBe('2026-04-05')
+    expect(plan.tasks[0].weekStart).toBe(2)
+  })
+
   it('keeps a weekday start as week 1', () => {
     const plan = read('# Plan\n\nStart: 2026-04-08\n\n## Week 1\n- Kick off\n')
     expect(plan.date).toBe('2026-04-08')

@@ -209,8 +209,8 @@ describe('seed plan 004 (MacRoman mojibake, ### Step N.N (N hours))', () => {
   const plan = seedPlan('004')
 
   it('has 6 phases in weeks 1-6 and 17 steps = 62 h, the stated Grand Total', () => {
-    // "Generated: 2024-12-08" is a Sunday: week 1 is the week of the Monday after
-    expect(plan.date).toBe('2024-12-09')
+    // "Generated: 2024-12-08" dates the document, not the start: a Sunday document date stays week 1's anchor
+    expect(plan.date).toBe('2024-12-08')
     expect(plan.phases).toHaveLength(6)
     plan.phases.forEach((phase, index) => expect([phase.weekStart, phase.weekEnd]).toEqual([index + 1, index + 1]))
     expect(plan.tasks).toHaveLength(17)

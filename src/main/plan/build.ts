@@ -181,7 +181,8 @@ function schedulePlan(reading: Reading, options: ParseOptions): Schedule {
     profile?.startDate ?? reading.header.date,
     [...datedLines(raws, contents, resolver, unitTime), ...markDates],
     reading.header.updated,
-    Boolean(profile?.startDate),
+    // only a stated start moves off a weekend; a document's own date ("Generated: <Sunday>") stays week 1's anchor
+    Boolean(profile?.startDate) || !reading.header.startStated,
   )
   const calendar = new WeekCalendar(planStart.date, planStart.earliest)
   const sectionWeeks = (section: Section, quiet = false): Range | null => {

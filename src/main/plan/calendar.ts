@@ -17,16 +17,16 @@ const MAX_YEARS_AHEAD = 5
 export type PlanStart = { date: string | null; warning: PlanWarning | null; earliest?: string }
 
 /**
- * The stated plan date (the Monday after, when it falls on a weekend and the lead did not set it); else the Monday of the earliest absolute date's week; else the Monday of the
+ * The stated plan date (the Monday after, when a plan's stated start falls on a weekend); else the Monday of the earliest absolute date's week; else the Monday of the
  * week the plan was last updated. Both guesses come with a warning so the lead can set the start.
  */
 export function choosePlanStart(
   statedDate: string | null,
   found: Array<{ dates: AbsoluteDates; line: number }>,
   updated: string | null = null,
-  setByLead = false,
+  keepAsStated = false,
 ): PlanStart {
-  if (statedDate !== null) return setByLead ? { date: statedDate, warning: null } : weekdayStart(statedDate)
+  if (statedDate !== null) return keepAsStated ? { date: statedDate, warning: null } : weekdayStart(statedDate)
   if (found.length === 0) {
     if (updated === null) return { date: null, warning: null }
     const monday = mondayOf(updated)

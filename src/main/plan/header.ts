@@ -11,6 +11,8 @@ import { START_LABEL_WORDS } from './grammar/words'
 export type Header = {
   title: string
   date: string | null
+  /** the date comes from a start label ("Start:", "Period:", "Kick-off:"), not from the document's own date */
+  startStated?: boolean
   /** a "Last updated" date: only the start of last resort, since it dates the document, not the work */
   updated: string | null
   statedDays: number | null
@@ -53,6 +55,7 @@ export function readHeader(input: HeaderInput): Header {
   }
   let start: string | null = null
   let stated: string | null = null
+  let startLabelled = false
   let updated: string | null = null
   let prose: string | null = null
   const visit = (section: Section): void => {
@@ -77,8 +80,12 @@ export function readHeader(input: HeaderInput): Header {
   const readLabeledFact = (part: string, kind: SectionKind, preamble: boolean): void => {
     const label = readLabel(part) ?? plainLabel(part)
     if (!label || !label.rest) return
-    if (START_LABEL.test(label.label)) start ??= dateOf(label.rest, input.dates)
-    else if (DATE_LABEL.test(label.label)) stated ??= dateOf(label.rest, input.dates)
+    if (START_LABEL.test(label.label)) {
+      // "Date:" alone dates the document as often as the start
+      if (start === null && !/^date$/i.test(label.label.trim()))
+        startLabelled = dateOf(label.rest, input.dates) !== null
+      start ??= dateOf(label.rest, input.dates)
+    } else if (DATE_LABEL.test(label.label)) stated ??= dateOf(label.rest, input.dates)
     else if (UPDATED_LABEL.test(label.label)) updated ??= dateOf(label.rest, input.dates)
     else if (DURATION_LABEL.test(label.label) && header.statedDays === null) {
       const days = /\b(\d{1,4})\s*(?:working\s+)?days?\b/i.exec(bounded(label.rest, 200))
@@ -94,6 +101,7 @@ export function readHeader(input: HeaderInput): Header {
   }
   visit(root)
   header.date = start ?? stated ?? prose
+  header.startStated = start !== null && startLabelled
   header.updated = updated
   return header
 }
