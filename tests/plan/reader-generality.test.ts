@@ -490,6 +490,16 @@ describe('meetings', () => {
   })
 })
 
+describe('dated sections with no work', () => {
+  it('are history: links to past quarters do not move the start of the quarter that holds the work', () => {
+    const plan = read(
+      '# OKRs\n\n## 2019 Q3\n\n| Key result | Priority | Owner |\n|---|---|---|\n| Publish a release policy | P0 | alan |\n| Automate nightly tests | P1 | bo |\n\n## 2019 Q1\n- [Q1 OKRs](https://example.com/q1)\n\n## 2018 Q4\n- [Q4 OKRs](https://example.com/q4)\n',
+    )
+    expect(plan.date).toBe('2019-07-01')
+    expect(plan.tasks.every((task) => task.weekStart === 1)).toBe(true)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

@@ -179,7 +179,7 @@ function schedulePlan(reading: Reading, options: ParseOptions): Schedule {
   )
   const planStart = choosePlanStart(
     profile?.startDate ?? reading.header.date,
-    [...datedLines(raws, contents, resolver, unitTime), ...markDates],
+    [...datedLines(raws, contents, resolver, unitTime), ...datesOfWork(markDates, raws)],
     reading.header.updated,
   )
   const calendar = new WeekCalendar(planStart.date)
@@ -385,6 +385,18 @@ function scheduleItem(
 
 /** How a plan counts its days: from the plan start, or again from 1 inside each week or sprint. */
 type DayClock = { relative: boolean; daysPerWeek: number }
+
+/**
+ * The dated headings and rows that date the plan: those inside the sections that hold its items, when there are any.
+ * A dated section with no work ("## 2018 Q4" holding links to old plans) is history, not the start.
+ */
+function datesOfWork<T extends { line: number }>(marks: T[], raws: RawItem[]): T[] {
+  const spans = raws.flatMap((raw) =>
+    [raw.section, ...raw.ancestors].flatMap((section) => (section ? [[section.line, section.lineEnd]] : [])),
+  )
+  const inWork = marks.filter(({ line }) => spans.some(([start, end]) => line >= start && line <= end))
+  return inWork.length > 0 ? inWork : marks
+}
 
 /** Day numbers that start again under different weeks or sprints ("Sprint 1 > Day 1-2", "Sprint 2 > Day 1-2"). */
 function restartsDayNumbering(
