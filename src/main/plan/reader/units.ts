@@ -299,11 +299,14 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
   let groupLabel: RowUnit['groupLabel'] = null
   const phaseColumn = shape.columns.find((column) => column.role === 'phase')
   const phases = new Map<string, NonNullable<RowUnit['groupLabel']>>()
+  // a blank Phase cell continues the phase above it, the way spreadsheet exports write merged cells
+  let lastPhase: RowUnit['groupLabel'] = null
   const phaseOfRow = (row: TableRow): RowUnit['groupLabel'] => {
     const text = phaseColumn ? cleanText(cellOf(row, phaseColumn)) : ''
-    if (!text) return groupLabel
+    if (!text) return lastPhase ?? groupLabel
     if (!phases.has(text)) phases.set(text, { text, line: row.line })
-    return phases.get(text)!
+    lastPhase = phases.get(text)!
+    return lastPhase
   }
   for (const row of body) {
     const title = cellOf(row, shape.title)
@@ -312,10 +315,12 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
     if (TOTAL_ROW.test(cleanText(title)) || TOTAL_ROW.test(cleanText(row.cells[0] ?? ''))) continue
     if (title && others.every((cell) => !cell)) {
       groupLabel = { text: cleanText(title), line: row.line }
+      lastPhase = null
       continue
     }
-    if (!title) continue
-    const id = idColumn ? cleanText(cellOf(row, idColumn)) : ''
+    // "| **** | P0-P4 | | 0.2 |": a row with nothing left of its title once markup is gone is a legend or score row
+    if (!cleanText(title)) continue
+    const id = idColumn ? rowId(row, idColumn, shape) : ''
     const parent = id ? parentRow(id, byId) : undefined
     if (parent) {
       parent.children.push(row)
@@ -341,13 +346,23 @@ function groupedRows(unit: RowUnit, section: Section, context: ReaderContext): R
   return unit.children.map((row) => rowUnit(section, unit.table, unit.shape, row, group, context))
 }
 
-/** "1.1.2" belongs to the row "1.1" (or "1") above it. */
+/** "1.1.2" belongs to the row "1.1" (or "1", written "1.") above it. */
 function parentRow(id: string, byId: Map<string, RowUnit>): RowUnit | undefined {
   for (let cut = id.lastIndexOf('.'); cut > 0; cut = id.lastIndexOf('.', cut - 1)) {
-    const parent = byId.get(id.slice(0, cut))
+    const parent = byId.get(id.slice(0, cut)) ?? byId.get(`${id.slice(0, cut)}.`)
     if (parent) return parent
   }
   return undefined
+}
+
+/**
+ * The row's ID: its ID cell, or, when that is blank, the dotted number its title starts with ("| | 1.1 Sketch |"
+ * under "| 1. | Design |"): work-breakdown exports often put the child number in the title cell.
+ */
+function rowId(row: TableRow, idColumn: Column, shape: TableShape): string {
+  const cell = cleanText(cellOf(row, idColumn))
+  if (cell) return cell
+  return /^(\d{1,3}(?:\.\d{1,3})+)\.?\s/.exec(cleanText(cellOf(row, shape.title)))?.[1] ?? ''
 }
 
 function rowUnit(
@@ -368,8 +383,10 @@ function rowUnit(
   const owner = cleanText(cellOf(row, column('owner'))) || titleInfo.owner
   const statusColumn = column('status')
   const statusCell = cellOf(row, statusColumn)
+  // "✅ Hoàn thành": the mark claims done whatever language the word after it is in
   const claimsDone = statusCell
-    ? statusCellClaims(statusColumn as Column, cleanText(statusCell) || statusCell)
+    ? statusCellClaims(statusColumn as Column, cleanText(statusCell) || statusCell) ||
+      statusCellClaims(statusColumn as Column, statusCell.trim())
     : titleInfo.claimsDone
   const info: TitleInfo = {
     ...titleInfo,
