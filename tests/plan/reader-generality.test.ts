@@ -633,3 +633,37 @@ describe('column roles from what the cells hold (survey 3, D)', () => {
     ])
   })
 })
+
+describe('a load grid of periods (survey 3, F1)', () => {
+  it('rows are workstreams spanning the weeks they fill; their effort is the sum of their cells', () => {
+    const plan = read(
+      '# Charge\n\n| Workstream | Week 1 | Week 2 | Week 3 |\n|---|---|---|---|\n| Design | 30 | 15 | - |\n| Build | - | 31 | 46 |\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.estimateHours, task.weekStart, task.weekEnd])).toEqual([
+      ['Design', 45, 1, 2],
+      ['Build', 77, 2, 3],
+    ])
+    expect(hours(plan)).toBe(122)
+  })
+
+  it('a month grid with "x" for none, whatever the first header says', () => {
+    const plan = read(
+      '# Plan de charge\n\n| Plan de charge | M1 | M2 | M3 | M4 |\n|---|---|---|---|---|\n| Conception | 300 | 150 | x | x |\n| Réalisation | x | 310 | 460 | 455 |\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.estimateHours])).toEqual([
+      ['Conception', 450],
+      ['Réalisation', 1225],
+    ])
+    expect(plan.tasks[1].weekStart).toBeLessThan(plan.tasks[1].weekEnd ?? 0)
+  })
+
+  it('marks instead of numbers schedule the rows without effort', () => {
+    const plan = read(
+      '# Plan\n\n| Workstream | W1 | W2 | W3 |\n|---|---|---|---|\n| Design | ■ | ■ | |\n| Build | | | ■ |\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.estimateHours, task.weekStart, task.weekEnd])).toEqual([
+      ['Design', null, 1, 2],
+      ['Build', null, 3, 3],
+    ])
+  })
+})

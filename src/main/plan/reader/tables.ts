@@ -3,6 +3,7 @@ import type { TableBlock } from '../outline'
 import { sizeOf, type EffortUnit } from '../grammar/effort'
 import { parseLooseDate, type DateContext } from '../grammar/loose-dates'
 import { parseAbsoluteDates } from '../dates'
+import { periodGrid, type PeriodGrid } from './period-grid'
 import {
   DAY_HEADER,
   DAY_WORDS,
@@ -41,6 +42,8 @@ export type ColumnRole =
   | 'files'
   | 'depends'
   | 'phase'
+  /** one period of a load grid ("| Workstream | Week 1 | Week 2 |"): see period-grid */
+  | 'period'
   | 'other'
 
 export type Column = { index: number; header: string; role: ColumnRole; unit: EffortUnit | null }
@@ -49,6 +52,8 @@ export type TableShape = {
   title: Column | null
   /** the table lists something other than work (metrics, risks, people, gates) */
   nonWork: 'metrics' | 'risks' | 'people' | 'gate' | 'size legend' | 'scale' | null
+  /** the table is a load grid of periods: each row spans the periods it fills, its effort their sum */
+  grid: PeriodGrid | null
 }
 
 const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
@@ -132,6 +137,8 @@ export function analyzeTable(
     unit: unitOf(header, pointColumns),
   }))
   const scaleKey = isScaleKey(headers[0] ?? '', body)
+  const grid = periodGrid(headers, body)
+  for (const column of grid?.columns ?? []) columns[column.index].role = 'period'
   for (const column of columns) {
     if (column.role !== 'other' || (column.index === 0 && scaleKey)) continue
     column.role = roleByContent(column, body, dates)
@@ -147,7 +154,7 @@ export function analyzeTable(
       : (NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null)
   const title = titleColumn(columns, body)
   if (title) title.role = 'title'
-  return { columns, title, nonWork }
+  return { columns, title, nonWork, grid }
 }
 
 /** A column the header left unnamed, by what its cells hold: row IDs, dates, or status marks. */

@@ -16,6 +16,7 @@ import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
 import { cleanText } from '../text'
 import { excludesItems, labelContext, openingLabel, readLabel, type LabelContext } from './labels'
 import { analyzeTable, cellOf, type Column, type TableShape } from './tables'
+import { gridEffort, gridSpan } from './period-grid'
 
 /**
  * Candidate work items at every layer a plan can use: headings (with what their own lines say),
@@ -473,7 +474,7 @@ function rowEffort(row: { cells: string[] }, shape: TableShape, context: ReaderC
       text: `(${optimistic.value} + 4×${likely.value} + ${pessimistic.value}) / 6`,
     }
   }
-  const stated = read('estimate') ?? likely
+  const stated = read('estimate') ?? likely ?? (shape.grid ? gridEffort(shape.grid, row, context.defaultUnit) : null)
   // only a low and a high column ("Hours (Min)", "Hours (Max)"): the range, counted at its midpoint
   if (
     !stated &&
@@ -499,6 +500,8 @@ export function rowTime(row: { cells: string[] }, shape: TableShape, context: Re
     ['sprint', 'sprint'],
   ]
   const dated = startEndDates(row, shape, context) ?? dateColumnTime(row, shape, context)
+  const span = shape.grid ? gridSpan(shape.grid, row) : null
+  if (span) return parseTime(span, context.dates)
   for (const [role, word] of relative) {
     for (const column of shape.columns.filter((candidate) => candidate.role === role)) {
       const cell = cleanText(cellOf(row, column))
