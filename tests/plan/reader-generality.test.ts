@@ -596,6 +596,23 @@ describe('rows that are not items (survey 3, A3 and A4)', () => {
   })
 })
 
+describe('a parameter table beside the work table (survey 3, A3c)', () => {
+  it('a table with no owner, status or ID column and no task header, beside one that has them, is supporting detail', () => {
+    const plan = read(
+      '# Week Plan\n\n## Monday\n\n| Time | Activity | Owner | Status |\n|---|---|---|---|\n| 09:00-10:00 | Team standup | Lead | ⬜ |\n| 13:00-15:00 | Load testing | DevOps | ⬜ |\n\n**Load Test Scenarios:**\n\n| Scenario | Target | Duration |\n|---|---|---|\n| Normal load | 100 req/s | 10 min |\n| Peak load | 500 req/s | 5 min |\n',
+    )
+    expect(titles(plan)).toEqual(['Team standup', 'Load testing'])
+    expect(hours(plan)).toBe(0)
+  })
+
+  it('but a second table of tasks (a task header, an estimate) stays work', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n\n| Task | Owner | Estimate |\n|---|---|---|\n| Cut the release | Ana | 4h |\n\n| Task | Estimate |\n|---|---|\n| Write notes | 2h |\n',
+    )
+    expect(titles(plan)).toEqual(['Cut the release', 'Write notes'])
+  })
+})
+
 describe('column roles from what the cells hold (survey 3, D)', () => {
   it('a Vietnamese task table: the task column beats an English Deliverables column, ✅ claims done', () => {
     const plan = read(

@@ -54,6 +54,8 @@ export type TableShape = {
   nonWork: 'metrics' | 'risks' | 'people' | 'gate' | 'size legend' | 'scale' | null
   /** the table is a load grid of periods: each row spans the periods it fills, its effort their sum */
   grid: PeriodGrid | null
+  /** the title column's header names work ("Task", "Activity", "Zadanie"), not found by its free text */
+  titleNamed: boolean
 }
 
 const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
@@ -153,8 +155,9 @@ export function analyzeTable(
       ? 'scale'
       : (NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null)
   const title = titleColumn(columns, body)
+  const titleNamed = title !== null && title.role === 'title'
   if (title) title.role = 'title'
-  return { columns, title, nonWork, grid }
+  return { columns, title, nonWork, grid, titleNamed }
 }
 
 /** A column the header left unnamed, by what its cells hold: row IDs, dates, or status marks. */

@@ -219,7 +219,21 @@ export function contentGroups(section: Section, context: ReaderContext): Content
     if (notWorkLine(unit.info, block.raw) === null) currentList.units.push(unit)
   }
   out.lists = out.lists.filter((list) => list.units.length > 0)
+  out.tables = withoutSupportingTables(out.tables)
   return out
+}
+
+const TRACKING_ROLES: Array<Column['role']> = ['owner', 'status', 'id']
+
+/**
+ * "| Scenario | Target | Duration |" under a "| Time | Activity | Owner | Status |" table: beside a table that tracks
+ * its work (owner, status, IDs), a table with none of those columns and no task header is supporting detail
+ * (load scenarios, parameters), not items.
+ */
+function withoutSupportingTables(tables: ContentGroups['tables']): ContentGroups['tables'] {
+  const tracks = (shape: TableShape): boolean => TRACKING_ROLES.some((role) => shapeHas(shape, role))
+  if (!tables.some((table) => table.shape.titleNamed && tracks(table.shape))) return tables
+  return tables.filter((table) => table.shape.titleNamed || tracks(table.shape) || table.shape.grid !== null)
 }
 
 /** "- [ ] " with nothing after it (GFM then reads "[ ]" as the text): a placeholder line. */
