@@ -546,6 +546,23 @@ describe('blank cells in a grouping column (survey 3, C1)', () => {
     ])
     expect(plan.tasks.map((task) => task.phase)).toEqual([0, 0, 1, 1])
   })
+
+  it('a first column written merged-cell style (a value, then blanks) groups the rows whatever its header', () => {
+    const plan = read(
+      '# Plan\n\n| Bloque | Actividad | Semana |\n|---|---|---|\n| Diseño | Dibujar wireframes | 1 |\n| | Revisar wireframes | 2 |\n| Construcción | Escribir API | 3 |\n| | Escribir UI | 4 |\n',
+    )
+    expect(plan.phases.map((phase) => phase.title)).toEqual(['Diseño', 'Construcción'])
+    expect(plan.tasks.map((task) => task.phase)).toEqual([0, 0, 1, 1])
+  })
+
+  it('an Epic column beside the story column groups the stories, its blanks continuing the epic above', () => {
+    const plan = read(
+      '# Backlog\n\n| Epic | Story | Points |\n|---|---|---|\n| Auth | Login form | 3 |\n| | Password reset | 5 |\n| Billing | Invoices | 8 |\n',
+    )
+    expect(titles(plan)).toEqual(['Login form', 'Password reset', 'Invoices'])
+    expect(plan.phases.map((phase) => phase.title)).toEqual(['Auth', 'Billing'])
+    expect(plan.tasks.map((task) => task.phase)).toEqual([0, 0, 1])
+  })
 })
 
 describe('work-breakdown child numbers written in the title cell (survey 3, C2)', () => {

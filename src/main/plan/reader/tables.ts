@@ -154,10 +154,38 @@ export function analyzeTable(
     : scaleKey && !columns.some((column) => WORK_ROLES.has(column.role))
       ? 'scale'
       : (NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null)
+  markGroupingColumn(columns, body)
   const title = titleColumn(columns, body)
   const titleNamed = title !== null && title.role === 'title'
   if (title) title.role = 'title'
   return { columns, title, nonWork, grid, titleNamed }
+}
+
+/**
+ * The column that groups the rows when no Phase column does: an Epic column beside the task column, or a first
+ * column of text written merged-cell style (a value, then blanks for the rows that continue it).
+ */
+function markGroupingColumn(columns: Column[], body: Array<{ cells: string[] }>): void {
+  if (columns.some((column) => column.role === 'phase')) return
+  const titled = columns.filter((column) => column.role === 'title')
+  const epic = titled.find((column) => /^epics?$/i.test(column.header.replace(/[*_`]/g, '').trim()))
+  if (epic && titled.length >= 2) {
+    epic.role = 'phase'
+    return
+  }
+  const first = columns[0]
+  if (!first || first.role !== 'other' || columns.length < 3) return
+  const rows = body.filter((row) => row.cells.some((cell, index) => index > 0 && cell.trim() !== ''))
+  const cells = rows.map((row) => cleanText(row.cells[0] ?? ''))
+  const merged = cells.length >= 3 && cells[0] !== '' && cells.some((cell) => cell === '')
+  const values = cells.filter((cell) => cell !== '')
+  const workBeside = columns.some(
+    (column) =>
+      column.index > 0 &&
+      (column.role === 'title' ||
+        (column.role === 'other' && looksTextual(body.map((row) => row.cells[column.index] ?? '')))),
+  )
+  if (merged && workBeside && looksTextual(values)) first.role = 'phase'
 }
 
 /** A column the header left unnamed, by what its cells hold: row IDs, dates, or status marks. */
