@@ -572,6 +572,9 @@ describe('work-breakdown child numbers written in the title cell (survey 3, C2)'
     )
     expect(titles(plan)).toEqual(['Design', 'Build'])
     expect(hours(plan)).toBe(72)
+    // Design states 1 week (40 h), its rows 3 + 3 days (48 h); Build's 4 days match its one row
+    const mismatches = plan.warnings.filter((warning) => warning.code === 'parent-estimate-mismatch')
+    expect(mismatches.map((warning) => [warning.line, warning.taskKey])).toEqual([[5, plan.tasks[0].key]])
   })
 
   it('and a parent without an estimate groups its numbered children as the items', () => {

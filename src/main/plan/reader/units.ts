@@ -1,11 +1,13 @@
 import type { Block, ItemBlock, Section, TableBlock } from '../outline'
 import { analyzeTitle, type TitleInfo } from '../grammar/title'
 import {
+  effortHours,
   parseEffortValue,
   parseLabeledEffort,
   parseStandaloneEffort,
   sizeOf,
   type Effort,
+  type EffortScale,
   type EffortUnit,
   type SizeScale,
 } from '../grammar/effort'
@@ -359,6 +361,30 @@ function groupedRows(unit: RowUnit, section: Section, context: ReaderContext): R
   if (!unit.children.some((row) => rowEffort(row, unit.shape, context) !== null)) return [unit]
   const group = { text: cleanText(unit.info.title), line: unit.line }
   return unit.children.map((row) => rowUnit(section, unit.table, unit.shape, row, group, context))
+}
+
+/**
+ * Work-breakdown parent rows kept as the item (they state their own estimate) whose estimate differs from the sum
+ * of their child rows': the plan contradicts itself, and the lead should know which number was counted.
+ */
+export function parentRowMismatches(
+  units: Unit[],
+  context: ReaderContext,
+  scale: EffortScale,
+): Array<{ line: number; title: string; own: number; children: number }> {
+  const out: Array<{ line: number; title: string; own: number; children: number }> = []
+  for (const unit of units) {
+    if (unit.kind !== 'row' || unit.children.length === 0 || unit.info.effort === null) continue
+    const own = effortHours(unit.info.effort, scale)
+    const parts = unit.children.map((row) => {
+      const effort = rowEffort(row, unit.shape, context)
+      return effort ? effortHours(effort, scale) : null
+    })
+    if (own === null || parts.some((hours) => hours === null)) continue
+    const children = parts.reduce<number>((sum, hours) => sum + (hours ?? 0), 0)
+    if (Math.abs(children - own) > 0.01) out.push({ line: unit.line, title: unit.info.title, own, children })
+  }
+  return out
 }
 
 /** "1.1.2" belongs to the row "1.1" (or "1", written "1.") above it. */
