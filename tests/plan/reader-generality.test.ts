@@ -419,6 +419,30 @@ describe('phases that say only how long they last', () => {
   })
 })
 
+describe('a sprint plan that lists stories written out elsewhere', () => {
+  const stories =
+    '# Backlog\n\n## EPIC 1: Foundation\n\n### Epic Goal\nA reproducible dev setup.\n\n### User Story F1.1: Dev Environment Setup\n**Story Points:** 3\n\n### User Story F1.2: API Layer\n**Story Points:** 5\n\n'
+
+  it('schedules the stories and adds no items; a goal heading of prose is context', () => {
+    const plan = read(
+      `${stories}## Sprint Plan\n\n### Sprint 1 (Weeks 1-2)\n- Dev environment setup (3 pts)\n\n### Sprint 2 (Weeks 3-4)\n- API layer (5 pts)\n`,
+    )
+    expect(titles(plan)).toEqual(['User Story F1.1: Dev Environment Setup', 'User Story F1.2: API Layer'])
+    expect(plan.tasks.map((task) => [task.weekStart, task.weekEnd])).toEqual([
+      [1, 2],
+      [3, 4],
+    ])
+  })
+
+  it('a week list beside bare headings that only name the same work stays the work', () => {
+    const plan = read(
+      '# Plan\n\n## Scope\n\n### Rate limiting\n\n### Structured logging\n\n## Schedule\n\n### Week 1\n- Rate limiting (4h)\n- Structured logging (2h)\n',
+    )
+    expect(hours(plan)).toBe(6)
+    expect(plan.tasks.every((task) => task.weekStart === 1)).toBe(true)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

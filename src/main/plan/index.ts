@@ -1,9 +1,17 @@
-import { ParseOptionsSchema, type ParseOptions, type ParsedPlan } from '../../shared/plan-model'
+import { ParseOptionsSchema, type ParseOptions, type ParsedPlan, type PlanWarning } from '../../shared/plan-model'
 import { decodePlanBytes, normalizeLineEndings, normalizeSpaces } from './decode'
 import { repairMojibake } from './mojibake'
 import { guardMarkdown } from './guard'
 import { buildPlan } from './build'
 import { NO_TASKS } from './no-tasks'
+import { ganttAsPlanText } from './mermaid-gantt'
+
+const READ_FROM_GANTT: PlanWarning = {
+  code: 'read-from-gantt',
+  message: "The items were read from the plan's mermaid gantt chart; its durations are spans, not effort.",
+  line: null,
+  taskKey: null,
+}
 
 export { diffPlans } from './diff'
 
@@ -23,15 +31,15 @@ export function parsePlanBytes(bytes: Uint8Array, options: ParseOptions = {}): P
     if (!decoded.ok) return failure(decoded.code, decoded.message)
     const repaired = repairMojibake(normalizeLineEndings(decoded.text))
     const guarded = guardMarkdown(normalizeSpaces(repaired.text))
-    const plan = buildPlan({
-      text: guarded.text,
-      encoding: decoded.encoding,
-      repairs: repaired.repairs,
-      warnings: guarded.warnings,
-      options: parsedOptions.data,
-    })
-    if (plan.tasks.length === 0) return { ...failure('no-tasks', NO_TASKS), reading: plan }
-    return { ok: true, plan }
+    const build = (text: string, warnings: PlanWarning[]) =>
+      buildPlan({ text, encoding: decoded.encoding, repairs: repaired.repairs, warnings, options: parsedOptions.data })
+    const plan = build(guarded.text, guarded.warnings)
+    if (plan.tasks.length > 0) return { ok: true, plan }
+    // nothing outside code fences holds items: a mermaid gantt chart may be the plan
+    const gantt = ganttAsPlanText(guarded.text)
+    const charted = gantt === null ? null : build(gantt, [...guarded.warnings, READ_FROM_GANTT])
+    if (charted && charted.tasks.length > 0) return { ok: true, plan: charted }
+    return { ...failure('no-tasks', NO_TASKS), reading: plan }
   } catch (error) {
     return failure(
       'unreadable',

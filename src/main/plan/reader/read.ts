@@ -79,7 +79,8 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     (section) => rules.roleFor(section) !== null || rules.layerFor(section) !== null,
   )
   const unindexed = withoutIndexTables(kept, skipped, reader.unitOf, (section) => rules.layerFor(section) !== null)
-  const dropped = dropEmptySingletons(unindexed, skipped, reader.phaseLevel)
+  const scheduled = withoutScheduleLists(unindexed, skipped, reader.unitOf)
+  const dropped = dropEmptySingletons(scheduled, skipped, reader.phaseLevel)
   const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
   return {
     groups: dropped,
@@ -262,6 +263,9 @@ class StructureReader {
     if (inner.length === 0) {
       // prose beside the section's time blocks ("North Star" before "Day 1", "Day 2") frames them: context too
       if (!strong && !hasTime(unit.info.time) && this.besideTimeBlocks(section)) return false
+      // "Epic Goal", "Background" under a phase: prose that frames the phase's items, whatever their shape
+      if (!strong && !hasTime(unit.info.time) && readRole(section.heading?.text ?? '').role === 'reference')
+        return false
       return !this.phaseLevel(section) || (strong && !unit.empty)
     }
     if (this.isConsistent(section, unit, inner, pass)) return true
@@ -445,6 +449,49 @@ function withoutIndexTables(
     for (const unit of group.units)
       skipped.push(skip(unit, 'a row of an overview table: its sections below hold the work it names'))
   return groups.filter((group) => !indexes.includes(group))
+}
+
+/** The nearest heading from `section` up whose title names a week, day or sprint, with that time. */
+function timedSectionOf(section: Section, unitOf: (section: Section) => HeadingUnit): TimeMarker | null {
+  for (let node: Section | null = section; node?.heading; node = node.parent) {
+    const time = unitOf(node).info.time
+    if (timeKey(time) !== null) return time
+  }
+  return null
+}
+
+/**
+ * "### Sprint 1 (Weeks 1-2)" listing "- Dev environment setup (3 pts)" where "### User Story F1.1: Dev Environment
+ * Setup" is written out elsewhere: the list schedules those items and adds none. Only when most of its lines restate
+ * items that have a body of their own (a heading with lines under it), so a list of the work beside bare headings
+ * that sum it up stays the work.
+ */
+function withoutScheduleLists(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  unitOf: (section: Section) => HeadingUnit,
+): Group[] {
+  const originals = groups.flatMap((group) =>
+    group.units.filter((unit): unit is HeadingUnit => unit.kind === 'heading' && !unit.empty),
+  )
+  if (originals.length === 0) return groups
+  const anchors = indexAnchors(originals)
+  const indexes = new Set<Group>()
+  for (const group of groups) {
+    if (group.kind !== 'list') continue
+    const time = timedSectionOf(group.section, unitOf)
+    const matches = group.units.map((unit) => anchors.find(unit, group.section) as HeadingUnit | null)
+    const found = matches.filter((match) => match !== null).length
+    if (!time || found < Math.max(1, Math.ceil(group.units.length * 0.8))) continue
+    indexes.add(group)
+    group.units.forEach((unit, index) => {
+      const original = matches[index]
+      if (original && !hasTime(original.info.time) && original.bodyTime === null)
+        original.info = { ...original.info, time }
+      skipped.push(skip(unit, 'it names an item written out elsewhere: the list schedules that item, it adds none'))
+    })
+  }
+  return groups.filter((group) => !indexes.has(group))
 }
 
 function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {
@@ -699,7 +746,11 @@ function restatesItems(
 }
 
 /** The items read so far, indexed by ID, day span and title words, to find what an entry restates. */
-type AnchorIndex = { restated: (entry: Unit, outside: Section) => boolean }
+type AnchorIndex = {
+  restated: (entry: Unit, outside: Section) => boolean
+  /** the item outside `section` that the entry restates, if any */
+  find: (entry: Unit, outside: Section) => Unit | null
+}
 
 function indexAnchors(anchors: Unit[]): AnchorIndex {
   const byId = new Map<string, Unit[]>()
@@ -722,24 +773,24 @@ function indexAnchors(anchors: Unit[]): AnchorIndex {
     }
   }
   const outside = (unit: Unit, section: Section): boolean => unit.line < section.line || unit.line > section.lineEnd
-  return {
-    restated: (entry, section) => {
-      if (entry.info.id && (byId.get(entry.info.id) ?? []).some((unit) => outside(unit, section))) return true
-      const days = entry.info.time.days
-      if (days && (byDays.get(`${days.start}-${days.end}`) ?? []).some((unit) => outside(unit, section))) return true
-      const words = titleWords(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title))
-      if (words.length === 0) return false
-      const seen = new Set<Unit>()
-      for (const word of words) {
-        for (const candidate of byWord.get(word) ?? []) {
-          if (seen.has(candidate.unit) || !outside(candidate.unit, section)) continue
-          seen.add(candidate.unit)
-          if (sharedShare(words, candidate.words) >= 0.6) return true
-        }
+  const find = (entry: Unit, section: Section): Unit | null => {
+    const byKey = (map: Map<string, Unit[]>, key: string | null) =>
+      key === null ? undefined : (map.get(key) ?? []).find((unit) => outside(unit, section))
+    const days = entry.info.time.days
+    const keyed = byKey(byId, entry.info.id) ?? byKey(byDays, days ? `${days.start}-${days.end}` : null)
+    if (keyed) return keyed
+    const words = titleWords(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title))
+    const seen = new Set<Unit>()
+    for (const word of words) {
+      for (const candidate of byWord.get(word) ?? []) {
+        if (seen.has(candidate.unit) || !outside(candidate.unit, section)) continue
+        seen.add(candidate.unit)
+        if (sharedShare(words, candidate.words) >= 0.6) return candidate.unit
       }
-      return false
-    },
+    }
+    return null
   }
+  return { find, restated: (entry, section) => find(entry, section) !== null }
 }
 
 /** The part of a restating line that names the work: its bold lead, else the text before " - ". */

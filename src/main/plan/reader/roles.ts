@@ -106,7 +106,7 @@ const RULES: Rule[] = [
     role: 'reference',
     strong: false,
     pattern:
-      /^(?:overview|introduction|intro|background|context|purpose|summary|tl;?dr|abstract|assessment|appendix|appendices|references?|resources|links|glossary|notes?|conclusion|closing|table of contents|contents|document (?:info|history|control)|changelog|revision history|approvals?|about|faq|business context|problem statement|dependencies|dependency (?:graph|map)|task dependencies|integration with|how to use|conventions|common conventions|project hygiene|field conventions|tools|quick reference|cheat ?sheet|at a glance)\b|\bdependenc(?:y|ies) (?:visualization|graph|map|tree)\b|\bconventions\b/i,
+      /^(?:(?:epic|sprint|phase|project|release|business|team)\s+(?:goals?|objectives?)$|(?:goals?|objectives?)$)|^(?:overview|introduction|intro|background|context|purpose|summary|tl;?dr|abstract|assessment|appendix|appendices|references?|resources|links|glossary|notes?|conclusion|closing|table of contents|contents|document (?:info|history|control)|changelog|revision history|approvals?|about|faq|business context|problem statement|dependencies|dependency (?:graph|map)|task dependencies|integration with|how to use|conventions|common conventions|project hygiene|field conventions|tools|quick reference|cheat ?sheet|at a glance)\b|\bdependenc(?:y|ies) (?:visualization|graph|map|tree)\b|\bconventions\b/i,
   },
 ]
 
