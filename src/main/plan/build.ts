@@ -37,7 +37,7 @@ import { itemSections as sectionsOwnedBy, rawItems, type RawItem } from './reade
 import { makeTimeResolver, type TimeResolver } from './reader/time-resolver'
 import { markExtent, pointColumnsOf, scheduleMarks } from './reader/plan-facts'
 import { describeInterpretation, collectSkipped } from './reader/interpretation'
-import { headingEffort, unscaledSizeRows, type ReaderContext, type Unit } from './reader/units'
+import { headingEffort, parentRowMismatches, unscaledSizeRows, type ReaderContext, type Unit } from './reader/units'
 
 export type BuildInput = {
   text: string
@@ -135,6 +135,13 @@ export function buildPlan(input: BuildInput): ParsedPlan {
         setup.reader,
       ),
     ),
+    ...parentRowWarnings(
+      parentRowMismatches(
+        read.groups.flatMap((group) => group.units),
+        setup.reader,
+        items.scale,
+      ),
+    ).map((found) => ({ ...found, taskKey: taskKeyAt(items.tasks, found.line) })),
     ...lintPlan(plan, {
       scheduled: reading.raws,
       containerOf: (section) => (reading.owned.has(section) ? null : containerOf(read, section, items.scale)),
@@ -740,6 +747,16 @@ function sizeWarnings(rows: Array<{ line: number }>): PlanWarning[] {
       taskKey: null,
     },
   ]
+}
+
+function parentRowWarnings(rows: Array<{ line: number; title: string; own: number; children: number }>): PlanWarning[] {
+  const round = (hours: number): number => Math.round(hours * 10) / 10
+  return rows.map((row) => ({
+    code: 'parent-estimate-mismatch',
+    message: `"${row.title}" states ${round(row.own)} h but the rows under it add up to ${round(row.children)} h; its own estimate is the one counted.`,
+    line: row.line,
+    taskKey: null,
+  }))
 }
 
 /** A warning on a line inside a work item belongs to that item. */
