@@ -386,6 +386,19 @@ describe('criteria phrasings, parameters', () => {
         anyDepth: true,
       },
     ])
+    // inside a clause the nearest antecedent is the part before
+    expect(params('`X` is listed in the `ignored` list of `.hadolint.yaml` and `Y` is not listed in it')).toMatchObject(
+      [
+        { kind: 'value', path: '.hadolint.yaml', op: 'includes', expected: ['X'] },
+        { kind: 'value', path: '.hadolint.yaml', op: 'excludes', expected: ['Y'] },
+      ],
+    )
+    expect(params('`go` in `go.mod` is `1.22` or later')).toEqual([
+      { kind: 'value', path: 'go.mod', pointer: ['go'], op: 'satisfies', expected: ['>=1.22'], anyDepth: true },
+    ])
+    expect(params('`golang.org/x/net` in `go.mod` satisfies `>=0.23.0`')).toMatchObject([
+      { kind: 'package', name: 'golang.org/x/net', range: '>=0.23.0' },
+    ])
     // a pronoun with nothing to refer to stays unread
     expect(compile('`DL3059` is no longer listed in it').unread).toHaveLength(1)
     // words between the values are not dropped: "includes `24` but not `22`" is not read as includes both

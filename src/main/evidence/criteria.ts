@@ -444,6 +444,7 @@ function valueOp(word: string, rest: string): { op: ValueOp; expected: JsonScala
 const MANIFEST_KEYS: Record<string, RegExp> = {
   npm: /^(name|version|engines|scripts|type|main|module|exports|bin|files|workspaces|private|packageManager|license|browserslist|overrides|resolutions|config|publishConfig|repository)(\.|$)/,
   pyproject: /^(project|tool|build-system|dependency-groups|requires-python)(\.|$)/,
+  gomod: /^(module|go|toolchain|godebug|require|replace|exclude|retract)(\.|$)/,
   cargo:
     /^(package|workspace|features|profile|lib|bin|target|lints|patch|replace|badges|example|test|bench|rust-version|edition|resolver|publish|license|authors|readme|build|links|default-run)(\.|$)|\./,
 }
@@ -1001,17 +1002,23 @@ export function compileCriterion(text: string, line: number, ctx: CriterionConte
   const meta = { sourceLine: line, source: text.trim() }
   const checks: CheckSpec[] = []
   const unread: string[] = []
+  // the unit before (a clause, or a part of one split on "and"): what "in it" at the end of the next one refers to
   let previous: string | null = null
-  for (const written of clausesOf(cleaned)) {
-    const clause = previous ? withAntecedent(written, previous) : written
-    previous = written
-    const whole = readClause(clause, ctx, meta)
+  const resolved = (unit: string) => (previous ? withAntecedent(unit, previous) : unit)
+  for (const clause of clausesOf(cleaned)) {
+    const parts = splitOutsideTokens(clause, AND_SPLIT)
+    // a clause of parts has its nearest antecedent inside: "`a.toml` exists and `x` is no longer listed in it"
+    const whole = readClause(parts.length > 1 ? clause : resolved(clause), ctx, meta)
+    const units = parts.map((part) => {
+      const unit = resolved(part)
+      previous = part
+      return unit
+    })
     if (whole) {
       checks.push(...whole)
       continue
     }
-    const parts = splitOutsideTokens(clause, AND_SPLIT)
-    const read = parts.length > 1 ? parts.map((p) => readClause(p, ctx, meta)) : [null]
+    const read = units.length > 1 ? units.map((u) => readClause(u, ctx, meta)) : [null]
     if (read.every((r) => r !== null)) {
       read.forEach((r) => checks.push(...r!))
       continue

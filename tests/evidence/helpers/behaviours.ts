@@ -528,6 +528,19 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'done', doneWeek: 2, doneCommit: 'relinked' },
   },
+  {
+    name: 'a go.mod directive bounded by a version ("`go` in `go.mod` is `1.22` or later")',
+    asOf: '2025-03-24',
+    task: task(['Move to Go 1.22'], { criteria: criteria('`go` in `go.mod` is `1.22` or later') }),
+    build(f) {
+      const gomod = (go: string) =>
+        `module example.com/svc\n\ngo ${go}\n\nrequire (\n\tgolang.org/x/net v0.23.0 // indirect\n)\n`
+      base(f, { 'go.mod': gomod('1.21') })
+      const bumped = f.write('go.mod', gomod('1.22.1')).commit('Go 1.22', at('2025-03-12'))
+      return { bumped }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'bumped' },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */
