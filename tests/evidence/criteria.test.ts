@@ -399,6 +399,11 @@ describe('criteria phrasings, parameters', () => {
     expect(params('`golang.org/x/net` in `go.mod` satisfies `>=0.23.0`')).toMatchObject([
       { kind: 'package', name: 'golang.org/x/net', range: '>=0.23.0' },
     ])
+    // a link only when the sentence says so: "links to" alone is a hyperlink
+    expect(params('`.env` is a symlink to `.env.example`')).toEqual([
+      { kind: 'file-contains', path: '.env', needles: ['.env.example'], mode: 'link-target' },
+    ])
+    expect(compile('`README.md` links to `SECURITY.md`').checks).toEqual([])
     // a pronoun with nothing to refer to stays unread
     expect(compile('`DL3059` is no longer listed in it').unread).toHaveLength(1)
     // words between the values are not dropped: "includes `24` but not `22`" is not read as includes both

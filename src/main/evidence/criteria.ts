@@ -679,12 +679,13 @@ function presentInScope(subject: string, rest: string, ctx: CriterionContext, me
 }
 
 /**
- * "`Dockerfile` points at `docker/Dockerfile.debian`", "`.env` is a symlink to `.env.example`": a link's blob is its
- * target, so the file's whole content is the target path (a file that only mentions the path does not do).
+ * "the `Dockerfile` symlink points at `docker/Dockerfile.debian`", "`.env` is a symlink to `.env.example`": the path is
+ * a symbolic link to that target (a file that only mentions the path is not). The sentence must say it is a link:
+ * "`README.md` links to `SECURITY.md`" is about a hyperlink.
  */
 function linkClause(subject: string, rest: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   const m = new RegExp(
-    `^(?:(?:symlink|link|file)\\s+)?(?:points|links|resolves|is (?:a )?(?:symlink|symbolic link|link))\\s+(?:at|to)\\s+${T}$`,
+    `^(?:(?:symlink|symbolic link|link)\\s+(?:points|links|resolves)|(?:is|remains|stays) (?:a )?(?:symlink|symbolic link))\\s+(?:at|to)\\s+${T}$`,
     'i',
   ).exec(rest)
   if (!m || !isPathLike(subject) || !isPathLike(m[1])) return null
