@@ -399,6 +399,17 @@ describe('criteria phrasings, parameters', () => {
     expect(params('`golang.org/x/net` in `go.mod` satisfies `>=0.23.0`')).toMatchObject([
       { kind: 'package', name: 'golang.org/x/net', range: '>=0.23.0' },
     ])
+    expect(params('`LOG_LEVEL` is set to `info` in `.env.example`')).toEqual([
+      { kind: 'value', path: '.env.example', pointer: ['LOG_LEVEL'], op: 'equals', expected: ['info'], anyDepth: true },
+    ])
+    expect(params('`src/handlers/` has at most 40 files')).toEqual([
+      { kind: 'file-count', glob: 'src/handlers/**', op: '<=', value: 40 },
+    ])
+    expect(params('`helmet` is installed')).toMatchObject([
+      { kind: 'package', name: 'helmet', present: true, manifest: null },
+    ])
+    // "`x` is present" alone stays a file
+    expect(params('`README.md` is present')).toEqual([{ kind: 'file-exists', path: 'README.md' }])
     // a link only when the sentence says so: "links to" alone is a hyperlink
     expect(params('`.env` is a symlink to `.env.example`')).toEqual([
       { kind: 'file-contains', path: '.env', needles: ['.env.example'], mode: 'link-target' },

@@ -284,6 +284,14 @@ function fileCount(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | 
         'i',
       ).exec(clause)
       return more ? ['', '>=', more[1], more[2]] : null
+    })() ??
+    // "`src/handlers/` has at most 40 files", "`migrations/` holds at least 3 files"
+    (() => {
+      const held = new RegExp(
+        `^${T}\\s+(?:has|holds|contains)\\s+${COMPARATOR}\\s*(\\d+)\\s+(?:tracked\\s+)?files?$`,
+        'i',
+      ).exec(clause)
+      return held && isDir(held[1]) ? ['', held[2], held[3], held[1]] : null
     })()
   if (!m) return null
   const op = comparison(m[1])
@@ -506,8 +514,9 @@ function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | n
   const [, verb, sectionWord, depWord, manifestToken, sectionName] = m
   const manifest = manifestToken ? normalizePlanPath(manifestToken) : null
   if (manifest && !manifestKind(manifest)) return null
-  // "`x` is present" alone is about a file, not a package: a package needs a dependency word or a manifest
-  if (!depWord && !manifest && !(absent && /uninstalled/i.test(verb ?? ''))) return null
+  // "`x` is present" alone is about a file, not a package: a package needs a dependency word, a manifest or an
+  // install verb ("`helmet` is installed", "`request` is uninstalled")
+  if (!depWord && !manifest && !/^(?:un)?installed$/i.test(verb ?? '')) return null
   if (!verb && !depWord && !/^(?:is|are)\s+(?:in|not in|no longer in)\s/i.test(rest) && present) return null
   const section = sectionOf(
     sectionWord ??

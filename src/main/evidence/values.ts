@@ -7,14 +7,31 @@ import { parseJsonLoose } from './json-loose'
 
 /** Structured files (JSON/JSONC, TOML, YAML) read as data, and the value comparisons of a `value` check. */
 
-export type StructuredFormat = 'json' | 'toml' | 'yaml' | 'gomod'
+export type StructuredFormat = 'json' | 'toml' | 'yaml' | 'gomod' | 'dotenv'
 
 export function structuredFormat(path: string): StructuredFormat | null {
   if (/\.(json|jsonc|json5)$/i.test(path)) return 'json'
   if (/\.toml$/i.test(path)) return 'toml'
   if (/\.ya?ml$/i.test(path)) return 'yaml'
   if (/(^|\/)go\.mod$/.test(path)) return 'gomod'
+  if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path)) return 'dotenv'
   return null
+}
+
+/**
+ * A dotenv file (`.env`, `.env.example`, `prod.env`) as data: `KEY=value` and `export KEY=value` lines, quotes off,
+ * an unquoted value's ` # comment` off. A commented-out line (`# KEY=value`) sets nothing.
+ */
+function parseDotenv(text: string): Record<string, string> {
+  const doc: Record<string, string> = {}
+  for (const raw of text.split('\n')) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/.exec(raw)
+    if (!m) continue
+    const value = m[2]
+    const quoted = /^(["'])(.*?)\1(?:\s+#.*)?$/.exec(value)
+    doc[m[1]] = quoted ? quoted[2] : value.replace(/\s+#.*$/, '')
+  }
+  return doc
 }
 
 /**
@@ -55,6 +72,7 @@ export function parseStructured(format: StructuredFormat, text: string): unknown
     if (format === 'json') return parseJsonLoose(text)
     if (format === 'toml') return parseToml(text)
     if (format === 'gomod') return parseGoMod(text)
+    if (format === 'dotenv') return parseDotenv(text)
     return parseYaml(text, { schema: 'failsafe', uniqueKeys: false })
   } catch {
     return undefined

@@ -541,6 +541,49 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'done', doneWeek: 2, doneCommit: 'bumped' },
   },
+  {
+    name: 'a setting of a dotenv file; a commented-out line sets nothing',
+    asOf: '2025-03-24',
+    task: task(['Quiet logs in production'], {
+      criteria: criteria('`LOG_LEVEL` is set to `warn` in `.env.production`'),
+    }),
+    build(f) {
+      base(f, { '.env.production': '# LOG_LEVEL=warn\nLOG_LEVEL=debug\n' })
+      const set = f
+        .write('.env.production', 'export LOG_LEVEL="warn" # quieter\nPORT=8080\n')
+        .commit('Production log level', at('2025-03-13'))
+      return { set }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'set' },
+  },
+  {
+    name: 'a folder that holds at most N files',
+    asOf: '2025-03-24',
+    task: task(['Fewer workflows'], { criteria: criteria('`.github/workflows/` has at most 2 files') }),
+    build(f) {
+      base(f, {
+        '.github/workflows/a.yml': 'on: push\n',
+        '.github/workflows/b.yml': 'on: push\n',
+        '.github/workflows/c.yml': 'on: push\n',
+      })
+      const merged = f.remove('.github/workflows/c.yml').commit('Merge two workflows', at('2025-03-18'))
+      return { merged }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'merged' },
+  },
+  {
+    name: 'a package "is installed" (any manifest)',
+    asOf: '2025-03-24',
+    task: task(['Security headers'], { criteria: criteria('`helmet` is installed') }),
+    build(f) {
+      base(f, { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }, null, 2) })
+      const added = f
+        .write('package.json', JSON.stringify({ dependencies: { express: '^4', helmet: '^7.1.0' } }, null, 2))
+        .commit('helmet', at('2025-03-06'))
+      return { added }
+    },
+    expect: { state: 'done', doneWeek: 1, doneCommit: 'added' },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */
