@@ -484,7 +484,9 @@ function formatExplanation(e: MethodOutput<'evidence.explain'>): string {
         ? ' (not synced yet)'
         : e.reason === 'inconclusive'
           ? ' (checks inconclusive)'
-          : ''
+          : e.reason === 'partly-read'
+            ? ' (every check holds, but part of a criterion sentence could not be read: add a check for it, or confirm by hand)'
+            : ''
   const mark = (holds: boolean | null) => (holds === true ? 'holds' : holds === false ? 'fails' : '  ?  ')
   return [
     `${e.taskKey} ${e.title}: ${e.state}${done}${reason}, ${when}`,

@@ -36,8 +36,11 @@ export const FileExistsCheckSchema = z.object({ kind: z.literal('file-exists'), 
 export const FileAbsentCheckSchema = z.object({ kind: z.literal('file-absent'), path: z.string(), ...CheckBase })
 /** the file changed in a commit after the plan start */
 export const FileChangedCheckSchema = z.object({ kind: z.literal('file-changed'), path: z.string(), ...CheckBase })
-/** how a needle is looked for in a file: anywhere (`substring`) or at the start of a line (`line-start`, e.g. a Dockerfile instruction) */
-export const NeedleModeSchema = z.enum(['substring', 'line-start'])
+/**
+ * how a needle is looked for in a file: anywhere (`substring`), at the start of a line (`line-start`, e.g. a Dockerfile
+ * instruction), or as the target of a symbolic link (`link-target`: the path is a symlink to exactly that path)
+ */
+export const NeedleModeSchema = z.enum(['substring', 'line-start', 'link-target'])
 /** the file contains every one of the fixed strings (content checks follow the file through renames) */
 export const FileContainsCheckSchema = z.object({
   kind: z.literal('file-contains'),

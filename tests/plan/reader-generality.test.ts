@@ -490,6 +490,16 @@ describe('meetings', () => {
   })
 })
 
+describe('dated sections with no work', () => {
+  it('are history: links to past quarters do not move the start of the quarter that holds the work', () => {
+    const plan = read(
+      '# OKRs\n\n## 2019 Q3\n\n| Key result | Priority | Owner |\n|---|---|---|\n| Publish a release policy | P0 | alan |\n| Automate nightly tests | P1 | bo |\n\n## 2019 Q1\n- [Q1 OKRs](https://example.com/q1)\n\n## 2018 Q4\n- [Q4 OKRs](https://example.com/q4)\n',
+    )
+    expect(plan.date).toBe('2019-07-01')
+    expect(plan.tasks.every((task) => task.weekStart === 1)).toBe(true)
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(
@@ -615,6 +625,176 @@ describe('a week named in a task title', () => {
       '# Backlog\n\n| ID | Story | Effort |\n|---|---|---|\n| 001 | Set up the repo | 1h |\n| 002 | Draw the burndown chart for sprint 1 | 3h |\n',
     )
     expect(plan.tasks.map((task) => task.weekStart)).toEqual([null, null])
+  })
+})
+
+describe('blank cells in a grouping column (survey 3, C1)', () => {
+  it('a blank Phase cell continues the phase above it, as a spreadsheet writes merged cells', () => {
+    const plan = read(
+      '# Plan\n\n| Phase | Task | Week |\n|---|---|---|\n| Design | Draw wireframes | 1 |\n| | Review wireframes | 2 |\n| Build | Write API | 3 |\n| | Write UI | 4 |\n',
+    )
+    expect(plan.phases.map((phase) => [phase.title, phase.weekStart, phase.weekEnd])).toEqual([
+      ['Design', 1, 2],
+      ['Build', 3, 4],
+    ])
+    expect(plan.tasks.map((task) => task.phase)).toEqual([0, 0, 1, 1])
+  })
+
+  it('a first column written merged-cell style (a value, then blanks) groups the rows whatever its header', () => {
+    const plan = read(
+      '# Plan\n\n| Bloque | Actividad | Semana |\n|---|---|---|\n| Diseño | Dibujar wireframes | 1 |\n| | Revisar wireframes | 2 |\n| Construcción | Escribir API | 3 |\n| | Escribir UI | 4 |\n',
+    )
+    expect(plan.phases.map((phase) => phase.title)).toEqual(['Diseño', 'Construcción'])
+    expect(plan.tasks.map((task) => task.phase)).toEqual([0, 0, 1, 1])
+  })
+
+  it('an Epic column beside the story column groups the stories, its blanks continuing the epic above', () => {
+    const plan = read(
+      '# Backlog\n\n| Epic | Story | Points |\n|---|---|---|\n| Auth | Login form | 3 |\n| | Password reset | 5 |\n| Billing | Invoices | 8 |\n',
+    )
+    expect(titles(plan)).toEqual(['Login form', 'Password reset', 'Invoices'])
+    expect(plan.phases.map((phase) => phase.title)).toEqual(['Auth', 'Billing'])
+    expect(plan.tasks.map((task) => task.phase)).toEqual([0, 0, 1])
+  })
+})
+
+describe('work-breakdown child numbers written in the title cell (survey 3, C2)', () => {
+  it('a blank ID cell takes the dotted number its title starts with, so parent and children count once', () => {
+    const plan = read(
+      '# WBS\n\n| ID | Task Name | Duration |\n|---|---|---|\n| 1. | Design | 1 week |\n| | 1.1 Sketch | 3 days |\n| | 1.2 Review | 3 days |\n| 2. | Build | 4 days |\n| | 2.1 Code | 4 days |\n',
+    )
+    expect(titles(plan)).toEqual(['Design', 'Build'])
+    expect(hours(plan)).toBe(72)
+    // Design states 1 week (40 h), its rows 3 + 3 days (48 h); Build's 4 days match its one row
+    const mismatches = plan.warnings.filter((warning) => warning.code === 'parent-estimate-mismatch')
+    expect(mismatches.map((warning) => [warning.line, warning.taskKey])).toEqual([[5, plan.tasks[0].key]])
+  })
+
+  it('and a parent without an estimate groups its numbered children as the items', () => {
+    const plan = read(
+      '# WBS\n\n| ID | Task Name | Duration |\n|---|---|---|\n| 1. | Design | |\n| | 1.1 Sketch | 3 days |\n| | 1.2 Review | 2 days |\n',
+    )
+    expect(titles(plan)).toEqual(['Sketch', 'Review'])
+    expect(hours(plan)).toBe(40)
+  })
+})
+
+describe('rows that are not items (survey 3, A3 and A4)', () => {
+  it('a row whose title is empty once its markup is removed is a score or legend row', () => {
+    const plan = read(
+      '# OKRs\n\n| Key result | Priority | Owner | Score |\n|---|---|---|---|\n| **** | P0-P4 | | **0.2** |\n| Publish a release policy | P0 | alan | 0.5 |\n| Automate nightly tests | P1 | steven | 0.1 |\n',
+    )
+    expect(titles(plan)).toEqual(['Publish a release policy', 'Automate nightly tests'])
+  })
+
+  it('a table keyed by severity levels (P1, P2…) defines a scale: no items, no task IDs', () => {
+    const plan = read(
+      '# Plan\n\n## Launch\n\n| Task | Owner |\n|---|---|\n| Cut the release | Ana |\n\n## Incident Response\n\n| Severity | Description | Response Time |\n|---|---|---|\n| P1 | Service down | 15 min |\n| P2 | Degraded service | 30 min |\n| P3 | Minor issue | 1 day |\n',
+    )
+    expect(titles(plan)).toEqual(['Cut the release'])
+  })
+
+  it('but a Priority column of a task table stays an attribute of real work', () => {
+    const plan = read(
+      '# Plan\n\n| Priority | Task | Owner |\n|---|---|---|\n| P1 | Cut the release | Ana |\n| P2 | Write notes | Bo |\n',
+    )
+    expect(titles(plan)).toEqual(['Cut the release', 'Write notes'])
+  })
+
+  it('a slot that names only a break (Lunch, Lunch break, Coffee break, Pause) is time off; "Break the monolith" is work', () => {
+    const plan = read(
+      '# Day 1\n\n| Time | Activity | Owner |\n|---|---|---|\n| 09:00-10:00 | Team standup | Lead |\n| 10:00-10:15 | Coffee break | - |\n| 10:15-12:00 | Break the monolith | Dev |\n| 12:00-13:00 | Lunch break | - |\n| 13:00-13:30 | Lunch | - |\n| 15:00-15:15 | Pause | - |\n| 15:15-17:00 | Load testing | DevOps |\n',
+    )
+    expect(titles(plan)).toEqual(['Team standup', 'Break the monolith', 'Load testing'])
+  })
+})
+
+describe('a parameter table beside the work table (survey 3, A3c)', () => {
+  it('a table with no owner, status or ID column and no task header, beside one that has them, is supporting detail', () => {
+    const plan = read(
+      '# Week Plan\n\n## Monday\n\n| Time | Activity | Owner | Status |\n|---|---|---|---|\n| 09:00-10:00 | Team standup | Lead | ⬜ |\n| 13:00-15:00 | Load testing | DevOps | ⬜ |\n\n**Load Test Scenarios:**\n\n| Scenario | Target | Duration |\n|---|---|---|\n| Normal load | 100 req/s | 10 min |\n| Peak load | 500 req/s | 5 min |\n',
+    )
+    expect(titles(plan)).toEqual(['Team standup', 'Load testing'])
+    expect(hours(plan)).toBe(0)
+  })
+
+  it('but a second table of tasks (a task header, an estimate) stays work', () => {
+    const plan = read(
+      '# Plan\n\n## Week 1\n\n| Task | Owner | Estimate |\n|---|---|---|\n| Cut the release | Ana | 4h |\n\n| Task | Estimate |\n|---|---|\n| Write notes | 2h |\n',
+    )
+    expect(titles(plan)).toEqual(['Cut the release', 'Write notes'])
+  })
+})
+
+describe('column roles from what the cells hold (survey 3, D)', () => {
+  it('a Vietnamese task table: the task column beats an English Deliverables column, ✅ claims done', () => {
+    const plan = read(
+      '# Kế hoạch\n\n| Ngày | Công việc | Người phụ trách | Deliverables | Trạng thái |\n|---|---|---|---|---|\n| 02/03/2026 | Thiết lập môi trường phát triển | DevOps | Dev env | ✅ |\n| 09/03/2026 | Xây dựng API xác thực | Backend Lead | Auth API | ⏳ |\n',
+    )
+    expect(titles(plan)).toEqual(['Thiết lập môi trường phát triển', 'Xây dựng API xác thực'])
+    expect(plan.tasks.map((task) => [task.owner, task.claimedDone])).toEqual([
+      ['DevOps', true],
+      ['Backend Lead', false],
+    ])
+  })
+
+  it('in a language the reader has no words for, a column of status marks is the status and the leftmost text column the title', () => {
+    const plan = read(
+      '# Plan\n\n| Päivä | Tehtävä | Tuotos | Tila |\n|---|---|---|---|\n| 02/03/2026 | Kehitysympäristön pystytys | Dev env | ✅ Valmis |\n| 09/03/2026 | Tunnistautumisrajapinta | Auth API | ⏳ Käynnissä |\n',
+    )
+    expect(titles(plan)).toEqual(['Kehitysympäristön pystytys', 'Tunnistautumisrajapinta'])
+    expect(plan.tasks.map((task) => task.claimedDone)).toEqual([true, false])
+  })
+
+  it('a task column headed in Polish or Russian, with an owner and a status column', () => {
+    const polish = read(
+      '# Plan\n\n| Nr | Zadanie | Odpowiedzialny | Status |\n|---|---|---|---|\n| 1 | Analiza wymagań | Ania | zrobione |\n| 2 | Konfiguracja serwera | Bartek | |\n',
+    )
+    expect(polish.tasks.map((task) => [task.title, task.owner])).toEqual([
+      ['Analiza wymagań', 'Ania'],
+      ['Konfiguracja serwera', 'Bartek'],
+    ])
+    const russian = read(
+      '# План\n\n| Описание | Задача | Ответственный | Статус |\n|---|---|---|---|\n| Первый шаг | Согласовать ТЗ | Иван | ✅ Завершено |\n| Второй шаг | Подготовить MVP | Олег | 🔸 В работе |\n',
+    )
+    expect(russian.tasks.map((task) => [task.title, task.owner, task.claimedDone])).toEqual([
+      ['Согласовать ТЗ', 'Иван', true],
+      ['Подготовить MVP', 'Олег', false],
+    ])
+  })
+})
+
+describe('a load grid of periods (survey 3, F1)', () => {
+  it('rows are workstreams spanning the weeks they fill; their effort is the sum of their cells', () => {
+    const plan = read(
+      '# Charge\n\n| Workstream | Week 1 | Week 2 | Week 3 |\n|---|---|---|---|\n| Design | 30 | 15 | - |\n| Build | - | 31 | 46 |\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.estimateHours, task.weekStart, task.weekEnd])).toEqual([
+      ['Design', 45, 1, 2],
+      ['Build', 77, 2, 3],
+    ])
+    expect(hours(plan)).toBe(122)
+  })
+
+  it('a month grid with "x" for none, whatever the first header says', () => {
+    const plan = read(
+      '# Plan de charge\n\n| Plan de charge | M1 | M2 | M3 | M4 |\n|---|---|---|---|---|\n| Conception | 300 | 150 | x | x |\n| Réalisation | x | 310 | 460 | 455 |\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.estimateHours])).toEqual([
+      ['Conception', 450],
+      ['Réalisation', 1225],
+    ])
+    expect(plan.tasks[1].weekStart).toBeLessThan(plan.tasks[1].weekEnd ?? 0)
+  })
+
+  it('marks instead of numbers schedule the rows without effort', () => {
+    const plan = read(
+      '# Plan\n\n| Workstream | W1 | W2 | W3 |\n|---|---|---|---|\n| Design | ■ | ■ | |\n| Build | | | ■ |\n',
+    )
+    expect(plan.tasks.map((task) => [task.title, task.estimateHours, task.weekStart, task.weekEnd])).toEqual([
+      ['Design', null, 1, 2],
+      ['Build', null, 3, 3],
+    ])
   })
 })
 

@@ -234,19 +234,7 @@ function noInScope(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | 
   if (scope === null) return null
   const exact =
     scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]) ? scope[0] : null
-  if (exact && split.exclude.length === 0) {
-    if (manifestKind(exact) && needles.every(isPackageName))
-      return needles.map((name) => packageSpec(name, false, exact, 'any', null, meta))
-    return [
-      {
-        kind: 'file-lacks',
-        path: exact,
-        needles,
-        sentence: `\`${exact}\` exists without ${needles.map((n) => `\`${n}\``).join(', ')}`,
-        ...base(meta),
-      },
-    ]
-  }
+  if (exact && split.exclude.length === 0) return lacksSpecs(exact, needles, meta)
   const where = scope.length ? scope.map((g) => `\`${g}\``).join(', ') : 'any tracked code file'
   const except = split.words.length ? ` (${split.words.join('; ')} exempt)` : ''
   return needles.map((needle) => ({
@@ -259,16 +247,28 @@ function noInScope(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | 
   }))
 }
 
+/** "nothing left under `a/`", "nothing left under `a/`, `b/` or `c/`" (one check per folder) */
 function nothingUnder(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   const m = new RegExp(
-    `^(?:nothing|no (?:files?|paths?|code)(?: (?:is|are))?)(?:\\s+(?:is|are))?(?:\\s+(?:left|tracked|remaining|remains))?\\s+(?:under|in|inside|below|within)\\s+${T}$`,
+    `^(?:nothing|no (?:files?|paths?|code)(?: (?:is|are))?)(?:\\s+(?:is|are))?(?:\\s+(?:left|tracked|remaining|remains))?\\s+(?:under|in|inside|below|within)\\s+(${LIST})$`,
     'i',
   ).exec(clause)
-  if (!m) return null
-  const dir = pathOf(m[1], ctx)
-  if (!dir) return null
-  const glob = isGlob(dir) ? dir : `${dir.replace(/\/?$/, '/')}**`
-  return [{ kind: 'file-count', glob, op: '==', value: 0, sentence: `no file tracked under \`${dir}\``, ...base(meta) }]
+  if (!m || /\b(?:nor|no)\s+`/.test(m[1])) return null
+  const out: Spec[] = []
+  for (const token of tokens(m[1])) {
+    const dir = pathOf(token, ctx)
+    if (!dir) return null
+    const glob = isGlob(dir) ? dir : `${dir.replace(/\/?$/, '/')}**`
+    out.push({
+      kind: 'file-count',
+      glob,
+      op: '==',
+      value: 0,
+      sentence: `no file tracked under \`${dir}\``,
+      ...base(meta),
+    })
+  }
+  return out
 }
 
 function fileCount(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
@@ -284,6 +284,14 @@ function fileCount(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | 
         'i',
       ).exec(clause)
       return more ? ['', '>=', more[1], more[2]] : null
+    })() ??
+    // "`src/handlers/` has at most 40 files", "`migrations/` holds at least 3 files"
+    (() => {
+      const held = new RegExp(
+        `^${T}\\s+(?:has|holds|contains)\\s+${COMPARATOR}\\s*(\\d+)\\s+(?:tracked\\s+)?files?$`,
+        'i',
+      ).exec(clause)
+      return held && isDir(held[1]) ? ['', held[2], held[3], held[1]] : null
     })()
   if (!m) return null
   const op = comparison(m[1])
@@ -329,7 +337,7 @@ function valueClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
       !isManifestKeyPath(kind, keyToken) &&
       /^(satisfies|matches|is)$/i.test(m[3])
     ) {
-      const range = tokens(m[4])[0]
+      const range = versionRangeOf(m[4])
       return range ? [packageSpec(keyToken, true, path, 'any', range, meta)] : null
     }
     if (!structuredFormat(path)) return null
@@ -386,10 +394,41 @@ function listMembershipClause(clause: string, ctx: CriterionContext, meta: Meta)
   ]
 }
 
+const AT_LEAST =
+  /^(?:(?:at least|no (?:lower|older|earlier) than|>=|≥)\s+(.+)|(.+?)\s+(?:or (?:later|newer|higher|above|greater|more)|and (?:up|above|later|newer)))$/i
+const AT_MOST =
+  /^(?:(?:at most|no (?:higher|newer|later) than|<=|≤)\s+(.+)|(.+?)\s+or (?:earlier|older|lower|below|less))$/i
+
+/**
+ * The version a sentence bounds ("`1.73.0` or later", "at least `4.4`", "`>=4.2,<5.0`") as a range, else null: a
+ * word the reader does not know after the value must not be dropped ("`1.73.0` or earlier" is not `1.73.0`).
+ */
+function versionRangeOf(rest: string): string | null {
+  const text = rest.trim()
+  const low = AT_LEAST.exec(text)
+  const high = AT_MOST.exec(text)
+  const bound = low ? (low[1] ?? low[2]) : high ? (high[1] ?? high[2]) : text
+  const m = /^`([^`]+)`$/.exec(bound.trim())
+  if (!m) return null
+  const value = m[1].trim()
+  if (!low && !high) return value
+  return /^v?\d+(?:\.\d+)*(?:[-+][\w.]+)?$/.test(value) ? `${low ? '>=' : '<='}${value.replace(/^v/, '')}` : null
+}
+
 function valueOp(word: string, rest: string): { op: ValueOp; expected: JsonScalar[] } | null {
   const w = word.toLowerCase()
+  // "is `1.73.0` or later": a bound on a version, compared as one
+  if (
+    /^(?:is|equals|=|==|is set to|satisfies|matches)$/.test(w) &&
+    (AT_LEAST.test(rest.trim()) || AT_MOST.test(rest.trim()))
+  ) {
+    const range = versionRangeOf(rest)
+    return range ? { op: 'satisfies', expected: [range] } : null
+  }
+  // the values are the tokens, and nothing else but the words that join them ("`a`, `b` or `c`")
+  if (rest.includes('`') && !new RegExp(`^${LIST}$`).test(rest.trim())) return null
   const listed = tokens(rest).map(scalarOf)
-  const bare = rest.replace(/[`.]/g, '').trim()
+  const bare = rest.replace(/`/g, '').replace(/\.$/, '').trim()
   const expected = listed.length
     ? listed
     : bare
@@ -405,10 +444,17 @@ function valueOp(word: string, rest: string): { op: ValueOp; expected: JsonScala
   return { op: 'equals', expected }
 }
 
+/**
+ * Keys of a manifest that are not dependency names: its top-level tables, and the keys of its package table a lead
+ * names bare ("`rust-version` in `Cargo.toml`", "`requires-python` in `pyproject.toml`"). A dotted name is a key
+ * path in Cargo.toml (crate names have no dots).
+ */
 const MANIFEST_KEYS: Record<string, RegExp> = {
   npm: /^(name|version|engines|scripts|type|main|module|exports|bin|files|workspaces|private|packageManager|license|browserslist|overrides|resolutions|config|publishConfig|repository)(\.|$)/,
-  pyproject: /^(project|tool|build-system|dependency-groups)(\.|$)/,
-  cargo: /^(package|workspace|features|profile|lib|bin|target)(\.|$)/,
+  pyproject: /^(project|tool|build-system|dependency-groups|requires-python)(\.|$)/,
+  gomod: /^(module|go|toolchain|godebug|require|replace|exclude|retract)(\.|$)/,
+  cargo:
+    /^(package|workspace|features|profile|lib|bin|target|lints|patch|replace|badges|example|test|bench|rust-version|edition|resolver|publish|license|authors|readme|build|links|default-run)(\.|$)|\./,
 }
 
 function isManifestKeyPath(kind: string, key: string): boolean {
@@ -444,7 +490,7 @@ function sectionOf(word: string | undefined): 'any' | 'runtime' | 'dev' {
 }
 
 const DEP_WORD =
-  '(runtime\\s+|production\\s+|prod\\s+|dev\\s+|development\\s+|test\\s+)?(dependency|dependencies|devdependency|devdependencies|requirement|requirements|package|packages)'
+  '(?:direct\\s+|explicit\\s+|top-level\\s+)?(runtime\\s+|production\\s+|prod\\s+|dev\\s+|development\\s+|test\\s+)?(dependency|dependencies|devdependency|devdependencies|requirement|requirements|package|packages)'
 const MANIFEST_REF = `(?:in|to|under|within|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}${T}(?:\\s+(devDependencies|dependencies|dev-dependencies))?`
 
 /** "`pkg` is a dependency / is listed in `requirements.txt` / is no longer a dev dependency in `package.json`" */
@@ -468,8 +514,9 @@ function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | n
   const [, verb, sectionWord, depWord, manifestToken, sectionName] = m
   const manifest = manifestToken ? normalizePlanPath(manifestToken) : null
   if (manifest && !manifestKind(manifest)) return null
-  // "`x` is present" alone is about a file, not a package: a package needs a dependency word or a manifest
-  if (!depWord && !manifest && !(absent && /uninstalled/i.test(verb ?? ''))) return null
+  // "`x` is present" alone is about a file, not a package: a package needs a dependency word, a manifest or an
+  // install verb ("`helmet` is installed", "`request` is uninstalled")
+  if (!depWord && !manifest && !/^(?:un)?installed$/i.test(verb ?? '')) return null
   if (!verb && !depWord && !/^(?:is|are)\s+(?:in|not in|no longer in)\s/i.test(rest) && present) return null
   const section = sectionOf(
     sectionWord ??
@@ -525,10 +572,16 @@ const TRAILING_NOUN =
   '(instruction|directive|line|lines|section|call|calls|function|class|decorator|setting|settings|key|entry|import|method|field|header|block|route|endpoint|middleware|handler|hook|rule|step|job|stanza|statement|variable|constant|type|alias|flag|option|command|target)'
 
 function containsClause(path: string, rest: string, meta: Meta): Spec[] | null {
-  const m = new RegExp(
-    `^(?:${CONTAIN_VERBS}|contain|define|declare|import|call|export|register|include|mention|reference|use|have|set)\\s+(?:an?\\s+|the\\s+)?(?:line\\s+(?:starting|beginning)\\s+with\\s+)?(${LIST})(?:\\s+${TRAILING_NOUN})?$`,
-    'i',
-  ).exec(rest)
+  const m =
+    new RegExp(
+      `^(?:${CONTAIN_VERBS}|contain|define|declare|import|call|export|register|include|mention|reference|use|have|set)\\s+(?:an?\\s+|the\\s+)?(?:line\\s+(?:starting|beginning)\\s+with\\s+)?(${LIST})(?:\\s+${TRAILING_NOUN})?$`,
+      'i',
+    ).exec(rest) ??
+    // "has an entry for `/.github/workflows/**`", "has a rule for `X`": the file names it
+    new RegExp(
+      `^(?:has|have|contains?|includes?)\\s+(?:an?|one|the)\\s+(?:entry|line|rule|record|mapping|pattern)\\s+(?:for|covering|matching|naming)\\s+(${LIST})$`,
+      'i',
+    ).exec(rest)
   if (!m) return null
   const needles = needlesOf(m[1])
   if (needles.length === 0) return null
@@ -557,7 +610,7 @@ function containsClause(path: string, rest: string, meta: Meta): Spec[] | null {
 function lacksClause(path: string, rest: string, meta: Meta): Spec[] | null {
   const m =
     new RegExp(
-      `^(?:does not|doesn't|do not|no longer|must not|should not|never|cannot)\\s+(?:contain|reference|define|import|call|use|mention|include|set|have|declare|install|list|run)s?\\s+(?:any\\s+|an?\\s+|the\\s+)?(${LIST})(?:\\s+(?:anymore|any more))?(?:\\s+${TRAILING_NOUN})?$`,
+      `^(?:does not|doesn't|do not|no longer|must not|should not|never|cannot)\\s+(?:contain|reference|define|import|call|use|mention|include|set|have|has|declare|install|list|run)s?\\s+(?:any\\s+|an?\\s+|the\\s+)?(${LIST})(?:\\s+(?:anymore|any more))?(?:\\s+${TRAILING_NOUN})?$`,
       'i',
     ).exec(rest) ??
     new RegExp(`^(?:has|contains|includes)\\s+no\\s+(?:more\\s+)?(${LIST})(?:\\s+${TRAILING_NOUN})?$`, 'i').exec(
@@ -567,9 +620,18 @@ function lacksClause(path: string, rest: string, meta: Meta): Spec[] | null {
   if (!m) return null
   const needles = needlesOf(m[1])
   if (needles.length === 0) return null
-  if (manifestKind(path) && needles.every(isPackageName))
-    return needles.map((n) => packageSpec(n, false, path, 'any', null, meta))
+  return lacksSpecs(path, needles, meta)
+}
+
+/**
+ * "no `x` in `file`": the text is absent. In a manifest a package-like name must also not be a dependency (names
+ * are normalised there: `PyYAML` / `pyyaml`), but the dependency check alone is weaker than the sentence: the text
+ * can stay as a feature (`features = ["trust-dns"]`), a comment or a URL while no package of that name is declared.
+ */
+function lacksSpecs(path: string, needles: string[], meta: Meta): Spec[] {
+  const packages = manifestKind(path) && needles.every(isPackageName)
   return [
+    ...(packages ? needles.map((n) => packageSpec(n, false, path, 'any', null, meta)) : []),
     {
       kind: 'file-lacks',
       path,
@@ -625,6 +687,59 @@ function presentInScope(subject: string, rest: string, ctx: CriterionContext, me
   ]
 }
 
+/**
+ * "the `Dockerfile` symlink points at `docker/Dockerfile.debian`", "`.env` is a symlink to `.env.example`": the path is
+ * a symbolic link to that target (a file that only mentions the path is not). The sentence must say it is a link:
+ * "`README.md` links to `SECURITY.md`" is about a hyperlink.
+ */
+function linkClause(subject: string, rest: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const m = new RegExp(
+    `^(?:(?:symlink|symbolic link|link)\\s+(?:points|links|resolves)|(?:is|remains|stays) (?:a )?(?:symlink|symbolic link))\\s+(?:at|to)\\s+${T}$`,
+    'i',
+  ).exec(rest)
+  if (!m || !isPathLike(subject) || !isPathLike(m[1])) return null
+  const path = pathOf(subject, ctx)
+  const target = normalizePlanPath(m[1])
+  if (!path || isGlob(path) || isDir(path) || !isSafePlanPath(target)) return null
+  return [
+    {
+      kind: 'file-contains',
+      path,
+      needles: [target],
+      mode: 'link-target',
+      sentence: `\`${path}\` points at \`${target}\``,
+      ...base(meta),
+    },
+  ]
+}
+
+/** "`WEBSOCKET_PORT` no longer appears in `.env.template`", "`eval(` is not used anywhere under `src/`" */
+function absentFromScope(subject: string, rest: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const m =
+    /^(?:no longer|does not|doesn't|do not|don't|never)\s+(?:appears?|occurs?|shows? up)\s+(?:anywhere\s+)?(?:in|under|within|inside|across)\s+(.+)$/i.exec(
+      rest,
+    ) ??
+    /^(?:is|are)\s+(?:no longer|not|nowhere)\s+(?:used|referenced|mentioned|present|found|called|imported|set|defined|declared)\s+(?:anywhere\s+)?(?:in|under|within|inside|across)\s+(.+)$/i.exec(
+      rest,
+    ) ??
+    /^(?:is|are|has been|have been)\s+(?:gone|removed|dropped|deleted)\s+from\s+(.+)$/i.exec(rest)
+  if (!m || isPathLike(subject)) return null
+  const scope = scopeOf(m[1], ctx)
+  if (!scope || scope.length === 0) return null
+  if (scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]))
+    return lacksSpecs(scope[0], [subject], meta)
+  return [
+    {
+      kind: 'text-absent',
+      needle: subject,
+      scope,
+      exclude: [],
+      sentence: `no \`${subject}\` in ${scope.map((g) => `\`${g}\``).join(', ')}`,
+      ...base(meta),
+    },
+  ]
+}
+
 /** "`Django` satisfies `>=4.2,<5.0`" (any manifest) */
 function versionClause(subject: string, rest: string, meta: Meta): Spec[] | null {
   const m = new RegExp(
@@ -641,11 +756,23 @@ function subjectClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[
   const m = new RegExp(`^(${LIST})\\s+(.+)$`).exec(clause)
   if (!m || /\b(?:nor|no)\s+`/.test(m[1])) return null
   const subjects = tokens(m[1])
-  const rest = m[2].trim()
+  // "the `hooks/` folder is gone", "the `ci.yml` workflow exists": the noun names what the path is
+  const rest = subjects.every(isPathLike)
+    ? m[2]
+        .trim()
+        .replace(
+          /^(?:file|files|folder|folders|directory|directories|dir|dirs|tree|workflow|workflows)\s+(?=(?:is|are|has|have|exists?|no|does|do|was|were)\b)/i,
+          '',
+        )
+    : m[2].trim()
   const direct = packageClause(subjects, rest, meta) ?? existsClause(subjects, rest, ctx, meta)
   if (direct) return direct
   if (subjects.length === 1) {
-    const single = presentInScope(subjects[0], rest, ctx, meta) ?? versionClause(subjects[0], rest, meta)
+    const single =
+      linkClause(subjects[0], m[2].trim(), ctx, meta) ??
+      presentInScope(subjects[0], rest, ctx, meta) ??
+      absentFromScope(subjects[0], rest, ctx, meta) ??
+      versionClause(subjects[0], rest, meta)
     if (single) return single
   }
   const out: Spec[] = []
@@ -693,6 +820,47 @@ function scopeClaim(path: string, rest: string, meta: Meta): Spec[] | null {
     }))
   }
   return null
+}
+
+const TABLE = '`\\[([\\w-]+(?:\\.[\\w-]+)*)\\]`'
+const ASSIGNMENTS = '`[\\w.-]+\\s*=\\s*[^`]+`(?:\\s*(?:,|and|,\\s*and)\\s*`[\\w.-]+\\s*=\\s*[^`]+`)*'
+
+/**
+ * A TOML table and its settings as the file writes them: "`[profile.release]` in `Cargo.toml` sets `lto = "fat"` and
+ * `codegen-units = 1`", "`Cargo.toml` has a `[profile.micro]` table with `opt-level = "z"`" (one value check each).
+ */
+function tableSettingsClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const m =
+    new RegExp(
+      `^(?:the\\s+)?${TABLE}(?:\\s+(?:table|section))?\\s+(?:in|of)\\s+${T}\\s+(?:sets|has|contains|defines|declares|includes|configures)\\s+(${ASSIGNMENTS})$`,
+      'i',
+    ).exec(clause) ??
+    (() => {
+      const alt = new RegExp(
+        `^${T}\\s+(?:has|contains|defines|declares|includes)\\s+(?:an?|the)\\s+${TABLE}(?:\\s+(?:table|section))?\\s+(?:with|setting|that sets)\\s+(${ASSIGNMENTS})$`,
+        'i',
+      ).exec(clause)
+      return alt ? [alt[0], alt[2], alt[1], alt[3]] : null
+    })()
+  if (!m) return null
+  const [, table, fileToken, assignments] = m
+  const path = pathOf(fileToken, ctx)
+  if (!path || isGlob(path) || structuredFormat(path) !== 'toml') return null
+  return tokens(assignments).map((assignment) => {
+    const eq = assignment.indexOf('=')
+    const key = assignment.slice(0, eq).trim()
+    const expected = scalarOf(assignment.slice(eq + 1))
+    const pointer = [...table.split('.'), ...key.split('.')]
+    return {
+      kind: 'value' as const,
+      path,
+      pointer,
+      op: 'equals' as const,
+      expected: [expected],
+      sentence: `\`${path}\` → \`${pointer.join('.')}\` equals \`${JSON.stringify(expected)}\``,
+      ...base(meta),
+    }
+  })
 }
 
 /** "`debug` is set to `false` in `settings.toml`" */
@@ -747,13 +915,14 @@ function base(meta: Meta) {
 function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   // "Both `a` and `b` exist", "A `Makefile` exists", "The `Dockerfile` uses `python:3.12`"
   const clause = text.replace(
-    /^(?:both|the|a|an|there is an?|there are)\s+(?=`[^`]+`(?:\s*(?:,|and)\s*`[^`]+`)*\s+(?!list\b|key\b|value\b|setting\b|field\b|entry\b|array\b|option\b|version\b|range\b|in\b|of\b))/i,
+    /^(?:both|the(?:\s+(?:root|top-level))?|a|an|there is an?|there are)\s+(?=`[^`]+`(?:\s*(?:,|and)\s*`[^`]+`)*\s+(?!list\b|key\b|value\b|setting\b|field\b|entry\b|array\b|option\b|version\b|range\b|in\b|of\b))/i,
     '',
   )
   return (
     noInScope(clause, ctx, meta) ??
     nothingUnder(clause, ctx, meta) ??
     fileCount(clause, ctx, meta) ??
+    tableSettingsClause(clause, ctx, meta) ??
     valueClause(clause, ctx, meta) ??
     listMembershipClause(clause, ctx, meta) ??
     keyInFileClause(clause, ctx, meta) ??
@@ -810,6 +979,25 @@ function clausesOf(sentence: string): string[] {
   return splitOutsideTokens(sentence, /\s*;\s*|\.\s+(?=[A-Z\u0001])/)
 }
 
+/**
+ * "`DL3029` is listed in the `ignored` list of `.hadolint.yaml`; `DL3059` is no longer listed in it": a clause that
+ * ends on "it" / "there" / "that file" refers to what the previous clause of the sentence named last: the object of
+ * its "in/of/from ..." phrase, else its subject file. Without one, the clause stays as written (and is unread).
+ */
+function withAntecedent(clause: string, previous: string): string {
+  const pronoun =
+    /\s(in|from|of|under|inside|within)\s+(?:it|there|that file|the same file|that list|the same list)$/i.exec(clause)
+  if (!pronoun) return clause
+  const object =
+    /\s(?:in|from|of|under|inside|within)\s+((?:the\s+)?`[^`]+`(?:\s+\w+\s+(?:in|of)\s+`[^`]+`)?)$/i.exec(
+      previous,
+    )?.[1] ??
+    (/^`([^`]+)`\s/.exec(previous) && isPathLike(/^`([^`]+)`/.exec(previous)![1])
+      ? /^`[^`]+`/.exec(previous)![0]
+      : null)
+  return object ? `${clause.slice(0, pronoun.index)} ${pronoun[1]} ${object}` : clause
+}
+
 const AND_SPLIT = /,?\s+(?:and|but|while|with)\s+(?=\u0001|no\s|nothing\s|the\s+\u0001|at\s+least|there\s)/i
 
 export interface CompiledCriterion {
@@ -824,14 +1012,23 @@ export function compileCriterion(text: string, line: number, ctx: CriterionConte
   const meta = { sourceLine: line, source: text.trim() }
   const checks: CheckSpec[] = []
   const unread: string[] = []
+  // the unit before (a clause, or a part of one split on "and"): what "in it" at the end of the next one refers to
+  let previous: string | null = null
+  const resolved = (unit: string) => (previous ? withAntecedent(unit, previous) : unit)
   for (const clause of clausesOf(cleaned)) {
-    const whole = readClause(clause, ctx, meta)
+    const parts = splitOutsideTokens(clause, AND_SPLIT)
+    // a clause of parts has its nearest antecedent inside: "`a.toml` exists and `x` is no longer listed in it"
+    const whole = readClause(parts.length > 1 ? clause : resolved(clause), ctx, meta)
+    const units = parts.map((part) => {
+      const unit = resolved(part)
+      previous = part
+      return unit
+    })
     if (whole) {
       checks.push(...whole)
       continue
     }
-    const parts = splitOutsideTokens(clause, AND_SPLIT)
-    const read = parts.length > 1 ? parts.map((p) => readClause(p, ctx, meta)) : [null]
+    const read = units.length > 1 ? units.map((u) => readClause(u, ctx, meta)) : [null]
     if (read.every((r) => r !== null)) {
       read.forEach((r) => checks.push(...r!))
       continue

@@ -189,6 +189,11 @@ export interface DerivedChecks {
   checks: CheckSpec[]
   /** criterion sentences (or the parts of them) no phrasing of the criteria language reads */
   notCheckable: TextLine[]
+  /**
+   * the entries of notCheckable that are parts of a sentence whose other parts became checks: those checks stand for
+   * only part of the sentence's claim, so they cannot make the task done alone (taskEvidenceAt)
+   */
+  partlyRead: TextLine[]
 }
 
 /**
@@ -205,10 +210,13 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
   const criteriaLines = new Set(criteria.map((c) => c.line))
   const derived: CheckSpec[] = []
   const notCheckable: TextLine[] = []
+  const partlyRead: TextLine[] = []
   const criterionCtx = { onlyFile: onlyFileOf(task), resolve: (token: string) => resolve(token) }
   for (const { text, line } of criteria) {
     const compiled = compileCriterion(text, line, criterionCtx)
     derived.push(...compiled.checks.map((spec) => ({ ...spec, source: text.trim() })))
+    let read = compiled.checks.length > 0
+    const unread: TextLine[] = []
     for (const part of compiled.unread) {
       // the narrow sentence patterns still read a part the language does not ("< 20 markdown files in root")
       const narrow = [
@@ -217,10 +225,13 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
         ...deriveFileCount(part, line),
         ...deriveJsonSentence(part, line, resolve),
       ]
-      if (narrow.length)
+      if (narrow.length) {
         derived.push(...narrow.map((spec) => ({ ...spec, role: 'criterion' as const, source: text.trim() })))
-      else notCheckable.push({ text: part, line })
+        read = true
+      } else unread.push({ text: part, line })
     }
+    notCheckable.push(...unread)
+    if (read) partlyRead.push(...unread)
   }
   derived.push(...fileChecks(task, lineText))
   const asCriterion = (spec: CheckSpec): CheckSpec => ({ ...spec, role: 'criterion' })
@@ -249,7 +260,7 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
     seen.add(key)
     return true
   })
-  return { checks, notCheckable }
+  return { checks, notCheckable, partlyRead }
 }
 
 export function deriveChecks(task: Task, ctx: { toolMap: ToolMap }): CheckSpec[] {

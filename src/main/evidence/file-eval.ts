@@ -34,7 +34,12 @@ export interface FileEvaluator {
   /** stable key of the question (kind + params) */
   key: string
   evaluate(content: BlobText): FileFinding
+  /** asks about a symbolic link's target (its blob), never about a regular file's content */
+  readsLinks?: boolean
 }
+
+/** what a link-target question finds in a path that is a regular file */
+export const NOT_A_LINK: FileFinding = { count: 0, lines: [], ok: false, note: 'not a symbolic link' }
 
 export const MAX_EVIDENCE_LINES = 50
 
@@ -85,18 +90,29 @@ export function textCountEvaluator(needle: string): FileEvaluator {
   }
 }
 
-/** every needle present (`line-start`: at the start of a line, after indentation) */
-export function containsAllEvaluator(needles: string[], mode: 'substring' | 'line-start' = 'substring'): FileEvaluator {
+/**
+ * every needle present (`line-start`: at the start of a line, after indentation; `link-target`: the content, a
+ * symbolic link's blob, is the needle)
+ */
+export function containsAllEvaluator(
+  needles: string[],
+  mode: 'substring' | 'line-start' | 'link-target' = 'substring',
+): FileEvaluator {
   return {
     key: evaluatorKey('contains', mode === 'substring' ? { needles } : { needles, mode }),
+    ...(mode === 'link-target' ? { readsLinks: true } : {}),
     evaluate(content) {
       const found: number[] = []
       const missing: string[] = []
       for (const needle of needles) {
         const hit =
-          content.bytes.indexOf(Buffer.from(needle, 'utf8')) < 0
-            ? null
-            : linesContaining(content.text, needle, mode === 'line-start')
+          mode === 'link-target'
+            ? content.text.replace(/\/+$/, '') === needle.replace(/\/+$/, '')
+              ? { count: 1, lines: [1] }
+              : null
+            : content.bytes.indexOf(Buffer.from(needle, 'utf8')) < 0
+              ? null
+              : linesContaining(content.text, needle, mode === 'line-start')
         if (hit && hit.count > 0) found.push(hit.lines[0])
         else missing.push(needle)
       }

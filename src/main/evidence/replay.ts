@@ -1,6 +1,6 @@
 import type { CommitRef, Flip } from '../../shared/check-model'
 import { emptyState, type CheckState, type CompiledCheck } from './compile'
-import { skippedFinding, type FileEvaluator, type FileFinding } from './file-eval'
+import { NOT_A_LINK, skippedFinding, type FileEvaluator, type FileFinding } from './file-eval'
 import type { Change, LoggedCommit, TreeEntry } from './history'
 
 /**
@@ -103,7 +103,8 @@ export function findingFor(
 ): FileFinding {
   const evaluator = check.evaluatorFor(path)
   if (!evaluator) return { count: 1, lines: [] }
-  if (mode === SYMLINK_MODE) return skippedFinding('symlink')
+  if (mode === SYMLINK_MODE && !evaluator.readsLinks) return skippedFinding('symlink')
+  if (mode !== SYMLINK_MODE && mode !== GITLINK_MODE && evaluator.readsLinks) return NOT_A_LINK
   if (mode === GITLINK_MODE) return skippedFinding('submodule')
   return lookup.get(evaluator, oid) ?? skippedFinding('missing')
 }
@@ -120,9 +121,10 @@ export function eventRequests(
   add: (evaluator: FileEvaluator, oid: string) => void,
 ): void {
   for (const e of planned) {
-    if (e.oid === null || e.mode === SYMLINK_MODE || e.mode === GITLINK_MODE) continue
+    if (e.oid === null || e.mode === GITLINK_MODE) continue
     const evaluator = (e.check ?? e.run!.check).evaluatorFor(e.path)
-    if (evaluator) add(evaluator, e.oid)
+    // a link's blob is read only by a question about link targets, and only a link's
+    if (evaluator && (e.mode === SYMLINK_MODE) === Boolean(evaluator.readsLinks)) add(evaluator, e.oid)
   }
 }
 

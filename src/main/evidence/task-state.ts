@@ -20,8 +20,11 @@ export interface TaskEvidenceSummary {
   state: TaskEvidenceState
   /** start of the task's done run: the latest start across its criteria of the true run covering the cutoff */
   doneAt: { commit: CommitRef; day: string; beforePlan: boolean } | null
-  /** why it is not decided: no criterion check at all, or some criterion could not be evaluated */
-  reason: 'no-criteria' | 'inconclusive' | null
+  /**
+   * why it is not decided: no criterion check at all, some criterion could not be evaluated, or every check holds
+   * but part of a criterion sentence they come from could not be read
+   */
+  reason: 'no-criteria' | 'inconclusive' | 'partly-read' | null
   /** criterion checks holding / in all / undecided */
   holding: number
   total: number
@@ -35,9 +38,12 @@ export interface TaskEvidenceSummary {
 /**
  * A task's evidence state at a cutoff (null: now). Done only when every enabled criterion check holds, dated by
  * the latest start of their true runs; "changed after the plan start" checks can only show it in progress;
- * supporting checks (tool mentions) never decide. No criterion check: needs confirmation.
+ * supporting checks (tool mentions) never decide. No criterion check: needs confirmation. `partlyRead` counts
+ * the unread parts of criterion sentences whose other parts became checks: those checks stand for only part of the
+ * sentence's claim, so while any such part is left the task needs confirmation instead of done, until the lead adds a
+ * criterion check of their own (or confirms by hand).
  */
-export function taskEvidenceAt(checks: TaskCheckInput[], cutoffMs: number | null): TaskEvidenceSummary {
+export function taskEvidenceAt(checks: TaskCheckInput[], cutoffMs: number | null, partlyRead = 0): TaskEvidenceSummary {
   const values = checks.map((c) => (c.enabled && c.result ? checkAt(c.result, cutoffMs) : null))
   const enabled = checks.map((c, i) => ({ ...c, at: values[i] })).filter((c) => c.enabled)
   const criteria = enabled.filter((c) => checkRole(c.spec) === 'criterion')
@@ -50,6 +56,9 @@ export function taskEvidenceAt(checks: TaskCheckInput[], cutoffMs: number | null
   if (criteria.length === 0)
     return { ...base, state: progressing ? 'in-progress' : 'needs-confirmation', doneAt: null, reason: 'no-criteria' }
   const verdict = allHold(criteria.map((c) => c.at?.value ?? null))
+  const leadChecked = criteria.some((c) => c.spec.origin === 'user')
+  if (verdict === true && partlyRead > 0 && !leadChecked)
+    return { ...base, state: 'needs-confirmation', doneAt: null, reason: 'partly-read' }
   if (verdict === true) {
     const starts = holding
       .map((c) => ({ commit: c.at!.since, before: c.at!.sinceBeforePlan }))

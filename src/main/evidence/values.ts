@@ -7,13 +7,63 @@ import { parseJsonLoose } from './json-loose'
 
 /** Structured files (JSON/JSONC, TOML, YAML) read as data, and the value comparisons of a `value` check. */
 
-export type StructuredFormat = 'json' | 'toml' | 'yaml'
+export type StructuredFormat = 'json' | 'toml' | 'yaml' | 'gomod' | 'dotenv'
 
 export function structuredFormat(path: string): StructuredFormat | null {
   if (/\.(json|jsonc|json5)$/i.test(path)) return 'json'
   if (/\.toml$/i.test(path)) return 'toml'
   if (/\.ya?ml$/i.test(path)) return 'yaml'
+  if (/(^|\/)go\.mod$/.test(path)) return 'gomod'
+  if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path)) return 'dotenv'
   return null
+}
+
+/**
+ * A dotenv file (`.env`, `.env.example`, `prod.env`) as data: `KEY=value` and `export KEY=value` lines, quotes off,
+ * an unquoted value's ` # comment` off. A commented-out line (`# KEY=value`) sets nothing.
+ */
+function parseDotenv(text: string): Record<string, string> {
+  const doc: Record<string, string> = {}
+  for (const raw of text.split('\n')) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/.exec(raw)
+    if (!m) continue
+    const value = m[2]
+    const quoted = /^(["'])(.*?)\1(?:\s+#.*)?$/.exec(value)
+    doc[m[1]] = quoted ? quoted[2] : value.replace(/\s+#.*$/, '')
+  }
+  return doc
+}
+
+/**
+ * go.mod as data: its directives (`module`, `go`, `toolchain`, `godebug`) as keys, `require` / `replace` / `exclude`
+ * as mappings of module path to version (one line or a block), so "`go` in `go.mod` is `1.22` or later" is a value.
+ */
+function parseGoMod(text: string): Record<string, unknown> {
+  const doc: Record<string, unknown> = {}
+  const lists: Record<string, Record<string, string>> = { require: {}, replace: {}, exclude: {}, retract: {} }
+  let block: string | null = null
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim()
+    if (!line) continue
+    if (block) {
+      if (line === ')') block = null
+      else if (lists[block]) addEntry(lists[block], line)
+      continue
+    }
+    const m = /^(\w+)\s*(.*)$/.exec(line)
+    if (!m) continue
+    const [, directive, rest] = m
+    if (rest === '(') block = directive
+    else if (lists[directive]) addEntry(lists[directive], rest)
+    else doc[directive] = rest.replace(/^"(.*)"$/, '$1')
+  }
+  for (const [name, entries] of Object.entries(lists)) if (Object.keys(entries).length) doc[name] = entries
+  return doc
+}
+
+function addEntry(into: Record<string, string>, entry: string): void {
+  const [path, ...rest] = entry.split(/\s+/)
+  if (path) into[path] = rest.join(' ')
 }
 
 /** the parsed document, or undefined when it does not parse; YAML scalars stay as written ("3.10" is not 3.1) */
@@ -21,6 +71,8 @@ export function parseStructured(format: StructuredFormat, text: string): unknown
   try {
     if (format === 'json') return parseJsonLoose(text)
     if (format === 'toml') return parseToml(text)
+    if (format === 'gomod') return parseGoMod(text)
+    if (format === 'dotenv') return parseDotenv(text)
     return parseYaml(text, { schema: 'failsafe', uniqueKeys: false })
   } catch {
     return undefined

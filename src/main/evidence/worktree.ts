@@ -1,6 +1,6 @@
-import { lstatSync, openSync, readSync, closeSync, realpathSync } from 'node:fs'
+import { lstatSync, openSync, readSync, readlinkSync, closeSync, realpathSync } from 'node:fs'
 import { dirname, join, sep } from 'node:path'
-import { skippedFinding, type FileFinding } from './file-eval'
+import { BlobText, NOT_A_LINK, skippedFinding, type FileEvaluator, type FileFinding } from './file-eval'
 import { evaluateContent } from './findings'
 import type { GitPort } from './git-port'
 import type { CompiledCheck } from './compile'
@@ -79,6 +79,13 @@ export function readWorktreeFile(
   return content === 'too-large' ? { skipped: 'too-large' } : { content }
 }
 
+/** a link-target question asked of a working-tree path: the link's target, never what it points to */
+function linkFinding(evaluator: FileEvaluator, topLevel: string, repoPath: string): FileFinding {
+  const full = join(topLevel, repoPath)
+  if (!lstatSync(full).isSymbolicLink()) return NOT_A_LINK
+  return evaluator.evaluate(new BlobText(Buffer.from(readlinkSync(full), 'utf8')))
+}
+
 /** the working tree's version of each changed in-scope path: a finding per (check, path), or null when deleted */
 export function worktreeFindings(
   topLevel: string,
@@ -96,6 +103,7 @@ export function worktreeFindings(
       if (file) {
         const evaluator = check.evaluatorFor(change.path)
         if (!evaluator) finding = { count: 1, lines: [] }
+        else if (evaluator.readsLinks) finding = linkFinding(evaluator, topLevel, change.path)
         else if ('content' in file) finding = evaluateContent(evaluator, file.content)
         else finding = skippedFinding(file.skipped ?? 'missing')
       }

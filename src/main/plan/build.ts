@@ -37,7 +37,7 @@ import { itemSections as sectionsOwnedBy, rawItems, type RawItem } from './reade
 import { makeTimeResolver, type TimeResolver } from './reader/time-resolver'
 import { markExtent, pointColumnsOf, scheduleMarks } from './reader/plan-facts'
 import { describeInterpretation, collectSkipped } from './reader/interpretation'
-import { headingEffort, unscaledSizeRows, type ReaderContext, type Unit } from './reader/units'
+import { headingEffort, parentRowMismatches, unscaledSizeRows, type ReaderContext, type Unit } from './reader/units'
 
 export type BuildInput = {
   text: string
@@ -135,6 +135,13 @@ export function buildPlan(input: BuildInput): ParsedPlan {
         setup.reader,
       ),
     ),
+    ...parentRowWarnings(
+      parentRowMismatches(
+        read.groups.flatMap((group) => group.units),
+        setup.reader,
+        items.scale,
+      ),
+    ).map((found) => ({ ...found, taskKey: taskKeyAt(items.tasks, found.line) })),
     ...lintPlan(plan, {
       scheduled: reading.raws,
       containerOf: (section) => (reading.owned.has(section) ? null : containerOf(read, section, items.scale)),
@@ -179,7 +186,7 @@ function schedulePlan(reading: Reading, options: ParseOptions): Schedule {
   )
   const planStart = choosePlanStart(
     profile?.startDate ?? reading.header.date,
-    [...datedLines(raws, contents, resolver, unitTime), ...markDates],
+    [...datedLines(raws, contents, resolver, unitTime), ...datesOfWork(markDates, raws)],
     reading.header.updated,
     // only a stated start moves off a weekend; a document's own date ("Generated: <Sunday>") stays week 1's anchor
     Boolean(profile?.startDate) || !reading.header.startStated,
@@ -400,6 +407,18 @@ function daysBeforeParent(days: Range | null, parent: Range, dayClock: DayClock)
 
 /** How a plan counts its days: from the plan start, or again from 1 inside each week or sprint. */
 type DayClock = { relative: boolean; daysPerWeek: number }
+
+/**
+ * The dated headings and rows that date the plan: those inside the sections that hold its items, when there are any.
+ * A dated section with no work ("## 2018 Q4" holding links to old plans) is history, not the start.
+ */
+function datesOfWork<T extends { line: number }>(marks: T[], raws: RawItem[]): T[] {
+  const spans = raws.flatMap((raw) =>
+    [raw.section, ...raw.ancestors].flatMap((section) => (section ? [[section.line, section.lineEnd]] : [])),
+  )
+  const inWork = marks.filter(({ line }) => spans.some(([start, end]) => line >= start && line <= end))
+  return inWork.length > 0 ? inWork : marks
+}
 
 /** Day numbers that start again under different weeks or sprints ("Sprint 1 > Day 1-2", "Sprint 2 > Day 1-2"). */
 function restartsDayNumbering(
@@ -750,6 +769,16 @@ function sizeWarnings(rows: Array<{ line: number }>): PlanWarning[] {
       taskKey: null,
     },
   ]
+}
+
+function parentRowWarnings(rows: Array<{ line: number; title: string; own: number; children: number }>): PlanWarning[] {
+  const round = (hours: number): number => Math.round(hours * 10) / 10
+  return rows.map((row) => ({
+    code: 'parent-estimate-mismatch',
+    message: `"${row.title}" states ${round(row.own)} h but the rows under it add up to ${round(row.children)} h; its own estimate is the one counted.`,
+    line: row.line,
+    taskKey: null,
+  }))
 }
 
 /** A warning on a line inside a work item belongs to that item. */

@@ -6,7 +6,7 @@ import { requireLiveTask } from '../db/task-store'
 import { checkAt, cutoffOf, explainHistory, historyLine, type ToolMap } from '../evidence'
 import { localIsoDate } from '../../shared/calendar'
 import { loadPlanContext } from './plan-context'
-import { notCheckableOf } from './criteria-lint'
+import { notCheckableOf, partlyReadCriteriaOf } from './criteria-lint'
 import { taskVerdict } from './task-evidence'
 
 /**
@@ -24,9 +24,10 @@ export function explainTask(
   const row = requireLiveTask(db, planId, taskKey)
   const cutoff = cutoffOf(asOf, localIsoDate(now))
   const rows = checkRowsForTasks(db, [row.id]).get(row.id) ?? []
-  const verdict = taskVerdict(rows, cutoff)
+  const current = loadPlanContext(db, planId).current
+  const verdict = taskVerdict(rows, cutoff, partlyReadCriteriaOf(current).get(taskKey) ?? 0)
   const summary = verdict.summary
-  const parsed = loadPlanContext(db, planId).current.tasks.find((t) => t.key === taskKey)
+  const parsed = current.tasks.find((t) => t.key === taskKey)
   return {
     planId,
     taskId: row.id,

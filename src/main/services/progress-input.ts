@@ -8,14 +8,15 @@ import { latestManualStatuses } from '../db/task-store'
 import { localIsoDate, utcDay } from '../../shared/calendar'
 import { cutoffOf } from '../evidence'
 import { loadPlanContext } from './plan-context'
+import { partlyReadCriteriaOf } from './criteria-lint'
 import { taskVerdict } from './task-evidence'
 
 /**
  * Evidence of a task as it stood at the cutoff instant (null: now), from its checks' stored histories; null when
- * it has criteria that were never synced against a repo.
+ * it has criteria that were never synced against a repo. `partlyRead`: see taskVerdict.
  */
-export function taskEvidenceOf(rows: CheckRow[], cutoffMs: number | null = null): TaskEvidence | null {
-  const { summary, unsynced } = taskVerdict(rows, cutoffMs)
+export function taskEvidenceOf(rows: CheckRow[], cutoffMs: number | null = null, partlyRead = 0): TaskEvidence | null {
+  const { summary, unsynced } = taskVerdict(rows, cutoffMs, partlyRead)
   if (unsynced) return null
   const items: EvidenceItem[] = rows.flatMap((row, i) => {
     if (!row.enabled) return []
@@ -62,6 +63,7 @@ export function buildProgressInput(
   const manual = latestManualStatuses(db, ids)
   const cutoff = cutoffOf(asOf, localIsoDate(now))
   const byKey = new Map(context.current.tasks.map((t) => [t.key, t]))
+  const partlyRead = partlyReadCriteriaOf(context.current)
   const tasks = context.taskRows.map((row) => {
     const parsed = byKey.get(row.key)
     return {
@@ -75,7 +77,7 @@ export function buildProgressInput(
       dayStart: row.dayStart ?? parsed?.dayStart ?? null,
       dayEnd: row.dayEnd ?? parsed?.dayEnd ?? null,
       claimedDone: row.claimedDone,
-      evidence: taskEvidenceOf(checksByTask.get(row.id) ?? [], cutoff),
+      evidence: taskEvidenceOf(checksByTask.get(row.id) ?? [], cutoff, partlyRead.get(row.key) ?? 0),
       manual: manual.get(row.id) ?? null,
     }
   })

@@ -10,18 +10,20 @@ export interface TaskVerdict {
   state: TaskEvidenceState
   /** the day the task became done (null unless done and synced) */
   doneDay: string | null
-  reason: 'no-criteria' | 'not-synced' | 'inconclusive' | null
+  reason: 'no-criteria' | 'not-synced' | 'inconclusive' | 'partly-read' | null
 }
 
 /**
  * The one rule for a task's evidence state from its stored checks, shared by the task drawer, "why (not) done" and
  * the progress computation: the evidence engine's verdict, except that criteria never evaluated leave the task
- * undecided ("unknown", not-synced) rather than "not started".
+ * undecided ("unknown", not-synced) rather than "not started". `partlyRead`: the unread parts of the task's criterion
+ * sentences whose other parts became checks (partlyReadCriteriaOf).
  */
-export function taskVerdict(rows: CheckRow[], cutoffMs: number | null): TaskVerdict {
+export function taskVerdict(rows: CheckRow[], cutoffMs: number | null, partlyRead = 0): TaskVerdict {
   const summary = taskEvidenceAt(
-    rows.map((r) => ({ spec: r.spec, enabled: r.enabled, result: r.result })),
+    rows.map((r) => ({ spec: { ...r.spec, origin: r.origin }, enabled: r.enabled, result: r.result })),
     cutoffMs,
+    partlyRead,
   )
   const unsynced = rows.some((r) => r.enabled && r.result === null && checkRole(r.spec) === 'criterion')
   return {

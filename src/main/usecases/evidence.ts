@@ -9,6 +9,8 @@ import {
 } from '../db/check-store'
 import { inTransaction } from '../db/client'
 import { requireTask } from '../db/task-store'
+import { readVersionPlan, requirePlanRow } from '../db/plan-store'
+import { partlyReadCriteriaOf } from '../services/criteria-lint'
 import { explainTask } from '../services/explain-task'
 import { taskVerdict } from '../services/task-evidence'
 import type { CoreContext } from './context'
@@ -17,7 +19,8 @@ import { evaluateCheckNow } from './repos'
 export function taskEvidence(ctx: CoreContext, taskId: number): MethodOutput<'evidence.forTask'> {
   const task = requireTask(ctx.db, taskId)
   const rows = checkRowsForTasks(ctx.db, [task.id]).get(task.id) ?? []
-  const verdict = taskVerdict(rows, null)
+  const current = readVersionPlan(ctx.db, requirePlanRow(ctx.db, task.planId).currentVersionId)
+  const verdict = taskVerdict(rows, null, partlyReadCriteriaOf(current).get(task.key) ?? 0)
   return {
     taskId: task.id,
     key: task.key,

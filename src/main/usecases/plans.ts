@@ -156,8 +156,9 @@ function updateWithReparse(ctx: CoreContext, planId: number, patch: PlanPatch) {
     const basis = reparseBasis(ctx.db, planId)
     const settingsBefore = JSON.stringify(readSettings(ctx.db))
     const options = optionsFor(ctx, planId, undefined, pending)
+    // the criteria lint goes with every stored reading: a task's partly read criteria keep it from done (partlyReadCriteriaOf)
     const reparsed = reparsePlanVersions(ctx.db, planId, options, (bytes, parseOptions) =>
-      parseOrThrow(bytes, parseOptions, 'stored plan'),
+      withCriteriaLint(parseOrThrow(bytes, parseOptions, 'stored plan'), ctx),
     )
     const stored = inTransaction(ctx.db, () => {
       if (reparseBasis(ctx.db, planId) !== basis || JSON.stringify(readSettings(ctx.db)) !== settingsBefore)
@@ -195,14 +196,21 @@ export function setPlanProfile(
   const options = optionsFor(ctx, input.planId, undefined)
   if (input.profile) options.profile = input.profile
   else delete options.profile
-  const readings = new Map(
+  const parsed = new Map(
     storedVersionBytes(ctx.db, input.planId).map((version) => [
       version.id,
       parseOrThrow(version.bytes, options, 'stored plan'),
     ]),
   )
-  // the checks the current version's tasks imply, derived before the (short) write
-  const derived = deriveChecksForPlan(ctx, readings.get(row.currentVersionId)?.tasks ?? [])
+  // the checks the current version's tasks imply, derived before the (short) write; every reading keeps its lint
+  const derivations = deriveAllForPlan(ctx, parsed.get(row.currentVersionId)?.tasks ?? [])
+  const derived = new Map([...derivations].map(([task, d]) => [task, d.checks]))
+  const readings = new Map(
+    [...parsed].map(([id, plan]) => [
+      id,
+      withCriteriaLint(plan, ctx, id === row.currentVersionId ? derivations : undefined),
+    ]),
+  )
   storeReread(ctx.db, input.planId, { value: input.profile, now: ctx.now() }, readings, diffPlans, (stored) =>
     storeDerivedChecks(
       ctx.db,

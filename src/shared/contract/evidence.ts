@@ -16,7 +16,7 @@ export const TaskEvidenceViewSchema = z.object({
   /** working-tree changes that would satisfy checks; never counted as done */
   hasUncommittedEvidence: z.boolean(),
   /** why the state is undecided: no criterion check yet, never synced, or some criterion could not be evaluated */
-  reason: z.enum(['no-criteria', 'not-synced', 'inconclusive']).nullable().default(null),
+  reason: z.enum(['no-criteria', 'not-synced', 'inconclusive', 'partly-read']).nullable().default(null),
 })
 export type TaskEvidenceView = z.infer<typeof TaskEvidenceViewSchema>
 
@@ -64,7 +64,7 @@ export const TaskExplanationSchema = z.object({
   state: TaskEvidenceStateSchema,
   doneAt: z.string().nullable(),
   doneBeforePlan: z.boolean(),
-  reason: z.enum(['no-criteria', 'not-synced', 'inconclusive']).nullable(),
+  reason: z.enum(['no-criteria', 'not-synced', 'inconclusive', 'partly-read']).nullable(),
   checks: z.array(CheckExplanationSchema),
   /** criterion sentences no phrasing of the criteria language could read */
   notCheckable: z.array(z.object({ text: z.string(), line: z.number().int() })),

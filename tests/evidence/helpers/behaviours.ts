@@ -335,7 +335,261 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'needs-confirmation', doneWeek: null },
   },
+  // ---- criteria a lead writes for a Rust service (found on a real repository's hardening history)
+  {
+    name: '"no `x` anywhere in a manifest" is about its text: a feature of another crate keeps it false',
+    asOf: '2025-03-24',
+    task: task(['DNS resolution off the renamed crates'], {
+      criteria: criteria('Done when: no `trust-dns` anywhere in `Cargo.toml`'),
+    }),
+    build(f) {
+      base(f, { 'Cargo.toml': cargo('reqwest = { version = "0.11", features = ["json", "trust-dns"] }') })
+      const switched = f
+        .write('Cargo.toml', cargo('reqwest = { version = "0.11", features = ["json", "hickory-dns"] }'))
+        .commit('Switch to hickory-dns', at('2025-03-26'))
+      return { switched }
+    },
+    expect: { state: 'in-progress', doneWeek: null },
+  },
+  {
+    name: 'a manifest key bounded by a version ("`rust-version` in `Cargo.toml` is `1.73.0` or later")',
+    asOf: '2025-03-31',
+    task: task(['Raise the MSRV'], { criteria: criteria('`rust-version` in `Cargo.toml` is `1.73.0` or later') }),
+    build(f) {
+      base(f, { 'Cargo.toml': cargo('', '1.70.0') })
+      const partway = f.write('Cargo.toml', cargo('', '1.72.1')).commit('MSRV 1.72.1', at('2025-03-05'))
+      const raised = f.write('Cargo.toml', cargo('', '1.74.0')).commit('MSRV 1.74', at('2025-03-18'))
+      return { partway, raised }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'raised' },
+  },
+  {
+    name: 'a folder named as a folder ("the `hooks/` folder is gone")',
+    asOf: '2025-03-24',
+    task: task(['Retire the build hooks'], { criteria: criteria('The `hooks/` folder is gone') }),
+    build(f) {
+      base(f, { 'hooks/build': '#!/bin/sh\n', 'hooks/push': '#!/bin/sh\n' })
+      const gone = f.remove('hooks').commit('Remove the hooks', at('2025-03-11'))
+      return { gone }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'gone' },
+  },
+  {
+    name: 'an owners file with an entry for a path',
+    asOf: '2025-03-24',
+    task: task(['Owners for CI'], {
+      criteria: criteria('`.github/CODEOWNERS` has an entry for `/.github/workflows/**`'),
+    }),
+    build(f) {
+      base(f, { '.github/CODEOWNERS': '/docs/ @writers\n' })
+      const owned = f
+        .write('.github/CODEOWNERS', '/docs/ @writers\n/.github/workflows/** @maintainers\n')
+        .commit('Own the workflows', at('2025-03-12'))
+      return { owned }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'owned' },
+  },
+  {
+    name: 'not a direct dependency: true at the start, pinned in week 1, dropped in week 3',
+    asOf: '2025-03-31',
+    task: task(['OpenSSL through one crate'], {
+      criteria: criteria('`openssl-sys` is not a direct dependency in `Cargo.toml`'),
+    }),
+    build(f) {
+      base(f, { 'Cargo.toml': cargo('openssl = "0.10.57"') })
+      const pinned = f
+        .write('Cargo.toml', cargo('openssl = "=0.10.57"\nopenssl-sys = "=0.9.92"'))
+        .commit('Pin openssl-sys for musl', at('2025-03-05'))
+      const dropped = f.write('Cargo.toml', cargo('openssl = "0.10.61"')).commit('Unpin', at('2025-03-19'))
+      return { pinned, dropped }
+    },
+    expect: {
+      state: 'done',
+      doneWeek: 3,
+      doneCommit: 'dropped',
+      history: ['holds before the plan start', 'added 5 Mar 2025 {pinned}', 'removed 19 Mar 2025 {dropped}'],
+    },
+  },
+  {
+    name: 'a TOML table and its settings as the file writes them',
+    asOf: '2025-03-31',
+    task: task(['Release profile'], {
+      criteria: criteria('`[profile.release]` in `Cargo.toml` sets `lto = "fat"` and `codegen-units = 1`'),
+    }),
+    build(f) {
+      base(f, { 'Cargo.toml': cargo('', '1.70.0', '[profile.release]\nlto = "thin"\n') })
+      const lto = f
+        .write(
+          'Cargo.toml',
+          cargo('', '1.70.0', '[profile.release]\nlto = "fat"\n\n[profile.micro]\ncodegen-units = 1\n'),
+        )
+        .commit('Fat LTO', at('2025-03-06'))
+      const units = f
+        .write('Cargo.toml', cargo('', '1.70.0', '[profile.release]\nlto = "fat"\ncodegen-units = 1\n'))
+        .commit('One codegen unit', at('2025-03-20'))
+      return { lto, units }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'units' },
+  },
+  {
+    name: 'a dotted key of Cargo.toml is a key, and "no longer has the `x` block" a lack',
+    asOf: '2025-03-31',
+    task: task(['Lint levels in the manifest'], {
+      criteria: criteria(
+        '`lints.rust.unsafe_code` is set to `"forbid"` in `Cargo.toml`; `src/main.rs` no longer has the `#![deny(` block',
+      ),
+    }),
+    build(f) {
+      base(f, { 'Cargo.toml': cargo(''), 'src/main.rs': '#![deny(unused)]\nfn main() {}\n' })
+      const lints = f
+        .write('Cargo.toml', cargo('', '1.70.0', '[lints.rust]\nunsafe_code = "forbid"\n'))
+        .commit('Lints in Cargo.toml', at('2025-03-04'))
+      const attrs = f.write('src/main.rs', 'fn main() {}\n').commit('Drop the crate attributes', at('2025-03-12'))
+      return { lints, attrs }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'attrs' },
+  },
+  {
+    name: 'a name that "no longer appears in" a file',
+    asOf: '2025-03-24',
+    task: task(['One listener'], { criteria: criteria('`WEBSOCKET_PORT` no longer appears in `.env.template`') }),
+    build(f) {
+      base(f, { '.env.template': '# WEBSOCKET_ENABLED=false\n# WEBSOCKET_PORT=3012\n' })
+      const dropped = f.write('.env.template', '# ENABLE_WEBSOCKET=true\n').commit('One listener', at('2025-03-13'))
+      return { dropped }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'dropped' },
+  },
+  {
+    name: 'every folder of "nothing left under `a/`, `b/` or `c/`" must be empty',
+    asOf: '2025-03-24',
+    task: task(['One Dockerfile per base image'], {
+      criteria: criteria('nothing left under `docker/amd64/`, `docker/arm64/` or `docker/armv7/`'),
+    }),
+    build(f) {
+      base(f, {
+        'docker/amd64/Dockerfile': 'FROM x\n',
+        'docker/arm64/Dockerfile': 'FROM x\n',
+        'docker/armv7/Dockerfile': 'FROM x\n',
+      })
+      const partly = f.remove('docker/amd64').remove('docker/arm64').commit('Drop two', at('2025-03-11'))
+      return { partly }
+    },
+    expect: { state: 'in-progress', doneWeek: null },
+  },
+  {
+    name: '"... is no longer listed in it": the list of the clause before',
+    asOf: '2025-03-24',
+    task: task(['Hadolint rules'], {
+      criteria: criteria(
+        '`DL3029` is listed in the `ignored` list of `.hadolint.yaml`; `DL3059` is no longer listed in it',
+      ),
+    }),
+    build(f) {
+      base(f, { '.hadolint.yaml': 'ignored:\n  - DL3008\n  - DL3059\n' })
+      const added = f
+        .write('.hadolint.yaml', 'ignored:\n  - DL3029\n  - DL3008\n  - DL3059\n')
+        .commit('Ignore DL3029', at('2025-03-05'))
+      return { added }
+    },
+    expect: { state: 'in-progress', doneWeek: null },
+  },
+  {
+    name: 'a sentence read in part: its checks hold, the task still needs confirmation',
+    asOf: '2025-03-24',
+    task: task(['Healthcheck'], {
+      criteria: criteria('`docker/healthcheck.sh` exists, and the container reports healthy within a minute'),
+    }),
+    build(f) {
+      base(f)
+      f.write('docker/healthcheck.sh', '#!/bin/sh\ncurl -f localhost\n').commit('Healthcheck', at('2025-03-05'))
+      return {}
+    },
+    expect: { state: 'needs-confirmation', doneWeek: null },
+  },
+  {
+    name: 'a symlink that points at a file: a plain file holding the path is not a link',
+    asOf: '2025-03-24',
+    task: task(['The root Dockerfile builds the Debian image'], {
+      criteria: criteria('the root `Dockerfile` symlink points at `docker/Dockerfile.debian`'),
+    }),
+    build(f) {
+      base(f, { 'docker/amd64/Dockerfile': 'FROM debian\n', 'docker/Dockerfile.debian': 'FROM debian\n' })
+      f.symlink('Dockerfile', 'docker/amd64/Dockerfile').commit(
+        'Root Dockerfile links the amd64 image',
+        at('2025-02-21'),
+      )
+      // a checkout without symlink support commits the link as a plain file holding the target's path
+      f.remove('Dockerfile')
+      f.write('Dockerfile', 'docker/Dockerfile.debian').commit('Point at the Debian image', at('2025-03-05'))
+      f.remove('Dockerfile')
+      const relinked = f.symlink('Dockerfile', 'docker/Dockerfile.debian').commit('A real link again', at('2025-03-11'))
+      return { relinked }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'relinked' },
+  },
+  {
+    name: 'a go.mod directive bounded by a version ("`go` in `go.mod` is `1.22` or later")',
+    asOf: '2025-03-24',
+    task: task(['Move to Go 1.22'], { criteria: criteria('`go` in `go.mod` is `1.22` or later') }),
+    build(f) {
+      const gomod = (go: string) =>
+        `module example.com/svc\n\ngo ${go}\n\nrequire (\n\tgolang.org/x/net v0.23.0 // indirect\n)\n`
+      base(f, { 'go.mod': gomod('1.21') })
+      const bumped = f.write('go.mod', gomod('1.22.1')).commit('Go 1.22', at('2025-03-12'))
+      return { bumped }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'bumped' },
+  },
+  {
+    name: 'a setting of a dotenv file; a commented-out line sets nothing',
+    asOf: '2025-03-24',
+    task: task(['Quiet logs in production'], {
+      criteria: criteria('`LOG_LEVEL` is set to `warn` in `.env.production`'),
+    }),
+    build(f) {
+      base(f, { '.env.production': '# LOG_LEVEL=warn\nLOG_LEVEL=debug\n' })
+      const set = f
+        .write('.env.production', 'export LOG_LEVEL="warn" # quieter\nPORT=8080\n')
+        .commit('Production log level', at('2025-03-13'))
+      return { set }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'set' },
+  },
+  {
+    name: 'a folder that holds at most N files',
+    asOf: '2025-03-24',
+    task: task(['Fewer workflows'], { criteria: criteria('`.github/workflows/` has at most 2 files') }),
+    build(f) {
+      base(f, {
+        '.github/workflows/a.yml': 'on: push\n',
+        '.github/workflows/b.yml': 'on: push\n',
+        '.github/workflows/c.yml': 'on: push\n',
+      })
+      const merged = f.remove('.github/workflows/c.yml').commit('Merge two workflows', at('2025-03-18'))
+      return { merged }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'merged' },
+  },
+  {
+    name: 'a package "is installed" (any manifest)',
+    asOf: '2025-03-24',
+    task: task(['Security headers'], { criteria: criteria('`helmet` is installed') }),
+    build(f) {
+      base(f, { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }, null, 2) })
+      const added = f
+        .write('package.json', JSON.stringify({ dependencies: { express: '^4', helmet: '^7.1.0' } }, null, 2))
+        .commit('helmet', at('2025-03-06'))
+      return { added }
+    },
+    expect: { state: 'done', doneWeek: 1, doneCommit: 'added' },
+  },
 ]
+
+/** a Cargo.toml with these dependency lines, MSRV and extra tables */
+function cargo(dependencies: string, rustVersion = '1.70.0', tables = ''): string {
+  return `[package]\nname = "server"\nversion = "1.0.0"\nedition = "2021"\nrust-version = "${rustVersion}"\n\n[dependencies]\nlog = "0.4"\n${dependencies}\n${tables ? `\n${tables}` : ''}`
+}
 
 function flipFlop(f: GitFixture): Record<string, string> {
   base(f, { 'src/cache.py': 'CACHE = {}\n' })
@@ -362,7 +616,8 @@ export async function runBehaviour(c: BehaviourCase): Promise<BehaviourOutcome> 
   const f = new GitFixture()
   try {
     const shas = c.build(f)
-    const checks = deriveTaskChecks(c.task, { toolMap }).checks.map((spec) => ({ id: checkKey(spec), spec }))
+    const derived = deriveTaskChecks(c.task, { toolMap })
+    const checks = derived.checks.map((spec) => ({ id: checkKey(spec), spec }))
     const result = await syncEvidence({
       repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
       checks,
@@ -373,7 +628,7 @@ export async function runBehaviour(c: BehaviourCase): Promise<BehaviourOutcome> 
     })
     const byId = new Map(result.checks.map((r) => [r.checkId, r]))
     const inputs = checks.map((check) => ({ spec: check.spec, enabled: true, result: byId.get(check.id)! }))
-    const summary = taskEvidenceAt(inputs, Date.parse(`${c.asOf}T00:00:00Z`))
+    const summary = taskEvidenceAt(inputs, Date.parse(`${c.asOf}T00:00:00Z`), derived.partlyRead.length)
     const doneWeek = summary.doneAt
       ? summary.doneAt.beforePlan
         ? 0

@@ -1,6 +1,6 @@
 /**
  * The words plans use for the same few ideas, in the languages leads write plans in (English, German, French,
- * Spanish, Portuguese, Italian, Dutch, Japanese, Chinese, Korean). One place, as regular-expression fragments, so
+ * Spanish, Portuguese, Italian, Dutch, Japanese, Chinese, Korean; table headers also in Polish, Russian and Vietnamese). One place, as regular-expression fragments, so
  * every grammar reads "Woche 2", "(3 Std.)", "Aufwand (h)" or "(2時間)" the way it reads "Week 2", "(3h)", "Hours".
  */
 
@@ -25,20 +25,21 @@ export const CJK_DAY = /第\s*(\d{1,3})\s*日|(\d{1,3})\s*日目/
 
 /** table column headers, matched against the whole header text */
 export const ESTIMATE_HEADER =
-  /^(?:geschätzte?\s+)?(?:aufwand|zeitaufwand|zeit|dauer|schätzung|stunden|std\.?|personentage|tage)\b|^(?:durée|estimation|charge|temps(?:\s+estimé)?|heures|jours)\b|^(?:estimaci[oó]n|esfuerzo|duraci[oó]n|horas|d[ií]as|tiempo(?:\s+estimado)?)\b|^(?:estimativa|esfor[cç]o|dura[cç][aã]o|tempo(?:\s+estimado)?)\b|^(?:stima|durata|ore|giorni|inspanning|uren)\b|^(?:czas(?:\s+trwania)?|pracochłonność|nakład(?:\s+pracy)?|szacunek)(?![a-ząćęłńóśźż])|^(?:трудо[её]мкость|трудозатраты|оценка|длительность|продолжительность|часы)(?![а-яё])|^(?:thời\s+lượng|ước\s+tính|số\s+giờ|công\s+sức)$|工数|見積|所要時間|予定時間|工时|预估|估时|소요/i
+  /^(?:geschätzte?\s+)?(?:aufwand|zeitaufwand|zeit|dauer|schätzung|stunden|std\.?|personentage|tage)\b|^(?:durée|estimation|charge|temps(?:\s+estimé)?|heures|jours)\b|^(?:estimaci[oó]n|esfuerzo|duraci[oó]n|horas|d[ií]as|tiempo(?:\s+estimado)?)\b|^(?:estimativa|esfor[cç]o|dura[cç][aã]o|tempo(?:\s+estimado)?)\b|^(?:stima|durata|ore|giorni|inspanning|uren)\b|^(?:czas(?:\s+trwania)?|nakład(?:\s+pracy)?|godziny|dni|pracochłonność|szacunek)$|^(?:длительность|продолжительность|трудо[её]мкость|оценка|часы|дни)$|^(?:thời\s+lượng|ước\s+tính|số\s+giờ|số\s+ngày|công\s+sức)$|工数|見積|所要時間|予定時間|工时|预估|估时|소요/i
 export const TITLE_HEADER =
-  /^(?:aufgaben?|zadani[ea]|задач[аи]|работы?|công\s+việc|nhiệm\s+vụ|tätigkeit(?:en)?|arbeitspakete?|maßnahmen?|tâches?|activités?|livrables?|tareas?|actividad(?:es)?|tarefas?|atividades?|attività|compiti|taken|werkzaamheden|タスク|作業(?:内容|項目)?|項目|任务|事项|任務|작업|업무)$/i
+  /^(?:aufgaben?|tätigkeit(?:en)?|arbeitspakete?|maßnahmen?|tâches?|activités?|livrables?|tareas?|actividad(?:es)?|tarefas?|atividades?|attività|compiti|taken|werkzaamheden|zadani[ea]|zadań|czynnoś[cć]i?|działani[ea]|задач[аи]|работ[аы]|мероприяти[ея]|công\s+việc|nhiệm\s+vụ|hạng\s+mục|hoạt\s+động|タスク|作業(?:内容|項目)?|項目|任务|事项|任務|작업|업무)$/i
 export const WEEK_HEADER =
   /^(?:wochen?|kw|tydzie[ńn]|недел[яи]|tuần|semaines?|semanas?|settiman[ae]|weeks?|weken|週|周|주차)$/i
 /** the title column of a table of milestones (checkpoints, not work) */
 export const MILESTONE_HEADER =
   /^(?:milestones?|meilensteine?|jalons?|hitos?|marcos?|traguard[oi]|mijlpa(?:al|len)|マイルストーン|里程碑)$/i
 export const DAY_HEADER = /^(?:tag|jour|d[ií]a|giorno|dag|dzie[ńn]|день|ngày|日)$/i
-export const STATUS_HEADER = /^(?:statut|estado|stato|zustand|stan|статус|trạng\s+thái|状態|状态|상태)$/i
+export const STATUS_HEADER =
+  /^(?:statut|estado|stato|zustand|stan|статус|состояние|trạng\s+thái|tình\s+trạng|状態|状态|상태)$/i
 export const OWNER_HEADER =
-  /^(?:verantwortlich(?:er)?|zuständig(?:er)?|bearbeiter|odpowiedzialn[ya]|ответственн(?:ый|ые)|người\s+phụ\s+trách|responsable|responsables|responsável|responsabile|verantwoordelijke|担当(?:者)?|负责人|負責人|담당자?)$/i
+  /^(?:verantwortlich(?:er)?|zuständig(?:er)?|bearbeiter|responsable|responsables|responsável|responsabile|verantwoordelijke|odpowiedzialn[ya]|właściciel|wykonawca|ответственн(?:ый|ые)|исполнитель|владелец|người\s+phụ\s+trách|phụ\s+trách|người\s+thực\s+hiện|担当(?:者)?|负责人|負責人|담당자?)$/i
 export const DUE_HEADER =
-  /^(?:fällig(?:\s+am)?|termin|frist|срок|hạn(?:\s+chót)?|thời\s+hạn|échéance|date\s+limite|fecha(?:\s+l[ií]mite)?|prazo|scadenza|deadline|期限|截止(?:日期)?|마감)$/i
+  /^(?:fällig(?:\s+am)?|termin|frist|échéance|date\s+limite|fecha(?:\s+l[ií]mite)?|prazo|scadenza|deadline|termin\s+realizacji|срок(?:\s+выполнения)?|дедлайн|hạn(?:\s+chót)?|thời\s+hạn|期限|截止(?:日期)?|마감)$/i
 /** a column that records completion: a mark, a yes or a date in it is a claim of done */
 export const DONE_HEADER =
   /^(?:done|completed?|finished|closed|erledigt|fertig|abgeschlossen|(?:ist\s+)?beendet|terminé|fait|hecho|completado|terminado|conclu[ií]do|feito|fatto|klaar|完了|完成|済|완료)(?:\s*(?:on|at|am|le|el|em|date|datum))?\s*\??$/i
@@ -65,11 +66,12 @@ export const START_LABEL_WORDS =
 
 /**
  * A line that names a break in the calendar and nothing else: "Christmas break", "Public holiday (Dec 25)",
- * "Pausa para o feriado de Natal", "Urlaub", "冬休み". A task that mentions a holiday ("Support public holidays in the
+ * "Pausa para o feriado de Natal", "Urlaub", "冬休み", and the breaks inside a day ("Lunch", "Lunch break", "Coffee
+ * break", "Pause"). A task that mentions a holiday ("Support public holidays in the
  * scheduler", "Break the monolith up") has other words around it and is not one.
  */
 const BREAK_NOUNS =
-  'holidays?|vacations?|time\\s+off|pto|days?\\s+off|out\\s+of\\s+office|urlaub|ferien|feiertage?|betriebsferien|vacances|cong[ée]s?|vacaciones|festivos?|descanso|f[ée]rias|feriados?|recesso|pausa|ferie|vakantie|feestdag(?:en)?'
+  'lunch(?:\\s+break)?|coffee\\s+break|tea\\s+break|pause|mittagspause|kaffeepause|pause\\s+d[ée]jeuner|almuerzo|almo[cç]o|pranzo|holidays?|vacations?|time\\s+off|pto|days?\\s+off|out\\s+of\\s+office|urlaub|ferien|feiertage?|betriebsferien|vacances|cong[ée]s?|vacaciones|festivos?|descanso|f[ée]rias|feriados?|recesso|pausa|ferie|vakantie|feestdag(?:en)?'
 const BREAK_QUALIFIERS =
   "christmas|xmas|winter|summer|spring|autumn|fall|easter|public|bank|national|company|team|school|thanksgiving|new\\s+year'?s?|lunar\\s+new\\s+year|year[-\\s]end|holiday|natal|navidad|no[eë]l|weihnachts?|oster|sommer"
 const PREPOSITIONS = 'for|of|para|de|do|da|für|pour|por|del|per|voor|über'

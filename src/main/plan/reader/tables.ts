@@ -3,6 +3,7 @@ import type { TableBlock } from '../outline'
 import { sizeOf, type EffortUnit } from '../grammar/effort'
 import { parseDayMonthCell, parseLooseDate, type DateContext } from '../grammar/loose-dates'
 import { parseAbsoluteDates } from '../dates'
+import { periodGrid, type PeriodGrid } from './period-grid'
 import {
   DAY_HEADER,
   DAY_WORDS,
@@ -41,6 +42,8 @@ export type ColumnRole =
   | 'files'
   | 'depends'
   | 'phase'
+  /** one period of a load grid ("| Workstream | Week 1 | Week 2 |"): see period-grid */
+  | 'period'
   | 'other'
 
 /** dayMonth: every cell is a year-less "02/03" or "02-03/03", read as dates in the plan's year */
@@ -49,12 +52,19 @@ export type TableShape = {
   columns: Column[]
   title: Column | null
   /** the table lists something other than work (metrics, risks, people, gates) */
-  nonWork: 'metrics' | 'risks' | 'people' | 'gate' | 'size legend' | null
+  nonWork: 'metrics' | 'risks' | 'people' | 'gate' | 'size legend' | 'scale' | null
+  /** the table is a load grid of periods: each row spans the periods it fills, its effort their sum */
+  grid: PeriodGrid | null
+  /** the title column's header names work ("Task", "Activity", "Zadanie"), not found by its free text */
+  titleNamed: boolean
 }
 
 const HEADER_ROLES: Array<{ role: ColumnRole; pattern: RegExp }> = [
   // the phase each row belongs to ("| Phase | Task |", "Fase", "Etappe"): rows sharing a value share a phase
-  { role: 'phase', pattern: /^(?:phase|stage|workstream phase|fase|etappe|étape|フェーズ|阶段|단계)$/i },
+  {
+    role: 'phase',
+    pattern: /^(?:phase|stage|workstream phase|fase|etappe|étape|etap|этап|giai\s+đoạn|フェーズ|阶段|단계)$/i,
+  },
   { role: 'id', pattern: /^(?:id|#|no\.?|nr\.?|number|task\s*id|item\s*id|key|ticket|ref|issue\s*id|story\s*id)$/i },
   // "Min", "Hours (min)", "Horas mínimas": the low end of an estimate range
   {
@@ -129,39 +139,134 @@ export function analyzeTable(
     role: roleOf(header),
     unit: unitOf(header, pointColumns),
   }))
+  const scaleKey = isScaleKey(headers[0] ?? '', body)
+  const grid = periodGrid(headers, body)
+  for (const column of grid?.columns ?? []) columns[column.index].role = 'period'
   for (const column of columns) {
     const values = body.map((row) => cleanText(row.cells[column.index] ?? '')).filter((value) => value !== '')
     markDayMonth(column, values, dates)
-    if (column.role !== 'other') continue
-    if (values.length === 0) continue
-    const share = (test: (value: string) => boolean): number => values.filter(test).length / values.length
-    const distinct = new Set(values).size
-    if (
-      column.index === 0 &&
-      values.length >= 2 &&
-      distinct === values.length &&
-      share((value) => /^[A-Za-z]{0,6}[-.]?\d[\w.-]{0,12}$/.test(value) && /\d/.test(value)) >= 0.8
-    )
-      column.role = 'id'
-    else if (share((value) => parseLooseDate(value, dates) !== null || parseAbsoluteDates(value) !== null) >= 0.6)
-      column.role = 'date'
+    if (column.role !== 'other' || (column.index === 0 && scaleKey)) continue
+    column.role = roleByContent(column, body, dates)
   }
   if (context.estimateColumn) applyEstimateChoice(columns, context.estimateColumn)
   const first = headers[0] ?? ''
   // "| S | 4 hours |", "| M | 2 days |": a legend of what each size means, whatever its header says
   const sizeLegend = body.length >= 2 && body.every((row) => sizeOf(cleanText(row.cells[0] ?? '')) !== null)
-  const nonWork = sizeLegend ? 'size legend' : (NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null)
-  const title =
-    columns.find((column) => column.role === 'title') ??
-    columns.find(
-      (column) =>
-        column.role === 'other' &&
-        !NOTES_HEADER.test(column.header) &&
-        looksTextual(body.map((row) => row.cells[column.index] ?? '')),
-    ) ??
-    null
+  const nonWork = sizeLegend
+    ? 'size legend'
+    : scaleKey && !columns.some((column) => WORK_ROLES.has(column.role))
+      ? 'scale'
+      : (NON_WORK_FIRST.find((entry) => entry.pattern.test(first))?.kind ?? null)
+  markGroupingColumn(columns, body)
+  const title = titleColumn(columns, body)
+  const titleNamed = title !== null && title.role === 'title'
   if (title) title.role = 'title'
-  return { columns, title, nonWork }
+  return { columns, title, nonWork, grid, titleNamed }
+}
+
+/**
+ * The column that groups the rows when no Phase column does: an Epic column beside the task column, or a first
+ * column of text written merged-cell style (a value, then blanks for the rows that continue it).
+ */
+function markGroupingColumn(columns: Column[], body: Array<{ cells: string[] }>): void {
+  if (columns.some((column) => column.role === 'phase')) return
+  const titled = columns.filter((column) => column.role === 'title')
+  const epic = titled.find((column) => /^epics?$/i.test(column.header.replace(/[*_`]/g, '').trim()))
+  if (epic && titled.length >= 2) {
+    epic.role = 'phase'
+    return
+  }
+  const first = columns[0]
+  if (!first || first.role !== 'other' || columns.length < 3) return
+  const rows = body.filter((row) => row.cells.some((cell, index) => index > 0 && cell.trim() !== ''))
+  const cells = rows.map((row) => cleanText(row.cells[0] ?? ''))
+  const merged = cells.length >= 3 && cells[0] !== '' && cells.some((cell) => cell === '')
+  const values = cells.filter((cell) => cell !== '')
+  const workBeside = columns.some(
+    (column) =>
+      column.index > 0 &&
+      (column.role === 'title' ||
+        (column.role === 'other' && looksTextual(body.map((row) => row.cells[column.index] ?? '')))),
+  )
+  if (merged && workBeside && looksTextual(values)) first.role = 'phase'
+}
+
+/** A column the header left unnamed, by what its cells hold: row IDs, dates, or status marks. */
+function roleByContent(column: Column, body: Array<{ cells: string[] }>, dates: DateContext): ColumnRole {
+  const values = body.map((row) => cleanText(row.cells[column.index] ?? '')).filter((value) => value !== '')
+  const share = (test: (value: string) => boolean): number => values.filter(test).length / values.length
+  if (
+    column.index === 0 &&
+    values.length >= 2 &&
+    new Set(values).size === values.length &&
+    share((value) => /^[A-Za-z]{0,6}[-.]?\d[\w.-]{0,12}$/.test(value) && /\d/.test(value)) >= 0.8
+  )
+    return 'id'
+  if (
+    values.length > 0 &&
+    share((value) => parseLooseDate(value, dates) !== null || parseAbsoluteDates(value) !== null) >= 0.6
+  )
+    return 'date'
+  // "✅", "⏳ In progress", "⬜": a status column in whatever language its header is written (marks are not text)
+  const raw = body.map((row) => (row.cells[column.index] ?? '').trim()).filter((value) => value !== '')
+  if (raw.length > 0 && raw.every((value) => STATUS_MARK_CELL.test(value))) return 'status'
+  return 'other'
+}
+
+const STATUS_MARK_CELL = /^(?:✅|✔️?|☑️?|✓|✗|❌|⏳|🔄|⬜|⬛|🟡|🟢|🔴|🟠|🔵|⚪|⚫|🔸|🔹|🚧|⛔|⏸️?|⌛)(?:\s*\S.{0,40})?$/u
+
+/** headers that name what a row yields or says, not the work itself: a task column to their left wins */
+const LOWER_TITLE_HEADER = /^(?:deliverables?|outputs?|outcomes?|results?|artifacts?|artefacts?)$/i
+
+/**
+ * The column naming the work: one whose header says so, unless that header is only a deliverable or output and a
+ * free-text column stands to its left; with none, the leftmost free-text column that has no other role.
+ */
+function titleColumn(columns: Column[], body: Array<{ cells: string[] }>): Column | null {
+  const freeText = (column: Column): boolean =>
+    column.role === 'other' &&
+    !NOTES_HEADER.test(column.header) &&
+    looksTextual(body.map((row) => row.cells[column.index] ?? ''))
+  const named = columns.find((column) => column.role === 'title')
+  const unnamed = columns.find(freeText) ?? null
+  if (!named) return unnamed
+  const lower = LOWER_TITLE_HEADER.test(named.header.replace(/[*_`]/g, '').trim())
+  if (lower && unnamed && unnamed.index < named.index) {
+    named.role = 'other'
+    return unnamed
+  }
+  return named
+}
+
+/** the roles a table of work has beside its titles */
+const WORK_ROLES = new Set<ColumnRole>([
+  'id',
+  'estimate',
+  'optimistic',
+  'likely',
+  'pessimistic',
+  'owner',
+  'status',
+  'due',
+  'week',
+  'day',
+  'sprint',
+  'date',
+])
+
+/**
+ * "| Severity | Description |" over P1, P2, P3: the first column is the levels of a scale (P1–P4, L1–L3, Sev1,
+ * Tier 2), one row each, not task IDs. With no owner, status, date or estimate column the table defines the scale.
+ */
+function isScaleKey(header: string, body: Array<{ cells: string[] }>): boolean {
+  if (!/^(?:severity|sev|priority|prio|level|tier|urgency|impact)(?:\s+levels?)?$/i.test(cleanText(header)))
+    return false
+  const values = body.map((row) => cleanText(row.cells[0] ?? '')).filter((value) => value !== '')
+  return (
+    values.length >= 2 &&
+    new Set(values).size === values.length &&
+    values.every((value) => /^(?:p|l|s|sev|tier|level)\s*-?\s*\d$/i.test(value))
+  )
 }
 
 /**

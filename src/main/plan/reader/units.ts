@@ -1,11 +1,13 @@
 import type { Block, ItemBlock, Section, TableBlock } from '../outline'
 import { analyzeTitle, type TitleInfo } from '../grammar/title'
 import {
+  effortHours,
   parseEffortValue,
   parseLabeledEffort,
   parseStandaloneEffort,
   sizeOf,
   type Effort,
+  type EffortScale,
   type EffortUnit,
   type SizeScale,
 } from '../grammar/effort'
@@ -16,6 +18,7 @@ import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
 import { cleanText } from '../text'
 import { excludesItems, labelContext, openingLabel, readLabel, type LabelContext } from './labels'
 import { analyzeTable, cellOf, type Column, type TableShape } from './tables'
+import { gridEffort, gridSpan } from './period-grid'
 
 /**
  * Candidate work items at every layer a plan can use: headings (with what their own lines say),
@@ -218,7 +221,21 @@ export function contentGroups(section: Section, context: ReaderContext): Content
     if (notWorkLine(unit.info, block.raw) === null) currentList.units.push(unit)
   }
   out.lists = out.lists.filter((list) => list.units.length > 0)
+  out.tables = withoutSupportingTables(out.tables)
   return out
+}
+
+const TRACKING_ROLES: Array<Column['role']> = ['owner', 'status', 'id']
+
+/**
+ * "| Scenario | Target | Duration |" under a "| Time | Activity | Owner | Status |" table: beside a table that tracks
+ * its work (owner, status, IDs), a table with none of those columns and no task header is supporting detail
+ * (load scenarios, parameters), not items.
+ */
+function withoutSupportingTables(tables: ContentGroups['tables']): ContentGroups['tables'] {
+  const tracks = (shape: TableShape): boolean => TRACKING_ROLES.some((role) => shapeHas(shape, role))
+  if (!tables.some((table) => table.shape.titleNamed && tracks(table.shape))) return tables
+  return tables.filter((table) => table.shape.titleNamed || tracks(table.shape) || table.shape.grid !== null)
 }
 
 /** "- [ ] " with nothing after it (GFM then reads "[ ]" as the text): a placeholder line. */
@@ -299,11 +316,14 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
   let groupLabel: RowUnit['groupLabel'] = null
   const phaseColumn = shape.columns.find((column) => column.role === 'phase')
   const phases = new Map<string, NonNullable<RowUnit['groupLabel']>>()
+  // a blank Phase cell continues the phase above it, the way spreadsheet exports write merged cells
+  let lastPhase: RowUnit['groupLabel'] = null
   const phaseOfRow = (row: TableRow): RowUnit['groupLabel'] => {
     const text = phaseColumn ? cleanText(cellOf(row, phaseColumn)) : ''
-    if (!text) return groupLabel
+    if (!text) return lastPhase ?? groupLabel
     if (!phases.has(text)) phases.set(text, { text, line: row.line })
-    return phases.get(text)!
+    lastPhase = phases.get(text)!
+    return lastPhase
   }
   for (const row of body) {
     const title = cellOf(row, shape.title)
@@ -312,10 +332,12 @@ function rowUnits(section: Section, table: TableBlock, shape: TableShape, contex
     if (TOTAL_ROW.test(cleanText(title)) || TOTAL_ROW.test(cleanText(row.cells[0] ?? ''))) continue
     if (title && others.every((cell) => !cell)) {
       groupLabel = { text: cleanText(title), line: row.line }
+      lastPhase = null
       continue
     }
-    if (!title) continue
-    const id = idColumn ? cleanText(cellOf(row, idColumn)) : ''
+    // "| **** | P0-P4 | | 0.2 |": a row with nothing left of its title once markup is gone is a legend or score row
+    if (!cleanText(title)) continue
+    const id = idColumn ? rowId(row, idColumn, shape) : ''
     const parent = id ? parentRow(id, byId) : undefined
     if (parent) {
       parent.children.push(row)
@@ -341,13 +363,47 @@ function groupedRows(unit: RowUnit, section: Section, context: ReaderContext): R
   return unit.children.map((row) => rowUnit(section, unit.table, unit.shape, row, group, context))
 }
 
-/** "1.1.2" belongs to the row "1.1" (or "1") above it. */
+/**
+ * Work-breakdown parent rows kept as the item (they state their own estimate) whose estimate differs from the sum
+ * of their child rows': the plan contradicts itself, and the lead should know which number was counted.
+ */
+export function parentRowMismatches(
+  units: Unit[],
+  context: ReaderContext,
+  scale: EffortScale,
+): Array<{ line: number; title: string; own: number; children: number }> {
+  const out: Array<{ line: number; title: string; own: number; children: number }> = []
+  for (const unit of units) {
+    if (unit.kind !== 'row' || unit.children.length === 0 || unit.info.effort === null) continue
+    const own = effortHours(unit.info.effort, scale)
+    const parts = unit.children.map((row) => {
+      const effort = rowEffort(row, unit.shape, context)
+      return effort ? effortHours(effort, scale) : null
+    })
+    if (own === null || parts.some((hours) => hours === null)) continue
+    const children = parts.reduce<number>((sum, hours) => sum + (hours ?? 0), 0)
+    if (Math.abs(children - own) > 0.01) out.push({ line: unit.line, title: unit.info.title, own, children })
+  }
+  return out
+}
+
+/** "1.1.2" belongs to the row "1.1" (or "1", written "1.") above it. */
 function parentRow(id: string, byId: Map<string, RowUnit>): RowUnit | undefined {
   for (let cut = id.lastIndexOf('.'); cut > 0; cut = id.lastIndexOf('.', cut - 1)) {
-    const parent = byId.get(id.slice(0, cut))
+    const parent = byId.get(id.slice(0, cut)) ?? byId.get(`${id.slice(0, cut)}.`)
     if (parent) return parent
   }
   return undefined
+}
+
+/**
+ * The row's ID: its ID cell, or, when that is blank, the dotted number its title starts with ("| | 1.1 Sketch |"
+ * under "| 1. | Design |"): work-breakdown exports often put the child number in the title cell.
+ */
+function rowId(row: TableRow, idColumn: Column, shape: TableShape): string {
+  const cell = cleanText(cellOf(row, idColumn))
+  if (cell) return cell
+  return /^(\d{1,3}(?:\.\d{1,3})+)\.?\s/.exec(cleanText(cellOf(row, shape.title)))?.[1] ?? ''
 }
 
 function rowUnit(
@@ -368,8 +424,10 @@ function rowUnit(
   const owner = cleanText(cellOf(row, column('owner'))) || titleInfo.owner
   const statusColumn = column('status')
   const statusCell = cellOf(row, statusColumn)
+  // "✅ Hoàn thành": the mark claims done whatever language the word after it is in
   const claimsDone = statusCell
-    ? statusCellClaims(statusColumn as Column, cleanText(statusCell) || statusCell)
+    ? statusCellClaims(statusColumn as Column, cleanText(statusCell) || statusCell) ||
+      statusCellClaims(statusColumn as Column, statusCell.trim())
     : titleInfo.claimsDone
   const info: TitleInfo = {
     ...titleInfo,
@@ -456,7 +514,7 @@ function rowEffort(row: { cells: string[] }, shape: TableShape, context: ReaderC
       text: `(${optimistic.value} + 4×${likely.value} + ${pessimistic.value}) / 6`,
     }
   }
-  const stated = read('estimate') ?? likely
+  const stated = read('estimate') ?? likely ?? (shape.grid ? gridEffort(shape.grid, row, context.defaultUnit) : null)
   // only a low and a high column ("Hours (Min)", "Hours (Max)"): the range, counted at its midpoint
   if (
     !stated &&
@@ -482,6 +540,8 @@ export function rowTime(row: { cells: string[] }, shape: TableShape, context: Re
     ['sprint', 'sprint'],
   ]
   const dated = startEndDates(row, shape, context) ?? dateColumnTime(row, shape, context)
+  const span = shape.grid ? gridSpan(shape.grid, row) : null
+  if (span) return parseTime(span, context.dates)
   for (const [role, word] of relative) {
     for (const column of shape.columns.filter((candidate) => candidate.role === role)) {
       const cell = cleanText(cellOf(row, column))

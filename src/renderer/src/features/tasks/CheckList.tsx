@@ -175,6 +175,18 @@ function Verdict({ view, onAdd }: { view: TaskEvidenceView; onAdd: () => void })
         Not evaluated yet: sync the connected repositories.
       </p>
     )
+  if (view.reason === 'partly-read')
+    return (
+      <div className="verdict" data-testid="evidence-verdict" data-reason="partly-read">
+        <p>
+          <strong>Every check holds, but part of a criterion sentence could not be read.</strong> Git cannot say the
+          item is done until that part has a check of yours (see &ldquo;not checkable&rdquo; below), or you confirm it.
+        </p>
+        <button type="button" onClick={onAdd}>
+          Add a check
+        </button>
+      </div>
+    )
   if (view.reason === 'inconclusive')
     return (
       <p className="verdict tone-warn-text" data-testid="evidence-verdict" data-reason="inconclusive">
