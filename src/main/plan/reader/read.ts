@@ -357,6 +357,8 @@ class StructureReader {
         isChecklist(group) && !fromSummaries.has(group) && !this.underRecapWords(group.section)
       if (
         group.level >= docLevel ||
+        // a milestone table is judged next, beside the work (checkpoints) or alone (the plan)
+        group.milestones === true ||
         group.schedule ||
         group.consistent ||
         checklistBesideOwners ||

@@ -406,6 +406,22 @@ function rowId(row: TableRow, idColumn: Column, shape: TableShape): string {
   return /^(\d{1,3}(?:\.\d{1,3})+)\.?\s/.exec(cleanText(cellOf(row, shape.title)))?.[1] ?? ''
 }
 
+/** The table's ID column holds 1, 2, 3 … in order (row numbers), and the titles carry no ID of their own. */
+function rowNumbers(table: TableBlock, shape: TableShape): boolean {
+  const known = ROW_NUMBERED.get(table)
+  if (known !== undefined) return known
+  const column = shape.columns.find((candidate) => candidate.role === 'id')
+  const values = column
+    ? table.rows.slice(1).map((row) => cleanText(row.cells[column.index] ?? '').replace(/\.$/, ''))
+    : []
+  const numbered = values.length >= 2 && values.every((value, index) => value === String(index + 1))
+  ROW_NUMBERED.set(table, numbered)
+  return numbered
+}
+
+/** per table, computed once: rows are read one by one */
+const ROW_NUMBERED = new WeakMap<TableBlock, boolean>()
+
 function rowUnit(
   section: Section,
   table: TableBlock,
@@ -440,8 +456,10 @@ function rowUnit(
     claimsDone,
     statusMarker: titleInfo.statusMarker || Boolean(statusCell),
   }
+  // "| # | …" numbered 1, 2, 3 … counts the rows; it names them no more than their order does
+  const numbered = (info.id !== null || shapeHas(shape, 'id')) && !rowNumbers(table, shape)
   const level: Level =
-    info.id || effort || shapeHas(shape, 'id') || shapeHas(shape, 'estimate') || shapeHas(shape, 'likely')
+    numbered || effort || shapeHas(shape, 'estimate') || shapeHas(shape, 'likely')
       ? 3
       : owner ||
           statusCell ||
