@@ -503,7 +503,7 @@ describe('dated sections with no work', () => {
 describe('a # column of row numbers', () => {
   it('does not make its table stronger than a detail table beside it', () => {
     const plan = read(
-      '# Plan\n\n## Goals\n\n| # | Goal | Priority |\n|---|---|---|\n| 1 | A content system | High |\n| 2 | Automatic notices | High |\n\n## March\n\n| Date | Task | Owner | Status |\n|---|---|---|---|\n| 2026-03-02 | Set up the dev environment | DevOps | ✅ |\n| 2026-03-09 | Build the content API | Backend | ⏳ |\n',
+      '# Plan\n\n## Priorities\n\n| # | Outcome | Priority |\n|---|---|---|\n| 1 | A content system | High |\n| 2 | Automatic notices | High |\n\n## March\n\n| Date | Task | Owner | Status |\n|---|---|---|---|\n| 2026-03-02 | Set up the dev environment | DevOps | ✅ |\n| 2026-03-09 | Build the content API | Backend | ⏳ |\n',
     )
     expect(titles(plan)).toEqual(expect.arrayContaining(['Set up the dev environment', 'Build the content API']))
   })
