@@ -1,9 +1,8 @@
-import type { ItemBlock, Section } from '../outline'
+import type { Section } from '../outline'
 import { descendants } from '../outline'
-import { cleanTitle, FUNCTION_WORDS } from '../text'
-import { hasTime, parseTime, type TimeMarker } from '../grammar/time'
+import { hasTime, type TimeMarker } from '../grammar/time'
 import { MILESTONE_HEADER } from '../grammar/words'
-import { readRole, type RoleReading, type SectionRole } from './roles'
+import { readRole } from './roles'
 import {
   contentGroups,
   headingEffort,
@@ -16,6 +15,15 @@ import {
   type Unit,
 } from './units'
 import type { ProfileRules } from './profile-rules'
+import { indexAnchors, restatesItems } from './anchors'
+import {
+  withoutIndexTables,
+  withoutMilestonesBesideWork,
+  withoutPhaseSummaries,
+  withoutScheduleLists,
+} from './post-passes'
+import { assignRoles, type RoleInfo } from './section-roles'
+import { skip, type SkippedEntry } from './skipped'
 
 /**
  * Decides which layer holds the work items — headings, list items or table rows — section by
@@ -34,16 +42,6 @@ import type { ProfileRules } from './profile-rules'
  * 5. A group weaker than the plan's item grammar (plain bullets in a plan of estimated tasks) is
  *    not work; it is reported as "not imported" with the reason.
  */
-
-export type RoleInfo = {
-  role: SectionRole
-  own: SectionRole | null
-  recapCandidate: boolean
-  /** the title has recap words ("checklist", "deliverables", "summary") even where a time marker keeps it work */
-  recapWorded: boolean
-}
-
-export type SkippedEntry = { line: number; text: string; kind: 'heading' | 'list-item' | 'table-row'; reason: string }
 
 export type ReadResult = {
   groups: Group[]
@@ -379,22 +377,6 @@ class StructureReader {
   }
 }
 
-/**
- * A milestone table beside the plan's work restates checkpoints of that work: its rows are not items, unless the
- * lead's mapping names its section.
- */
-function withoutMilestonesBesideWork(
-  groups: Group[],
-  skipped: SkippedEntry[],
-  mapped: (section: Section) => boolean,
-): Group[] {
-  const checkpoints = (group: Group) => group.milestones === true && !mapped(group.section)
-  if (!groups.some((group) => !checkpoints(group))) return groups
-  for (const group of groups.filter(checkpoints))
-    for (const unit of group.units) skipped.push(skip(unit, 'a row of a milestone table: a checkpoint, not work'))
-  return groups.filter((group) => !checkpoints(group))
-}
-
 type Timebox = { value: number; unit: 'weeks' | 'days' }
 
 /** The weeks (or days) a phase heading names itself */
@@ -407,140 +389,6 @@ function timeboxOf(unit: HeadingUnit): Timebox | null {
   const effort = headingEffort(unit)
   if (!effort || hasTime(unit.info.time) || unit.bodyTime !== null) return null
   return effort.unit === 'weeks' || effort.unit === 'days' ? { value: effort.value, unit: effort.unit } : null
-}
-
-/** "d:2-3" for Day 2-3, "w:1" for Week 1, "s:2" for Sprint 2: the time a label names, to match a row to a section */
-function timeKey(time: TimeMarker): string | null {
-  const key = (tag: string, range: { start: number; end: number } | null) =>
-    range ? `${tag}:${range.start}-${range.end}` : null
-  return key('d', time.days) ?? key('w', time.weeks) ?? key('s', time.sprints) ?? key('m', time.months)
-}
-
-/**
- * An overview table whose every row names the time of a section that holds work elsewhere ("| Day 2-3 | Fixes |"
- * over "## Days 2-3: Fixes") indexes those sections: its rows restate that work and are not items of their own.
- */
-function withoutIndexTables(
-  groups: Group[],
-  skipped: SkippedEntry[],
-  unitOf: (section: Section) => HeadingUnit,
-  mapped: (section: Section) => boolean,
-): Group[] {
-  const sectionKeys = (group: Group): string[] => {
-    const keys: string[] = []
-    for (const unit of group.units)
-      for (
-        let node: Section | null = unit.kind === 'heading' ? unit.section : group.section;
-        node?.heading;
-        node = node.parent
-      ) {
-        const key = timeKey(unitOf(node).info.time)
-        if (key) keys.push(key)
-      }
-    return keys
-  }
-  const isIndex = (group: Group): boolean => {
-    if (group.kind !== 'row' || group.units.length < 2 || mapped(group.section)) return false
-    const elsewhere = new Set(groups.filter((other) => other.section !== group.section).flatMap(sectionKeys))
-    return group.units.every((unit) => {
-      const key = timeKey(unit.info.time)
-      return key !== null && elsewhere.has(key)
-    })
-  }
-  const indexes = groups.filter(isIndex)
-  for (const group of indexes)
-    for (const unit of group.units)
-      skipped.push(skip(unit, 'a row of an overview table: its sections below hold the work it names'))
-  return groups.filter((group) => !indexes.includes(group))
-}
-
-/** "P0" of "P0 - Critical (Week 1)", "Phase 2" of "Phase 2: Build": a short label with a number that names a phase */
-function phaseLabelOf(text: string): string | null {
-  const lead = cleanTitle(text)
-    .split(/\s+[-–—]\s+|:/)[0]
-    .trim()
-  return lead.split(/\s+/).length <= 3 && /\d/.test(lead) ? lead.toLowerCase() : null
-}
-
-/**
- * "- ✅ P0: All critical fixes (6 hours)", "- P1: Basic hardening (24 hours)" under "MVP": every line opens with the
- * label of one of the plan's phases, so the list sums those phases up. Its lines are not items, their estimates are
- * not added again, and a ✅ on them is decoration, not a claim.
- */
-function withoutPhaseSummaries(
-  groups: Group[],
-  skipped: SkippedEntry[],
-  reader: { phaseLevel: (section: Section) => boolean },
-): Group[] {
-  const phases = new Map<string, Section>()
-  for (const group of groups)
-    for (let node: Section | null = group.section; node?.heading; node = node.parent) {
-      const label = reader.phaseLevel(node) ? phaseLabelOf(node.heading.text) : null
-      if (label) phases.set(label, node)
-    }
-  if (phases.size < 2) return groups
-  const summaries = groups.filter(
-    (group) =>
-      group.kind === 'list' &&
-      group.units.every((unit) => {
-        // "P1 Security:" opens with "P1"
-        const title = cleanTitle(unit.info.title)
-        const label = title
-          .slice(0, Math.max(0, title.indexOf(':')))
-          .trim()
-          .toLowerCase()
-        const key = [...phases.keys()].find((name) => label === name || label.startsWith(`${name} `))
-        const phase = key === undefined ? undefined : phases.get(key)
-        return phase !== undefined && !(unit.line >= phase.line && unit.line <= phase.lineEnd)
-      }),
-  )
-  for (const group of summaries)
-    for (const unit of group.units)
-      skipped.push(skip(unit, "it sums up one of the plan's phases: not an item of its own"))
-  return groups.filter((group) => !summaries.includes(group))
-}
-
-/** The nearest heading from `section` up whose title names a week, day or sprint, with that time. */
-function timedSectionOf(section: Section, unitOf: (section: Section) => HeadingUnit): TimeMarker | null {
-  for (let node: Section | null = section; node?.heading; node = node.parent) {
-    const time = unitOf(node).info.time
-    if (timeKey(time) !== null) return time
-  }
-  return null
-}
-
-/**
- * "### Sprint 1 (Weeks 1-2)" listing "- Dev environment setup (3 pts)" where "### User Story F1.1: Dev Environment
- * Setup" is written out elsewhere: the list schedules those items and adds none. Only when most of its lines restate
- * items that have a body of their own (a heading with lines under it), so a list of the work beside bare headings
- * that sum it up stays the work.
- */
-function withoutScheduleLists(
-  groups: Group[],
-  skipped: SkippedEntry[],
-  unitOf: (section: Section) => HeadingUnit,
-): Group[] {
-  const originals = groups.flatMap((group) =>
-    group.units.filter((unit): unit is HeadingUnit => unit.kind === 'heading' && !unit.empty),
-  )
-  if (originals.length === 0) return groups
-  const anchors = indexAnchors(originals)
-  const indexes = new Set<Group>()
-  for (const group of groups) {
-    if (group.kind !== 'list') continue
-    const time = timedSectionOf(group.section, unitOf)
-    const matches = group.units.map((unit) => anchors.find(unit, group.section) as HeadingUnit | null)
-    const found = matches.filter((match) => match !== null).length
-    if (!time || found < Math.max(1, Math.ceil(group.units.length * 0.8))) continue
-    indexes.add(group)
-    group.units.forEach((unit, index) => {
-      const original = matches[index]
-      if (original && !hasTime(original.info.time) && original.bodyTime === null)
-        original.info = { ...original.info, time }
-      skipped.push(skip(unit, 'it names an item written out elsewhere: the list schedules that item, it adds none'))
-    })
-  }
-  return groups.filter((group) => !indexes.has(group))
 }
 
 function makeGroup(kind: Group['kind'], units: Unit[], section: Section, label: string | null): Group {
@@ -676,251 +524,10 @@ function dropEmptySingletons(
   })
 }
 
-/** Some list line or bold line of the section names its own week, day or sprint ("- **Week 10:** Deploy"). */
-function itemsNameTheirTime(section: Section): boolean {
-  return section.blocks.some(
-    (block) => (block.kind === 'item' || block.kind === 'heading') && hasTime(parseTime(block.text)),
-  )
-}
-
 function findTitleSection(root: Section): Section | null {
   const first = root.children[0]
   if (!first || first.depth !== 1) return null
   return root.children.filter((section) => section.depth === 1).length === 1 ? first : null
-}
-
-function assignRoles(
-  root: Section,
-  titleSection: Section | null,
-  unitOf: (section: Section) => HeadingUnit,
-  rules: ProfileRules,
-): Map<Section, RoleInfo> {
-  const roles = new Map<Section, RoleInfo>()
-  const visit = (section: Section, inherited: SectionRole, inPhase: boolean): void => {
-    let own: SectionRole | null = null
-    let recapCandidate = false
-    let recapWorded = false
-    const unit = section.heading ? unitOf(section) : null
-    if (unit && section !== titleSection) {
-      const reading = readRole(section.heading?.text ?? '')
-      // a plain "1)" numbers a document section; it is not the mark of a work item
-      const strongItem =
-        (unit.info.id !== null && !/^\d{1,3}$/.test(unit.info.id)) ||
-        headingEffort(unit) !== null ||
-        unit.info.time.hourBlock !== null
-      // "Thursday: Beta Testing & Validation" among "Monday: …" slots is a stretch of time, like "Week 2: …"
-      const timed = hasTime(unit.info.time) || inRunOfSlots(section)
-      own = ownRole(unit, section, { reading, strongItem, timed, inPhase })
-      recapCandidate = reading.recapCandidate && !strongItem && !timed && own === null
-      recapWorded = reading.recapCandidate
-    }
-    const override = rules.roleFor(section)
-    const role = override ?? (inherited !== 'work' ? inherited : (own ?? 'work'))
-    roles.set(section, {
-      role,
-      own,
-      recapCandidate: override ? override === 'recap' : recapCandidate && role === 'work',
-      recapWorded,
-    })
-    const timedHere = unit !== null && section !== titleSection && (hasTime(unit.info.time) || unit.info.phaseMarked)
-    for (const child of section.children) visit(child, role, inPhase || timedHere)
-  }
-  visit(root, 'work', false)
-  return roles
-}
-
-/** The role a section's own heading and lines give it, before what it inherits. */
-function ownRole(
-  unit: HeadingUnit,
-  section: Section,
-  facts: { reading: RoleReading; strongItem: boolean; timed: boolean; inPhase: boolean },
-): SectionRole | null {
-  const { reading, strongItem, timed, inPhase } = facts
-  // "(Weeks 9+)" runs from week 9 to the last week its items name; with none named it is ongoing, after the plan
-  if (unit.info.time.openEnded && !itemsNameTheirTime(section)) return 'backlog'
-  // a meeting's "Duration: 1.5 hours" is not an estimate: cadence wins over it, not over an item ID
-  if (!timed && unit.info.id === null && isCadenceSection(section)) return 'cadence'
-  if (strongItem || unit.info.phaseMarked) return null
-  return reading.role !== 'work' && roleHolds(reading, section, timed, inPhase) ? reading.role : null
-}
-
-const RECURRENCE =
-  /\b(?:every|each|daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|nightly|per\s+(?:day|week|sprint|month)|recurring|stand-?ups?|retro(?:spective)?s?|(?:mon|tues?|wed|thu(?:rs)?|fri)(?:day)?\s*[-–]\s*(?:fri|sat|sun)(?:day)?)\b/i
-const FREQUENCY_LABEL = /^\W{0,6}(?:frequency|cadence|recurrence|how often)\W{0,4}:/i
-
-/**
- * "Backlog Grooming Sessions" with a "Frequency:" line, "Sprint Planning Approach" whose every line recurs ("Daily
- * Standups: 15 minutes (Monday-Friday)"): meetings, not work. Never a section of checkboxes or numbered items.
- */
-function isCadenceSection(section: Section): boolean {
-  const items = section.blocks.filter((block): block is ItemBlock => block.kind === 'item' && block.depth === 1)
-  if (items.some((item) => item.checked !== null)) return false
-  const lines = section.blocks.flatMap((block) =>
-    block.kind === 'paragraph' ? block.raw.split('\n') : block.kind === 'item' ? [block.raw.split('\n')[0]] : [],
-  )
-  if (lines.some((line) => FREQUENCY_LABEL.test(cleanTitle(line)))) return true
-  return items.length >= 2 && items.every((item) => RECURRENCE.test(item.text))
-}
-
-/** a heading that opens with a weekday or a clock time ("Monday:", "06:30 –", "10:00 EST:") */
-const SLOT_LEAD = /^\W{0,4}(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\d{1,2}:\d{2}\b)/i
-
-/** The heading opens with a time slot, and so do at least two of its sibling headings: a run of slots. */
-function inRunOfSlots(section: Section): boolean {
-  if (!section.heading || !SLOT_LEAD.test(cleanTitle(section.heading.text))) return false
-  const siblings = (section.parent?.children ?? []).filter(
-    (other) => other.heading && SLOT_LEAD.test(cleanTitle(other.heading.text)),
-  )
-  return siblings.length >= 2
-}
-
-/**
- * A scheduled heading ("Week 1 Exit Criteria") takes a role only when the role is all its title
- * says; inside a scheduled phase only criteria, gates and risks are roles — "Communication" or
- * "Post-Launch" under "Launch Day" are workstreams of that day.
- */
-function roleHolds(reading: RoleReading, section: Section, timed: boolean, inPhase: boolean): boolean {
-  // "Long-term (Months 2-3)", "Later (Week 6+)": backlog words name a time outside the plan
-  if (reading.role === 'backlog') return reading.strong || (!timed && !inPhase)
-  if (timed) return reading.strong && isWholeTitle(section.heading?.text ?? '')
-  // "Success Metrics", "Team Structure", "Code Example" under a phase are never work, whatever the phase
-  if (inPhase)
-    return (
-      ['criteria', 'gate', 'risks', 'metrics', 'people'].includes(reading.role) ||
-      (reading.role === 'reference' && reading.strong)
-    )
-  return true
-}
-
-/** After its schedule words, the title is only the role phrase ("Week 1 Exit Criteria (MANDATORY)"). */
-function isWholeTitle(raw: string): boolean {
-  const rest = cleanTitle(raw)
-    .replace(/\([^()]*\)/g, ' ')
-    .replace(/\b(?:weeks?|wks?|days?|sprints?|months?|phase|stage|hours?)\s*#?\d+(?:\s*[-–—]\s*\d+)?\b/gi, ' ')
-    .replace(/^[\s:.–—-]+|[\s:.–—-]+$/g, '')
-    .trim()
-  const words = rest.toLowerCase().split(/\s+/)
-  if (words.length > 3 || words.some((word) => /^(?:and|&|\+|or|with)$/.test(word))) return false
-  return ROLE_HEADS.has(words[words.length - 1] ?? '') && readRole(rest).role !== 'work'
-}
-
-/** the nouns a role phrase ends with: "Exit Criteria", "Success Metrics", "Quality Gates" */
-const ROLE_HEADS = new Set([
-  'criteria',
-  'criterion',
-  'checklist',
-  'gate',
-  'gates',
-  'metrics',
-  'kpis',
-  'kpi',
-  'risks',
-  'risk',
-  'done',
-  'sign-off',
-  'signoff',
-  'backlog',
-  'mitigation',
-  'mitigations',
-  'contingency',
-])
-
-/** Most of the section's entries (list lines, table rows, headings) name items read elsewhere. */
-function restatesItems(
-  section: Section,
-  anchors: AnchorIndex,
-  contentOf: (section: Section) => ContentGroups,
-  unitOf: (section: Section) => HeadingUnit,
-): boolean {
-  const entries: Unit[] = []
-  for (const node of [section, ...descendants(section)]) {
-    const content = contentOf(node)
-    for (const list of content.lists) entries.push(...list.units)
-    for (const table of content.tables) entries.push(...table.units)
-    if (node !== section && content.lists.length === 0 && content.tables.length === 0 && node.children.length === 0)
-      entries.push(unitOf(node))
-  }
-  if (entries.length === 0) return false
-  const matched = entries.filter((entry) => anchors.restated(entry, section)).length
-  return matched >= Math.max(1, entries.length * 0.5)
-}
-
-/** The items read so far, indexed by ID, day span and title words, to find what an entry restates. */
-type AnchorIndex = {
-  restated: (entry: Unit, outside: Section) => boolean
-  /** the item outside `section` that the entry restates, if any */
-  find: (entry: Unit, outside: Section) => Unit | null
-}
-
-function indexAnchors(anchors: Unit[]): AnchorIndex {
-  const byId = new Map<string, Unit[]>()
-  const byDays = new Map<string, Unit[]>()
-  const byWord = new Map<string, Array<{ unit: Unit; words: Set<string> }>>()
-  const push = <K>(map: Map<K, Unit[]>, key: K, unit: Unit): void => {
-    const list = map.get(key)
-    if (list) list.push(unit)
-    else map.set(key, [unit])
-  }
-  for (const unit of anchors) {
-    if (unit.info.id) push(byId, unit.info.id, unit)
-    const days = unit.info.time.days
-    if (days) push(byDays, `${days.start}-${days.end}`, unit)
-    const words = new Set(titleWords(unit.info.coreTitle))
-    for (const word of words) {
-      const list = byWord.get(word)
-      if (list) list.push({ unit, words })
-      else byWord.set(word, [{ unit, words }])
-    }
-  }
-  const outside = (unit: Unit, section: Section): boolean => unit.line < section.line || unit.line > section.lineEnd
-  const find = (entry: Unit, section: Section): Unit | null => {
-    const byKey = (map: Map<string, Unit[]>, key: string | null) =>
-      key === null ? undefined : (map.get(key) ?? []).find((unit) => outside(unit, section))
-    const days = entry.info.time.days
-    const keyed = byKey(byId, entry.info.id) ?? byKey(byDays, days ? `${days.start}-${days.end}` : null)
-    if (keyed) return keyed
-    const words = titleWords(leadOf(entry.kind === 'list' ? entry.block.raw : entry.info.title))
-    const seen = new Set<Unit>()
-    for (const word of words) {
-      for (const candidate of byWord.get(word) ?? []) {
-        if (seen.has(candidate.unit) || !outside(candidate.unit, section)) continue
-        seen.add(candidate.unit)
-        if (sharedShare(words, candidate.words) >= 0.6) return candidate.unit
-      }
-    }
-    return null
-  }
-  return { find, restated: (entry, section) => find(entry, section) !== null }
-}
-
-/** The part of a restating line that names the work: its bold lead, else the text before " - ". */
-function leadOf(raw: string): string {
-  const bold = /^\s*(?:\[[ xX]\]\s*)?\*\*([^*]{2,200})\*\*/.exec(raw)
-  const base = bold ? bold[1] : raw.split(/\s+[-–—]\s+/)[0]
-  return base.replace(/\([^()]*\)/g, ' ')
-}
-
-const STOP = new Set([...FUNCTION_WORDS, 'set', 'up'])
-
-/** Significant words of a title, cut to five letters so "hashing" meets "hash" and "exposed" meets "exposure". */
-function titleWords(text: string): string[] {
-  return cleanTitle(text)
-    .toLowerCase()
-    .replace(/\([^()]*\)/g, ' ')
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 1 && !STOP.has(word) && !/^\d+$/.test(word))
-    .map((word) => (word.length > 4 ? word.slice(0, 5) : word))
-}
-
-/** Two titles name the same work when most words of the shorter one appear (by prefix) in the other. */
-function sharedShare(left: string[], right: Set<string>): number {
-  if (left.length === 0 || right.size === 0) return 0
-  return left.filter((word) => right.has(word)).length / Math.min(left.length, right.size)
-}
-
-export function skip(unit: Unit, reason: string): SkippedEntry {
-  const kind = unit.kind === 'heading' ? 'heading' : unit.kind === 'list' ? 'list-item' : 'table-row'
-  return { line: unit.line, text: unit.info.title, kind, reason }
 }
 
 /**

@@ -1,0 +1,162 @@
+import type { Section } from '../outline'
+import { cleanTitle } from '../text'
+import { hasTime, type TimeMarker } from '../grammar/time'
+import { indexAnchors } from './anchors'
+import { skip, type SkippedEntry } from './skipped'
+import type { Group, HeadingUnit } from './units'
+
+/**
+ * Passes over the groups the reader kept, each taking out what restates or sums up other work: milestone tables
+ * beside the work, overview tables over the sections they name, lists that sum up phases, sprint lists that name
+ * stories written out elsewhere (which they schedule).
+ */
+
+/**
+ * A milestone table beside the plan's work restates checkpoints of that work: its rows are not items, unless the
+ * lead's mapping names its section.
+ */
+export function withoutMilestonesBesideWork(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  mapped: (section: Section) => boolean,
+): Group[] {
+  const checkpoints = (group: Group) => group.milestones === true && !mapped(group.section)
+  if (!groups.some((group) => !checkpoints(group))) return groups
+  for (const group of groups.filter(checkpoints))
+    for (const unit of group.units) skipped.push(skip(unit, 'a row of a milestone table: a checkpoint, not work'))
+  return groups.filter((group) => !checkpoints(group))
+}
+
+/** "d:2-3" for Day 2-3, "w:1" for Week 1, "s:2" for Sprint 2: the time a label names, to match a row to a section */
+export function timeKey(time: TimeMarker): string | null {
+  const key = (tag: string, range: { start: number; end: number } | null) =>
+    range ? `${tag}:${range.start}-${range.end}` : null
+  return key('d', time.days) ?? key('w', time.weeks) ?? key('s', time.sprints) ?? key('m', time.months)
+}
+
+/**
+ * An overview table whose every row names the time of a section that holds work elsewhere ("| Day 2-3 | Fixes |"
+ * over "## Days 2-3: Fixes") indexes those sections: its rows restate that work and are not items of their own.
+ */
+export function withoutIndexTables(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  unitOf: (section: Section) => HeadingUnit,
+  mapped: (section: Section) => boolean,
+): Group[] {
+  const sectionKeys = (group: Group): string[] => {
+    const keys: string[] = []
+    for (const unit of group.units)
+      for (
+        let node: Section | null = unit.kind === 'heading' ? unit.section : group.section;
+        node?.heading;
+        node = node.parent
+      ) {
+        const key = timeKey(unitOf(node).info.time)
+        if (key) keys.push(key)
+      }
+    return keys
+  }
+  const isIndex = (group: Group): boolean => {
+    if (group.kind !== 'row' || group.units.length < 2 || mapped(group.section)) return false
+    const elsewhere = new Set(groups.filter((other) => other.section !== group.section).flatMap(sectionKeys))
+    return group.units.every((unit) => {
+      const key = timeKey(unit.info.time)
+      return key !== null && elsewhere.has(key)
+    })
+  }
+  const indexes = groups.filter(isIndex)
+  for (const group of indexes)
+    for (const unit of group.units)
+      skipped.push(skip(unit, 'a row of an overview table: its sections below hold the work it names'))
+  return groups.filter((group) => !indexes.includes(group))
+}
+
+/** "P0" of "P0 - Critical (Week 1)", "Phase 2" of "Phase 2: Build": a short label with a number that names a phase */
+function phaseLabelOf(text: string): string | null {
+  const lead = cleanTitle(text)
+    .split(/\s+[-–—]\s+|:/)[0]
+    .trim()
+  return lead.split(/\s+/).length <= 3 && /\d/.test(lead) ? lead.toLowerCase() : null
+}
+
+/**
+ * "- ✅ P0: All critical fixes (6 hours)", "- P1: Basic hardening (24 hours)" under "MVP": every line opens with the
+ * label of one of the plan's phases, so the list sums those phases up. Its lines are not items, their estimates are
+ * not added again, and a ✅ on them is decoration, not a claim.
+ */
+export function withoutPhaseSummaries(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  reader: { phaseLevel: (section: Section) => boolean },
+): Group[] {
+  const phases = new Map<string, Section>()
+  for (const group of groups)
+    for (let node: Section | null = group.section; node?.heading; node = node.parent) {
+      const label = reader.phaseLevel(node) ? phaseLabelOf(node.heading.text) : null
+      if (label) phases.set(label, node)
+    }
+  if (phases.size < 2) return groups
+  const summaries = groups.filter(
+    (group) =>
+      group.kind === 'list' &&
+      group.units.every((unit) => {
+        // "P1 Security:" opens with "P1"
+        const title = cleanTitle(unit.info.title)
+        const label = title
+          .slice(0, Math.max(0, title.indexOf(':')))
+          .trim()
+          .toLowerCase()
+        const key = [...phases.keys()].find((name) => label === name || label.startsWith(`${name} `))
+        const phase = key === undefined ? undefined : phases.get(key)
+        return phase !== undefined && !(unit.line >= phase.line && unit.line <= phase.lineEnd)
+      }),
+  )
+  for (const group of summaries)
+    for (const unit of group.units)
+      skipped.push(skip(unit, "it sums up one of the plan's phases: not an item of its own"))
+  return groups.filter((group) => !summaries.includes(group))
+}
+
+/** The nearest heading from `section` up whose title names a week, day or sprint, with that time. */
+function timedSectionOf(section: Section, unitOf: (section: Section) => HeadingUnit): TimeMarker | null {
+  for (let node: Section | null = section; node?.heading; node = node.parent) {
+    const time = unitOf(node).info.time
+    if (timeKey(time) !== null) return time
+  }
+  return null
+}
+
+/**
+ * "### Sprint 1 (Weeks 1-2)" listing "- Dev environment setup (3 pts)" where "### User Story F1.1: Dev Environment
+ * Setup" is written out elsewhere: the list schedules those items and adds none. Only when most of its lines restate
+ * items that have a body of their own (a heading with lines under it), so a list of the work beside bare headings
+ * that sum it up stays the work.
+ */
+export function withoutScheduleLists(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  unitOf: (section: Section) => HeadingUnit,
+): Group[] {
+  const originals = groups.flatMap((group) =>
+    group.units.filter((unit): unit is HeadingUnit => unit.kind === 'heading' && !unit.empty),
+  )
+  if (originals.length === 0) return groups
+  const anchors = indexAnchors(originals)
+  const indexes = new Set<Group>()
+  for (const group of groups) {
+    if (group.kind !== 'list') continue
+    const time = timedSectionOf(group.section, unitOf)
+    const matches = group.units.map((unit) => anchors.find(unit, group.section) as HeadingUnit | null)
+    const found = matches.filter((match) => match !== null).length
+    if (!time || found < Math.max(1, Math.ceil(group.units.length * 0.8))) continue
+    indexes.add(group)
+    group.units.forEach((unit, index) => {
+      const original = matches[index]
+      if (original && !hasTime(original.info.time) && original.bodyTime === null)
+        original.info = { ...original.info, time }
+      skipped.push(skip(unit, 'it names an item written out elsewhere: the list schedules that item, it adds none'))
+    })
+  }
+  return groups.filter((group) => !indexes.has(group))
+}
