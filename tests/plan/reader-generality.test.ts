@@ -509,6 +509,16 @@ describe('a # column of row numbers', () => {
   })
 })
 
+describe('a Duration column beside dates', () => {
+  it('is read as effort and the plan is told it may be elapsed time', () => {
+    const plan = read(
+      '# Plan\n\n| # | Task | Duration | Start | End |\n|---|---|---|---|---|\n| 1 | Discovery | 5d | 2026-02-02 | 2026-02-06 |\n| 2 | Build | 10d | 2026-02-09 | 2026-02-20 |\n',
+    )
+    expect(hours(plan)).toBe(120)
+    expect(plan.warnings.map((warning) => warning.code)).toContain('durations-as-effort')
+  })
+})
+
 describe('lines that name other items', () => {
   it('an order of items by their IDs is not work', () => {
     const plan = read(

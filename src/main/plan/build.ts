@@ -37,7 +37,14 @@ import { itemSections as sectionsOwnedBy, rawItems, type RawItem } from './reade
 import { makeTimeResolver, type TimeResolver } from './reader/time-resolver'
 import { markExtent, pointColumnsOf, scheduleMarks } from './reader/plan-facts'
 import { describeInterpretation, collectSkipped } from './reader/interpretation'
-import { headingEffort, parentRowMismatches, unscaledSizeRows, type ReaderContext, type Unit } from './reader/units'
+import {
+  durationsBesideDates,
+  headingEffort,
+  parentRowMismatches,
+  unscaledSizeRows,
+  type ReaderContext,
+  type Unit,
+} from './reader/units'
 
 export type BuildInput = {
   text: string
@@ -129,6 +136,7 @@ export function buildPlan(input: BuildInput): ParsedPlan {
     ...items.duplicateWarnings,
     ...recapResult.warnings,
     ...pointWarnings(items.tasks),
+    ...durationWarnings(durationsBesideDates(read.groups.flatMap((group) => group.units))),
     ...sizeWarnings(
       unscaledSizeRows(
         read.groups.flatMap((group) => group.units),
@@ -755,6 +763,18 @@ function pointWarnings(tasks: Task[]): PlanWarning[] {
       message: `${unscaled.length} items are estimated in points and the plan gives no scale; set hours per point in the mapping step.`,
       line: unscaled[0].line,
       taskKey: unscaled[0].key,
+    },
+  ]
+}
+
+function durationWarnings(rows: Array<{ line: number }>): PlanWarning[] {
+  if (rows.length === 0) return []
+  return [
+    {
+      code: 'durations-as-effort',
+      message: `${rows.length} items take their effort from a Duration column beside dates; if those durations are elapsed time rather than work, choose no estimate column (or another one) in the mapping step.`,
+      line: rows[0].line,
+      taskKey: null,
     },
   ]
 }

@@ -507,6 +507,22 @@ export function unscaledSizeRows(units: Unit[], context: ReaderContext): RowUnit
   })
 }
 
+/**
+ * Rows whose effort comes from a Duration column beside Start/End or date columns: in a Gantt-style table that is
+ * often elapsed time, not effort. The reading keeps it and says so; the lead can choose another column.
+ */
+export function durationsBesideDates(units: Unit[]): RowUnit[] {
+  return units.filter((unit): unit is RowUnit => {
+    if (unit.kind !== 'row' || unit.info.effort === null) return false
+    const estimate = unit.shape.columns.find((candidate) => candidate.role === 'estimate')
+    const dated = unit.shape.columns.some((candidate) => candidate.role === 'date' || candidate.role === 'due')
+    return estimate !== undefined && dated && DURATION_HEADER.test(estimate.header)
+  })
+}
+
+const DURATION_HEADER =
+  /\b(?:duration|dur[ée]e|dauer|duraci[oó]n|dura[cç][aã]o|durata|czas\s+trwania|длительность|thời\s+gian)\b/i
+
 /** "M" in a Size column, in the hours the plan gives that size */
 function sizedEffort(cell: string, sizes: SizeScale | null): Effort | null {
   const size = sizes ? sizeOf(cleanText(cell)) : null
