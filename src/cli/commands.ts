@@ -455,8 +455,9 @@ export const commands: Record<string, Command> = {
 function formatStatus(report: MethodOutput<'progress.get'>): string {
   const s = report.summary
   const f = report.forecast
-  const variance =
-    s.scheduleVarianceWeeks === 0
+  const variance = !s.scheduled
+    ? 'unscheduled'
+    : s.scheduleVarianceWeeks === 0
       ? 'on schedule'
       : s.scheduleVarianceWeeks < 0
         ? `${-s.scheduleVarianceWeeks} weeks behind`

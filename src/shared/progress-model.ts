@@ -206,6 +206,8 @@ const earnedValueShape = {
   scheduleVarianceWeeks: z.number(),
   /** max(0, −scheduleVarianceWeeks), for `--fail-if-behind N` */
   behindWeeks: z.number(),
+  /** false when the plan schedules no work in any week: there is no schedule to be on, behind or ahead of */
+  scheduled: z.boolean(),
 }
 
 export const PhaseProgressSchema = z.object({

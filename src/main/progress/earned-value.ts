@@ -7,6 +7,7 @@ export interface EarnedValueFigures {
   spi: number | null
   scheduleVarianceWeeks: number
   behindWeeks: number
+  scheduled: boolean
 }
 
 /**
@@ -39,6 +40,7 @@ export function earnedValueFigures(
     spi: plannedValue > 0 ? round3(earnedValue / plannedValue) : null,
     scheduleVarianceWeeks: variance,
     behindWeeks: Math.max(0, -variance),
+    scheduled: Array.from({ length: plannedByWeek.length }, (_, week) => plannedByWeek.at(week)).some((v) => v > 0),
   }
 }
 

@@ -41,8 +41,9 @@ export function statusSentence(progress: ProgressReport): string {
     return `The plan ended ${plural(past, 'week')} ago (week ${end}) with ${done}; ${plural(summary.remainingTaskCount, 'item')} still open.`
   }
   const variance = summary.scheduleVarianceWeeks
-  const schedule =
-    Math.abs(variance) < 0.05
+  const schedule = !summary.scheduled
+    ? 'with no work scheduled in any week'
+    : Math.abs(variance) < 0.05
       ? 'on schedule'
       : `${Math.abs(variance)} weeks ${variance < 0 ? 'behind' : 'ahead of'} the baseline`
   const finish = forecast.status === 'ok' && forecast.p50 ? `; forecast finish ${forecast.p50} (P50)` : ''

@@ -37,6 +37,11 @@ export function formatDateTime(value: string | null | undefined): string {
   })
 }
 
+/** The schedule variance as a lead reads it; a plan that schedules nothing is "unscheduled", never "on schedule". */
+export function formatSchedule(summary: { scheduleVarianceWeeks: number; scheduled: boolean }): string {
+  return summary.scheduled ? formatWeeks(summary.scheduleVarianceWeeks) : 'unscheduled'
+}
+
 export function formatWeeks(weeks: number): string {
   const rounded = Math.round(weeks * 10) / 10
   if (rounded === 0) return 'on schedule'

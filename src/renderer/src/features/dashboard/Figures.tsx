@@ -1,6 +1,6 @@
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { Figure } from '../../components/Figure'
-import { formatDate, formatHours, formatNumber, formatPercent, formatWeeks, plural } from '../../lib/format'
+import { formatDate, formatHours, formatNumber, formatPercent, formatSchedule, plural } from '../../lib/format'
 
 function forecastText(progress: ProgressReport): { value: string; detail: string } {
   const { forecast } = progress
@@ -42,7 +42,7 @@ export function Figures({ progress }: { progress: ProgressReport }) {
       <Figure
         testId="figure-variance"
         label="Schedule variance"
-        value={progress.asOfWeek === 0 ? 'not started' : formatWeeks(variance)}
+        value={progress.asOfWeek === 0 ? 'not started' : formatSchedule(summary)}
         detail={`week ${progress.asOfWeek} of ${progress.planEndWeek}`}
         tone={variance < -0.05 ? 'danger' : variance > 0.05 ? 'ok' : undefined}
       />

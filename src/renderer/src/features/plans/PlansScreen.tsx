@@ -33,6 +33,7 @@ function ScheduleBadge({ figures }: { figures: PlanFigures }) {
     )
   if (!figures.progress) return <span className="muted">…</span>
   if (figures.progress.asOfWeek === 0) return <Badge tone="muted">not started</Badge>
+  if (!figures.progress.summary.scheduled) return <Badge tone="muted">unscheduled</Badge>
   const weeks = figures.progress.summary.scheduleVarianceWeeks
   if (Math.abs(weeks) < 0.05) return <Badge tone="ok">on schedule</Badge>
   return <Badge tone={weeks < 0 ? 'danger' : 'ok'}>{formatWeeks(weeks)}</Badge>

@@ -127,7 +127,7 @@ export function Summary({ report }: { report: ReportData }) {
       <Figure label="SPI" value={exactNumber(summary.spi)} testId="report-spi" />
       <Figure
         label="Schedule variance"
-        value={varianceText(summary.scheduleVarianceWeeks, asOfWeek)}
+        value={varianceText(summary.scheduleVarianceWeeks, asOfWeek, summary.scheduled)}
         testId="report-variance"
         wide
       />

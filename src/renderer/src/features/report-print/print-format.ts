@@ -20,8 +20,9 @@ export function weeksText(start: number | null, end: number | null): string {
   return end === null || end === start ? `week ${start}` : `weeks ${start}–${end}`
 }
 
-export function varianceText(weeks: number, asOfWeek: number): string {
+export function varianceText(weeks: number, asOfWeek: number, scheduled = true): string {
   if (asOfWeek === 0) return 'not started'
+  if (!scheduled) return 'unscheduled'
   if (weeks === 0) return 'on schedule'
   return weeks < 0 ? `${exactNumber(-weeks)} weeks behind` : `${exactNumber(weeks)} weeks ahead`
 }

@@ -4,7 +4,7 @@ import { DataTable, type Column } from '../../components/DataTable'
 import { Screen } from '../../components/Screen'
 import { StateBadge } from '../../components/StateBadge'
 import { useProgress, useSelectedPlan } from '../../data/hooks'
-import { formatDate, formatHours, formatPercent, formatWeeks } from '../../lib/format'
+import { formatDate, formatHours, formatPercent, formatSchedule } from '../../lib/format'
 import { ExportPanel } from './ExportPanel'
 import { BackupPanel } from './BackupPanel'
 
@@ -25,7 +25,7 @@ function Headlines({ progress }: { progress: ProgressReport }) {
       <li>
         Remaining: {formatHours(summary.remainingHours)} of {formatHours(summary.scopeHours)}
       </li>
-      <li>Schedule: {progress.asOfWeek === 0 ? 'not started' : formatWeeks(summary.scheduleVarianceWeeks)}</li>
+      <li>Schedule: {progress.asOfWeek === 0 ? 'not started' : formatSchedule(summary)}</li>
       <li>
         Forecast finish:{' '}
         {forecast.p50 ? `${formatDate(forecast.p50)} (P50), ${formatDate(forecast.p85)} (P85)` : forecast.status}
