@@ -18,9 +18,7 @@ describe('a plan that is a mermaid gantt chart', () => {
       ),
     )
     expect(plan.phases.map((phase) => phase.title)).toEqual(['Build', 'Ship'])
-    expect(
-      plan.tasks.map((task) => [task.title.replace(/^.*: /, ''), task.weekStart, task.weekEnd, task.claimedDone]),
-    ).toEqual([
+    expect(plan.tasks.map((task) => [task.title, task.weekStart, task.weekEnd, task.claimedDone])).toEqual([
       ['Parser', 1, 2, false],
       ['Docs', 3, 4, true],
       ['Polish', 4, 5, false],
@@ -43,6 +41,15 @@ describe('a plan that is a mermaid gantt chart', () => {
       [1, 1],
       [2, 2],
     ])
+  })
+
+  it("takes the chart's title when the file has no title heading", () => {
+    const outcome = parsePlanBytes(
+      Buffer.from(
+        '```mermaid\ngantt\n    title Launch readiness\n    section Backend\n    API : 2026-11-02, 5d\n```\n',
+      ),
+    )
+    expect(outcome.ok && outcome.plan.title).toBe('Launch readiness')
   })
 
   it('is left alone when the plan has items of its own (code is never structure)', () => {

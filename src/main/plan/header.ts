@@ -6,6 +6,8 @@ import { parseAbsoluteDates } from './dates'
 import { parseLooseDate, type DateContext } from './grammar/loose-dates'
 import { bounded, cleanTitle } from './text'
 import { START_LABEL_WORDS } from './grammar/words'
+import { analyzeTitle } from './grammar/title'
+import { hasTime } from './grammar/time'
 
 /** Plan-level facts stated outside the work items: title, start date, stated duration and total. */
 export type Header = {
@@ -43,11 +45,25 @@ export type HeaderInput = {
   dates: DateContext
 }
 
+/** The title of a plan with no title heading; the import names it after its file instead. */
+export const UNTITLED_PLAN = 'Untitled plan'
+
+/** The title heading, else the first heading unless it names a week or a phase ("## Week 1" is a stretch, not a name). */
+function titleOf(root: Section, titleSection: Section | null): string {
+  const first = titleSection?.heading ?? root.children[0]?.heading ?? null
+  if (!first || (titleSection === null && namesAStretch(first.text))) return UNTITLED_PLAN
+  return cleanTitle(first.text)
+}
+
+function namesAStretch(text: string): boolean {
+  const info = analyzeTitle(text)
+  return info.phaseMarked || hasTime(info.time)
+}
+
 export function readHeader(input: HeaderInput): Header {
   const { root, titleSection } = input
-  const firstHeading = titleSection?.heading ?? root.children[0]?.heading ?? null
   const header: Header = {
-    title: firstHeading ? cleanTitle(firstHeading.text) : 'Untitled plan',
+    title: titleOf(root, titleSection),
     date: null,
     updated: null,
     statedDays: null,

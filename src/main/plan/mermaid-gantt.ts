@@ -13,7 +13,8 @@ const OPEN = /^\s{0,3}(```|~~~)\s*mermaid\b/i
 const TAGS = new Set(['done', 'active', 'crit', 'milestone'])
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/i
 
-type Chart = { dateFormat: string; lastEnd: Date | null; ends: Map<string, Date> }
+/** titled: the file has a title heading of its own, so the chart's `title` stays a caption */
+type Chart = { dateFormat: string; lastEnd: Date | null; ends: Map<string, Date>; titled: boolean }
 
 /** The text with its mermaid gantt charts rewritten as markdown, or null when it has none. */
 export function ganttAsPlanText(text: string): string | null {
@@ -27,7 +28,7 @@ export function ganttAsPlanText(text: string): string | null {
     const first = lines.slice(index + 1, end).findIndex((line) => line.trim() !== '')
     if (first === -1 || !/^\s*gantt\b/i.test(lines[index + 1 + first])) continue
     found = true
-    const chart: Chart = { dateFormat: 'yyyy-MM-dd', lastEnd: null, ends: new Map() }
+    const chart: Chart = { dateFormat: 'yyyy-MM-dd', lastEnd: null, ends: new Map(), titled: /^#\s/m.test(text) }
     for (let at = index; at <= Math.min(end, lines.length - 1); at++)
       lines[at] = chartLine(lines[at], chart, at === index)
     index = end
@@ -43,6 +44,7 @@ function chartLine(raw: string, chart: Chart, fence: boolean): string {
   if (directive) {
     const [, name, value] = directive
     if (/^dateFormat$/i.test(name)) chart.dateFormat = toDateFnsFormat(value.trim())
+    if (/^title$/i.test(name) && value.trim() && !chart.titled) return `# ${value.trim()}`
     return /^section$/i.test(name) && value.trim() ? `## ${value.trim()}` : ''
   }
   const task = /^([^:]+?)\s*:\s*(.*)$/.exec(line)
@@ -67,7 +69,8 @@ function taskLine(title: string, meta: string, chart: Chart): string {
   // an end date or a duration ends the task before that day starts; the last day worked is the one before
   const lastDay = end > start ? addDays(end, -1) : start
   const box = tags.has('done') ? '[x]' : '[ ]'
-  return `- ${box} ${iso(start)} – ${iso(latest([start, lastDay]))}: ${title.trim()}`
+  // "Title · start – end": the dates schedule the task and stay out of its title
+  return `- ${box} ${title.trim()} · ${iso(start)} – ${iso(latest([start, lastDay]))}`
 }
 
 function startOf(text: string, chart: Chart): Date | null {

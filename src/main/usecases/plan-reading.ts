@@ -4,11 +4,21 @@ import { AppError } from '../../shared/rpc'
 import { readImportProfile, requirePlanRow, type PlanOptions } from '../db/plan-store'
 import { readSettings } from '../db/settings-store'
 import { deriveTaskChecks, type DerivedChecks } from '../evidence'
-import { parsePlanBytes } from '../plan'
+import { basename } from 'node:path'
+import { parsePlanBytes, UNTITLED_PLAN } from '../plan'
 import { criteriaWarnings } from '../services/criteria-lint'
 import type { CoreContext } from './context'
 
 /** How plans are read for the use cases: parse options, the parse itself, the criteria lint, derived checks. */
+
+/** A plan without a title heading is named after its file ("rollout-plan.md" → "rollout-plan"). */
+export function titledAfterFile(plan: ParsedPlan, fileName: string): ParsedPlan {
+  if (plan.title !== UNTITLED_PLAN) return plan
+  const stem = basename(fileName)
+    .replace(/\.[^.]+$/, '')
+    .trim()
+  return stem ? { ...plan, title: stem } : plan
+}
 
 export function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefined, name: string): ParsedPlan {
   const outcome = parsePlanBytes(bytes, options)

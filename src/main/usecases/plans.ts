@@ -24,7 +24,14 @@ import {
 import { readSettings } from '../db/settings-store'
 import { diffPlans, parsePlanBytes } from '../plan'
 import type { CoreContext } from './context'
-import { deriveAllForPlan, deriveChecksForPlan, optionsFor, parseOrThrow, withCriteriaLint } from './plan-reading'
+import {
+  deriveAllForPlan,
+  deriveChecksForPlan,
+  optionsFor,
+  parseOrThrow,
+  titledAfterFile,
+  withCriteriaLint,
+} from './plan-reading'
 import { loadPlanSource, type LoadedSource } from './plan-source'
 
 /** How often a write that found the plan changed under it (a concurrent import or edit) is computed again. */
@@ -36,7 +43,10 @@ export function previewPlan(ctx: CoreContext, input: ParsedInput<'plans.preview'
   // a plan with no items found is still shown, with what the reader saw, so the lead can map it
   const outcome = parsePlanBytes(source.bytes, options)
   if (!outcome.ok && !outcome.reading) throw new AppError('bad-input', `${source.name}: ${outcome.error.message}`)
-  const plan = withCriteriaLint(outcome.ok ? outcome.plan : (outcome.reading as ParsedPlan), ctx)
+  const plan = titledAfterFile(
+    withCriteriaLint(outcome.ok ? outcome.plan : (outcome.reading as ParsedPlan), ctx),
+    source.name,
+  )
   const profile = options.profile ?? null
   if (input.planId === undefined) return { plan, diff: null, profile }
   const previous = readVersionPlan(ctx.db, requirePlanRow(ctx.db, input.planId).currentVersionId)
@@ -57,7 +67,10 @@ function importedPlanOptions(input: ParsedInput<'plans.import'>): PlanOptions | 
  */
 export function importPlan(ctx: CoreContext, input: ParsedInput<'plans.import'>): MethodOutput<'plans.import'> {
   const source = loadPlanSource(input.source, ctx.files)
-  const parsed = parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name)
+  const parsed = titledAfterFile(
+    parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name),
+    source.name,
+  )
   // the heavy part (checks derived from the plan's text, once for the lint and the store) before the write
   const derivations = deriveAllForPlan(ctx, parsed.tasks)
   const plan = withCriteriaLint(parsed, ctx, derivations)
