@@ -126,7 +126,7 @@ export const commands: Record<string, Command> = {
         return print(args, plan, () =>
           [
             `${plan.title}`,
-            `date ${plan.date ?? '—'} · ${plan.phases.length} phases · ${plan.tasks.length} work items · ${plan.totals.estimateHours} h · ${plan.weeks} weeks (${plan.daysPerWeek} days/week)`,
+            `date ${plan.date ?? '—'} · ${count(plan.phases.length, 'phase')} · ${count(plan.tasks.length, 'work item')} · ${plan.totals.estimateHours} h · ${count(plan.weeks, 'week')} (${plan.daysPerWeek} days/week)`,
             ...plan.warnings.map((w) => `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`),
           ].join('\n'),
         )
@@ -452,6 +452,19 @@ export const commands: Record<string, Command> = {
   },
 }
 
+/** "1 phase", "3 phases" */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** The forecast's status as a sentence, as the dashboard says it */
+const FORECAST_WORDS: Record<string, string> = {
+  done: 'done, nothing remains',
+  'not-enough-history': 'needs more completed weeks',
+  'no-throughput': 'nothing done recently to project from',
+  'no-work': 'no work to forecast',
+}
+
 function formatStatus(report: MethodOutput<'progress.get'>): string {
   const s = report.summary
   const f = report.forecast
@@ -465,7 +478,7 @@ function formatStatus(report: MethodOutput<'progress.get'>): string {
   return [
     `as of ${report.asOf} (week ${report.asOfWeek}), plan start ${report.start}`,
     `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
-    `forecast: ${f.status === 'ok' ? `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}` : f.status}`,
+    `forecast: ${f.status === 'ok' ? `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}` : FORECAST_WORDS[f.status]}`,
     '',
     formatTable(
       ['Item', 'State', 'Done', 'Title'],

@@ -295,3 +295,10 @@ export const ParseOptionsSchema = z.object({
   profile: ImportProfileSchema.optional(),
 })
 export type ParseOptions = z.infer<typeof ParseOptionsSchema>
+
+/** The largest plan file the cockpit reads, and what it says about a larger one (the CLI, the core and the UI alike). */
+export const MAX_PLAN_BYTES = 20 * 1024 * 1024
+
+export function planTooLargeMessage(name: string, bytes: number): string {
+  return `${name} is ${(bytes / 1048576).toFixed(1)} MB; plans over 20 MB are refused`
+}

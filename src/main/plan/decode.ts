@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 
-export const MAX_PLAN_BYTES = 20 * 1024 * 1024
+import { MAX_PLAN_BYTES } from '../../shared/plan-model'
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: string }

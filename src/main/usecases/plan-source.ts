@@ -4,7 +4,7 @@ import { basename } from 'node:path'
 import type { PlanSource } from '../../shared/contract/plans'
 import { AppError } from '../../shared/rpc'
 import type { FileAccess } from './file-access'
-import { MAX_PLAN_BYTES } from '../plan/decode'
+import { MAX_PLAN_BYTES, planTooLargeMessage } from '../../shared/plan-model'
 
 export interface LoadedSource {
   name: string
@@ -33,14 +33,12 @@ export function loadPlanSource(source: PlanSource, files: FileAccess): LoadedSou
         `Cannot read ${source.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
       )
     }
-    if (size > MAX_PLAN_BYTES)
-      throw new AppError('bad-input', `${name} is ${(size / 1048576).toFixed(1)} MB; plans over 20 MB are refused`)
+    if (size > MAX_PLAN_BYTES) throw new AppError('bad-input', planTooLargeMessage(name, size))
     bytes = readFileSync(source.path)
   } else {
     name = source.name
     bytes = Buffer.from(source.base64, 'base64')
-    if (bytes.byteLength > MAX_PLAN_BYTES)
-      throw new AppError('bad-input', `${name} is over 20 MB; plans that large are refused`)
+    if (bytes.byteLength > MAX_PLAN_BYTES) throw new AppError('bad-input', planTooLargeMessage(name, bytes.byteLength))
   }
   return { name, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }
 }

@@ -1,4 +1,5 @@
 import type { PlanSource } from '../../../shared/contract/plans'
+import { MAX_PLAN_BYTES, planTooLargeMessage } from '../../../shared/plan-model'
 import { pathForDroppedFile } from './api'
 
 const PLAN_EXTENSIONS = ['.md', '.markdown', '.txt']
@@ -19,6 +20,8 @@ function bytesToBase64(bytes: Uint8Array): string {
 
 /** In Electron a dropped/picked file has a real path (read by the core); in a browser we send its bytes. */
 export async function planSourceFromFile(file: File): Promise<PlanSource> {
+  // checked before reading: sent as base64 it would hit the server's request limit with a less useful message
+  if (file.size > MAX_PLAN_BYTES) throw new Error(planTooLargeMessage(file.name, file.size))
   const path = pathForDroppedFile(file)
   if (path) return { path }
   const bytes = new Uint8Array(await file.arrayBuffer())
