@@ -10,10 +10,16 @@ export function bounded(text: string, limit = MAX_SCAN): string {
 const PICTOGRAPHS =
   /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u200D|\u20E3/gu
 
-const BEYOND_ASCII = /[^\x00-\x7f]/
+/**
+ * Every code point PICTOGRAPHS removes lies in these ranges (a superset: ©, ®, ‼, ⁉, U+2070–U+2BFF, the CJK marks,
+ * selectors, ZWJ, the keycap and the astral planes); a title with none of them — plain text with dashes and dots —
+ * skips the Unicode-property scan.
+ */
+const MAY_HOLD_PICTOGRAPH =
+  /[\u00A9\u00AE\u203C\u2049\u2070-\u2BFF\u3030\u303D\u3297\u3299\uD800-\uDBFF]|\uFE0E|\uFE0F|\u200D|\u20E3/
 
 export function stripEmoji(text: string): string {
-  return BEYOND_ASCII.test(text) ? text.replace(PICTOGRAPHS, '') : text
+  return MAY_HOLD_PICTOGRAPH.test(text) ? text.replace(PICTOGRAPHS, '') : text
 }
 
 /** The plan marks an item done in its heading: ✅ ✔ ☑ [x] or a trailing (done). */
