@@ -259,14 +259,7 @@ function nothingUnder(clause: string, ctx: CriterionContext, meta: Meta): Spec[]
     const dir = pathOf(token, ctx)
     if (!dir) return null
     const glob = isGlob(dir) ? dir : `${dir.replace(/\/?$/, '/')}**`
-    out.push({
-      kind: 'file-count',
-      glob,
-      op: '==',
-      value: 0,
-      sentence: `no file tracked under \`${dir}\``,
-      ...base(meta),
-    })
+    out.push(noFileUnder(glob, dir, meta))
   }
   return out
 }
@@ -547,14 +540,7 @@ function existsClause(subjects: string[], rest: string, ctx: CriterionContext, m
       out.push(
         exists
           ? { kind: 'path-match', glob, sentence: `\`${path}\` has files`, ...base(meta) }
-          : {
-              kind: 'file-count',
-              glob,
-              op: '==',
-              value: 0,
-              sentence: `no file tracked under \`${path}\``,
-              ...base(meta),
-            },
+          : noFileUnder(glob, path, meta),
       )
     } else
       out.push(
@@ -900,6 +886,18 @@ function boundClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
     containsClause(ctx.onlyFile, rest, meta) ??
     lineCountClause(ctx.onlyFile, rest, meta)
   )
+}
+
+/** The folder (or glob) holds no tracked file: one spec for every phrasing that says so. */
+function noFileUnder(glob: string, folder: string, meta: Meta): Spec {
+  return {
+    kind: 'file-count',
+    glob,
+    op: '==',
+    value: 0,
+    sentence: `no file tracked under \`${folder}\``,
+    ...base(meta),
+  }
 }
 
 function base(meta: Meta) {
