@@ -57,9 +57,13 @@ export function withoutIndexTables(
       }
     return keys
   }
+  // each group's section keys once: every row table asks about all the other groups
+  const keysOf = new Map(groups.map((group) => [group, sectionKeys(group)]))
   const isIndex = (group: Group): boolean => {
     if (group.kind !== 'row' || group.units.length < 2 || mapped(group.section)) return false
-    const elsewhere = new Set(groups.filter((other) => other.section !== group.section).flatMap(sectionKeys))
+    const elsewhere = new Set(
+      groups.filter((other) => other.section !== group.section).flatMap((other) => keysOf.get(other) ?? []),
+    )
     return group.units.every((unit) => {
       const key = timeKey(unit.info.time)
       return key !== null && elsewhere.has(key)
