@@ -1,7 +1,7 @@
 import { AppError } from '../shared/rpc'
 import { openDatabase, type AppDatabase } from './db/client'
 import { scheduleDailyBackups } from './db/backups'
-import { createGitPort, type GitPort } from './evidence'
+import { createGitPort, type GitPort } from './evidence/git-port'
 import { createLogger, type Logger } from './log'
 import type { PdfPort } from './report/pdf-port'
 import { FileAccess } from './usecases/file-access'

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm'
 import { CheckResultSchema, CheckSpecSchema, type CheckResult, type CheckSpec } from '../../shared/check-model'
 import type { CheckRow } from '../../shared/contract/checks'
 import { AppError } from '../../shared/rpc'
-import { checkKey } from '../evidence'
+import { checkKey } from '../evidence/check-key'
 import type { AppDatabase } from './client'
 import { checkResults, checks, tasks } from './schema'
 

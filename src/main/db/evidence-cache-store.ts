@@ -1,4 +1,4 @@
-import type { EvidenceCache } from '../evidence'
+import type { EvidenceCache } from '../evidence/cache'
 import type { AppDatabase } from './client'
 
 export interface BufferedEvidenceCache extends EvidenceCache {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { simpleGit } from 'simple-git'
+import type * as SimpleGitModule from 'simple-git'
 
 /**
  * The only way the evidence engine talks to git. No shell is ever involved; every call carries
@@ -64,6 +64,10 @@ function isMissingBinary(error: unknown): boolean {
   return /ENOENT/.test(text) && /spawn/.test(text)
 }
 
+let simpleGitModule: Promise<typeof SimpleGitModule> | null = null
+/** loaded on the first git call: a command that never runs git (`readiness plans`) starts without it */
+const loadSimpleGit = () => (simpleGitModule ??= import('simple-git'))
+
 export function createGitPort(opts: { binary?: string } = {}): GitPort {
   const binary = opts.binary ?? 'git'
   let calls = 0
@@ -75,6 +79,7 @@ export function createGitPort(opts: { binary?: string } = {}): GitPort {
     async run(dir, args, runOpts) {
       calls++
       if (!existsSync(dir)) throw new GitCommandError(`directory not found: ${dir}`, null, '')
+      const { simpleGit } = await loadSimpleGit()
       const git = simpleGit({
         baseDir: dir,
         binary,

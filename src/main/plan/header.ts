@@ -8,6 +8,7 @@ import { bounded, cleanTitle } from './text'
 import { START_LABEL_WORDS } from './grammar/words'
 import { analyzeTitle } from './grammar/title'
 import { hasTime } from './grammar/time'
+import { UNTITLED_PLAN } from './untitled'
 
 /** Plan-level facts stated outside the work items: title, start date, stated duration and total. */
 export type Header = {
@@ -44,9 +45,6 @@ export type HeaderInput = {
   hoursPerDay: number
   dates: DateContext
 }
-
-/** The title of a plan with no title heading; the import names it after its file instead. */
-export const UNTITLED_PLAN = 'Untitled plan'
 
 /** The title heading, else the first heading unless it names a week or a phase ("## Week 1" is a stretch, not a name). */
 function titleOf(root: Section, titleSection: Section | null): string {

@@ -14,7 +14,7 @@ const READ_FROM_GANTT: PlanWarning = {
 }
 
 export { diffPlans } from './diff'
-export { UNTITLED_PLAN } from './header'
+export { UNTITLED_PLAN } from './untitled'
 
 /** A failed parse that got as far as reading the plan ("no-tasks") keeps that reading, so the mapping step can show it. */
 export type ParseOutcome =

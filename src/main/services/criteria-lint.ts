@@ -1,10 +1,5 @@
-import type { ParsedPlan, PlanWarning, Task, TextLine } from '../../shared/plan-model'
-import { deriveTaskChecks, type DerivedChecks, type ToolMap } from '../evidence'
-
-/** criterion sentences of a task that no phrasing of the criteria language reads */
-export function notCheckableOf(task: Task, toolMap: ToolMap): TextLine[] {
-  return deriveTaskChecks(task, { toolMap }).notCheckable
-}
+import type { ParsedPlan, PlanWarning, Task } from '../../shared/plan-model'
+import type { DerivedChecks } from '../evidence/derive'
 
 /**
  * How many parts of partly read criterion sentences each task has, by task key, as the stored reading of the plan

@@ -4,7 +4,10 @@ import { inTransaction, type AppDatabase } from '../db/client'
 import { createSqliteEvidenceCache, type BufferedEvidenceCache } from '../db/evidence-cache-store'
 import { linkRows, recordRepoState, type LinkRow } from '../db/repo-store'
 import { updatePlanRow } from '../db/plan-store'
-import { syncEvidence, type GitPort, type RepoInspection, type SyncProgress, type SyncResult } from '../evidence'
+import type { GitPort } from '../evidence/git-port'
+import type { RepoInspection } from '../evidence/inspect'
+import type { SyncProgress, SyncResult } from '../evidence/sync'
+import { loadEvidenceSync } from '../engines'
 import { checkInputsOf, resultsByCheck, storeCheckResults, type CheckResultValues } from '../db/check-store'
 import { checkRepoFolder, isReadable } from './repo-health'
 import { localIsoDate } from '../../shared/calendar'
@@ -77,8 +80,9 @@ async function prepareSync(planId: number, deps: SyncDeps): Promise<SyncPlan> {
   return { planId, context, links, health, stale, checkInputs, partial: only !== null }
 }
 
-function evaluate(plan: SyncPlan, deps: SyncDeps, cache: BufferedEvidenceCache): Promise<SyncResult> {
+async function evaluate(plan: SyncPlan, deps: SyncDeps, cache: BufferedEvidenceCache): Promise<SyncResult> {
   const today = localIsoDate(deps.now())
+  const { syncEvidence } = await loadEvidenceSync()
   return syncEvidence({
     repos: plan.links
       .filter(({ repo }) => !plan.stale.has(repo.id))

@@ -3,10 +3,12 @@ import type { TaskExplanation } from '../../shared/contract/evidence'
 import type { AppDatabase } from '../db/client'
 import { checkRowsForTasks } from '../db/check-store'
 import { requireLiveTask } from '../db/task-store'
-import { checkAt, cutoffOf, explainHistory, historyLine, type ToolMap } from '../evidence'
+import { checkAt, cutoffOf } from '../evidence/as-of'
+import { explainHistory, historyLine } from '../evidence/explain'
+import type { Task, TextLine } from '../../shared/plan-model'
 import { localIsoDate } from '../../shared/calendar'
 import { loadPlanContext } from './plan-context'
-import { notCheckableOf, partlyReadCriteriaOf } from './criteria-lint'
+import { partlyReadCriteriaOf } from './criteria-lint'
 import { taskVerdict } from './task-evidence'
 
 /**
@@ -19,7 +21,8 @@ export function explainTask(
   taskKey: string,
   asOf: string | undefined,
   now: Date,
-  toolMap: ToolMap,
+  /** the task's criterion sentences no phrasing of the criteria language reads */
+  notCheckableOf: (task: Task) => TextLine[],
 ): TaskExplanation {
   const row = requireLiveTask(db, planId, taskKey)
   const cutoff = cutoffOf(asOf, localIsoDate(now))
@@ -59,7 +62,7 @@ export function explainTask(
         message: r.result?.message ?? null,
       }
     }),
-    notCheckable: parsed ? notCheckableOf(parsed, toolMap) : [],
+    notCheckable: parsed ? notCheckableOf(parsed) : [],
   }
 }
 

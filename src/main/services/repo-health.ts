@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
-import { GitCommandError, inspectRepo, type GitPort, type RepoInspection } from '../evidence'
+import { GitCommandError, type GitPort } from '../evidence/git-port'
+import { inspectRepo, type RepoInspection } from '../evidence/inspect'
 
 /**
  * Whether a connected folder can be read as a git repository, with a sentence for each way it cannot: moved or

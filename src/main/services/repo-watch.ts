@@ -1,6 +1,6 @@
 import type { AppDatabase } from '../db/client'
 import { allLinks } from '../db/repo-store'
-import { watchRepo } from '../evidence'
+import { watchRepo } from '../evidence/watch'
 
 /**
  * Watches the HEAD and refs of every connected repository with auto-sync on, and reports a change (debounced) so

@@ -1,6 +1,6 @@
 import { checkRole, type TaskEvidenceState } from '../../shared/check-model'
 import type { CheckRow } from '../../shared/contract/checks'
-import { taskEvidenceAt, type TaskEvidenceSummary } from '../evidence'
+import { taskEvidenceAt, type TaskEvidenceSummary } from '../evidence/task-state'
 
 /** A task's evidence as its stored checks say at a cutoff (null: now). */
 export interface TaskVerdict {

@@ -14,6 +14,8 @@ import { partlyReadCriteriaOf } from '../services/criteria-lint'
 import { explainTask } from '../services/explain-task'
 import { taskVerdict } from '../services/task-evidence'
 import type { CoreContext } from './context'
+import type { Task } from '../../shared/plan-model'
+import { loadCheckDerivation } from '../engines'
 import { evaluateCheckNow } from './repos'
 
 export function taskEvidence(ctx: CoreContext, taskId: number): MethodOutput<'evidence.forTask'> {
@@ -33,11 +35,13 @@ export function taskEvidence(ctx: CoreContext, taskId: number): MethodOutput<'ev
   }
 }
 
-export function explainTaskAsOf(
+export async function explainTaskAsOf(
   ctx: CoreContext,
   input: ParsedInput<'evidence.explain'>,
-): MethodOutput<'evidence.explain'> {
-  return explainTask(ctx.db, input.planId, input.taskKey, input.asOf, ctx.now(), ctx.toolMap())
+): Promise<MethodOutput<'evidence.explain'>> {
+  const { deriveTaskChecks } = await loadCheckDerivation()
+  const notCheckableOf = (task: Task) => deriveTaskChecks(task, { toolMap: ctx.toolMap() }).notCheckable
+  return explainTask(ctx.db, input.planId, input.taskKey, input.asOf, ctx.now(), notCheckableOf)
 }
 
 /** the stored check as the contract shows it, after a change to its task */

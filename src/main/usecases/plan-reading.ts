@@ -3,9 +3,11 @@ import type { ParseOptions, ParsedPlan, Task } from '../../shared/plan-model'
 import { AppError } from '../../shared/rpc'
 import { readImportProfile, requirePlanRow, type PlanOptions } from '../db/plan-store'
 import { readSettings } from '../db/settings-store'
-import { deriveTaskChecks, type DerivedChecks } from '../evidence'
+import type { DerivedChecks } from '../evidence/derive'
 import { basename } from 'node:path'
-import { parsePlanBytes, UNTITLED_PLAN } from '../plan'
+import { loadCheckDerivation, loadPlanReader } from '../engines'
+import type { ParseOutcome } from '../plan'
+import { UNTITLED_PLAN } from '../plan/untitled'
 import { criteriaWarnings } from '../services/criteria-lint'
 import type { CoreContext } from './context'
 
@@ -20,18 +22,38 @@ export function titledAfterFile(plan: ParsedPlan, fileName: string): ParsedPlan 
   return stem ? { ...plan, title: stem } : plan
 }
 
-export function parseOrThrow(bytes: Uint8Array, options: ParseOptions | undefined, name: string): ParsedPlan {
-  const outcome = parsePlanBytes(bytes, options)
-  if (!outcome.ok) throw new AppError('bad-input', `${name}: ${outcome.error.message}`)
-  return outcome.plan
+/** The plan reader and check derivation, for one use case: loaded on first use (../engines). */
+export interface PlanReading {
+  /** the reader's outcome: a failed read that got as far as a reading keeps it (the mapping step shows it) */
+  outcome(bytes: Uint8Array, options: ParseOptions | undefined): ParseOutcome
+  /** the plan, or a bad-input error naming the source */
+  parse(bytes: Uint8Array, options: ParseOptions | undefined, name: string): ParsedPlan
+  /** The plan with a warning for each criterion sentence no check could be derived from; `derived` reuses derivations. */
+  withCriteriaLint(plan: ParsedPlan, derived?: Map<Task, DerivedChecks>): ParsedPlan
+  /** each task's checks and the criterion sentences none could be read from, derived once */
+  deriveAll(list: Task[]): Map<Task, DerivedChecks>
+  /** the checks each task's plan text implies (computation only: done before the import's transaction) */
+  checksOf(list: Task[]): Map<Task, CheckSpec[]>
 }
 
-/** the plan with the criteria lint added: each criterion sentence no check could be compiled from */
-/** The plan with a warning for each criterion sentence no check could be derived from; `derived` reuses derivations. */
-export function withCriteriaLint(plan: ParsedPlan, ctx: CoreContext, derived?: Map<Task, DerivedChecks>): ParsedPlan {
-  const toolMap = ctx.toolMap()
-  const derivationOf = (task: Task) => derived?.get(task) ?? deriveTaskChecks(task, { toolMap })
-  return { ...plan, warnings: [...plan.warnings, ...criteriaWarnings(plan, derivationOf)] }
+export async function planReading(ctx: CoreContext): Promise<PlanReading> {
+  const [{ parsePlanBytes }, { deriveTaskChecks }] = await Promise.all([loadPlanReader(), loadCheckDerivation()])
+  const derive = (task: Task) => deriveTaskChecks(task, { toolMap: ctx.toolMap() })
+  const deriveAll = (list: Task[]) => new Map(list.map((task) => [task, derive(task)]))
+  return {
+    outcome: (bytes, options) => parsePlanBytes(bytes, options),
+    parse(bytes, options, name) {
+      const outcome = parsePlanBytes(bytes, options)
+      if (!outcome.ok) throw new AppError('bad-input', `${name}: ${outcome.error.message}`)
+      return outcome.plan
+    },
+    withCriteriaLint: (plan, derived) => ({
+      ...plan,
+      warnings: [...plan.warnings, ...criteriaWarnings(plan, (task) => derived?.get(task) ?? derive(task))],
+    }),
+    deriveAll,
+    checksOf: (list) => new Map([...deriveAll(list)].map(([task, derived]) => [task, derived.checks])),
+  }
 }
 
 /**
@@ -58,15 +80,4 @@ export function optionsFor(
   const profile = explicit?.profile ?? (planId !== undefined ? readImportProfile(ctx.db, planId) : null)
   if (profile) options.profile = profile
   return options
-}
-
-/** The checks each task's plan text implies (computation only: done before the import's transaction). */
-export function deriveChecksForPlan(ctx: CoreContext, list: Task[]): Map<Task, CheckSpec[]> {
-  return new Map([...deriveAllForPlan(ctx, list)].map(([task, derived]) => [task, derived.checks]))
-}
-
-/** Each task's checks and the criterion sentences none could be read from, derived once. */
-export function deriveAllForPlan(ctx: CoreContext, list: Task[]): Map<Task, DerivedChecks> {
-  const toolMap = ctx.toolMap()
-  return new Map(list.map((task) => [task, deriveTaskChecks(task, { toolMap })]))
 }

@@ -22,29 +22,26 @@ import {
   type PlanPatch,
 } from '../db/plan-store'
 import { readSettings } from '../db/settings-store'
-import { diffPlans, parsePlanBytes } from '../plan'
+import { diffPlans } from '../plan/diff'
 import type { CoreContext } from './context'
-import {
-  deriveAllForPlan,
-  deriveChecksForPlan,
-  optionsFor,
-  parseOrThrow,
-  titledAfterFile,
-  withCriteriaLint,
-} from './plan-reading'
+import { optionsFor, planReading, titledAfterFile, type PlanReading } from './plan-reading'
 import { loadPlanSource, type LoadedSource } from './plan-source'
 
 /** How often a write that found the plan changed under it (a concurrent import or edit) is computed again. */
 const MAX_ATTEMPTS = 5
 
-export function previewPlan(ctx: CoreContext, input: ParsedInput<'plans.preview'>): MethodOutput<'plans.preview'> {
+export async function previewPlan(
+  ctx: CoreContext,
+  input: ParsedInput<'plans.preview'>,
+): Promise<MethodOutput<'plans.preview'>> {
   const source = loadPlanSource(input.source, ctx.files)
   const options = optionsFor(ctx, input.planId, input.options)
+  const reading = await planReading(ctx)
   // a plan with no items found is still shown, with what the reader saw, so the lead can map it
-  const outcome = parsePlanBytes(source.bytes, options)
+  const outcome = reading.outcome(source.bytes, options)
   if (!outcome.ok && !outcome.reading) throw new AppError('bad-input', `${source.name}: ${outcome.error.message}`)
   const plan = titledAfterFile(
-    withCriteriaLint(outcome.ok ? outcome.plan : (outcome.reading as ParsedPlan), ctx),
+    reading.withCriteriaLint(outcome.ok ? outcome.plan : (outcome.reading as ParsedPlan)),
     source.name,
   )
   const profile = options.profile ?? null
@@ -65,15 +62,19 @@ function importedPlanOptions(input: ParsedInput<'plans.import'>): PlanOptions | 
  * version, its tasks and checks, the scope log and the plan's options. Another import of the same plan landing
  * meanwhile makes the diff stale: it is computed again.
  */
-export function importPlan(ctx: CoreContext, input: ParsedInput<'plans.import'>): MethodOutput<'plans.import'> {
+export async function importPlan(
+  ctx: CoreContext,
+  input: ParsedInput<'plans.import'>,
+): Promise<MethodOutput<'plans.import'>> {
   const source = loadPlanSource(input.source, ctx.files)
+  const reading = await planReading(ctx)
   const parsed = titledAfterFile(
-    parseOrThrow(source.bytes, optionsFor(ctx, input.planId, input.options), source.name),
+    reading.parse(source.bytes, optionsFor(ctx, input.planId, input.options), source.name),
     source.name,
   )
   // the heavy part (checks derived from the plan's text, once for the lint and the store) before the write
-  const derivations = deriveAllForPlan(ctx, parsed.tasks)
-  const plan = withCriteriaLint(parsed, ctx, derivations)
+  const derivations = reading.deriveAll(parsed.tasks)
+  const plan = reading.withCriteriaLint(parsed, derivations)
   for (let attempt = 1; ; attempt++) {
     const stored = tryStoreImport(ctx, input, source, plan, derivations)
     if (stored) {
@@ -90,7 +91,7 @@ function tryStoreImport(
   input: ParsedInput<'plans.import'>,
   source: LoadedSource,
   plan: ParsedPlan,
-  derivations: ReturnType<typeof deriveAllForPlan>,
+  derivations: ReturnType<PlanReading['deriveAll']>,
 ) {
   const previousVersionId = input.planId === undefined ? null : requirePlanRow(ctx.db, input.planId).currentVersionId
   const diff = previousVersionId === null ? null : diffPlans(readVersionPlan(ctx.db, previousVersionId), plan)
@@ -141,7 +142,10 @@ export function getPlan(ctx: CoreContext, planId: number): MethodOutput<'plans.g
   }
 }
 
-export function updatePlan(ctx: CoreContext, input: ParsedInput<'plans.update'>): MethodOutput<'plans.update'> {
+export async function updatePlan(
+  ctx: CoreContext,
+  input: ParsedInput<'plans.update'>,
+): Promise<MethodOutput<'plans.update'>> {
   requirePlanRow(ctx.db, input.planId)
   const patch: PlanPatch = { updatedAt: ctx.now().toISOString() }
   if (input.title !== undefined) patch.title = input.title
@@ -150,7 +154,7 @@ export function updatePlan(ctx: CoreContext, input: ParsedInput<'plans.update'>)
   if (input.hoursPerDay !== undefined) patch.hoursPerDay = input.hoursPerDay
   // days/week and hours/day shape the schedule and derived estimates of every stored version
   const reparse = input.daysPerWeek !== undefined || input.hoursPerDay !== undefined
-  if (reparse) updateWithReparse(ctx, input.planId, patch)
+  if (reparse) updateWithReparse(ctx, input.planId, patch, await planReading(ctx))
   else inTransaction(ctx.db, () => updatePlanRow(ctx.db, input.planId, patch))
   ctx.emit('plans.changed', { planId: input.planId })
   return summarizePlan(ctx.db, input.planId)
@@ -161,7 +165,7 @@ export function updatePlan(ctx: CoreContext, input: ParsedInput<'plans.update'>)
  * large plan); the write is then a quick swap. If the plan changed meanwhile (a new version, other settings), the
  * re-read is done again, so a concurrent edit is never overwritten and never waits on the re-read.
  */
-function updateWithReparse(ctx: CoreContext, planId: number, patch: PlanPatch) {
+function updateWithReparse(ctx: CoreContext, planId: number, patch: PlanPatch, reading: PlanReading) {
   const pending: Partial<PlanOptions> = {}
   if (patch.daysPerWeek !== undefined) pending.daysPerWeek = patch.daysPerWeek
   if (patch.hoursPerDay !== undefined) pending.hoursPerDay = patch.hoursPerDay
@@ -171,7 +175,7 @@ function updateWithReparse(ctx: CoreContext, planId: number, patch: PlanPatch) {
     const options = optionsFor(ctx, planId, undefined, pending)
     // the criteria lint goes with every stored reading: a task's partly read criteria keep it from done (partlyReadCriteriaOf)
     const reparsed = reparsePlanVersions(ctx.db, planId, options, (bytes, parseOptions) =>
-      withCriteriaLint(parseOrThrow(bytes, parseOptions, 'stored plan'), ctx),
+      reading.withCriteriaLint(reading.parse(bytes, parseOptions, 'stored plan')),
     )
     const stored = inTransaction(ctx.db, () => {
       if (reparseBasis(ctx.db, planId) !== basis || JSON.stringify(readSettings(ctx.db)) !== settingsBefore)
@@ -201,27 +205,28 @@ export function rebaselinePlan(
 }
 
 /** The lead's reading of the plan: every stored version is read with it first; one that finds nothing changes nothing. */
-export function setPlanProfile(
+export async function setPlanProfile(
   ctx: CoreContext,
   input: ParsedInput<'plans.setProfile'>,
-): MethodOutput<'plans.setProfile'> {
+): Promise<MethodOutput<'plans.setProfile'>> {
   const row = requirePlanRow(ctx.db, input.planId)
+  const reading = await planReading(ctx)
   const options = optionsFor(ctx, input.planId, undefined)
   if (input.profile) options.profile = input.profile
   else delete options.profile
   const parsed = new Map(
     storedVersionBytes(ctx.db, input.planId).map((version) => [
       version.id,
-      parseOrThrow(version.bytes, options, 'stored plan'),
+      reading.parse(version.bytes, options, 'stored plan'),
     ]),
   )
   // the checks the current version's tasks imply, derived before the (short) write; every reading keeps its lint
-  const derivations = deriveAllForPlan(ctx, parsed.get(row.currentVersionId)?.tasks ?? [])
+  const derivations = reading.deriveAll(parsed.get(row.currentVersionId)?.tasks ?? [])
   const derived = new Map([...derivations].map(([task, d]) => [task, d.checks]))
   const readings = new Map(
     [...parsed].map(([id, plan]) => [
       id,
-      withCriteriaLint(plan, ctx, id === row.currentVersionId ? derivations : undefined),
+      reading.withCriteriaLint(plan, id === row.currentVersionId ? derivations : undefined),
     ]),
   )
   storeReread(ctx.db, input.planId, { value: input.profile, now: ctx.now() }, readings, diffPlans, (stored) =>
@@ -229,7 +234,7 @@ export function setPlanProfile(
       ctx.db,
       stored.map(({ taskId, task, isNew }) => ({
         taskId,
-        derived: derived.get(task) ?? deriveChecksForPlan(ctx, [task]).get(task)!,
+        derived: derived.get(task) ?? reading.checksOf([task]).get(task)!,
         isNew,
       })),
     ),

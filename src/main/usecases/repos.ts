@@ -15,7 +15,10 @@ import {
   updateLink,
   upsertRepo,
 } from '../db/repo-store'
-import { inspectRepo, isSafeBranchName, normalizePrefix, type GitPort, type SyncProgress } from '../evidence'
+import type { GitPort } from '../evidence/git-port'
+import { inspectRepo, isSafeBranchName } from '../evidence/inspect'
+import { normalizePrefix } from '../evidence/paths'
+import type { SyncProgress } from '../evidence/sync'
 import { syncPlanEvidence } from '../services/evidence-sync'
 import { checkRepoFolder, hasCommit, isReadable } from '../services/repo-health'
 import type { CoreContext } from './context'
