@@ -30,18 +30,31 @@ export function prebuiltEntry(entry, root = projectRoot, outDir = join(root, 'ou
   return existsSync(join(outDir, file)) ? { path: join(outDir, file) } : { stale: `${file} is missing` }
 }
 
+/**
+ * What runs before an entry, in its own import so that it runs first: the CLI, a short-lived process, configures zod
+ * before any schema is built (src/cli/short-lived.ts).
+ */
+const PRELUDES = { main: { prebuilt: 'main-prelude', source: 'short-lived' } }
+
 /** Imports the CLI (`main`) or browser-mode (`web`) entry, prebuilt when possible. */
 export async function launch(entry) {
   // V8 keeps compiled code between runs (Node >= 22.1): most of a warm start is otherwise spent compiling
   module.enableCompileCache?.()
+  const prelude = PRELUDES[entry]
   const fromSource = Boolean(process.env.READINESS_FROM_SOURCE)
   const prebuilt = fromSource ? null : prebuiltEntry(entry)
-  if (prebuilt?.path) return import(pathToFileURL(prebuilt.path).href)
+  const preludeBuilt = prebuilt?.path && prelude ? prebuiltEntry(prelude.prebuilt) : null
+  if (prebuilt?.path && (!prelude || preludeBuilt?.path)) {
+    if (preludeBuilt) await import(pathToFileURL(preludeBuilt.path).href)
+    return import(pathToFileURL(prebuilt.path).href)
+  }
   if (prebuilt)
     process.stderr.write(
-      `note: running from source, slower to start: the prebuilt CLI in out/cli is out of date (${prebuilt.stale}); \`npm run build:cli\` rebuilds it.\n`,
+      `note: running from source, slower to start: the prebuilt CLI in out/cli is out of date (${prebuilt.stale ?? preludeBuilt?.stale}); \`npm run build:cli\` rebuilds it.\n`,
     )
   const { register } = await import('tsx/esm/api')
   register()
-  return import(pathToFileURL(join(projectRoot, 'src', 'cli', `${entry}.ts`)).href)
+  const source = (name) => import(pathToFileURL(join(projectRoot, 'src', 'cli', `${name}.ts`)).href)
+  if (prelude) await source(prelude.source)
+  return source(entry)
 }

@@ -45,6 +45,8 @@ async function bundleInto(build, staging) {
     absWorkingDir: root,
     entryPoints: {
       main: 'src/cli/main.ts',
+      // imported before `main` by bin/launch.js (it configures zod before any schema is built)
+      'main-prelude': 'src/cli/short-lived.ts',
       web: 'src/cli/web.ts',
       start: 'src/cli/start.ts',
       // browser mode's worker threads load this, not the TypeScript sources through tsx
@@ -72,7 +74,13 @@ async function bundleInto(build, staging) {
     format: 1,
     builtAt: new Date().toISOString(),
     node: process.versions.node,
-    entries: { main: 'main.js', web: 'web.js', start: 'start.js', 'offload-worker': 'offload-worker.js' },
+    entries: {
+      main: 'main.js',
+      'main-prelude': 'main-prelude.js',
+      web: 'web.js',
+      start: 'start.js',
+      'offload-worker': 'offload-worker.js',
+    },
     inputs,
   }
   writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest)}\n`)

@@ -44,7 +44,7 @@ describe('the prebuilt CLI', () => {
       entries: Record<string, string>
       inputs: [string, number, number][]
     }
-    expect(Object.keys(manifest.entries).sort()).toEqual(['main', 'offload-worker', 'start', 'web'])
+    expect(Object.keys(manifest.entries).sort()).toEqual(['main', 'main-prelude', 'offload-worker', 'start', 'web'])
     const inputs = manifest.inputs.map(([path]) => path)
     for (const source of ['src/cli/main.ts', 'src/cli/commands.ts', 'src/main/bootstrap.ts', 'src/shared/contract.ts'])
       expect(inputs).toContain(source)
@@ -55,6 +55,23 @@ describe('the prebuilt CLI', () => {
     const help = spawnSync(process.execPath, [join(outDir, 'main.js'), '--help'], { encoding: 'utf8' })
     expect(help.status, help.stderr).toBe(0)
     expect(help.stdout).toMatch(/^ {2}status <planId>/m)
+    // the prelude bin/launch.js imports first leaves the bundle's zod jitless (a short-lived process gains nothing
+    // from compiling fast paths), which its schemas read as they are built
+    const zodChunk = /from"\.\/(chunk-[\w-]+\.js)"/.exec(readFileSync(join(outDir, 'main-prelude.js'), 'utf8'))![1]
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const before = (await import(${JSON.stringify(join(outDir, zodChunk))})).external_exports.config().jitless
+         await import(${JSON.stringify(join(outDir, 'main-prelude.js'))})
+         const after = (await import(${JSON.stringify(join(outDir, zodChunk))})).external_exports.config().jitless
+         console.log(JSON.stringify({ before: before ?? false, after }))`,
+      ],
+      { encoding: 'utf8' },
+    )
+    expect(probe.status, probe.stderr).toBe(0)
+    expect(JSON.parse(probe.stdout)).toEqual({ before: false, after: true })
   })
 
   it('counts as out of date when a source it was built from changes or goes away, or when it was never built', () => {
@@ -89,11 +106,16 @@ describe('the prebuilt CLI', () => {
     writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n')
     const source = join(root, 'src', 'cli', 'main.ts')
     writeFileSync(source, "const from: string = 'source'\nconsole.log(`ran from ${from}`)\n")
+    writeFileSync(join(root, 'src', 'cli', 'short-lived.ts'), "console.log('prelude from source')\n")
     writeFileSync(join(root, 'out', 'cli', 'main.js'), "console.log('ran prebuilt')\n")
+    writeFileSync(join(root, 'out', 'cli', 'main-prelude.js'), "console.log('prelude prebuilt')\n")
     const stats = statSync(source)
     writeFileSync(
       join(root, 'out', 'cli', 'manifest.json'),
-      JSON.stringify({ entries: { main: 'main.js' }, inputs: [['src/cli/main.ts', stats.size, stats.mtimeMs]] }),
+      JSON.stringify({
+        entries: { main: 'main.js', 'main-prelude': 'main-prelude.js' },
+        inputs: [['src/cli/main.ts', stats.size, stats.mtimeMs]],
+      }),
     )
     const bin = () =>
       spawnSync(process.execPath, [join(root, 'bin', 'readiness.js')], {
@@ -103,13 +125,14 @@ describe('the prebuilt CLI', () => {
 
     const current = bin()
     expect(current.status, current.stderr).toBe(0)
-    expect(current.stdout).toBe('ran prebuilt\n')
+    // the prelude runs first, in its own import
+    expect(current.stdout).toBe('prelude prebuilt\nran prebuilt\n')
     expect(current.stderr).toBe('')
 
     utimesSync(source, stats.atime, new Date(stats.mtimeMs + 5_000))
     const stale = bin()
     expect(stale.status, stale.stderr).toBe(0)
-    expect(stale.stdout).toBe('ran from source\n')
+    expect(stale.stdout).toBe('prelude from source\nran from source\n')
     expect(stale.stderr.trimEnd().split('\n')).toEqual([
       'note: running from source, slower to start: the prebuilt CLI in out/cli is out of date (src/cli/main.ts changed since the build); `npm run build:cli` rebuilds it.',
     ])
