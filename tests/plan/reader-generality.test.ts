@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlanBytes } from '../../src/main/plan'
+import { repairPipeTables } from '../../src/main/plan/table-repair'
 import type { ParsedPlan } from '../../src/shared/plan-model'
 
 /**
@@ -1005,5 +1006,42 @@ describe('survey 3: a bracket with a span and an hours figure', () => {
       '# Plan\n\n## Week 1\n- [ ] Migrate the billing jobs (3 weeks, 45 hours)\n- [ ] Rotate secrets (4h, 1h review)\n- [ ] Write the handbook (2 days)\n',
     )
     expect(plan.tasks.map((task) => task.estimateHours)).toEqual([45, 4, 16])
+  })
+})
+
+describe('survey 4: tables strict markdown drops', () => {
+  it('reads a table whose delimiter row has fewer cells than its header', () => {
+    const plan = read(
+      '# Hardening\n\n## Month 1 Tasks\n\n| ID | Task | Owner | Status | Target | Notes |\n|----|------|-------|--------|--------|\n| H-1 | Rotate the signing keys | Ops | Not started | | |\n| H-2 | Enable audit logging | Sec | Not started | | |\n',
+    )
+    expect(titles(plan)).toEqual(['Rotate the signing keys', 'Enable audit logging'])
+    expect(plan.tasks.map((task) => task.key)).toEqual(['H-1', 'H-2'])
+  })
+
+  it('reads a table wrapped in a block HTML tag with no blank line before it', () => {
+    const plan = read(
+      '# Schedule\n\n<div align="center">\n| Sprint | Deliverable | Owner |\n|---|---|---|\n| 1 | Draft the charter | All |\n| 2 | Review the risks | Leads |\n</div>\n',
+    )
+    expect(titles(plan)).toEqual(['Draft the charter', 'Review the risks'])
+    expect(plan.tasks[0].line).toBe(6)
+  })
+
+  it('leaves a ragged table inside fenced code as written, line for line', () => {
+    const fenced = '# Plan\n\n```\n<div>\n| a | b | c |\n|---|---|\n```\n'
+    expect(repairPipeTables(fenced)).toBe(fenced)
+    expect(repairPipeTables('<div>\n| a | b | c |\n|---|---|\n').split('\n')).toEqual(['', '| a | b | c |', '| --- | --- | --- |', ''])
+  })
+})
+
+describe('survey 4: short letter codes', () => {
+  it('a short letter code with a colon is the ID of a table item ("QW1: Rotate keys")', () => {
+    const plan = read(
+      '# Plan\n\n## Quick wins\n\n| Quick win | Status | Owner |\n|---|---|---|\n| **QW1: Rotate keys** | Not started | Ops |\n| **QW2: Enable MFA** | Not started | Sec |\n\n## Month 1\n\n| ID | Task | Owner |\n|---|---|---|\n| M1-T1 | Appoint a security lead | Exec |\n',
+    )
+    expect(plan.tasks.map((task) => `${task.key} ${task.title}`)).toEqual([
+      'QW1 Rotate keys',
+      'QW2 Enable MFA',
+      'M1-T1 Appoint a security lead',
+    ])
   })
 })

@@ -29,6 +29,8 @@ const BRACKETED = new RegExp(`^\\[(${MARKED_CODE})\\]\\s*(?:[:.|—–-]\\s*)?`)
 const BOLD_CODE = new RegExp(`^(?:\\*\\*|__)(${MARKED_CODE})[.:)]?(?:\\*\\*|__)\\s*(?:[:.)|—–-]\\s*)?`)
 const CODE_AT_START = new RegExp(`^(${PLAIN_CODE})(?:\\.(?=\\s))?\\s*(?:[:)|—–]\\s*|-\\s+|\\s+|$)`)
 const NUMBER_AT_START = /^(\d{1,3})\s*[.):]\s+(?=\S)/
+/** a short letter code ends in a colon when it names the item ("QW1: Session timeout", "A3: Harden TLS") */
+const SHORT_CODE_COLON = /^([A-Z]{1,4}\d{1,3}[a-z]?):\s+(?=\S)/
 /** codes that mean something else: priorities, quarters, weeks, halves, versions, years */
 const NOT_AN_ID = /^(?:P[0-4]|Q[1-4]|W\d{1,2}|H[12]|V\d+)$|^\d{4}$/
 const UNIT_AFTER_NUMBER =
@@ -45,7 +47,7 @@ export function parseLeadingId(raw: string): LeadingId | null {
   if (keyword) return found(keyword[1].replace(/[.:]$/, ''), text.slice(keyword[0].length))
   // "T-24h", "T-0", "D-3:" are positions before a launch (time.ts), not IDs
   if (startsWithCountdown(text)) return null
-  for (const pattern of [BRACKETED, BOLD_CODE, CODE_AT_START, NUMBER_AT_START]) {
+  for (const pattern of [BRACKETED, BOLD_CODE, CODE_AT_START, NUMBER_AT_START, SHORT_CODE_COLON]) {
     const match = pattern.exec(text)
     if (match && !NOT_AN_ID.test(match[1])) return found(match[1], text.slice(match[0].length))
   }
