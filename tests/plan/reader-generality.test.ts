@@ -1045,3 +1045,35 @@ describe('survey 4: short letter codes', () => {
     ])
   })
 })
+
+describe('survey 4: done claims', () => {
+  it('a status in brackets after a heading claims done in any case: "(Completed)", "(Erledigt)"', () => {
+    const plan = read(
+      '# Cutover\n\n## 4.1 Freeze the source system (Completed)\n\n- Announce the freeze\n\n## 4.2 Load the final delta (Erledigt)\n\n- Run the loader\n\n## 4.3 Sign off (Not completed)\n\n- Collect signatures\n',
+    )
+    expect(plan.tasks.map((task) => `${task.title}:${task.claimedDone}`)).toEqual([
+      'Freeze the source system:true',
+      'Load the final delta:true',
+      'Sign off (Not completed):false',
+    ])
+  })
+})
+
+describe('survey 4: phase names in more languages', () => {
+  it('reads "阶段1", "Fase 2" and "Этап 3" headings as the phases of their tasks, not the list heading above them', () => {
+    const plan = read(
+      '# 计划\n\n## 任务清单\n\n### 阶段1: 基础设施\n\n#### Task 1.1: 创建辅助类\n- [x] 写代码\n\n### Fase 2: Integração\n\n#### Task 2.1: Conectar API\n- [ ] Código\n\n### Этап 3: Запуск\n\n#### Task 3.1: Выпуск\n- [ ] Код\n',
+    )
+    expect(plan.phases.map((phase) => phase.title)).toEqual(['阶段1: 基础设施', 'Fase 2: Integração', 'Этап 3: Запуск'])
+    expect(plan.tasks.map((task) => task.phase)).toEqual([0, 1, 2])
+  })
+})
+
+describe("survey 4: a record of the document's own edits", () => {
+  it('a change-log section ("变更记录", "Änderungshistorie", "Revision history") holds history, not work', () => {
+    const plan = read(
+      '# 计划\n\n## 阶段1: 准备\n\n- [ ] 创建辅助类\n- [ ] 更新文档\n\n## 变更记录\n\n| 日期 | 变更 |\n|---|---|\n| 2025-12-11 | 初始创建工作计划文档 |\n| 2025-12-12 | 修正任务状态 |\n\n## Änderungshistorie\n\n- 2025-12-13: Tabelle ergänzt\n',
+    )
+    expect(titles(plan)).toEqual(['创建辅助类', '更新文档'])
+  })
+})

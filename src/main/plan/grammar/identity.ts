@@ -86,14 +86,16 @@ export function parseInlineOwner(raw: string): string | null {
   return mention ? `@${mention[1]}` : null
 }
 
-const DONE_MARK = /[✅✔☑]|\[x\]|\((?:done|complete[d]?|finished)\)|\b(?:COMPLETED?|DONE|SHIPPED|FINISHED)\b/u
+const DONE_MARK = /[✅✔☑]|\[x\]|\b(?:COMPLETED?|DONE|SHIPPED|FINISHED)\b/u
+/** a status in brackets after the title, in any case: "(Completed)", "(done)", "(Erledigt)" */
+const DONE_IN_BRACKETS = new RegExp(`\\(\\s*(?:done|complete[d]?|finished|${DONE_WORDS})\\s*\\)`, 'iu')
 const NOT_DONE_WORD =
   /\b(?:not\s+(?:done|complete[d]?|started)|incomplete|partially|in\s+progress|pending|todo|to\s+do|upcoming|blocked|planned|next\s+sprint)\b/i
 
 /** The title claims the item is done: ✅ ✔ ☑ [x] (done) or a status word in capitals. */
 export function titleClaimsDone(raw: string): boolean {
   const text = bounded(raw, 600)
-  if (!DONE_MARK.test(text)) return false
+  if (!DONE_MARK.test(text) && !DONE_IN_BRACKETS.test(text)) return false
   return !NOT_DONE_WORD.test(text.replace(/\[x\]/gi, ''))
 }
 
@@ -127,6 +129,8 @@ export function hasStatusMarker(raw: string): boolean {
   )
 }
 
+const TRAILING_DONE_IN_BRACKETS = new RegExp(`\\s*${DONE_IN_BRACKETS.source}\\s*$`, 'iu')
+
 /** The status words and marks a title carries after its text, for display without them. */
 export function stripStatus(title: string): string {
   return title
@@ -138,6 +142,6 @@ export function stripStatus(title: string): string {
       /\s*[✅✔☑🔄⏳🚧❌🟢🟡🔴🎯]\s*(?:\*\*)?\s*(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED|READY)?\s*(?:\*\*)?\s*$/u,
       '',
     )
-    .replace(/\s*\((?:done|complete[d]?|finished)\)\s*$/i, '')
+    .replace(TRAILING_DONE_IN_BRACKETS, '')
     .trim()
 }
