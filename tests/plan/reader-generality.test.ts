@@ -1029,7 +1029,12 @@ describe('survey 4: tables strict markdown drops', () => {
   it('leaves a ragged table inside fenced code as written, line for line', () => {
     const fenced = '# Plan\n\n```\n<div>\n| a | b | c |\n|---|---|\n```\n'
     expect(repairPipeTables(fenced)).toBe(fenced)
-    expect(repairPipeTables('<div>\n| a | b | c |\n|---|---|\n').split('\n')).toEqual(['', '| a | b | c |', '| --- | --- | --- |', ''])
+    expect(repairPipeTables('<div>\n| a | b | c |\n|---|---|\n').split('\n')).toEqual([
+      '',
+      '| a | b | c |',
+      '| --- | --- | --- |',
+      '',
+    ])
   })
 })
 
