@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import type { MethodName, MethodOutput } from '../shared/contract'
+import { basisPhrase } from '../shared/basis-words'
 import type { Core } from '../main/bootstrap'
 import type { Logger } from '../main/log'
 import { CliError } from './cli-error'
@@ -477,7 +478,7 @@ function formatStatus(report: MethodOutput<'progress.get'>): string {
         : `${s.scheduleVarianceWeeks} weeks ahead`
   return [
     `as of ${report.asOf} (week ${report.asOfWeek}), plan start ${report.start}`,
-    `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
+    `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · ${basisPhrase(s)} · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
     `forecast: ${f.status === 'ok' ? `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}` : FORECAST_WORDS[f.status]}`,
     '',
     formatTable(

@@ -1,3 +1,4 @@
+import { basisPhrase } from '../../../../shared/basis-words'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { Figure } from '../../components/Figure'
 import { formatDate, formatHours, formatNumber, formatPercent, formatSchedule, plural } from '../../lib/format'
@@ -31,6 +32,7 @@ export function Figures({ progress }: { progress: ProgressReport }) {
         label="Verified done"
         value={formatPercent(summary.verifiedPercent)}
         detail={`claimed ${formatPercent(summary.claimedPercent)} · ${summary.doneTaskCount}/${summary.taskCount} items`}
+        note={<span data-testid="figure-basis">{basisPhrase(summary)}</span>}
         tone={summary.verifiedPercent + 0.05 < summary.claimedPercent ? 'warn' : undefined}
       />
       <Figure
