@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import type { MethodName, MethodOutput } from '../shared/contract'
-import { basisPhrase } from '../shared/basis-words'
+import { basisPhrase, basisUnit } from '../shared/basis-words'
+import { round1 } from '../shared/rounding'
 import type { Core } from '../main/bootstrap'
 import type { Logger } from '../main/log'
 import { CliError } from './cli-error'
@@ -476,9 +477,10 @@ function formatStatus(report: MethodOutput<'progress.get'>): string {
       : s.scheduleVarianceWeeks < 0
         ? `${-s.scheduleVarianceWeeks} weeks behind`
         : `${s.scheduleVarianceWeeks} weeks ahead`
+  const spi = `SPI ${s.spi ?? '—'} (earned ${round1(s.earnedValue)} of planned ${round1(s.plannedValue)} ${basisUnit(s.basis)})`
   return [
     `as of ${report.asOf} (week ${report.asOfWeek}), plan start ${report.start}`,
-    `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · ${basisPhrase(s)} · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
+    `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · ${basisPhrase(s)} · remaining ${s.remainingHours} h · ${variance} · ${spi}`,
     `forecast: ${f.status === 'ok' ? `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}` : FORECAST_WORDS[f.status]}`,
     '',
     formatTable(

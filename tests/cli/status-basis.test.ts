@@ -45,4 +45,15 @@ describe('readiness status: the basis of the percentages', () => {
     const json = runCli(['status', String(planId), '--as-of', '2026-01-14', '--json', '--db', db])
     expect(JSON.parse(json.stdout).summary).toMatchObject({ basis: 'tasks', claimedPercent: 25 })
   })
+
+  it('gives earned and planned value with their unit, items or hours as the basis is', () => {
+    const run = runCli(['status', String(planId), '--as-of', '2026-01-14', '--db', db])
+    expect(run.stdout).toMatch(/ · SPI 0 \(earned 0 of planned \d+(\.\d)? items\)\n/)
+    writeFileSync(join(dir, 'estimated.md'), PARTLY_ESTIMATED.replace('Write the runbook', 'Write the runbook (2h)'))
+    const imported = runCli(['import', join(dir, 'estimated.md'), '--json', '--db', db])
+    const estimated = (JSON.parse(imported.stdout) as { planId: number }).planId
+    const hours = runCli(['status', String(estimated), '--as-of', '2026-01-14', '--db', db])
+    expect(hours.stdout).toContain('claimed 11.1% · by hours · ')
+    expect(hours.stdout).toMatch(/ · SPI 0 \(earned 0 of planned \d+(\.\d)? h\)\n/)
+  })
 })

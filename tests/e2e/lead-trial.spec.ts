@@ -28,7 +28,7 @@ Start: 2026-01-05
 - [ ] 2.1 Load test (8h)
 `
 
-test('claimed % counts a checked item without an estimate, and the dashboard and report say the basis', async ({
+test('claimed % counts a checked item without an estimate, the dashboard and report say the basis, earned value has its unit', async ({
   appPage: page,
   app,
 }) => {
@@ -36,6 +36,8 @@ test('claimed % counts a checked item without an estimate, and the dashboard and
   const verified = page.getByTestId('figure-verified')
   await expect(verified).toContainText('claimed 25% · 0/4 items')
   await expect(page.getByTestId('figure-basis')).toHaveText('by items (1 without an estimate)')
+  // earned and planned value carry the basis' unit
+  await expect(page.getByTestId('figure-spi')).toContainText(/earned 0(\.0)? of planned \d+(\.\d)? items$/)
 
   const planId = await selectedPlanId(page)
   await page.goto(`${app.url}&view=report&planId=${planId}`)
