@@ -10,7 +10,8 @@ import { createProgressReporter, progressMode } from './progress'
 import { formatTable } from './table'
 import { explainPlan, readProfileFile } from './plan-reading'
 import { NO_TASKS } from '../main/plan/no-tasks'
-import type { ImportProfile } from '../shared/plan-model'
+import type { ImportProfile, ParsedPlan } from '../shared/plan-model'
+import { textReading } from '../shared/text-reading'
 
 export interface CommandArgs {
   values: Record<string, string | boolean | undefined>
@@ -129,6 +130,7 @@ export const commands: Record<string, Command> = {
           [
             `${plan.title}`,
             `date ${plan.date ?? '—'} · ${count(plan.phases.length, 'phase')} · ${count(plan.tasks.length, 'work item')} · ${plan.totals.estimateHours} h · ${count(plan.weeks, 'week')} (${plan.daysPerWeek} days/week)`,
+            ...textLines(plan),
             ...plan.warnings.map((w) => `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`),
           ].join('\n'),
         )
@@ -457,6 +459,12 @@ export const commands: Record<string, Command> = {
 /** "1 phase", "3 phases" */
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** the encoding the plan was read in, when it was not plain UTF-8 (the repairs are among the warnings) */
+function textLines(plan: ParsedPlan): string[] {
+  const reading = textReading(plan)
+  return reading.assumed ? [reading.encoding] : []
 }
 
 /** The forecast's status as a sentence, as the dashboard says it */

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, shot, test } from './fixtures'
 import { importThroughUi, selectedPlanId } from './ui-helpers'
 
 /** Findings of a trial by a new engineering lead, each checked where the lead met it. */
@@ -44,4 +44,34 @@ test('claimed % counts a checked item without an estimate, the dashboard and rep
   await expect(page.locator('[data-report-state="ready"]')).toBeVisible()
   await expect(page.getByTestId('report-claimed')).toHaveText('25%')
   await expect(page.getByTestId('report-basis')).toHaveText('by items (1 without an estimate)')
+})
+
+/** A plan saved in Windows-1252 (é, ï and an en dash as single bytes). */
+const WINDOWS_1252 = Buffer.concat([
+  Buffer.from('# Caf'),
+  Buffer.from([0xe9]),
+  Buffer.from(' plan\n\nStart: 2026-01-05\n\n## Week 1\n\n### 1.1 Na'),
+  Buffer.from([0xef]),
+  Buffer.from('ve fix '),
+  Buffer.from([0x96]),
+  Buffer.from(' quick (2h)\n'),
+])
+
+/** A UTF-8 plan once opened as Windows-1252 and saved again: "é" became "Ã©", "—" became "â€”". */
+const MOJIBAKE = `# Plan\n\nStart: 2026-01-05\n\n## Week 1\n\n### 1.1 RÃ©sumÃ© the cafÃ© step (4h)\n\n### 1.2 NaÃ¯ve fix â€” quick (2h)\n`
+
+test('the import preview says which encoding it assumed and what mojibake it repaired', async ({ appPage: page }) => {
+  await page.locator('#plan-file-input').setInputFiles(planFile('windows-1252.md', WINDOWS_1252))
+  const preview = page.getByTestId('import-preview')
+  await expect(preview.getByTestId('preview-encoding')).toHaveText(
+    'Read as Windows-1252: the file is not valid UTF-8, so Windows-1252 was assumed.',
+  )
+  await expect(preview).toContainText('Café plan')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  await page.locator('#plan-file-input').setInputFiles(planFile('mojibake.md', MOJIBAKE))
+  await expect(preview.getByTestId('preview-encoding')).toHaveText(
+    'Read as UTF-8. Repaired 5 character sequences garbled by an earlier Windows-1252 conversion (mojibake), e.g. “Ã©” → “é” on line 7.',
+  )
+  await shot(page, 'import-preview-mojibake')
 })
