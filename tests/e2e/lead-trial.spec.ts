@@ -75,3 +75,11 @@ test('the import preview says which encoding it assumed and what mojibake it rep
   )
   await shot(page, 'import-preview-mojibake')
 })
+
+test('several imports leave one import message, the latest, not a stack', async ({ appPage: page }) => {
+  for (const name of ['first.md', 'second.md', 'third.md'])
+    await importThroughUi(page, planFile(name, PARTLY_ESTIMATED.replace('Hardening plan', name)))
+  const messages = page.locator('.notices').getByRole('status')
+  await expect(messages).toHaveCount(1)
+  await expect(messages).toContainText('Imported third.md: 4 work items, 16 h.')
+})
