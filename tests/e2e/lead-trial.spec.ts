@@ -1,7 +1,9 @@
+/// <reference lib="dom" />
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, shot, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, repoRoot, shot, test } from './fixtures'
 import { importThroughUi, selectedPlanId } from './ui-helpers'
 
 /** Findings of a trial by a new engineering lead, each checked where the lead met it. */
@@ -82,4 +84,47 @@ test('several imports leave one import message, the latest, not a stack', async 
   const messages = page.locator('.notices').getByRole('status')
   await expect(messages).toHaveCount(1)
   await expect(messages).toContainText('Imported third.md: 4 work items, 16 h.')
+})
+
+/** Each mapping-step select against the dialog: its chosen label's width and whether it lies inside the dialog. */
+function selectFits(page: Page) {
+  return page.evaluate(() => {
+    const body = document.querySelector('.modal-body')!.getBoundingClientRect()
+    const context = document.createElement('canvas').getContext('2d')!
+    return [...document.querySelectorAll<HTMLSelectElement>('[data-testid="mapping-step"] select')].map((select) => {
+      const box = select.getBoundingClientRect()
+      const style = getComputedStyle(select)
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+      const label = select.options[select.selectedIndex]?.text ?? ''
+      // the label, the select's padding and its arrow must fit the select's width
+      const needed =
+        context.measureText(label).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 16
+      return {
+        label,
+        wholeLabel: box.width >= needed,
+        insideDialog: box.left >= body.left - 0.5 && box.right <= body.right + 0.5,
+      }
+    })
+  })
+}
+
+test('the mapping-step dropdowns show their whole label inside the dialog, wide and narrow', async ({
+  appPage: page,
+}) => {
+  await page.locator('#plan-file-input').setInputFiles(join(repoRoot, 'tests/e2e/plans/team-sprints.md'))
+  const controls = page.getByTestId('mapping-controls')
+  if (!(await controls.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await controls.locator('summary').click()
+  await controls.getByLabel('Role of “Sprint 1: Accounts”').selectOption('backlog')
+  await expect(controls.getByLabel('Role of “Sprint 1: Accounts”')).toHaveValue('backlog')
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: 820 })
+    const fits = await selectFits(page)
+    expect(fits.map((fit) => fit.label)).toContain('As written (hours when no unit)')
+    expect(fits.map((fit) => fit.label)).toContain('Backlog (outside totals)')
+    expect(
+      fits.filter((fit) => !fit.wholeLabel || !fit.insideDialog),
+      `at ${width} px`,
+    ).toEqual([])
+  }
 })
