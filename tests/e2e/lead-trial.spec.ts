@@ -91,20 +91,22 @@ function selectFits(page: Page) {
   return page.evaluate(() => {
     const body = document.querySelector('.modal-body')!.getBoundingClientRect()
     const context = document.createElement('canvas').getContext('2d')!
-    return [...document.querySelectorAll<HTMLSelectElement>('[data-testid="mapping-step"] select')].map((select) => {
-      const box = select.getBoundingClientRect()
-      const style = getComputedStyle(select)
-      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
-      const label = select.options[select.selectedIndex]?.text ?? ''
-      // the label, the select's padding and its arrow must fit the select's width
-      const needed =
-        context.measureText(label).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 16
-      return {
-        label,
-        wholeLabel: box.width >= needed,
-        insideDialog: box.left >= body.left - 0.5 && box.right <= body.right + 0.5,
-      }
-    })
+    return Array.from(document.querySelectorAll<HTMLSelectElement>('[data-testid="mapping-step"] select')).map(
+      (select) => {
+        const box = select.getBoundingClientRect()
+        const style = getComputedStyle(select)
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+        const label = select.options[select.selectedIndex]?.text ?? ''
+        // the label, the select's padding and its arrow must fit the select's width
+        const needed =
+          context.measureText(label).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 16
+        return {
+          label,
+          wholeLabel: box.width >= needed,
+          insideDialog: box.left >= body.left - 0.5 && box.right <= body.right + 0.5,
+        }
+      },
+    )
   })
 }
 
