@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import type { CheckSpec } from '../../src/shared/check-model'
+import { CheckResultSchema, type CheckSpec } from '../../src/shared/check-model'
 import {
   checkKey,
   createGitPort,
@@ -140,5 +140,29 @@ describe('history semantics', () => {
         evidence: [expect.objectContaining({ path: 'src/new/deep/module.py', commit: null })],
       },
     })
+  })
+
+  it('a repository whose first commit, after the plan start, meets the criterion: done at that commit', async () => {
+    // no commit before the window: the state before the first commit has no date of its own
+    const f = new GitFixture()
+    fixtures.push(f)
+    f.write('src/health.ts', 'export const ok = true\n').commit('health endpoint', day('2025-03-04'))
+    f.write('README.md', '# service\n').commit('readme', day('2025-03-11'))
+    const result = await syncEvidence({
+      repos: [{ id: 'r', dir: f.dir, branch: null, prefix: null }],
+      checks: withIds([spec({ kind: 'file-exists', path: 'src/health.ts' })]),
+      planStart: PLAN_START,
+      weekEnds: WEEK_ENDS,
+      cache: createMemoryEvidenceCache(),
+      git: createGitPort(),
+    })
+    const [check] = result.checks
+    expect(check.holdsNow).toBe(true)
+    expect(check.since?.date.slice(0, 10)).toBe('2025-03-04')
+    expect(check.weekStates).toEqual([true, true, true, true])
+    expect(taskStateFromChecks(result.checks).state).toBe('done')
+    // what is stored must read back: the value before the first commit is dated by that commit, not left open
+    expect(CheckResultSchema.safeParse(JSON.parse(JSON.stringify(check))).success).toBe(true)
+    expect(check.histories?.[0].flips.every((flip) => Number.isFinite(flip.minAt))).toBe(true)
   })
 })

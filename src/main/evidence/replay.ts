@@ -134,8 +134,11 @@ export class Replayer {
   /** followed file path -> the runs following it */
   private readonly followed = new Map<string, Set<CheckRun>>()
   private maxAt = -Infinity
-  /** runs whose current flip has no dated commit yet (the window start of a young repo or a shallow clone) */
-  private readonly unanchored = new Set<CheckRun>()
+  /**
+   * flips with no dated commit yet (the window start of a young repo or a shallow clone): the next commit dates them,
+   * even when that same commit flips the value (a repo whose first commit meets the criterion)
+   */
+  private readonly unanchored = new Set<Flip>()
 
   constructor(
     checks: CompiledCheck[],
@@ -242,7 +245,8 @@ export class Replayer {
     }
     for (const run of this.runs) {
       if (run.flips.length === 0) run.flips.push({ commit: null, value: run.check.holds(run.state), minAt: windowAt })
-      if (run.flips[run.flips.length - 1].minAt === Infinity) this.unanchored.add(run)
+      const last = run.flips[run.flips.length - 1]
+      if (last.minAt === Infinity) this.unanchored.add(last)
     }
     if (Number.isFinite(windowAt)) this.maxAt = Math.max(this.maxAt, windowAt)
   }
@@ -310,10 +314,7 @@ export class Replayer {
         const last = run.flips[run.flips.length - 1]
         if (value !== last.value) run.flips.push({ commit: commit.ref, value, minAt: commit.at })
       }
-      for (const run of this.unanchored) {
-        const last = run.flips[run.flips.length - 1]
-        last.minAt = Math.min(last.minAt, commit.at)
-      }
+      for (const flip of this.unanchored) flip.minAt = Math.min(flip.minAt, commit.at)
       this.unanchored.clear()
       if (commit.at < this.maxAt) {
         // a committer date earlier than one before it on the chain: it lowers the earliest date of every open run
