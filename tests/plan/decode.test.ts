@@ -75,6 +75,15 @@ describe('mojibake repair', () => {
     }
   })
 
+  it('reads accented letters alone (no emoji, no quotes) by the code page that yields letters, not combining marks', () => {
+    // "é" read as Windows-1252 is "Ã©"; the same two characters read back as MacRoman form U+0329, a combining mark
+    for (const word of ['Déploiement du café', 'Überprüfung der Straße', 'Revisão da migração', 'naïve résumé'])
+      expect(repairMojibake(iconv.decode(Buffer.from(word, 'utf8'), 'win1252'))).toMatchObject({
+        text: word,
+        codePage: 'Windows-1252',
+      })
+  })
+
   it('completes a sequence that lost its undefined Windows-1252 byte, best effort', () => {
     // ⚠️ is E2 9A A0 EF B8 8F; 0x8F is undefined in Windows-1252 and was dropped
     const result = repairMojibake('## âš\u00a0ï¸ HIGH PRIORITY\n')

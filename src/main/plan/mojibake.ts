@@ -36,11 +36,28 @@ export type MojibakeResult = { text: string; repairs: Repair[]; codePage: string
 
 export function repairMojibake(text: string): MojibakeResult {
   let best: MojibakeResult = { text, repairs: [], codePage: null }
+  let bestScore = { plausible: 0, repairs: 0 }
   for (const page of CODE_PAGES) {
     const attempt = repairWith(text, page)
-    if (attempt.repairs.length > best.repairs.length) best = attempt
+    const score = { plausible: attempt.repairs.filter(isPlausibleRepair).length, repairs: attempt.repairs.length }
+    const better =
+      score.plausible > bestScore.plausible ||
+      (score.plausible === bestScore.plausible && score.repairs > bestScore.repairs)
+    if (better) {
+      best = attempt
+      bestScore = score
+    }
   }
   return best
+}
+
+/**
+ * A repair whose result a writer could have typed: it starts with a letter, digit, punctuation, symbol or space. A
+ * lone combining mark or a control character is what the wrong code page makes of the same bytes ("Ã©", é read as
+ * Windows-1252, is a combining mark when read as MacRoman), so the page with more plausible repairs wins.
+ */
+function isPlausibleRepair(repair: Repair): boolean {
+  return /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]/u.test(repair.after)
 }
 
 function sequenceLength(lead: number): number {
