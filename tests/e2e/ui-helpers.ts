@@ -90,7 +90,8 @@ export function seed004Commits(start: Date): FixtureCommit[] {
 export async function importThroughUi(page: Page, file: string, startDate?: string) {
   await page.locator('#plan-file-input').setInputFiles(file)
   const preview = page.getByTestId('import-preview')
-  await expect(preview.getByTestId('preview-task-count')).toBeVisible()
+  // the preview is parsed on a worker thread: a loaded machine may take longer than the default wait
+  await expect(preview.getByTestId('preview-task-count')).toBeVisible({ timeout: 30_000 })
   if (startDate) await page.getByRole('dialog').getByLabel('Plan start').fill(startDate)
   await page.getByRole('button', { name: 'Import plan' }).click()
   await expect(page.getByTestId('burndown-chart').locator('.line-ideal path.recharts-line-curve')).toBeVisible()
