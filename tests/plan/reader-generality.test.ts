@@ -1082,3 +1082,29 @@ describe("survey 4: a record of the document's own edits", () => {
     expect(titles(plan)).toEqual(['创建辅助类', '更新文档'])
   })
 })
+
+describe('item keys of countdown sections', () => {
+  it('keep the sign of an offset: the items of "T-24h" and "T+24h" get different keys', () => {
+    const plan = read(
+      [
+        '# Cutover',
+        '',
+        '## T-24h',
+        '- [ ] Freeze deploys',
+        '- [ ] Review error budget',
+        '',
+        '## T+24h',
+        '- [ ] Review error budget',
+        '- [ ] Remove the old cluster',
+        '',
+      ].join('\n'),
+    )
+    const keys = plan.tasks.map((task) => task.key)
+    expect(keys).toHaveLength(4)
+    expect(new Set(keys).size).toBe(4)
+    const prefixes = new Set(keys.map((key) => key.split('/')[0]))
+    expect(prefixes.size).toBe(2)
+    // the same title in both sections: each keeps its own section's prefix, no "~2" suffix needed
+    expect(keys.filter((key) => key.endsWith('/review-error-budget'))).toHaveLength(2)
+  })
+})

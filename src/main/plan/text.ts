@@ -49,6 +49,8 @@ export function slugify(text: string, maxLength = 60): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')
+    // a sign before a number is meaning, not punctuation: "T+24h" and "T-24h" are different moments
+    .replace(/\+(?=\d)/g, ' plus ')
     // letters of any script stay ("検証", "задача"), so a plan in another language keeps readable keys
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
