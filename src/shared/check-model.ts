@@ -131,6 +131,8 @@ export const PackageCheckSchema = z.object({
   section: z.enum(['any', 'runtime', 'dev']).optional(),
   /** the declared version must lie inside this range (semver for npm/go/cargo, PEP 440 for Python) */
   range: z.string().nullable().optional(),
+  /** only direct requirements count: a go.mod line marked `// indirect` is not one */
+  direct: z.boolean().optional(),
   ...CheckBase,
 })
 /** a tool is present: one of its packages declared in a manifest, or one of its files exists */

@@ -439,12 +439,24 @@ describe('the criteria lint', () => {
         { text: '`app.py` < 300 lines, and it reads well', line: 12 },
       ],
     })
-    const plan = { tasks: [t] } as unknown as Parameters<typeof criteriaWarnings>[0]
+    const unchecked = task(['Tell the admins'], {
+      key: '4.2',
+      criteria: [{ text: 'Errors reach the admins by email', line: 20 }],
+    })
+    const plan = { tasks: [t, unchecked] } as unknown as Parameters<typeof criteriaWarnings>[0]
     const toolMap = readToolMap(join(repoRoot, 'resources'))
     expect(criteriaWarnings(plan, (each) => deriveTaskChecks(each, { toolMap }))).toEqual([
-      { code: 'not-checkable', message: 'not checkable: Errors reach the admins by email', line: 11, taskKey: '4.1' },
-      // the rest of a sentence whose first part is a check: the task waits for it (partly-checkable)
+      // beside other criteria that became checks, an unread sentence keeps the task waiting too (partly-checkable)
+      {
+        code: 'partly-checkable',
+        message: 'not checkable: Errors reach the admins by email',
+        line: 11,
+        taskKey: '4.1',
+      },
+      // the rest of a sentence whose first part is a check: the task waits for it
       { code: 'partly-checkable', message: 'not checkable: and it reads well', line: 12, taskKey: '4.1' },
+      // nothing of the task's criteria was read: it needs confirmation anyway
+      { code: 'not-checkable', message: 'not checkable: Errors reach the admins by email', line: 20, taskKey: '4.2' },
     ])
   })
 

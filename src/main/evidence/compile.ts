@@ -222,7 +222,12 @@ function packageCheck(
 ): CompileOutcome {
   const manifest = spec.manifest ? exactPath(spec.manifest, prefix) : null
   if (spec.manifest && manifest === null) return notHere(spec.manifest)
-  const question = { names: [spec.name], section: spec.section ?? 'any', range: spec.range ?? null }
+  const question = {
+    names: [spec.name],
+    section: spec.section ?? 'any',
+    range: spec.range ?? null,
+    direct: spec.direct ?? false,
+  }
   const evaluatorFor = perPath((p) => {
     const kind = manifestKind(p)
     return kind ? packageEvaluator(kind, p, question) : null

@@ -21,10 +21,11 @@ type Meta = { sourceLine: number; source: string }
 
 const T = '`([^`]+)`'
 const LIST = '`[^`]+`(?:\\s*(?:,|;)?\\s*(?:and|or|nor|and\\s+no|or\\s+no|,)?\\s*(?:no\\s+)?`[^`]+`)*'
+// build and config files named without an extension, and their variants (`Makefile.docker`, `Dockerfile.alpine`)
 const EXTENSIONLESS =
-  /^(?:Dockerfile|Containerfile)(?:\.[\w-]+)?$|^(?:Makefile|GNUmakefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile|Brewfile|Justfile|Caddyfile|Pipfile|LICENSE|CODEOWNERS|VERSION)$/
+  /^(?:Dockerfile|Containerfile|Makefile|GNUmakefile|Jenkinsfile|Justfile|Caddyfile|Vagrantfile|Procfile)(?:\.[\w-]+)?$|^(?:Gemfile|Rakefile|Brewfile|Pipfile|LICENSE|CODEOWNERS|VERSION)$/
 const FILE_EXT =
-  /\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|md|rst|ini|cfg|txt|sh|bash|go|mod|rs|rb|java|kt|kts|swift|cs|php|html|css|scss|sql|lock|env|conf|xml|gradle|tf|proto|vue|svelte|example|sample|dist)$/i
+  /\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|md|rst|ini|cfg|txt|sh|bash|go|mod|rs|rb|java|kt|kts|swift|cs|csproj|php|html|css|scss|sql|lock|env|conf|xml|gradle|tf|hcl|mk|proto|vue|svelte|example|sample|dist|j2|tpl|properties|c|h|cc|cpp|hpp|scala|ex|exs|dart|lua)$/i
 
 const LANGUAGE_EXTENSIONS: Record<string, string[]> = {
   python: ['py'],
@@ -72,7 +73,8 @@ const tokens = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1
 /** a token the criteria name as a file or folder (not a code token) */
 export function isPathLike(token: string): boolean {
   const t = token.trim()
-  if (/\s/.test(t) || t.length === 0) return false
+  // quotes and operators belong to code (`"math/rand"`, `a/b >= 2`), never to a path a plan names
+  if (/\s/.test(t) || t.length === 0 || /["'<>=;|&]/.test(t)) return false
   return t.includes('/') || EXTENSIONLESS.test(t) || FILE_EXT.test(t) || /^\.[\w.-]+$/.test(t)
 }
 
@@ -213,6 +215,11 @@ function scopeOf(text: string, ctx: CriterionContext): string[] | null {
   return out
 }
 
+/** a scope that names files one by one (no glob, no folder): each file is a claim of its own, and must exist */
+function exactFilesOf(scope: string[]): string[] | null {
+  return scope.length > 0 && scope.every((p) => !isGlob(p) && !p.endsWith('**') && isPathLike(p)) ? scope : null
+}
+
 /** `a`, `b` or `c` / neither `a` nor `b` */
 function needlesOf(text: string): string[] {
   return tokens(text).filter((t) => t.length > 0)
@@ -232,9 +239,8 @@ function noInScope(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | 
   if (needles.length === 0) return null
   const scope = m[2] ? scopeOf(m[2], ctx) : []
   if (scope === null) return null
-  const exact =
-    scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]) ? scope[0] : null
-  if (exact && split.exclude.length === 0) return lacksSpecs(exact, needles, meta)
+  const files = exactFilesOf(scope)
+  if (files && split.exclude.length === 0) return files.flatMap((file) => lacksSpecs(file, needles, meta))
   const where = scope.length ? scope.map((g) => `\`${g}\``).join(', ') : 'any tracked code file'
   const except = split.words.length ? ` (${split.words.join('; ')} exempt)` : ''
   return needles.map((needle) => ({
@@ -466,13 +472,25 @@ function packageSpec(
   section: 'any' | 'runtime' | 'dev',
   range: string | null,
   meta: Meta,
+  direct = false,
 ): Spec {
   const where = manifest ? ` in \`${manifest}\`` : ''
-  const what = section === 'dev' ? 'a dev dependency' : section === 'runtime' ? 'a runtime dependency' : 'a dependency'
+  const kind = `${direct ? 'direct ' : ''}${section === 'dev' ? 'dev ' : section === 'runtime' ? 'runtime ' : ''}`
+  const what = `a ${kind}dependency`
   const sentence = present
     ? `\`${name}\` is ${what}${where}${range ? ` within \`${range}\`` : ''}`
     : `\`${name}\` is no longer ${what}${where}`
-  return { kind: 'package', name, present, manifest, section, range, sentence, ...base(meta) }
+  return {
+    kind: 'package',
+    name,
+    present,
+    manifest,
+    section,
+    range,
+    ...(direct ? { direct } : {}),
+    sentence,
+    ...base(meta),
+  }
 }
 
 function sectionOf(word: string | undefined): 'any' | 'runtime' | 'dev' {
@@ -516,7 +534,9 @@ function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | n
       (depWord && /^dev/i.test(depWord) ? 'dev' : undefined) ??
       (sectionName && /dev/i.test(sectionName) ? 'dev' : undefined),
   )
-  return subjects.map((name) => packageSpec(name, present !== null, manifest, section, null, meta))
+  // "not a direct dependency": a requirement go.mod marks `// indirect` does not count
+  const direct = /\b(?:direct|explicit|top-level)\s+(?:\w+\s+)?(?:dependenc|requirement|package)/i.test(rest)
+  return subjects.map((name) => packageSpec(name, present !== null, manifest, section, null, meta, direct))
 }
 
 function existsClause(subjects: string[], rest: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
@@ -712,8 +732,8 @@ function absentFromScope(subject: string, rest: string, ctx: CriterionContext, m
   if (!m || isPathLike(subject)) return null
   const scope = scopeOf(m[1], ctx)
   if (!scope || scope.length === 0) return null
-  if (scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]))
-    return lacksSpecs(scope[0], [subject], meta)
+  const files = exactFilesOf(scope)
+  if (files) return files.flatMap((file) => lacksSpecs(file, [subject], meta))
   return [
     {
       kind: 'text-absent',
@@ -726,16 +746,37 @@ function absentFromScope(subject: string, rest: string, ctx: CriterionContext, m
   ]
 }
 
-/** "`Django` satisfies `>=4.2,<5.0`" (any manifest) */
+const BUMPED = '(?:(?:is|has been|was|gets|got)\\s+)?(?:bumped|upgraded|updated|raised|moved|brought)\\s+(?:up\\s+)?to'
+const NUMERIC_VERSION = /^v?\d+(?:\.\d+)*(?:[-+][\w.-]+)?$/
+
+/**
+ * "`Django` satisfies `>=4.2,<5.0`", "`yaml.v3` is at least `v3.0.0` in `go.mod`", "`miekg/dns` is bumped to
+ * `v1.1.46`" (any manifest unless one is named, before or after). A bump to a version is done when the declared
+ * version is that one or later (a later bump keeps it done); only a numeric version is read as a bound.
+ */
 function versionClause(subject: string, rest: string, meta: Meta): Spec[] | null {
+  if (!isPackageName(subject)) return null
   const m = new RegExp(
-    `^(?:(?:in|from)\\s+${T}\\s+)?(?:satisfies|matches|is within|is pinned (?:to|within)|is at)\\s+${T}$`,
+    `^(?:(?:in|from)\\s+${T}\\s+)?(satisfies|matches|is within|is pinned (?:to|within)|is at(?!\\s+least)|${BUMPED}|is)\\s+(.+?)(?:\\s+(?:in|within)\\s+${T})?$`,
     'i',
   ).exec(rest)
-  if (!m || !isPackageName(subject)) return null
-  const manifest = m[1] ? normalizePlanPath(m[1]) : null
+  if (!m || (m[1] && m[4])) return null
+  const manifest = m[1] || m[4] ? normalizePlanPath(m[1] ?? m[4]) : null
   if (manifest && !manifestKind(manifest)) return null
-  return [packageSpec(subject, true, manifest, 'any', m[2], meta)]
+  const range = versionBound(m[2], m[3].trim())
+  return range ? [packageSpec(subject, true, manifest, 'any', range, meta)] : null
+}
+
+/** the range a version phrase states: as written after "satisfies", a lower bound after "bumped to" / "at least" */
+function versionBound(verb: string, phrase: string): string | null {
+  if (/^(?:satisfies|matches|is within|is pinned (?:to|within)|is at)$/i.test(verb))
+    return /^`[^`]+`$/.test(phrase) ? phrase.slice(1, -1).trim() : null
+  const bumped = new RegExp(`^${BUMPED}$`, 'i').test(verb)
+  const bare = /^`([^`]+)`$/.exec(phrase)?.[1].trim()
+  if (bumped && bare) return NUMERIC_VERSION.test(bare) ? `>=${bare.replace(/^v/, '')}` : null
+  // "is at least `V`", "is `V` or later" ("is `V`" alone is no bound: a value, read elsewhere)
+  if (!AT_LEAST.test(phrase)) return null
+  return versionRangeOf(phrase)
 }
 
 function subjectClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
@@ -910,6 +951,12 @@ function base(meta: Meta) {
   }
 }
 
+/** "upgrade `grpc` to `1.45`", "bump `dns` to `v1.1.46` in `go.mod`": the package is at that version or later */
+function bumpClause(clause: string, meta: Meta): Spec[] | null {
+  const m = new RegExp(`^(?:bump|upgrade|update|raise|move)\\s+${T}\\s+(to\\s+.+)$`, 'i').exec(clause)
+  return m ? versionClause(m[1], `bumped ${m[2]}`, meta) : null
+}
+
 function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   // "Both `a` and `b` exist", "A `Makefile` exists", "The `Dockerfile` uses `python:3.12`"
   const clause = text.replace(
@@ -925,6 +972,7 @@ function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | n
     listMembershipClause(clause, ctx, meta) ??
     keyInFileClause(clause, ctx, meta) ??
     subjectClause(clause, ctx, meta) ??
+    bumpClause(clause, meta) ??
     boundClause(clause, ctx, meta)
   )
 }
@@ -950,7 +998,7 @@ export function cleanCriterion(text: string): string {
       part.startsWith('`')
         ? part
         : part.replace(
-            /(^|[\s(])((?:\.?[\w.-]+\/)+[\w.*{}-]*|[\w-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|ya?ml|toml|ini|cfg|go|rs|rb|java|sh|sql|lock|env|conf|xml|gradle|tf|md)|Dockerfile(?:\.[\w-]+)?|Containerfile|Makefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile)(?=$|[\s),;:])/g,
+            /(^|[\s(])((?:\.?[\w.-]+\/)+[\w.*{}-]*|[\w-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|ya?ml|toml|ini|cfg|go|rs|rb|java|sh|sql|lock|env|conf|xml|gradle|tf|md)|Dockerfile(?:\.[\w-]+)?|Containerfile|Makefile(?:\.[\w-]+)?|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile)(?=$|[\s),;:])/g,
             '$1`$2`',
           ),
     )
@@ -996,6 +1044,21 @@ function withAntecedent(clause: string, previous: string): string {
   return object ? `${clause.slice(0, pronoun.index)} ${pronoun[1]} ${object}` : clause
 }
 
+/**
+ * "`docker.yml` exists and contains `make release`": predicates joined by "and" share the subject before them, so
+ * each becomes a clause of its own ("`docker.yml` exists", "`docker.yml` contains `make release`"); null when the
+ * clause has no such shape.
+ */
+function sharedSubjectParts(clause: string): string[] | null {
+  const m = new RegExp(`^((?:the\\s+)?${LIST})\\s+(.+)$`).exec(clause)
+  if (!m) return null
+  const predicates = splitOutsideTokens(
+    m[2],
+    /,?\s+and\s+(?=(?:is|are|has|have|does|do|no longer|exists?|contains?|defines?|declares?|imports?|includes?|references?|lists?|sets?|stays?|remains?|satisfies|matches)\b)/i,
+  )
+  return predicates.length > 1 ? predicates.map((p) => `${m[1]} ${p}`) : null
+}
+
 const AND_SPLIT = /,?\s+(?:and|but|while|with)\s+(?=\u0001|no\s|nothing\s|the\s+\u0001|at\s+least|there\s)/i
 
 export interface CompiledCriterion {
@@ -1026,7 +1089,10 @@ export function compileCriterion(text: string, line: number, ctx: CriterionConte
       checks.push(...whole)
       continue
     }
-    const read = units.length > 1 ? units.map((u) => readClause(u, ctx, meta)) : [null]
+    const read =
+      units.length > 1
+        ? units.map((u) => readClause(u, ctx, meta))
+        : (sharedSubjectParts(units[0])?.map((u) => readClause(u, ctx, meta)) ?? [null])
     if (read.every((r) => r !== null)) {
       read.forEach((r) => checks.push(...r!))
       continue

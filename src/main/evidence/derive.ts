@@ -1,4 +1,4 @@
-import type { CheckSpec, JsonScalar } from '../../shared/check-model'
+import { checkRole, type CheckSpec, type JsonScalar } from '../../shared/check-model'
 import type { CodeBlock, Task, TextLine } from '../../shared/plan-model'
 import { checkKey } from './check-key'
 import {
@@ -260,7 +260,10 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
     seen.add(key)
     return true
   })
-  return { checks, notCheckable, partlyRead }
+  // a criterion sentence no phrasing reads, beside criterion checks from elsewhere (its other sentences, its Files to
+  // Create): those checks stand for only part of what the task claims, so they cannot make it done alone either
+  const decides = checks.some((spec) => checkRole(spec) === 'criterion')
+  return { checks, notCheckable, partlyRead: decides ? notCheckable : partlyRead }
 }
 
 export function deriveChecks(task: Task, ctx: { toolMap: ToolMap }): CheckSpec[] {

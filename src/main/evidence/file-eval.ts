@@ -209,6 +209,8 @@ export interface PackageQuestion {
   names: string[]
   section: 'any' | 'runtime' | 'dev'
   range: string | null
+  /** only direct requirements (not go.mod's `// indirect` lines) */
+  direct?: boolean
 }
 
 /** packages declared in one manifest: ok when at least one of `names` is declared in the section (and in range) */
@@ -222,6 +224,7 @@ export function packageEvaluator(kind: ManifestKind, path: string, question: Pac
       names: [...wanted].sort(),
       section: question.section,
       range: question.range,
+      ...(question.direct ? { direct: true } : {}),
     }),
     evaluate(content) {
       let declared
@@ -230,11 +233,14 @@ export function packageEvaluator(kind: ManifestKind, path: string, question: Pac
       } catch {
         return { count: 0, lines: [], ok: false, note: `${path.slice(path.lastIndexOf('/') + 1)} does not parse` }
       }
-      const named = declared.filter((d) => wanted.has(packageIdentity(kind, d.name)))
+      const named = declared.filter(
+        (d) => wanted.has(packageIdentity(kind, d.name)) && !(question.direct && d.indirect),
+      )
       const inSection = named.filter((d) => question.section === 'any' || d.section === question.section)
       const hits = question.range ? inSection.filter((d) => versionWithin(kind, d.spec, question.range!)) : inSection
       const shown = (hits.length ? hits : named).map(
-        (d) => `${d.name}${d.spec ? ` ${d.spec}` : ''}${d.section === 'dev' ? ' (dev)' : ''}`,
+        (d) =>
+          `${d.name}${d.spec ? ` ${d.spec}` : ''}${d.section === 'dev' ? ' (dev)' : ''}${d.indirect ? ' (indirect)' : ''}`,
       )
       return {
         count: hits.length,

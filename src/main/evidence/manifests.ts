@@ -26,6 +26,8 @@ export interface Declared {
   spec: string
   /** 1-based line of the declaration, 0 when unknown */
   line: number
+  /** go.mod: a requirement marked `// indirect` (needed by a dependency, not imported by the module itself) */
+  indirect?: boolean
 }
 
 export function manifestKind(path: string): ManifestKind | null {
@@ -171,7 +173,8 @@ function goModDeclared(lines: string[]): Declared[] {
     if (/^require\s*\($/.test(line)) return void (inBlock = true)
     if (inBlock && line === ')') return void (inBlock = false)
     const m = inBlock ? /^(\S+)\s+(\S+)$/.exec(line) : /^require\s+(\S+)\s+(\S+)$/.exec(line)
-    if (m) out.push({ name: m[1], spec: m[2], section: 'runtime', line: i + 1 })
+    const indirect = /\/\/\s*indirect\b/.test(raw)
+    if (m) out.push({ name: m[1], spec: m[2], section: 'runtime', line: i + 1, ...(indirect ? { indirect } : {}) })
   })
   return out
 }

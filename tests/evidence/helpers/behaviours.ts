@@ -584,6 +584,138 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'done', doneWeek: 1, doneCommit: 'added' },
   },
+  {
+    name: 'a build file named with a suffix (`Makefile.docker`) is a file; both its sentences decide',
+    asOf: '2025-03-31',
+    task: task(['One multi-arch image'], {
+      criteria: criteria(
+        '`DOCKER_IMAGE_LIST_LATEST` no longer appears in `Makefile.docker`',
+        '`Makefile.docker` contains `which jq`',
+      ),
+    }),
+    build(f) {
+      base(f, { 'Makefile.docker': 'DOCKER_IMAGE_LIST_LATEST := a b\nrelease:\n\techo $(DOCKER_IMAGE_LIST_LATEST)\n' })
+      f.write('Makefile.docker', 'release:\n\techo one image\n').commit('One image', at('2025-03-11'))
+      const jq = f
+        .write('Makefile.docker', 'ifeq (, $(shell which jq))\nendif\nrelease:\n\techo one image\n')
+        .commit('Check for jq', at('2025-03-25'))
+      return { jq }
+    },
+    expect: { state: 'done', doneWeek: 4, doneCommit: 'jq' },
+  },
+  {
+    name: 'a sentence that no phrasing reads keeps the task from done beside a sentence that does',
+    asOf: '2025-03-31',
+    task: task(['Alerting'], {
+      criteria: criteria('`src/alerts.py` exists', 'Errors reach the on-call engineer within a minute'),
+    }),
+    build(f) {
+      base(f)
+      const created = f.write('src/alerts.py', 'def alert(): ...\n').commit('Alerts', at('2025-03-05'))
+      return { created }
+    },
+    expect: { state: 'needs-confirmation', doneWeek: null },
+  },
+  {
+    name: '"`file` exists and contains `x`": both predicates are about the file',
+    asOf: '2025-03-31',
+    task: task(['Release images from CI'], {
+      criteria: criteria('`.github/workflows/docker.yml` exists and contains `-f Makefile.docker release`'),
+    }),
+    build(f) {
+      base(f)
+      f.write('.github/workflows/docker.yml', 'on: release\njobs: {}\n').commit('Docker workflow', at('2025-03-04'))
+      const step = f
+        .write(
+          '.github/workflows/docker.yml',
+          'on: release\njobs:\n  r:\n    steps:\n      - run: make -f Makefile.docker release\n',
+        )
+        .commit('Build the images', at('2025-03-19'))
+      return { step }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'step' },
+  },
+  {
+    name: 'a quoted code token with a slash is text, not a path; "no longer appears in `a` or `b`" is about each file',
+    asOf: '2025-03-31',
+    task: task(['Seeded randomness'], {
+      criteria: criteria('`"math/rand"` no longer appears in `plugin/forward/policy.go` or `plugin/grpc/policy.go`'),
+    }),
+    build(f) {
+      const imports = 'package p\n\nimport "math/rand"\n'
+      base(f, { 'plugin/forward/policy.go': imports, 'plugin/grpc/policy.go': imports })
+      f.write('plugin/forward/policy.go', 'package p\n\nimport "x/rand"\n').commit('forward', at('2025-03-06'))
+      const grpc = f.write('plugin/grpc/policy.go', 'package p\n\nimport "x/rand"\n').commit('grpc', at('2025-03-12'))
+      return { grpc }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'grpc' },
+  },
+  {
+    name: 'go.mod: a requirement marked `// indirect` is not a direct dependency',
+    asOf: '2025-03-31',
+    task: task(['Off the deprecated protobuf module'], {
+      criteria: criteria('`github.com/golang/protobuf` is not a direct dependency in `go.mod`'),
+    }),
+    build(f) {
+      const gomod = (direct: string, indirect: string) =>
+        `module example.com/dns\n\ngo 1.17\n\nrequire (\n\tgithub.com/miekg/dns v1.1.45\n${direct})\n\nrequire (\n\tgithub.com/google/uuid v1.3.0 // indirect\n${indirect})\n`
+      base(f, { 'go.mod': gomod('\tgithub.com/golang/protobuf v1.5.2\n', '') })
+      const indirect = f
+        .write('go.mod', gomod('', '\tgithub.com/golang/protobuf v1.5.2 // indirect\n'))
+        .commit('Use google.golang.org/protobuf', at('2025-03-14'))
+      return { indirect }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'indirect' },
+  },
+  {
+    name: 'a Go pseudo-version is a pre-release: below the release "at least `v3.0.0`" asks for',
+    asOf: '2025-03-31',
+    task: task(['yaml.v3 with the CVE fix'], {
+      criteria: criteria('`gopkg.in/yaml.v3` is at least `v3.0.0` in `go.mod`'),
+    }),
+    build(f) {
+      const gomod = (v: string) => `module example.com/dns\n\ngo 1.17\n\nrequire gopkg.in/yaml.v3 ${v} // indirect\n`
+      base(f)
+      f.write('go.mod', gomod('v3.0.0-20210107192922-496545a6307b')).commit('go 1.17', at('2025-03-04'))
+      const fixed = f.write('go.mod', gomod('v3.0.0')).commit('yaml.v3 v3.0.0', at('2025-03-18'))
+      return { fixed }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'fixed' },
+  },
+  {
+    name: '"bumped to `V`": that version or a later one, dated by the bump that reached it',
+    asOf: '2025-03-31',
+    task: task(['DNS library and gRPC'], {
+      criteria: criteria('`github.com/miekg/dns` is bumped to `v1.1.46`', 'upgrade `google.golang.org/grpc` to `1.45`'),
+    }),
+    build(f) {
+      const gomod = (dns: string, grpc: string) =>
+        `module example.com/dns\n\ngo 1.17\n\nrequire (\n\tgithub.com/miekg/dns ${dns}\n\tgoogle.golang.org/grpc ${grpc}\n)\n`
+      base(f, { 'go.mod': gomod('v1.1.45', 'v1.44.0') })
+      f.write('go.mod', gomod('v1.1.45', 'v1.45.0')).commit('grpc 1.45', at('2025-03-05'))
+      const dns = f.write('go.mod', gomod('v1.1.46', 'v1.45.0')).commit('dns 1.1.46', at('2025-03-12'))
+      f.write('go.mod', gomod('v1.1.47', 'v1.47.0')).commit('dns 1.1.47, grpc 1.47', at('2025-03-20'))
+      return { dns }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'dns' },
+  },
+  {
+    name: 'a config dotfile without an extension (`.yamllint`) is read as data',
+    asOf: '2025-03-31',
+    task: task(['Lint the YAML'], { criteria: criteria('`.yamllint` → `rules.line-length` equals `disable`') }),
+    build(f) {
+      base(f)
+      f.write('.yamllint', 'extends: default\nrules:\n  line-length:\n    max: 120\n').commit(
+        'yamllint',
+        at('2025-03-04'),
+      )
+      const off = f
+        .write('.yamllint', '---\nextends: default\nrules:\n  line-length: disable\n')
+        .commit('No line length', at('2025-03-13'))
+      return { off }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'off' },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */

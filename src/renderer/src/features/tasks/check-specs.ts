@@ -109,6 +109,7 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
       placeholder: 'dev',
     },
     { name: 'range', label: 'Version range (optional)', type: 'text', optional: true, placeholder: '>=2.0,<3' },
+    { name: 'direct', label: 'Direct requirements only (go.mod: not // indirect)', type: 'boolean', optional: true },
   ],
   value: [
     path('JSON, TOML or YAML file'),
@@ -239,7 +240,7 @@ function sentenceFor(kind: CheckKind, v: Record<string, unknown>): string {
     case 'text-present':
       return `“${String(v.needle)}” appears in ${(v.scope as string[]).join(', ')}`
     case 'package':
-      return `${code(v.name)} is ${v.present ? '' : 'no longer '}a dependency${v.manifest ? ` in ${code(v.manifest)}` : ''}${v.range ? ` within ${code(v.range)}` : ''}`
+      return `${code(v.name)} is ${v.present ? '' : 'no longer '}a ${v.direct ? 'direct ' : ''}dependency${v.manifest ? ` in ${code(v.manifest)}` : ''}${v.range ? ` within ${code(v.range)}` : ''}`
     case 'value':
       return `${code(v.path)} → ${code((v.pointer as string[]).join('.'))} ${String(v.op)} ${(v.expected as unknown[]).map((e) => JSON.stringify(e)).join(', ')}`
     case 'text-absent': {
@@ -300,6 +301,7 @@ function normalizedValues(kind: CheckKind, values: Record<string, unknown>): Rec
       manifest: values.manifest || null,
       range: values.range || null,
       section: section === 'runtime' || section === 'dev' ? section : 'any',
+      direct: values.direct === true ? true : undefined,
     }
   }
   // versions stay text ("3.10" is not 3.1); true / false / null are typed
