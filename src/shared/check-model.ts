@@ -77,6 +77,25 @@ export const TextPresentCheckSchema = z.object({
   exclude: z.array(z.string()).optional(),
   ...CheckBase,
 })
+/** what a quantified line claim asks of each line: a reference pinned by a full commit SHA, or by an image digest */
+export const PinKindSchema = z.enum(['commit-sha', 'digest'])
+/**
+ * A claim about every file of a scope (at least one tracked): each contains `needle` ("every workflow in
+ * `.github/workflows/` sets `permissions:`"). With `lines`, about every line of those files that holds `lines`
+ * (at least one such line): each also contains `needle` and/or pins its reference (`pin`) ("every `FROM` line in
+ * `Dockerfile` is pinned by digest"). A scope of named files needs each of them tracked.
+ */
+export const TextEveryCheckSchema = z.object({
+  kind: z.literal('text-every'),
+  scope: z.array(z.string()).min(1),
+  exclude: z.array(z.string()).optional(),
+  /** the lines the claim is about: those that begin with it (`lineStart`, after indentation and a list dash), else those that contain it */
+  lines: z.string().min(1).optional(),
+  lineStart: z.boolean().optional(),
+  needle: z.string().min(1).optional(),
+  pin: PinKindSchema.optional(),
+  ...CheckBase,
+})
 export const LineCountCheckSchema = z.object({
   kind: z.literal('line-count'),
   path: z.string(),
@@ -171,6 +190,7 @@ export const CheckSpecSchema = z.discriminatedUnion('kind', [
   FileLacksCheckSchema,
   TextAbsentCheckSchema,
   TextPresentCheckSchema,
+  TextEveryCheckSchema,
   ValueCheckSchema,
   PackageCheckSchema,
   LineCountCheckSchema,

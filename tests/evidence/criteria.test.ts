@@ -423,6 +423,30 @@ describe('criteria phrasings, parameters', () => {
     ).toEqual([])
   })
 
+  it('quantified claims and version bumps: what is read, and what stays unread', () => {
+    expect(params('every `FROM` line in `Dockerfile` is pinned by digest')).toEqual([
+      { kind: 'text-every', scope: ['Dockerfile'], exclude: [], lines: 'FROM', lineStart: true, pin: 'digest' },
+    ])
+    expect(params('all workflows set `permissions:`')).toEqual([
+      {
+        kind: 'text-every',
+        scope: ['.github/workflows/*.yml', '.github/workflows/*.yaml'],
+        exclude: [],
+        needle: 'permissions:',
+      },
+    ])
+    // a text asked of a step may sit on another of its lines (`with:`): not read as a line claim
+    expect(
+      compile('every `actions/checkout` step in `.github/workflows/*.yml` sets `persist-credentials: false`').checks,
+    ).toEqual([])
+    expect(params('`github.com/miekg/dns` is bumped to `v1.1.46`')).toMatchObject([
+      { kind: 'package', name: 'github.com/miekg/dns', present: true, manifest: null, range: '>=1.1.46' },
+    ])
+    // only a numeric version is a bound
+    expect(compile('`rocket` is bumped to `latest`').checks).toEqual([])
+    expect(compile('`rocket` is bumped to `0.5.0` or thereabouts').checks).toEqual([])
+  })
+
   it('unsafe paths never become checks', () => {
     expect(compile('`../../etc/passwd` exists').checks).toEqual([])
     expect(compile('no `x` in `/etc/`').checks).toEqual([])

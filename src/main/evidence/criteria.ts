@@ -951,6 +951,103 @@ function base(meta: Meta) {
   }
 }
 
+const EVERY = '(?:every|each|all(?:\\s+(?:the|of\\s+the))?)'
+const HAS_VERB =
+  '(?:sets?|contains?|has|have|declares?|defines?|includes?|specif(?:y|ies)|configures?|uses?|names?|carr(?:y|ies))'
+const SHA_PIN =
+  /^(?:(?:is|are)\s+pinned\s+(?:to|by|at)|pins?|references?|names?\s+(?:it|its\s+\w+|them|their\s+\w+)\s+by)\s+(?:an?\s+|its\s+|their\s+)?(?:full(?:-length)?\s+)?(?:commit\s+)?(?:SHA|SHA-1|hash|commit)(?:\s+hash)?$/i
+const DIGEST_PIN =
+  /^(?:(?:is|are)\s+pinned\s+(?:to|by)|pins?|uses?|references?|names?\s+(?:it|its\s+\w+|them|their\s+\w+)\s+by)\s+(?:an?\s+|its\s+|their\s+)?(?:`@?sha256:?`\s+)?(?:image\s+)?digests?$/i
+
+/** the files a quantified claim is about: its noun ("workflow", "Dockerfile", "file") inside its scope, if any */
+function everyScope(noun: string, where: string | undefined, ctx: CriterionContext): string[] | null {
+  const kind = /^(?:GitHub\s+)?(?:Actions\s+)?workflow/i.test(noun)
+    ? 'workflow'
+    : /^Dockerfiles?$/i.test(noun)
+      ? 'dockerfile'
+      : /^files?$/i.test(noun)
+        ? 'file'
+        : null
+  // "every Python file under `src/`": the language names the files
+  if (!kind) return /^\S+\s+files?$/i.test(noun) ? scopeOf(where ? `${noun} in ${where}` : noun, ctx) : null
+  if (!where) {
+    if (kind === 'workflow') return ['.github/workflows/*.yml', '.github/workflows/*.yaml']
+    return kind === 'dockerfile' ? ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile'] : null
+  }
+  const scope = scopeOf(where, ctx)
+  if (!scope || scope.length === 0) return null
+  // a folder holds the noun's files: `.github/workflows/` -> its YAML files
+  return scope.flatMap((glob) => {
+    if (!glob.endsWith('/**') || kind === 'file') return [glob]
+    const dir = glob.slice(0, -2)
+    return kind === 'workflow' ? [`${dir}*.yml`, `${dir}*.yaml`] : [`${dir}**/Dockerfile`, `${dir}**/Dockerfile.*`]
+  })
+}
+
+/**
+ * Quantified claims: "every workflow in `.github/workflows/` sets `permissions:`" (each file of the scope contains
+ * the text), "every `FROM` line in `Dockerfile` is pinned by digest", "every `actions/checkout` step in
+ * `.github/workflows/*.yml` is pinned to a full commit SHA", "every `uses:` line in … contains `@`" (each line of a
+ * kind meets the rule: an "`X` line" begins with X, another noun holds it). True only when the scope has files
+ * (named files: all of them) and, for lines, at least one such line.
+ */
+function everyClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const split = splitExemptions(clause)
+  if (!split) return null
+  const filed = new RegExp(
+    `^${EVERY}\\s+((?:GitHub\\s+)?(?:Actions\\s+)?workflows?(?:\\s+files?)?|Dockerfiles?|(?:\\S+\\s+)?files?)(?:\\s+(?:in|under|within|inside|matching|of)\\s+(.+?))?\\s+${HAS_VERB}\\s+(?:an?\\s+|the\\s+)?${T}(?:\\s+(?:key|block|section|setting|field|entry))?$`,
+    'i',
+  ).exec(split.clause)
+  if (filed) {
+    const scope = everyScope(filed[1], filed[2], ctx)
+    if (!scope) return null
+    return [everySpec(scope, split.exclude, { needle: filed[3] }, 'every file', meta)]
+  }
+  const lined = new RegExp(
+    `^${EVERY}\\s+${T}\\s+(lines?|instructions?|steps?|references?|images?|actions?|calls?|imports?|entr(?:y|ies)|uses?)\\s+(?:in|under|within|inside|of|across)\\s+(.+?)\\s+((?:is|are|pins?|references?|names?|uses?|${HAS_VERB})\\b.*)$`,
+    'i',
+  ).exec(split.clause)
+  if (!lined) return null
+  const [, select, noun, where, predicate] = lined
+  const named = /^(?:all\s+|the\s+)?((?:GitHub\s+)?workflows|Dockerfiles)$/i.exec(where)
+  const scope = named ? everyScope(named[1], undefined, ctx) : scopeOf(where, ctx)
+  // a text asked of a step, an entry or an image may sit on another of its lines (`with:`): only a line, an
+  // instruction, a reference, an import or a call is one line; a pin sits on the reference's own line
+  const oneLine = /^(?:lines?|instructions?|references?|imports?|calls?|uses?)$/i.test(noun)
+  const rule = SHA_PIN.test(predicate)
+    ? { pin: 'commit-sha' as const }
+    : DIGEST_PIN.test(predicate)
+      ? { pin: 'digest' as const }
+      : oneLine
+        ? new RegExp(`^${HAS_VERB}\\s+(?:an?\\s+|the\\s+)?${T}$`, 'i').exec(predicate)
+        : null
+  if (!scope || scope.length === 0 || !rule) return null
+  const asks = 'pin' in rule ? { pin: rule.pin } : { needle: rule[1] }
+  const lineStart = /^(?:lines?|instructions?)$/i.test(noun)
+  return [everySpec(scope, split.exclude, { lines: select, lineStart, ...asks }, `every \`${select}\` ${noun}`, meta)]
+}
+
+function everySpec(
+  scope: string[],
+  exclude: string[],
+  rule: { needle?: string; lines?: string; lineStart?: boolean; pin?: 'commit-sha' | 'digest' },
+  what: string,
+  meta: Meta,
+): Spec {
+  const asked = rule.pin
+    ? `is pinned by ${rule.pin === 'digest' ? 'digest' : 'a full commit SHA'}`
+    : `contains \`${rule.needle}\``
+  return {
+    kind: 'text-every',
+    scope,
+    exclude,
+    ...rule,
+    ...(rule.lineStart === false ? { lineStart: undefined } : {}),
+    sentence: `${what} in ${scope.map((g) => `\`${g}\``).join(', ')} ${asked}`,
+    ...base(meta),
+  }
+}
+
 /** "upgrade `grpc` to `1.45`", "bump `dns` to `v1.1.46` in `go.mod`": the package is at that version or later */
 function bumpClause(clause: string, meta: Meta): Spec[] | null {
   const m = new RegExp(`^(?:bump|upgrade|update|raise|move)\\s+${T}\\s+(to\\s+.+)$`, 'i').exec(clause)
@@ -964,6 +1061,7 @@ function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | n
     '',
   )
   return (
+    everyClause(clause, ctx, meta) ??
     noInScope(clause, ctx, meta) ??
     nothingUnder(clause, ctx, meta) ??
     fileCount(clause, ctx, meta) ??

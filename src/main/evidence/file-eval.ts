@@ -90,6 +90,54 @@ export function textCountEvaluator(needle: string): FileEvaluator {
   }
 }
 
+const PINS: Record<'commit-sha' | 'digest', RegExp> = {
+  'commit-sha': /@[0-9a-f]{40}(?![0-9a-f])/,
+  digest: /@sha256:[0-9a-f]{64}(?![0-9a-f])/,
+}
+
+export interface LineRule {
+  /** the lines asked about: those beginning with it (after indentation and a list dash) or containing it */
+  select: string
+  lineStart: boolean
+  /** each selected line must contain it */
+  needle: string | null
+  pin: 'commit-sha' | 'digest' | null
+}
+
+/**
+ * Every selected line meets the rule: count = selected lines, lines = the ones that fail (capped), ok = none fails.
+ * A file with no selected line says nothing (count 0). Comments (`# …`, `// …`) are not part of a line's claim.
+ */
+export function everyLineEvaluator(rule: LineRule): FileEvaluator {
+  const select = Buffer.from(rule.select, 'utf8')
+  return {
+    key: evaluatorKey('every-line', rule),
+    evaluate(content) {
+      if (content.bytes.indexOf(select) < 0) return { count: 0, lines: [], ok: true }
+      let selected = 0
+      let failing = 0
+      const lines: number[] = []
+      content.text.split('\n').forEach((raw, i) => {
+        // a comment names a thing without using it ("# for actions/checkout"), and pins nothing
+        const line = raw.replace(/(?:^|\s)(?:#|\/\/).*$/, '')
+        const chosen = rule.lineStart
+          ? line.replace(/^\s*(?:-\s+)?/, '').startsWith(rule.select)
+          : line.includes(rule.select)
+        if (!chosen) return
+        selected++
+        const meets = (!rule.needle || line.includes(rule.needle)) && (!rule.pin || PINS[rule.pin].test(line))
+        if (meets) return
+        failing++
+        if (lines.length < MAX_EVIDENCE_LINES) lines.push(i + 1)
+      })
+      const note = failing
+        ? `${failing} of ${selected} line(s) with \`${rule.select}\` do not meet the claim`
+        : undefined
+      return { count: selected, lines, ok: failing === 0, note }
+    },
+  }
+}
+
 /**
  * every needle present (`line-start`: at the start of a line, after indentation; `link-target`: the content, a
  * symbolic link's blob, is the needle)

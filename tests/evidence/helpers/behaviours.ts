@@ -716,6 +716,82 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'done', doneWeek: 2, doneCommit: 'off' },
   },
+  {
+    name: '"every workflow sets `permissions:`": broken by a new workflow without it, dated by the fix',
+    asOf: '2025-03-31',
+    task: task(['Read-only tokens'], {
+      criteria: criteria('every workflow in `.github/workflows/` sets `permissions:`'),
+    }),
+    build(f) {
+      base(f, { '.github/workflows/a.yml': 'on: push\njobs: {}\n', '.github/workflows/b.yml': 'on: push\njobs: {}\n' })
+      f.write('.github/workflows/a.yml', 'on: push\npermissions: read-all\njobs: {}\n').commit('a', at('2025-03-04'))
+      f.write('.github/workflows/b.yml', 'on: push\njobs:\n  t:\n    permissions:\n      contents: read\n')
+      f.commit('b', at('2025-03-11'))
+      f.write('.github/workflows/fuzz.yaml', 'on: pull_request\njobs: {}\n').commit('Fuzzing', at('2025-03-18'))
+      const fixed = f
+        .write('.github/workflows/fuzz.yaml', 'on: pull_request\npermissions: {}\njobs: {}\n')
+        .commit('Fuzzing: no token', at('2025-03-25'))
+      return { fixed }
+    },
+    expect: { state: 'done', doneWeek: 4, doneCommit: 'fixed' },
+  },
+  {
+    name: '"every `uses:` line is pinned to a full commit SHA": a tag comment is no pin, an action at @master breaks it',
+    asOf: '2025-03-31',
+    task: task(['Pin every action'], {
+      criteria: criteria('every `uses:` line in `.github/workflows/*.yml` is pinned to a full commit SHA'),
+    }),
+    build(f) {
+      const sha = 'b4ffde65f46336ab88eb53be808477a3936bae11'
+      const ci = (fuzz: string) =>
+        `on: push\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@${sha} # v4\n      - name: setup\n        uses: actions/setup-go@${sha}\n${fuzz}`
+      base(f, {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@v4 # not @' + sha + '\n',
+      })
+      f.write('.github/workflows/ci.yml', ci('')).commit('Pin actions', at('2025-03-04'))
+      f.write('.github/workflows/ci.yml', ci('      - uses: google/oss-fuzz/infra/cifuzz@master\n'))
+      f.commit('Fuzzing', at('2025-03-12'))
+      const pinned = f
+        .write('.github/workflows/ci.yml', ci(`      - uses: google/oss-fuzz/infra/cifuzz@${sha.replace(/b/g, 'c')}\n`))
+        .commit('Pin cifuzz', at('2025-03-20'))
+      return { pinned }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'pinned' },
+  },
+  {
+    name: '"every `FROM` line is pinned by digest": each stage of the named Dockerfiles, and both files tracked',
+    asOf: '2025-03-31',
+    task: task(['Base images by digest'], {
+      criteria: criteria(
+        'every `FROM` line in `docker/Dockerfile.debian` and `docker/Dockerfile.alpine` names its image by `@sha256:` digest',
+      ),
+    }),
+    build(f) {
+      const digest = `@sha256:${'a'.repeat(64)}`
+      base(f, {
+        'docker/Dockerfile.debian': `FROM rust:1.75${digest} AS build\n# FROM scratch someday\nFROM debian:12\n`,
+      })
+      const debian = f
+        .write('docker/Dockerfile.debian', `FROM rust:1.75${digest} AS build\nFROM debian:12${digest}\n`)
+        .commit('Debian by digest', at('2025-03-05'))
+      const alpine = f
+        .write('docker/Dockerfile.alpine', `FROM alpine:3.19${digest}\n`)
+        .commit('Alpine', at('2025-03-19'))
+      return { debian, alpine }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'alpine' },
+  },
+  {
+    name: 'a quantified claim over a scope without a single such line is never done',
+    asOf: '2025-03-31',
+    task: task(['Pin images'], { criteria: criteria('every `FROM` line in `Dockerfile` is pinned by digest') }),
+    build(f) {
+      base(f, { Dockerfile: '# no build yet\n' })
+      return {}
+    },
+    expect: { state: 'not-started', doneWeek: null },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */
