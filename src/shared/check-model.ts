@@ -136,6 +136,8 @@ export const ValueCheckSchema = z.object({
   expected: z.array(JsonScalarSchema).min(1),
   /** the key may sit at any depth (the plan named only the last key) */
   anyDepth: z.boolean().optional(),
+  /** the comparison holds for each entry of the list (or each value of the mapping) at the key, and there is one */
+  each: z.boolean().optional(),
   ...CheckBase,
 })
 /**

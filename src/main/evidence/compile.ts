@@ -163,7 +163,7 @@ function singleFileCheck(
           ? lineCountEvaluator()
           : spec.kind === 'json-value'
             ? jsonValueEvaluator(spec.pointer, spec.expected, spec.anyDepth)
-            : valueEvaluator(path, spec.pointer, spec.op, spec.expected, spec.anyDepth ?? false)
+            : valueEvaluator(path, spec.pointer, spec.op, spec.expected, spec.anyDepth ?? false, spec.each ?? false)
   const holds = (s: CheckState) => {
     const f = single(s)
     if (!f || f.skipped) return false

@@ -1027,6 +1027,45 @@ function everyClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
   return [everySpec(scope, split.exclude, { lines: select, lineStart, ...asks }, `every \`${select}\` ${noun}`, meta)]
 }
 
+/**
+ * "every entry under `dependencies` in `package.json` starts with `^`", "each item of the `python-version` list in
+ * `ci.yml` begins with `3.1`": the comparison holds for each entry of a list (each value of a mapping), and there is one
+ */
+function everyEntryClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const m = new RegExp(
+    `^${EVERY}\\s+(?:entry|entries|values?|items?|elements?|versions?|ranges?)\\s+(?:under|of|in)\\s+(?:the\\s+)?${T}(?:\\s+(?:list|array|key|mapping|section|table|object))?\\s+(?:in|of)\\s+${T}\\s+(starts? with|begins? with|equals?|is|are|contains?)\\s+(.+)$`,
+    'i',
+  ).exec(clause)
+  if (!m) return null
+  const [, keyToken, fileToken, verb, rest] = m
+  const path = pathOf(fileToken, ctx)
+  if (!path || isGlob(path) || !structuredFormat(path)) return null
+  const word = /^starts?/i.test(verb)
+    ? 'begins with'
+    : /^begins?/i.test(verb)
+      ? 'begins with'
+      : /^contains?/i.test(verb)
+        ? 'contains'
+        : 'equals'
+  const parsed = valueOp(word, rest)
+  if (!parsed || !['begins-with', 'equals', 'contains'].includes(parsed.op)) return null
+  const pointer = keyToken.split('.').filter(Boolean)
+  const shown = parsed.expected.map((e) => `\`${JSON.stringify(e)}\``).join(', ')
+  return [
+    {
+      kind: 'value',
+      path,
+      pointer,
+      op: parsed.op,
+      expected: parsed.expected,
+      anyDepth: pointer.length === 1,
+      each: true,
+      sentence: `each entry of \`${path}\` → \`${keyToken}\` ${parsed.op} ${shown}`,
+      ...base(meta),
+    },
+  ]
+}
+
 function everySpec(
   scope: string[],
   exclude: string[],
@@ -1061,6 +1100,7 @@ function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | n
     '',
   )
   return (
+    everyEntryClause(clause, ctx, meta) ??
     everyClause(clause, ctx, meta) ??
     noInScope(clause, ctx, meta) ??
     nothingUnder(clause, ctx, meta) ??

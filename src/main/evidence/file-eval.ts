@@ -232,17 +232,23 @@ export function valueEvaluator(
   op: ValueOp,
   expected: JsonScalar[],
   anyDepth: boolean,
+  each = false,
 ): FileEvaluator {
   const format = structuredFormat(path)
+  const holds = (value: unknown) => {
+    if (!each) return compareValue(value, op, expected)
+    const entries = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []
+    return entries.length > 0 && entries.every((entry) => compareValue(entry, op, expected))
+  }
   return {
-    key: evaluatorKey('value', { format, pointer, op, expected, anyDepth }),
+    key: evaluatorKey('value', { format, pointer, op, expected, anyDepth, ...(each ? { each } : {}) }),
     evaluate(content) {
       if (!format) return { count: 0, lines: [], ok: false, note: 'not a JSON, TOML or YAML file' }
       const root = parseStructured(format, content.text)
       if (root === undefined) return { count: 0, lines: [], ok: false, note: `not valid ${format.toUpperCase()}` }
       const { found, value } = jsonValueAt(root, pointer, anyDepth)
       if (!found) return { count: 0, lines: [], ok: false, note: `${pointer.join('.')} not set` }
-      const ok = compareValue(value, op, expected)
+      const ok = holds(value)
       return {
         count: ok ? 1 : 0,
         lines: lineOfKey(content.text, pointer[pointer.length - 1]),

@@ -792,6 +792,24 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'not-started', doneWeek: null },
   },
+  {
+    name: '"every entry under `dependencies` starts with `^`": each value of the mapping, dated by the last pin replaced',
+    asOf: '2025-03-31',
+    task: task(['Caret ranges'], {
+      criteria: criteria('Every entry under `dependencies` in `package.json` starts with `^`'),
+    }),
+    build(f) {
+      const pkg = (deps: Record<string, string>) =>
+        JSON.stringify({ name: 'lib', dependencies: deps, devDependencies: { mocha: '10.2.0' } }, null, 2)
+      base(f, { 'package.json': pkg({ debug: '4.3.4', qs: '6.13.0' }) })
+      f.write('package.json', pkg({ debug: '^4.3.4', qs: '6.13.0' })).commit('debug caret', at('2025-03-05'))
+      const carets = f
+        .write('package.json', pkg({ debug: '^4.3.4', qs: '^6.13.0' }))
+        .commit('qs caret', at('2025-03-18'))
+      return { carets }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'carets' },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */

@@ -149,6 +149,7 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
     },
     { name: 'expected', label: 'Values (one per line)', type: 'lines', placeholder: '3.12' },
     { name: 'anyDepth', label: 'The last key may be nested anywhere', type: 'boolean', optional: true },
+    { name: 'each', label: 'Compare each entry of the list or mapping', type: 'boolean', optional: true },
   ],
   'path-match': [{ name: 'glob', label: 'Glob', type: 'text', placeholder: '.github/workflows/*.yml' }],
   'file-count': [
@@ -350,6 +351,7 @@ function normalizedValues(kind: CheckKind, values: Record<string, unknown>): Rec
   if (kind === 'value')
     return {
       ...values,
+      each: values.each === true ? true : undefined,
       op: String(values.op).toLowerCase(),
       expected: (values.expected as string[]).map((e) =>
         /^(true|false|null)$/.test(e) ? scalarOf(e) : e.replace(/^"(.*)"$/, '$1'),
