@@ -332,7 +332,7 @@ function valueClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
     if (
       order === 'key-file' &&
       kind &&
-      isPackageName(keyToken) &&
+      isPackageName(keyToken, path) &&
       !isManifestKeyPath(kind, keyToken) &&
       /^(satisfies|matches|is)$/i.test(m[3])
     ) {
@@ -452,6 +452,8 @@ const MANIFEST_KEYS: Record<string, RegExp> = {
   npm: /^(name|version|engines|scripts|type|main|module|exports|bin|files|workspaces|private|packageManager|license|browserslist|overrides|resolutions|config|publishConfig|repository)(\.|$)/,
   pyproject: /^(project|tool|build-system|dependency-groups|requires-python)(\.|$)/,
   gomod: /^(module|go|toolchain|godebug|require|replace|exclude|retract)(\.|$)/,
+  composer:
+    /^(name|description|type|license|version|require|require-dev|autoload|autoload-dev|config|scripts|extra|minimum-stability|prefer-stable|repositories|conflict|replace|provide|suggest|bin|archive)(\.|$)/,
   cargo:
     /^(package|workspace|features|profile|lib|bin|target|lints|patch|replace|badges|example|test|bench|rust-version|edition|resolver|publish|license|authors|readme|build|links|default-run)(\.|$)|\./,
 }
@@ -460,9 +462,18 @@ function isManifestKeyPath(kind: string, key: string): boolean {
   return MANIFEST_KEYS[kind]?.test(key) ?? false
 }
 
-/** a token that can be a package name in some ecosystem (no spaces, no code punctuation) */
-function isPackageName(token: string): boolean {
-  return /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/.test(token) && !/^\d/.test(token) && !FILE_EXT.test(token)
+/**
+ * a token that can be a package name in some ecosystem (no spaces, no code punctuation): npm scopes, Go module paths,
+ * Composer vendor/name, Maven group:artifact. A name that ends like a file is a file, except in a .NET project file,
+ * whose package names are dotted (`Newtonsoft.Json`).
+ */
+function isPackageName(token: string, manifest: string | null = null): boolean {
+  const dotted = manifest !== null && manifestKind(manifest) === 'nuget'
+  return (
+    /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*(:[\w.-]+)?$/.test(token) &&
+    !/^\d/.test(token) &&
+    (dotted || !FILE_EXT.test(token))
+  )
 }
 
 function packageSpec(
@@ -506,7 +517,8 @@ const MANIFEST_REF = `(?:in|to|under|within|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)
 
 /** "`pkg` is a dependency / is listed in `requirements.txt` / is no longer a dev dependency in `package.json`" */
 function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | null {
-  if (!subjects.every(isPackageName)) return null
+  const named = /`([^`]+)`(?:\s+\w+)?$/.exec(rest)?.[1] ?? null
+  if (!subjects.every((s) => isPackageName(s, named))) return null
   const present = new RegExp(
     `^(?:is|are)\\s+(?:(listed|declared|installed|included|added|pinned|present|required)\\s*)?(?:(?:as\\s+)?an?\\s+)?(?:${DEP_WORD})?\\s*(?:${MANIFEST_REF})?$`,
     'i',
@@ -594,7 +606,7 @@ function containsClause(path: string, rest: string, meta: Meta): Spec[] | null {
   if (
     manifestKind(path) &&
     /^(?:contains|includes|lists|has|declares|installs)\b/i.test(rest) &&
-    needles.every(isPackageName)
+    needles.every((n) => isPackageName(n, path))
   )
     return needles.map((n) => packageSpec(n, true, path, 'any', null, meta))
   const lineStart =
@@ -635,7 +647,7 @@ function lacksClause(path: string, rest: string, meta: Meta): Spec[] | null {
  * can stay as a feature (`features = ["trust-dns"]`), a comment or a URL while no package of that name is declared.
  */
 function lacksSpecs(path: string, needles: string[], meta: Meta): Spec[] {
-  const packages = manifestKind(path) && needles.every(isPackageName)
+  const packages = manifestKind(path) && needles.every((n) => isPackageName(n, path))
   return [
     ...(packages ? needles.map((n) => packageSpec(n, false, path, 'any', null, meta)) : []),
     {
@@ -755,14 +767,13 @@ const NUMERIC_VERSION = /^v?\d+(?:\.\d+)*(?:[-+][\w.-]+)?$/
  * version is that one or later (a later bump keeps it done); only a numeric version is read as a bound.
  */
 function versionClause(subject: string, rest: string, meta: Meta): Spec[] | null {
-  if (!isPackageName(subject)) return null
   const m = new RegExp(
     `^(?:(?:in|from)\\s+${T}\\s+)?(satisfies|matches|is within|is pinned (?:to|within)|is at(?!\\s+least)|${BUMPED}|is)\\s+(.+?)(?:\\s+(?:in|within)\\s+${T})?$`,
     'i',
   ).exec(rest)
   if (!m || (m[1] && m[4])) return null
   const manifest = m[1] || m[4] ? normalizePlanPath(m[1] ?? m[4]) : null
-  if (manifest && !manifestKind(manifest)) return null
+  if ((manifest && !manifestKind(manifest)) || !isPackageName(subject, manifest)) return null
   const range = versionBound(m[2], m[3].trim())
   return range ? [packageSpec(subject, true, manifest, 'any', range, meta)] : null
 }
@@ -899,7 +910,7 @@ function keyInFileClause(clause: string, ctx: CriterionContext, meta: Meta): Spe
     !path ||
     isGlob(path) ||
     !structuredFormat(path) ||
-    (manifestKind(path) && isPackageName(m[1]) && !isManifestKeyPath(manifestKind(path)!, m[1]))
+    (manifestKind(path) && isPackageName(m[1], path) && !isManifestKeyPath(manifestKind(path)!, m[1]))
   )
     return null
   const pointer = m[1].split('.').filter(Boolean)

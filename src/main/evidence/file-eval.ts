@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser'
 import type { JsonScalar, ValueOp } from '../../shared/check-model'
 import { shortHash, stableStringify } from './check-key'
 import { jsonValueAt, parseJsonLoose } from './json-loose'
-import { declaredPackages, packageIdentity, versionWithin, type ManifestKind } from './manifests'
+import { declaredPackages, packageIdentity, packageNamed, versionWithin, type ManifestKind } from './manifests'
 import { compareValue, describeValue, parseStructured, structuredFormat } from './values'
 
 /**
@@ -288,7 +288,7 @@ export function packageEvaluator(kind: ManifestKind, path: string, question: Pac
         return { count: 0, lines: [], ok: false, note: `${path.slice(path.lastIndexOf('/') + 1)} does not parse` }
       }
       const named = declared.filter(
-        (d) => wanted.has(packageIdentity(kind, d.name)) && !(question.direct && d.indirect),
+        (d) => question.names.some((n) => packageNamed(kind, n, d.name)) && !(question.direct && d.indirect),
       )
       const inSection = named.filter((d) => question.section === 'any' || d.section === question.section)
       const hits = question.range ? inSection.filter((d) => versionWithin(kind, d.spec, question.range!)) : inSection

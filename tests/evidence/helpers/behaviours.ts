@@ -810,6 +810,68 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'done', doneWeek: 3, doneCommit: 'carets' },
   },
+  {
+    name: 'Gemfile: a gem in a development/test group is a dev dependency; `~> 7.0.4` stays below 7.1',
+    asOf: '2025-03-31',
+    task: task(['Rails 7.1 and request specs'], {
+      criteria: criteria('`rails` in `Gemfile` is `7.1` or later', '`rspec-rails` is a dev dependency in `Gemfile`'),
+    }),
+    build(f) {
+      const gemfile = (rails: string, group: string) =>
+        `source "https://rubygems.org"\n\ngem "rails", "${rails}"\ngem 'puma', '>= 5.0'\n${group}`
+      base(f, { Gemfile: gemfile('~> 7.0.4', 'gem "rspec-rails" # not grouped yet\n') })
+      f.write('Gemfile', gemfile('~> 7.0.4', 'group :development, :test do\n  gem "rspec-rails", "~> 6.0"\nend\n'))
+      f.commit('rspec in its group', at('2025-03-05'))
+      const rails = f
+        .write('Gemfile', gemfile('~> 7.1.0', 'group :development, :test do\n  gem "rspec-rails", "~> 6.0"\nend\n'))
+        .commit('Rails 7.1', at('2025-03-19'))
+      return { rails }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'rails' },
+  },
+  {
+    name: 'pom.xml: a `${property}` version, a SNAPSHOT below its release, an artifact named without its group',
+    asOf: '2025-03-31',
+    task: task(['Log4Shell'], {
+      criteria: criteria('`log4j-core` is bumped to `2.17.1`', '`junit:junit` is a dev dependency in `pom.xml`'),
+    }),
+    build(f) {
+      const pom = (version: string) =>
+        `<?xml version="1.0"?>\n<project>\n  <properties><log4j.version>${version}</log4j.version></properties>\n  <dependencies>\n    <dependency>\n      <groupId>org.apache.logging.log4j</groupId>\n      <artifactId>log4j-core</artifactId>\n      <version>\${log4j.version}</version>\n    </dependency>\n    <dependency>\n      <groupId>junit</groupId>\n      <artifactId>junit</artifactId>\n      <version>4.13.2</version>\n      <scope>test</scope>\n    </dependency>\n  </dependencies>\n</project>\n`
+      base(f, { 'pom.xml': pom('2.14.1') })
+      f.write('pom.xml', pom('2.17.1-SNAPSHOT')).commit('Try the fix', at('2025-03-05'))
+      const fixed = f.write('pom.xml', pom('2.17.1')).commit('log4j 2.17.1', at('2025-03-12'))
+      return { fixed }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'fixed' },
+  },
+  {
+    name: 'composer.json, build.gradle and a .csproj: alternatives, test configurations and interval versions',
+    asOf: '2025-03-31',
+    task: task(['Framework upgrades'], {
+      criteria: criteria(
+        'upgrade `laravel/framework` to `11.0` in `composer.json`',
+        '`org.junit.jupiter:junit-jupiter` is a dev dependency in `build.gradle`',
+        '`Newtonsoft.Json` in `src/Api/Api.csproj` is `13.0.1` or later',
+      ),
+    }),
+    build(f) {
+      const composer = (laravel: string) => JSON.stringify({ require: { php: '^8.2', 'laravel/framework': laravel } })
+      const gradle = (conf: string) => `dependencies {\n    ${conf} 'org.junit.jupiter:junit-jupiter:5.10.0'\n}\n`
+      const csproj = (v: string) =>
+        `<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Newtonsoft.Json" Version="${v}" />\n  </ItemGroup>\n</Project>\n`
+      base(f, {
+        'composer.json': composer('^10.0'),
+        'build.gradle': gradle('implementation'),
+        'src/Api/Api.csproj': csproj('12.0.3'),
+      })
+      f.write('composer.json', composer('^10.0|^11.0')).write('build.gradle', gradle('testImplementation'))
+      f.write('src/Api/Api.csproj', csproj('[13.0.1,)')).commit('Allow Laravel 11; tests; Json', at('2025-03-05'))
+      const laravel = f.write('composer.json', composer('^11.0')).commit('Laravel 11 only', at('2025-03-20'))
+      return { laravel }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'laravel' },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */
