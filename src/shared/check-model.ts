@@ -94,6 +94,12 @@ export const TextEveryCheckSchema = z.object({
   lineStart: z.boolean().optional(),
   needle: z.string().min(1).optional(),
   pin: PinKindSchema.optional(),
+  /**
+   * about YAML steps instead of lines: every item of a `steps:` list whose own values hold `lines` (at least one)
+   * sets `needle`, a `key: value`, at any depth of the step ("every `actions/checkout` step sets
+   * `persist-credentials: false`")
+   */
+  steps: z.boolean().optional(),
   ...CheckBase,
 })
 export const LineCountCheckSchema = z.object({

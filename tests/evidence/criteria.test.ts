@@ -435,10 +435,21 @@ describe('criteria phrasings, parameters', () => {
         needle: 'permissions:',
       },
     ])
-    // a text asked of a step may sit on another of its lines (`with:`): not read as a line claim
+    // a setting asked of a step is read in the YAML step, at any depth (`with:`), never on the step's first line
     expect(
-      compile('every `actions/checkout` step in `.github/workflows/*.yml` sets `persist-credentials: false`').checks,
-    ).toEqual([])
+      params('every `actions/checkout` step in `.github/workflows/*.yml` sets `persist-credentials: false`'),
+    ).toEqual([
+      {
+        kind: 'text-every',
+        scope: ['.github/workflows/*.yml'],
+        exclude: [],
+        lines: 'actions/checkout',
+        steps: true,
+        needle: 'persist-credentials: false',
+      },
+    ])
+    // any other text asked of a step is not read
+    expect(compile('every `actions/checkout` step in `.github/workflows/*.yml` contains `v4`').checks).toEqual([])
     expect(params('`github.com/miekg/dns` is bumped to `v1.1.46`')).toMatchObject([
       { kind: 'package', name: 'github.com/miekg/dns', present: true, manifest: null, range: '>=1.1.46' },
     ])

@@ -3,6 +3,7 @@ import {
   containsAllEvaluator,
   coverageEvaluator,
   everyLineEvaluator,
+  everyStepEvaluator,
   isCoverageSummary,
   jsonValueEvaluator,
   lacksAllEvaluator,
@@ -220,6 +221,22 @@ function textScanCheck(
 /** named files (no glob, no folder): each must be tracked for a claim about all of them */
 const namedFiles = (globs: string[]) => (globs.every((g) => !/[*?[\]{}]/.test(g) && !g.endsWith('/')) ? globs : null)
 
+/** what a quantified claim asks of each file: a text, every selected line's rule, or every selected step's setting */
+function everyEvaluator(spec: SpecOf<'text-every'>): FileEvaluator | null {
+  if (spec.steps) {
+    const setting = /^([\w.-]+)\s*:\s*(.+)$/.exec(spec.needle ?? '')
+    if (!setting || spec.lines === undefined) return null
+    return everyStepEvaluator(spec.lines, setting[1], setting[2].trim().replace(/^(["'])(.*)\1$/, '$2'))
+  }
+  if (spec.lines === undefined) return textCountEvaluator(spec.needle!)
+  return everyLineEvaluator({
+    select: spec.lines,
+    lineStart: spec.lineStart ?? false,
+    needle: spec.needle ?? null,
+    pin: spec.pin ?? null,
+  })
+}
+
 /**
  * "every file of the scope contains X" (the misses are kept) or "every line of the scope that holds S meets the rule"
  * (the files with such lines are kept); never true on an empty scope, nor on a scope without a single such line
@@ -234,14 +251,8 @@ function textEveryCheck(id: string, spec: SpecOf<'text-every'>, prefix: string |
   const named = namedFiles(globs)
   const allNamed = (s: CheckState) => (named ? named.every((p) => s.present.has(p)) : s.present.size > 0)
   const byLine = spec.lines !== undefined
-  const evaluator = byLine
-    ? everyLineEvaluator({
-        select: spec.lines!,
-        lineStart: spec.lineStart ?? false,
-        needle: spec.needle ?? null,
-        pin: spec.pin ?? null,
-      })
-    : textCountEvaluator(spec.needle!)
+  const evaluator = everyEvaluator(spec)
+  if (!evaluator) return { ok: false, reason: 'a step claim needs the step and a `key: value` it sets', unsafe: false }
   const findings = (s: CheckState) => [...s.matched.values()]
   return compiled({
     id,
@@ -257,7 +268,7 @@ function textEveryCheck(id: string, spec: SpecOf<'text-every'>, prefix: string |
       if (s.present.size === 0) return 'no tracked file in scope'
       if (!byLine) return `${s.present.size - s.matched.size} of ${s.present.size} file(s) contain \`${spec.needle}\``
       const failing = findings(s).filter((f) => f.ok !== true)
-      return `${totalCount(s)} line(s) with \`${spec.lines}\` in ${s.matched.size} file(s); ${failing.length} file(s) fail`
+      return `${totalCount(s)} ${spec.steps ? 'step' : 'line'}(s) with \`${spec.lines}\` in ${s.matched.size} file(s); ${failing.length} file(s) fail`
     },
   })
 }

@@ -1025,6 +1025,19 @@ function everyClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
   // a text asked of a step, an entry or an image may sit on another of its lines (`with:`): only a line, an
   // instruction, a reference, an import or a call is one line; a pin sits on the reference's own line
   const oneLine = /^(?:lines?|instructions?|references?|imports?|calls?|uses?)$/i.test(noun)
+  const step = /^steps?$/i.test(noun)
+    ? /^(?:sets?|has|have|configures?)\s+`([\w.-]+\s*:\s*[^`]+)`$/i.exec(predicate)
+    : null
+  if (step && scope && scope.length > 0)
+    return [
+      everySpec(
+        scope,
+        split.exclude,
+        { lines: select, steps: true, needle: step[1] },
+        `every \`${select}\` step`,
+        meta,
+      ),
+    ]
   const rule = SHA_PIN.test(predicate)
     ? { pin: 'commit-sha' as const }
     : DIGEST_PIN.test(predicate)
@@ -1080,13 +1093,13 @@ function everyEntryClause(clause: string, ctx: CriterionContext, meta: Meta): Sp
 function everySpec(
   scope: string[],
   exclude: string[],
-  rule: { needle?: string; lines?: string; lineStart?: boolean; pin?: 'commit-sha' | 'digest' },
+  rule: { needle?: string; lines?: string; lineStart?: boolean; pin?: 'commit-sha' | 'digest'; steps?: boolean },
   what: string,
   meta: Meta,
 ): Spec {
   const asked = rule.pin
     ? `is pinned by ${rule.pin === 'digest' ? 'digest' : 'a full commit SHA'}`
-    : `contains \`${rule.needle}\``
+    : `${rule.steps ? 'sets' : 'contains'} \`${rule.needle}\``
   return {
     kind: 'text-every',
     scope,

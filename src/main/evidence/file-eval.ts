@@ -138,6 +138,53 @@ export function everyLineEvaluator(rule: LineRule): FileEvaluator {
   }
 }
 
+/** a mapping's value under `key` at any depth, as YAML wrote it (failsafe: scalars are strings) */
+function settingsAt(node: unknown, key: string, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const item of node) settingsAt(item, key, out)
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === key && typeof v === 'string') out.push(v)
+      settingsAt(v, key, out)
+    }
+  return out
+}
+
+/** every item of every `steps:` list in a YAML document */
+function yamlSteps(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) for (const item of node) yamlSteps(item, out)
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === 'steps' && Array.isArray(v))
+        out.push(...v.filter((s): s is Record<string, unknown> => !!s && typeof s === 'object' && !Array.isArray(s)))
+      yamlSteps(v, out)
+    }
+  return out
+}
+
+/**
+ * Every YAML step (an item of a `steps:` list) whose own values hold `select` sets `key` to `value` somewhere inside
+ * it: count = such steps, ok = each does. A file that is not YAML fails; one without such a step says nothing.
+ */
+export function everyStepEvaluator(select: string, key: string, value: string): FileEvaluator {
+  return {
+    key: evaluatorKey('every-step', { select, key, value }),
+    evaluate(content) {
+      if (!content.text.includes(select)) return { count: 0, lines: [], ok: true }
+      const doc = parseStructured('yaml', content.text)
+      // a file that names the step but does not parse: a step the claim cannot be checked on
+      if (doc === undefined) return { count: 1, lines: [], ok: false, note: 'not valid YAML' }
+      const chosen = yamlSteps(doc).filter((step) =>
+        Object.values(step).some((v) => typeof v === 'string' && v.includes(select)),
+      )
+      const failing = chosen.filter((step) => !settingsAt(step, key).some((v) => v.trim() === value))
+      const note = failing.length
+        ? `${failing.length} of ${chosen.length} step(s) do not set \`${key}: ${value}\``
+        : undefined
+      return { count: chosen.length, lines: [], ok: failing.length === 0, note }
+    },
+  }
+}
+
 /**
  * every needle present (`line-start`: at the start of a line, after indentation; `link-target`: the content, a
  * symbolic link's blob, is the needle)

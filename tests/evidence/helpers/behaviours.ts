@@ -872,6 +872,28 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'done', doneWeek: 3, doneCommit: 'laravel' },
   },
+  {
+    name: '"every `actions/checkout` step sets `persist-credentials: false`": the setting sits under the step\'s `with:`',
+    asOf: '2025-03-31',
+    task: task(['Checkouts drop the token'], {
+      criteria: criteria(
+        'every `actions/checkout` step in `.github/workflows/*.yml` sets `persist-credentials: false`',
+      ),
+    }),
+    build(f) {
+      const step = (extra: string) => `      - uses: actions/checkout@v4\n${extra}`
+      const wf = (a: string, b: string) =>
+        `on: push\njobs:\n  test:\n    steps:\n${a}      - run: make test\n  lint:\n    steps:\n${b}`
+      const off = '        with:\n          persist-credentials: false\n'
+      base(f, { '.github/workflows/ci.yml': wf(step(''), step('')) })
+      // the text appears in the file, but in a comment and on another step: not the checkout step's setting
+      f.write('.github/workflows/ci.yml', wf(step(off), step('      # persist-credentials: false\n')))
+      f.commit('One checkout', at('2025-03-05'))
+      const both = f.write('.github/workflows/ci.yml', wf(step(off), step(off))).commit('Both', at('2025-03-13'))
+      return { both }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'both' },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */

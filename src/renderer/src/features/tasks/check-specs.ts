@@ -117,6 +117,7 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
       placeholder: 'permissions:',
     },
     { name: 'pin', label: 'Pinned by: commit-sha or digest (optional)', type: 'text', optional: true },
+    { name: 'steps', label: 'About YAML steps: each sets “key: value”', type: 'boolean', optional: true },
   ],
   package: [
     { name: 'name', label: 'Package', type: 'text', placeholder: 'pydantic' },
@@ -345,6 +346,7 @@ function normalizedValues(kind: CheckKind, values: Record<string, unknown>): Rec
       lineStart: values.lineStart === true ? true : undefined,
       needle: values.needle || undefined,
       pin: pin === 'commit-sha' || pin === 'digest' ? pin : undefined,
+      steps: values.steps === true ? true : undefined,
     }
   }
   // versions stay text ("3.10" is not 3.1); true / false / null are typed
