@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import type { MethodName, MethodOutput } from '../shared/contract'
+import { basisPhrase, basisUnit } from '../shared/basis-words'
+import { round1 } from '../shared/rounding'
 import type { Core } from '../main/bootstrap'
 import type { Logger } from '../main/log'
 import { CliError } from './cli-error'
@@ -8,7 +10,8 @@ import { createProgressReporter, progressMode } from './progress'
 import { formatTable } from './table'
 import { explainPlan, readProfileFile } from './plan-reading'
 import { NO_TASKS } from '../main/plan/no-tasks'
-import type { ImportProfile } from '../shared/plan-model'
+import type { ImportProfile, ParsedPlan } from '../shared/plan-model'
+import { textReading } from '../shared/text-reading'
 
 export interface CommandArgs {
   values: Record<string, string | boolean | undefined>
@@ -127,6 +130,7 @@ export const commands: Record<string, Command> = {
           [
             `${plan.title}`,
             `date ${plan.date ?? '—'} · ${count(plan.phases.length, 'phase')} · ${count(plan.tasks.length, 'work item')} · ${plan.totals.estimateHours} h · ${count(plan.weeks, 'week')} (${plan.daysPerWeek} days/week)`,
+            ...textLines(plan),
             ...plan.warnings.map((w) => `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`),
           ].join('\n'),
         )
@@ -457,6 +461,12 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
+/** the encoding the plan was read in, when it was not plain UTF-8 (the repairs are among the warnings) */
+function textLines(plan: ParsedPlan): string[] {
+  const reading = textReading(plan)
+  return reading.assumed ? [reading.encoding] : []
+}
+
 /** The forecast's status as a sentence, as the dashboard says it */
 const FORECAST_WORDS: Record<string, string> = {
   done: 'done, nothing remains',
@@ -475,9 +485,10 @@ function formatStatus(report: MethodOutput<'progress.get'>): string {
       : s.scheduleVarianceWeeks < 0
         ? `${-s.scheduleVarianceWeeks} weeks behind`
         : `${s.scheduleVarianceWeeks} weeks ahead`
+  const spi = `SPI ${s.spi ?? '—'} (earned ${round1(s.earnedValue)} of planned ${round1(s.plannedValue)} ${basisUnit(s.basis)})`
   return [
     `as of ${report.asOf} (week ${report.asOfWeek}), plan start ${report.start}`,
-    `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · remaining ${s.remainingHours} h · ${variance} · SPI ${s.spi ?? '—'}`,
+    `verified ${s.verifiedPercent}% · claimed ${s.claimedPercent}% · ${basisPhrase(s)} · remaining ${s.remainingHours} h · ${variance} · ${spi}`,
     `forecast: ${f.status === 'ok' ? `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}` : FORECAST_WORDS[f.status]}`,
     '',
     formatTable(

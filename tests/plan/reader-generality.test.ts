@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlanBytes } from '../../src/main/plan'
+import { repairPipeTables } from '../../src/main/plan/table-repair'
 import type { ParsedPlan } from '../../src/shared/plan-model'
 
 /**
@@ -1005,5 +1006,79 @@ describe('survey 3: a bracket with a span and an hours figure', () => {
       '# Plan\n\n## Week 1\n- [ ] Migrate the billing jobs (3 weeks, 45 hours)\n- [ ] Rotate secrets (4h, 1h review)\n- [ ] Write the handbook (2 days)\n',
     )
     expect(plan.tasks.map((task) => task.estimateHours)).toEqual([45, 4, 16])
+  })
+})
+
+describe('survey 4: tables strict markdown drops', () => {
+  it('reads a table whose delimiter row has fewer cells than its header', () => {
+    const plan = read(
+      '# Hardening\n\n## Month 1 Tasks\n\n| ID | Task | Owner | Status | Target | Notes |\n|----|------|-------|--------|--------|\n| H-1 | Rotate the signing keys | Ops | Not started | | |\n| H-2 | Enable audit logging | Sec | Not started | | |\n',
+    )
+    expect(titles(plan)).toEqual(['Rotate the signing keys', 'Enable audit logging'])
+    expect(plan.tasks.map((task) => task.key)).toEqual(['H-1', 'H-2'])
+  })
+
+  it('reads a table wrapped in a block HTML tag with no blank line before it', () => {
+    const plan = read(
+      '# Schedule\n\n<div align="center">\n| Sprint | Deliverable | Owner |\n|---|---|---|\n| 1 | Draft the charter | All |\n| 2 | Review the risks | Leads |\n</div>\n',
+    )
+    expect(titles(plan)).toEqual(['Draft the charter', 'Review the risks'])
+    expect(plan.tasks[0].line).toBe(6)
+  })
+
+  it('leaves a ragged table inside fenced code as written, line for line', () => {
+    const fenced = '# Plan\n\n```\n<div>\n| a | b | c |\n|---|---|\n```\n'
+    expect(repairPipeTables(fenced)).toBe(fenced)
+    expect(repairPipeTables('<div>\n| a | b | c |\n|---|---|\n').split('\n')).toEqual([
+      '',
+      '| a | b | c |',
+      '| --- | --- | --- |',
+      '',
+    ])
+  })
+})
+
+describe('survey 4: short letter codes', () => {
+  it('a short letter code with a colon is the ID of a table item ("QW1: Rotate keys")', () => {
+    const plan = read(
+      '# Plan\n\n## Quick wins\n\n| Quick win | Status | Owner |\n|---|---|---|\n| **QW1: Rotate keys** | Not started | Ops |\n| **QW2: Enable MFA** | Not started | Sec |\n\n## Month 1\n\n| ID | Task | Owner |\n|---|---|---|\n| M1-T1 | Appoint a security lead | Exec |\n',
+    )
+    expect(plan.tasks.map((task) => `${task.key} ${task.title}`)).toEqual([
+      'QW1 Rotate keys',
+      'QW2 Enable MFA',
+      'M1-T1 Appoint a security lead',
+    ])
+  })
+})
+
+describe('survey 4: done claims', () => {
+  it('a status in brackets after a heading claims done in any case: "(Completed)", "(Erledigt)"', () => {
+    const plan = read(
+      '# Cutover\n\n## 4.1 Freeze the source system (Completed)\n\n- Announce the freeze\n\n## 4.2 Load the final delta (Erledigt)\n\n- Run the loader\n\n## 4.3 Sign off (Not completed)\n\n- Collect signatures\n',
+    )
+    expect(plan.tasks.map((task) => `${task.title}:${task.claimedDone}`)).toEqual([
+      'Freeze the source system:true',
+      'Load the final delta:true',
+      'Sign off (Not completed):false',
+    ])
+  })
+})
+
+describe('survey 4: phase names in more languages', () => {
+  it('reads "阶段1", "Fase 2" and "Этап 3" headings as the phases of their tasks, not the list heading above them', () => {
+    const plan = read(
+      '# 计划\n\n## 任务清单\n\n### 阶段1: 基础设施\n\n#### Task 1.1: 创建辅助类\n- [x] 写代码\n\n### Fase 2: Integração\n\n#### Task 2.1: Conectar API\n- [ ] Código\n\n### Этап 3: Запуск\n\n#### Task 3.1: Выпуск\n- [ ] Код\n',
+    )
+    expect(plan.phases.map((phase) => phase.title)).toEqual(['阶段1: 基础设施', 'Fase 2: Integração', 'Этап 3: Запуск'])
+    expect(plan.tasks.map((task) => task.phase)).toEqual([0, 1, 2])
+  })
+})
+
+describe("survey 4: a record of the document's own edits", () => {
+  it('a change-log section ("变更记录", "Änderungshistorie", "Revision history") holds history, not work', () => {
+    const plan = read(
+      '# 计划\n\n## 阶段1: 准备\n\n- [ ] 创建辅助类\n- [ ] 更新文档\n\n## 变更记录\n\n| 日期 | 变更 |\n|---|---|\n| 2025-12-11 | 初始创建工作计划文档 |\n| 2025-12-12 | 修正任务状态 |\n\n## Änderungshistorie\n\n- 2025-12-13: Tabelle ergänzt\n',
+    )
+    expect(titles(plan)).toEqual(['创建辅助类', '更新文档'])
   })
 })

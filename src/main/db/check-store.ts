@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { CheckResultSchema, CheckSpecSchema, type CheckResult, type CheckSpec } from '../../shared/check-model'
 import type { CheckRow } from '../../shared/contract/checks'
 import { AppError } from '../../shared/rpc'
@@ -186,6 +186,25 @@ export function dropPlanResults(db: AppDatabase, planId: number): void {
     .all()
     .map((c) => c.id)
   if (checkIds.length > 0) db.delete(checkResults).where(inArray(checkResults.checkId, checkIds)).run()
+}
+
+/** The plan's enabled checks that no evaluation has given a result yet (added or changed by an import, say). */
+export function unevaluatedCheckIds(db: AppDatabase, planId: number): number[] {
+  return db
+    .select({ id: checks.id })
+    .from(checks)
+    .innerJoin(tasks, eq(tasks.id, checks.taskId))
+    .leftJoin(checkResults, eq(checkResults.checkId, checks.id))
+    .where(
+      and(
+        eq(tasks.planId, planId),
+        isNull(tasks.removedInVersionId),
+        eq(checks.enabled, true),
+        isNull(checkResults.checkId),
+      ),
+    )
+    .all()
+    .map((row) => row.id)
 }
 
 /** The checks of these tasks with their specs (the enabled flag from the row), for an evaluation. */

@@ -336,8 +336,19 @@ export function requirePlanRow(db: AppDatabase, planId: number) {
 
 export function summarizePlan(db: AppDatabase, planId: number): PlanSummary {
   const row = requirePlanRow(db, planId)
-  const plan = readVersionPlan(db, row.currentVersionId)
-  const version = db.select().from(planVersions).where(eq(planVersions.id, row.currentVersionId)).get()!
+  // read in SQL: listing many plans never parses (and validates) each whole stored reading
+  const json = planVersions.parsedJson
+  const version = db
+    .select({
+      planDate: sql<string | null>`json_extract(${json}, '$.date')`,
+      taskCount: sql<number>`json_array_length(${json}, '$.tasks')`,
+      totalHours: sql<number>`json_extract(${json}, '$.totals.estimateHours')`,
+      weeks: sql<number>`json_extract(${json}, '$.weeks')`,
+      importedAt: planVersions.importedAt,
+    })
+    .from(planVersions)
+    .where(eq(planVersions.id, row.currentVersionId))
+    .get()!
   const versionCount = db
     .select({ n: sql<number>`count(*)` })
     .from(planVersions)
@@ -352,11 +363,11 @@ export function summarizePlan(db: AppDatabase, planId: number): PlanSummary {
     id: planId,
     title: row.title,
     sourceName: row.sourceName,
-    planDate: plan.date,
-    startDate: row.startDate ?? plan.date,
-    taskCount: plan.tasks.length,
-    totalHours: plan.totals.estimateHours,
-    weeks: plan.weeks,
+    planDate: version.planDate,
+    startDate: row.startDate ?? version.planDate,
+    taskCount: version.taskCount,
+    totalHours: version.totalHours,
+    weeks: version.weeks,
     versionCount,
     importedAt: version.importedAt,
     lastSyncAt: row.lastSyncAt,

@@ -3,6 +3,7 @@ import type { Token } from 'markdown-it'
 import { bounded } from './text'
 import { isStructuralTitle } from './grammar/title'
 import { blankFrontMatter } from './front-matter'
+import { repairPipeTables } from './table-repair'
 
 /**
  * The markdown flattened into blocks in document order, grouped into a heading tree. markdown-it's
@@ -60,7 +61,7 @@ const markdown = MarkdownIt('default', { html: true, linkify: false, typographer
 const TASK_BOX = /^\[([ xX])\](?:\s+|$)/
 
 export function parseBlocks(text: string): Block[] {
-  return flattenTokens(markdown.parse(blankFrontMatter(text), {}))
+  return flattenTokens(markdown.parse(repairPipeTables(blankFrontMatter(text)), {}))
 }
 
 let nextListId = 1

@@ -70,7 +70,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
   const clock = asOfClockOf(input)
   const ledger = fillLedger(input, clock)
   const { overall, tasksOnAsOf } = ledger
-  const scopeBasis: Basis = overall.scopeHoursAtAsOf > 0 ? 'hours' : 'tasks'
+  const scopeBasis = basisOf(input, ledger)
   const { taskRows, latestScheduledWeek } = taskRowsOf(input, clock, tasksOnAsOf)
   const timeline = timelineOf(input, clock, ledger, scopeBasis, latestScheduledWeek)
   const { calendar, asOf, asOfWeek, lastCompletedWeek } = clock
@@ -85,7 +85,7 @@ export function computeProgress(input: ProgressInput): ProgressReport {
     lastCompletedWeek,
     taskFacts,
   })
-  const earnedValueOf = earnedValueFor(overall.idealTotalHours > 0 ? 'hours' : 'tasks', clock.elapsedWeeks)
+  const earnedValueOf = earnedValueFor(scopeBasis, clock.elapsedWeeks)
 
   return {
     start: calendarDate(input.calendar.start),
@@ -118,6 +118,18 @@ export function computeProgress(input: ProgressInput): ProgressReport {
     scopeChanges: scopeLog(ledger.inBaselineChanges, ledger.effectiveChanges, asOf, calendar),
     milestones,
   }
+}
+
+/**
+ * The one basis every figure is weighted by (percentages, burndown, forecast, earned value): hours only when
+ * every work item, in the baseline and on asOf, has an estimate; else items, so an unestimated item counts as
+ * much as any other instead of 0 h.
+ */
+function basisOf(input: ProgressInput, ledger: Ledger): Basis {
+  const everyItemEstimated =
+    ledger.tasksOnAsOf.every((onAsOf) => onAsOf.task.estimateHours !== null) &&
+    input.baseline.tasks.every((task) => task.estimateHours !== null)
+  return everyItemEstimated && ledger.overall.scopeHoursAtAsOf > 0 ? 'hours' : 'tasks'
 }
 
 function asOfClockOf(input: ProgressInput): AsOfClock {

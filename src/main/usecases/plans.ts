@@ -26,6 +26,7 @@ import { diffPlans } from '../plan/diff'
 import type { CoreContext } from './context'
 import { optionsFor, planReading, titledAfterFile, type PlanReading } from './plan-reading'
 import { loadPlanSource, type LoadedSource } from './plan-source'
+import { evaluateNewChecks } from './repos'
 
 /** How often a write that found the plan changed under it (a concurrent import or edit) is computed again. */
 const MAX_ATTEMPTS = 5
@@ -78,6 +79,7 @@ export async function importPlan(
   for (let attempt = 1; ; attempt++) {
     const stored = tryStoreImport(ctx, input, source, plan, derivations)
     if (stored) {
+      await evaluateNewChecks(ctx, stored.planId)
       ctx.emit('plans.changed', { planId: stored.planId })
       return { ...stored, taskCount: plan.tasks.length, totalHours: plan.totals.estimateHours }
     }
@@ -239,6 +241,7 @@ export async function setPlanProfile(
       })),
     ),
   )
+  await evaluateNewChecks(ctx, input.planId)
   ctx.emit('plans.changed', { planId: input.planId })
   return { summary: summarizePlan(ctx.db, input.planId), plan: readVersionPlan(ctx.db, row.currentVersionId) }
 }

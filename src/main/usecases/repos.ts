@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs'
 import { basename, isAbsolute } from 'node:path'
 import type { MethodOutput, ParsedInput } from '../../shared/contract'
 import { AppError } from '../../shared/rpc'
-import { dropPlanResults } from '../db/check-store'
+import { dropPlanResults, unevaluatedCheckIds } from '../db/check-store'
 import { inTransaction } from '../db/client'
 import { requirePlanRow } from '../db/plan-store'
 import {
@@ -162,4 +162,22 @@ export async function syncPlan(ctx: CoreContext, planId: number): Promise<Method
 export async function evaluateCheckNow(ctx: CoreContext, planId: number, checkId: number): Promise<void> {
   if (ctx.sync.isRunning(planId) || linkRows(ctx.db, planId).length === 0) return
   await syncPlanEvidence(planId, { db: ctx.db, now: ctx.now, git: ctx.git, onlyCheckIds: [checkId] })
+}
+
+/**
+ * After an import or a re-read of a plan that has been synced: the checks no evaluation has a result for (a `Done
+ * when` the new version added or changed) are evaluated at once, the same way as a check the lead adds, so their
+ * tasks never wait for the next sync. A plan never synced, or a sync running, leaves them to that sync. The import
+ * itself has landed: a failure here is logged, and the next sync evaluates them.
+ */
+export async function evaluateNewChecks(ctx: CoreContext, planId: number): Promise<void> {
+  if (ctx.sync.isRunning(planId) || linkRows(ctx.db, planId).length === 0) return
+  if (requirePlanRow(ctx.db, planId).lastSyncAt === null) return
+  const onlyCheckIds = unevaluatedCheckIds(ctx.db, planId)
+  if (onlyCheckIds.length === 0) return
+  try {
+    await syncPlanEvidence(planId, { db: ctx.db, now: ctx.now, git: ctx.git, onlyCheckIds })
+  } catch (error) {
+    ctx.logger.error(`plan ${planId}: the checks the import added are left to the next sync`, error)
+  }
 }

@@ -29,6 +29,8 @@ const BRACKETED = new RegExp(`^\\[(${MARKED_CODE})\\]\\s*(?:[:.|—–-]\\s*)?`)
 const BOLD_CODE = new RegExp(`^(?:\\*\\*|__)(${MARKED_CODE})[.:)]?(?:\\*\\*|__)\\s*(?:[:.)|—–-]\\s*)?`)
 const CODE_AT_START = new RegExp(`^(${PLAIN_CODE})(?:\\.(?=\\s))?\\s*(?:[:)|—–]\\s*|-\\s+|\\s+|$)`)
 const NUMBER_AT_START = /^(\d{1,3})\s*[.):]\s+(?=\S)/
+/** a short letter code ends in a colon when it names the item ("QW1: Session timeout", "A3: Harden TLS") */
+const SHORT_CODE_COLON = /^([A-Z]{1,4}\d{1,3}[a-z]?):\s+(?=\S)/
 /** codes that mean something else: priorities, quarters, weeks, halves, versions, years */
 const NOT_AN_ID = /^(?:P[0-4]|Q[1-4]|W\d{1,2}|H[12]|V\d+)$|^\d{4}$/
 const UNIT_AFTER_NUMBER =
@@ -45,7 +47,7 @@ export function parseLeadingId(raw: string): LeadingId | null {
   if (keyword) return found(keyword[1].replace(/[.:]$/, ''), text.slice(keyword[0].length))
   // "T-24h", "T-0", "D-3:" are positions before a launch (time.ts), not IDs
   if (startsWithCountdown(text)) return null
-  for (const pattern of [BRACKETED, BOLD_CODE, CODE_AT_START, NUMBER_AT_START]) {
+  for (const pattern of [BRACKETED, BOLD_CODE, CODE_AT_START, NUMBER_AT_START, SHORT_CODE_COLON]) {
     const match = pattern.exec(text)
     if (match && !NOT_AN_ID.test(match[1])) return found(match[1], text.slice(match[0].length))
   }
@@ -84,14 +86,16 @@ export function parseInlineOwner(raw: string): string | null {
   return mention ? `@${mention[1]}` : null
 }
 
-const DONE_MARK = /[✅✔☑]|\[x\]|\((?:done|complete[d]?|finished)\)|\b(?:COMPLETED?|DONE|SHIPPED|FINISHED)\b/u
+const DONE_MARK = /[✅✔☑]|\[x\]|\b(?:COMPLETED?|DONE|SHIPPED|FINISHED)\b/u
+/** a status in brackets after the title, in any case: "(Completed)", "(done)", "(Erledigt)" */
+const DONE_IN_BRACKETS = new RegExp(`\\(\\s*(?:done|complete[d]?|finished|${DONE_WORDS})\\s*\\)`, 'iu')
 const NOT_DONE_WORD =
   /\b(?:not\s+(?:done|complete[d]?|started)|incomplete|partially|in\s+progress|pending|todo|to\s+do|upcoming|blocked|planned|next\s+sprint)\b/i
 
 /** The title claims the item is done: ✅ ✔ ☑ [x] (done) or a status word in capitals. */
 export function titleClaimsDone(raw: string): boolean {
   const text = bounded(raw, 600)
-  if (!DONE_MARK.test(text)) return false
+  if (!DONE_MARK.test(text) && !DONE_IN_BRACKETS.test(text)) return false
   return !NOT_DONE_WORD.test(text.replace(/\[x\]/gi, ''))
 }
 
@@ -125,6 +129,8 @@ export function hasStatusMarker(raw: string): boolean {
   )
 }
 
+const TRAILING_DONE_IN_BRACKETS = new RegExp(`\\s*${DONE_IN_BRACKETS.source}\\s*$`, 'iu')
+
 /** The status words and marks a title carries after its text, for display without them. */
 export function stripStatus(title: string): string {
   return title
@@ -136,6 +142,6 @@ export function stripStatus(title: string): string {
       /\s*[✅✔☑🔄⏳🚧❌🟢🟡🔴🎯]\s*(?:\*\*)?\s*(?:COMPLETED?|DONE|IN PROGRESS|TODO|BLOCKED|PENDING|UPCOMING|NOT STARTED|READY)?\s*(?:\*\*)?\s*$/u,
       '',
     )
-    .replace(/\s*\((?:done|complete[d]?|finished)\)\s*$/i, '')
+    .replace(TRAILING_DONE_IN_BRACKETS, '')
     .trim()
 }

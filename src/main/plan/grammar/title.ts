@@ -24,7 +24,9 @@ export type TitleInfo = {
   namesOnlyWhen: boolean
 }
 
-const PHASE_MARK = /^(?:phase|stage|sprint|iteration|milestone|wave|part|epic|release|cycle)\s*#?\s*\d{1,3}[a-z]?\b/i
+/** "Phase 2", "Fase 2", "Étape 2", "Этап 2", "Giai đoạn 2", "阶段2", "フェーズ2", "단계 2": a phase by its name and number */
+const PHASE_MARK =
+  /^(?:phase|stage|sprint|iteration|milestone|wave|part|epic|release|cycle|fase|etapa|étape|etappe|etap|этап|спринт|giai\s+đoạn|フェーズ|段階|阶段|階段|단계|스프린트)\s*#?\s*\d{1,3}[a-z]?(?![\p{L}\d])/iu
 const SCHEDULE_PREFIX =
   /^(?:(?:hours?|days?|weeks?|sprints?|months?)\s+\d{1,3}(?:\s*(?:-|–|—|to)\s*\d{1,3})?(?:\s+focus)?|phase\s+\d+[a-z]?)\s*(?:\([^()]{0,30}\))?\s*[:.–—-]?\s*/i
 

@@ -108,6 +108,13 @@ const RULES: Rule[] = [
     pattern:
       /^(?:(?:epic|sprint|phase|project|release|business|team)\s+(?:goals?|objectives?)$|(?:goals?|objectives?)$)|^(?:overview|introduction|intro|background|context|purpose|summary|tl;?dr|abstract|assessment|appendix|appendices|references?|resources|links|glossary|notes?|conclusion|closing|table of contents|contents|document (?:info|history|control)|changelog|revision history|approvals?|about|faq|business context|problem statement|dependencies|dependency (?:graph|map)|task dependencies|integration with|how to use|conventions|common conventions|project hygiene|field conventions|tools|quick reference|cheat ?sheet|at a glance)\b|\bdependenc(?:y|ies) (?:visualization|graph|map|tree)\b|\bconventions\b/i,
   },
+  {
+    // a record of the document's own edits, in any language: its dated rows are history, not work
+    role: 'reference',
+    strong: false,
+    pattern:
+      /^(?:change ?log|change history|revision history|version history|document history|historique(?: des (?:modifications|versions|révisions))?|änderungs(?:historie|protokoll|verlauf)|versionshistorie|hist[óo]rico de (?:altera[çc][õo]es|vers[õo]es|revis[õo]es)|historial de (?:cambios|versiones)|registro de cambios|cronologia (?:delle )?modifiche|журнал изменений|история изменений|historia zmian|lịch sử (?:thay đổi|cập nhật)|变更记录|修订记录|更新记录|变更历史|修订历史|変更履歴|更新履歴|改訂履歴|변경 ?(?:이력|내역|기록))$/i,
+  },
 ]
 
 const RECAP_WORDS =

@@ -1,3 +1,4 @@
+import { basisPhrase, basisUnit } from '../../../../shared/basis-words'
 import type { ProgressReport } from '../../../../shared/progress-model'
 import { Figure } from '../../components/Figure'
 import { formatDate, formatHours, formatNumber, formatPercent, formatSchedule, plural } from '../../lib/format'
@@ -31,6 +32,7 @@ export function Figures({ progress }: { progress: ProgressReport }) {
         label="Verified done"
         value={formatPercent(summary.verifiedPercent)}
         detail={`claimed ${formatPercent(summary.claimedPercent)} · ${summary.doneTaskCount}/${summary.taskCount} items`}
+        note={<span data-testid="figure-basis">{basisPhrase(summary)}</span>}
         tone={summary.verifiedPercent + 0.05 < summary.claimedPercent ? 'warn' : undefined}
       />
       <Figure
@@ -50,7 +52,7 @@ export function Figures({ progress }: { progress: ProgressReport }) {
         testId="figure-spi"
         label="SPI"
         value={formatNumber(summary.spi)}
-        detail={`earned ${formatNumber(summary.earnedValue, 1)} of planned ${formatNumber(summary.plannedValue, 1)}`}
+        detail={`earned ${formatNumber(summary.earnedValue, 1)} of planned ${formatNumber(summary.plannedValue, 1)} ${basisUnit(summary.basis)}`}
         tone={summary.spi !== null && summary.spi < 0.9 ? 'danger' : undefined}
       />
       <Figure testId="figure-forecast" label="Forecast finish" value={forecast.value} detail={forecast.detail} />

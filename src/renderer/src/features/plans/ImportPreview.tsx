@@ -9,6 +9,7 @@ import { importPreviewQuery } from '../../data/queries'
 import { errorMessage } from '../../lib/errors'
 import { formatDate, formatHours } from '../../lib/format'
 import type { ParsedPlan } from '../../../../shared/plan-model'
+import { textReading } from '../../../../shared/text-reading'
 import { BaselineChoice } from './BaselineChoice'
 import { PlanDiffView } from './PlanDiffView'
 import { MappingStep } from './MappingStep'
@@ -42,6 +43,18 @@ function StructureFigures({ plan }: { plan: ParsedPlan }) {
         </div>
       ))}
     </dl>
+  )
+}
+
+/** Which encoding the file was read in and what was repaired, up front: a lead checks accents before importing. */
+function TextReading({ plan }: { plan: ParsedPlan }) {
+  const reading = textReading(plan)
+  const notable = reading.assumed || reading.repairs !== null
+  return (
+    <p className={notable ? 'text-reading notable small' : 'text-reading muted small'} data-testid="preview-encoding">
+      {reading.encoding}
+      {reading.repairs && <> {reading.repairs}</>}
+    </p>
   )
 }
 
@@ -87,7 +100,7 @@ function Findings({ plan }: { plan: ParsedPlan }) {
       {plan.repairs.length > 0 && (
         <details>
           <summary>
-            {plan.repairs.length} text repair{plan.repairs.length === 1 ? '' : 's'} (encoding {plan.encoding})
+            {plan.repairs.length} text repair{plan.repairs.length === 1 ? '' : 's'}
           </summary>
           <ul className="plain-list small">
             {plan.repairs.slice(0, 200).map((repair, index) => (
@@ -195,6 +208,7 @@ function PreviewBody({
           {NO_ITEMS}
         </p>
       )}
+      <TextReading plan={plan} />
       <Structure plan={plan} />
       <MappingStep plan={plan} profile={draft.profile ?? preview.profile ?? null} />
       {preview.diff && <PlanDiffView diff={preview.diff} />}

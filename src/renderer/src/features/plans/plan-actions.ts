@@ -66,7 +66,7 @@ export async function confirmImport(profile: ImportProfile | null): Promise<void
     if ('path' in draft.source) store.setRecentFiles(rememberRecentFile(draft.source.path))
     await showStoredPlan(result.planId)
     store.setImportDraft(null)
-    store.notify({ tone: 'info', message: importedMessage(draft, result) })
+    store.notify({ tone: 'info', message: importedMessage(draft, result), topic: 'import' })
   } catch (error) {
     store.patchImportDraft({ importing: false, error: errorMessage(error) })
   }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { DataTable, type Column } from '../../components/DataTable'
 import type { ReportData, ReportTaskRow } from '../../../../shared/contract/report'
+import { basisPhrase } from '../../../../shared/basis-words'
 import { groupByNote } from './note-groups'
 import { dateText, exactNumber, hoursText, percentText, statusText, varianceText, weeksText } from './print-format'
 
@@ -135,7 +136,8 @@ export function Summary({ report }: { report: ReportData }) {
       <p className="rp-small rp-muted rp-summary-note">
         {summary.doneTaskCount} of {summary.taskCount} work items verified done ({hoursText(summary.doneHours)} of{' '}
         {hoursText(summary.scopeHours)}); {summary.overdueCount} overdue, {summary.needsConfirmationCount} need
-        confirmation, {summary.blockedCount} blocked.
+        confirmation, {summary.blockedCount} blocked. Percentages are weighted{' '}
+        <span data-testid="report-basis">{basisPhrase(summary)}</span>.
       </p>
     </section>
   )

@@ -1,3 +1,4 @@
+import { basisPhrase } from '../../../../shared/basis-words'
 import type { PlanSummary } from '../../../../shared/contract/plans'
 import type { PhaseProgress, ProgressReport } from '../../../../shared/progress-model'
 import { DataTable, type Column } from '../../components/DataTable'
@@ -20,7 +21,7 @@ function Headlines({ progress }: { progress: ProgressReport }) {
     <ul className="plain-list">
       <li>
         Verified done: {formatPercent(summary.verifiedPercent)} (the plan claims {formatPercent(summary.claimedPercent)}
-        )
+        ), {basisPhrase(summary)}
       </li>
       <li>
         Remaining: {formatHours(summary.remainingHours)} of {formatHours(summary.scopeHours)}
