@@ -979,8 +979,13 @@ function everyScope(noun: string, where: string | undefined, ctx: CriterionConte
       : /^files?$/i.test(noun)
         ? 'file'
         : null
-  // "every Python file under `src/`": the language names the files
-  if (!kind) return /^\S+\s+files?$/i.test(noun) ? scopeOf(where ? `${noun} in ${where}` : noun, ctx) : null
+  // "every Python file under `src/`", "every `.ts` file": a language or an extension names the files ("every test
+  // file" names none)
+  const language = /^(\S+)\s+files?$/i.exec(noun)?.[1].replace(/`/g, '')
+  if (!kind)
+    return language && (LANGUAGE_EXTENSIONS[language.toLowerCase()] || /^\.\w+$/.test(language))
+      ? scopeOf(where ? `${noun} in ${where}` : noun, ctx)
+      : null
   if (!where) {
     if (kind === 'workflow') return ['.github/workflows/*.yml', '.github/workflows/*.yaml']
     return kind === 'dockerfile' ? ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile'] : null
@@ -1064,13 +1069,7 @@ function everyEntryClause(clause: string, ctx: CriterionContext, meta: Meta): Sp
   const [, keyToken, fileToken, verb, rest] = m
   const path = pathOf(fileToken, ctx)
   if (!path || isGlob(path) || !structuredFormat(path)) return null
-  const word = /^starts?/i.test(verb)
-    ? 'begins with'
-    : /^begins?/i.test(verb)
-      ? 'begins with'
-      : /^contains?/i.test(verb)
-        ? 'contains'
-        : 'equals'
+  const word = /^(?:starts?|begins?)/i.test(verb) ? 'begins with' : /^contains?/i.test(verb) ? 'contains' : 'equals'
   const parsed = valueOp(word, rest)
   if (!parsed || !['begins-with', 'equals', 'contains'].includes(parsed.op)) return null
   const pointer = keyToken.split('.').filter(Boolean)

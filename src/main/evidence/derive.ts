@@ -1,4 +1,4 @@
-import { checkRole, type CheckSpec, type JsonScalar } from '../../shared/check-model'
+import type { CheckSpec, JsonScalar } from '../../shared/check-model'
 import type { CodeBlock, Task, TextLine } from '../../shared/plan-model'
 import { checkKey } from './check-key'
 import {
@@ -211,6 +211,7 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
   const derived: CheckSpec[] = []
   const notCheckable: TextLine[] = []
   const partlyRead: TextLine[] = []
+  let anyRead = false
   const criterionCtx = { onlyFile: onlyFileOf(task), resolve: (token: string) => resolve(token) }
   for (const { text, line } of criteria) {
     const compiled = compileCriterion(text, line, criterionCtx)
@@ -232,6 +233,7 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
     }
     notCheckable.push(...unread)
     if (read) partlyRead.push(...unread)
+    anyRead ||= read
   }
   derived.push(...fileChecks(task, lineText))
   const asCriterion = (spec: CheckSpec): CheckSpec => ({ ...spec, role: 'criterion' })
@@ -260,10 +262,10 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
     seen.add(key)
     return true
   })
-  // a criterion sentence no phrasing reads, beside criterion checks from elsewhere (its other sentences, its Files to
-  // Create): those checks stand for only part of what the task claims, so they cannot make it done alone either
-  const decides = checks.some((spec) => checkRole(spec) === 'criterion')
-  return { checks, notCheckable, partlyRead: decides ? notCheckable : partlyRead }
+  // a criterion sentence no phrasing reads, beside criterion sentences that became checks: those checks stand for only
+  // part of the task's criteria, so they cannot make it done alone either (Files to Create beside prose success
+  // criteria keep deciding alone, as the plan's structure says)
+  return { checks, notCheckable, partlyRead: anyRead ? notCheckable : partlyRead }
 }
 
 export function deriveChecks(task: Task, ctx: { toolMap: ToolMap }): CheckSpec[] {
