@@ -77,6 +77,31 @@ export const TextPresentCheckSchema = z.object({
   exclude: z.array(z.string()).optional(),
   ...CheckBase,
 })
+/** what a quantified line claim asks of each line: a reference pinned by a full commit SHA, or by an image digest */
+export const PinKindSchema = z.enum(['commit-sha', 'digest'])
+/**
+ * A claim about every file of a scope (at least one tracked): each contains `needle` ("every workflow in
+ * `.github/workflows/` sets `permissions:`"). With `lines`, about every line of those files that holds `lines`
+ * (at least one such line): each also contains `needle` and/or pins its reference (`pin`) ("every `FROM` line in
+ * `Dockerfile` is pinned by digest"). A scope of named files needs each of them tracked.
+ */
+export const TextEveryCheckSchema = z.object({
+  kind: z.literal('text-every'),
+  scope: z.array(z.string()).min(1),
+  exclude: z.array(z.string()).optional(),
+  /** the lines the claim is about: those that begin with it (`lineStart`, after indentation and a list dash), else those that contain it */
+  lines: z.string().min(1).optional(),
+  lineStart: z.boolean().optional(),
+  needle: z.string().min(1).optional(),
+  pin: PinKindSchema.optional(),
+  /**
+   * about YAML steps instead of lines: every item of a `steps:` list whose own values hold `lines` (at least one)
+   * sets `needle`, a `key: value`, at any depth of the step ("every `actions/checkout` step sets
+   * `persist-credentials: false`")
+   */
+  steps: z.boolean().optional(),
+  ...CheckBase,
+})
 export const LineCountCheckSchema = z.object({
   kind: z.literal('line-count'),
   path: z.string(),
@@ -117,6 +142,8 @@ export const ValueCheckSchema = z.object({
   expected: z.array(JsonScalarSchema).min(1),
   /** the key may sit at any depth (the plan named only the last key) */
   anyDepth: z.boolean().optional(),
+  /** the comparison holds for each entry of the list (or each value of the mapping) at the key, and there is one */
+  each: z.boolean().optional(),
   ...CheckBase,
 })
 /**
@@ -131,6 +158,8 @@ export const PackageCheckSchema = z.object({
   section: z.enum(['any', 'runtime', 'dev']).optional(),
   /** the declared version must lie inside this range (semver for npm/go/cargo, PEP 440 for Python) */
   range: z.string().nullable().optional(),
+  /** only direct requirements count: a go.mod line marked `// indirect` is not one */
+  direct: z.boolean().optional(),
   ...CheckBase,
 })
 /** a tool is present: one of its packages declared in a manifest, or one of its files exists */
@@ -169,6 +198,7 @@ export const CheckSpecSchema = z.discriminatedUnion('kind', [
   FileLacksCheckSchema,
   TextAbsentCheckSchema,
   TextPresentCheckSchema,
+  TextEveryCheckSchema,
   ValueCheckSchema,
   PackageCheckSchema,
   LineCountCheckSchema,

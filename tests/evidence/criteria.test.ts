@@ -423,6 +423,41 @@ describe('criteria phrasings, parameters', () => {
     ).toEqual([])
   })
 
+  it('quantified claims and version bumps: what is read, and what stays unread', () => {
+    expect(params('every `FROM` line in `Dockerfile` is pinned by digest')).toEqual([
+      { kind: 'text-every', scope: ['Dockerfile'], exclude: [], lines: 'FROM', lineStart: true, pin: 'digest' },
+    ])
+    expect(params('all workflows set `permissions:`')).toEqual([
+      {
+        kind: 'text-every',
+        scope: ['.github/workflows/*.yml', '.github/workflows/*.yaml'],
+        exclude: [],
+        needle: 'permissions:',
+      },
+    ])
+    // a setting asked of a step is read in the YAML step, at any depth (`with:`), never on the step's first line
+    expect(
+      params('every `actions/checkout` step in `.github/workflows/*.yml` sets `persist-credentials: false`'),
+    ).toEqual([
+      {
+        kind: 'text-every',
+        scope: ['.github/workflows/*.yml'],
+        exclude: [],
+        lines: 'actions/checkout',
+        steps: true,
+        needle: 'persist-credentials: false',
+      },
+    ])
+    // any other text asked of a step is not read
+    expect(compile('every `actions/checkout` step in `.github/workflows/*.yml` contains `v4`').checks).toEqual([])
+    expect(params('`github.com/miekg/dns` is bumped to `v1.1.46`')).toMatchObject([
+      { kind: 'package', name: 'github.com/miekg/dns', present: true, manifest: null, range: '>=1.1.46' },
+    ])
+    // only a numeric version is a bound
+    expect(compile('`rocket` is bumped to `latest`').checks).toEqual([])
+    expect(compile('`rocket` is bumped to `0.5.0` or thereabouts').checks).toEqual([])
+  })
+
   it('unsafe paths never become checks', () => {
     expect(compile('`../../etc/passwd` exists').checks).toEqual([])
     expect(compile('no `x` in `/etc/`').checks).toEqual([])
@@ -439,12 +474,24 @@ describe('the criteria lint', () => {
         { text: '`app.py` < 300 lines, and it reads well', line: 12 },
       ],
     })
-    const plan = { tasks: [t] } as unknown as Parameters<typeof criteriaWarnings>[0]
+    const unchecked = task(['Tell the admins'], {
+      key: '4.2',
+      criteria: [{ text: 'Errors reach the admins by email', line: 20 }],
+    })
+    const plan = { tasks: [t, unchecked] } as unknown as Parameters<typeof criteriaWarnings>[0]
     const toolMap = readToolMap(join(repoRoot, 'resources'))
     expect(criteriaWarnings(plan, (each) => deriveTaskChecks(each, { toolMap }))).toEqual([
-      { code: 'not-checkable', message: 'not checkable: Errors reach the admins by email', line: 11, taskKey: '4.1' },
-      // the rest of a sentence whose first part is a check: the task waits for it (partly-checkable)
+      // beside other criteria that became checks, an unread sentence keeps the task waiting too (partly-checkable)
+      {
+        code: 'partly-checkable',
+        message: 'not checkable: Errors reach the admins by email',
+        line: 11,
+        taskKey: '4.1',
+      },
+      // the rest of a sentence whose first part is a check: the task waits for it
       { code: 'partly-checkable', message: 'not checkable: and it reads well', line: 12, taskKey: '4.1' },
+      // nothing of the task's criteria was read: it needs confirmation anyway
+      { code: 'not-checkable', message: 'not checkable: Errors reach the admins by email', line: 20, taskKey: '4.2' },
     ])
   })
 

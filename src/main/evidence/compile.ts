@@ -2,6 +2,8 @@ import type { CheckSpec, Comparison } from '../../shared/check-model'
 import {
   containsAllEvaluator,
   coverageEvaluator,
+  everyLineEvaluator,
+  everyStepEvaluator,
   isCoverageSummary,
   jsonValueEvaluator,
   lacksAllEvaluator,
@@ -89,6 +91,7 @@ function specPaths(spec: CheckSpec): string[] {
       return [spec.path]
     case 'text-absent':
     case 'text-present':
+    case 'text-every':
       return [...spec.scope, ...(spec.exclude ?? [])]
     case 'file-count':
     case 'path-match':
@@ -161,7 +164,7 @@ function singleFileCheck(
           ? lineCountEvaluator()
           : spec.kind === 'json-value'
             ? jsonValueEvaluator(spec.pointer, spec.expected, spec.anyDepth)
-            : valueEvaluator(path, spec.pointer, spec.op, spec.expected, spec.anyDepth ?? false)
+            : valueEvaluator(path, spec.pointer, spec.op, spec.expected, spec.anyDepth ?? false, spec.each ?? false)
   const holds = (s: CheckState) => {
     const f = single(s)
     if (!f || f.skipped) return false
@@ -215,6 +218,61 @@ function textScanCheck(
   })
 }
 
+/** named files (no glob, no folder): each must be tracked for a claim about all of them */
+const namedFiles = (globs: string[]) => (globs.every((g) => !/[*?[\]{}]/.test(g) && !g.endsWith('/')) ? globs : null)
+
+/** what a quantified claim asks of each file: a text, every selected line's rule, or every selected step's setting */
+function everyEvaluator(spec: SpecOf<'text-every'>): FileEvaluator | null {
+  if (spec.steps) {
+    const setting = /^([\w.-]+)\s*:\s*(.+)$/.exec(spec.needle ?? '')
+    if (!setting || spec.lines === undefined) return null
+    return everyStepEvaluator(spec.lines, setting[1], setting[2].trim().replace(/^(["'])(.*)\1$/, '$2'))
+  }
+  if (spec.lines === undefined) return textCountEvaluator(spec.needle!)
+  return everyLineEvaluator({
+    select: spec.lines,
+    lineStart: spec.lineStart ?? false,
+    needle: spec.needle ?? null,
+    pin: spec.pin ?? null,
+  })
+}
+
+/**
+ * "every file of the scope contains X" (the misses are kept) or "every line of the scope that holds S meets the rule"
+ * (the files with such lines are kept); never true on an empty scope, nor on a scope without a single such line
+ */
+function textEveryCheck(id: string, spec: SpecOf<'text-every'>, prefix: string | null): CompileOutcome {
+  const globs = repoGlobs(spec.scope, prefix)
+  if (globs.length === 0) return notHere(spec.scope.join(', '))
+  if (!spec.needle && !spec.pin) return { ok: false, reason: 'the claim asks nothing of the files', unsafe: false }
+  const inGlobs = compileGlobs(globs)
+  const excluded = spec.exclude?.length ? compileGlobs(repoGlobs(spec.exclude, prefix)) : () => false
+  const matches = (p: string) => !isVendoredPath(p) && inGlobs(p) && !excluded(p)
+  const named = namedFiles(globs)
+  const allNamed = (s: CheckState) => (named ? named.every((p) => s.present.has(p)) : s.present.size > 0)
+  const byLine = spec.lines !== undefined
+  const evaluator = everyEvaluator(spec)
+  if (!evaluator) return { ok: false, reason: 'a step claim needs the step and a `key: value` it sets', unsafe: false }
+  const findings = (s: CheckState) => [...s.matched.values()]
+  return compiled({
+    id,
+    spec,
+    exactPaths: named,
+    matches,
+    evaluatorFor: () => evaluator,
+    keep: byLine ? (f) => f.count > 0 || f.skipped !== undefined : (f) => f.count === 0 || f.skipped !== undefined,
+    holds: byLine
+      ? (s) => allNamed(s) && totalCount(s) > 0 && findings(s).every((f) => f.ok === true && !f.skipped)
+      : (s) => allNamed(s) && s.matched.size === 0,
+    describe: (s) => {
+      if (s.present.size === 0) return 'no tracked file in scope'
+      if (!byLine) return `${s.present.size - s.matched.size} of ${s.present.size} file(s) contain \`${spec.needle}\``
+      const failing = findings(s).filter((f) => f.ok !== true)
+      return `${totalCount(s)} ${spec.steps ? 'step' : 'line'}(s) with \`${spec.lines}\` in ${s.matched.size} file(s); ${failing.length} file(s) fail`
+    },
+  })
+}
+
 function packageCheck(
   id: string,
   spec: Extract<CheckSpec, { kind: 'package' }>,
@@ -222,7 +280,12 @@ function packageCheck(
 ): CompileOutcome {
   const manifest = spec.manifest ? exactPath(spec.manifest, prefix) : null
   if (spec.manifest && manifest === null) return notHere(spec.manifest)
-  const question = { names: [spec.name], section: spec.section ?? 'any', range: spec.range ?? null }
+  const question = {
+    names: [spec.name],
+    section: spec.section ?? 'any',
+    range: spec.range ?? null,
+    direct: spec.direct ?? false,
+  }
   const evaluatorFor = perPath((p) => {
     const kind = manifestKind(p)
     return kind ? packageEvaluator(kind, p, question) : null
@@ -331,6 +394,8 @@ export function compileCheck(id: string, spec: CheckSpec, prefix: string | null)
     case 'text-absent':
     case 'text-present':
       return textScanCheck(id, spec, prefix)
+    case 'text-every':
+      return textEveryCheck(id, spec, prefix)
     case 'package':
       return packageCheck(id, spec, prefix)
     case 'file-count':

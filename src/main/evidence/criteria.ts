@@ -21,10 +21,11 @@ type Meta = { sourceLine: number; source: string }
 
 const T = '`([^`]+)`'
 const LIST = '`[^`]+`(?:\\s*(?:,|;)?\\s*(?:and|or|nor|and\\s+no|or\\s+no|,)?\\s*(?:no\\s+)?`[^`]+`)*'
+// build and config files named without an extension, and their variants (`Makefile.docker`, `Dockerfile.alpine`)
 const EXTENSIONLESS =
-  /^(?:Dockerfile|Containerfile)(?:\.[\w-]+)?$|^(?:Makefile|GNUmakefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile|Brewfile|Justfile|Caddyfile|Pipfile|LICENSE|CODEOWNERS|VERSION)$/
+  /^(?:Dockerfile|Containerfile|Makefile|GNUmakefile|Jenkinsfile|Justfile|Caddyfile|Vagrantfile|Procfile)(?:\.[\w-]+)?$|^(?:Gemfile|Rakefile|Brewfile|Pipfile|LICENSE|CODEOWNERS|VERSION)$/
 const FILE_EXT =
-  /\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|md|rst|ini|cfg|txt|sh|bash|go|mod|rs|rb|java|kt|kts|swift|cs|php|html|css|scss|sql|lock|env|conf|xml|gradle|tf|proto|vue|svelte|example|sample|dist)$/i
+  /\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|md|rst|ini|cfg|txt|sh|bash|go|mod|rs|rb|java|kt|kts|swift|cs|csproj|php|html|css|scss|sql|lock|env|conf|xml|gradle|tf|hcl|mk|proto|vue|svelte|example|sample|dist|j2|tpl|properties|c|h|cc|cpp|hpp|scala|ex|exs|dart|lua)$/i
 
 const LANGUAGE_EXTENSIONS: Record<string, string[]> = {
   python: ['py'],
@@ -72,7 +73,8 @@ const tokens = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1
 /** a token the criteria name as a file or folder (not a code token) */
 export function isPathLike(token: string): boolean {
   const t = token.trim()
-  if (/\s/.test(t) || t.length === 0) return false
+  // quotes and operators belong to code (`"math/rand"`, `a/b >= 2`), never to a path a plan names
+  if (/\s/.test(t) || t.length === 0 || /["'<>=;|&]/.test(t)) return false
   return t.includes('/') || EXTENSIONLESS.test(t) || FILE_EXT.test(t) || /^\.[\w.-]+$/.test(t)
 }
 
@@ -213,6 +215,11 @@ function scopeOf(text: string, ctx: CriterionContext): string[] | null {
   return out
 }
 
+/** a scope that names files one by one (no glob, no folder): each file is a claim of its own, and must exist */
+function exactFilesOf(scope: string[]): string[] | null {
+  return scope.length > 0 && scope.every((p) => !isGlob(p) && !p.endsWith('**') && isPathLike(p)) ? scope : null
+}
+
 /** `a`, `b` or `c` / neither `a` nor `b` */
 function needlesOf(text: string): string[] {
   return tokens(text).filter((t) => t.length > 0)
@@ -232,9 +239,8 @@ function noInScope(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | 
   if (needles.length === 0) return null
   const scope = m[2] ? scopeOf(m[2], ctx) : []
   if (scope === null) return null
-  const exact =
-    scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]) ? scope[0] : null
-  if (exact && split.exclude.length === 0) return lacksSpecs(exact, needles, meta)
+  const files = exactFilesOf(scope)
+  if (files && split.exclude.length === 0) return files.flatMap((file) => lacksSpecs(file, needles, meta))
   const where = scope.length ? scope.map((g) => `\`${g}\``).join(', ') : 'any tracked code file'
   const except = split.words.length ? ` (${split.words.join('; ')} exempt)` : ''
   return needles.map((needle) => ({
@@ -326,7 +332,7 @@ function valueClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] 
     if (
       order === 'key-file' &&
       kind &&
-      isPackageName(keyToken) &&
+      isPackageName(keyToken, path) &&
       !isManifestKeyPath(kind, keyToken) &&
       /^(satisfies|matches|is)$/i.test(m[3])
     ) {
@@ -446,6 +452,8 @@ const MANIFEST_KEYS: Record<string, RegExp> = {
   npm: /^(name|version|engines|scripts|type|main|module|exports|bin|files|workspaces|private|packageManager|license|browserslist|overrides|resolutions|config|publishConfig|repository)(\.|$)/,
   pyproject: /^(project|tool|build-system|dependency-groups|requires-python)(\.|$)/,
   gomod: /^(module|go|toolchain|godebug|require|replace|exclude|retract)(\.|$)/,
+  composer:
+    /^(name|description|type|license|version|require|require-dev|autoload|autoload-dev|config|scripts|extra|minimum-stability|prefer-stable|repositories|conflict|replace|provide|suggest|bin|archive)(\.|$)/,
   cargo:
     /^(package|workspace|features|profile|lib|bin|target|lints|patch|replace|badges|example|test|bench|rust-version|edition|resolver|publish|license|authors|readme|build|links|default-run)(\.|$)|\./,
 }
@@ -454,9 +462,18 @@ function isManifestKeyPath(kind: string, key: string): boolean {
   return MANIFEST_KEYS[kind]?.test(key) ?? false
 }
 
-/** a token that can be a package name in some ecosystem (no spaces, no code punctuation) */
-function isPackageName(token: string): boolean {
-  return /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/.test(token) && !/^\d/.test(token) && !FILE_EXT.test(token)
+/**
+ * a token that can be a package name in some ecosystem (no spaces, no code punctuation): npm scopes, Go module paths,
+ * Composer vendor/name, Maven group:artifact. A name that ends like a file is a file, except in a .NET project file,
+ * whose package names are dotted (`Newtonsoft.Json`).
+ */
+function isPackageName(token: string, manifest: string | null = null): boolean {
+  const dotted = manifest !== null && manifestKind(manifest) === 'nuget'
+  return (
+    /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*(:[\w.-]+)?$/.test(token) &&
+    !/^\d/.test(token) &&
+    (dotted || !FILE_EXT.test(token))
+  )
 }
 
 function packageSpec(
@@ -466,13 +483,25 @@ function packageSpec(
   section: 'any' | 'runtime' | 'dev',
   range: string | null,
   meta: Meta,
+  direct = false,
 ): Spec {
   const where = manifest ? ` in \`${manifest}\`` : ''
-  const what = section === 'dev' ? 'a dev dependency' : section === 'runtime' ? 'a runtime dependency' : 'a dependency'
+  const kind = `${direct ? 'direct ' : ''}${section === 'dev' ? 'dev ' : section === 'runtime' ? 'runtime ' : ''}`
+  const what = `a ${kind}dependency`
   const sentence = present
     ? `\`${name}\` is ${what}${where}${range ? ` within \`${range}\`` : ''}`
     : `\`${name}\` is no longer ${what}${where}`
-  return { kind: 'package', name, present, manifest, section, range, sentence, ...base(meta) }
+  return {
+    kind: 'package',
+    name,
+    present,
+    manifest,
+    section,
+    range,
+    ...(direct ? { direct } : {}),
+    sentence,
+    ...base(meta),
+  }
 }
 
 function sectionOf(word: string | undefined): 'any' | 'runtime' | 'dev' {
@@ -488,7 +517,8 @@ const MANIFEST_REF = `(?:in|to|under|within|from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)
 
 /** "`pkg` is a dependency / is listed in `requirements.txt` / is no longer a dev dependency in `package.json`" */
 function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | null {
-  if (!subjects.every(isPackageName)) return null
+  const named = /`([^`]+)`(?:\s+\w+)?$/.exec(rest)?.[1] ?? null
+  if (!subjects.every((s) => isPackageName(s, named))) return null
   const present = new RegExp(
     `^(?:is|are)\\s+(?:(listed|declared|installed|included|added|pinned|present|required)\\s*)?(?:(?:as\\s+)?an?\\s+)?(?:${DEP_WORD})?\\s*(?:${MANIFEST_REF})?$`,
     'i',
@@ -516,7 +546,9 @@ function packageClause(subjects: string[], rest: string, meta: Meta): Spec[] | n
       (depWord && /^dev/i.test(depWord) ? 'dev' : undefined) ??
       (sectionName && /dev/i.test(sectionName) ? 'dev' : undefined),
   )
-  return subjects.map((name) => packageSpec(name, present !== null, manifest, section, null, meta))
+  // "not a direct dependency": a requirement go.mod marks `// indirect` does not count
+  const direct = /\b(?:direct|explicit|top-level)\s+(?:\w+\s+)?(?:dependenc|requirement|package)/i.test(rest)
+  return subjects.map((name) => packageSpec(name, present !== null, manifest, section, null, meta, direct))
 }
 
 function existsClause(subjects: string[], rest: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
@@ -574,7 +606,7 @@ function containsClause(path: string, rest: string, meta: Meta): Spec[] | null {
   if (
     manifestKind(path) &&
     /^(?:contains|includes|lists|has|declares|installs)\b/i.test(rest) &&
-    needles.every(isPackageName)
+    needles.every((n) => isPackageName(n, path))
   )
     return needles.map((n) => packageSpec(n, true, path, 'any', null, meta))
   const lineStart =
@@ -615,7 +647,7 @@ function lacksClause(path: string, rest: string, meta: Meta): Spec[] | null {
  * can stay as a feature (`features = ["trust-dns"]`), a comment or a URL while no package of that name is declared.
  */
 function lacksSpecs(path: string, needles: string[], meta: Meta): Spec[] {
-  const packages = manifestKind(path) && needles.every(isPackageName)
+  const packages = manifestKind(path) && needles.every((n) => isPackageName(n, path))
   return [
     ...(packages ? needles.map((n) => packageSpec(n, false, path, 'any', null, meta)) : []),
     {
@@ -712,8 +744,8 @@ function absentFromScope(subject: string, rest: string, ctx: CriterionContext, m
   if (!m || isPathLike(subject)) return null
   const scope = scopeOf(m[1], ctx)
   if (!scope || scope.length === 0) return null
-  if (scope.length === 1 && !isGlob(scope[0]) && !scope[0].endsWith('**') && isPathLike(scope[0]))
-    return lacksSpecs(scope[0], [subject], meta)
+  const files = exactFilesOf(scope)
+  if (files) return files.flatMap((file) => lacksSpecs(file, [subject], meta))
   return [
     {
       kind: 'text-absent',
@@ -726,16 +758,36 @@ function absentFromScope(subject: string, rest: string, ctx: CriterionContext, m
   ]
 }
 
-/** "`Django` satisfies `>=4.2,<5.0`" (any manifest) */
+const BUMPED = '(?:(?:is|has been|was|gets|got)\\s+)?(?:bumped|upgraded|updated|raised|moved|brought)\\s+(?:up\\s+)?to'
+const NUMERIC_VERSION = /^v?\d+(?:\.\d+)*(?:[-+][\w.-]+)?$/
+
+/**
+ * "`Django` satisfies `>=4.2,<5.0`", "`yaml.v3` is at least `v3.0.0` in `go.mod`", "`miekg/dns` is bumped to
+ * `v1.1.46`" (any manifest unless one is named, before or after). A bump to a version is done when the declared
+ * version is that one or later (a later bump keeps it done); only a numeric version is read as a bound.
+ */
 function versionClause(subject: string, rest: string, meta: Meta): Spec[] | null {
   const m = new RegExp(
-    `^(?:(?:in|from)\\s+${T}\\s+)?(?:satisfies|matches|is within|is pinned (?:to|within)|is at)\\s+${T}$`,
+    `^(?:(?:in|from)\\s+${T}\\s+)?(satisfies|matches|is within|is pinned (?:to|within)|is at(?!\\s+least)|${BUMPED}|is)\\s+(.+?)(?:\\s+(?:in|within)\\s+${T})?$`,
     'i',
   ).exec(rest)
-  if (!m || !isPackageName(subject)) return null
-  const manifest = m[1] ? normalizePlanPath(m[1]) : null
-  if (manifest && !manifestKind(manifest)) return null
-  return [packageSpec(subject, true, manifest, 'any', m[2], meta)]
+  if (!m || (m[1] && m[4])) return null
+  const manifest = m[1] || m[4] ? normalizePlanPath(m[1] ?? m[4]) : null
+  if ((manifest && !manifestKind(manifest)) || !isPackageName(subject, manifest)) return null
+  const range = versionBound(m[2], m[3].trim())
+  return range ? [packageSpec(subject, true, manifest, 'any', range, meta)] : null
+}
+
+/** the range a version phrase states: as written after "satisfies", a lower bound after "bumped to" / "at least" */
+function versionBound(verb: string, phrase: string): string | null {
+  if (/^(?:satisfies|matches|is within|is pinned (?:to|within)|is at)$/i.test(verb))
+    return /^`[^`]+`$/.test(phrase) ? phrase.slice(1, -1).trim() : null
+  const bumped = new RegExp(`^${BUMPED}$`, 'i').test(verb)
+  const bare = /^`([^`]+)`$/.exec(phrase)?.[1].trim()
+  if (bumped && bare) return NUMERIC_VERSION.test(bare) ? `>=${bare.replace(/^v/, '')}` : null
+  // "is at least `V`", "is `V` or later" ("is `V`" alone is no bound: a value, read elsewhere)
+  if (!AT_LEAST.test(phrase)) return null
+  return versionRangeOf(phrase)
 }
 
 function subjectClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
@@ -858,7 +910,7 @@ function keyInFileClause(clause: string, ctx: CriterionContext, meta: Meta): Spe
     !path ||
     isGlob(path) ||
     !structuredFormat(path) ||
-    (manifestKind(path) && isPackageName(m[1]) && !isManifestKeyPath(manifestKind(path)!, m[1]))
+    (manifestKind(path) && isPackageName(m[1], path) && !isManifestKeyPath(manifestKind(path)!, m[1]))
   )
     return null
   const pointer = m[1].split('.').filter(Boolean)
@@ -910,6 +962,160 @@ function base(meta: Meta) {
   }
 }
 
+const EVERY = '(?:every|each|all(?:\\s+(?:the|of\\s+the))?)'
+const HAS_VERB =
+  '(?:sets?|contains?|has|have|declares?|defines?|includes?|specif(?:y|ies)|configures?|uses?|names?|carr(?:y|ies))'
+const SHA_PIN =
+  /^(?:(?:is|are)\s+pinned\s+(?:to|by|at)|pins?|references?|names?\s+(?:it|its\s+\w+|them|their\s+\w+)\s+by)\s+(?:an?\s+|its\s+|their\s+)?(?:full(?:-length)?\s+)?(?:commit\s+)?(?:SHA|SHA-1|hash|commit)(?:\s+hash)?$/i
+const DIGEST_PIN =
+  /^(?:(?:is|are)\s+pinned\s+(?:to|by)|pins?|uses?|references?|names?\s+(?:it|its\s+\w+|them|their\s+\w+)\s+by)\s+(?:an?\s+|its\s+|their\s+)?(?:`@?sha256:?`\s+)?(?:image\s+)?digests?$/i
+
+/** the files a quantified claim is about: its noun ("workflow", "Dockerfile", "file") inside its scope, if any */
+function everyScope(noun: string, where: string | undefined, ctx: CriterionContext): string[] | null {
+  const kind = /^(?:GitHub\s+)?(?:Actions\s+)?workflow/i.test(noun)
+    ? 'workflow'
+    : /^Dockerfiles?$/i.test(noun)
+      ? 'dockerfile'
+      : /^files?$/i.test(noun)
+        ? 'file'
+        : null
+  // "every Python file under `src/`", "every `.ts` file": a language or an extension names the files ("every test
+  // file" names none)
+  const language = /^(\S+)\s+files?$/i.exec(noun)?.[1].replace(/`/g, '')
+  if (!kind)
+    return language && (LANGUAGE_EXTENSIONS[language.toLowerCase()] || /^\.\w+$/.test(language))
+      ? scopeOf(where ? `${noun} in ${where}` : noun, ctx)
+      : null
+  if (!where) {
+    if (kind === 'workflow') return ['.github/workflows/*.yml', '.github/workflows/*.yaml']
+    return kind === 'dockerfile' ? ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile'] : null
+  }
+  const scope = scopeOf(where, ctx)
+  if (!scope || scope.length === 0) return null
+  // a folder holds the noun's files: `.github/workflows/` -> its YAML files
+  return scope.flatMap((glob) => {
+    if (!glob.endsWith('/**') || kind === 'file') return [glob]
+    const dir = glob.slice(0, -2)
+    return kind === 'workflow' ? [`${dir}*.yml`, `${dir}*.yaml`] : [`${dir}**/Dockerfile`, `${dir}**/Dockerfile.*`]
+  })
+}
+
+/**
+ * Quantified claims: "every workflow in `.github/workflows/` sets `permissions:`" (each file of the scope contains
+ * the text), "every `FROM` line in `Dockerfile` is pinned by digest", "every `actions/checkout` step in
+ * `.github/workflows/*.yml` is pinned to a full commit SHA", "every `uses:` line in … contains `@`" (each line of a
+ * kind meets the rule: an "`X` line" begins with X, another noun holds it). True only when the scope has files
+ * (named files: all of them) and, for lines, at least one such line.
+ */
+function everyClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const split = splitExemptions(clause)
+  if (!split) return null
+  const filed = new RegExp(
+    `^${EVERY}\\s+((?:GitHub\\s+)?(?:Actions\\s+)?workflows?(?:\\s+files?)?|Dockerfiles?|(?:\\S+\\s+)?files?)(?:\\s+(?:in|under|within|inside|matching|of)\\s+(.+?))?\\s+${HAS_VERB}\\s+(?:an?\\s+|the\\s+)?${T}(?:\\s+(?:key|block|section|setting|field|entry))?$`,
+    'i',
+  ).exec(split.clause)
+  if (filed) {
+    const scope = everyScope(filed[1], filed[2], ctx)
+    if (!scope) return null
+    return [everySpec(scope, split.exclude, { needle: filed[3] }, 'every file', meta)]
+  }
+  const lined = new RegExp(
+    `^${EVERY}\\s+${T}\\s+(lines?|instructions?|steps?|references?|images?|actions?|calls?|imports?|entr(?:y|ies)|uses?)\\s+(?:in|under|within|inside|of|across)\\s+(.+?)\\s+((?:is|are|pins?|references?|names?|uses?|${HAS_VERB})\\b.*)$`,
+    'i',
+  ).exec(split.clause)
+  if (!lined) return null
+  const [, select, noun, where, predicate] = lined
+  const named = /^(?:all\s+|the\s+)?((?:GitHub\s+)?workflows|Dockerfiles)$/i.exec(where)
+  const scope = named ? everyScope(named[1], undefined, ctx) : scopeOf(where, ctx)
+  // a text asked of a step, an entry or an image may sit on another of its lines (`with:`): only a line, an
+  // instruction, a reference, an import or a call is one line; a pin sits on the reference's own line
+  const oneLine = /^(?:lines?|instructions?|references?|imports?|calls?|uses?)$/i.test(noun)
+  const step = /^steps?$/i.test(noun)
+    ? /^(?:sets?|has|have|configures?)\s+`([\w.-]+\s*:\s*[^`]+)`$/i.exec(predicate)
+    : null
+  if (step && scope && scope.length > 0)
+    return [
+      everySpec(
+        scope,
+        split.exclude,
+        { lines: select, steps: true, needle: step[1] },
+        `every \`${select}\` step`,
+        meta,
+      ),
+    ]
+  const rule = SHA_PIN.test(predicate)
+    ? { pin: 'commit-sha' as const }
+    : DIGEST_PIN.test(predicate)
+      ? { pin: 'digest' as const }
+      : oneLine
+        ? new RegExp(`^${HAS_VERB}\\s+(?:an?\\s+|the\\s+)?${T}$`, 'i').exec(predicate)
+        : null
+  if (!scope || scope.length === 0 || !rule) return null
+  const asks = 'pin' in rule ? { pin: rule.pin } : { needle: rule[1] }
+  const lineStart = /^(?:lines?|instructions?)$/i.test(noun)
+  return [everySpec(scope, split.exclude, { lines: select, lineStart, ...asks }, `every \`${select}\` ${noun}`, meta)]
+}
+
+/**
+ * "every entry under `dependencies` in `package.json` starts with `^`", "each item of the `python-version` list in
+ * `ci.yml` begins with `3.1`": the comparison holds for each entry of a list (each value of a mapping), and there is one
+ */
+function everyEntryClause(clause: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
+  const m = new RegExp(
+    `^${EVERY}\\s+(?:entry|entries|values?|items?|elements?|versions?|ranges?)\\s+(?:under|of|in)\\s+(?:the\\s+)?${T}(?:\\s+(?:list|array|key|mapping|section|table|object))?\\s+(?:in|of)\\s+${T}\\s+(starts? with|begins? with|equals?|is|are|contains?)\\s+(.+)$`,
+    'i',
+  ).exec(clause)
+  if (!m) return null
+  const [, keyToken, fileToken, verb, rest] = m
+  const path = pathOf(fileToken, ctx)
+  if (!path || isGlob(path) || !structuredFormat(path)) return null
+  const word = /^(?:starts?|begins?)/i.test(verb) ? 'begins with' : /^contains?/i.test(verb) ? 'contains' : 'equals'
+  const parsed = valueOp(word, rest)
+  if (!parsed || !['begins-with', 'equals', 'contains'].includes(parsed.op)) return null
+  const pointer = keyToken.split('.').filter(Boolean)
+  const shown = parsed.expected.map((e) => `\`${JSON.stringify(e)}\``).join(', ')
+  return [
+    {
+      kind: 'value',
+      path,
+      pointer,
+      op: parsed.op,
+      expected: parsed.expected,
+      anyDepth: pointer.length === 1,
+      each: true,
+      sentence: `each entry of \`${path}\` → \`${keyToken}\` ${parsed.op} ${shown}`,
+      ...base(meta),
+    },
+  ]
+}
+
+function everySpec(
+  scope: string[],
+  exclude: string[],
+  rule: { needle?: string; lines?: string; lineStart?: boolean; pin?: 'commit-sha' | 'digest'; steps?: boolean },
+  what: string,
+  meta: Meta,
+): Spec {
+  const asked = rule.pin
+    ? `is pinned by ${rule.pin === 'digest' ? 'digest' : 'a full commit SHA'}`
+    : `${rule.steps ? 'sets' : 'contains'} \`${rule.needle}\``
+  return {
+    kind: 'text-every',
+    scope,
+    exclude,
+    ...rule,
+    ...(rule.lineStart === false ? { lineStart: undefined } : {}),
+    sentence: `${what} in ${scope.map((g) => `\`${g}\``).join(', ')} ${asked}`,
+    ...base(meta),
+  }
+}
+
+/** "upgrade `grpc` to `1.45`", "bump `dns` to `v1.1.46` in `go.mod`": the package is at that version or later */
+function bumpClause(clause: string, meta: Meta): Spec[] | null {
+  const m = new RegExp(`^(?:bump|upgrade|update|raise|move)\\s+${T}\\s+(to\\s+.+)$`, 'i').exec(clause)
+  return m ? versionClause(m[1], `bumped ${m[2]}`, meta) : null
+}
+
 function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | null {
   // "Both `a` and `b` exist", "A `Makefile` exists", "The `Dockerfile` uses `python:3.12`"
   const clause = text.replace(
@@ -917,6 +1123,8 @@ function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | n
     '',
   )
   return (
+    everyEntryClause(clause, ctx, meta) ??
+    everyClause(clause, ctx, meta) ??
     noInScope(clause, ctx, meta) ??
     nothingUnder(clause, ctx, meta) ??
     fileCount(clause, ctx, meta) ??
@@ -925,6 +1133,7 @@ function readClause(text: string, ctx: CriterionContext, meta: Meta): Spec[] | n
     listMembershipClause(clause, ctx, meta) ??
     keyInFileClause(clause, ctx, meta) ??
     subjectClause(clause, ctx, meta) ??
+    bumpClause(clause, meta) ??
     boundClause(clause, ctx, meta)
   )
 }
@@ -950,7 +1159,7 @@ export function cleanCriterion(text: string): string {
       part.startsWith('`')
         ? part
         : part.replace(
-            /(^|[\s(])((?:\.?[\w.-]+\/)+[\w.*{}-]*|[\w-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|ya?ml|toml|ini|cfg|go|rs|rb|java|sh|sql|lock|env|conf|xml|gradle|tf|md)|Dockerfile(?:\.[\w-]+)?|Containerfile|Makefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile)(?=$|[\s),;:])/g,
+            /(^|[\s(])((?:\.?[\w.-]+\/)+[\w.*{}-]*|[\w-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|ya?ml|toml|ini|cfg|go|rs|rb|java|sh|sql|lock|env|conf|xml|gradle|tf|md)|Dockerfile(?:\.[\w-]+)?|Containerfile|Makefile(?:\.[\w-]+)?|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile)(?=$|[\s),;:])/g,
             '$1`$2`',
           ),
     )
@@ -996,6 +1205,21 @@ function withAntecedent(clause: string, previous: string): string {
   return object ? `${clause.slice(0, pronoun.index)} ${pronoun[1]} ${object}` : clause
 }
 
+/**
+ * "`docker.yml` exists and contains `make release`": predicates joined by "and" share the subject before them, so
+ * each becomes a clause of its own ("`docker.yml` exists", "`docker.yml` contains `make release`"); null when the
+ * clause has no such shape.
+ */
+function sharedSubjectParts(clause: string): string[] | null {
+  const m = new RegExp(`^((?:the\\s+)?${LIST})\\s+(.+)$`).exec(clause)
+  if (!m) return null
+  const predicates = splitOutsideTokens(
+    m[2],
+    /,?\s+and\s+(?=(?:is|are|has|have|does|do|no longer|exists?|contains?|defines?|declares?|imports?|includes?|references?|lists?|sets?|stays?|remains?|satisfies|matches)\b)/i,
+  )
+  return predicates.length > 1 ? predicates.map((p) => `${m[1]} ${p}`) : null
+}
+
 const AND_SPLIT = /,?\s+(?:and|but|while|with)\s+(?=\u0001|no\s|nothing\s|the\s+\u0001|at\s+least|there\s)/i
 
 export interface CompiledCriterion {
@@ -1026,7 +1250,10 @@ export function compileCriterion(text: string, line: number, ctx: CriterionConte
       checks.push(...whole)
       continue
     }
-    const read = units.length > 1 ? units.map((u) => readClause(u, ctx, meta)) : [null]
+    const read =
+      units.length > 1
+        ? units.map((u) => readClause(u, ctx, meta))
+        : (sharedSubjectParts(units[0])?.map((u) => readClause(u, ctx, meta)) ?? [null])
     if (read.every((r) => r !== null)) {
       read.forEach((r) => checks.push(...r!))
       continue

@@ -197,20 +197,18 @@ export interface DerivedChecks {
 }
 
 /**
- * Checks derived from a task. Criterion sentences go through the criteria language (README, "Criteria
- * language"); Files to Create / remove entries must exist / be gone; a few narrow body patterns ("remove all
- * `X`", "`main.py` < 200 lines", a target JSON block) are criteria too. "Files to Modify" give progress-only
- * checks; tool and CI mentions only supporting evidence. Duplicates (same check key) keep their first occurrence.
+ * The task's criterion sentences through the criteria language (and the narrow sentence patterns for what it does
+ * not read): their checks, the parts no phrasing reads, and which of those hold the task back (partlyRead)
  */
-export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): DerivedChecks {
-  const lines = taskLines(task)
-  const lineText = new Map(lines.map((l) => [l.line, l.text]))
-  const resolve = pathResolver(task)
-  const criteria = criterionLines(task)
-  const criteriaLines = new Set(criteria.map((c) => c.line))
+function readCriteria(
+  task: Task,
+  criteria: TextLine[],
+  resolve: (token: string) => string | null,
+): { derived: CheckSpec[]; notCheckable: TextLine[]; partlyRead: TextLine[] } {
   const derived: CheckSpec[] = []
   const notCheckable: TextLine[] = []
   const partlyRead: TextLine[] = []
+  let anyRead = false
   const criterionCtx = { onlyFile: onlyFileOf(task), resolve: (token: string) => resolve(token) }
   for (const { text, line } of criteria) {
     const compiled = compileCriterion(text, line, criterionCtx)
@@ -232,7 +230,27 @@ export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): Derived
     }
     notCheckable.push(...unread)
     if (read) partlyRead.push(...unread)
+    anyRead ||= read
   }
+  // a criterion sentence no phrasing reads, beside criterion sentences that became checks: those checks stand for only
+  // part of the task's criteria, so they cannot make it done alone either (Files to Create beside prose success
+  // criteria keep deciding alone, as the plan's structure says)
+  return { derived, notCheckable, partlyRead: anyRead ? notCheckable : partlyRead }
+}
+
+/**
+ * Checks derived from a task. Criterion sentences go through the criteria language (README, "Criteria
+ * language"); Files to Create / remove entries must exist / be gone; a few narrow body patterns ("remove all
+ * `X`", "`main.py` < 200 lines", a target JSON block) are criteria too. "Files to Modify" give progress-only
+ * checks; tool and CI mentions only supporting evidence. Duplicates (same check key) keep their first occurrence.
+ */
+export function deriveTaskChecks(task: Task, ctx: { toolMap: ToolMap }): DerivedChecks {
+  const lines = taskLines(task)
+  const lineText = new Map(lines.map((l) => [l.line, l.text]))
+  const resolve = pathResolver(task)
+  const criteria = criterionLines(task)
+  const criteriaLines = new Set(criteria.map((c) => c.line))
+  const { derived, notCheckable, partlyRead } = readCriteria(task, criteria, resolve)
   derived.push(...fileChecks(task, lineText))
   const asCriterion = (spec: CheckSpec): CheckSpec => ({ ...spec, role: 'criterion' })
   const asSupporting = (spec: CheckSpec): CheckSpec => ({ ...spec, role: 'supporting' })

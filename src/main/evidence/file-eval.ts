@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser'
 import type { JsonScalar, ValueOp } from '../../shared/check-model'
 import { shortHash, stableStringify } from './check-key'
 import { jsonValueAt, parseJsonLoose } from './json-loose'
-import { declaredPackages, packageIdentity, versionWithin, type ManifestKind } from './manifests'
+import { declaredPackages, packageIdentity, packageNamed, versionWithin, type ManifestKind } from './manifests'
 import { compareValue, describeValue, parseStructured, structuredFormat } from './values'
 
 /**
@@ -86,6 +86,101 @@ export function textCountEvaluator(needle: string): FileEvaluator {
     evaluate(content) {
       if (content.bytes.indexOf(bytes) < 0) return { count: 0, lines: [] }
       return linesContaining(content.text, needle)
+    },
+  }
+}
+
+const PINS: Record<'commit-sha' | 'digest', RegExp> = {
+  'commit-sha': /@[0-9a-f]{40}(?![0-9a-f])/,
+  digest: /@sha256:[0-9a-f]{64}(?![0-9a-f])/,
+}
+
+export interface LineRule {
+  /** the lines asked about: those beginning with it (after indentation and a list dash) or containing it */
+  select: string
+  lineStart: boolean
+  /** each selected line must contain it */
+  needle: string | null
+  pin: 'commit-sha' | 'digest' | null
+}
+
+/**
+ * Every selected line meets the rule: count = selected lines, lines = the ones that fail (capped), ok = none fails.
+ * A file with no selected line says nothing (count 0). Comments (`# …`, `// …`) are not part of a line's claim.
+ */
+export function everyLineEvaluator(rule: LineRule): FileEvaluator {
+  const select = Buffer.from(rule.select, 'utf8')
+  return {
+    key: evaluatorKey('every-line', rule),
+    evaluate(content) {
+      if (content.bytes.indexOf(select) < 0) return { count: 0, lines: [], ok: true }
+      let selected = 0
+      let failing = 0
+      const lines: number[] = []
+      content.text.split('\n').forEach((raw, i) => {
+        // a comment names a thing without using it ("# for actions/checkout"), and pins nothing
+        const line = raw.replace(/(?:^|\s)(?:#|\/\/).*$/, '')
+        const chosen = rule.lineStart
+          ? line.replace(/^\s*(?:-\s+)?/, '').startsWith(rule.select)
+          : line.includes(rule.select)
+        if (!chosen) return
+        selected++
+        const meets = (!rule.needle || line.includes(rule.needle)) && (!rule.pin || PINS[rule.pin].test(line))
+        if (meets) return
+        failing++
+        if (lines.length < MAX_EVIDENCE_LINES) lines.push(i + 1)
+      })
+      const note = failing
+        ? `${failing} of ${selected} line(s) with \`${rule.select}\` do not meet the claim`
+        : undefined
+      return { count: selected, lines, ok: failing === 0, note }
+    },
+  }
+}
+
+/** a mapping's value under `key` at any depth, as YAML wrote it (failsafe: scalars are strings) */
+function settingsAt(node: unknown, key: string, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const item of node) settingsAt(item, key, out)
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === key && typeof v === 'string') out.push(v)
+      settingsAt(v, key, out)
+    }
+  return out
+}
+
+/** every item of every `steps:` list in a YAML document */
+function yamlSteps(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) for (const item of node) yamlSteps(item, out)
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === 'steps' && Array.isArray(v))
+        out.push(...v.filter((s): s is Record<string, unknown> => !!s && typeof s === 'object' && !Array.isArray(s)))
+      yamlSteps(v, out)
+    }
+  return out
+}
+
+/**
+ * Every YAML step (an item of a `steps:` list) whose own values hold `select` sets `key` to `value` somewhere inside
+ * it: count = such steps, ok = each does. A file that is not YAML fails; one without such a step says nothing.
+ */
+export function everyStepEvaluator(select: string, key: string, value: string): FileEvaluator {
+  return {
+    key: evaluatorKey('every-step', { select, key, value }),
+    evaluate(content) {
+      if (!content.text.includes(select)) return { count: 0, lines: [], ok: true }
+      const doc = parseStructured('yaml', content.text)
+      // a file that names the step but does not parse: a step the claim cannot be checked on
+      if (doc === undefined) return { count: 1, lines: [], ok: false, note: 'not valid YAML' }
+      const chosen = yamlSteps(doc).filter((step) =>
+        Object.values(step).some((v) => typeof v === 'string' && v.includes(select)),
+      )
+      const failing = chosen.filter((step) => !settingsAt(step, key).some((v) => v.trim() === value))
+      const note = failing.length
+        ? `${failing.length} of ${chosen.length} step(s) do not set \`${key}: ${value}\``
+        : undefined
+      return { count: chosen.length, lines: [], ok: failing.length === 0, note }
     },
   }
 }
@@ -184,17 +279,23 @@ export function valueEvaluator(
   op: ValueOp,
   expected: JsonScalar[],
   anyDepth: boolean,
+  each = false,
 ): FileEvaluator {
   const format = structuredFormat(path)
+  const holds = (value: unknown) => {
+    if (!each) return compareValue(value, op, expected)
+    const entries = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []
+    return entries.length > 0 && entries.every((entry) => compareValue(entry, op, expected))
+  }
   return {
-    key: evaluatorKey('value', { format, pointer, op, expected, anyDepth }),
+    key: evaluatorKey('value', { format, pointer, op, expected, anyDepth, ...(each ? { each } : {}) }),
     evaluate(content) {
       if (!format) return { count: 0, lines: [], ok: false, note: 'not a JSON, TOML or YAML file' }
       const root = parseStructured(format, content.text)
       if (root === undefined) return { count: 0, lines: [], ok: false, note: `not valid ${format.toUpperCase()}` }
       const { found, value } = jsonValueAt(root, pointer, anyDepth)
       if (!found) return { count: 0, lines: [], ok: false, note: `${pointer.join('.')} not set` }
-      const ok = compareValue(value, op, expected)
+      const ok = holds(value)
       return {
         count: ok ? 1 : 0,
         lines: lineOfKey(content.text, pointer[pointer.length - 1]),
@@ -209,6 +310,8 @@ export interface PackageQuestion {
   names: string[]
   section: 'any' | 'runtime' | 'dev'
   range: string | null
+  /** only direct requirements (not go.mod's `// indirect` lines) */
+  direct?: boolean
 }
 
 /** packages declared in one manifest: ok when at least one of `names` is declared in the section (and in range) */
@@ -222,6 +325,7 @@ export function packageEvaluator(kind: ManifestKind, path: string, question: Pac
       names: [...wanted].sort(),
       section: question.section,
       range: question.range,
+      ...(question.direct ? { direct: true } : {}),
     }),
     evaluate(content) {
       let declared
@@ -230,11 +334,14 @@ export function packageEvaluator(kind: ManifestKind, path: string, question: Pac
       } catch {
         return { count: 0, lines: [], ok: false, note: `${path.slice(path.lastIndexOf('/') + 1)} does not parse` }
       }
-      const named = declared.filter((d) => wanted.has(packageIdentity(kind, d.name)))
+      const named = declared.filter(
+        (d) => question.names.some((n) => packageNamed(kind, n, d.name)) && !(question.direct && d.indirect),
+      )
       const inSection = named.filter((d) => question.section === 'any' || d.section === question.section)
       const hits = question.range ? inSection.filter((d) => versionWithin(kind, d.spec, question.range!)) : inSection
       const shown = (hits.length ? hits : named).map(
-        (d) => `${d.name}${d.spec ? ` ${d.spec}` : ''}${d.section === 'dev' ? ' (dev)' : ''}`,
+        (d) =>
+          `${d.name}${d.spec ? ` ${d.spec}` : ''}${d.section === 'dev' ? ' (dev)' : ''}${d.indirect ? ' (indirect)' : ''}`,
       )
       return {
         count: hits.length,

@@ -8,6 +8,7 @@ import { parse as parseSpecifier } from '@renovatebot/pep440/lib/specifier.js'
 import semver from 'semver'
 import { parse as parseToml } from 'smol-toml'
 import { parseJsonLoose } from './json-loose'
+import { moreDeclaredPackages, moreManifestKind, moreNamesMatch, type MoreManifestKind } from './manifests-more'
 
 /**
  * Dependency manifests: which packages a manifest declares, in which section, with which version text.
@@ -15,7 +16,7 @@ import { parseJsonLoose } from './json-loose'
  * lockfile names is a transitive dependency, not a decision of the project.
  */
 
-export type ManifestKind = 'npm' | 'requirements' | 'pyproject' | 'gomod' | 'cargo'
+export type ManifestKind = 'npm' | 'requirements' | 'pyproject' | 'gomod' | 'cargo' | MoreManifestKind
 export type DependencySection = 'runtime' | 'dev'
 
 export interface Declared {
@@ -26,6 +27,8 @@ export interface Declared {
   spec: string
   /** 1-based line of the declaration, 0 when unknown */
   line: number
+  /** go.mod: a requirement marked `// indirect` (needed by a dependency, not imported by the module itself) */
+  indirect?: boolean
 }
 
 export function manifestKind(path: string): ManifestKind | null {
@@ -35,12 +38,19 @@ export function manifestKind(path: string): ManifestKind | null {
   if (name === 'pyproject.toml') return 'pyproject'
   if (name === 'go.mod') return 'gomod'
   if (name === 'Cargo.toml') return 'cargo'
-  return null
+  return moreManifestKind(name)
 }
 
 /** PEP 503: lower case, runs of -_. become one - */
 export function normalizePythonName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-')
+}
+
+/** a name the plan gives (`wanted`) names this declared package (a JVM artifact also answers to its artifact id) */
+export function packageNamed(kind: ManifestKind, wanted: string, declared: string): boolean {
+  if (kind === 'npm' || kind === 'requirements' || kind === 'pyproject' || kind === 'gomod' || kind === 'cargo')
+    return packageIdentity(kind, wanted) === packageIdentity(kind, declared)
+  return moreNamesMatch(kind, wanted, declared)
 }
 
 /** the comparable identity of a package name in a manifest of this kind */
@@ -171,7 +181,8 @@ function goModDeclared(lines: string[]): Declared[] {
     if (/^require\s*\($/.test(line)) return void (inBlock = true)
     if (inBlock && line === ')') return void (inBlock = false)
     const m = inBlock ? /^(\S+)\s+(\S+)$/.exec(line) : /^require\s+(\S+)\s+(\S+)$/.exec(line)
-    if (m) out.push({ name: m[1], spec: m[2], section: 'runtime', line: i + 1 })
+    const indirect = /\/\/\s*indirect\b/.test(raw)
+    if (m) out.push({ name: m[1], spec: m[2], section: 'runtime', line: i + 1, ...(indirect ? { indirect } : {}) })
   })
   return out
 }
@@ -206,6 +217,8 @@ export function declaredPackages(kind: ManifestKind, text: string, path: string)
       return goModDeclared(lines)
     case 'cargo':
       return cargoDeclared(text, lines)
+    default:
+      return moreDeclaredPackages(kind, text)
   }
 }
 
@@ -242,6 +255,7 @@ function semverRange(kind: ManifestKind, spec: string): string | null {
   let s = spec.trim()
   if (kind === 'gomod') s = s.replace(/^v/, '').replace(/\+incompatible$/, '')
   if (kind === 'cargo' && /^\d/.test(s)) s = `^${s}`
+  // the other manifests' requirements are semver ranges already (manifests-more.ts)
   return semver.validRange(s)
 }
 

@@ -7,7 +7,7 @@ import { parseJsonLoose } from './json-loose'
 
 /** Structured files (JSON/JSONC, TOML, YAML) read as data, and the value comparisons of a `value` check. */
 
-export type StructuredFormat = 'json' | 'toml' | 'yaml' | 'gomod' | 'dotenv'
+export type StructuredFormat = 'json' | 'toml' | 'yaml' | 'gomod' | 'dotenv' | 'rc'
 
 export function structuredFormat(path: string): StructuredFormat | null {
   if (/\.(json|jsonc|json5)$/i.test(path)) return 'json'
@@ -15,6 +15,8 @@ export function structuredFormat(path: string): StructuredFormat | null {
   if (/\.ya?ml$/i.test(path)) return 'yaml'
   if (/(^|\/)go\.mod$/.test(path)) return 'gomod'
   if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path)) return 'dotenv'
+  // a tool's config dotfile without an extension (`.yamllint`, `.eslintrc`, `.prettierrc`): JSON or YAML by its content
+  if (/(^|\/)\.[\w-]+$/.test(path)) return 'rc'
   return null
 }
 
@@ -73,6 +75,7 @@ export function parseStructured(format: StructuredFormat, text: string): unknown
     if (format === 'toml') return parseToml(text)
     if (format === 'gomod') return parseGoMod(text)
     if (format === 'dotenv') return parseDotenv(text)
+    if (format === 'rc' && /^\s*[{[]/.test(text)) return parseJsonLoose(text)
     return parseYaml(text, { schema: 'failsafe', uniqueKeys: false })
   } catch {
     return undefined

@@ -584,6 +584,316 @@ export const BEHAVIOURS: BehaviourCase[] = [
     },
     expect: { state: 'done', doneWeek: 1, doneCommit: 'added' },
   },
+  {
+    name: 'a build file named with a suffix (`Makefile.docker`) is a file; both its sentences decide',
+    asOf: '2025-03-31',
+    task: task(['One multi-arch image'], {
+      criteria: criteria(
+        '`DOCKER_IMAGE_LIST_LATEST` no longer appears in `Makefile.docker`',
+        '`Makefile.docker` contains `which jq`',
+      ),
+    }),
+    build(f) {
+      base(f, { 'Makefile.docker': 'DOCKER_IMAGE_LIST_LATEST := a b\nrelease:\n\techo $(DOCKER_IMAGE_LIST_LATEST)\n' })
+      f.write('Makefile.docker', 'release:\n\techo one image\n').commit('One image', at('2025-03-11'))
+      const jq = f
+        .write('Makefile.docker', 'ifeq (, $(shell which jq))\nendif\nrelease:\n\techo one image\n')
+        .commit('Check for jq', at('2025-03-25'))
+      return { jq }
+    },
+    expect: { state: 'done', doneWeek: 4, doneCommit: 'jq' },
+  },
+  {
+    name: 'a sentence that no phrasing reads keeps the task from done beside a sentence that does',
+    asOf: '2025-03-31',
+    task: task(['Alerting'], {
+      criteria: criteria('`src/alerts.py` exists', 'Errors reach the on-call engineer within a minute'),
+    }),
+    build(f) {
+      base(f)
+      const created = f.write('src/alerts.py', 'def alert(): ...\n').commit('Alerts', at('2025-03-05'))
+      return { created }
+    },
+    expect: { state: 'needs-confirmation', doneWeek: null },
+  },
+  {
+    name: '"`file` exists and contains `x`": both predicates are about the file',
+    asOf: '2025-03-31',
+    task: task(['Release images from CI'], {
+      criteria: criteria('`.github/workflows/docker.yml` exists and contains `-f Makefile.docker release`'),
+    }),
+    build(f) {
+      base(f)
+      f.write('.github/workflows/docker.yml', 'on: release\njobs: {}\n').commit('Docker workflow', at('2025-03-04'))
+      const step = f
+        .write(
+          '.github/workflows/docker.yml',
+          'on: release\njobs:\n  r:\n    steps:\n      - run: make -f Makefile.docker release\n',
+        )
+        .commit('Build the images', at('2025-03-19'))
+      return { step }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'step' },
+  },
+  {
+    name: 'a quoted code token with a slash is text, not a path; "no longer appears in `a` or `b`" is about each file',
+    asOf: '2025-03-31',
+    task: task(['Seeded randomness'], {
+      criteria: criteria('`"math/rand"` no longer appears in `plugin/forward/policy.go` or `plugin/grpc/policy.go`'),
+    }),
+    build(f) {
+      const imports = 'package p\n\nimport "math/rand"\n'
+      base(f, { 'plugin/forward/policy.go': imports, 'plugin/grpc/policy.go': imports })
+      f.write('plugin/forward/policy.go', 'package p\n\nimport "x/rand"\n').commit('forward', at('2025-03-06'))
+      const grpc = f.write('plugin/grpc/policy.go', 'package p\n\nimport "x/rand"\n').commit('grpc', at('2025-03-12'))
+      return { grpc }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'grpc' },
+  },
+  {
+    name: 'go.mod: a requirement marked `// indirect` is not a direct dependency',
+    asOf: '2025-03-31',
+    task: task(['Off the deprecated protobuf module'], {
+      criteria: criteria('`github.com/golang/protobuf` is not a direct dependency in `go.mod`'),
+    }),
+    build(f) {
+      const gomod = (direct: string, indirect: string) =>
+        `module example.com/dns\n\ngo 1.17\n\nrequire (\n\tgithub.com/miekg/dns v1.1.45\n${direct})\n\nrequire (\n\tgithub.com/google/uuid v1.3.0 // indirect\n${indirect})\n`
+      base(f, { 'go.mod': gomod('\tgithub.com/golang/protobuf v1.5.2\n', '') })
+      const indirect = f
+        .write('go.mod', gomod('', '\tgithub.com/golang/protobuf v1.5.2 // indirect\n'))
+        .commit('Use google.golang.org/protobuf', at('2025-03-14'))
+      return { indirect }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'indirect' },
+  },
+  {
+    name: 'a Go pseudo-version is a pre-release: below the release "at least `v3.0.0`" asks for',
+    asOf: '2025-03-31',
+    task: task(['yaml.v3 with the CVE fix'], {
+      criteria: criteria('`gopkg.in/yaml.v3` is at least `v3.0.0` in `go.mod`'),
+    }),
+    build(f) {
+      const gomod = (v: string) => `module example.com/dns\n\ngo 1.17\n\nrequire gopkg.in/yaml.v3 ${v} // indirect\n`
+      base(f)
+      f.write('go.mod', gomod('v3.0.0-20210107192922-496545a6307b')).commit('go 1.17', at('2025-03-04'))
+      const fixed = f.write('go.mod', gomod('v3.0.0')).commit('yaml.v3 v3.0.0', at('2025-03-18'))
+      return { fixed }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'fixed' },
+  },
+  {
+    name: '"bumped to `V`": that version or a later one, dated by the bump that reached it',
+    asOf: '2025-03-31',
+    task: task(['DNS library and gRPC'], {
+      criteria: criteria('`github.com/miekg/dns` is bumped to `v1.1.46`', 'upgrade `google.golang.org/grpc` to `1.45`'),
+    }),
+    build(f) {
+      const gomod = (dns: string, grpc: string) =>
+        `module example.com/dns\n\ngo 1.17\n\nrequire (\n\tgithub.com/miekg/dns ${dns}\n\tgoogle.golang.org/grpc ${grpc}\n)\n`
+      base(f, { 'go.mod': gomod('v1.1.45', 'v1.44.0') })
+      f.write('go.mod', gomod('v1.1.45', 'v1.45.0')).commit('grpc 1.45', at('2025-03-05'))
+      const dns = f.write('go.mod', gomod('v1.1.46', 'v1.45.0')).commit('dns 1.1.46', at('2025-03-12'))
+      f.write('go.mod', gomod('v1.1.47', 'v1.47.0')).commit('dns 1.1.47, grpc 1.47', at('2025-03-20'))
+      return { dns }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'dns' },
+  },
+  {
+    name: 'a config dotfile without an extension (`.yamllint`) is read as data',
+    asOf: '2025-03-31',
+    task: task(['Lint the YAML'], { criteria: criteria('`.yamllint` → `rules.line-length` equals `disable`') }),
+    build(f) {
+      base(f)
+      f.write('.yamllint', 'extends: default\nrules:\n  line-length:\n    max: 120\n').commit(
+        'yamllint',
+        at('2025-03-04'),
+      )
+      const off = f
+        .write('.yamllint', '---\nextends: default\nrules:\n  line-length: disable\n')
+        .commit('No line length', at('2025-03-13'))
+      return { off }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'off' },
+  },
+  {
+    name: '"every workflow sets `permissions:`": broken by a new workflow without it, dated by the fix',
+    asOf: '2025-03-31',
+    task: task(['Read-only tokens'], {
+      criteria: criteria('every workflow in `.github/workflows/` sets `permissions:`'),
+    }),
+    build(f) {
+      base(f, { '.github/workflows/a.yml': 'on: push\njobs: {}\n', '.github/workflows/b.yml': 'on: push\njobs: {}\n' })
+      f.write('.github/workflows/a.yml', 'on: push\npermissions: read-all\njobs: {}\n').commit('a', at('2025-03-04'))
+      f.write('.github/workflows/b.yml', 'on: push\njobs:\n  t:\n    permissions:\n      contents: read\n')
+      f.commit('b', at('2025-03-11'))
+      f.write('.github/workflows/fuzz.yaml', 'on: pull_request\njobs: {}\n').commit('Fuzzing', at('2025-03-18'))
+      const fixed = f
+        .write('.github/workflows/fuzz.yaml', 'on: pull_request\npermissions: {}\njobs: {}\n')
+        .commit('Fuzzing: no token', at('2025-03-25'))
+      return { fixed }
+    },
+    expect: { state: 'done', doneWeek: 4, doneCommit: 'fixed' },
+  },
+  {
+    name: '"every `uses:` line is pinned to a full commit SHA": a tag comment is no pin, an action at @master breaks it',
+    asOf: '2025-03-31',
+    task: task(['Pin every action'], {
+      criteria: criteria('every `uses:` line in `.github/workflows/*.yml` is pinned to a full commit SHA'),
+    }),
+    build(f) {
+      const sha = 'b4ffde65f46336ab88eb53be808477a3936bae11'
+      const ci = (fuzz: string) =>
+        `on: push\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@${sha} # v4\n      - name: setup\n        uses: actions/setup-go@${sha}\n${fuzz}`
+      base(f, {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@v4 # not @' + sha + '\n',
+      })
+      f.write('.github/workflows/ci.yml', ci('')).commit('Pin actions', at('2025-03-04'))
+      f.write('.github/workflows/ci.yml', ci('      - uses: google/oss-fuzz/infra/cifuzz@master\n'))
+      f.commit('Fuzzing', at('2025-03-12'))
+      const pinned = f
+        .write('.github/workflows/ci.yml', ci(`      - uses: google/oss-fuzz/infra/cifuzz@${sha.replace(/b/g, 'c')}\n`))
+        .commit('Pin cifuzz', at('2025-03-20'))
+      return { pinned }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'pinned' },
+  },
+  {
+    name: '"every `FROM` line is pinned by digest": each stage of the named Dockerfiles, and both files tracked',
+    asOf: '2025-03-31',
+    task: task(['Base images by digest'], {
+      criteria: criteria(
+        'every `FROM` line in `docker/Dockerfile.debian` and `docker/Dockerfile.alpine` names its image by `@sha256:` digest',
+      ),
+    }),
+    build(f) {
+      const digest = `@sha256:${'a'.repeat(64)}`
+      base(f, {
+        'docker/Dockerfile.debian': `FROM rust:1.75${digest} AS build\n# FROM scratch someday\nFROM debian:12\n`,
+      })
+      const debian = f
+        .write('docker/Dockerfile.debian', `FROM rust:1.75${digest} AS build\nFROM debian:12${digest}\n`)
+        .commit('Debian by digest', at('2025-03-05'))
+      const alpine = f
+        .write('docker/Dockerfile.alpine', `FROM alpine:3.19${digest}\n`)
+        .commit('Alpine', at('2025-03-19'))
+      return { debian, alpine }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'alpine' },
+  },
+  {
+    name: 'a quantified claim over a scope without a single such line is never done',
+    asOf: '2025-03-31',
+    task: task(['Pin images'], { criteria: criteria('every `FROM` line in `Dockerfile` is pinned by digest') }),
+    build(f) {
+      base(f, { Dockerfile: '# no build yet\n' })
+      return {}
+    },
+    expect: { state: 'not-started', doneWeek: null },
+  },
+  {
+    name: '"every entry under `dependencies` starts with `^`": each value of the mapping, dated by the last pin replaced',
+    asOf: '2025-03-31',
+    task: task(['Caret ranges'], {
+      criteria: criteria('Every entry under `dependencies` in `package.json` starts with `^`'),
+    }),
+    build(f) {
+      const pkg = (deps: Record<string, string>) =>
+        JSON.stringify({ name: 'lib', dependencies: deps, devDependencies: { mocha: '10.2.0' } }, null, 2)
+      base(f, { 'package.json': pkg({ debug: '4.3.4', qs: '6.13.0' }) })
+      f.write('package.json', pkg({ debug: '^4.3.4', qs: '6.13.0' })).commit('debug caret', at('2025-03-05'))
+      const carets = f
+        .write('package.json', pkg({ debug: '^4.3.4', qs: '^6.13.0' }))
+        .commit('qs caret', at('2025-03-18'))
+      return { carets }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'carets' },
+  },
+  {
+    name: 'Gemfile: a gem in a development/test group is a dev dependency; `~> 7.0.4` stays below 7.1',
+    asOf: '2025-03-31',
+    task: task(['Rails 7.1 and request specs'], {
+      criteria: criteria('`rails` in `Gemfile` is `7.1` or later', '`rspec-rails` is a dev dependency in `Gemfile`'),
+    }),
+    build(f) {
+      const gemfile = (rails: string, group: string) =>
+        `source "https://rubygems.org"\n\ngem "rails", "${rails}"\ngem 'puma', '>= 5.0'\n${group}`
+      base(f, { Gemfile: gemfile('~> 7.0.4', 'gem "rspec-rails" # not grouped yet\n') })
+      f.write('Gemfile', gemfile('~> 7.0.4', 'group :development, :test do\n  gem "rspec-rails", "~> 6.0"\nend\n'))
+      f.commit('rspec in its group', at('2025-03-05'))
+      const rails = f
+        .write('Gemfile', gemfile('~> 7.1.0', 'group :development, :test do\n  gem "rspec-rails", "~> 6.0"\nend\n'))
+        .commit('Rails 7.1', at('2025-03-19'))
+      return { rails }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'rails' },
+  },
+  {
+    name: 'pom.xml: a `${property}` version, a SNAPSHOT below its release, an artifact named without its group',
+    asOf: '2025-03-31',
+    task: task(['Log4Shell'], {
+      criteria: criteria('`log4j-core` is bumped to `2.17.1`', '`junit:junit` is a dev dependency in `pom.xml`'),
+    }),
+    build(f) {
+      const pom = (version: string) =>
+        `<?xml version="1.0"?>\n<project>\n  <properties><log4j.version>${version}</log4j.version></properties>\n  <dependencies>\n    <dependency>\n      <groupId>org.apache.logging.log4j</groupId>\n      <artifactId>log4j-core</artifactId>\n      <version>\${log4j.version}</version>\n    </dependency>\n    <dependency>\n      <groupId>junit</groupId>\n      <artifactId>junit</artifactId>\n      <version>4.13.2</version>\n      <scope>test</scope>\n    </dependency>\n  </dependencies>\n</project>\n`
+      base(f, { 'pom.xml': pom('2.14.1') })
+      f.write('pom.xml', pom('2.17.1-SNAPSHOT')).commit('Try the fix', at('2025-03-05'))
+      const fixed = f.write('pom.xml', pom('2.17.1')).commit('log4j 2.17.1', at('2025-03-12'))
+      return { fixed }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'fixed' },
+  },
+  {
+    name: 'composer.json, build.gradle and a .csproj: alternatives, test configurations and interval versions',
+    asOf: '2025-03-31',
+    task: task(['Framework upgrades'], {
+      criteria: criteria(
+        'upgrade `laravel/framework` to `11.0` in `composer.json`',
+        '`org.junit.jupiter:junit-jupiter` is a dev dependency in `build.gradle`',
+        '`Newtonsoft.Json` in `src/Api/Api.csproj` is `13.0.1` or later',
+      ),
+    }),
+    build(f) {
+      const composer = (laravel: string) => JSON.stringify({ require: { php: '^8.2', 'laravel/framework': laravel } })
+      const gradle = (conf: string) => `dependencies {\n    ${conf} 'org.junit.jupiter:junit-jupiter:5.10.0'\n}\n`
+      const csproj = (v: string) =>
+        `<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Newtonsoft.Json" Version="${v}" />\n  </ItemGroup>\n</Project>\n`
+      base(f, {
+        'composer.json': composer('^10.0'),
+        'build.gradle': gradle('implementation'),
+        'src/Api/Api.csproj': csproj('12.0.3'),
+      })
+      f.write('composer.json', composer('^10.0|^11.0')).write('build.gradle', gradle('testImplementation'))
+      f.write('src/Api/Api.csproj', csproj('[13.0.1,)')).commit('Allow Laravel 11; tests; Json', at('2025-03-05'))
+      const laravel = f.write('composer.json', composer('^11.0')).commit('Laravel 11 only', at('2025-03-20'))
+      return { laravel }
+    },
+    expect: { state: 'done', doneWeek: 3, doneCommit: 'laravel' },
+  },
+  {
+    name: '"every `actions/checkout` step sets `persist-credentials: false`": the setting sits under the step\'s `with:`',
+    asOf: '2025-03-31',
+    task: task(['Checkouts drop the token'], {
+      criteria: criteria(
+        'every `actions/checkout` step in `.github/workflows/*.yml` sets `persist-credentials: false`',
+      ),
+    }),
+    build(f) {
+      const step = (extra: string) => `      - uses: actions/checkout@v4\n${extra}`
+      const wf = (a: string, b: string) =>
+        `on: push\njobs:\n  test:\n    steps:\n${a}      - run: make test\n  lint:\n    steps:\n${b}`
+      const off = '        with:\n          persist-credentials: false\n'
+      base(f, { '.github/workflows/ci.yml': wf(step(''), step('')) })
+      // the text appears in the file, but in a comment and on another step: not the checkout step's setting
+      f.write('.github/workflows/ci.yml', wf(step(off), step('      # persist-credentials: false\n')))
+      f.commit('One checkout', at('2025-03-05'))
+      const both = f.write('.github/workflows/ci.yml', wf(step(off), step(off))).commit('Both', at('2025-03-13'))
+      return { both }
+    },
+    expect: { state: 'done', doneWeek: 2, doneCommit: 'both' },
+  },
 ]
 
 /** a Cargo.toml with these dependency lines, MSRV and extra tables */

@@ -11,6 +11,7 @@ export const CHECK_KINDS: CheckKind[] = [
   'file-lacks',
   'text-absent',
   'text-present',
+  'text-every',
   'path-match',
   'file-count',
   'line-count',
@@ -29,6 +30,7 @@ export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
   'file-lacks': 'File exists without some text',
   'text-absent': 'Text appears nowhere',
   'text-present': 'Text appears somewhere in a scope',
+  'text-every': 'Every file (or every line of a kind) in a scope meets a rule',
   'path-match': 'Some file matches a glob',
   'file-count': 'Number of files matching a glob',
   'line-count': 'Number of lines in a file',
@@ -91,6 +93,32 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
     { name: 'scope', label: 'In these globs (one per line)', type: 'lines', placeholder: 'app/**' },
     { name: 'exclude', label: 'Except these globs (one per line, optional)', type: 'lines', optional: true },
   ],
+  'text-every': [
+    {
+      name: 'scope',
+      label: 'In these globs or files (one per line)',
+      type: 'lines',
+      placeholder: '.github/workflows/*.yml',
+    },
+    { name: 'exclude', label: 'Except these globs (one per line, optional)', type: 'lines', optional: true },
+    {
+      name: 'lines',
+      label: 'Only lines containing (optional: every file)',
+      type: 'text',
+      optional: true,
+      placeholder: 'uses:',
+    },
+    { name: 'lineStart', label: 'Lines that begin with it', type: 'boolean', optional: true },
+    {
+      name: 'needle',
+      label: 'Must contain (optional with a pin)',
+      type: 'text',
+      optional: true,
+      placeholder: 'permissions:',
+    },
+    { name: 'pin', label: 'Pinned by: commit-sha or digest (optional)', type: 'text', optional: true },
+    { name: 'steps', label: 'About YAML steps: each sets “key: value”', type: 'boolean', optional: true },
+  ],
   package: [
     { name: 'name', label: 'Package', type: 'text', placeholder: 'pydantic' },
     { name: 'present', label: 'Declared (unticked: must no longer be declared)', type: 'boolean', optional: true },
@@ -109,6 +137,7 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
       placeholder: 'dev',
     },
     { name: 'range', label: 'Version range (optional)', type: 'text', optional: true, placeholder: '>=2.0,<3' },
+    { name: 'direct', label: 'Direct requirements only (go.mod: not // indirect)', type: 'boolean', optional: true },
   ],
   value: [
     path('JSON, TOML or YAML file'),
@@ -121,6 +150,7 @@ export const CHECK_FIELDS: Record<CheckKind, CheckField[]> = {
     },
     { name: 'expected', label: 'Values (one per line)', type: 'lines', placeholder: '3.12' },
     { name: 'anyDepth', label: 'The last key may be nested anywhere', type: 'boolean', optional: true },
+    { name: 'each', label: 'Compare each entry of the list or mapping', type: 'boolean', optional: true },
   ],
   'path-match': [{ name: 'glob', label: 'Glob', type: 'text', placeholder: '.github/workflows/*.yml' }],
   'file-count': [
@@ -239,9 +269,14 @@ function sentenceFor(kind: CheckKind, v: Record<string, unknown>): string {
     case 'text-present':
       return `“${String(v.needle)}” appears in ${(v.scope as string[]).join(', ')}`
     case 'package':
-      return `${code(v.name)} is ${v.present ? '' : 'no longer '}a dependency${v.manifest ? ` in ${code(v.manifest)}` : ''}${v.range ? ` within ${code(v.range)}` : ''}`
+      return `${code(v.name)} is ${v.present ? '' : 'no longer '}a ${v.direct ? 'direct ' : ''}dependency${v.manifest ? ` in ${code(v.manifest)}` : ''}${v.range ? ` within ${code(v.range)}` : ''}`
     case 'value':
       return `${code(v.path)} → ${code((v.pointer as string[]).join('.'))} ${String(v.op)} ${(v.expected as unknown[]).map((e) => JSON.stringify(e)).join(', ')}`
+    case 'text-every': {
+      const what = v.lines ? `every line with “${String(v.lines)}”` : 'every file'
+      const rule = [v.needle ? `contains “${String(v.needle)}”` : '', v.pin ? `is pinned by ${String(v.pin)}` : '']
+      return `${what} in ${(v.scope as string[]).join(', ')} ${rule.filter(Boolean).join(' and ')}`
+    }
     case 'text-absent': {
       const scope = v.scope as string[]
       return `“${String(v.needle)}” appears nowhere${scope.length ? ` in ${scope.join(', ')}` : ''}`
@@ -300,12 +335,25 @@ function normalizedValues(kind: CheckKind, values: Record<string, unknown>): Rec
       manifest: values.manifest || null,
       range: values.range || null,
       section: section === 'runtime' || section === 'dev' ? section : 'any',
+      direct: values.direct === true ? true : undefined,
+    }
+  }
+  if (kind === 'text-every') {
+    const pin = String(values.pin ?? '').toLowerCase()
+    return {
+      ...values,
+      lines: values.lines || undefined,
+      lineStart: values.lineStart === true ? true : undefined,
+      needle: values.needle || undefined,
+      pin: pin === 'commit-sha' || pin === 'digest' ? pin : undefined,
+      steps: values.steps === true ? true : undefined,
     }
   }
   // versions stay text ("3.10" is not 3.1); true / false / null are typed
   if (kind === 'value')
     return {
       ...values,
+      each: values.each === true ? true : undefined,
       op: String(values.op).toLowerCase(),
       expected: (values.expected as string[]).map((e) =>
         /^(true|false|null)$/.test(e) ? scalarOf(e) : e.replace(/^"(.*)"$/, '$1'),
