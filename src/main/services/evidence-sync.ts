@@ -1,4 +1,4 @@
-import type { CheckResult, CheckSpec } from '../../shared/check-model'
+import { CheckResultSchema, type CheckResult, type CheckSpec } from '../../shared/check-model'
 import type { SyncSummary } from '../../shared/contract/repos'
 import { inTransaction, type AppDatabase } from '../db/client'
 import { createSqliteEvidenceCache, type BufferedEvidenceCache } from '../db/evidence-cache-store'
@@ -136,8 +136,32 @@ function resultValues(plan: SyncPlan, result: SyncResult, kept: Set<number>): Ch
     if (!checkResult || kept.has(row.id)) return []
     const repoId = checkResult.repoId ? Number(checkResult.repoId) : null
     const headSha = checkResult.repoId ? (heads.get(checkResult.repoId) ?? null) : null
-    return [{ checkId: row.id, repoId, headSha, resultJson: JSON.stringify(checkResult) }]
+    return [{ checkId: row.id, repoId, headSha, resultJson: storableResult(checkResult) }]
   })
+}
+
+export const MALFORMED_RESULT_MESSAGE =
+  'This check could not be evaluated: the engine produced a result outside its format (a bug). Sync again; if it stays, report it.'
+
+/**
+ * The JSON stored for a check's result. What is read back must pass the result schema, else the read drops it and
+ * the task shows "not synced yet" forever without a word of why: a result outside the schema (a bug, e.g. a date
+ * left at Infinity, which JSON turns into null) is stored as "could not be evaluated", with a message saying so.
+ */
+export function storableResult(result: CheckResult): string {
+  const json = JSON.stringify(result)
+  if (CheckResultSchema.safeParse(JSON.parse(json)).success) return json
+  const unevaluated: CheckResult = {
+    checkId: result.checkId,
+    holdsNow: null,
+    since: null,
+    weekStates: (Array.isArray(result.weekStates) ? result.weekStates : []).map(() => null),
+    evidence: [],
+    uncommitted: null,
+    repoId: null,
+    message: MALFORMED_RESULT_MESSAGE,
+  }
+  return JSON.stringify(unevaluated)
 }
 
 function storeRepoStates(plan: SyncPlan, result: SyncResult, db: AppDatabase, evaluatedAt: string): void {
