@@ -123,13 +123,23 @@ function problemsOf(dbPath: string, expected: Expectations, flight: { kind: stri
         problems.push(
           `plan ${plan.id}: ${mismatched.length} task estimates differ from the current version (half re-read)`,
         )
+      // a full sync stamps the plan, its repositories and every result it evaluated in one transaction; checks
+      // evaluated on their own since (added by hand, or added by a re-import) may be newer, never older
       const newest = db
         .prepare(
           'select max(r.evaluated_at) from check_results r join checks c on c.id = r.check_id join tasks t on t.id = c.task_id where t.plan_id = ?',
         )
         .pluck()
         .get(plan.id) as string | null
-      if (newest !== null && newest !== plan.last_sync_at)
+      const reposSynced = db
+        .prepare('select max(last_sync_at) from plan_repos where plan_id = ?')
+        .pluck()
+        .get(plan.id) as string | null
+      if (reposSynced !== null && reposSynced !== plan.last_sync_at)
+        problems.push(
+          `plan ${plan.id}: repositories synced ${reposSynced} but the plan ${plan.last_sync_at} (half sync)`,
+        )
+      if (newest !== null && plan.last_sync_at !== null && newest < plan.last_sync_at)
         problems.push(`plan ${plan.id}: results of ${newest} but last sync ${plan.last_sync_at} (half sync)`)
     }
     const notes = new Set(all<{ note: string }>('select note from task_statuses').map((r) => r.note))
