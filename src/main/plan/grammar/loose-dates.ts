@@ -1,5 +1,6 @@
 import { isoDateOf } from '../../../shared/calendar'
 import { bounded } from '../text'
+import { DAY_NAMES } from './words'
 import type { AbsoluteDates } from '../dates'
 
 /**
@@ -10,7 +11,15 @@ import type { AbsoluteDates } from '../dates'
  */
 
 /** How a plan writes dates it does not spell out: the year to assume, and day-first or month-first numbers. */
-export type DateContext = { referenceYear: number | null; referenceMonth?: number | null; dayFirst: boolean }
+export type DateContext = {
+  referenceYear: number | null
+  referenceMonth?: number | null
+  dayFirst: boolean
+  /** the plan counts its days from "Day 0" ("Day 0", "Day 1", …): Day N is its (N+1)th day */
+  daysFromZero?: boolean
+  /** the plan is written in Chinese, Japanese or Korean, whose short dates put the month first ("01.06 ~ 01.07") */
+  eastAsian?: boolean
+}
 export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }
 
 const MONTHS: Record<string, number> = {
@@ -76,6 +85,8 @@ export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates
   if (dayMonthYear)
     return on(dayMonthYear[0], valid(Number(dayMonthYear[3]), month(dayMonthYear[2]), Number(dayMonthYear[1])))
   if (context.referenceYear === null) return null
+  const dotted = readDottedRange(text, context)
+  if (dotted) return dotted
   const yearlessRange = MONTH_DAY_RANGE.exec(text)
   if (yearlessRange) {
     const startMonth = month(yearlessRange[1])
@@ -134,6 +145,38 @@ function readNumericRange(text: string, context: DateContext): AbsoluteDates | n
   return { kind: 'range', start, end, text: whole }
 }
 
+/** "01.06 ~ 01.13", "12.16-12.20": two year-less dotted day-and-month pairs; no digit, dot or letter around them */
+const DOTTED_RANGE =
+  /(?<![\p{L}\d.])(\d{1,2})\.(\d{1,2})\.?\s{0,3}([~〜～]|-|–|—)\s{0,3}(\d{1,2})\.(\d{1,2})\.?(?![\p{L}\d]|\.\d)/u
+const TILDES = /[~〜～]/
+
+/**
+ * A range of two year-less dotted dates. Version numbers look the same ("3.8 - 3.12"), so a dash range counts only
+ * when it is the whole text (a table cell, a label's value) and writes every number with two digits ("16.12 -
+ * 20.12"); the tilde, which version ranges do not use, may stand inside a longer phrase. Month first in Chinese, Japanese and Korean plans, day first elsewhere, unless a
+ * number above 12 says which.
+ */
+function readDottedRange(text: string, context: DateContext): AbsoluteDates | null {
+  const match = DOTTED_RANGE.exec(text)
+  if (!match) return null
+  const [whole, a, b, separator, c, d] = match
+  if (!TILDES.test(separator) && !dashRangeStandsAlone(text, whole)) return null
+  const numbers = [a, b, c, d].map(Number)
+  const monthFirst =
+    numbers[0] > 12 || numbers[2] > 12 ? false : numbers[1] > 12 || numbers[3] > 12 ? true : Boolean(context.eastAsian)
+  const [startMonth, startDay, endMonth, endDay] = monthFirst ? numbers : [numbers[1], numbers[0], numbers[3], numbers[2]]
+  const year = yearOf(startMonth, context)
+  const start = valid(year, startMonth, startDay)
+  const end = valid(endMonth < startMonth ? year + 1 : year, endMonth, endDay)
+  if (!start || !end || end < start) return null
+  return { kind: 'range', start, end, text: whole }
+}
+
+function dashRangeStandsAlone(text: string, whole: string): boolean {
+  const compact = whole.replace(/\s/g, '')
+  return text.replace(/[*_`()[\]\s]/g, '') === compact && /^\d\d\.\d\d\.?\D\d\d\.\d\d\.?$/.test(compact)
+}
+
 /**
  * The year of a year-less month: the one that puts it from two months before the plan's first full date to nine
  * after ("Dec 10" in a plan dated "Jan 6, 2026" is December 2025; "Aug 3" in a plan starting Jan 2026 is August 2026).
@@ -175,7 +218,26 @@ export function dateContextOf(text: string): DateContext {
     if (Number(match[1]) > 12) dayFirst++
     else if (Number(match[2]) > 12) monthFirst++
   }
-  return { referenceYear, referenceMonth, dayFirst: monthFirst <= dayFirst }
+  return {
+    referenceYear,
+    referenceMonth,
+    dayFirst: monthFirst <= dayFirst,
+    daysFromZero: countsDaysFromZero(sample),
+    eastAsian: EAST_ASIAN_SCRIPT.test(sample),
+  }
+}
+
+const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+
+const DAY_LABEL_AT_LINE_START = (day: number) =>
+  new RegExp(`^[\\s#>*_|-]{0,12}(?:${DAY_NAMES})\\s{0,2}${day}(?![\\d.,:]\\d|\\s{0,2}(?:-|–|—|to)\\s{0,2}\\d)`, 'imu')
+
+/**
+ * "Day 0" opens a sequence of day labels ("### Day 0", "### Day 1", …) at the start of lines: the plan counts
+ * its days from zero. "Day 0" alone, or only in prose, is not a position.
+ */
+function countsDaysFromZero(sample: string): boolean {
+  return DAY_LABEL_AT_LINE_START(0).test(sample) && DAY_LABEL_AT_LINE_START(1).test(sample)
 }
 
 function on(text: string, iso: string | null): AbsoluteDates | null {
