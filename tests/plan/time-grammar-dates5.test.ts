@@ -109,3 +109,21 @@ describe('survey 4: year-less dotted day ranges ("01.06 ~ 01.09")', () => {
     expect(yearless.date).toBeNull()
   })
 })
+
+describe('survey 4: a year-less January after a December of the stated year is the next January', () => {
+  const plan = (start: string) =>
+    parse(
+      `# Billing cutover\n\nKickoff: ${start}\n\n## Dec 6-10\n- Freeze the schema\n\n## Dec 13 - 17\n- Copy the ledgers\n\n## Jan 10-14\n- Switch the traffic\n\n## 17 Jan\n- Retire the old cluster\n`,
+    )
+
+  for (const start of ['2027-11-29', '29.11.2027', '2027/11/29']) {
+    it(`the plan states its year as ${start}`, () => {
+      const read = plan(start)
+      expect(read.date).toBe('2027-11-29')
+      const weeks = ['Freeze the schema', 'Copy the ledgers', 'Switch the traffic', 'Retire the old cluster'].map(
+        (title) => task(read, title).weekStart,
+      )
+      expect(weeks).toEqual([2, 3, 7, 8])
+    })
+  }
+})

@@ -193,15 +193,16 @@ function yearOf(monthNumber: number, context: DateContext): number {
 /** The plan's own habits: the year of its first full date, and whether numeric dates are month-first. */
 export function dateContextOf(text: string): DateContext {
   const sample = bounded(text, 200_000)
+  const dayFirst = writesDayFirst(sample)
   let referenceYear: number | null = null
   let referenceMonth: number | null = null
   let firstIndex = Number.POSITIVE_INFINITY
-  // the year's group, and the month of the date where it can be told (numeric dates may be day- or month-first)
+  // the year's group, and the month of the date (a numeric date's by its numbers, or the plan's habit)
   const groups: Array<[RegExp, number, (match: RegExpExecArray) => number | null]> = [
-    [ISO, 1, (match) => Number(match[2])],
+    [ISO, 1, (match) => Number(match[3])],
     [MONTH_DAY_YEAR, 3, (match) => month(match[1])],
     [DAY_MONTH_YEAR, 3, (match) => month(match[2])],
-    [NUMERIC, 4, () => null],
+    [NUMERIC, 4, (match) => numericMonth(Number(match[1]), Number(match[3]), dayFirst)],
   ]
   for (const [pattern, group, monthOf] of groups) {
     const match = pattern.exec(sample)
@@ -212,19 +213,30 @@ export function dateContextOf(text: string): DateContext {
     referenceMonth = monthOf(match) || null
     firstIndex = match.index
   }
+  return {
+    referenceYear,
+    referenceMonth,
+    dayFirst,
+    daysFromZero: countsDaysFromZero(sample),
+    eastAsian: EAST_ASIAN_SCRIPT.test(sample),
+  }
+}
+
+/** numeric dates are day-first unless more of them can only be month-first ("12/31/2025") */
+function writesDayFirst(sample: string): boolean {
   let monthFirst = 0
   let dayFirst = 0
   for (const match of sample.matchAll(/\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g)) {
     if (Number(match[1]) > 12) dayFirst++
     else if (Number(match[2]) > 12) monthFirst++
   }
-  return {
-    referenceYear,
-    referenceMonth,
-    dayFirst: monthFirst <= dayFirst,
-    daysFromZero: countsDaysFromZero(sample),
-    eastAsian: EAST_ASIAN_SCRIPT.test(sample),
-  }
+  return monthFirst <= dayFirst
+}
+
+function numericMonth(first: number, second: number, dayFirst: boolean): number {
+  if (first > 12) return second
+  if (second > 12) return first
+  return dayFirst ? second : first
 }
 
 const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
