@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlanBytes } from '../../src/main/plan'
+import { parseAbsoluteDates } from '../../src/main/plan/dates'
 import type { ParsedPlan } from '../../src/shared/plan-model'
 
 /** Generated plans only: the time grammar's rules from survey 4 (positions and dates the reader did not read). */
@@ -126,4 +127,48 @@ describe('survey 4: a year-less January after a December of the stated year is t
       expect(weeks).toEqual([2, 3, 7, 8])
     })
   }
+})
+
+describe('survey 4: "week of <date>" and month names in the languages the grammar knows', () => {
+  it('French weekly headings "Semaine du 13-17 décembre 2027" schedule their items, across the new year', () => {
+    const plan = parse(
+      [
+        '# Refonte du paiement',
+        '',
+        '### Semaine du 13-17 décembre 2027',
+        '- [ ] Écrire le schéma des factures',
+        '',
+        '### Semaine du 20-24 décembre 2027',
+        '- [ ] Brancher le prestataire',
+        '',
+        '### Semaine du 27 déc - 31 décembre 2027',
+        '- [ ] Tester les remboursements',
+        '',
+        '### Semaine du 3-7 janvier 2028',
+        '- [ ] Mettre en production',
+        '',
+      ].join('\n'),
+    )
+    expect(plan.date).toBe('2027-12-13')
+    const titles = ['Écrire le schéma des factures', 'Brancher le prestataire', 'Tester les remboursements', 'Mettre en production']
+    expect(titles.map((title) => task(plan, title).weekStart)).toEqual([1, 2, 3, 4])
+  })
+
+  const forms: Array<[string, string | null, string | null]> = [
+    ['Semaine du 13-17 décembre 2027', '2027-12-13', '2027-12-17'],
+    ['Semaine du 27 déc - 7 janvier 2028', '2027-12-27', '2028-01-07'],
+    ['du 13 au 17 décembre 2027', '2027-12-13', '2027-12-17'],
+    ['Semaine du 13 décembre 2027', '2027-12-13', '2027-12-13'],
+    ['Woche vom 6. März 2028', '2028-03-06', '2028-03-06'],
+    ['Semana del 8 mayo 2028', '2028-05-08', '2028-05-08'],
+    ['Settimana del 12 giugno 2028', '2028-06-12', '2028-06-12'],
+    ['13–17 December 2027', '2027-12-13', '2027-12-17'],
+    // a phase number and a date, not a range from the 1st
+    ['Phase 1 - 15 March 2028', null, null],
+  ]
+  for (const [text, start, end] of forms)
+    it(`reads "${text}"`, () => {
+      const dates = parseAbsoluteDates(text)
+      expect(dates && [dates.start, dates.end]).toEqual(start === null ? null : [start, end])
+    })
 })

@@ -1,6 +1,6 @@
 import { isoDateOf } from '../../../shared/calendar'
 import { bounded } from '../text'
-import { DAY_NAMES } from './words'
+import { DAY_NAMES, MONTH_NUMBER_BY_NAME } from './words'
 import type { AbsoluteDates } from '../dates'
 
 /**
@@ -23,30 +23,16 @@ export type DateContext = {
 export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }
 
 const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  // German: "4. März 2026", "Mai", "Okt.", "Dezember"
+  // German: "4. März 2026", "Jän.", "Maerz"
   jän: 1,
   mär: 3,
   mae: 3,
-  mai: 5,
-  okt: 10,
-  dez: 12,
 }
 
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|okt|dezember|dez)\\.?'
+/** every month name the words list knows, longest first so "janvier" is not read as "jan" */
+const MONTH = `(${[...MONTH_NUMBER_BY_NAME.keys(), ...Object.keys(MONTHS)]
+  .sort((left, right) => right.length - left.length)
+  .join('|')})\\.?`
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const TO = '\\s{0,3}(?:-|–|—|to|through|thru)\\s{0,3}'
 
@@ -257,7 +243,8 @@ function on(text: string, iso: string | null): AbsoluteDates | null {
 }
 
 function month(name: string): number {
-  return MONTHS[name.slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0
+  const lower = name.toLowerCase().replace(/\.$/, '')
+  return MONTH_NUMBER_BY_NAME.get(lower) ?? MONTHS[lower.slice(0, 3)] ?? MONTH_NUMBER_BY_NAME.get(lower.slice(0, 3)) ?? 0
 }
 
 function valid(year: number, monthNumber: number, day: number): string | null {
