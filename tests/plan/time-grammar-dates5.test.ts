@@ -40,7 +40,13 @@ describe('survey 4: Day 0 opens a Day-N sequence', () => {
   )
 
   it('Day 0 is the first day, and the days after it keep their order', () => {
-    const days = ['Ship the flag dark', 'Page the on-call', 'Open to staff', 'Open to half the users', 'Open to everyone']
+    const days = [
+      'Ship the flag dark',
+      'Page the on-call',
+      'Open to staff',
+      'Open to half the users',
+      'Open to everyone',
+    ]
       .map((title) => task(plan, title))
       .map((item) => [item.dayStart, item.weekStart])
     expect(days).toEqual([
@@ -64,7 +70,11 @@ describe('survey 4: Day 0 opens a Day-N sequence', () => {
 
 describe('survey 4: year-less dotted day ranges ("01.06 ~ 01.09")', () => {
   const table = (rows: string[][], header = ['작업', '기간', '담당']) =>
-    [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+    [
+      `| ${header.join(' | ')} |`,
+      `| ${header.map(() => '---').join(' | ')} |`,
+      ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n')
 
   it('a Korean plan that states its year reads month-first tilde ranges as its schedule', () => {
     const plan = parse(
@@ -150,7 +160,12 @@ describe('survey 4: "week of <date>" and month names in the languages the gramma
       ].join('\n'),
     )
     expect(plan.date).toBe('2027-12-13')
-    const titles = ['Écrire le schéma des factures', 'Brancher le prestataire', 'Tester les remboursements', 'Mettre en production']
+    const titles = [
+      'Écrire le schéma des factures',
+      'Brancher le prestataire',
+      'Tester les remboursements',
+      'Mettre en production',
+    ]
     expect(titles.map((title) => task(plan, title).weekStart)).toEqual([1, 2, 3, 4])
   })
 

@@ -65,7 +65,10 @@ const RANGE_FORMS: RangeForm[] = [
   {
     // "16-20 décembre 2025", "16–20 December 2025", "du 16 au 20 décembre 2025": a tight dash or "au", since
     // "Phase 1 - 15 March 2025" is a phase and a date, not a range
-    pattern: new RegExp(`(?<![\\d.,])${DAY}(?:[-–]|${GAP}(?:au|to|bis|al)${GAP})${DAY}${GAP}${MONTH}${YEAR_AFTER}\\b`, 'giu'),
+    pattern: new RegExp(
+      `(?<![\\d.,])${DAY}(?:[-–]|${GAP}(?:au|to|bis|al)${GAP})${DAY}${GAP}${MONTH}${YEAR_AFTER}\\b`,
+      'giu',
+    ),
     read: ([whole, startDay, endDay, month, year]) =>
       range(whole, validDate(year, monthNumber(month), startDay), validDate(year, monthNumber(month), endDay)),
   },

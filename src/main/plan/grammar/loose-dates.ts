@@ -150,7 +150,9 @@ function readDottedRange(text: string, context: DateContext): AbsoluteDates | nu
   const numbers = [a, b, c, d].map(Number)
   const monthFirst =
     numbers[0] > 12 || numbers[2] > 12 ? false : numbers[1] > 12 || numbers[3] > 12 ? true : Boolean(context.eastAsian)
-  const [startMonth, startDay, endMonth, endDay] = monthFirst ? numbers : [numbers[1], numbers[0], numbers[3], numbers[2]]
+  const [startMonth, startDay, endMonth, endDay] = monthFirst
+    ? numbers
+    : [numbers[1], numbers[0], numbers[3], numbers[2]]
   const year = yearOf(startMonth, context)
   const start = valid(year, startMonth, startDay)
   const end = valid(endMonth < startMonth ? year + 1 : year, endMonth, endDay)
@@ -244,7 +246,9 @@ function on(text: string, iso: string | null): AbsoluteDates | null {
 
 function month(name: string): number {
   const lower = name.toLowerCase().replace(/\.$/, '')
-  return MONTH_NUMBER_BY_NAME.get(lower) ?? MONTHS[lower.slice(0, 3)] ?? MONTH_NUMBER_BY_NAME.get(lower.slice(0, 3)) ?? 0
+  return (
+    MONTH_NUMBER_BY_NAME.get(lower) ?? MONTHS[lower.slice(0, 3)] ?? MONTH_NUMBER_BY_NAME.get(lower.slice(0, 3)) ?? 0
+  )
 }
 
 function valid(year: number, monthNumber: number, day: number): string | null {
