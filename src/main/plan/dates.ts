@@ -1,5 +1,6 @@
 import { isoDateOf } from '../../shared/calendar'
 import { bounded } from './text'
+import { MONTH_NUMBER_BY_NAME } from './grammar/words'
 
 /**
  * Absolute dates in a heading or schedule line: "Week of 2025-02-03", "(2025-02-03 – 2025-02-14)",
@@ -15,34 +16,8 @@ export type AbsoluteDates = { kind: AbsoluteDateKind; start: string; end: string
 
 const SCAN = 400
 
-const MONTH_NUMBERS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-}
-
-const MONTH = '([a-z]{3,9})\\.?'
+// any word of three to ten letters: monthNumber tells whether it names a month
+const MONTH = '(\\p{L}{3,10})\\.?'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '(\\d{4})'
 // 2024-03-04, and 2024/03/04 as East Asian plans write it
@@ -61,7 +36,7 @@ const RANGE_FORMS: RangeForm[] = [
   },
   {
     // "Feb 3 – Feb 14, 2025", "Dec 29, 2025 – Jan 9, 2026"
-    pattern: new RegExp(`\\b${MONTH}${GAP}${DAY}(?:${YEAR_AFTER})?${TO}${MONTH}${GAP}${DAY}${YEAR_AFTER}\\b`, 'gi'),
+    pattern: new RegExp(`\\b${MONTH}${GAP}${DAY}(?:${YEAR_AFTER})?${TO}${MONTH}${GAP}${DAY}${YEAR_AFTER}\\b`, 'giu'),
     read: ([whole, startMonth, startDay, startYear, endMonth, endDay, endYear]) =>
       withInferredStartYear(
         whole,
@@ -72,13 +47,13 @@ const RANGE_FORMS: RangeForm[] = [
   },
   {
     // "February 3-14, 2025"
-    pattern: new RegExp(`\\b${MONTH}${GAP}${DAY}${TO}${DAY}${YEAR_AFTER}\\b`, 'gi'),
+    pattern: new RegExp(`\\b${MONTH}${GAP}${DAY}${TO}${DAY}${YEAR_AFTER}\\b`, 'giu'),
     read: ([whole, month, startDay, endDay, year]) =>
       range(whole, validDate(year, monthNumber(month), startDay), validDate(year, monthNumber(month), endDay)),
   },
   {
     // "3 Feb – 14 Feb 2025"
-    pattern: new RegExp(`\\b${DAY}${GAP}${MONTH}(?:${YEAR_AFTER})?${TO}${DAY}${GAP}${MONTH}${YEAR_AFTER}\\b`, 'gi'),
+    pattern: new RegExp(`\\b${DAY}${GAP}${MONTH}(?:${YEAR_AFTER})?${TO}${DAY}${GAP}${MONTH}${YEAR_AFTER}\\b`, 'giu'),
     read: ([whole, startDay, startMonth, startYear, endDay, endMonth, endYear]) =>
       withInferredStartYear(
         whole,
@@ -87,14 +62,27 @@ const RANGE_FORMS: RangeForm[] = [
         validDate(endYear, monthNumber(endMonth), endDay),
       ),
   },
+  {
+    // "16-20 décembre 2025", "16–20 December 2025", "du 16 au 20 décembre 2025": a tight dash or "au", since
+    // "Phase 1 - 15 March 2025" is a phase and a date, not a range
+    pattern: new RegExp(
+      `(?<![\\d.,])${DAY}(?:[-–]|${GAP}(?:au|to|bis|al)${GAP})${DAY}${GAP}${MONTH}${YEAR_AFTER}\\b`,
+      'giu',
+    ),
+    read: ([whole, startDay, endDay, month, year]) =>
+      range(whole, validDate(year, monthNumber(month), startDay), validDate(year, monthNumber(month), endDay)),
+  },
 ]
 
-const WEEK_OF = /\bweek\s{1,3}(?:of|starting|beginning|commencing)\s{1,3}(?:on\s{1,3})?/gi
+/** "Week of", and the same phrase in the other languages: "Semaine du", "Woche vom", "Semana del", "Settimana del" */
+const WEEK_OF =
+  /\b(?:week\s{1,3}(?:of|starting|beginning|commencing|van)|semaine\s{1,3}du|woche\s{1,3}vom|semana\s{1,3}(?:del?|do)|settimana\s{1,3}del)\s{1,3}(?:on\s{1,3})?/gi
 const DUE = /\b(?:due(?:\s{1,3}(?:date|by|on))?|deadline|target\s{1,3}date)\s{0,3}:?\s{0,3}/gi
 
 const ISO_AT_START = new RegExp(`^${ISO}\\b`)
-const MONTH_DAY_AT_START = new RegExp(`^${MONTH}${GAP}${DAY}${YEAR_AFTER}\\b`, 'i')
-const DAY_MONTH_AT_START = new RegExp(`^${DAY}${GAP}${MONTH}${YEAR_AFTER}\\b`, 'i')
+const MONTH_DAY_AT_START = new RegExp(`^${MONTH}${GAP}${DAY}${YEAR_AFTER}\\b`, 'iu')
+// "3. März 2026": German writes the day as an ordinal with a dot
+const DAY_MONTH_AT_START = new RegExp(`^${DAY}\\.?${GAP}${MONTH}${YEAR_AFTER}\\b`, 'iu')
 
 /** The first absolute schedule a line states: a range beats "Week of", which beats a due date. */
 export function parseAbsoluteDates(raw: string): AbsoluteDates | null {
@@ -166,7 +154,7 @@ function found(text: string, iso: string | null): { iso: string; text: string } 
 }
 
 function monthNumber(name: string): number {
-  return MONTH_NUMBERS[name.toLowerCase()] ?? 0
+  return MONTH_NUMBER_BY_NAME.get(name.toLowerCase()) ?? 0
 }
 
 function validDate(yearText: string, month: string | number, dayText: string): string | null {

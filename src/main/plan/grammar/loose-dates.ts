@@ -1,5 +1,6 @@
 import { isoDateOf } from '../../../shared/calendar'
 import { bounded } from '../text'
+import { DAY_NAMES, MONTH_NUMBER_BY_NAME } from './words'
 import type { AbsoluteDates } from '../dates'
 
 /**
@@ -10,34 +11,28 @@ import type { AbsoluteDates } from '../dates'
  */
 
 /** How a plan writes dates it does not spell out: the year to assume, and day-first or month-first numbers. */
-export type DateContext = { referenceYear: number | null; referenceMonth?: number | null; dayFirst: boolean }
+export type DateContext = {
+  referenceYear: number | null
+  referenceMonth?: number | null
+  dayFirst: boolean
+  /** the plan counts its days from "Day 0" ("Day 0", "Day 1", …): Day N is its (N+1)th day */
+  daysFromZero?: boolean
+  /** the plan is written in Chinese, Japanese or Korean, whose short dates put the month first ("01.06 ~ 01.07") */
+  eastAsian?: boolean
+}
 export const DEFAULT_DATE_CONTEXT: DateContext = { referenceYear: null, dayFirst: true }
 
 const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  // German: "4. März 2026", "Mai", "Okt.", "Dezember"
+  // German: "4. März 2026", "Jän.", "Maerz"
   jän: 1,
   mär: 3,
   mae: 3,
-  mai: 5,
-  okt: 10,
-  dez: 12,
 }
 
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|okt|dezember|dez)\\.?'
+/** every month name the words list knows, longest first so "janvier" is not read as "jan" */
+const MONTH = `(${[...MONTH_NUMBER_BY_NAME.keys(), ...Object.keys(MONTHS)]
+  .sort((left, right) => right.length - left.length)
+  .join('|')})\\.?`
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const TO = '\\s{0,3}(?:-|–|—|to|through|thru)\\s{0,3}'
 
@@ -76,6 +71,8 @@ export function parseLooseDate(raw: string, context: DateContext): AbsoluteDates
   if (dayMonthYear)
     return on(dayMonthYear[0], valid(Number(dayMonthYear[3]), month(dayMonthYear[2]), Number(dayMonthYear[1])))
   if (context.referenceYear === null) return null
+  const dotted = readDottedRange(text, context)
+  if (dotted) return dotted
   const yearlessRange = MONTH_DAY_RANGE.exec(text)
   if (yearlessRange) {
     const startMonth = month(yearlessRange[1])
@@ -134,6 +131,40 @@ function readNumericRange(text: string, context: DateContext): AbsoluteDates | n
   return { kind: 'range', start, end, text: whole }
 }
 
+/** "01.06 ~ 01.13", "12.16-12.20": two year-less dotted day-and-month pairs; no digit, dot or letter around them */
+const DOTTED_RANGE =
+  /(?<![\p{L}\d.])(\d{1,2})\.(\d{1,2})\.?\s{0,3}([~〜～]|-|–|—)\s{0,3}(\d{1,2})\.(\d{1,2})\.?(?![\p{L}\d]|\.\d)/u
+const TILDES = /[~〜～]/
+
+/**
+ * A range of two year-less dotted dates. Version numbers look the same ("3.8 - 3.12"), so a dash range counts only
+ * when it is the whole text (a table cell, a label's value) and writes every number with two digits ("16.12 -
+ * 20.12"); the tilde, which version ranges do not use, may stand inside a longer phrase. Month first in Chinese, Japanese and Korean plans, day first elsewhere, unless a
+ * number above 12 says which.
+ */
+function readDottedRange(text: string, context: DateContext): AbsoluteDates | null {
+  const match = DOTTED_RANGE.exec(text)
+  if (!match) return null
+  const [whole, a, b, separator, c, d] = match
+  if (!TILDES.test(separator) && !dashRangeStandsAlone(text, whole)) return null
+  const numbers = [a, b, c, d].map(Number)
+  const monthFirst =
+    numbers[0] > 12 || numbers[2] > 12 ? false : numbers[1] > 12 || numbers[3] > 12 ? true : Boolean(context.eastAsian)
+  const [startMonth, startDay, endMonth, endDay] = monthFirst
+    ? numbers
+    : [numbers[1], numbers[0], numbers[3], numbers[2]]
+  const year = yearOf(startMonth, context)
+  const start = valid(year, startMonth, startDay)
+  const end = valid(endMonth < startMonth ? year + 1 : year, endMonth, endDay)
+  if (!start || !end || end < start) return null
+  return { kind: 'range', start, end, text: whole }
+}
+
+function dashRangeStandsAlone(text: string, whole: string): boolean {
+  const compact = whole.replace(/\s/g, '')
+  return text.replace(/[*_`()[\]\s]/g, '') === compact && /^\d\d\.\d\d\.?\D\d\d\.\d\d\.?$/.test(compact)
+}
+
 /**
  * The year of a year-less month: the one that puts it from two months before the plan's first full date to nine
  * after ("Dec 10" in a plan dated "Jan 6, 2026" is December 2025; "Aug 3" in a plan starting Jan 2026 is August 2026).
@@ -150,15 +181,16 @@ function yearOf(monthNumber: number, context: DateContext): number {
 /** The plan's own habits: the year of its first full date, and whether numeric dates are month-first. */
 export function dateContextOf(text: string): DateContext {
   const sample = bounded(text, 200_000)
+  const dayFirst = writesDayFirst(sample)
   let referenceYear: number | null = null
   let referenceMonth: number | null = null
   let firstIndex = Number.POSITIVE_INFINITY
-  // the year's group, and the month of the date where it can be told (numeric dates may be day- or month-first)
+  // the year's group, and the month of the date (a numeric date's by its numbers, or the plan's habit)
   const groups: Array<[RegExp, number, (match: RegExpExecArray) => number | null]> = [
-    [ISO, 1, (match) => Number(match[2])],
+    [ISO, 1, (match) => Number(match[3])],
     [MONTH_DAY_YEAR, 3, (match) => month(match[1])],
     [DAY_MONTH_YEAR, 3, (match) => month(match[2])],
-    [NUMERIC, 4, () => null],
+    [NUMERIC, 4, (match) => numericMonth(Number(match[1]), Number(match[3]), dayFirst)],
   ]
   for (const [pattern, group, monthOf] of groups) {
     const match = pattern.exec(sample)
@@ -169,13 +201,43 @@ export function dateContextOf(text: string): DateContext {
     referenceMonth = monthOf(match) || null
     firstIndex = match.index
   }
+  return {
+    referenceYear,
+    referenceMonth,
+    dayFirst,
+    daysFromZero: countsDaysFromZero(sample),
+    eastAsian: EAST_ASIAN_SCRIPT.test(sample),
+  }
+}
+
+/** numeric dates are day-first unless more of them can only be month-first ("12/31/2025") */
+function writesDayFirst(sample: string): boolean {
   let monthFirst = 0
   let dayFirst = 0
   for (const match of sample.matchAll(/\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g)) {
     if (Number(match[1]) > 12) dayFirst++
     else if (Number(match[2]) > 12) monthFirst++
   }
-  return { referenceYear, referenceMonth, dayFirst: monthFirst <= dayFirst }
+  return monthFirst <= dayFirst
+}
+
+function numericMonth(first: number, second: number, dayFirst: boolean): number {
+  if (first > 12) return second
+  if (second > 12) return first
+  return dayFirst ? second : first
+}
+
+const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+
+const DAY_LABEL_AT_LINE_START = (day: number) =>
+  new RegExp(`^[\\s#>*_|-]{0,12}(?:${DAY_NAMES})\\s{0,2}${day}(?![\\d.,:]\\d|\\s{0,2}(?:-|–|—|to)\\s{0,2}\\d)`, 'imu')
+
+/**
+ * "Day 0" opens a sequence of day labels ("### Day 0", "### Day 1", …) at the start of lines: the plan counts
+ * its days from zero. "Day 0" alone, or only in prose, is not a position.
+ */
+function countsDaysFromZero(sample: string): boolean {
+  return DAY_LABEL_AT_LINE_START(0).test(sample) && DAY_LABEL_AT_LINE_START(1).test(sample)
 }
 
 function on(text: string, iso: string | null): AbsoluteDates | null {
@@ -183,7 +245,10 @@ function on(text: string, iso: string | null): AbsoluteDates | null {
 }
 
 function month(name: string): number {
-  return MONTHS[name.slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0
+  const lower = name.toLowerCase().replace(/\.$/, '')
+  return (
+    MONTH_NUMBER_BY_NAME.get(lower) ?? MONTHS[lower.slice(0, 3)] ?? MONTH_NUMBER_BY_NAME.get(lower.slice(0, 3)) ?? 0
+  )
 }
 
 function valid(year: number, monthNumber: number, day: number): string | null {

@@ -177,7 +177,7 @@ export function parseTime(raw: string, context: DateContext = DEFAULT_DATE_CONTE
   }
   const days = DAYS.exec(text)
   if (days && !/\bdays?\s+(?:of|before|after|prior)\b/i.test(text.slice(days.index, days.index + 20)))
-    marker.days = range(days[1], days[2])
+    marker.days = context.daysFromZero ? fromZero(days[1], days[2]) : range(days[1], days[2])
   else {
     const other = TAG_DAYS.exec(text) ?? CJK_DAY.exec(text)
     if (other) marker.days = range(other[1] ?? other[2], other[1] !== undefined ? other[2] : undefined)
@@ -270,6 +270,12 @@ function toWeeks(countText: string, unit: string): number {
 
 function isWeekOf(text: string, index: number): boolean {
   return /^weeks?\s+(?:of|starting|beginning|commencing)\b/i.test(text.slice(index, index + 24))
+}
+
+/** "Day 0" in a plan that counts from zero is its first day: every day label moves up by one. */
+function fromZero(startText: string, endText: string | undefined): Range | null {
+  const days = range(startText, endText, 0)
+  return days && { start: days.start + 1, end: days.end + 1 }
 }
 
 function range(startText: string, endText: string | undefined, min = 1): Range | null {

@@ -36,7 +36,9 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
   const phaseMarked = PHASE_MARK.test(plain)
   const owner = parseOwnerPrefix(source)
   const afterOwner = owner ? owner.rest : source
-  const leading = phaseMarked ? null : parseLeadingId(afterOwner)
+  const time = parseTime(source, dates)
+  // "12.20 ~ 12.24 Prep": a leading date is not an ID
+  const leading = phaseMarked || opensWithRange(afterOwner, time) ? null : parseLeadingId(afterOwner)
   const effort = parseEffortInTitle(source)
   let rest = leading ? leading.rest : afterOwner
   if (effort) {
@@ -44,7 +46,6 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
     if (cleanTitle(without)) rest = without
   }
   const title = stripScheduleSuffix(cleanTitle(stripStatus(cleanTitle(rest)))) || plain
-  const time = parseTime(source, dates)
   const datedPrefix = time.dates !== null && title.startsWith(time.dates.text)
   const coreTitle =
     (datedPrefix
@@ -65,6 +66,10 @@ export function analyzeTitle(raw: string, dates: DateContext = DEFAULT_DATE_CONT
     owner: owner?.owner ?? null,
     namesOnlyWhen: namesOnlyWhen(plain, time, effort),
   }
+}
+
+function opensWithRange(text: string, time: TimeMarker): boolean {
+  return time.dates?.kind === 'range' && text.replace(/^[\s*_`]+/, '').startsWith(time.dates.text)
 }
 
 const WHEN_WORDS =

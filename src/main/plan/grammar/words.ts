@@ -83,3 +83,26 @@ export const BREAK_LINE = new RegExp(
   ].join('|'),
   'iu',
 )
+
+/**
+ * Month names and their usual short forms in the languages above (Latin script), lower case, for dates written
+ * with words ("16 décembre 2025", "3. März 2026", "12 de mayo"). Short forms that are also common words
+ * ("out", "set", "marco") are left out.
+ */
+const MONTH_NAMES: Array<[number, string]> = [
+  [1, 'jan january januar jänner janvier janv enero gennaio janeiro januari'],
+  [2, 'feb february februar février fevrier févr fév fevr febrero febbraio fevereiro februari'],
+  [3, 'mar march märz maerz mars marzo março maart'],
+  [4, 'apr april avril avr abril aprile'],
+  [5, 'may mai mayo maggio maio mei'],
+  [6, 'jun june juni juin junio giugno junho'],
+  [7, 'jul july juli juillet juil julio luglio julho'],
+  [8, 'aug august août aout agosto augustus'],
+  [9, 'sep sept september septembre septiembre setiembre settembre setembro'],
+  [10, 'oct october oktober okt octobre octubre ottobre outubro'],
+  [11, 'nov november novembre noviembre novembro'],
+  [12, 'dec december dezember dez décembre decembre déc diciembre dicembre dezembro'],
+]
+export const MONTH_NUMBER_BY_NAME: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap(([number, names]) => names.split(' ').map((name) => [name, number] as [string, number])),
+)
