@@ -1146,6 +1146,18 @@ describe("a recap of the plan's own groups", () => {
     expect(read1.skipped.filter((entry) => /restates one of the plan's own groups/.test(entry.reason))).toHaveLength(2)
   })
 
+  it('also when the grouped items state their estimates on a labelled line under them', () => {
+    const labelled = read(
+      plan(['| 1.1 Login screen | 5h | open |', '| 1.2 Data export | 5h | open |'])
+        .replace('Build the sign-in form (3h)', 'Build the sign-in form\n  - **Effort**: 3h')
+        .replace('Validate inputs (2h)', 'Validate inputs\n  - **Effort**: 2h')
+        .replace('Write the CSV encoder (4h)', 'Write the CSV encoder\n  - **Effort**: 4h')
+        .replace('Add a download button (1h)', 'Add a download button\n  - **Effort**: 1h'),
+    )
+    expect(labelled.tasks).toHaveLength(6)
+    expect(hours(labelled)).toBe(18)
+  })
+
   it('naming the phases by their label ("Phase 2") is a recap too', () => {
     const read2 = read(plan(['| Phase 1 | 10h | open |', '| Phase 2 | 8h | open |'], '## Totals by stage'))
     expect(read2.tasks).toHaveLength(6)
@@ -1157,5 +1169,33 @@ describe("a recap of the plan's own groups", () => {
     expect(titles(fresh)).toContain('Publish the release notes')
     const twice = read(plan(['| Login screen polish | 1h | open |', '| Login screen copy edits | 1h | open |']))
     expect(twice.tasks).toHaveLength(8)
+  })
+
+  it('nor when its rows carry the only estimates (the groups they name list unestimated steps)', () => {
+    const steps = read(
+      [
+        '# Widget shop',
+        '',
+        '## Where the groups stand',
+        '',
+        '| ID | Group | Effort |',
+        '|---|---|---|',
+        '| 1.1 | Login screen | 5h |',
+        '| 1.2 | Data export | 4h |',
+        '',
+        '## Details',
+        '',
+        '### 1.1 Login screen',
+        '- [ ] **1.1.1** Build the sign-in form',
+        '- [ ] **1.1.2** Validate inputs',
+        '',
+        '### 1.2 Data export',
+        '- [ ] **1.2.1** Write the CSV encoder',
+        '- [ ] **1.2.2** Add a download button',
+        '',
+      ].join('\n'),
+    )
+    expect(hours(steps)).toBe(9)
+    expect(titles(steps)).toContain('Login screen')
   })
 })
