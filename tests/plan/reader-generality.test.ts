@@ -1108,3 +1108,94 @@ describe('item keys of countdown sections', () => {
     expect(keys.filter((key) => key.endsWith('/review-error-budget'))).toHaveLength(2)
   })
 })
+
+describe("a recap of the plan's own groups", () => {
+  const plan = (recapRows: string[], recapHeading = '## Where the groups stand'): string =>
+    [
+      '# Widget shop',
+      '',
+      '## Phase 1: Foundation',
+      '',
+      '### 1.1 Login screen',
+      '- [ ] **1.1.1** Build the sign-in form (3h)',
+      '- [ ] **1.1.2** Validate inputs (2h)',
+      '',
+      '### 1.2 Data export',
+      '- [ ] **1.2.1** Write the CSV encoder (4h)',
+      '- [ ] **1.2.2** Add a download button (1h)',
+      '',
+      recapHeading,
+      '',
+      '| Group | Effort | State |',
+      '|---|---|---|',
+      ...recapRows,
+      '',
+      '## Phase 2: Reports',
+      '',
+      '### 2.1 Charts',
+      '- [ ] **2.1.1** Pick a chart library (2h)',
+      '- [ ] **2.1.2** Draw the monthly chart (6h)',
+      '',
+    ].join('\n')
+
+  it('restates their subtotals (rows named by ID and title): not items, hours not added again', () => {
+    const read1 = read(plan(['| 1.1 Login screen | 5h | open |', '| 1.2 Data export | 5h | open |']))
+    expect(titles(read1)).not.toContain('Login screen')
+    expect(read1.tasks).toHaveLength(6)
+    expect(hours(read1)).toBe(18)
+    expect(read1.skipped.filter((entry) => /restates one of the plan's own groups/.test(entry.reason))).toHaveLength(2)
+  })
+
+  it('also when the grouped items state their estimates on a labelled line under them', () => {
+    const labelled = read(
+      plan(['| 1.1 Login screen | 5h | open |', '| 1.2 Data export | 5h | open |'])
+        .replace('Build the sign-in form (3h)', 'Build the sign-in form\n  - **Effort**: 3h')
+        .replace('Validate inputs (2h)', 'Validate inputs\n  - **Effort**: 2h')
+        .replace('Write the CSV encoder (4h)', 'Write the CSV encoder\n  - **Effort**: 4h')
+        .replace('Add a download button (1h)', 'Add a download button\n  - **Effort**: 1h'),
+    )
+    expect(labelled.tasks).toHaveLength(6)
+    expect(hours(labelled)).toBe(18)
+  })
+
+  it('naming the phases by their label ("Phase 2") is a recap too', () => {
+    const read2 = read(plan(['| Phase 1 | 10h | open |', '| Phase 2 | 8h | open |'], '## Totals by stage'))
+    expect(read2.tasks).toHaveLength(6)
+    expect(hours(read2)).toBe(18)
+  })
+
+  it('but a table whose rows are new work, or name one group twice, stays work', () => {
+    const fresh = read(plan(['| 1.1 Login screen | 5h | open |', '| Publish the release notes | 2h | open |']))
+    expect(titles(fresh)).toContain('Publish the release notes')
+    const twice = read(plan(['| Login screen polish | 1h | open |', '| Login screen copy edits | 1h | open |']))
+    expect(twice.tasks).toHaveLength(8)
+  })
+
+  it('nor when its rows carry the only estimates (the groups they name list unestimated steps)', () => {
+    const steps = read(
+      [
+        '# Widget shop',
+        '',
+        '## Where the groups stand',
+        '',
+        '| ID | Group | Effort |',
+        '|---|---|---|',
+        '| 1.1 | Login screen | 5h |',
+        '| 1.2 | Data export | 4h |',
+        '',
+        '## Details',
+        '',
+        '### 1.1 Login screen',
+        '- [ ] **1.1.1** Build the sign-in form',
+        '- [ ] **1.1.2** Validate inputs',
+        '',
+        '### 1.2 Data export',
+        '- [ ] **1.2.1** Write the CSV encoder',
+        '- [ ] **1.2.2** Add a download button',
+        '',
+      ].join('\n'),
+    )
+    expect(hours(steps)).toBe(9)
+    expect(titles(steps)).toContain('Login screen')
+  })
+})

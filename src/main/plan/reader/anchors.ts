@@ -83,7 +83,7 @@ function leadOf(raw: string): string {
 const STOP = new Set([...FUNCTION_WORDS, 'set', 'up'])
 
 /** Significant words of a title, cut to five letters so "hashing" meets "hash" and "exposed" meets "exposure". */
-function titleWords(text: string): string[] {
+export function titleWords(text: string): string[] {
   return cleanTitle(text)
     .toLowerCase()
     .replace(/\([^()]*\)/g, ' ')

@@ -1,9 +1,11 @@
 import type { Section } from '../outline'
 import { cleanTitle } from '../text'
 import { hasTime, type TimeMarker } from '../grammar/time'
-import { indexAnchors } from './anchors'
+import { parseLabeledEffort } from '../grammar/effort'
+import { indexAnchors, titleWords } from './anchors'
+import { labelContext, readLabel } from './labels'
 import { skip, type SkippedEntry } from './skipped'
-import type { Group, HeadingUnit } from './units'
+import { headingEffort, type Group, type HeadingUnit } from './units'
 
 /**
  * Passes over the groups the reader kept, each taking out what restates or sums up other work: milestone tables
@@ -163,4 +165,90 @@ export function withoutScheduleLists(
     })
   }
   return groups.filter((group) => !indexes.has(group))
+}
+
+/**
+ * The names an entry or a heading is known by, strongest first: its ID ("1.2"), its phase label ("phase 2"), and all
+ * its title words when there are two or more ("Launch Review Meeting" names work under a "Launch Review" heading, it
+ * does not restate it).
+ */
+function groupKeys(info: HeadingUnit['info']): string[] {
+  const keys: string[] = []
+  if (info.id) keys.push(`id:${info.id}`)
+  const label = phaseLabelOf(info.title)
+  if (label) keys.push(`label:${label}`)
+  const words = [...new Set(titleWords(info.coreTitle))].sort()
+  if (words.length >= 2) keys.push(`words:${words.join(' ')}`)
+  return keys
+}
+
+/** The unit states an estimate: in its title or cells, on its heading's lines, or on a labelled line under it ("Effort: 3h"). */
+function carriesEstimate(unit: Group['units'][number]): boolean {
+  if (unit.info.effort !== null) return true
+  if (unit.kind === 'heading') return headingEffort(unit) !== null
+  if (unit.kind === 'row') return false
+  if (unit.nextLineEffort !== null) return true
+  return unit.owned.some((block) =>
+    (block.kind === 'item' || block.kind === 'paragraph' ? block.raw : '').split('\n', 20).some((line) => {
+      const label = readLabel(line)
+      return label !== null && labelContext(label.label) === 'effort' && parseLabeledEffort(line) !== null
+    }),
+  )
+}
+
+/**
+ * "| 1.1 Login | 5h |", "| 1.2 Export | 5h |" where "### 1.1 Login" and "### 1.2 Export" group items elsewhere: a
+ * table or list whose every entry names a different one of the plan's own groups or phases restates their
+ * subtotals. Its entries are not items and their estimates are not added again.
+ */
+export function withoutGroupRecaps(
+  groups: Group[],
+  skipped: SkippedEntry[],
+  unitOf: (section: Section) => HeadingUnit,
+  mapped: (section: Section) => boolean,
+): Group[] {
+  // the headings that group kept items (their ancestors), by each name they are known by
+  const seen = new Set<Section>()
+  const byKey = new Map<string, Section[]>()
+  const estimated = new Set<Section>()
+  for (const group of groups)
+    for (const unit of group.units) {
+      const start = unit.kind === 'heading' ? unit.section.parent : group.section
+      if (carriesEstimate(unit))
+        for (let node = start; node?.heading && !estimated.has(node); node = node.parent) estimated.add(node)
+      for (let node = start; node?.heading && !seen.has(node); node = node.parent) {
+        seen.add(node)
+        for (const key of groupKeys(unitOf(node).info)) {
+          const named = byKey.get(key)
+          if (named) named.push(node)
+          else byKey.set(key, [node])
+        }
+      }
+    }
+  if (seen.size < 2) return groups
+  const namedOutside = (unit: Group['units'][number], outside: Section): Section | null => {
+    for (const key of groupKeys(unit.info)) {
+      // an entry's estimate restates a subtotal only of items that carry estimates; else it is the only figure
+      const found = (byKey.get(key) ?? []).find(
+        (node) =>
+          (node.line > outside.lineEnd || node.lineEnd < outside.line) &&
+          (unit.info.effort === null || estimated.has(node)),
+      )
+      if (found) return found
+    }
+    return null
+  }
+  const recaps = new Set(
+    groups.filter((group) => {
+      if (group.kind === 'heading' || group.units.length < 2 || mapped(group.section)) return false
+      const named = group.units.map((unit) => namedOutside(unit, group.section))
+      return named.every((node) => node !== null) && new Set(named).size === named.length
+    }),
+  )
+  for (const group of recaps)
+    for (const unit of group.units)
+      skipped.push(
+        skip(unit, "it restates one of the plan's own groups or phases (a recap of its subtotal): not an item"),
+      )
+  return groups.filter((group) => !recaps.has(group))
 }

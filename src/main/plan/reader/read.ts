@@ -17,6 +17,7 @@ import {
 import type { ProfileRules } from './profile-rules'
 import { indexAnchors, restatesItems } from './anchors'
 import {
+  withoutGroupRecaps,
   withoutIndexTables,
   withoutMilestonesBesideWork,
   withoutPhaseSummaries,
@@ -77,7 +78,13 @@ export function readPlanStructure(root: Section, context: ReaderContext, rules: 
     (section) => rules.roleFor(section) !== null || rules.layerFor(section) !== null,
   )
   const unindexed = withoutIndexTables(kept, skipped, reader.unitOf, (section) => rules.layerFor(section) !== null)
-  const summarized = withoutPhaseSummaries(unindexed, skipped, reader)
+  const unrecapped = withoutGroupRecaps(
+    unindexed,
+    skipped,
+    reader.unitOf,
+    (section) => rules.layerFor(section) !== null,
+  )
+  const summarized = withoutPhaseSummaries(unrecapped, skipped, reader)
   const scheduled = withoutScheduleLists(summarized, skipped, reader.unitOf)
   const dropped = dropEmptySingletons(scheduled, skipped, reader.phaseLevel)
   const { roles, headingUnits, continuations, titleSection, topLevel, phaseLevel, marked } = reader
