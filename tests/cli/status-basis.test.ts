@@ -1,24 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/cli'
+import { repoRoot } from '../support/paths'
 
 /** A checked item without an estimate beside three estimated ones. */
-const PARTLY_ESTIMATED = `# Hardening plan
-
-Start: 2026-01-05
-
-## Week 1
-
-- [x] 1.1 Write the runbook
-- [ ] 1.2 Add health check (4h)
-- [ ] 1.3 Add metrics (4h)
-
-## Week 2
-
-- [ ] 2.1 Load test (8h)
-`
+const PARTLY_ESTIMATED = readFileSync(join(repoRoot, 'tests/e2e/plans/partly-estimated.md'), 'utf8')
 
 let dir: string
 let db: string

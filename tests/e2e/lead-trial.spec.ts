@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -15,20 +15,7 @@ function planFile(name: string, content: string | Buffer): string {
 }
 
 /** A checked item without an estimate beside three estimated ones. */
-const PARTLY_ESTIMATED = `# Hardening plan
-
-Start: 2026-01-05
-
-## Week 1
-
-- [x] 1.1 Write the runbook
-- [ ] 1.2 Add health check (4h)
-- [ ] 1.3 Add metrics (4h)
-
-## Week 2
-
-- [ ] 2.1 Load test (8h)
-`
+const PARTLY_ESTIMATED = readFileSync(join(repoRoot, 'tests/e2e/plans/partly-estimated.md'), 'utf8')
 
 test('claimed % counts a checked item without an estimate, the dashboard and report say the basis, earned value has its unit', async ({
   appPage: page,
