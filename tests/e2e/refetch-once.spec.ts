@@ -18,7 +18,11 @@ test('a change made in the UI reads what it affects once: the core’s event ref
   await importThroughUi(page, SEED_004)
   await goTo(page, 'Tasks')
   const row = page.locator('[data-testid="task-row"][data-task-key="2.1"]')
+  // the drawer's first reads must have landed before the change: a first load still in flight when the change's
+  // event arrives is joined, not sent again, and nothing would be counted
+  const explained = page.waitForResponse((response) => response.url().includes('/rpc/evidence.explain'))
   await row.getByRole('button').click()
+  await explained
   const drawer = page.getByTestId('task-drawer')
   await expect(drawer.getByText('No manual status yet.')).toBeVisible()
   await expect(drawer.getByRole('heading', { name: 'Checks' })).toBeVisible()
